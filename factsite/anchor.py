@@ -1,0 +1,231 @@
+"""Finding the claim marks `[words]{#claim-id}` in an article's Markdown, with their file positions.
+
+Python-Markdown (pymdownx.bracketspan) renders the marks; this module reads the same syntax from the source so that
+every mark can be checked and located before anything is rendered: a mark with no claim, a claim marked twice,
+nested marks, a mark across a paragraph break, inside a link or inside code.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from factsite.load.fields import ID_PATTERN, error
+from factsite.model import Location, Mark, Problem
+
+# The attribute list that closes a bracketed span, as pymdownx.bracketspan reads it.
+MARK_CLOSE = re.compile(r"\]\{:?[ ]*([^}\n]*?)[ ]*\}")
+ID_IN_ATTRIBUTES = re.compile(r"(?:^|\s)#(\S+)")
+FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:[^\n]|\n(?![ \t]*\n))+?)(?<!`)\1(?!`)")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class MarkSpan:
+    """A claim mark as written in the source: `start`/`end` cover `[...]{...}`, `inner_*` the marked words."""
+
+    claim_id: str
+    number: int
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    markdown: str
+    location: Location
+
+
+class LineIndex:
+    """Converts offsets in a text to 1-based line and column numbers."""
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self.first_line = first_line
+
+    def location(self, path: str, offset: int) -> Location:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return Location(path, self.first_line + index, offset - self.starts[index] + 1)
+
+
+def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, ...], list[Problem]]:
+    """Return the claim marks of `body` in document order, and a problem for each malformed one."""
+    lines = LineIndex(body, first_line)
+    code = _code_ranges(body)
+    problems: list[Problem] = []
+    spans: list[MarkSpan] = []
+    first_seen: dict[str, MarkSpan] = {}
+    for match in MARK_CLOSE.finditer(body):
+        id_match = ID_IN_ATTRIBUTES.search(match.group(1))
+        if id_match is None:
+            continue
+        close = match.start()
+        where = lines.location(path, close)
+        if _inside(code, close):
+            problems.append(
+                error(
+                    where,
+                    f"claim mark '#{id_match.group(1)}' is inside code, where it cannot be rendered",
+                    "move the mark outside the backticks or code block",
+                )
+            )
+            continue
+        opening = _find_opening(body, close, code)
+        claim_id = id_match.group(1)
+        if isinstance(opening, str):
+            problems.append(error(where, f"claim mark '#{claim_id}' {opening}", _OPENING_HINTS[opening]))
+            continue
+        mark_location = lines.location(path, opening)
+        if not ID_PATTERN.fullmatch(claim_id):
+            problems.append(
+                error(
+                    mark_location,
+                    f"'{claim_id}' is not a valid claim id",
+                    "claim ids use lower-case ASCII letters, digits and single hyphens",
+                )
+            )
+            continue
+        if _inside_link_text(body, match.end()):
+            problems.append(
+                error(
+                    mark_location,
+                    f"claim mark '#{claim_id}' is inside a link's text",
+                    "put the link inside the mark instead: [words with [a link](https://...)]{#id}",
+                )
+            )
+            continue
+        if claim_id in first_seen:
+            first = first_seen[claim_id].location
+            problems.append(
+                error(
+                    mark_location,
+                    f"claim '{claim_id}' is marked twice (first mark at line {first.line})",
+                    "mark each claim once; give the second passage its own claim id",
+                )
+            )
+            continue
+        span = MarkSpan(
+            claim_id=claim_id,
+            number=0,
+            start=opening,
+            end=match.end(),
+            inner_start=opening + 1,
+            inner_end=close,
+            markdown=body[opening + 1 : close],
+            location=mark_location,
+        )
+        first_seen[claim_id] = span
+        spans.append(span)
+    spans.sort(key=lambda span: span.start)
+    problems.extend(_nesting_problems(spans))
+    numbered = tuple(
+        MarkSpan(s.claim_id, n, s.start, s.end, s.inner_start, s.inner_end, s.markdown, s.location)
+        for n, s in enumerate(spans, start=1)
+    )
+    return numbered, problems
+
+
+_OPENING_HINTS = {
+    "has no opening '['": "write the mark as [words of the article]{#claim-id}",
+    "spans a paragraph break": "a mark must stay within one paragraph; split it into two claims",
+}
+
+
+def _find_opening(body: str, close: int, code: list[tuple[int, int]]) -> int | str:
+    """Scan back from the `]` at `close` to its `[`; brackets in between must balance."""
+    depth = 0
+    position = close - 1
+    while position >= 0:
+        char = body[position]
+        if char == "\n" and PARAGRAPH_BREAK.match(body, body.rfind("\n", 0, position)):
+            return "spans a paragraph break"
+        escaped = position > 0 and body[position - 1] == "\\"
+        if not escaped and not _inside(code, position):
+            if char == "]":
+                depth += 1
+            elif char == "[":
+                if depth == 0:
+                    return position
+                depth -= 1
+        position -= 1
+    return "has no opening '['"
+
+
+def _inside_link_text(body: str, after: int) -> bool:
+    # A mark is link text when the `]` that closes its enclosing bracket is followed by `(` or `[`.
+    depth = 0
+    for position in range(after, len(body)):
+        char = body[position]
+        if char == "\n" and body.startswith("\n", position + 1):
+            return False
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                return body[position + 1 : position + 2] in ("(", "[")
+            depth -= 1
+    return False
+
+
+def _nesting_problems(spans: list[MarkSpan]) -> list[Problem]:
+    problems = []
+    for outer, inner in zip(spans, spans[1:], strict=False):
+        if inner.start < outer.end:
+            problems.append(
+                error(
+                    inner.location,
+                    f"claim mark '#{inner.claim_id}' is nested inside '#{outer.claim_id}' "
+                    f"(line {outer.location.line})",
+                    "marks do not nest: mark the two claims side by side, or as one claim",
+                )
+            )
+    return problems
+
+
+def _code_ranges(body: str) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    fences = list(FENCE.finditer(body))
+    index = 0
+    while index < len(fences):
+        opening = fences[index]
+        closing = next(
+            (f for f in fences[index + 1 :] if f.group(1)[0] == opening.group(1)[0]), None
+        )
+        end = closing.end() if closing else len(body)
+        ranges.append((opening.start(), end))
+        index = fences.index(closing) + 1 if closing else len(fences)
+    for match in CODE_SPAN.finditer(body):
+        if not _inside(ranges, match.start()):
+            ranges.append((match.start(), match.end()))
+    ranges.sort()
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+
+
+def locate_mark(span: MarkSpan, text: str, offsets: tuple[int, int]) -> Mark:
+    """The mark as readers see it: its words and its sentence in the article's plain text."""
+    start, end = offsets
+    sentence_start = 0
+    # The look-ahead needs the first letters of the mark itself, hence the slack past `start`.
+    for boundary in SENTENCE_END.finditer(text, 0, min(len(text), start + 2)):
+        if boundary.end() <= start:
+            sentence_start = boundary.end()
+    following = SENTENCE_END.search(text, end)
+    sentence_end = following.start() + (0 if following.group() == "\n" else 1) if following else len(text)
+    return Mark(
+        claim_id=span.claim_id,
+        number=span.number,
+        markdown=span.markdown,
+        text=text[start:end],
+        sentence=text[sentence_start:sentence_end].strip(),
+        location=span.location,
+        start=start,
+        end=end,
+    )

@@ -1,0 +1,51 @@
+"""Running the check that fits each claim's kind, and noticing when a check contradicts the editor's verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from factsite.checks.dates import check_date
+from factsite.checks.figures import check_figure
+from factsite.checks.quotes import check_quote
+from factsite.checks.typos import check_typo
+from factsite.model import Article, CheckResult, Claim, ClaimKind, RatingScale, Source
+
+# Check outcomes that an accurate-side verdict cannot stand with.
+FAILING_STATUSES = {
+    ClaimKind.QUOTE: {"altered", "spliced", "not-found"},
+    ClaimKind.FIGURE: {"mismatch"},
+    ClaimKind.DATE: {"mismatch"},
+}
+
+
+def check_claim(
+    claim: Claim, marked_text: str, article: Article, sources: Sequence[Source], scale: RatingScale
+) -> CheckResult | None:
+    """Run the claim's check; statements have none. Pure: the same inputs give the same result."""
+    result: CheckResult | None
+    if claim.kind is ClaimKind.QUOTE:
+        result = check_quote(marked_text, sources=sources)
+    elif claim.kind is ClaimKind.FIGURE:
+        value = claim.value if isinstance(claim.value, Decimal) else None
+        result = check_figure(
+            marked_text, value=value, unit=claim.unit, locale=article.locale, sources=sources
+        )
+    elif claim.kind is ClaimKind.DATE:
+        result = check_date(marked_text, published=article.published, value=claim.value, sources=sources)
+    elif claim.kind is ClaimKind.TYPO:
+        result = check_typo(marked_text, correction=claim.correction or "")
+    else:
+        return None
+    if _contradicts(claim, result, scale):
+        result = replace(result, contradicts_verdict=True)
+    return result
+
+
+def _contradicts(claim: Claim, result: CheckResult, scale: RatingScale) -> bool:
+    verdict = scale.get(claim.verdict or "")
+    if verdict is None:
+        return False
+    favourable = verdict.value > (scale.best + scale.worst) / 2
+    return favourable and result.status in FAILING_STATUSES.get(claim.kind, set())

@@ -1,0 +1,170 @@
+"""The editors' command: `python build.py [build|check|serve|suggest|new] ...` (also installed as `factsite`).
+
+Exit status: 0 success, 1 content errors (or warnings under --strict), 2 usage or configuration errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from factsite.model import Problem, Severity
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or arguments[0].startswith("-") and arguments[0] not in ("-h", "--help"):
+        arguments.insert(0, "build")
+    args = parser.parse_args(arguments)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print("Interrupted; the previous site is untouched.", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Check fact-checks and build the static site."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str, run) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        command.set_defaults(run=run)
+        return command
+
+    for name, help_text, run in (
+        ("build", "check all content and build the site into site/ (the default)", _build),
+        ("check", "check all content without writing the site", _check),
+    ):
+        command = add(name, help_text, run)
+        command.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        if name == "build":
+            command.add_argument("-d", "--site-dir", help="output directory (default: site_dir of mkdocs.yml)")
+        else:
+            command.add_argument(
+                "--format", choices=("text", "json", "github"), default="text",
+                help="text for people, json for tools, github for GitHub Actions annotations",
+            )  # fmt: skip
+    serve = add("serve", "live preview on 127.0.0.1, rebuilt on every change", _serve)
+    serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from factsite.mkdocs_plugin.commands import SiteConfigError, build_site, quiet_mkdocs_logging
+
+    quiet_mkdocs_logging()
+    started = time.perf_counter()
+    try:
+        outcome = build_site(args.config_file, strict=args.strict, site_dir=args.site_dir)
+    except SiteConfigError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    problems = outcome.project.problems if outcome.project else ()
+    print_problems(problems)
+    for message in outcome.site_errors:
+        print(f"error: {message}", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    if outcome.ok:
+        print(_summary(outcome.project, elapsed) + f"; site written to {outcome.site_dir}", file=sys.stderr)
+        return EXIT_OK
+    print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_CONTENT
+
+
+def _check(args: argparse.Namespace) -> int:
+    from factsite.cache import CheckCache
+    from factsite.mkdocs_plugin.commands import SiteConfigError, read_settings
+    from factsite.pipeline import check_project
+    from factsite.render.data_files import claims_data
+
+    started = time.perf_counter()
+    try:
+        settings, cache_dir = read_settings(args.config_file, strict=args.strict)
+    except SiteConfigError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    project = check_project(settings, CheckCache(settings, cache_dir).check)
+    if args.format == "json":
+        data = {"problems": [problem_data(p) for p in project.problems], "claims": claims_data(project)}
+        print(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+    elif args.format == "github":
+        for problem in project.problems:
+            print(github_annotation(problem))
+    else:
+        print_problems(project.problems)
+        print(_summary(project, time.perf_counter() - started), file=sys.stderr)
+    return EXIT_CONTENT if project.errors else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    from factsite.mkdocs_plugin.commands import quiet_mkdocs_logging
+
+    quiet_mkdocs_logging()
+    serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    return EXIT_OK
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def problem_data(problem: Problem) -> dict[str, object]:
+    return {
+        "severity": problem.severity.value,
+        "file": problem.location.path,
+        "line": problem.location.line,
+        "column": problem.location.column,
+        "message": problem.message,
+        "hint": problem.hint,
+        "code": problem.code,
+    }
+
+
+def github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command; its data must escape %, CR and LF (and , : in properties)."""
+
+    def escape(text: str, property_value: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+    level = "error" if problem.severity is Severity.ERROR else "warning"
+    where = f"file={escape(problem.location.path, True)}"
+    if problem.location.line:
+        where += f",line={problem.location.line},col={problem.location.column}"
+    message = problem.message + (f" ({problem.hint})" if problem.hint else "")
+    return f"::{level} {where},title=factsite::{escape(message)}"
+
+
+def _summary(project, elapsed: float) -> str:  # type: ignore[no-untyped-def]
+    if project is None:
+        return f"not built ({elapsed:.1f} s)"
+    claims = project.claims
+    counts: dict[str, int] = {}
+    for claimed in claims:
+        label = claimed.verdict.label if claimed.verdict else ("correction" if claimed.claim.correction is not None else "unreviewed")
+        counts[label] = counts.get(label, 0) + 1
+    tally = ", ".join(f"{count} {label}" for label, count in sorted(counts.items(), key=lambda item: -item[1]))
+    return (
+        f"{len(project.articles)} article(s), {len(claims)} claim(s) ({tally}); "
+        f"{len(project.errors)} error(s), {len(project.warnings)} warning(s) in {elapsed:.1f} s"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

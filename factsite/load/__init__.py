@@ -1,0 +1,1 @@
+"""Reading content files into the data model, with every problem located."""

@@ -1,0 +1,368 @@
+"""Reading one fact-check (the article `SLUG.md` and its citations `SLUG.yaml`) into the data model.
+
+Reading collects problems instead of stopping at the first: an editor fixes a whole file in one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from factsite.anchor import MarkSpan, find_marks
+from factsite.load.fields import (
+    ARTICLE_FIELDS,
+    CLAIM_FIELDS,
+    CORRECTION_FIELDS,
+    IGNORE_FIELDS,
+    SOURCE_FIELDS,
+    Field,
+    FieldError,
+    check_id,
+    error,
+    read_mapping,
+    unknown_field,
+)
+from factsite.load.text_files import ContentFileError, read_content_text, resolve_inside
+from factsite.load.yaml_nodes import ContentYamlError, YamlDocument, compose_yaml
+from factsite.model import Article, Claim, ClaimKind, Correction, Ignore, Location, Problem, Source
+
+CITATION_SECTIONS = ("sources", "claims", "corrections", "ignore")
+
+# Fields each kind needs beyond those every claim needs; `value` is typed by kind.
+KIND_REQUIRED = {
+    ClaimKind.QUOTE: ("verdict", "sources", "speaker"),
+    ClaimKind.FIGURE: ("verdict", "sources"),
+    ClaimKind.DATE: ("verdict", "sources"),
+    ClaimKind.STATEMENT: ("verdict", "sources", "note"),
+    ClaimKind.TYPO: ("correction",),
+}
+KIND_ONLY = {
+    "speaker": (ClaimKind.QUOTE,),
+    "value": (ClaimKind.FIGURE, ClaimKind.DATE),
+    "unit": (ClaimKind.FIGURE,),
+    "correction": (ClaimKind.TYPO,),
+}
+
+
+@dataclass
+class LoadedArticle:
+    """An article as read from disk, before anchoring and checks; `article` is None when it cannot be built."""
+
+    article: Article | None
+    mark_spans: tuple[MarkSpan, ...] = ()
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_article(markdown_path: Path, citations_path: Path, content_dir: Path, shown: Path) -> LoadedArticle:
+    """Read `SLUG.md` and `SLUG.yaml`; `shown` is the directory paths are shown relative to."""
+    problems: list[Problem] = []
+    md_name = _display(markdown_path, shown)
+    yaml_name = _display(citations_path, shown)
+    slug = markdown_path.stem
+    try:
+        check_id(slug)
+    except FieldError as problem:
+        problems.append(error(Location(md_name), f"article file name: {problem}", problem.hint))
+    front = _read_front_matter(markdown_path, md_name, problems)
+    if front is None:
+        return LoadedArticle(None, problems=problems)
+    metadata, body, body_line = front
+    marks, mark_problems = find_marks(body, md_name, body_line)
+    problems.extend(mark_problems)
+    citations = _read_citations(citations_path, yaml_name, content_dir, shown, problems)
+    if metadata is None or citations is None or any(
+        name not in metadata.values for name in ("title", "url", "outlet", "published", "reviewed")
+    ):
+        return LoadedArticle(None, marks, problems)
+    sources, claims, corrections, ignores = citations
+    article = Article(
+        slug=slug,
+        title=metadata.get("title"),
+        url=metadata.get("url"),
+        outlet=metadata.get("outlet"),
+        published=metadata.get("published"),
+        reviewed=metadata.get("reviewed"),
+        reviewer=metadata.get("reviewer", ""),
+        summary=metadata.get("summary", ""),
+        author=metadata.get("author"),
+        archived=metadata.get("archived"),
+        locale=metadata.get("locale", ""),
+        body=body,
+        body_line=body_line,
+        path=md_name,
+        citations_path=yaml_name,
+        claims=claims,
+        sources=sources,
+        corrections=corrections,
+        ignores=ignores,
+    )
+    return LoadedArticle(article, marks, problems)
+
+
+def _display(path: Path, shown: Path) -> str:
+    try:
+        return path.relative_to(shown).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_front_matter(path: Path, name: str, problems: list[Problem]):  # type: ignore[no-untyped-def]
+    try:
+        text = read_content_text(path, name)
+    except ContentFileError as problem:
+        problems.append(problem.problem)
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        problems.append(
+            error(
+                Location(name, 1, 1),
+                "the article has no front matter",
+                "start the file with a '---' line, the article's fields (title, url, outlet, published, "
+                "reviewed, reviewer, summary), and another '---' line",
+            )
+        )
+        return None
+    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
+    if closing is None:
+        problems.append(
+            error(Location(name, 1, 1), "the front matter is never closed", "end it with a '---' line")
+        )
+        return None
+    try:
+        document = compose_yaml("\n".join(lines[1:closing]), name, line_offset=1)
+    except ContentYamlError as problem:
+        problems.append(error(problem.location, problem.message, problem.hint))
+        document = None
+    metadata = None
+    if document is not None:
+        if document.root is None:
+            problems.append(error(Location(name, 1, 1), "the front matter is empty", "add the article's fields"))
+        else:
+            metadata = read_mapping(document, document.root, ARTICLE_FIELDS, "front matter", problems)
+    return metadata, "\n".join(lines[closing + 1 :]), closing + 2
+
+
+def _read_citations(path: Path, name: str, content_dir: Path, shown: Path, problems: list[Problem]):  # type: ignore[no-untyped-def]
+    if not path.exists():
+        problems.append(
+            error(
+                Location(name),
+                "the article has no citations file",
+                f"create {name} with its 'sources:' and 'claims:' (see docs/content-format.md)",
+            )
+        )
+        return None
+    try:
+        document = compose_yaml(read_content_text(path, name), name)
+    except ContentFileError as problem:
+        problems.append(problem.problem)
+        return None
+    except ContentYamlError as problem:
+        problems.append(error(problem.location, problem.message, problem.hint))
+        return None
+    root = document.root
+    if not isinstance(root, MappingNode):
+        problems.append(
+            error(
+                Location(name, 1, 1),
+                "the citations file must be a mapping with 'sources:' and 'claims:'",
+                "see the example in docs/content-format.md",
+            )
+        )
+        return None
+    sections: dict[str, Node] = {}
+    for key, value in root.value:
+        if key.value in CITATION_SECTIONS:
+            sections[key.value] = value
+        else:
+            problems.append(unknown_field(document.location(key), str(key.value), "citations file", CITATION_SECTIONS))
+    for required in ("sources", "claims"):
+        if required not in sections:
+            problems.append(error(Location(name, 1, 1), f"the citations file has no '{required}:'", f"add '{required}:'"))
+    sources = _read_entries(document, sections.get("sources"), "source", problems, content_dir, shown)
+    claims = _read_entries(document, sections.get("claims"), "claim", problems, content_dir, shown)
+    corrections = _read_list(document, sections.get("corrections"), CORRECTION_FIELDS, "correction", problems)
+    ignores = _read_list(document, sections.get("ignore"), IGNORE_FIELDS, "ignore entry", problems)
+    return (
+        tuple(sources),
+        tuple(claims),
+        tuple(Correction(v.get("date"), v.get("change", ""), v.get("reason", ""), v.location) for v in corrections
+              if "date" in v.values),
+        tuple(Ignore(v.get("text", ""), v.get("reason", ""), v.location) for v in ignores),
+    )
+
+
+def _read_entries(document: YamlDocument, node, what, problems, content_dir, shown):  # type: ignore[no-untyped-def]
+    if node is None or (isinstance(node, ScalarNode) and not node.value):
+        return []
+    if not isinstance(node, MappingNode):
+        problems.append(
+            error(document.location(node), f"'{what}s:' must map ids to {what}s", f"write {what}s keyed by id")
+        )
+        return []
+    entries = []
+    for key_node, value_node in node.value:
+        entry_id = str(key_node.value)
+        try:
+            check_id(entry_id)
+        except FieldError as problem:
+            problems.append(error(document.location(key_node), f"{what} id: {problem}", problem.hint))
+            continue
+        location = document.location(key_node)
+        if what == "source":
+            entry = _read_source(document, entry_id, location, value_node, problems, content_dir, shown)
+        else:
+            entry = _read_claim(document, entry_id, location, value_node, problems)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def _read_source(document, source_id, location, node, problems, content_dir: Path, shown: Path):  # type: ignore[no-untyped-def]
+    values = read_mapping(document, node, SOURCE_FIELDS, f"source '{source_id}'", problems)
+    if values is None:
+        return None
+    has_excerpt, has_snapshot = "excerpt" in values.values, "snapshot" in values.values
+    if has_excerpt == has_snapshot:
+        problems.append(
+            error(
+                location,
+                f"source '{source_id}' needs either an 'excerpt' or a 'snapshot', "
+                + ("not both" if has_excerpt else "and has neither"),
+                "quote the relevant text in 'excerpt:', or save it under content/sources/ and give its "
+                "path in 'snapshot:'",
+            )
+        )
+    text = values.get("excerpt", "")
+    snapshot = values.get("snapshot")
+    if snapshot:
+        text = _read_snapshot(snapshot, values.where("snapshot"), content_dir, shown, problems)
+    if any(name not in values.values for name in ("title", "publisher", "url")):
+        return None
+    return Source(
+        id=source_id,
+        title=values.get("title"),
+        publisher=values.get("publisher"),
+        url=values.get("url"),
+        location=location,
+        archived=values.get("archived"),
+        published=values.get("published"),
+        accessed=values.get("accessed"),
+        excerpt=values.get("excerpt"),
+        snapshot=snapshot,
+        note=values.get("note", ""),
+        text=text or "",
+    )
+
+
+def _read_snapshot(snapshot: str, where: Location, content_dir: Path, shown: Path, problems) -> str:  # type: ignore[no-untyped-def]
+    sources_dir = content_dir / "sources"
+    resolved = resolve_inside(sources_dir, snapshot) if snapshot.startswith("sources/") else None
+    if resolved is None:
+        problems.append(
+            error(
+                where,
+                f"snapshot '{snapshot}' is not inside content/sources/",
+                "save the source text under content/sources/ and write its path from content/, "
+                "e.g. snapshot: sources/kremlin-address.txt",
+            )
+        )
+        return ""
+    if not resolved.is_file():
+        problems.append(
+            error(where, f"snapshot '{snapshot}' does not exist", f"save the source text as content/{snapshot}")
+        )
+        return ""
+    try:
+        return read_content_text(resolved, _display(resolved, shown))
+    except ContentFileError as problem:
+        problems.append(problem.problem)
+        return ""
+
+
+def _claim_fields(kind: ClaimKind | None) -> tuple[Field, ...]:
+    if kind is not ClaimKind.DATE:
+        return CLAIM_FIELDS
+    return tuple(
+        Field(f.name, "date-or-range", f.description) if f.name == "value" else f for f in CLAIM_FIELDS
+    )
+
+
+def _read_claim(document, claim_id, location, node, problems):  # type: ignore[no-untyped-def]
+    kind = _claim_kind(document, claim_id, node, problems)
+    what = f"claim '{claim_id}'"
+    values = read_mapping(
+        document, node, _claim_fields(kind), what, problems, required_extra=KIND_REQUIRED.get(kind, ())
+    )
+    if values is None or kind is None:
+        return None
+    for name, kinds in KIND_ONLY.items():
+        if name in values.nodes and kind not in kinds:
+            problems.append(
+                error(
+                    values.where(name),
+                    f"{what}: '{name}' does not apply to a {kind} claim",
+                    f"'{name}' is for {' and '.join(kinds)} claims; remove it or change 'kind'",
+                )
+            )
+    if kind is ClaimKind.TYPO and "verdict" in values.values:
+        problems.append(
+            error(
+                values.where("verdict"),
+                f"{what}: a typo carries a correction, not a verdict",
+                "remove 'verdict:'; use kind: statement to rate the claim instead",
+            )
+        )
+    source_locations = ()
+    sources_node = values.nodes.get("sources")
+    if isinstance(sources_node, SequenceNode):
+        source_locations = tuple(document.location(item) for item in sources_node.value)
+    elif sources_node is not None:
+        source_locations = (document.location(sources_node),)
+    return Claim(
+        id=claim_id,
+        kind=kind,
+        location=location,
+        verdict=values.get("verdict"),
+        sources=values.get("sources", ()),
+        note=values.get("note", ""),
+        claim_reviewed=values.get("claim", ""),
+        speaker=values.get("speaker"),
+        value=values.get("value"),
+        unit=values.get("unit"),
+        correction=values.get("correction", "" if "correction" in values.nodes else None),
+        source_locations=source_locations,
+    )
+
+
+def _claim_kind(document, claim_id, node, problems) -> ClaimKind | None:  # type: ignore[no-untyped-def]
+    if not isinstance(node, MappingNode):
+        return None
+    for key, value in node.value:
+        if key.value == "kind" and isinstance(value, ScalarNode):
+            try:
+                return ClaimKind(value.value.strip())
+            except ValueError:
+                problems.append(
+                    error(
+                        document.location(value),
+                        f"claim '{claim_id}': unknown kind '{value.value}'",
+                        f"use one of: {', '.join(kind.value for kind in ClaimKind)}",
+                    )
+                )
+                return None
+    return None
+
+
+def _read_list(document, node, fields, what, problems):  # type: ignore[no-untyped-def]
+    if node is None or (isinstance(node, ScalarNode) and not node.value):
+        return []
+    if not isinstance(node, SequenceNode):
+        problems.append(error(document.location(node), f"the {what}s must be a list", "start each entry with '- '"))
+        return []
+    values = (read_mapping(document, item, fields, what, problems) for item in node.value)
+    return [value for value in values if value is not None]
+

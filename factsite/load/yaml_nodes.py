@@ -1,0 +1,151 @@
+"""Reading YAML as a tree of nodes that keep their line and column, so every problem can point at its place.
+
+Content YAML is parsed to nodes, never to Python objects directly: the schema (`fields.py`) converts each scalar
+to its declared type. That keeps positions for error messages and avoids YAML 1.1's implicit typing surprises
+(`verdict: false` is the verdict "false", not a boolean; `no` is not a boolean either).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from factsite.model import Location
+
+# Content files are small and flat; anything deeper is a mistake or an attack on the parser's recursion.
+MAX_DEPTH = 32
+
+
+class ContentYamlError(Exception):
+    """A YAML file that cannot be read as content, with where and why."""
+
+    def __init__(self, location: Location, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+        self.hint = hint
+
+
+def node_location(path: str, node: Node, line_offset: int = 0) -> Location:
+    mark = node.start_mark
+    return Location(path, mark.line + 1 + line_offset, mark.column + 1)
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """A SafeLoader composer that refuses aliases and deep nesting.
+
+    Aliases are refused outright: content never needs them, and expanding them is how "billion laughs" files
+    exhaust memory.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "anchors and aliases (*name) are not allowed in content files", event.start_mark
+            )
+        is_collection = self.check_event(CollectionStartEvent)
+        if is_collection:
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    None,
+                    None,
+                    f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark,
+                )
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            if is_collection:
+                self._depth -= 1
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    path: str
+    root: Node | None
+    # Lines before the YAML text in the file (front matter starts after the `---` line).
+    line_offset: int = 0
+
+    def location(self, node: Node) -> Location:
+        return node_location(self.path, node, self.line_offset)
+
+
+def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
+    """Parse `text` into a node tree; raise ContentYamlError with the position of a syntax error."""
+    if "\t" in text:
+        line_number = text[: text.index("\t")].count("\n") + 1
+        line_text = text.splitlines()[line_number - 1]
+        if line_text[: len(line_text) - len(line_text.lstrip(" \t"))].count("\t"):
+            column = line_text.index("\t") + 1
+            raise ContentYamlError(
+                Location(path, line_number + line_offset, column),
+                "a tab character indents this line; YAML indentation must use spaces",
+                "replace the tab with spaces",
+            )
+    loader = _ContentLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1) if mark else 1
+        column = (mark.column + 1) if mark else 1
+        problem = error.problem or "invalid YAML"
+        if error.context and "alias" not in (error.problem or ""):
+            problem = f"{error.context}: {problem}" if "while" not in error.context else problem
+        raise ContentYamlError(
+            Location(path, line + line_offset, column),
+            f"YAML syntax error: {problem}",
+            _syntax_hint(problem),
+        ) from None
+    except yaml.YAMLError as error:
+        raise ContentYamlError(Location(path, 1 + line_offset, 1), f"YAML error: {error}") from None
+    finally:
+        loader.dispose()
+    document = YamlDocument(path, root, line_offset)
+    if root is not None:
+        _check_duplicate_keys(document, root)
+    return document
+
+
+def _syntax_hint(problem: str) -> str:
+    if "aliases" in problem:
+        return "write the value out in full where it is needed"
+    if "nested" in problem:
+        return "content files need only a few levels: sources and claims keyed by id, each with its fields"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted, e.g. title: \"Security Alert: Moscow\""
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return "check the indentation of this line and the one before it, and close any open quotes"
+    return "check the line against the examples in docs/content-format.md"
+
+
+def _check_duplicate_keys(document: YamlDocument, root: Node) -> None:
+    # PyYAML keeps the last of two equal keys silently; an editor who pasted a claim twice would lose one.
+    pending: list[Node] = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            seen: dict[str, Node] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, ScalarNode) else None
+                if key is not None and key in seen:
+                    first = document.location(seen[key])
+                    raise ContentYamlError(
+                        document.location(key_node),
+                        f"duplicate key '{key}' (first defined at line {first.line})",
+                        "give each entry its own key, or merge the two entries",
+                    )
+                if key is not None:
+                    seen[key] = key_node
+                pending.append(value_node)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)

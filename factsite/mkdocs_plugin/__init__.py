@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the only part of factsite that imports MkDocs."""

@@ -1,0 +1,54 @@
+"""The `factsite` plugin's options in mkdocs.yml, declared once; `docs/configuration.md` lists them from here."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class VerdictConfig(base.Config):
+    id = c.Type(str)
+    """Identifier used in claims' `verdict:` (lower-case, hyphens)."""
+    label = c.Type(str)
+    """The label readers see, e.g. `Mostly accurate`."""
+    definition = c.Type(str)
+    """One sentence saying what the verdict means."""
+    icon = c.Type(str, default="material/circle")
+    """A Material icon name, e.g. `material/check-circle`."""
+    value = c.Type(int)
+    """The numeric rating published in ClaimReview (higher is better)."""
+
+
+class PublisherConfig(base.Config):
+    name = c.Type(str, default="")
+    """The organisation publishing the fact-checks (ClaimReview `author`)."""
+    url = c.Type(str, default="")
+    """The organisation's home page."""
+    logo = c.Type(str, default="")
+    """Address of the organisation's logo (optional)."""
+
+
+class LinkConfig(base.Config):
+    title = c.Type(str)
+    """The link's text."""
+    url = c.Type(str)
+    """A site-relative address, e.g. `about/`."""
+
+
+class FactsiteConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Build the fact-check pages; `false` leaves the site as plain MkDocs."""
+    locale = c.Type(str, default="en_US")
+    """The articles' default language and region; an article's front matter `locale` overrides it."""
+    scale = c.ListOfItems(c.SubConfig(VerdictConfig), default=[])
+    """The rating scale, best first; empty uses the default five-step scale."""
+    publisher = c.SubConfig(PublisherConfig)
+    """Who publishes the fact-checks."""
+    structured_data = c.Type(bool, default=True)
+    """Publish ClaimReview JSON-LD, annotations and data feeds (needs `site_url` and `publisher.name`)."""
+    lint = c.Type(bool, default=True)
+    """Warn about copy errors and claim candidates without a claim mark."""
+    cache_dir = c.Type(str, default=".factsite-cache")
+    """Where check results are cached between builds, relative to mkdocs.yml."""
+    footer_links = c.ListOfItems(c.SubConfig(LinkConfig), default=[])
+    """Extra links in every page's footer, e.g. the About page."""

@@ -1,0 +1,212 @@
+"""The build pipeline's core: load -> validate -> anchor -> check, for every article of a content directory.
+
+`check_project` is what both the site build and `factsite check` run. It knows nothing of MkDocs: it takes
+`Settings` and returns a `Project`, the checked content with every problem found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from factsite.anchor import locate_mark
+from factsite.checks.claims import check_claim
+from factsite.load.articles import load_article
+from factsite.load.fields import error, warning
+from factsite.model import (
+    Article,
+    CheckedClaim,
+    ClaimKind,
+    Location,
+    Problem,
+    Severity,
+)
+from factsite.render.claim_marks import MarkLink
+from factsite.render.markdown_render import MarkdownRenderer
+from factsite.settings import UNREVIEWED, Settings
+from factsite.validate import validate_article
+
+
+@dataclass(frozen=True)
+class CheckedArticle:
+    article: Article
+    body_html: str
+    claims: tuple[CheckedClaim, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Project:
+    settings: Settings
+    articles: tuple[CheckedArticle, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def claims(self) -> tuple[CheckedClaim, ...]:
+        return tuple(claim for article in self.articles for claim in article.claims)
+
+
+ArticleChecker = Callable[[Path, Path], "ArticleOutcome"]
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """Everything one article's files produce; a pure function of their bytes and the settings."""
+
+    article: CheckedArticle | None
+    problems: tuple[Problem, ...]
+
+
+def article_paths(content_dir: Path) -> tuple[list[tuple[Path, Path]], list[Problem]]:
+    """Pairs of (SLUG.md, SLUG.yaml) in content/articles/, sorted by name so output never depends on disk order."""
+    articles_dir = content_dir / "articles"
+    problems: list[Problem] = []
+    if not articles_dir.is_dir():
+        return [], problems
+    names = sorted(path.name for path in articles_dir.iterdir())
+    pairs = []
+    for name in names:
+        path = articles_dir / name
+        if name.endswith(".md"):
+            pairs.append((path, path.with_suffix(".yaml")))
+        elif name.endswith((".yaml", ".yml")) and not path.with_suffix(".md").exists():
+            problems.append(
+                error(
+                    Location(f"{content_dir.name}/articles/{name}"),
+                    "citations file without an article",
+                    f"save the article as {path.stem}.md beside it, or remove the file",
+                )
+            )
+    problems.extend(_case_collisions(pairs, content_dir))
+    return pairs, problems
+
+
+def _case_collisions(pairs: list[tuple[Path, Path]], content_dir: Path) -> list[Problem]:
+    # Two slugs equal but for case would share one URL on a case-insensitive file system.
+    seen: dict[str, str] = {}
+    problems = []
+    for markdown_path, _ in pairs:
+        folded = markdown_path.stem.casefold()
+        if folded in seen:
+            problems.append(
+                error(
+                    Location(f"{content_dir.name}/articles/{markdown_path.name}"),
+                    f"article '{markdown_path.stem}' differs from '{seen[folded]}' only in letter case",
+                    "rename one of them: their pages would overwrite each other on many systems",
+                )
+            )
+        seen[folded] = markdown_path.stem
+    return problems
+
+
+def check_article(
+    markdown_path: Path, citations_path: Path, settings: Settings, renderer: MarkdownRenderer
+) -> ArticleOutcome:
+    loaded = load_article(markdown_path, citations_path, settings.content_dir, settings.project_dir)
+    problems = list(loaded.problems)
+    article = loaded.article
+    if article is None:
+        return ArticleOutcome(None, tuple(problems))
+    if not article.locale:
+        article = replace(article, locale=settings.locale)
+    problems.extend(validate_article(article, loaded.mark_spans, settings.scale))
+    if any(problem.severity is Severity.ERROR for problem in problems):
+        return ArticleOutcome(None, tuple(problems))
+    rendered = renderer.render_article(article.body, _mark_links(article, loaded.mark_spans, settings))
+    marks = tuple(
+        locate_mark(span, rendered.text, rendered.mark_offsets.get(span.claim_id, (0, 0)))
+        for span in loaded.mark_spans
+    )
+    article = replace(article, text=rendered.text, marks=marks)
+    claims = []
+    for mark in marks:
+        claim = article.claim(mark.claim_id)
+        assert claim is not None  # validation guarantees every mark has its claim
+        sources = tuple(s for source_id in claim.sources if (s := article.source(source_id)) is not None)
+        result = check_claim(claim, mark.text, article, sources, settings.scale)
+        if result is not None and result.contradicts_verdict:
+            problems.append(
+                warning(
+                    claim.location,
+                    f"claim '{claim.id}' is rated '{claim.verdict}' but the {result.check} check finds: "
+                    f"{result.summary}",
+                    "review the verdict against the evidence on the claim page",
+                    code="verdict-contradicts-check",
+                )
+            )
+        verdict = settings.scale.get(claim.verdict or "")
+        claims.append(CheckedClaim(article, claim, mark, verdict, result, sources))
+    checked = CheckedArticle(article, rendered.html, tuple(claims), tuple(problems))
+    return ArticleOutcome(checked, tuple(problems))
+
+
+def _mark_links(article: Article, spans, settings: Settings) -> dict[str, MarkLink]:  # type: ignore[no-untyped-def]
+    links = {}
+    for span in spans:
+        claim = article.claim(span.claim_id)
+        if claim is None:
+            continue
+        verdict = settings.scale.get(claim.verdict or "")
+        if claim.kind is ClaimKind.TYPO:
+            label, css, icon = "Correction", "fs-kind--typo", "material/pencil"
+        elif verdict is None or claim.verdict == UNREVIEWED:
+            label, css, icon = "Unreviewed", "fs-verdict--unreviewed", "material/timer-sand"
+        else:
+            label, css, icon = verdict.label, f"fs-verdict--{verdict.id}", verdict.icon
+        links[span.claim_id] = MarkLink(
+            href=f"claims/{span.claim_id}/",
+            number=span.number,
+            label=label,
+            css_class=css,
+            icon_svg=settings.icon_svg(icon),
+            description=claim.claim_reviewed,
+        )
+    return links
+
+
+def check_project(settings: Settings, check: ArticleChecker | None = None) -> Project:
+    """Check every article; `check` may be a caching wrapper around `check_article`."""
+    renderer = MarkdownRenderer()
+    pairs, problems = article_paths(settings.content_dir)
+    if check is None:
+
+        def check(markdown_path: Path, citations_path: Path) -> ArticleOutcome:
+            return check_article(markdown_path, citations_path, settings, renderer)
+
+    articles = []
+    for markdown_path, citations_path in pairs:
+        outcome = check(markdown_path, citations_path)
+        problems.extend(outcome.problems)
+        if outcome.article is not None:
+            articles.append(outcome.article)
+    if not pairs:
+        problems.append(
+            warning(
+                Location(settings.content_dir.name),
+                "no articles found",
+                f"add SLUG.md and SLUG.yaml files under {settings.content_dir.name}/articles/",
+            )
+        )
+    if settings.strict:
+        problems = [problem.as_error() for problem in problems]
+    articles.sort(key=lambda a: (a.article.reviewed, a.article.published, a.article.slug), reverse=True)
+    problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.column, p.message))
+    return Project(settings, tuple(articles), tuple(problems))
+
+
+def content_hash(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.as_posix().encode())
+        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return digest.hexdigest()

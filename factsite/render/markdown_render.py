@@ -1,0 +1,123 @@
+"""Rendering content Markdown (article bodies, notes, summaries) to sanitised HTML.
+
+One Markdown instance serves a whole build and is reset between documents: building a new instance per page is
+what makes plain Markdown rendering slow at tens of thousands of pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+
+from factsite.render.claim_marks import ClaimMarkExtension, MarkLink
+from factsite.render.sanitise import sanitise_html
+
+BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li blockquote pre div table tr td th dt dd figcaption hr br".split()
+)
+
+
+@dataclass(frozen=True)
+class RenderedArticle:
+    """An article body as HTML, its plain text as readers see it, and where each mark's words stand in it."""
+
+    html: str
+    text: str
+    mark_offsets: Mapping[str, tuple[int, int]]
+
+
+class MarkdownRenderer:
+    def __init__(self) -> None:
+        self._claim_marks = ClaimMarkExtension()
+        self._article = markdown.Markdown(
+            extensions=["attr_list", "pymdownx.bracketspan", "sane_lists", self._claim_marks],
+            output_format="html",
+        )
+        self._note = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+    def render_article(self, body: str, marks: Mapping[str, MarkLink]) -> RenderedArticle:
+        self._article.reset()
+        self._claim_marks.marks = marks
+        html = sanitise_html(self._article.convert(body))
+        text, offsets = extract_text(html)
+        return RenderedArticle(html, text, offsets)
+
+    def render_note(self, text: str) -> str:
+        """Block Markdown (notes, summaries) to sanitised HTML."""
+        if not text:
+            return ""
+        self._note.reset()
+        return sanitise_html(self._note.convert(text))
+
+    def render_inline(self, text: str) -> str:
+        """One paragraph of Markdown without its `<p>` wrapper."""
+        html = self.render_note(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            return html[3:-4]
+        return html
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the text a reader sees, and the offsets of each claim mark's words, from rendered HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.length = 0
+        self.offsets: dict[str, tuple[int, int]] = {}
+        self._open: list[tuple[str, str | None, bool]] = []
+        self._skip_depth = 0
+        self._needs_break = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in BLOCK_TAGS and self.length:
+            self._needs_break = True
+        classes = (attributes.get("class") or "").split()
+        skip = "fs-mark__badge" in classes or tag in ("svg", "script", "style")
+        if skip:
+            self._skip_depth += 1
+        claim = attributes.get("data-claim") if "fs-mark" in classes else None
+        if claim:
+            self._break_if_needed()
+            self.offsets[claim] = (self.length, self.length)
+        if tag not in ("br", "hr", "img"):
+            self._open.append((tag, claim, skip))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open:
+            opened, claim, skip = self._open.pop()
+            if skip:
+                self._skip_depth -= 1
+            if claim:
+                self.offsets[claim] = (self.offsets[claim][0], self.length)
+            if opened == tag:
+                break
+        if tag in BLOCK_TAGS:
+            self._needs_break = True
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth or not data:
+            return
+        if data.strip():
+            self._break_if_needed()
+        elif not self.parts or self.parts[-1].endswith("\n"):
+            return
+        self.parts.append(data)
+        self.length += len(data)
+
+    def _break_if_needed(self) -> None:
+        if self._needs_break and self.length:
+            self.parts.append("\n")
+            self.length += 1
+        self._needs_break = False
+
+
+def extract_text(html: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts), parser.offsets

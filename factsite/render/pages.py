@@ -1,0 +1,202 @@
+"""The generated pages of a site: index, articles, one page per claim, sources, methodology, corrections.
+
+Each page body is rendered here from a Jinja2 template in `templates/factsite/`; the site adapter (MkDocs) only
+wraps the body in the theme. Bodies depend on nothing but the project, so they can be cached and reused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import jinja2
+
+from factsite.model import CheckedClaim
+from factsite.pipeline import CheckedArticle, Project
+from factsite.render import views
+from factsite.render.markdown_render import MarkdownRenderer
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir / "factsite"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    environment.filters["readable_date"] = views.readable_date
+    return environment
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One generated page: where it goes, what it shows, and what describes it to other systems."""
+
+    path: str
+    title: str
+    description: str
+    date: dt.date
+    body_html: str
+    kind: str
+    structured_data: str = ""
+    # Paths of the pages this one depends on for prev/next links and tallies (for incremental builds).
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.path}/index.md" if self.path else "index.md"
+
+
+class PageRenderer:
+    def __init__(self, project: Project, environment: jinja2.Environment | None = None) -> None:
+        self.project = project
+        self.settings = project.settings
+        self.environment = environment or template_environment()
+        self.markdown = MarkdownRenderer()
+        self.newest = max((a.article.reviewed for a in project.articles), default=dt.date(2000, 1, 1))
+
+    def render(self, template: str, here: str, **context: object) -> str:
+        return self.environment.get_template(template).render(
+            link=partial(views.relative_url, here), here=here, settings=self.settings, **context
+        )
+
+    def pages(self) -> Iterator[SitePage]:
+        yield self.index_page()
+        for checked in self.project.articles:
+            yield self.article_page(checked)
+            yield from self.claim_pages(checked)
+        yield self.sources_page()
+        yield self.methodology_page()
+        yield self.corrections_page()
+
+    def index_page(self) -> SitePage:
+        entries = [
+            {
+                "article": checked.article,
+                "path": views.article_path(checked.article.slug),
+                "summary_html": self.markdown.render_note(checked.article.summary),
+                "tally": views.tally(checked.claims, self.settings),
+            }
+            for checked in self.project.articles
+        ]
+        intro = self.settings.content_dir / "index.md"
+        intro_html = self.markdown.render_note(intro.read_text("utf-8")) if intro.is_file() else ""
+        body = self.render("index.html", "", entries=entries, intro_html=intro_html)
+        title = self.settings.site_name or "Fact-checks"
+        return SitePage("", title, f"{len(entries)} fact-checked articles", self.newest, body, "index")
+
+    def article_page(self, checked: CheckedArticle) -> SitePage:
+        article = checked.article
+        here = views.article_path(article.slug)
+        body = self.render(
+            "article.html",
+            here,
+            article=article,
+            body_html=checked.body_html,
+            summary_html=self.markdown.render_note(article.summary),
+            tally=views.tally(checked.claims, self.settings),
+            claims=[views.claim_link(c, self.settings) for c in checked.claims],
+            sources=[views.source_view(s, self.markdown) for s in article.sources],
+            corrections=self._corrections(checked),
+        )
+        return SitePage(here, f"Fact-check: {article.title}", _plain(article.summary), _updated(checked),
+                        body, "article")  # fmt: skip
+
+    def claim_pages(self, checked: CheckedArticle) -> Iterator[SitePage]:
+        claims = checked.claims
+        corrections = self._corrections(checked)
+        for index, claimed in enumerate(claims):
+            previous = claims[index - 1] if index > 0 else None
+            following = claims[index + 1] if index + 1 < len(claims) else None
+            yield self.claim_page(claimed, previous, following, corrections, _updated(checked))
+
+    def claim_page(self, claimed: CheckedClaim, previous: CheckedClaim | None,
+                   following: CheckedClaim | None, corrections: list[views.CorrectionView],
+                   date: dt.date) -> SitePage:  # fmt: skip
+        article, claim, mark = claimed.article, claimed.claim, claimed.mark
+        here = views.claim_path(article.slug, claim.id)
+        before, _, after = mark.sentence.partition(mark.text.strip()) if mark.text.strip() in mark.sentence \
+            else (mark.sentence, "", "")  # fmt: skip
+        verdict = views.verdict_view(claimed, self.settings)
+        body = self.render(
+            "claim.html",
+            here,
+            article=article,
+            article_path=views.article_path(article.slug),
+            claim=claim,
+            mark=mark,
+            title=views.claim_title(claimed),
+            verdict=verdict,
+            sentence_before=before,
+            sentence_after=after,
+            note_html=self.markdown.render_note(claim.note),
+            result=claimed.result,
+            evidence_template=views.evidence_template(claimed.result),
+            sources=[views.source_view(s, self.markdown) for s in claimed.sources],
+            previous=views.claim_link(previous, self.settings) if previous else None,
+            following=views.claim_link(following, self.settings) if following else None,
+            corrections=corrections,
+        )
+        description = f"{verdict.label}: {views.claim_title(claimed)}"
+        return SitePage(here, f"Claim {mark.number}: {views.claim_title(claimed)}", description, date,
+                        body, "claim")  # fmt: skip
+
+    def sources_page(self) -> SitePage:
+        by_url: dict[str, dict] = {}
+        for checked in self.project.articles:
+            for source in checked.article.sources:
+                entry = by_url.setdefault(
+                    source.url, {"view": views.source_view(source, self.markdown), "claims": []}
+                )
+                entry["claims"] += [
+                    views.claim_link(c, self.settings) for c in checked.claims if source.id in c.claim.sources
+                ]
+        entries = sorted(by_url.values(), key=lambda e: (e["view"].source.publisher.casefold(),
+                                                         e["view"].source.title.casefold()))  # fmt: skip
+        body = self.render("sources.html", "sources", entries=entries)
+        return SitePage("sources", "Sources", "Every source cited, with the claims that cite it.",
+                        self.newest, body, "sources")  # fmt: skip
+
+    def methodology_page(self) -> SitePage:
+        scale = sorted(self.settings.scale.verdicts, key=lambda v: -v.value)
+        verdicts = [
+            views.VerdictView(v.id, v.label, v.definition, self.settings.icon_svg(v.icon), v.value,
+                              f"fs-verdict--{v.id}")  # fmt: skip
+            for v in scale
+        ]
+        body = self.render("methodology.html", "methodology", verdicts=verdicts, scale=self.settings.scale)
+        return SitePage("methodology", "Methodology", "How claims are chosen, checked, rated and corrected.",
+                        self.newest, body, "methodology")  # fmt: skip
+
+    def corrections_page(self) -> SitePage:
+        entries = [
+            {"article": checked.article, "path": views.article_path(checked.article.slug),
+             "correction": views.correction_view(correction, self.markdown)}  # fmt: skip
+            for checked in self.project.articles
+            for correction in checked.article.corrections
+        ]
+        entries.sort(key=lambda e: (e["correction"].iso_date, e["article"].slug), reverse=True)
+        body = self.render("corrections.html", "corrections", entries=entries)
+        return SitePage("corrections", "Corrections", "Every correction to a published fact-check.",
+                        self.newest, body, "corrections")  # fmt: skip
+
+    def _corrections(self, checked: CheckedArticle) -> list[views.CorrectionView]:
+        ordered = sorted(checked.article.corrections, key=lambda c: c.date, reverse=True)
+        return [views.correction_view(c, self.markdown) for c in ordered]
+
+
+def _updated(checked: CheckedArticle) -> dt.date:
+    dates = [checked.article.reviewed] + [c.date for c in checked.article.corrections]
+    return max(dates)
+
+
+def _plain(markdown_text: str) -> str:
+    text = " ".join(markdown_text.replace("*", "").replace("_", " ").split())
+    return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"

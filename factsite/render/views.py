@@ -1,0 +1,147 @@
+"""Template-ready views of checked content: every value a page shows, computed once, so templates only loop.
+
+URLs here are site-relative paths of directories ("articles/slug/"); `relative_url` turns them into links that
+work under any sub-path and from a CDN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import Counter
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from factsite.model import CheckedClaim, CheckResult, ClaimKind, Correction, Source, Verdict
+from factsite.render.markdown_render import MarkdownRenderer
+from factsite.settings import Settings
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """Link from the page at directory `from_path` to `to_path` (both site-relative, '' is the root)."""
+    if "#" in to_path:
+        to_path, fragment = to_path.split("#", 1)
+        return relative_url(from_path, to_path) + "#" + fragment
+    target = posixpath.relpath("/" + to_path, "/" + from_path)
+    if target == ".":
+        return "./"
+    return target if target.endswith((".xml", ".json", ".jsonld", ".html")) else target + "/"
+
+
+def readable_date(date: dt.date | None) -> str:
+    return format_date(date, "d MMMM y", locale="en") if date else ""
+
+
+def article_path(slug: str) -> str:
+    return f"articles/{slug}"
+
+
+def claim_path(slug: str, claim_id: str) -> str:
+    return f"articles/{slug}/claims/{claim_id}"
+
+
+@dataclass(frozen=True)
+class VerdictView:
+    id: str
+    label: str
+    definition: str
+    icon_svg: str
+    value: int | None
+    css_class: str
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    path: str
+    number: int
+    title: str
+    kind: str
+    verdict: VerdictView
+
+
+@dataclass(frozen=True)
+class SourceView:
+    source: Source
+    note_html: str
+    published: str
+    accessed: str
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    date: str
+    iso_date: str
+    change_html: str
+    reason_html: str
+
+
+@dataclass(frozen=True)
+class TallyEntry:
+    verdict: VerdictView
+    count: int
+
+
+def verdict_view(claimed: CheckedClaim, settings: Settings) -> VerdictView:
+    """How a claim's rating shows: its verdict, or a correction for a typo, or unreviewed."""
+    if claimed.claim.kind is ClaimKind.TYPO:
+        return VerdictView(
+            "correction", "Correction", "A copy error with its correction.",
+            settings.icon_svg("material/pencil"), None, "fs-kind--typo",
+        )  # fmt: skip
+    verdict: Verdict | None = claimed.verdict
+    if verdict is None:
+        return VerdictView(
+            "unreviewed", "Unreviewed", "Not yet reviewed; no verdict is published.",
+            settings.icon_svg("material/timer-sand"), None, "fs-verdict--unreviewed",
+        )  # fmt: skip
+    return VerdictView(
+        verdict.id, verdict.label, verdict.definition, settings.icon_svg(verdict.icon), verdict.value,
+        f"fs-verdict--{verdict.id}",
+    )
+
+
+def claim_title(claimed: CheckedClaim) -> str:
+    return claimed.claim.claim_reviewed or claimed.mark.text.strip()
+
+
+def claim_link(claimed: CheckedClaim, settings: Settings) -> ClaimLink:
+    return ClaimLink(
+        path=claim_path(claimed.article.slug, claimed.claim.id),
+        number=claimed.mark.number,
+        title=claim_title(claimed),
+        kind=claimed.claim.kind.value,
+        verdict=verdict_view(claimed, settings),
+    )
+
+
+def tally(claims: tuple[CheckedClaim, ...], settings: Settings) -> tuple[TallyEntry, ...]:
+    """Claims counted by verdict, in the scale's order, then corrections and unreviewed."""
+    views = [verdict_view(claimed, settings) for claimed in claims]
+    counts = Counter(view.id for view in views)
+    first = {view.id: view for view in reversed(views)}
+    order = [v.id for v in sorted(settings.scale.verdicts, key=lambda v: -v.value)]
+    order += ["unreviewed", "correction"]
+    return tuple(TallyEntry(first[key], counts[key]) for key in order if key in counts)
+
+
+def source_view(source: Source, renderer: MarkdownRenderer) -> SourceView:
+    return SourceView(
+        source=source,
+        note_html=renderer.render_note(source.note),
+        published=readable_date(source.published),
+        accessed=readable_date(source.accessed),
+    )
+
+
+def correction_view(correction: Correction, renderer: MarkdownRenderer) -> CorrectionView:
+    return CorrectionView(
+        date=readable_date(correction.date),
+        iso_date=correction.date.isoformat(),
+        change_html=renderer.render_inline(correction.change),
+        reason_html=renderer.render_inline(correction.reason),
+    )
+
+
+def evidence_template(result: CheckResult | None) -> str:
+    return f"evidence/{result.check}.html" if result is not None else ""
