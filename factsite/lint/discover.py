@@ -1,0 +1,115 @@
+"""The lint's entry points: copy errors for the build (`lint_text`), everything for `suggest`.
+
+Both read the same prose view of the text (Markdown markup blanked, offsets kept), so a finding the
+build reports is the finding `suggest` showed the editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from factsite.lint.dates import find_date_candidates
+from factsite.lint.engine import run_engine
+from factsite.lint.figures import find_figure_candidates, find_notation_slips
+from factsite.lint.findings import Finding, Span, place_spans
+from factsite.lint.grammar import find_grammar_slips
+from factsite.lint.leftovers import find_leftovers
+from factsite.lint.prose import Prose
+from factsite.lint.quotations import find_quotations
+from factsite.lint.spelling import find_misspellings
+from factsite.model import Ignore
+
+
+def lint_text(
+    text: str, *, locale: str = "en_US", published: dt.date | None = None
+) -> tuple[Finding, ...]:
+    """The copy errors and scraping leftovers in `text` (plain or Markdown), sorted by offset."""
+    prose = Prose.from_text(text)
+    return place_spans(text, _copy_errors(prose, locale))
+
+
+def suggest_candidates(
+    text: str, *, locale: str = "en_US", published: dt.date | None = None
+) -> tuple[Finding, ...]:
+    """Everything an editor should look at: quotations, figures, dates, copy errors, leftovers."""
+    prose = Prose.from_text(text)
+    spans = [
+        *find_quotations(prose),
+        *find_figure_candidates(prose, locale),
+        *find_date_candidates(prose, published, locale),
+        *_copy_errors(prose, locale),
+    ]
+    return place_spans(text, spans)
+
+
+def _copy_errors(prose: Prose, locale: str) -> list[Span]:
+    engine_lints = run_engine(prose.masked, locale)
+    ours = [*find_grammar_slips(prose, locale), *find_notation_slips(prose, locale)]
+    engine_grammar = [
+        Span(
+            "agreement",
+            lint.start,
+            lint.end,
+            lint.message,
+            lint.suggestions[0] if lint.suggestions else None,
+            confidence=0.7,
+        )
+        for lint in engine_lints
+        if lint.kind == "agreement"
+    ]
+    spans = [*ours, *_not_overlapping(engine_grammar, ours)]
+    spans.extend(_not_overlapping(find_misspellings(prose, engine_lints, locale), spans))
+    leftovers = find_leftovers(prose)
+    # A leftover line is deleted whole: the slips inside it need no separate correction.
+    return [*leftovers, *_not_overlapping(spans, leftovers)]
+
+
+def _not_overlapping(spans: Iterable[Span], kept: Sequence[Span]) -> list[Span]:
+    return [
+        span
+        for span in spans
+        if not any(span.start < other.end and other.start < span.end for other in kept)
+    ]
+
+
+def drop_ignored(
+    findings: Iterable[Finding], ignores: Iterable[Ignore], text: str
+) -> tuple[Finding, ...]:
+    """The findings an editor has not silenced with an `ignore:` entry.
+
+    An entry's `text` silences every finding it covers or that covers it where it appears in `text`
+    (the linted text): "Twitter" silences the caption-and-credit leftover that ends with it.
+    """
+    silenced: list[tuple[int, int]] = []
+    for ignore in ignores:
+        words = ignore.text.strip()
+        if words:
+            silenced.extend(
+                (match.start(), match.end()) for match in re.finditer(re.escape(words), text)
+            )
+    return tuple(
+        finding
+        for finding in findings
+        if not any(
+            (start <= finding.start and finding.end <= end)
+            or (finding.start <= start and end <= finding.end)
+            for start, end in silenced
+        )
+    )
+
+
+def drop_marked(
+    findings: Iterable[Finding], marked: Iterable[tuple[int, int]]
+) -> tuple[Finding, ...]:
+    """The findings no claim mark reaches; `marked` holds the (start, end) of each mark's words.
+
+    Give the marks of typo claims to clear copy errors, and all marks to clear candidates.
+    """
+    ranges = tuple(marked)
+    return tuple(
+        finding
+        for finding in findings
+        if not any(start < finding.end and finding.start < end for start, end in ranges)
+    )

@@ -1,0 +1,96 @@
+"""The spelling and grammar engine behind the lint: Harper (via `harper-py`), offline, per dialect.
+
+Harper knows English spelling in five dialects and ranks its corrections by how common the words
+are; it also carries grammar rules (subject-verb agreement, a/an). We keep the lint kinds that
+are copy errors, never its style advice, and leave the filtering for false alarms to the callers.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import harper
+from babel import Locale, UnknownLocaleError
+
+# Harper's lint kinds we report, and the finding kind each becomes.
+REPORTED_KINDS = {"Spelling": "spelling", "Agreement": "agreement"}
+# Rules of other lint kinds that are grammar slips rather than style.
+REPORTED_RULES = {"AnA": "agreement"}
+
+# Standard words of news copy that Harper's dictionary lacks.
+MISSING_WORDS = frozenset({"referenda", "fora", "crores", "lakhs"})
+
+DIALECT_BY_TERRITORY = {
+    "US": harper.Dialect.AMERICAN,
+    "PR": harper.Dialect.AMERICAN,
+    "PH": harper.Dialect.AMERICAN,
+    "AU": harper.Dialect.AUSTRALIAN,
+    "NZ": harper.Dialect.AUSTRALIAN,
+    "CA": harper.Dialect.CANADIAN,
+    "IN": harper.Dialect.INDIAN,
+}
+
+
+@dataclass(frozen=True)
+class EngineLint:
+    """One lint of the engine, in offsets of the text it was given."""
+
+    kind: str
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...]
+
+
+def dialect_for(locale: str) -> harper.Dialect:
+    """Harper's dialect for a locale such as `en_GB`; British for English outside North America,
+    Australasia and India, American when the locale names no territory."""
+    try:
+        territory = Locale.parse(locale.replace("-", "_")).territory
+    except (UnknownLocaleError, ValueError):
+        territory = None
+    if territory is None:
+        return harper.Dialect.AMERICAN
+    return DIALECT_BY_TERRITORY.get(territory, harper.Dialect.BRITISH)
+
+
+@functools.cache
+def linter_for(dialect: harper.Dialect) -> harper.Linter:
+    # Building a linter loads Harper's dictionary (about half a second): build one per dialect and
+    # process. It is never changed after this point, so sharing it between builds is safe.
+    linter = harper.Linter(dialect)
+    linter.import_words(sorted(MISSING_WORDS))
+    return linter
+
+
+def run_engine(text: str, locale: str) -> tuple[EngineLint, ...]:
+    """The copy-error lints Harper finds in plain `text`, for the dialect of `locale`."""
+    linter = linter_for(dialect_for(locale))
+    lints: list[EngineLint] = []
+    for rule, found in linter.organized_lints(text, language=harper.Language.PLAINTEXT).items():
+        for lint in found:
+            kind = REPORTED_RULES.get(rule) or REPORTED_KINDS.get(lint.lint_kind)
+            if kind is None:
+                continue
+            suggestions = tuple(s.replacement_text for s in lint.suggestions)
+            lints.append(
+                EngineLint(kind, lint.span.start, lint.span.end, lint.message, suggestions)
+            )
+    return tuple(sorted(lints, key=lambda lint: (lint.start, lint.end)))
+
+
+def is_known_word(word: str, dialect: harper.Dialect) -> bool:
+    """Whether the dictionary of `dialect` knows `word` as written (`paris` is not, `avoid` is)."""
+    lints = linter_for(dialect).lint(word, language=harper.Language.PLAINTEXT)
+    return not any(lint.lint_kind == "Spelling" for lint in lints)
+
+
+def is_variant_spelling(word: str, locale: str) -> bool:
+    """Whether `word` is spelt correctly in another English dialect (`colour` in a US article).
+
+    A variant spelling is a house-style choice, not a misspelling: the lint does not report it.
+    """
+    own = dialect_for(locale)
+    other = harper.Dialect.BRITISH if own is harper.Dialect.AMERICAN else harper.Dialect.AMERICAN
+    return is_known_word(word, other)
