@@ -34,7 +34,10 @@ MULTIPLIERS: Mapping[str, int] = MappingProxyType(
     }
 )
 INDIAN_MULTIPLIERS = frozenset({"lakh", "lakhs", "crore", "crores"})
+# Multipliers text2num does not read; a phrase is split on them.
+_SPLIT_MULTIPLIERS = INDIAN_MULTIPLIERS | {"trillion"}
 
+NUMBER_WORDS = (*_SMALL_NUMBERS, *MULTIPLIERS, "a", "an")
 _WORD = "(?:" + "|".join(sorted([*_SMALL_NUMBERS, *MULTIPLIERS], key=len, reverse=True)) + ")"
 _MULTIPLIER = "(?:" + "|".join(MULTIPLIERS) + ")"
 _AFTER_BIG_MULTIPLIER = (
@@ -59,11 +62,11 @@ class WordsReading:
 def read_number_words(phrase: str) -> WordsReading | None:
     """The value of a phrase of number words, or None when the words do not make one number."""
     words = [word.lower() for word in _TOKEN.findall(phrase)]
-    if not words:
-        return None
+    if not words or words[0] in MULTIPLIERS:
+        return None  # "lakhs of people", "thousands": a multiplier needs a count ("a", "one"...)
     if words[0] in ("a", "an"):
         words[0] = "one"
-    value = _read_with_indian_scale(words)
+    value = _read_in_parts(words)
     if value is None:
         return None
     last = words[-1]
@@ -71,19 +74,18 @@ def read_number_words(phrase: str) -> WordsReading | None:
     return WordsReading(Decimal(value), precision, any(w in INDIAN_MULTIPLIERS for w in words))
 
 
-def _read_with_indian_scale(words: list[str]) -> int | None:
-    # "two crore fifty lakh thirty thousand": each part before a lakh or crore is read on its own,
-    # and the Indian multipliers must come in decreasing order.
-    total, part, previous_multiplier = 0, [], None
+def _read_in_parts(words: list[str]) -> int | None:
+    # "two crore fifty lakh thirty thousand": each part before a multiplier text2num lacks is read
+    # on its own, and those multipliers must come in decreasing order.
+    total, previous_multiplier = 0, None
+    part: list[str] = []
     for word in words:
-        if word not in INDIAN_MULTIPLIERS:
+        if word not in _SPLIT_MULTIPLIERS:
             part.append(word)
             continue
         multiplier = MULTIPLIERS[word]
-        if previous_multiplier is not None and multiplier >= previous_multiplier:
-            return None
-        count = _read_international(part) if part else 1
-        if count is None:
+        count = _read_international(part)
+        if count is None or (previous_multiplier is not None and multiplier >= previous_multiplier):
             return None
         total += count * multiplier
         part, previous_multiplier = [], multiplier

@@ -1,0 +1,662 @@
+"""Tests for the figure normaliser and the figure check (factsite.checks.figures)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factsite.checks.figures import (
+    FORMATTABLE_NOTATIONS,
+    FigureComparison,
+    canonical_unit,
+    check_figure,
+    compare_values,
+    find_figures,
+    format_figure,
+    is_foreign_notation,
+    parse_figure,
+)
+from factsite.model import Location, Source
+
+SEED_ARTICLE = Path("/work/shared/seeds/seed-article.txt")
+SHOIGU = (
+    "Defence Minister Sergei Shoigu said on 21 September 2022 that the mobilisation concerns "
+    "reservists only. Three hundred thousand reservists will be called up, he said, about 1% of "
+    "a mobilisation reserve of 25 million."
+)
+
+
+def source(source_id: str, text: str) -> Source:
+    return Source(
+        id=source_id,
+        title=source_id,
+        publisher="Publisher",
+        url=f"https://example.org/{source_id}",
+        location=Location("content/claims.yml", 1, 1),
+        text=text,
+    )
+
+
+# -- parse_figure: one labelled case per notation --------------------------------------------
+# (text, value, unit, notation, numeral notation, precision) of the first reading.
+FIRST_READINGS = [
+    ("300,000", "300000", None, "western-grouping", "western-grouping", "1"),
+    ("1,234.50", "1234.50", None, "western-grouping", "western-grouping", "0.01"),
+    ("3,00,000", "300000", None, "indian-grouping", "indian-grouping", "1"),
+    ("1,20,00,000", "12000000", None, "indian-grouping", "indian-grouping", "1"),
+    ("12,34,567.5", "1234567.5", None, "indian-grouping", "indian-grouping", "0.1"),
+    ("300 000", "300000", None, "space-grouping", "space-grouping", "1"),
+    ("300\u00a0000", "300000", None, "space-grouping", "space-grouping", "1"),
+    ("300\u202f000", "300000", None, "space-grouping", "space-grouping", "1"),
+    ("1 234 567,89", "1234567.89", None, "space-grouping", "space-grouping", "0.01"),
+    ("300.000", "300000", None, "dot-grouping", "dot-grouping", "1"),
+    ("1.234.567,5", "1234567.5", None, "dot-grouping", "dot-grouping", "0.1"),
+    ("300'000", "300000", None, "apostrophe-grouping", "apostrophe-grouping", "1"),
+    ("1\u2019234.5", "1234.5", None, "apostrophe-grouping", "apostrophe-grouping", "0.1"),
+    ("3,5", "3.5", None, "decimal-comma", "decimal-comma", "0.1"),
+    ("0,25", "0.25", None, "decimal-comma", "decimal-comma", "0.01"),
+    ("12,34", "12.34", None, "decimal-comma", "decimal-comma", "0.01"),
+    ("3.5", "3.5", None, "decimal-point", "decimal-point", "0.1"),
+    ("300000", "300000", None, "plain", "plain", "1"),
+    ("2022", "2022", None, "plain", "plain", "1"),
+    ("1.2 lakh", "120000", None, "lakh-crore-words", "decimal-point", "10000"),
+    ("12 lakhs", "1200000", None, "lakh-crore-words", "plain", "100000"),
+    ("Rs 2,000 crore", "20000000000", "INR", "lakh-crore-words", "western-grouping", "10000000"),
+    ("₹1.5 crore", "15000000", "INR", "lakh-crore-words", "decimal-point", "1000000"),
+    ("twelve lakh", "1200000", None, "lakh-crore-words", "words", "100000"),
+    ("two crore fifty lakh", "25000000", None, "lakh-crore-words", "words", "100000"),
+    ("0.3 million", "300000", None, "scale-word", "decimal-point", "100000"),
+    ("2 billion", "2000000000", None, "scale-word", "plain", "1000000000"),
+    ("1.5 trillion", "1500000000000", None, "scale-word", "decimal-point", "100000000000"),
+    ("300 thousand", "300000", None, "scale-word", "plain", "1000"),
+    ("3,5 Mio.", "3500000", None, "scale-word", "decimal-comma", "100000"),
+    ("14K", "14000", None, "suffix", "plain", "1000"),
+    ("14k", "14000", None, "suffix", "plain", "1000"),
+    ("2.5M", "2500000", None, "suffix", "decimal-point", "100000"),
+    ("$5m", "5000000", "USD", "suffix", "plain", "1000000"),
+    ("£2bn", "2000000000", "GBP", "suffix", "plain", "1000000000"),
+    ("$1.2 bn", "1200000000", "USD", "suffix", "decimal-point", "100000000"),
+    ("3 mn", "3000000", None, "suffix", "plain", "1000000"),
+    ("three hundred thousand", "300000", None, "words", "words", "1000"),
+    ("Three hundred thousand", "300000", None, "words", "words", "1000"),
+    ("one million, two hundred thousand", "1200000", None, "words", "words", "1000"),
+    ("a million", "1000000", None, "words", "words", "1000000"),
+    ("twenty-one", "21", None, "words", "words", "1"),
+    ("fifteen hundred", "1500", None, "words", "words", "100"),
+    ("two trillion five billion", "2005000000000", None, "words", "words", "1000000000"),
+    ("12%", "12", "percent", "plain", "plain", "1"),
+    ("12 per cent", "12", "percent", "plain", "plain", "1"),
+    ("12 percent", "12", "percent", "plain", "plain", "1"),
+    ("12pc", "12", "percent", "plain", "plain", "1"),
+    ("3,5 percent", "3.5", "percent", "decimal-comma", "decimal-comma", "0.1"),
+    ("ten per cent", "10", "percent", "words", "words", "1"),
+    ("-5%", "-5", "percent", "plain", "plain", "1"),
+    ("\u22123.5", "-3.5", None, "decimal-point", "decimal-point", "0.1"),
+    ("Rs 500", "500", "INR", "plain", "plain", "1"),
+    ("Rs. 500", "500", "INR", "plain", "plain", "1"),
+    ("Rs500", "500", "INR", "plain", "plain", "1"),
+    ("₹500", "500", "INR", "plain", "plain", "1"),
+    ("INR 500", "500", "INR", "plain", "plain", "1"),
+    ("$300,000", "300000", "USD", "western-grouping", "western-grouping", "1"),
+    ("US$ 5 million", "5000000", "USD", "scale-word", "plain", "1000000"),
+    ("US$5", "5", "USD", "plain", "plain", "1"),
+    ("A$5", "5", "AUD", "plain", "plain", "1"),
+    ("€3,50", "3.50", "EUR", "decimal-comma", "decimal-comma", "0.01"),
+    ("3,50 €", "3.50", "EUR", "decimal-comma", "decimal-comma", "0.01"),
+    ("£12.99", "12.99", "GBP", "decimal-point", "decimal-point", "0.01"),
+    ("500 rupees", "500", "INR", "plain", "plain", "1"),
+    ("1.2 lakh rupees", "120000", "INR", "lakh-crore-words", "decimal-point", "10000"),
+    ("5 million US dollars", "5000000", "USD", "scale-word", "plain", "1000000"),
+    ("40 euros", "40", "EUR", "plain", "plain", "1"),
+    ("100 USD", "100", "USD", "plain", "plain", "1"),
+    ("  300,000  ", "300000", None, "western-grouping", "western-grouping", "1"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "notation", "numeral_notation", "precision"),
+    FIRST_READINGS,
+    ids=[case[0].strip() for case in FIRST_READINGS],
+)
+def test_parse_figure_first_reading(text, value, unit, notation, numeral_notation, precision):
+    reading = parse_figure(text)[0]
+    assert reading.value == Decimal(value)
+    assert reading.unit == unit
+    assert reading.notation == notation
+    assert reading.numeral_notation == numeral_notation
+    assert reading.precision == Decimal(precision)
+
+
+AMBIGUOUS = [
+    ("300,000", ["300000", "300"]),
+    ("300.000", ["300000", "300"]),
+    ("1,000", ["1000", "1"]),
+    ("3,500", ["3500", "3.5"]),
+    ("12,345", ["12345", "12.345"]),
+    ("Rs 2,000 crore", ["20000000000", "20000000"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), AMBIGUOUS, ids=[case[0] for case in AMBIGUOUS])
+def test_parse_figure_gives_every_reading_of_an_ambiguous_figure(text, values):
+    assert [reading.value for reading in parse_figure(text)] == [Decimal(v) for v in values]
+
+
+UNAMBIGUOUS = ["3,00,000", "3,5", "300 000", "1,234.5", "1.234,5", "300'000", "300000", "14K"]
+
+
+@pytest.mark.parametrize("text", UNAMBIGUOUS)
+def test_parse_figure_gives_one_reading_when_only_one_fits(text):
+    assert len(parse_figure(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "value"),
+    [
+        ("300,000", "en_US", "300000"),
+        ("300,000", "de_DE", "300"),
+        ("300.000", "en_US", "300"),
+        ("300.000", "de_DE", "300000"),
+        ("1,000", "fr_FR", "1"),
+    ],
+    ids=["comma-en", "comma-de", "dot-en", "dot-de", "comma-fr"],
+)
+def test_parse_figure_puts_the_locale_reading_first(text, locale, value):
+    assert parse_figure(text, locale=locale)[0].value == Decimal(value)
+
+
+NOT_FIGURES = [
+    "",
+    "fighters",
+    "U.S.",
+    "21st",
+    "5m",
+    "5km",
+    "$5 rupees",
+    "1,2,3",
+    "3.11.7",
+    "21.09.2022",
+    "lakhs",
+    "thousand",
+    "300,000 fighters",
+    "hundreds",
+    "one point five",
+    "lakh",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES, ids=[text or "empty" for text in NOT_FIGURES])
+def test_parse_figure_rejects_what_is_not_one_figure(text):
+    assert parse_figure(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "in_locales", "not_in_locales"),
+    [
+        ("3,00,000", ["en_IN", "hi_IN"], ["en_US", "de_DE"]),
+        ("300,000", ["en_US", "en_GB"], ["en_IN", "de_DE"]),
+        ("300.000", ["de_DE", "it_IT"], ["en_US", "fr_FR"]),
+        ("300 000", ["fr_FR", "ru_RU"], ["en_US", "de_DE"]),
+        ("300'000", ["de_CH"], ["en_US"]),
+        ("1.2 lakh", ["en_IN"], ["en_US", "de_DE"]),
+        ("three hundred thousand", ["en_US", "en_IN"], ["de_DE"]),
+    ],
+    ids=["indian", "western", "dot", "space", "apostrophe", "lakh", "words"],
+)
+def test_reading_names_the_locales_where_it_is_standard(text, in_locales, not_in_locales):
+    locales = parse_figure(text)[0].locales
+    assert set(in_locales) <= set(locales)
+    assert not set(not_in_locales) & set(locales)
+
+
+def test_reading_labels_describe_the_notation_for_readers():
+    assert parse_figure("3,00,000")[0].notation_label == "Indian digit grouping (lakh/crore)"
+    label = parse_figure("Rs 2,000 crore")[0].notation_label
+    assert label == "lakh/crore number words, comma digit grouping in thousands"
+
+
+# -- is_foreign_notation ------------------------------------------------------------------------
+FOREIGN = [
+    ("3,00,000", "en_US", True),
+    ("3,00,000", "en-GB", True),
+    ("3,00,000", "en_IN", False),
+    ("300,000", "en_US", False),
+    ("300,000", "en_IN", True),
+    ("12,345", "en_IN", False),
+    ("300 000", "en_US", True),
+    ("300 000", "fr_FR", False),
+    ("300 000", "ru_RU", False),
+    ("300.000", "de_DE", False),
+    ("1.234,5", "en_US", True),
+    ("300'000", "de_CH", False),
+    ("300'000", "en_US", True),
+    ("3,5 percent", "en_US", True),
+    ("3,5 percent", "de_DE", False),
+    ("3.5", "de_DE", True),
+    ("300000", "en_US", False),
+    ("300000", "de_DE", False),
+    ("1.2 lakh", "en_US", True),
+    ("1.2 lakh", "en_IN", False),
+    ("1.2 lakh", "hi_IN", False),
+    ("twelve lakh", "en_GB", True),
+    ("0.3 million", "en_US", False),
+    ("14K", "en_US", False),
+    ("three hundred thousand", "en_US", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "foreign"), FOREIGN, ids=[f"{text}-{locale}" for text, locale, _ in FOREIGN]
+)
+def test_is_foreign_notation(text, locale, foreign):
+    assert is_foreign_notation(parse_figure(text)[0], locale) is foreign
+
+
+# -- format_figure ------------------------------------------------------------------------------
+FORMATTED = [
+    ("300000", "western-grouping", "en_US", "300,000"),
+    ("300000", "indian-grouping", "en_US", "3,00,000"),
+    ("12000000", "indian-grouping", "en_US", "1,20,00,000"),
+    ("1234567.50", "dot-grouping", "en_US", "1.234.567,50"),
+    ("300000", "space-grouping", "en_US", "300\u202f000"),
+    ("300000", "apostrophe-grouping", "en_US", "300\u2019000"),
+    ("3.5", "decimal-comma", "en_US", "3,5"),
+    ("3.5", "decimal-point", "en_US", "3.5"),
+    ("300000", "plain", "en_US", "300000"),
+    ("300000", "standard", "en_US", "300,000"),
+    ("300000", "standard", "en_IN", "3,00,000"),
+    ("300000", "standard", "de_DE", "300.000"),
+    ("3.5", "standard", "fr_FR", "3,5"),
+    ("120000", "lakh-crore-words", "en_US", "1.2 lakh"),
+    ("20000000000", "lakh-crore-words", "en_US", "2,000 crore"),
+    ("300000", "scale-word", "en_US", "300 thousand"),
+    ("2500000", "scale-word", "en_US", "2.5 million"),
+    ("14000", "suffix", "en_US", "14K"),
+    ("2000000000", "suffix", "en_US", "2bn"),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "notation", "locale", "expected"),
+    FORMATTED,
+    ids=[f"{notation}-{locale}-{value}" for value, notation, locale, _ in FORMATTED],
+)
+def test_format_figure(value, notation, locale, expected):
+    assert format_figure(Decimal(value), notation, locale=locale) == expected
+
+
+def test_format_figure_writes_units():
+    assert format_figure(Decimal(12), unit="percent") == "12%"
+    assert format_figure(Decimal(500), unit="INR") == "INR 500"
+    assert parse_figure(format_figure(Decimal(500), unit="INR"))[0].unit == "INR"
+
+
+@pytest.mark.parametrize(
+    ("value", "notation"),
+    [("3.5", "plain"), ("300000", "words"), ("300000", "roman")],
+    ids=["plain-fraction", "words", "unknown"],
+)
+def test_format_figure_refuses_what_it_cannot_write(value, notation):
+    with pytest.raises(ValueError):
+        format_figure(Decimal(value), notation)
+
+
+# -- find_figures in prose ----------------------------------------------------------------------
+PROSE = [
+    ("It came as 3,00,000 fighters will be mobilized.", ["3,00,000"]),
+    ("On September 21, the Russian government began a mobilization.", []),
+    ("On 21 September 2022, mobilization began.", []),
+    ("It began on Sept. 21 and ended Sept. 28-29.", []),
+    ("The decree of September 21, 2022 says nothing.", []),
+    ("Shoigu spoke in September 2022.", []),
+    ("It began in 2022 and continues.", []),
+    ("the 1990s and the 1990's and 1990-91", []),
+    ("The address, due at 20:00-21:00, aired at 9.30 am and again at 10 pm.", []),
+    ("Dated 2022-09-21 or 21/09/2022.", []),
+    ("The 21st reservist and the 3rd army.", []),
+    ("The U.S. Embassy warned U.S. citizens.", []),
+    ("An F-16, Covid-19, MH17 and a G7 meeting.", []),
+    ("Decree No. 647, paragraph 7, page 12, #5 and § 3.", []),
+    ("See https://www.ostro.info/news/8043/ for more.", []),
+    ("No one knows; one of them left; two went.", []),
+    (
+        "The Kremlin said Three hundred thousand reservists will be called up.",
+        ["Three hundred thousand"],
+    ),
+    ("A million people and a hundred thousand more.", ["A million", "a hundred thousand"]),
+    (
+        "Inflation was 3,5 percent, then 12% and five per cent.",
+        ["3,5 percent", "12%", "five per cent"],
+    ),
+    (
+        "It costs Rs 2,000 crore, or $5m, or €3,5 Mio., or 1.2 lakh rupees.",
+        ["Rs 2,000 crore", "$5m", "€3,5 Mio.", "1.2 lakh rupees"],
+    ),
+    ("It has 14K followers and 0.3 million views.", ["14K", "0.3 million"]),
+    (
+        "Some 300 000 people, 300.000 euros and 300'000 francs.",
+        ["300 000", "300.000 euros", "300'000"],
+    ),
+    ("Between 20-30 people and -5 degrees.", ["20", "30", "-5"]),
+    ("About 1,500 soldiers and 1500 sailors.", ["1,500", "1500"]),
+    ("Scores: 3.5 and 300,000.", ["3.5", "300,000"]),
+    ("A 300-strong unit of the twenty-first brigade.", ["300"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE, ids=[text[:40] for text, _ in PROSE])
+def test_find_figures_in_prose(text, expected):
+    assert [figure.text for figure in find_figures(text)] == expected
+
+
+def test_find_figures_gives_offsets_into_the_text():
+    text = "Officials said 3,00,000 fighters, or Rs 2,000 crore, would go."
+    for figure in find_figures(text):
+        assert text[figure.start : figure.end] == figure.text
+    assert [figure.start for figure in find_figures(text)] == [15, 37]
+
+
+def test_find_figures_keeps_years_when_asked():
+    text = "In 2022 there were 2000 troops."
+    assert [figure.text for figure in find_figures(text)] == []
+    assert [figure.text for figure in find_figures(text, include_years=True)] == ["2022", "2000"]
+
+
+def test_find_figures_orders_readings_for_the_locale():
+    [figure] = find_figures("They counted 300,000 votes.", locale="de_DE")
+    assert figure.readings[0].value == 300
+
+
+@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="seed article not present")
+def test_find_figures_in_the_seed_article_finds_only_the_lakh_figure():
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    figures = find_figures(text)
+    assert [figure.text for figure in figures] == ["3,00,000"]
+    assert figures[0].readings[0].notation == "indian-grouping"
+    assert text[figures[0].start : figures[0].end] == "3,00,000"
+
+
+# -- comparison -------------------------------------------------------------------------------
+COMPARED = [
+    ("300000", "1", "300000", "0", "match"),
+    ("120000", "10000", "123456", "0", "rounded"),
+    ("120000", "10000", "125000", "0", "rounded"),
+    ("120000", "10000", "125001", "0", "mismatch"),
+    ("300000", "1", "312000", "0", "mismatch"),
+    ("123456", "1", "120000", "10000", "rounded"),
+    ("300000", "1", "300000.0", "0", "match"),
+    ("3.5", "0.1", "3.46", "0", "rounded"),
+    ("3.5", "0.1", "3.4", "0", "mismatch"),
+]
+
+
+@pytest.mark.parametrize(
+    ("found", "found_precision", "reference", "reference_precision", "status"),
+    COMPARED,
+    ids=[f"{case[0]}-vs-{case[2]}" for case in COMPARED],
+)
+def test_compare_values(found, found_precision, reference, reference_precision, status):
+    result, difference = compare_values(
+        Decimal(found), Decimal(found_precision), Decimal(reference), Decimal(reference_precision)
+    )
+    assert result == status
+    assert difference == Decimal(found) - Decimal(reference)
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        ("INR", "INR"),
+        ("Rs", "INR"),
+        ("rupees", "INR"),
+        ("₹", "INR"),
+        ("usd", "USD"),
+        ("US dollars", "USD"),
+        ("$", "USD"),
+        ("EUR", "EUR"),
+        ("€", "EUR"),
+        ("GBP", "GBP"),
+        ("pounds", "GBP"),
+        ("JPY", "JPY"),
+        ("percent", "percent"),
+        ("per cent", "percent"),
+        ("%", "percent"),
+        ("people", None),
+        ("reservists", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_canonical_unit(unit, expected):
+    assert canonical_unit(unit) == expected
+
+
+# -- check_figure -------------------------------------------------------------------------------
+def test_check_figure_on_the_seed_claim():
+    result = check_figure(
+        "3,00,000",
+        value=300000,
+        unit="reservists",
+        locale="en_US",
+        sources=[source("shoigu", SHOIGU)],
+    )
+    assert result.check == "figure"
+    assert result.status == "match"
+    assert result.findings == (
+        "“3,00,000” uses Indian digit grouping (lakh/crore), unusual in en-US text; write 300,000.",
+    )
+    comparison = result.details
+    assert isinstance(comparison, FigureComparison)
+    assert comparison.stated_status == "match"
+    assert comparison.reading.notation == "indian-grouping"
+    assert comparison.suggestion == "300,000"
+    [evidence] = comparison.evidence
+    assert (evidence.source_id, evidence.text, evidence.status) == (
+        "shoigu",
+        "Three hundred thousand",
+        "match",
+    )
+    assert SHOIGU[evidence.start : evidence.end] == "Three hundred thousand"
+    assert result.summary == (
+        "“3,00,000” reads as 300,000, matching the stated value; "
+        "source shoigu gives “Three hundred thousand”."
+    )
+
+
+def test_check_figure_without_a_value_compares_with_the_sources():
+    result = check_figure(
+        "3,00,000", value=None, unit=None, locale="en_US", sources=[source("shoigu", SHOIGU)]
+    )
+    assert result.status == "match"
+    assert result.details.stated_status == "no-value"
+    assert result.details.evidence[0].text == "Three hundred thousand"
+
+
+def test_check_figure_rounded_lakh():
+    result = check_figure("1.2 lakh", value=123456, unit=None, locale="en_IN", sources=[])
+    assert result.status == "rounded"
+    assert result.details.difference == Decimal(-3456)
+    assert result.findings == ()
+    assert "rounded to the nearest 10,000" in result.summary
+
+
+def test_check_figure_rounded_against_a_source():
+    sources = [source("census", "The census counted 123,456 residents.")]
+    result = check_figure("1.2 lakh", value=None, unit=None, locale="en_IN", sources=sources)
+    assert result.status == "rounded"
+    assert result.details.evidence[0].text == "123,456"
+
+
+def test_check_figure_mismatch_shows_the_difference():
+    result = check_figure("3,00,000", value=350000, unit=None, locale="en_IN", sources=[])
+    assert result.status == "mismatch"
+    assert result.details.difference == Decimal(-50000)
+    assert "(difference \u221250,000)" in result.summary
+
+
+def test_check_figure_mismatch_against_sources_names_the_nearest_figure():
+    sources = [source("tass", "Some 250,000 men and 12 generals were named.")]
+    result = check_figure("300,000", value=None, unit=None, locale="en_US", sources=sources)
+    assert result.status == "mismatch"
+    [evidence] = result.details.evidence
+    assert (evidence.text, evidence.difference) == ("250,000", Decimal(50000))
+    assert "nearest figure in the cited sources is “250,000”" in result.summary
+
+
+def test_check_figure_currency_in_crore():
+    result = check_figure(
+        "Rs 2,000 crore", value=20_000_000_000, unit="INR", locale="en_US", sources=[]
+    )
+    assert result.status == "match"
+    assert result.details.reading.unit == "INR"
+    assert result.findings == (
+        "“Rs 2,000 crore” uses lakh/crore number words, unusual in en-US text; "
+        "write Rs 20 billion.",
+    )
+
+
+def test_check_figure_currency_conflict_is_a_mismatch():
+    result = check_figure(
+        "Rs 2,000 crore", value=20_000_000_000, unit="USD", locale="en_IN", sources=[]
+    )
+    assert result.status == "mismatch"
+    assert result.details.unit_conflict
+    assert "claim states USD" in result.summary
+
+
+def test_check_figure_ignores_source_figures_in_another_currency():
+    sources = [source("budget", "It cost €5 million, or 5 million dollars.")]
+    result = check_figure("$5 million", value=None, unit=None, locale="en_US", sources=sources)
+    assert [item.text for item in result.details.evidence] == ["5 million dollars"]
+
+
+def test_check_figure_percent_with_decimal_comma_in_english():
+    sources = [source("stats", "Unemployment rose to 3.5 per cent in March.")]
+    result = check_figure("3,5 percent", value=3.5, unit="percent", locale="en_US", sources=sources)
+    assert result.status == "match"
+    assert result.details.evidence[0].text == "3.5 per cent"
+    assert result.findings == (
+        "“3,5 percent” uses a decimal comma, unusual in en-US text; write 3.5 percent.",
+    )
+
+
+def test_check_figure_percent_mismatch_is_in_percentage_points():
+    result = check_figure("12%", value=10, unit="%", locale="en_GB", sources=[])
+    assert result.status == "mismatch"
+    assert "+2 percentage points" in result.summary
+
+
+def test_check_figure_chooses_the_reading_that_matches_the_stated_value():
+    german = check_figure("300.000", value=300000, unit=None, locale="de_DE", sources=[])
+    assert german.status == "match"
+    assert german.findings == ()
+    english = check_figure("300.000", value=300000, unit=None, locale="en_US", sources=[])
+    assert english.status == "match"
+    assert english.details.reading.notation == "dot-grouping"
+    assert english.findings == (
+        "“300.000” uses dot digit grouping, unusual in en-US text, where it reads as 300; "
+        "write 300,000.",
+    )
+
+
+def test_check_figure_reads_a_mark_holding_the_figure_and_its_noun():
+    result = check_figure(
+        "3,00,000 fighters", value=300000, unit="fighters", locale="en_US", sources=[]
+    )
+    assert result.status == "match"
+    assert result.details.text == "3,00,000"
+
+
+def test_check_figure_stated_value_as_float_or_string():
+    as_float = check_figure("0.3 million", value=0.3e6, unit=None, locale="en_US", sources=[])
+    as_string = check_figure("0.3 million", value="300,000", unit=None, locale="en_US", sources=[])
+    assert as_float.status == as_string.status == "match"
+
+
+def test_check_figure_without_value_or_source_figures_is_unverified():
+    sources = [source("empty", "The ministry declined to comment.")]
+    result = check_figure("14K", value=None, unit=None, locale="en_US", sources=sources)
+    assert result.status == "unverified"
+    assert result.details.sources_without_figures == ("empty",)
+
+
+@pytest.mark.parametrize("marked", ["fighters", "3 and 4 fighters", ""])
+def test_check_figure_unparsed(marked):
+    result = check_figure(marked, value=3, unit=None, locale="en_US", sources=[])
+    assert result.status == "unparsed"
+    assert result.details.stated_status == "unparsed"
+    assert result.details.reading is None
+
+
+def test_check_figure_is_deterministic():
+    arguments = {
+        "value": None,
+        "unit": None,
+        "locale": "en_US",
+        "sources": [source("a", "300,000 and 300.000"), source("b", SHOIGU)],
+    }
+    assert check_figure("300,000", **arguments) == check_figure("300,000", **arguments)
+
+
+# -- properties ---------------------------------------------------------------------------------
+def decimals(places: int) -> st.SearchStrategy[Decimal]:
+    return st.decimals(
+        min_value=-(10**12), max_value=10**12, places=places, allow_nan=False, allow_infinity=False
+    )
+
+
+NUMERAL_NOTATIONS = [n for n in FORMATTABLE_NOTATIONS if n != "plain"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=st.integers(min_value=0, max_value=10**15).map(Decimal) | decimals(0))
+def test_plain_numbers_parse_back(value):
+    text = format_figure(value, "plain")
+    assert value in [reading.value for reading in parse_figure(text)]
+
+
+@pytest.mark.parametrize("notation", NUMERAL_NOTATIONS)
+@settings(max_examples=60, deadline=None)
+@given(value=st.integers(min_value=0, max_value=6).flatmap(decimals))
+def test_formatted_figures_parse_back_to_their_value(notation, value):
+    text = format_figure(value, notation)
+    assert value in [reading.value for reading in parse_figure(text)], text
+
+
+@pytest.mark.parametrize("notation", ["space-grouping", "apostrophe-grouping"])
+@settings(max_examples=40, deadline=None)
+@given(value=st.integers(min_value=0, max_value=3).flatmap(decimals))
+def test_plain_space_and_straight_apostrophe_parse_back(notation, value):
+    text = format_figure(value, notation).replace("\u202f", " ").replace("\u2019", "'")
+    assert value in [reading.value for reading in parse_figure(text)], text
+
+
+@pytest.mark.parametrize("unit", ["INR", "USD", "EUR", "GBP", "percent"])
+@settings(max_examples=30, deadline=None)
+@given(value=decimals(2), notation=st.sampled_from(NUMERAL_NOTATIONS))
+def test_figures_with_units_parse_back(unit, value, notation):
+    text = format_figure(value, notation, unit=unit)
+    readings = parse_figure(text)
+    assert (value, unit) in [(reading.value, reading.unit) for reading in readings], text
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=decimals(2), notation=st.sampled_from(NUMERAL_NOTATIONS))
+def test_formatted_figures_are_found_in_prose(value, notation):
+    figure = format_figure(value, notation)
+    text = f"Officials said {figure} people took part."
+    [found] = find_figures(text, include_years=True)
+    assert found.text == figure
+    assert value in [reading.value for reading in found.readings]
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=st.integers(min_value=0, max_value=10**12))
+def test_numbers_in_words_parse_back(value):
+    num2words = pytest.importorskip("num2words").num2words
+    text = num2words(value)
+    assert Decimal(value) in [reading.value for reading in parse_figure(text)], text
