@@ -1,0 +1,106 @@
+"""Throughput of the date check: scanning prose with find_dates, resolve_date, check_date.
+
+Run `python bench/bench_checks_dates.py`; it generates its own news-like prose (seeded, so runs
+compare) and prints characters and dates per second, best of several repeats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable
+
+from factsite.checks.dates import check_date, find_dates, resolve_date
+from factsite.model import Location, Source
+
+PUBLISHED = dt.date(2022, 9, 28)
+# Phrases of news prose, with the traps a date scanner must not fall into.
+PHRASES = (
+    "the ministry said", "that officials would review the proposal", "before the vote",
+    "and critics warned", "the plan may march ahead of schedule", "across the region",
+    "while the Sunday Times reported", "that 3/4 of residents backed it", "in a statement",
+    "with 3,00,000 reservists called up", "as Russia May Refuse To Acknowledge dual nationals",
+    "according to the embassy", "after 2000 people signed a petition",
+    "and the governor promised a 24/7 hotline",
+)  # fmt: skip
+EXPRESSIONS = (
+    "on Tuesday", "last week", "last Wednesday", "On September 21", "yesterday", "two weeks ago",
+    "last month", "Sept. 21", "on 21/9", "2022-09-21", "September 21, 2022", "in 2021",
+    "earlier this month", "next Tuesday", "in May", "mid-September", "this week", "Wednesday's",
+)  # fmt: skip
+
+
+def generate_prose(characters: int, dates_per_sentence: float, seed: int = 1) -> str:
+    """Sentences of three to six phrases, with a date expression in some of them."""
+    rng = random.Random(seed)
+    sentences: list[str] = []
+    size = 0
+    while size < characters:
+        parts = rng.choices(PHRASES, k=rng.randint(3, 6))
+        if rng.random() < dates_per_sentence:
+            parts.insert(rng.randrange(len(parts) + 1), rng.choice(EXPRESSIONS))
+        sentence = " ".join(parts)
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        size += len(sentences[-1]) + 1
+    return " ".join(sentences)
+
+
+def best_time(action: Callable[[], object], repeats: int = 5) -> float:
+    """The fastest of several runs, in seconds: the least disturbed by the rest of the machine."""
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def bench_find_dates() -> None:
+    for label, density in (("news-like prose", 0.3), ("prose without dates", 0.0)):
+        text = generate_prose(1_000_000, density)
+        found = find_dates(text, PUBLISHED)
+        seconds = best_time(lambda text=text: find_dates(text, PUBLISHED))
+        print(
+            f"find_dates, {label}: {len(text) / seconds / 1e6:.2f} M characters/s,"
+            f" {len(found) / seconds:,.0f} dates/s"
+            f" ({len(found):,} dates in {len(text):,} characters)"
+        )
+
+
+def bench_resolve_date() -> None:
+    expressions = [expression.removesuffix("'s") for expression in EXPRESSIONS] * 500
+    seconds = best_time(lambda: [resolve_date(expression, PUBLISHED) for expression in expressions])
+    print(f"resolve_date: {len(expressions) / seconds:,.0f} expressions/s")
+
+
+def bench_check_date() -> None:
+    source = Source(
+        id="source",
+        title="A source",
+        publisher="",
+        url="https://example.org/",
+        location=Location("bench"),
+        published=PUBLISHED,
+        text=generate_prose(20_000, 0.3, seed=2),
+    )
+    claims = 200
+    seconds = best_time(
+        lambda: [
+            check_date(
+                "in a statement on Tuesday",
+                published=PUBLISHED,
+                value=dt.date(2022, 9, 27),
+                sources=[source],
+            )
+            for _ in range(claims)
+        ],
+        repeats=3,
+    )
+    print(f"check_date, one 20,000-character source: {claims / seconds:,.0f} checks/s")
+
+
+if __name__ == "__main__":
+    bench_find_dates()
+    bench_resolve_date()
+    bench_check_date()
