@@ -68,6 +68,9 @@ FIRST_READINGS = [
     ("Rs 2,000 crore", "20000000000", "INR", "lakh-crore-words", "western-grouping", "10000000"),
     ("₹1.5 crore", "15000000", "INR", "lakh-crore-words", "decimal-point", "1000000"),
     ("twelve lakh", "1200000", None, "lakh-crore-words", "words", "100000"),
+    ("3 lacs", "300000", None, "lakh-crore-words", "plain", "100000"),
+    ("Rs 1.2 lakh crore", "1200000000000", "INR", "lakh-crore-words", "decimal-point", "1E+11"),
+    ("one lakh crore", "1000000000000", None, "lakh-crore-words", "words", "1E+12"),
     ("two crore fifty lakh", "25000000", None, "lakh-crore-words", "words", "100000"),
     ("0.3 million", "300000", None, "scale-word", "decimal-point", "100000"),
     ("2 billion", "2000000000", None, "scale-word", "plain", "1000000000"),
@@ -267,6 +270,8 @@ FORMATTED = [
     ("3.5", "decimal-comma", "en_US", "3,5"),
     ("3.5", "decimal-point", "en_US", "3.5"),
     ("300000", "plain", "en_US", "300000"),
+    ("300000.0", "plain", "en_US", "300000"),
+    ("300000", "standard", "en-GB", "300,000"),
     ("300000", "standard", "en_US", "300,000"),
     ("300000", "standard", "en_IN", "3,00,000"),
     ("300000", "standard", "de_DE", "300.000"),
@@ -345,6 +350,7 @@ PROSE = [
     ("About 1,500 soldiers and 1500 sailors.", ["1,500", "1500"]),
     ("Scores: 3.5 and 300,000.", ["3.5", "300,000"]),
     ("A 300-strong unit of the twenty-first brigade.", ["300"]),
+    ("Lakhs of people and thousands more; Rs 1.2 lakh crore.", ["Rs 1.2 lakh crore"]),
 ]
 
 
@@ -590,6 +596,32 @@ def test_check_figure_unparsed(marked):
     assert result.status == "unparsed"
     assert result.details.stated_status == "unparsed"
     assert result.details.reading is None
+
+
+def test_check_figure_reports_a_stated_value_that_is_not_a_number():
+    result = check_figure("14K", value="many", unit=None, locale="en_US", sources=[])
+    assert result.details.stated_status == "no-value"
+    assert result.findings == ("The claim's value “many” is not a number, so it was not compared.",)
+
+
+def test_check_figure_speaks_the_article_locale():
+    result = check_figure(
+        "€1,234.50", value=Decimal("1234.5"), unit="EUR", locale="de-DE", sources=[]
+    )
+    assert result.status == "match"
+    assert result.summary == "“€1,234.50” reads as 1.234,50\u00a0€, matching the stated value."
+    assert result.findings == (
+        "“€1,234.50” uses comma digit grouping in thousands, unusual in de-DE text; "
+        "write €1.234,50.",
+    )
+
+
+def test_check_figure_lakh_crore_in_british_text():
+    result = check_figure(
+        "Rs 1.2 lakh crore", value=1.2e12, unit="rupees", locale="en-GB", sources=[]
+    )
+    assert result.status == "match"
+    assert result.details.suggestion == "Rs 1.2 trillion"
 
 
 def test_check_figure_is_deterministic():

@@ -9,12 +9,12 @@ text expresses.
 from __future__ import annotations
 
 import decimal
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel import Locale
 from babel.numbers import format_currency, is_currency
 
 from factsite.checks.figures.expression import (
@@ -27,6 +27,7 @@ from factsite.checks.figures.notation import (
     NOTATION_LABELS,
     WIDE_CONTEXT,
     FigureReading,
+    babel_locale,
     foreign_notations,
     format_numeral,
     is_foreign_notation,
@@ -114,49 +115,58 @@ def check_figure(
     in the sources ("unverified" when they have none to compare).
     """
     figure_text, readings = _read_marked_text(marked_text, locale)
-    stated = _stated_decimal(value)
-    stated_unit = canonical_unit(unit)
-    source_figures = [(source, find_figures(source.text, include_years=True)) for source in sources]
-    without_figures = tuple(source.id for source, figures in source_figures if not figures)
-    if not readings:
-        comparison = FigureComparison(
-            figure_text,
-            (),
-            None,
-            stated,
-            stated_unit,
-            "unparsed",
-            None,
-            False,
-            (),
-            tuple(source.id for source in sources),
-            without_figures,
-            (),
-            None,
-        )
+    comparison = compare_figure(
+        figure_text,
+        readings,
+        stated=_stated_decimal(value),
+        stated_unit=canonical_unit(unit),
+        locale=locale,
+        sources=sources,
+    )
+    findings = comparison.findings
+    if value is not None and comparison.stated_value is None:
+        findings += (f"The claim's value “{value}” is not a number, so it was not compared.",)
+    if comparison.reading is None:
         return CheckResult("figure", "unparsed", _summarise_unparsed(marked_text), comparison)
+    status = comparison.stated_status
+    if comparison.stated_value is None:
+        status = _source_status(comparison.evidence)
+    return CheckResult("figure", status, summarise(comparison, locale), comparison, findings)
+
+
+def compare_figure(
+    text: str,
+    readings: tuple[FigureReading, ...],
+    *,
+    stated: Decimal | None,
+    stated_unit: str | None,
+    locale: str,
+    sources: Sequence[Source],
+) -> FigureComparison:
+    """Compare each reading of a figure and keep the one that agrees best with value and sources."""
+    source_figures = [(source, find_figures(source.text, include_years=True)) for source in sources]
     candidates = [
         _compare_reading(reading, stated, stated_unit, source_figures) for reading in readings
     ]
-    best = min(candidates, key=lambda candidate: candidate.rank(stated is not None))
-    findings = _formatting_findings(figure_text, best.reading, readings, locale)
-    comparison = FigureComparison(
-        text=figure_text,
+    best = min(candidates, key=lambda candidate: candidate.rank(stated is not None), default=None)
+    reading = best.reading if best else None
+    return FigureComparison(
+        text=text,
         readings=readings,
-        reading=best.reading,
+        reading=reading,
         stated_value=stated,
         stated_unit=stated_unit,
-        stated_status=best.stated_status,
-        difference=best.difference,
-        unit_conflict=best.unit_conflict,
-        evidence=best.evidence,
+        stated_status=best.stated_status if best else "unparsed",
+        difference=best.difference if best else None,
+        unit_conflict=best.unit_conflict if best else False,
+        evidence=best.evidence if best else (),
         sources_checked=tuple(source.id for source in sources),
-        sources_without_figures=without_figures,
-        findings=findings,
-        suggestion=standard_spelling(figure_text, best.reading, locale),
+        sources_without_figures=tuple(
+            source.id for source, figures in source_figures if not figures
+        ),
+        findings=_formatting_findings(text, reading, readings, locale) if reading else (),
+        suggestion=standard_spelling(text, reading, locale) if reading else None,
     )
-    status = best.stated_status if stated is not None else _source_status(best.evidence)
-    return CheckResult("figure", status, summarise(comparison, locale), comparison, findings)
 
 
 def _read_marked_text(marked_text: str, locale: str) -> tuple[str, tuple[FigureReading, ...]]:
@@ -178,7 +188,8 @@ def _stated_decimal(value: Decimal | int | float | str | None) -> Decimal | None
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        return Decimal(repr(value))  # the shortest decimal that round-trips, not the binary one
+        # The shortest decimal that round-trips, not the binary expansion; no NaN or infinity.
+        return Decimal(repr(value)) if math.isfinite(value) else None
     readings = parse_figure(str(value))
     return readings[0].value if readings else None
 
@@ -196,7 +207,10 @@ def canonical_unit(unit: str | None) -> str | None:
 def compare_values(
     found: Decimal, found_precision: Decimal, reference: Decimal, reference_precision: Decimal
 ) -> tuple[str, Decimal]:
-    """ "match", "rounded" (within half the coarser step) or "mismatch"; and found - reference."""
+    """Compare two values: "match", "rounded" (within half the coarser step) or "mismatch".
+
+    Also returns the difference, found minus reference.
+    """
     with decimal.localcontext(WIDE_CONTEXT):
         difference = found - reference
         if difference == 0:
@@ -302,7 +316,7 @@ def _notation_phrase(notation: str) -> str:
 
 
 def _locale_tag(locale: str) -> str:
-    return str(Locale.parse(locale.replace("-", "_"))).replace("_", "-")
+    return str(babel_locale(locale)).replace("_", "-")
 
 
 def display(reading: FigureReading, locale: str, value: Decimal | None = None) -> str:
@@ -316,13 +330,15 @@ def display(reading: FigureReading, locale: str, value: Decimal | None = None) -
 
 
 def _display_money(number: Decimal, currency: str, locale: str) -> str:
-    pattern = Locale.parse(locale.replace("-", "_")).currency_formats["standard"].pattern
+    pattern = babel_locale(locale).currency_formats["standard"].pattern
     exponent = number.as_tuple().exponent
     assert isinstance(exponent, int)
     places = "." + "0" * -exponent if exponent < 0 else ""
     exact = re.sub(r"\.0+", places, pattern.split(";")[0])
     with decimal.localcontext(WIDE_CONTEXT):
-        return format_currency(number, currency, format=exact, locale=locale, currency_digits=False)
+        return format_currency(
+            number, currency, format=exact, locale=babel_locale(locale), currency_digits=False
+        )
 
 
 def _tidy(value: Decimal) -> Decimal:

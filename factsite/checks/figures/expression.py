@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from babel import Locale
 from babel.numbers import format_compact_decimal
 
 from factsite.checks.figures.notation import (
@@ -25,6 +24,7 @@ from factsite.checks.figures.notation import (
     WIDE_CONTEXT,
     FigureReading,
     NumeralReading,
+    babel_locale,
     format_numeral,
     is_foreign_notation,
     number_conventions,
@@ -40,9 +40,9 @@ class Scale:
     languages: tuple[str, ...]
 
 
-_LAKH = Scale(Decimal(100_000), "lakh-crore-words", ("en", "hi"))
-_CRORE = Scale(Decimal(10_000_000), "lakh-crore-words", ("en", "hi"))
-# Scale words and newsroom abbreviations, lower-cased; "Mio." and "Mrd." are German.
+_LAKH = Scale(Decimal(10**5), "lakh-crore-words", ("en", "hi"))
+_CRORE = Scale(Decimal(10**7), "lakh-crore-words", ("en", "hi"))
+# Scale words and newsroom abbreviations, lower-cased and singular; "Mio." and "Mrd." are German.
 SCALES: Mapping[str, Scale] = MappingProxyType(
     {
         "thousand": Scale(Decimal(10**3), "scale-word", ("en",)),
@@ -52,12 +52,10 @@ SCALES: Mapping[str, Scale] = MappingProxyType(
         "mio.": Scale(Decimal(10**6), "scale-word", ("de",)),
         "mrd.": Scale(Decimal(10**9), "scale-word", ("de",)),
         "lakh": _LAKH,
-        "lakhs": _LAKH,
         "lac": _LAKH,
-        "lacs": _LAKH,
         "crore": _CRORE,
-        "crores": _CRORE,
         "cr": _CRORE,
+        "lakh crore": Scale(Decimal(10**12), "lakh-crore-words", ("en", "hi")),
         "k": Scale(Decimal(10**3), "suffix", ("en",)),
         "m": Scale(Decimal(10**6), "suffix", ("en",)),
         "mn": Scale(Decimal(10**6), "suffix", ("en",)),
@@ -113,7 +111,8 @@ _DIGITS = (
     r"|[0-9]+(?:[.,'\u2019][0-9]+)*)(?![0-9])"
 )
 _WORD_SCALES = (
-    r"(?i:thousand|million|billion|trillion|lakhs?|lacs?|crores?|cr|mn|mln|bn|tn)\b|Mio\.|Mrd\."
+    rf"(?i:thousand|million|billion|trillion|lakhs?{_GAP}crores?|lakhs?|lacs?|crores?|cr"
+    r"|mn|mln|bn|tn)\b|Mio\.|Mrd\."
 )
 _MINUS = "-\u2212"
 _CURRENCY_WORDS = (
@@ -204,13 +203,17 @@ class _NumeralPart:
         )
 
 
+_ENGLISH_LOCALES = tuple(locale for locale in REFERENCE_LOCALES if locale.startswith("en_"))
+
+
 def _read_words(phrase: str) -> tuple[_NumeralPart, ...]:
     words = read_number_words(phrase)
     if words is None:
         return ()
-    english = tuple(locale for locale in REFERENCE_LOCALES if locale.startswith("en_"))
     return (
-        _NumeralPart(words.value, words.precision, "words", None, english, words.uses_indian_scale),
+        _NumeralPart(
+            words.value, words.precision, "words", None, _ENGLISH_LOCALES, words.uses_indian_scale
+        ),
     )
 
 
@@ -232,7 +235,10 @@ def _read_unit(match: re.Match[str]) -> str | None:
 
 def _read_scale(match: re.Match[str]) -> Scale | None:
     word = match["scale"] or match["suffix"]
-    return SCALES[word.lower()] if word else None
+    if not word:
+        return None
+    singular = re.sub(r"\b(lakh|lac|crore)s\b", r"\1", " ".join(word.lower().split()))
+    return SCALES[singular]
 
 
 def _combine(
@@ -330,8 +336,8 @@ def standard_spelling(text: str, reading: FigureReading, locale: str) -> str | N
         return None
     conventions = number_conventions(locale)
     if reading.notation == "lakh-crore-words" and not conventions.counts_in_lakhs:
-        number = _spell_out_of_lakhs(abs(reading.value), reading.precision, locale)
-        start, end = match.start("digits"), match.end("scale") if match["scale"] else match.end()
+        number = _spell_out_of_lakhs(abs(reading.value), locale)
+        start, end = match.start("digits"), match.end("scale")
     else:
         with decimal.localcontext(WIDE_CONTEXT):
             numeral = abs(reading.value) / reading.scale
@@ -341,10 +347,12 @@ def standard_spelling(text: str, reading: FigureReading, locale: str) -> str | N
     return None if respelled == stripped else respelled
 
 
-def _spell_out_of_lakhs(value: Decimal, precision: Decimal, locale: str) -> str:
+def _spell_out_of_lakhs(value: Decimal, locale: str) -> str:
     # Below a million the digits read best; above, the locale's own long scale word ("20 billion").
     whole = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-    if value < 10**6 or "long" not in Locale.parse(locale).compact_decimal_formats:
+    if value < 10**6 or "long" not in babel_locale(locale).compact_decimal_formats:
         return format_numeral(whole, locale=locale)
     digits = len(value.normalize().as_tuple().digits)
-    return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=digits)
+    return format_compact_decimal(
+        value, format_type="long", locale=babel_locale(locale), fraction_digits=digits
+    )

@@ -115,9 +115,15 @@ class NumberConventions:
 
 
 @functools.cache
+def babel_locale(locale: str) -> Locale:
+    """Babel's locale for "en_US" or "en-US"; memoised, the data never changes."""
+    return Locale.parse(locale.replace("-", "_"))
+
+
+@functools.cache
 def number_conventions(locale: str) -> NumberConventions:
-    """The number conventions of a locale ("en_US" or "en-US"); memoised, the data never changes."""
-    parsed = Locale.parse(locale.replace("-", "_"))
+    """The number conventions of a locale ("en_US" or "en-US"); memoised like babel_locale."""
+    parsed = babel_locale(locale)
     pattern = parsed.decimal_formats[None]
     primary, secondary = pattern.grouping
     return NumberConventions(
@@ -275,20 +281,27 @@ def format_numeral(value: Decimal, notation: str = "standard", *, locale: str = 
     Every digit written in `value` is kept ("3.50" stays "3.50"); whole numbers get no decimal mark.
     """
     if notation == "standard":
-        writing_locale, grouped = locale.replace("-", "_"), True
+        writing_locale, grouped = locale, True
     elif notation in _WRITING_LOCALES:
         writing_locale = _WRITING_LOCALES[notation]
         grouped = notation.endswith("grouping")
     else:
         raise ValueError(f"unknown digit notation {notation!r}; expected {NUMERAL_NOTATIONS}")
-    if notation == "plain" and value != value.to_integral_value():
-        raise ValueError(f"plain notation writes whole numbers only, not {value}")
+    if notation == "plain":
+        if value != value.to_integral_value():
+            raise ValueError(f"plain notation writes whole numbers only, not {value}")
+        value = value.quantize(Decimal(1), context=WIDE_CONTEXT)
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
-    base = Locale.parse(writing_locale).decimal_formats[None].pattern.split(";")[0].split(".")[0]
+    babel = babel_locale(writing_locale)
+    # The locale's own pattern, with exactly as many fraction digits as the value has.
+    integer_pattern = babel.decimal_formats[None].pattern.split(";")[0].split(".")[0]
     places = max(-exponent, 0)
     fraction = "." + "0" * places if places else ""
     with decimal.localcontext(WIDE_CONTEXT):
         return format_decimal(
-            value, format=base + fraction, locale=writing_locale, group_separator=grouped
+            value,
+            format=integer_pattern + fraction,
+            locale=babel,
+            group_separator=grouped,
         )

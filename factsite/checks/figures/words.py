@@ -33,9 +33,12 @@ MULTIPLIERS: Mapping[str, int] = MappingProxyType(
         "trillion": 1_000_000_000_000,
     }
 )
-INDIAN_MULTIPLIERS = frozenset({"lakh", "lakhs", "crore", "crores"})
+# "lakh crore" (10^12) is one multiplier, as in "Rs 1 lakh crore".
+_LAKH_CRORE = "lakh crore"
+INDIAN_MULTIPLIERS = frozenset({"lakh", "lakhs", "crore", "crores", _LAKH_CRORE})
 # Multipliers text2num does not read; a phrase is split on them.
 _SPLIT_MULTIPLIERS = INDIAN_MULTIPLIERS | {"trillion"}
+_SPLIT_VALUES = {**MULTIPLIERS, _LAKH_CRORE: 10**12}
 
 NUMBER_WORDS = (*_SMALL_NUMBERS, *MULTIPLIERS, "a", "an")
 _WORD = "(?:" + "|".join(sorted([*_SMALL_NUMBERS, *MULTIPLIERS], key=len, reverse=True)) + ")"
@@ -66,12 +69,23 @@ def read_number_words(phrase: str) -> WordsReading | None:
         return None  # "lakhs of people", "thousands": a multiplier needs a count ("a", "one"...)
     if words[0] in ("a", "an"):
         words[0] = "one"
+    words = _join_lakh_crore(words)
     value = _read_in_parts(words)
     if value is None:
         return None
     last = words[-1]
-    precision = Decimal(MULTIPLIERS[last]) if last in MULTIPLIERS else Decimal(1)
+    precision = Decimal(_SPLIT_VALUES[last]) if last in _SPLIT_VALUES else Decimal(1)
     return WordsReading(Decimal(value), precision, any(w in INDIAN_MULTIPLIERS for w in words))
+
+
+def _join_lakh_crore(words: list[str]) -> list[str]:
+    joined: list[str] = []
+    for word in words:
+        if word in ("crore", "crores") and joined and joined[-1] in ("lakh", "lakhs"):
+            joined[-1] = _LAKH_CRORE
+        else:
+            joined.append(word)
+    return joined
 
 
 def _read_in_parts(words: list[str]) -> int | None:
@@ -83,7 +97,7 @@ def _read_in_parts(words: list[str]) -> int | None:
         if word not in _SPLIT_MULTIPLIERS:
             part.append(word)
             continue
-        multiplier = MULTIPLIERS[word]
+        multiplier = _SPLIT_VALUES[word]
         count = _read_international(part)
         if count is None or (previous_multiplier is not None and multiplier >= previous_multiplier):
             return None
