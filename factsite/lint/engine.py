@@ -14,9 +14,9 @@ import harper
 from babel import Locale, UnknownLocaleError
 
 # Harper's lint kinds we report, and the finding kind each becomes.
-REPORTED_KINDS = {"Spelling": "spelling", "Agreement": "agreement"}
+REPORTED_KINDS = {"Spelling": "spelling", "Typo": "spelling", "Agreement": "agreement"}
 # Rules of other lint kinds that are grammar slips rather than style.
-REPORTED_RULES = {"AnA": "agreement"}
+REPORTED_RULES = {"AnA": "agreement", "WhomSubjectOfVerb": "agreement"}
 
 # Standard words of news copy that Harper's dictionary lacks.
 MISSING_WORDS = frozenset({"referenda", "fora", "crores", "lakhs"})
@@ -83,7 +83,7 @@ def run_engine(text: str, locale: str) -> tuple[EngineLint, ...]:
 def is_known_word(word: str, dialect: harper.Dialect) -> bool:
     """Whether the dictionary of `dialect` knows `word` as written (`paris` is not, `avoid` is)."""
     lints = linter_for(dialect).lint(word, language=harper.Language.PLAINTEXT)
-    return not any(lint.lint_kind == "Spelling" for lint in lints)
+    return not any(REPORTED_KINDS.get(lint.lint_kind) == "spelling" for lint in lints)
 
 
 def is_variant_spelling(word: str, locale: str) -> bool:

@@ -25,6 +25,12 @@ DETERMINERS = word_set(
     "a an the this that these those his her its their our your my some any every each no"
 )
 
+# Verbs after "that that" which make the second "that" a pronoun, not a slip.
+FOLLOWING_VERBS = word_set(
+    "is was are were has had have will would could can should may might must did does do "
+    "seems seemed means meant"
+)
+
 THERE_ARE_A = re.compile(
     r"\b(?P<there>[Tt]here|[Hh]ere)\s+(?P<verb>are|were)\s+"
     r"(?:(?:also|still|now|only|even|already|often|always|never|just|probably|certainly|clearly|"
@@ -83,8 +89,11 @@ def find_doubled_words(prose: Prose) -> list[Span]:
         if match.group(1)[0].isupper() and match.group(2)[0].isupper():
             continue  # "Bora Bora", "Sirhan Sirhan"
         confidence = 0.9
-        if word == "that" and _next_word(prose.masked, match.end()) not in DETERMINERS:
-            confidence = 0.5  # "he said that that was wrong" is English
+        if word == "that":
+            following = _next_word(prose.masked, match.end())
+            if following in FOLLOWING_VERBS:
+                continue  # "he said that that was wrong": the second "that" is a pronoun
+            confidence = 0.9 if following in DETERMINERS else 0.7
         spans.append(
             Span(
                 "doubled-word",

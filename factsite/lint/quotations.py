@@ -3,19 +3,19 @@
 Quotes are paired within a paragraph (straight or curly, double or single; a quote left open runs to
 the end of its paragraph, as in a quotation spread over paragraphs). The speaker is read from the
 attribution in the same sentence: `"...," said X`, `"...," X said`, `X said: "..."`, `according to
-X`; a pronoun ("he said") is resolved to the last person the article named as the subject of a verb.
+X`, or a sentence before it that names who spoke; `speakers` resolves pronouns and surnames.
 No library reads attributions, so these rules are ours.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-from babel import Locale
 
 from factsite.lint.findings import Span
 from factsite.lint.prose import Prose
+from factsite.lint.speakers import CAPITAL_WORD, SPEECH_VERBS, resolve_speaker
 
 DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u201e]")
 # A single quote opens after a space or bracket and before a letter; it closes after a letter or
@@ -23,43 +23,25 @@ DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u201e]")
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014]))['\u2018](?=[A-Za-z])", re.MULTILINE)
 SINGLE_CLOSE = re.compile(r"(?<=[A-Za-z.,!?])['\u2019](?=[\s.,;:!?)\u2014]|$)", re.MULTILINE)
 
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|states|wrote|writes|explained|announced|declared|"
-    r"noted|warned|claimed|insisted|replied|tweeted|posted|remarked|argued|continued|urged|asked|"
-    r"stressed|emphasised|emphasized|observed|recalled|admitted|conceded|acknowledged|alleged|"
-    r"maintained|responded|commented|reiterated|pointed\s+out|told\s+\w+"
-)
-CAPITAL_WORD = r"[A-Z][\w.'\u2019-]*"
 NAME = (
-    rf"(?:[Tt]he\s+)?{CAPITAL_WORD}(?:\s+(?:(?:of|for|de|da|van|von|bin|al)\s+(?:the\s+)?)?"
-    rf"{CAPITAL_WORD})*"
+    rf"(?:[Tt]he\s+)?(?:{CAPITAL_WORD})(?:\s+(?:(?:of|for|de|da|van|von|bin|al)\s+(?:the\s+)?)?"
+    rf"(?:{CAPITAL_WORD}))*"
 )
 DESCRIPTION = r"(?:the|a|an)\s+(?!(?:in|on|at|for|of)\b)[a-z]+"
 PRONOUN = r"he|she|it|He|She|It"
 SPEAKER = rf"(?P<name>{NAME}|{PRONOUN}|{DESCRIPTION})"
+# ", a privacy lawyer in Denver," between a name and its verb.
+APPOSITION = r"(?:\s*,[^\"\u201c\u2018.]{1,200}?,|\s*,)?"
+ADVERB = r"(?:(?:also|later|then|further|previously|earlier)\s+)?"
 
 VERB_THEN_SPEAKER = re.compile(rf"^[\s,\u2014\u2013-]*(?:{SPEECH_VERBS})\s+{SPEAKER}")
-SPEAKER_THEN_VERB = re.compile(
-    rf"^[\s,\u2014\u2013-]*{SPEAKER}\s+(?:(?:also|later|then|further)\s+)?(?:{SPEECH_VERBS})\b"
-)
+SPEAKER_THEN_VERB = re.compile(rf"^[\s,\u2014\u2013-]*{SPEAKER}\s+{ADVERB}(?:{SPEECH_VERBS})\b")
 SPEAKER_BEFORE = re.compile(
-    rf"{SPEAKER}\s+(?:(?:also|later|then|further)\s+)?(?:{SPEECH_VERBS})\b[^\"\u201c.]{{0,60}}?"
-    r"[:,]?\s*$"
+    rf"{SPEAKER}{APPOSITION}\s+{ADVERB}(?:{SPEECH_VERBS})\b[^\"\u201c\u2018.]{{0,60}}?[:,]?\s*$"
 )
 ACCORDING_TO = re.compile(rf"\baccording\s+to\s+{SPEAKER}")
+SPEAKER_SAYS = re.compile(rf"{SPEAKER}{APPOSITION}\s+{ADVERB}(?:{SPEECH_VERBS})\b")
 
-# A named person acting: "Putin last week ordered", "Modi has said". What "he" or "she" points to.
-ACTING_PERSON = re.compile(
-    rf"(?<![Tt]he )\b(?P<name>{CAPITAL_WORD}(?:\s+{CAPITAL_WORD}){{0,3}})\s+"
-    r"(?:(?:also|then|later|earlier|yesterday|today|last\s+\w+|this\s+\w+|on\s+[A-Z]\w+day)\s+)*"
-    rf"(?:[a-z]+ed|{SPEECH_VERBS}|has|had|is|was|will|would)\b"
-)
-INSTITUTION = re.compile(rf"\b[Tt]he\s+{CAPITAL_WORD}(?:\s+{CAPITAL_WORD})*")
-NOT_PEOPLE = frozenset(
-    [name for name in Locale("en").territories.values() if " " not in name]
-    + list(Locale("en").days["format"]["wide"].values())
-    + list(Locale("en").months["format"]["wide"].values())
-)
 MIN_QUOTATION_WORDS = 3
 
 
@@ -74,17 +56,22 @@ class Quote:
 
 
 def find_quotations(prose: Prose) -> list[Span]:
-    """A span for every quotation, with its speaker when the sentence names one."""
+    """A span for every quotation, with its speaker when the sentence (or the quote it continues)
+    names one."""
     spans: list[Span] = []
-    for quote in find_quotes(prose):
+    previous: tuple[Quote, str | None] | None = None
+    quotes = find_quotes(prose)
+    for quote in quotes:
         words = len(prose.masked[quote.start : quote.end].split())
         if words < MIN_QUOTATION_WORDS:
             message = "A short quoted phrase: a quotation to check, or scare quotes?"
             spans.append(Span("quotation", quote.start, quote.end, message, confidence=0.3))
             continue
-        speaker = attribute_speaker(prose, quote)
+        speaker = attribute_speaker(prose, quote, quotes)
+        if speaker is None and previous is not None and _continues(prose, previous[0], quote):
+            speaker = previous[1]
+        previous = (quote, speaker)
         message = f"A quotation attributed to {speaker}." if speaker else "A quotation."
-        confidence = 0.9 if words >= 6 else 0.7
         spans.append(
             Span(
                 "quotation",
@@ -93,134 +80,110 @@ def find_quotations(prose: Prose) -> list[Span]:
                 message,
                 value=speaker,
                 speaker=speaker,
-                confidence=confidence,
+                confidence=0.9 if words >= 6 else 0.7,
             )
         )
     return spans
 
 
+def _continues(prose: Prose, earlier: Quote, later: Quote) -> bool:
+    """Whether `later` goes on with the same speaker: the next quote of the paragraph, or the next
+    paragraph's opening quote after a quotation left open."""
+    if prose.paragraph_at(earlier.start) == prose.paragraph_at(later.start):
+        return True
+    first, _ = prose.paragraph_at(later.start)
+    return earlier.closing is None and not prose.masked[first : later.opening].strip()
+
+
 def find_quotes(prose: Prose) -> list[Quote]:
     quotes: list[Quote] = []
     for first, last in prose.paragraphs:
-        quotes.extend(_double_quotes(prose.masked, first, last))
-        quotes.extend(_single_quotes(prose.masked, first, last, quotes))
+        doubles = _double_quotes(prose, first, last)
+        quotes.extend(doubles)
+        quotes.extend(_single_quotes(prose, first, last, doubles))
     return sorted(quotes, key=lambda quote: quote.start)
 
 
-def _double_quotes(text: str, first: int, last: int) -> list[Quote]:
+def _double_quotes(prose: Prose, first: int, last: int) -> list[Quote]:
     quotes: list[Quote] = []
     opening: int | None = None
-    for match in DOUBLE_QUOTES.finditer(text, first, last):
+    for match in DOUBLE_QUOTES.finditer(prose.masked, first, last):
         mark = match.group(0)
         if opening is None and mark != "\u201d":
             opening = match.start()
         elif opening is not None and mark != "\u201c":
-            quotes.append(_quote(text, opening, match.start()))
+            quotes.append(_quote(prose, opening, match.start(), match.start()))
             opening = None
     if opening is not None:
-        quotes.append(_quote(text, opening, None, last))
+        quotes.append(_quote(prose, opening, None, last))
     return [quote for quote in quotes if quote.end > quote.start]
 
 
-def _single_quotes(text: str, first: int, last: int, doubles: list[Quote]) -> list[Quote]:
+def _single_quotes(prose: Prose, first: int, last: int, doubles: list[Quote]) -> list[Quote]:
     quotes: list[Quote] = []
     position = first
-    while (opening := SINGLE_OPEN.search(text, position, last)) is not None:
-        closing = SINGLE_CLOSE.search(text, opening.end(), last)
+    while (opening := SINGLE_OPEN.search(prose.masked, position, last)) is not None:
+        closing = SINGLE_CLOSE.search(prose.masked, opening.end(), last)
         if closing is None:
             break
-        quote = _quote(text, opening.start(), closing.start())
-        if (
-            not any(d.start <= quote.start < d.end for d in doubles)
-            or len(text[quote.start : quote.end].split()) > 1
-        ):
-            quotes.append(quote)
+        inside_double = any(d.start <= opening.start() < d.end for d in doubles)
+        if not inside_double:
+            quotes.append(_quote(prose, opening.start(), closing.start(), closing.start()))
         position = closing.end()
     return quotes
 
 
-def _quote(text: str, opening: int, closing: int | None, last: int = 0) -> Quote:
+def _quote(prose: Prose, opening: int, closing: int | None, end: int) -> Quote:
+    """The quoted words between `opening` and `end`, without the space or markup around them."""
+    text, masked = prose.text, prose.masked
     start = opening + 1
-    end = closing if closing is not None else last
-    while start < end and text[start].isspace():
+    while start < end and masked[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and masked[end - 1].isspace():
         end -= 1
+    # "[words]{#id}," ends on markup and punctuation: the mark's words are the quotation.
+    tail = end
+    while tail > start and masked[tail - 1] in ",.;:!?":
+        tail -= 1
+    if tail < end and text[tail - 1] != masked[tail - 1]:
+        end = tail
+        while end > start and masked[end - 1].isspace():
+            end -= 1
     return Quote(start, end, opening, closing)
 
 
-def attribute_speaker(prose: Prose, quote: Quote) -> str | None:
-    """Who the sentence around `quote` says spoke it, or None when it does not say."""
-    sentence_start, sentence_end = prose.sentence_around(
-        quote.opening, (quote.closing or quote.end) + 1
-    )
-    after = prose.masked[(quote.closing or quote.end) + 1 : sentence_end]
-    before = prose.masked[sentence_start : quote.opening]
-    outside = before + " " + after
+def attribute_speaker(prose: Prose, quote: Quote, quoted: Sequence[Quote] = ()) -> str | None:
+    """Who the sentence around `quote` says spoke it, or None when it does not say.
+
+    `quoted` are the article's quotations: the people they mention are not antecedents of "he".
+    """
+    close = quote.closing if quote.closing is not None else quote.end
+    sentence_start, sentence_end = prose.sentence_around(quote.start, close + 1)
+    after = prose.masked[close + 1 : max(sentence_end, close + 1)]
+    before = prose.masked[min(sentence_start, quote.opening) : quote.opening]
+    found: str | None = None
     for pattern, text in (
         (VERB_THEN_SPEAKER, after),
         (SPEAKER_THEN_VERB, after),
         (SPEAKER_BEFORE, before),
-        (ACCORDING_TO, outside),
+        (ACCORDING_TO, before + " " + after),
     ):
         match = pattern.search(text)
         if match is not None:
-            return _resolve(prose, match.group("name"), quote.opening)
-    return None
+            found = match.group("name")
+            break
+    else:
+        found = _speaker_of_previous_sentence(prose, sentence_start, quote.opening)
+    ranges = [(other.start, other.end) for other in quoted]
+    return resolve_speaker(prose, found, quote.opening, ranges) if found else None
 
 
-def _resolve(prose: Prose, name: str, before: int) -> str | None:
-    """The full name for a pronoun or a surname, from what the article said before `before`."""
-    if name.lower() in {"he", "she"}:
-        people = _people_before(prose, before)
-        return people[-1] if people else None
-    if name.lower() == "it":
-        institutions = INSTITUTION.findall(prose.masked, 0, before)
-        return institutions[-1] if institutions else None
-    for person in reversed(_people_before(prose, before)):
-        if person != name and person.endswith(" " + name):
-            return person
-    return name
-
-
-def _people_before(prose: Prose, before: int) -> list[str]:
-    people: list[str] = []
-    for match in ACTING_PERSON.finditer(prose.masked, 0, before):
-        name = match.group("name")
-        first_word = name.split()[0]
-        if name in NOT_PEOPLE or name.isupper() or first_word in {"It", "This", "That", "There"}:
-            continue
-        if prose.is_sentence_start(match.start()) and " " not in name and _is_common_word(name):
-            continue
-        people.append(name)
-    return people
-
-
-def _is_common_word(word: str) -> bool:
-    return word.lower() in COMMON_SENTENCE_OPENERS
-
-
-# Capitalised only because they open a sentence: "Officials said", "Reminding the US citizens".
-COMMON_SENTENCE_OPENERS = frozenset(
-    [
-        "officials",
-        "authorities",
-        "police",
-        "reports",
-        "sources",
-        "critics",
-        "experts",
-        "analysts",
-        "residents",
-        "witnesses",
-        "protesters",
-        "it",
-        "this",
-        "that",
-        "there",
-        "they",
-        "he",
-        "she",
-        "we",
-    ]
-)
+def _speaker_of_previous_sentence(prose: Prose, sentence_start: int, opening: int) -> str | None:
+    """'X said ... . "Quote."': a quotation standing alone speaks for the speaker just named."""
+    start = min(sentence_start, opening)
+    first, _ = prose.paragraph_at(start)
+    if start <= first or prose.masked[start:opening].strip():
+        return None
+    previous_start, _ = prose.sentence_around(start - 1, start - 1)
+    matches = list(SPEAKER_SAYS.finditer(prose.masked, previous_start, start))
+    return matches[-1].group("name") if matches else None
