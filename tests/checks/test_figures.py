@@ -569,6 +569,24 @@ def test_check_figure_chooses_the_reading_that_matches_the_stated_value():
     )
 
 
+@pytest.mark.parametrize(
+    ("marked", "locale", "source_text", "value"),
+    [
+        ("300,000", "en_US", "The 300 tanks and 1,000 trucks.", "300000"),
+        ("3,500", "en_US", "Some 3.5 tonnes.", "3500"),
+        ("300.000", "en_US", "Officials counted 300,000 reservists.", "300000"),
+    ],
+    ids=["zero-decimals-are-grouping", "three-decimals", "source-picks-grouping"],
+)
+def test_check_figure_without_value_weighs_sources_and_plausibility(
+    marked, locale, source_text, value
+):
+    result = check_figure(
+        marked, value=None, unit=None, locale=locale, sources=[source("s", source_text)]
+    )
+    assert result.details.reading.value == Decimal(value)
+
+
 def test_check_figure_reads_a_mark_holding_the_figure_and_its_noun():
     result = check_figure(
         "3,00,000 fighters", value=300000, unit="fighters", locale="en_US", sources=[]

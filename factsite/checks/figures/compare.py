@@ -11,9 +11,10 @@ from __future__ import annotations
 import decimal
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from types import MappingProxyType
 
 from babel.numbers import format_currency, is_currency
 
@@ -37,18 +38,20 @@ from factsite.model import CheckResult, Source
 
 _RANK = {"match": 0, "rounded": 1, "mismatch": 2}
 _NO_EVIDENCE_RANK = len(_RANK)
-_UNIT_ALIASES = {
-    **CURRENCY_PREFIXES,
-    **CURRENCY_SUFFIXES,
-    "%": "percent",
-    "percent": "percent",
-    "per cent": "percent",
-    "pc": "percent",
-    "percentage": "percent",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "dollar": "USD",
-}
+_UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        **CURRENCY_PREFIXES,
+        **CURRENCY_SUFFIXES,
+        "%": "percent",
+        "percent": "percent",
+        "per cent": "percent",
+        "pc": "percent",
+        "percentage": "percent",
+        "pound": "GBP",
+        "pounds": "GBP",
+        "dollar": "USD",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -95,10 +98,20 @@ class _Candidate:
     unit_conflict: bool
     evidence: tuple[FigureEvidence, ...]
 
-    def rank(self, has_stated_value: bool) -> tuple[int, int]:
+    def rank(self, has_stated_value: bool) -> tuple[int, bool, int]:
+        """Lower is better: agreement with the stated value, plausibility, then the sources."""
         stated = _RANK.get(self.stated_status, _NO_EVIDENCE_RANK) if has_stated_value else 0
         sourced = min((_RANK[item.status] for item in self.evidence), default=_NO_EVIDENCE_RANK)
-        return stated, sourced
+        return stated, _reads_a_group_as_decimals(self.reading), sourced
+
+
+def _reads_a_group_as_decimals(reading: FigureReading) -> bool:
+    # "300,000" as 300.000, "3,500" as 3.500: three decimals ending in zero are seldom written, so
+    # a source that happens to say "300" should not make the check read them that way.
+    if reading.decimal_mark is None:
+        return False
+    written = reading.value.scaleb(-reading.scale.adjusted()).as_tuple()
+    return written.exponent == -3 and written.digits[-1] == 0
 
 
 def check_figure(
