@@ -317,6 +317,7 @@ PROSE = [
     ("On 21 September 2022, mobilization began.", []),
     ("It began on Sept. 21 and ended Sept. 28-29.", []),
     ("The decree of September 21, 2022 says nothing.", []),
+    ("Shoigu said Wednesday, Sep, 21, that Russia would mobilise 300,000 reservists.", ["300,000"]),
     ("Shoigu spoke in September 2022.", []),
     ("It began in 2022 and continues.", []),
     ("the 1990s and the 1990's and 1990-91", []),

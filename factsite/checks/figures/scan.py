@@ -46,7 +46,7 @@ _AM_PM = r"(?:[ap]\.m\.|[ap]m\b)"
 _DATE_OR_TIME = re.compile(
     rf"""
     (?=[0-9JFMASOND])(?:
-      {_MONTH}[ \u00a0]{_DAYS}\b(?:,?[ \u00a0]{_YEAR})?
+      {_MONTH},?[ \u00a0]{_DAYS}\b(?:,?[ \u00a0]{_YEAR})?
     | \b{_DAYS}[ \u00a0](?:of[ \u00a0])?{_MONTH}(?:,?[ \u00a0]{_YEAR})?
     | {_MONTH}[ \u00a0]{_YEAR}
     | \b[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\b
