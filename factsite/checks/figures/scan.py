@@ -80,7 +80,7 @@ def find_figures(
         readings = read_expression(match)
         if not readings or _is_minor_word(match, readings[0]):
             continue
-        if not include_years and _is_year(match, readings[0]):
+        if not include_years and _is_year(match):
             continue
         figures.append(
             FoundFigure(match.group(), match.start(), match.end(), order_readings(readings, locale))
@@ -131,7 +131,7 @@ def _is_minor_word(match: re.Match[str], reading: FigureReading) -> bool:
     return abs(reading.value) < _SMALLEST_FIGURE_IN_WORDS
 
 
-def _is_year(match: re.Match[str], reading: FigureReading) -> bool:
+def _is_year(match: re.Match[str]) -> bool:
     digits = match["digits"]
     if digits is None or len(digits) != 4 or not digits.isdigit() or not _is_bare(match):
         return False
