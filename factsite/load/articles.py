@@ -5,6 +5,7 @@ Reading collects problems instead of stopping at the first: an editor fixes a wh
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from factsite.load.yaml_nodes import ContentYamlError, YamlDocument, compose_yam
 from factsite.model import Article, Claim, ClaimKind, Correction, Ignore, Location, Problem, Source
 
 CITATION_SECTIONS = ("sources", "claims", "corrections", "ignore")
+PLACEHOLDER_DATE = dt.date(1970, 1, 1)
 
 # Fields each kind needs beyond those every claim needs; `value` is typed by kind.
 KIND_REQUIRED = {
@@ -72,18 +74,18 @@ def load_article(markdown_path: Path, citations_path: Path, content_dir: Path, s
     marks, mark_problems = find_marks(body, md_name, body_line)
     problems.extend(mark_problems)
     citations = _read_citations(citations_path, yaml_name, content_dir, shown, problems)
-    if metadata is None or citations is None or any(
-        name not in metadata.values for name in ("title", "url", "outlet", "published", "reviewed")
-    ):
+    if metadata is None or citations is None:
         return LoadedArticle(None, marks, problems)
     sources, claims, corrections, ignores = citations
+    # Fields with problems get placeholders so that cross-checks still run and report in the same build;
+    # the problems already recorded keep the build from publishing them.
     article = Article(
         slug=slug,
-        title=metadata.get("title"),
-        url=metadata.get("url"),
-        outlet=metadata.get("outlet"),
-        published=metadata.get("published"),
-        reviewed=metadata.get("reviewed"),
+        title=metadata.get("title", ""),
+        url=metadata.get("url", ""),
+        outlet=metadata.get("outlet", ""),
+        published=metadata.get("published", PLACEHOLDER_DATE),
+        reviewed=metadata.get("reviewed", PLACEHOLDER_DATE),
         reviewer=metadata.get("reviewer", ""),
         summary=metadata.get("summary", ""),
         author=metadata.get("author"),
@@ -240,13 +242,12 @@ def _read_source(document, source_id, location, node, problems, content_dir: Pat
     snapshot = values.get("snapshot")
     if snapshot:
         text = _read_snapshot(snapshot, values.where("snapshot"), content_dir, shown, problems)
-    if any(name not in values.values for name in ("title", "publisher", "url")):
-        return None
+    # A source with a bad field is still known, so claims citing it get no follow-on errors.
     return Source(
         id=source_id,
-        title=values.get("title"),
-        publisher=values.get("publisher"),
-        url=values.get("url"),
+        title=values.get("title", ""),
+        publisher=values.get("publisher", ""),
+        url=values.get("url", ""),
         location=location,
         archived=values.get("archived"),
         published=values.get("published"),

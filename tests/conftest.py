@@ -1,0 +1,35 @@
+"""Shared fixtures: real content in temporary directories, and the demo built once per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factsite.mkdocs_plugin.commands import build_site
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+def copy_demo(destination: Path) -> Path:
+    """A copy of the demo project (mkdocs.yml, content/, templates/) that a test may change freely."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPOSITORY / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(REPOSITORY / "content", destination / "content")
+    shutil.copytree(REPOSITORY / "templates", destination / "templates")
+    return destination
+
+
+@pytest.fixture
+def demo_project(tmp_path: Path) -> Path:
+    return copy_demo(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site, built once from a copy of the repository's content."""
+    project = copy_demo(tmp_path_factory.mktemp("demo") / "project")
+    outcome = build_site(str(project / "mkdocs.yml"))
+    assert outcome.ok, [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
+    return project / "site"
