@@ -18,6 +18,7 @@ from factsite.model import CheckedClaim
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render import views
 from factsite.render.markdown_render import MarkdownRenderer
+from factsite.render.structured_data import claim_review_script
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
@@ -32,6 +33,7 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
         keep_trailing_newline=False,
     )
     environment.filters["readable_date"] = views.readable_date
+    environment.filters["long_date"] = views.long_date
     return environment
 
 
@@ -140,13 +142,14 @@ class PageRenderer:
             result=claimed.result,
             evidence_template=views.evidence_template(claimed.result),
             sources=[views.source_view(s, self.markdown) for s in claimed.sources],
+            source_titles={s.id: s.title for s in claimed.sources},
             previous=views.claim_link(previous, self.settings) if previous else None,
             following=views.claim_link(following, self.settings) if following else None,
             corrections=corrections,
         )
         description = f"{verdict.label}: {views.claim_title(claimed)}"
         return SitePage(here, f"Claim {mark.number}: {views.claim_title(claimed)}", description, date,
-                        body, "claim")  # fmt: skip
+                        body, "claim", claim_review_script(claimed, self.settings))  # fmt: skip
 
     def sources_page(self) -> SitePage:
         by_url: dict[str, dict] = {}

@@ -33,6 +33,10 @@ def readable_date(date: dt.date | None) -> str:
     return format_date(date, "d MMMM y", locale="en") if date else ""
 
 
+def long_date(date: dt.date | None) -> str:
+    return format_date(date, "EEEE d MMMM y", locale="en") if date else ""
+
+
 def article_path(slug: str) -> str:
     return f"articles/{slug}"
 

@@ -109,3 +109,18 @@ def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path) -> 
     assert outcome.project is not None and "unknown verdict 'wrong'" in str(outcome.project.errors[0])
     assert tree_digest(site) == before
     assert not list(demo_project.glob(".site.*")), "no staging directory is left behind"
+
+
+def test_claim_pages_show_the_automatic_checks(built_demo: Path) -> None:
+    embassy = page(built_demo, f"{ARTICLE}/claims/embassy-quote")
+    assert "Verbatim: the quote matches" in embassy
+    putin = page(built_demo, f"{ARTICLE}/claims/not-bluffing")
+    assert 'class="fs-evidence__summary fs-status--spliced"' in putin
+    assert '<del><span class="fs-diff__tag">Not in quote:</span>' in putin
+    assert '<ins><span class="fs-diff__tag">Not in source:</span>' in putin
+    assert "This is <mark>not a bluff</mark>" in putin
+    figure = page(built_demo, f"{ARTICLE}/claims/figure-300000")
+    assert "<dt>Reads as</dt><dd><strong>300,000</strong>" in figure
+    assert "“3,00,000” uses Indian digit grouping (lakh/crore)" in figure
+    tuesday = page(built_demo, f"{ARTICLE}/claims/on-tuesday")
+    assert '<time datetime="2022-09-27">Tuesday 27 September 2022</time>' in tuesday
