@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from factsite.checks.dates import (
     DateComparison,
+    _grammar,
+    _matches,
     check_date,
     find_dates,
     format_span,
@@ -593,3 +595,22 @@ def test_days_ago_counts_back_from_publication(published: dt.date, count: int) -
 def test_found_dates_resolve_as_their_own_text(published: dt.date) -> None:
     for found in find_dates(SEED_ARTICLE, published):
         assert resolve_date(found.text, published) == found.resolution
+
+
+# Words and separators that make dates, near-dates and traps when strung together at random.
+PROSE_PIECES = (
+    "on", "in", "last", "next", "this", "the", "of", "since", "by", "a", "two", "twenty-one",
+    "weeks", "days", "ago", "week", "month", "year", "time", "from", "now", "yesterday", "today",
+    "Tuesday", "Sunday", "Times", "Good", "Friday", "May", "may", "March", "September", "Sept.",
+    "21", "21st", "3", "2022", "2000", "24/7", "21/9", "2022-09-21", "9.21.2022", "early", "mid-",
+    "people", "will", "said", "statement", "mobilisation", "extraordinarily",
+    " ", " ", " ", ", ", ". ", "\n", "'s", "-", "\u2013",
+)  # fmt: skip
+
+
+@given(pieces=st.lists(st.sampled_from(PROSE_PIECES), max_size=60))
+def test_scanning_around_anchors_finds_what_a_full_scan_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    grammar = _grammar("en", scanning=True)
+    full_scan = [match.span() for match in grammar.pattern.finditer(text)]
+    assert [match.span() for match in _matches(text, grammar)] == full_scan
