@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factsite.lint import FINDING_KINDS, lint_text, suggest_candidates  # noqa: E402
-from tests.lint.labelled import Score, load_corpus, score  # noqa: E402
+from factsite.lint import FINDING_KINDS, lint_text, suggest_candidates
+from tests.lint.labelled import Score, load_corpus, score
 
 WORDS_FOR_SPEED = 5000
 REPEATS = 5

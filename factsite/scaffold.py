@@ -23,7 +23,9 @@ from factsite.lint.findings import Finding
 from factsite.load.fields import ID_PATTERN
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-EXISTING_MARK = re.compile(r"\[[^\]\n]*\]\{[^}\n]*\}")
+EXISTING_MARK = re.compile(r"\[[^\]\n]*\]\{[^}\n]*?#(?P<id>[a-z0-9-]+)[^}\n]*\}")
+# A mark cannot sit inside a link's text: a finding there is marked with its whole link.
+LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 TODO = "TODO"
 # The placeholder address of an article whose URL is not known yet: `.invalid` never resolves.
@@ -33,6 +35,13 @@ ID_PREFIX = {"quotation": "quote", "figure": "figure", "date": "date", "leftover
 # Which of two marks on the same words wins: a claim to check before a copy error.
 KIND_PRIORITY = {"quotation": 0, "figure": 1, "date": 2}
 MAX_ID_WORDS = 4
+# The claim for a mark the pasted Markdown already had: its kind is the editor's to choose.
+EDITOR_MARK_CLAIM = {
+    "kind": "statement",
+    "verdict": "unreviewed",
+    "sources": [],
+    "note": f"{TODO}: set the kind of this claim and explain the verdict.",
+}
 
 
 @dataclass(frozen=True)
@@ -47,8 +56,12 @@ class Draft:
 
 @dataclass(frozen=True)
 class PlannedMark:
+    """A mark to insert around `start:end` of the body, for a claim made from `finding`."""
+
     finding: Finding
     claim_id: str
+    start: int
+    end: int
     notes: tuple[str, ...] = ()
 
 
@@ -98,7 +111,7 @@ def scaffold_article(
     }
     body = insert_marks(draft.body, marks, headings=_heading_lines(draft, findings))
     markdown = "---\n" + _dump(front) + "---\n\n" + body.strip("\n") + "\n"
-    return markdown, citations_yaml(marks, source_name, locale)
+    return markdown, citations_yaml(draft.body, marks, source_name, locale)
 
 
 def read_draft(text: str) -> Draft:
@@ -124,16 +137,24 @@ def read_draft(text: str) -> Draft:
 def plan_marks(
     body: str, findings: tuple[Finding, ...], min_confidence: float
 ) -> list[PlannedMark]:
-    """One mark per accepted finding: none overlap (the longer wins), none crosses a paragraph."""
+    """One mark per accepted finding: none overlap (the longer wins), none crosses a paragraph,
+    none lands in an editor's existing mark; a finding in a link's text marks the whole link."""
     existing = [match.span() for match in EXISTING_MARK.finditer(body)]
-    accepted = [
-        finding
-        for finding in findings
-        if finding.confidence >= min_confidence
-        and finding.end > finding.start
-        and not PARAGRAPH_BREAK.search(body, finding.start, finding.end)
-        and not any(start < finding.end and finding.start < end for start, end in existing)
-    ]
+    links = [match.span() for match in LINK.finditer(body)]
+    spans: dict[int, tuple[int, int]] = {}
+    for finding in findings:
+        start, end = next(
+            ((s, e) for s, e in links if s <= finding.start and finding.end <= e),
+            (finding.start, finding.end),
+        )
+        if (
+            finding.confidence >= min_confidence
+            and end > start
+            and not PARAGRAPH_BREAK.search(body, start, end)
+            and not any(s < end and start < e for s, e in existing)
+        ):
+            spans[id(finding)] = (start, end)
+    accepted = [finding for finding in findings if id(finding) in spans]
     ranked = sorted(
         accepted,
         key=lambda f: (-(f.end - f.start), KIND_PRIORITY.get(f.kind, 9), f.start),
@@ -141,22 +162,27 @@ def plan_marks(
     kept: list[Finding] = []
     notes: dict[int, list[str]] = {}
     for finding in ranked:
-        overlapping = next((other for other in kept if other.overlaps(finding)), None)
+        start, end = spans[id(finding)]
+        overlapping = next(
+            (k for k in kept if spans[id(k)][0] < end and start < spans[id(k)][1]), None
+        )
         if overlapping is None:
             kept.append(finding)
         elif finding.is_copy_error:
             notes.setdefault(id(overlapping), []).append(finding.message)
-    kept.sort(key=lambda f: f.start)
-    used: set[str] = set()
-    return [PlannedMark(f, _claim_id(f, used), tuple(notes.get(id(f), ()))) for f in kept]
+    kept.sort(key=lambda f: spans[id(f)][0])
+    used = {match.group("id") for match in EXISTING_MARK.finditer(body)}
+    return [
+        PlannedMark(f, _claim_id(f, used), *spans[id(f)], tuple(notes.get(id(f), ()))) for f in kept
+    ]
 
 
 def insert_marks(body: str, marks: list[PlannedMark], *, headings: tuple[int, ...] = ()) -> str:
     """`body` with `[...]{#id}` around each mark and `## ` before each heading line offset."""
     edits: list[tuple[int, int, str]] = [(offset, 0, "## ") for offset in headings]
     for mark in marks:
-        edits.append((mark.finding.start, 1, "["))
-        edits.append((mark.finding.end, -1, "]{#" + mark.claim_id + "}"))
+        edits.append((mark.start, 1, "["))
+        edits.append((mark.end, -1, "]{#" + mark.claim_id + "}"))
     pieces: list[str] = []
     last = 0
     # At one offset a mark closes before another opens, and a heading marker precedes a mark.
@@ -168,9 +194,16 @@ def insert_marks(body: str, marks: list[PlannedMark], *, headings: tuple[int, ..
     return "".join(pieces)
 
 
-def citations_yaml(marks: list[PlannedMark], source_name: str, locale: str) -> str:
-    """The `SLUG.yaml` text: no sources yet, one claim per mark."""
-    claims = {mark.claim_id: claim_fields(mark, locale) for mark in marks}
+def citations_yaml(body: str, marks: list[PlannedMark], source_name: str, locale: str) -> str:
+    """The `SLUG.yaml` text: no sources yet, one claim per mark (new or the editor's own)."""
+    placed: list[tuple[int, str, dict[str, Any]]] = [
+        (mark.start, mark.claim_id, claim_fields(mark, locale)) for mark in marks
+    ]
+    placed.extend(
+        (match.start(), match.group("id"), dict(EDITOR_MARK_CLAIM))
+        for match in EXISTING_MARK.finditer(body)
+    )
+    claims = {claim_id: fields for _, claim_id, fields in sorted(placed, key=lambda p: p[0])}
     header = (
         f"# Claims scaffolded by `factsite new` from {source_name}.\n"
         "# For each claim: cite its sources, write a note, replace `unreviewed` with a verdict;\n"

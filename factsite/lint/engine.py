@@ -18,8 +18,11 @@ REPORTED_KINDS = {"Spelling": "spelling", "Typo": "spelling", "Agreement": "agre
 # Rules of other lint kinds that are grammar slips rather than style.
 REPORTED_RULES = {"AnA": "agreement", "WhomSubjectOfVerb": "agreement"}
 
-# Standard words of news copy that Harper's dictionary lacks.
-MISSING_WORDS = frozenset({"referenda", "fora", "crores", "lakhs"})
+# Standard words of news copy that Harper's dictionary lacks (Indian English administration too).
+MISSING_WORDS = frozenset(
+    {"referenda", "fora", "crores", "lakhs", "tehsil", "tehsils", "taluk", "taluks", "panchayat"}
+    | {"panchayats", "gram", "sarpanch", "zila", "parishad"}
+)
 
 DIALECT_BY_TERRITORY = {
     "US": harper.Dialect.AMERICAN,

@@ -77,7 +77,8 @@ def find_notation_slips(prose: Prose, locale: str) -> list[Span]:
 def reading_for(found: FoundFigure, locale: str) -> FigureReading | None:
     """The reading a reader of `locale` would make: the first native one, else the likeliest."""
     native = [r for r in found.readings if not is_foreign_notation(r, locale)]
-    return (native or list(found.readings) or [None])[0]
+    readings = native or list(found.readings)
+    return readings[0] if readings else None
 
 
 def plain_number(value: Decimal) -> str:

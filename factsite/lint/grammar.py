@@ -31,6 +31,10 @@ FOLLOWING_VERBS = word_set(
     "seems seemed means meant"
 )
 
+FUNCTION_WORDS = DETERMINERS | word_set(
+    "to of in on at for by with from and or but as is was are were be it he she they we"
+)
+
 THERE_ARE_A = re.compile(
     r"\b(?P<there>[Tt]here|[Hh]ere)\s+(?P<verb>are|were)\s+"
     r"(?:(?:also|still|now|only|even|already|often|always|never|just|probably|certainly|clearly|"
@@ -86,7 +90,7 @@ def find_doubled_words(prose: Prose) -> list[Span]:
         word = match.group(1).lower()
         if word in GRAMMATICAL_DOUBLES or "\n\n" in match.group(0):
             continue
-        if match.group(1)[0].isupper() and match.group(2)[0].isupper():
+        if match.group(2)[0].isupper() and word not in FUNCTION_WORDS:
             continue  # "Bora Bora", "Sirhan Sirhan"
         confidence = 0.9
         if word == "that":

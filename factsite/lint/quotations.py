@@ -27,7 +27,7 @@ NAME = (
     rf"(?:[Tt]he\s+)?(?:{CAPITAL_WORD})(?:\s+(?:(?:of|for|de|da|van|von|bin|al)\s+(?:the\s+)?)?"
     rf"(?:{CAPITAL_WORD}))*"
 )
-DESCRIPTION = r"(?:the|a|an)\s+(?!(?:in|on|at|for|of)\b)[a-z]+"
+DESCRIPTION = r"(?:[Tt]he|[Aa]n?)\s+(?!(?:in|on|at|for|of)\b)[a-z]+"
 PRONOUN = r"he|she|it|He|She|It"
 SPEAKER = rf"(?P<name>{NAME}|{PRONOUN}|{DESCRIPTION})"
 # ", a privacy lawyer in Denver," between a name and its verb.

@@ -59,18 +59,22 @@ NOT_PEOPLE = frozenset(
     + list(Locale("en").months["format"]["wide"].values())
 )
 
+IRREGULAR_PAST = (
+    r"spoke|met|went|came|took|gave|made|led|ran|began|won|lost|sent|kept|left|held|saw|knew|"
+    r"thought|brought|got|found|sat|stood|put|set|paid|heard|felt|chose|became|spent|sought|fought"
+)
 # A named person acting ("Putin last week ordered", "Sam Adeyemi of Avon Police said") or
 # introduced ("Omar Haddad, who chairs"): what a later "he" or "she" points to.
 PERSON_MENTION = re.compile(
     rf"(?<![Tt]he )\b(?P<name>{PERSON_NAME})"
     rf"(?:\s+of\s+(?:the\s+)?{PERSON_NAME}(?:\s+and\s+{PERSON_NAME})?)?"
     r"(?:\s+(?:(?:also|then|later|earlier|yesterday|today|last\s+\w+|this\s+\w+|on\s+[A-Z]\w+day)"
-    rf"\s+)*(?:[a-z]+ed|{SPEECH_VERBS}|has|had|is|was|will|would)\b"
+    rf"\s+)*(?:[a-z]+ed|{SPEECH_VERBS}|{IRREGULAR_PAST}|has|had|is|was|will|would)\b"
     r"|\s*,\s+(?:who|whose|a|an|the)\s)"
 )
 TITLED_PERSON = re.compile(
     rf"\b(?P<name>(?:{'|'.join(re.escape(title) for title in sorted(PERSON_TITLES))})"
-    rf"(?:\s+{CAPITAL_WORD})+)"
+    rf"(?:\s+of\s+(?:the\s+)?{CAPITAL_WORD})?(?:\s+{CAPITAL_WORD})+)"
 )
 INSTITUTION = re.compile(rf"\b[Tt]he\s+{CAPITAL_WORD}(?:\s+{CAPITAL_WORD})*")
 PRONOUNS = frozenset({"he", "she", "He", "She"})
@@ -84,12 +88,14 @@ def resolve_speaker(
     `quoted` are the (start, end) of the article's quotations: people named inside a quotation
     are not what a later "he" points to.
     """
-    if name in PRONOUNS:
-        people = people_before(prose, before, quoted)
-        return people[-1] if people else None
     if name in {"it", "It"}:
         institutions = INSTITUTION.findall(prose.masked, 0, before)
         return institutions[-1] if institutions else None
+    if name in PRONOUNS:
+        people = people_before(prose, before, quoted)
+        if not people:
+            return None
+        name = people[-1]
     name = without_title(name)
     if name in NOT_PEOPLE:
         return None
@@ -118,7 +124,7 @@ def people_before(prose: Prose, before: int, quoted: Sequence[tuple[int, int]] =
             continue
         if name in NOT_PEOPLE or name.isupper() or words[-1] in ORGANISATION_WORDS:
             continue
-        if len(words) == 1 and name in SENTENCE_OPENERS:
+        if (len(words) == 1 and name in SENTENCE_OPENERS) or set(words) <= TITLE_WORDS:
             continue
         people.append(without_title(name))
     return people
@@ -127,10 +133,12 @@ def people_before(prose: Prose, before: int, quoted: Sequence[tuple[int, int]] =
 def without_title(name: str) -> str:
     """The name without its title, leading abbreviation or affiliation ("Helen Marsh of ...")."""
     if name.lower().startswith("the "):
-        return name
+        return "the " + name[4:]
     words = name.split()
     while len(words) > 1 and (words[0] in TITLE_WORDS or re.fullmatch(r"[A-Z]{2,}", words[0])):
         words = words[1:]
+        if len(words) > 2 and words[0] == "of":  # "Superintendent of Police Anjali Deshmukh"
+            words = words[3:] if words[1] == "the" and len(words) > 3 else words[2:]
     if len(words) > 1 and words[0] in SENTENCE_OPENERS:
         words = words[1:]
     affiliation = words.index("of") if "of" in words else len(words)

@@ -1,0 +1,145 @@
+"""`factsite new`: the scaffolded article and claims load, every mark has its claim, nothing is
+overwritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factsite.load.articles import load_article
+from factsite.scaffold import read_draft, scaffold_article, slugify, write_scaffold
+from tests.lint.labelled import CORPUS, load_corpus
+
+MARK_CLOSE = re.compile(r"\]\{#([a-z0-9-]+)\}")
+SEED = (CORPUS / "seed-article.txt").read_text(encoding="utf-8")
+PUBLISHED = dt.date(2022, 9, 28)
+ARTICLES = load_corpus()
+
+
+def scaffold_seed() -> tuple[str, str]:
+    return scaffold_article(
+        SEED, slug="americans-russia", published=PUBLISHED, source_name="seed-article.txt"
+    )
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[article.name for article in ARTICLES])
+def test_every_mark_has_exactly_one_claim(article) -> None:  # type: ignore[no-untyped-def]
+    markdown, citations = scaffold_article(
+        article.text,
+        slug=article.name,
+        published=article.published,
+        source_name=article.name,
+        locale=article.locale,
+    )
+    mark_ids = MARK_CLOSE.findall(markdown)
+    claims = yaml.safe_load(citations)["claims"]
+    assert sorted(mark_ids) == sorted(claims)
+    assert len(set(mark_ids)) == len(mark_ids)
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[article.name for article in ARTICLES])
+def test_scaffold_loads_without_problems(article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    markdown, citations = scaffold_article(
+        article.text,
+        slug=article.name,
+        published=article.published,
+        source_name=article.name,
+        locale=article.locale,
+    )
+    content = tmp_path / "content"
+    paths = write_scaffold(content / "articles", article.name, markdown, citations)
+    loaded = load_article(*paths, content, tmp_path)
+    assert [str(problem) for problem in loaded.problems] == []
+    assert loaded.article is not None
+    assert len(loaded.article.claims) == len(loaded.mark_spans) > 0
+
+
+def test_seed_claims_are_prefilled() -> None:
+    markdown, citations = scaffold_seed()
+    claims = yaml.safe_load(citations)["claims"]
+    assert claims["typo-th"] == {"kind": "typo", "correction": "the"}
+    assert claims["leftover-read-more"] == {"kind": "typo", "correction": ""}
+    assert claims["figure-300000"]["value"] == 300000
+    assert claims["date-on-tuesday"]["value"] == dt.date(2022, 9, 27)
+    assert claims["date-last-week"]["value"] == {
+        "from": dt.date(2022, 9, 19),
+        "to": dt.date(2022, 9, 25),
+    }
+    quotes = {claim["speaker"] for claim in claims.values() if claim["kind"] == "quote"}
+    assert quotes == {"the Embassy", "the embassy", "Putin"}
+    assert all(
+        claim.get("verdict") == "unreviewed" and claim["sources"] == []
+        for claim in claims.values()
+        if claim["kind"] != "typo"
+    )
+    assert "[th]{#typo-th} Biden" in markdown
+    assert "## Russia Could Force Americans To Fight Against Ukraine" in markdown
+
+
+def test_seed_front_matter_is_read_from_the_text() -> None:
+    markdown, _ = scaffold_seed()
+    front = yaml.safe_load(markdown.split("---\n")[1])
+    assert front["title"].startswith("Americans In Russia Could Be Forced To FIGHT")
+    assert front["published"] == PUBLISHED
+    assert front["locale"] == "en_US"
+    assert front["url"].startswith("https://")
+
+
+def test_front_matter_of_the_pasted_file_is_kept() -> None:
+    text = (
+        "---\ntitle: Pasted\nurl: https://news.example/a\noutlet: Example News\n"
+        "published: 2023-01-05\nlocale: en_GB\n---\n\nIt said teh thing.\n"
+    )
+    markdown, citations = scaffold_article(text, slug="pasted", published=None, source_name="a.md")
+    front = yaml.safe_load(markdown.split("---\n")[1])
+    assert (front["title"], front["url"], front["outlet"], front["locale"]) == (
+        "Pasted",
+        "https://news.example/a",
+        "Example News",
+        "en_GB",
+    )
+    assert "It said [teh]{#typo-teh} thing." in markdown
+    assert yaml.safe_load(citations)["claims"] == {
+        "typo-teh": {"kind": "typo", "correction": "the"}
+    }
+
+
+def test_existing_files_are_never_overwritten(tmp_path: Path) -> None:
+    markdown, citations = scaffold_seed()
+    (tmp_path / "americans-russia.yaml").write_text("claims: {}\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        write_scaffold(tmp_path, "americans-russia", markdown, citations)
+    assert not (tmp_path / "americans-russia.md").exists()
+    assert (tmp_path / "americans-russia.yaml").read_text(encoding="utf-8") == "claims: {}\n"
+
+
+@pytest.mark.parametrize("slug", ["Bad_Slug", "trailing-", "two--hyphens", ""], ids=repr)
+def test_invalid_slug_is_refused(slug: str) -> None:
+    with pytest.raises(ValueError, match="slug"):
+        scaffold_article(SEED, slug=slug, published=PUBLISHED, source_name="seed")
+
+
+def test_missing_publication_date_is_refused() -> None:
+    with pytest.raises(ValueError, match="publication date"):
+        scaffold_article(SEED, slug="seed", published=None, source_name="seed")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("I'm not bluffing. That's why", "im-not-bluffing-thats"),
+        ("Zürich\u2019s 3,00,000", "zurichs-3-00-000"),
+    ],
+    ids=["apostrophes", "accents"],
+)
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_plain_text_headline_is_the_title() -> None:
+    draft = read_draft("Headline Here\n\nFirst paragraph.\n")
+    assert (draft.title, draft.body, draft.plain) == ("Headline Here", "First paragraph.\n", True)
