@@ -15,13 +15,18 @@ from factsite.checks.dates import check_date, find_dates, resolve_date
 from factsite.model import Location, Source
 
 PUBLISHED = dt.date(2022, 9, 28)
-# Phrases of news prose, with the traps a date scanner must not fall into.
+# Phrases of news prose, and traps a date scanner must not fall into (and which slow it down:
+# numbers and capitalised month or weekday names make it look closer).
 PHRASES = (
     "the ministry said", "that officials would review the proposal", "before the vote",
-    "and critics warned", "the plan may march ahead of schedule", "across the region",
-    "while the Sunday Times reported", "that 3/4 of residents backed it", "in a statement",
-    "with 3,00,000 reservists called up", "as Russia May Refuse To Acknowledge dual nationals",
-    "according to the embassy", "after 2000 people signed a petition",
+    "and critics warned", "across the region", "in a statement", "according to the embassy",
+    "as reservists were called up", "while the governor promised a hotline",
+    "despite a petition signed by residents", "and the opposition demanded answers",
+)  # fmt: skip
+TRAPS = (
+    "the plan may march ahead of schedule", "while the Sunday Times reported",
+    "that 3/4 of residents backed it", "with 3,00,000 reservists called up",
+    "as Russia May Refuse To Acknowledge dual nationals", "after 2000 people signed a petition",
     "and the governor promised a 24/7 hotline",
 )  # fmt: skip
 EXPRESSIONS = (
@@ -31,15 +36,16 @@ EXPRESSIONS = (
 )  # fmt: skip
 
 
-def generate_prose(characters: int, dates_per_sentence: float, seed: int = 1) -> str:
-    """Sentences of three to six phrases, with a date expression in some of them."""
+def generate_prose(characters: int, dates: float, traps: float, seed: int = 1) -> str:
+    """Sentences of three to six phrases; `dates` and `traps`: the shares of sentences with one."""
     rng = random.Random(seed)
     sentences: list[str] = []
     size = 0
     while size < characters:
         parts = rng.choices(PHRASES, k=rng.randint(3, 6))
-        if rng.random() < dates_per_sentence:
-            parts.insert(rng.randrange(len(parts) + 1), rng.choice(EXPRESSIONS))
+        for share, choices in ((dates, EXPRESSIONS), (traps, TRAPS)):
+            if rng.random() < share:
+                parts.insert(rng.randrange(len(parts) + 1), rng.choice(choices))
         sentence = " ".join(parts)
         sentences.append(sentence[0].upper() + sentence[1:] + ".")
         size += len(sentences[-1]) + 1
@@ -56,13 +62,21 @@ def best_time(action: Callable[[], object], repeats: int = 5) -> float:
     return min(timings)
 
 
+CORPORA = {
+    # name: (share of sentences with a date, share with a trap)
+    "news prose": (0.3, 0.2),
+    "prose without dates": (0.0, 0.2),
+    "prose full of numbers and names": (0.3, 1.0),
+}
+
+
 def bench_find_dates() -> None:
-    for label, density in (("news-like prose", 0.3), ("prose without dates", 0.0)):
-        text = generate_prose(1_000_000, density)
+    for name, (dates, traps) in CORPORA.items():
+        text = generate_prose(1_000_000, dates, traps)
         found = find_dates(text, PUBLISHED)
         seconds = best_time(lambda text=text: find_dates(text, PUBLISHED))
         print(
-            f"find_dates, {label}: {len(text) / seconds / 1e6:.2f} M characters/s,"
+            f"find_dates, {name}: {len(text) / seconds / 1e6:.2f} M characters/s,"
             f" {len(found) / seconds:,.0f} dates/s"
             f" ({len(found):,} dates in {len(text):,} characters)"
         )
@@ -82,7 +96,7 @@ def bench_check_date() -> None:
         url="https://example.org/",
         location=Location("bench"),
         published=PUBLISHED,
-        text=generate_prose(20_000, 0.3, seed=2),
+        text=generate_prose(20_000, 0.3, 0.2, seed=2),
     )
     claims = 200
     seconds = best_time(

@@ -53,7 +53,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from babel.dates import format_date, get_date_format, get_day_names, get_month_names
@@ -243,6 +243,11 @@ class _Grammar:
     weekdays: dict[str, int]  # lower-case names -> 0 (Monday)..6
     month_first: bool  # numeric dates put the month first in this locale
 
+    @functools.cached_property
+    def anchors(self) -> frozenset[str]:
+        """The lower-case words an expression can end with (see _regions), digits aside."""
+        return ANCHOR_WORDS | self.months.keys() | self.weekdays.keys()
+
 
 def _alternation(names: set[str], scanning: bool) -> str:
     # Prose capitalises weekdays and months (headlines may shout them); lower-case "may" is a verb.
@@ -353,7 +358,7 @@ class _Context:
     tense: str  # "past" | "future"
     grammar: _Grammar
 
-    @property
+    @functools.cached_property
     def publication(self) -> str:
         return f"publication ({format_day(self.published)})"
 
@@ -788,6 +793,43 @@ def _tense_before(text: str, position: int) -> str:
     return "future" if FUTURE_MARKER.search(words) else "past"
 
 
+# Every date expression ends with an anchor (digits, a month or weekday name, or one of these
+# words) and starts less than ANCHOR_REACH characters before one, its anchors closer together than
+# that. So the grammar needs to run only around anchors: most words of news prose are not near one.
+ANCHOR_WORDS = _words(
+    "yesterday today tomorrow tonight night morning afternoon evening ago now time"
+    " week weeks weekend month months year years"
+)
+ANCHOR_REACH = 40
+TOKEN = re.compile(r"[^\W\d_]+|\d+")
+WORD_REST = re.compile(r"\w*")
+
+
+def _regions(text: str, anchors: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Stretches of `text` around its anchors, merged where they overlap."""
+    start = end = -1
+    for token in TOKEN.finditer(text):
+        word = token.group()
+        if not (word[0].isdigit() or word.lower() in anchors):
+            continue
+        if token.start() - ANCHOR_REACH > end >= 0:
+            yield start, end
+            start = -1
+        if start < 0:
+            start = max(0, token.start() - ANCHOR_REACH)
+        # Never end inside a word: "Tuesdayon" cut after "Tuesday" would read as a weekday.
+        rest = WORD_REST.match(text, token.end() + ANCHOR_REACH)
+        end = rest.end() if rest else len(text)
+    if end >= 0:
+        yield start, end
+
+
+def _matches(text: str, grammar: _Grammar) -> Iterator[re.Match[str]]:
+    """The grammar's matches in `text`, as a scan of the whole text finds them, only faster."""
+    for start, end in _regions(text, grammar.anchors):
+        yield from grammar.pattern.finditer(text, start, end)
+
+
 def find_dates(text: str, published: dt.date, *, locale: str = "en") -> tuple[FoundDate, ...]:
     """Every date expression in a text, in order, with what it means for an article of that date.
 
@@ -796,7 +838,7 @@ def find_dates(text: str, published: dt.date, *, locale: str = "en") -> tuple[Fo
     """
     grammar = _grammar(locale, scanning=True)
     found = []
-    for match in grammar.pattern.finditer(text):
+    for match in _matches(text, grammar):
         if _is_not_a_date(match, text):
             continue
         resolution = _resolve_match(match, published, grammar, _tense_before(text, match.start()))
@@ -841,33 +883,27 @@ def _source_dates(
     year or need only a year are kept.
     """
     coarsest = max(GRANULARITY_RANK[reading.granularity] for reading in readings)
-    candidates: list[tuple[str, str, DateResolution]] = []
+    found = []
     for source in sources:
-        if source.published:
-            rule = "the source's publication date"
-            day = source.published
-            candidates.append(
-                (source.id, "", DateResolution("", day, day, "day", rule, (), "nothing"))
-            )
+        dates = [("", _publication_date(source.published))] if source.published else []
         for date in find_dates(source.text, source.published or published, locale=locale):
             if source.published or date.resolution.depends_on != "day":
-                candidates.append((source.id, date.text, date.resolution))
-    found = [
-        SourceDate(
-            source_id,
-            text,
-            resolution,
-            any(
+                dates.append((date.text, date.resolution))
+        for text, resolution in dates:
+            if GRANULARITY_RANK[resolution.granularity] > coarsest:
+                continue
+            agrees = any(
                 _compare(reading.span, other.span) != "mismatch"
                 for reading in readings
                 for other in resolution.readings
-            ),
-        )
-        for source_id, text, resolution in candidates
-        if GRANULARITY_RANK[resolution.granularity] <= coarsest
-    ]
+            )
+            found.append(SourceDate(source.id, text, resolution, agrees))
     # Dates in a source's text make a better example than its publication date.
     return tuple(sorted(found, key=lambda date: (not date.agrees, not date.text)))
+
+
+def _publication_date(day: dt.date) -> DateResolution:
+    return DateResolution("", day, day, "day", "the source's publication date", (), "nothing")
 
 
 def _value_phrase(comparison: DateComparison, stated: Span, reading: DateResolution) -> str:
@@ -971,7 +1007,7 @@ def check_date(
         value_status=_compare(reading.span, stated) if reading and stated else "no-value",
         reading=reading,
         source_dates=_source_dates(
-            sources, reading.readings[:1] if reading else resolution.readings, published, locale
+            sources, (reading,) if reading else resolution.readings, published, locale
         ),
         other_dates=found[1:],
     )

@@ -199,8 +199,9 @@ def test_resolution_rule_explains_the_reading(
         ("5/9", "en_US", D(2022, 5, 9), D(2022, 9, 5)),
         ("13/9", "en_US", D(2022, 9, 13), None),
         ("5/5", "en_GB", D(2022, 5, 5), None),
+        ("on 5/9", "en_SG", D(2022, 9, 5), D(2022, 5, 9)),
     ],
-    ids=["day-first-locale", "month-first-locale", "only-one-order-valid", "same-both-ways"],
+    ids=["day-first", "month-first", "one-order-valid", "same-both-ways", "singapore"],
 )
 def test_numeric_dates_follow_the_locale(
     expression: str, locale: str, start: dt.date, alternative: dt.date | None
@@ -311,8 +312,9 @@ SEED_ARTICLE = "\n".join(
 )
 
 
-def test_find_dates_lists_the_seed_articles_dates() -> None:
-    found = find_dates(SEED_ARTICLE, WEDNESDAY)
+@pytest.mark.parametrize("locale", ["en", "en_SG"])  # en_SG: the article's own locale
+def test_find_dates_lists_the_seed_articles_dates(locale: str) -> None:
+    found = find_dates(SEED_ARTICLE, WEDNESDAY, locale=locale)
     assert [(date.text, date.resolution.start, date.resolution.end) for date in found] == [
         ("On September 21", D(2022, 9, 21), D(2022, 9, 21)),
         ("on Tuesday", D(2022, 9, 27), D(2022, 9, 27)),
