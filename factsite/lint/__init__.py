@@ -1,6 +1,12 @@
 """The copy-edit lint and claim discovery: what `suggest` lists and the build warns about."""
 
-from factsite.lint.discover import drop_ignored, drop_marked, lint_text, suggest_candidates
+from factsite.lint.discover import (
+    drop_ignored,
+    drop_marked,
+    findings_to_review,
+    lint_text,
+    suggest_candidates,
+)
 from factsite.lint.findings import COPY_ERROR_KINDS, FINDING_KINDS, Finding, findings_as_json
 
 __all__ = [
@@ -10,6 +16,7 @@ __all__ = [
     "drop_ignored",
     "drop_marked",
     "findings_as_json",
+    "findings_to_review",
     "lint_text",
     "suggest_candidates",
 ]

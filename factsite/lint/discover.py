@@ -21,6 +21,8 @@ from factsite.lint.quotations import find_quotations
 from factsite.lint.spelling import find_misspellings
 from factsite.model import Ignore
 
+NOTATION_KINDS = frozenset({"digit-grouping", "decimal-comma"})
+
 
 def lint_text(
     text: str, *, locale: str = "en_US", published: dt.date | None = None
@@ -42,6 +44,36 @@ def suggest_candidates(
         *_copy_errors(prose, locale),
     ]
     return place_spans(text, spans)
+
+
+def findings_to_review(
+    body: str,
+    *,
+    locale: str = "en_US",
+    published: dt.date | None = None,
+    marked: Iterable[tuple[int, int]] = (),
+    typo_marked: Iterable[tuple[int, int]] = (),
+    ignores: Iterable[Ignore] = (),
+    min_confidence: float = 0.5,
+) -> tuple[Finding, ...]:
+    """What the build warns about in an article body: copy errors no typo claim records, and
+    candidates (quotations, figures, dates) no claim mark covers, less the editor's `ignore:`.
+    A notation slip ("3,00,000" in a US text) is reviewed by any mark on its figure.
+
+    `marked` and `typo_marked` hold the (start, end) in `body` of the words of every mark and of
+    the marks of typo claims. Candidates below `min_confidence` (scare quotes) are not warned about.
+    """
+    found = suggest_candidates(body, locale=locale, published=published)
+    slips = [f for f in found if f.is_copy_error and f.kind not in NOTATION_KINDS]
+    # A figure's notation is reviewed with the figure: its claim's note records the slip.
+    claims = [
+        f
+        for f in found
+        if f.kind in NOTATION_KINDS or (not f.is_copy_error and f.confidence >= min_confidence)
+    ]
+    unreviewed = (*drop_marked(slips, typo_marked), *drop_marked(claims, marked))
+    kept = drop_ignored(unreviewed, ignores, body)
+    return tuple(sorted(kept, key=lambda finding: (finding.start, finding.end, finding.kind)))
 
 
 def _copy_errors(prose: Prose, locale: str) -> list[Span]:

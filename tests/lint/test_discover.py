@@ -10,6 +10,7 @@ from factsite.lint import (
     drop_ignored,
     drop_marked,
     findings_as_json,
+    findings_to_review,
     lint_text,
     suggest_candidates,
 )
@@ -89,3 +90,26 @@ def test_marked_findings_are_dropped() -> None:
     found = lint_text(text)
     kept = drop_marked(found, [(text.index("th "), text.index("th ") + 2)])
     assert [f.text for f in kept] == ["teh"]
+
+
+def test_build_reviews_unmarked_candidates_and_unrecorded_copy_errors() -> None:
+    body = (
+        'Officials said teh plan costs $4 million. "[We will not stop now at all,]{#q}" she said. '
+        "It was the the end.\n\n[Read more]{#typo-read-more}"
+    )
+    quote = (body.index("We will"), body.index(" at all,") + 8)
+    leftover = (body.index("Read more"), body.index("Read more") + 9)
+    found = findings_to_review(
+        body,
+        marked=[quote, leftover],
+        typo_marked=[leftover],
+        ignores=[Ignore("the the", "As published.", Location("a.yaml"))],
+    )
+    assert [(f.kind, f.text) for f in found] == [("spelling", "teh"), ("figure", "$4 million")]
+
+
+def test_a_figure_mark_reviews_the_figure_notation() -> None:
+    body = "Under it [3,00,000 fighters]{#fighters} will be called up."
+    marked = [(body.index("3,00,000"), body.index("]{"))]
+    assert findings_to_review(body, marked=marked) == ()
+    assert [f.kind for f in findings_to_review(body)] == ["digit-grouping", "figure"]
