@@ -106,7 +106,7 @@ def verdict_view(claimed: CheckedClaim, settings: Settings) -> VerdictView:
 
 
 def claim_title(claimed: CheckedClaim) -> str:
-    return claimed.claim.claim_reviewed or claimed.mark.text.strip()
+    return claimed.claim.claim_reviewed or " ".join(claimed.mark.text.split())
 
 
 def claim_link(claimed: CheckedClaim, settings: Settings) -> ClaimLink:
