@@ -49,9 +49,6 @@ class Finding:
     def is_copy_error(self) -> bool:
         return self.kind in COPY_ERROR_KINDS
 
-    def overlaps(self, other: Finding) -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 @dataclass(frozen=True)
 class Span:

@@ -8,6 +8,7 @@ it), so they are ours; each rule is narrow on purpose, to keep false alarms rare
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from factsite.lint.engine import dialect_for, is_known_word
 from factsite.lint.findings import Span
@@ -169,14 +170,12 @@ def _whom_span(match: re.Match[str]) -> Span:
 def find_stray_capitals(prose: Prose, locale: str) -> list[Span]:
     """A common word capitalised mid-sentence in a verb context: "asked everyone to Avoid all"."""
     dialect = dialect_for(locale)
-    capitalised_mid_sentence: dict[str, int] = {}
+    capitalised_mid_sentence: Counter[str] = Counter()
     candidates: list[re.Match[str]] = []
     for match in CAPITALISED.finditer(prose.masked):
         if prose.is_sentence_start(match.start()) or _opens_quote(prose.masked, match.start()):
             continue
-        capitalised_mid_sentence[match.group(0)] = (
-            capitalised_mid_sentence.get(match.group(0), 0) + 1
-        )
+        capitalised_mid_sentence[match.group(0)] += 1
         previous = _previous_word(prose.masked, match.start())
         following = _next_word(prose.masked, match.end())
         if previous in VERB_CONTEXT and following and following not in NAME_FOLLOWERS:

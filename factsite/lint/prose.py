@@ -31,9 +31,7 @@ BLOCK_MARKER = re.compile(
 HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$", re.M)
 EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])")
 ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!\"'])")
-OPEN_BRACKET = re.compile(r"(?<!\\)\[")
 HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]", re.M)
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 # A sentence ends at . ! ? (and any closing quotes or brackets after it) followed by space.
 SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
@@ -42,11 +40,6 @@ ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Rev|Jr|Sr|No|"
     r"vs|etc|approx|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
 )
-
-
-def blank(text: str, start: int, end: int) -> str:
-    """`text` with `start:end` replaced by spaces, newlines kept."""
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
 def _blank_matches(text: str, pattern: re.Pattern[str]) -> str:
