@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from factsite.pipeline import Project
+from factsite.render.annotations import ANNOTATIONS_FILE, annotation_collection
+from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed
 from factsite.render.views import claim_path
 
 
@@ -78,3 +80,7 @@ def claims_data(project: Project) -> list[dict[str, Any]]:
 
 def site_files(project: Project) -> Iterator[tuple[str, bytes]]:
     yield "claims.json", json_bytes({"claims": claims_data(project)})
+    if project.settings.structured_data and project.settings.site_url:
+        yield ANNOTATIONS_FILE, json_bytes(annotation_collection(project))
+        yield CLAIM_REVIEW_FEED_FILE, json_bytes(claim_review_feed(project))
+        yield ATOM_FILE, atom_feed(project)

@@ -1,0 +1,125 @@
+"""Every claim as a W3C Web Annotation on the original article: `annotations.jsonld`.
+
+Each annotation targets the article's own URL (and its archived copy) with a TextQuoteSelector and a
+TextPositionSelector computed from the article's plain text, the text readers see on our article
+page; its body is the claim page. Annotation tools such as Hypothesis re-anchor the quote selector
+in the live page, where character positions differ because of the page's furniture.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from factsite.model import CheckedClaim, ClaimKind
+from factsite.pipeline import Project
+from factsite.render.structured_data import language_tag, site_address
+from factsite.render.views import claim_path
+from factsite.settings import Settings
+
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+ANNOTATIONS_FILE = "annotations.jsonld"
+# Context grows from this length until the quote selector matches only once in the text.
+CONTEXT_LENGTH = 32
+
+
+def occurrences(text: str, needle: str) -> list[int]:
+    """Every offset where `needle` starts in `text`, overlapping matches included."""
+    found, start = [], text.find(needle)
+    while needle and start != -1:
+        found.append(start)
+        start = text.find(needle, start + 1)
+    return found
+
+
+def text_quote_selector(text: str, start: int, end: int) -> dict[str, str]:
+    """The quote `text[start:end]` with just enough context before and after to match once."""
+    length = CONTEXT_LENGTH
+    while True:
+        prefix, suffix = text[max(0, start - length) : start], text[end : end + length]
+        matches = occurrences(text, prefix + text[start:end] + suffix)
+        if len(matches) == 1 or length >= len(text):
+            break
+        length *= 2
+    exact = text[start:end]
+    return {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}
+
+
+def text_position_selector(start: int, end: int) -> dict[str, Any]:
+    return {"type": "TextPositionSelector", "start": start, "end": end}
+
+
+def timestamp(date: dt.date) -> str:
+    """Web Annotation times are xsd:dateTime in UTC; reviews have dates, read as midnight UTC."""
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def annotation(claimed: CheckedClaim, settings: Settings) -> dict[str, Any]:
+    """One claim: the marked words of the article, described by the claim page."""
+    article, claim, mark = claimed.article, claimed.claim, claimed.mark
+    page = site_address(settings, claim_path(article.slug, claim.id))
+    selectors = [
+        text_quote_selector(article.text, mark.start, mark.end),
+        text_position_selector(mark.start, mark.end),
+    ]
+    sources = [article.url] + ([article.archived] if article.archived else [])
+    data: dict[str, Any] = {
+        "id": f"{site_address(settings, ANNOTATIONS_FILE)}#{article.slug}/{claim.id}",
+        "type": "Annotation",
+        "motivation": "editing" if claim.kind is ClaimKind.TYPO else "assessing",
+        "created": timestamp(article.reviewed),
+        "creator": _creator(settings),
+        "body": _bodies(claimed, page, settings),
+        "target": [{"source": source, "selector": selectors} for source in sources],
+    }
+    if article.corrections:
+        data["modified"] = timestamp(max(c.date for c in article.corrections))
+    return data
+
+
+def _creator(settings: Settings) -> dict[str, str]:
+    creator = {"type": "Organization", "name": settings.publisher.name}
+    if settings.publisher.url:
+        creator["homepage"] = settings.publisher.url
+    return creator
+
+
+def _bodies(claimed: CheckedClaim, page: str, settings: Settings) -> list[dict[str, str]]:
+    claim, language = claimed.claim, language_tag(settings.locale)
+    bodies = [{"id": page, "type": "Text", "format": "text/html", "language": language}]
+    if claim.kind is ClaimKind.TYPO and claim.correction is not None:
+        # An empty correction deletes the marked words.
+        bodies.append(_textual_body(claim.correction, "editing", language))
+    elif claimed.verdict is not None:
+        bodies.append(_textual_body(claimed.verdict.label, "assessing", language))
+    return bodies
+
+
+def _textual_body(value: str, purpose: str, language: str) -> dict[str, str]:
+    return {
+        "type": "TextualBody",
+        "purpose": purpose,
+        "value": value,
+        "format": "text/plain",
+        "language": language,
+    }
+
+
+def annotation_collection(project: Project) -> dict[str, Any]:
+    """Every claim of the site as one AnnotationCollection with a single page."""
+    settings = project.settings
+    address = site_address(settings, ANNOTATIONS_FILE)
+    items = [annotation(claimed, settings) for claimed in project.claims]
+    return {
+        "@context": ANNOTATION_CONTEXT,
+        "id": address,
+        "type": "AnnotationCollection",
+        "label": f"{settings.site_name or settings.publisher.name}: claims marked in articles",
+        "total": len(items),
+        "first": {
+            "id": f"{address}#page-1",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    }
