@@ -24,6 +24,7 @@ from factsite.mkdocs_plugin.pages import GeneratedPage
 from factsite.mkdocs_plugin.security import add_content_security_policy
 from factsite.model import RatingScale, Severity, Verdict
 from factsite.pipeline import Project, check_project
+from factsite.publication import with_publication_problems
 from factsite.render.data_files import site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer
 from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
@@ -82,7 +83,8 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if not self.config.enabled or self.settings is None:
             return None
         cache = CheckCache(self.settings, Path(self.settings.project_dir, self.config.cache_dir))
-        project = check_project(self.settings, cache.check)
+        # Publication problems (checklist, structured data) need the whole site, so they come last.
+        project = with_publication_problems(check_project(self.settings, cache.check))
         self.project = project
         for problem in project.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
@@ -106,8 +108,9 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         # Editor pages carry the newest content date, so output never depends on when the build ran.
         if not isinstance(page, GeneratedPage):
             page.update_date = self.newest.isoformat()
-            if "title" in page.meta:
-                page.meta["title"] = html.escape(str(page.meta["title"]))
+            for key in ("title", "description"):  # printed unescaped in the theme's <head>
+                if key in page.meta:
+                    page.meta[key] = html.escape(str(page.meta[key]))
         return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
