@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factsite.lint import (
     FINDING_KINDS,
     drop_ignored,
@@ -113,3 +116,21 @@ def test_a_figure_mark_reviews_the_figure_notation() -> None:
     marked = [(body.index("3,00,000"), body.index("]{"))]
     assert findings_to_review(body, marked=marked) == ()
     assert [f.kind for f in findings_to_review(body)] == ["digit-grouping", "figure"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["The", "the", "th", "that", "There", "are", "a", '"', "\u201c", "\u2019", "said",
+             "Putin", "3,00,000", "3,5", "percent", "on", "Tuesday", "Read more", "\n", "\n\n",
+             "[", "]{#x}", "**", "## ", "Avoid", "to", ".", ",", "whomsoever", "Twitter"]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)  # fmt: skip
+def test_any_text_yields_findings_that_point_at_their_text(text: str) -> None:
+    found = suggest_candidates(text, published=dt.date(2022, 9, 28))
+    assert all(text[f.start : f.end] == f.text and f.start < f.end for f in found)
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    assert {f.kind for f in found} <= FINDING_KINDS
