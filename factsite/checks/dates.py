@@ -27,7 +27,8 @@ the source's publication date); "before publication" means strictly before the p
    "next <weekday>".
 5. Months and years are calendar ones: "last month" is the previous calendar month, "earlier this
    month" the first of the month to the day before publication. "the past week/month/year" are the
-   7, 30 or 365 days before publication.
+   7, 30 or 365 days before publication. "early", "mid" and "late" take thirds: days 1-10, 11-20
+   and 21 to the end of a month; January-April, May-August and September-December of a year.
 6. "N days ago" is one day; "N weeks ago" the Monday-Sunday week holding the day 7*N days earlier;
    "N months/years ago" the calendar month or year N before the publication's. "in N weeks' time"
    and "N weeks from now" mirror them forwards.
@@ -43,9 +44,10 @@ the source's publication date); "before publication" means strictly before the p
 9. In prose a date must look like one. Weekday and month names are capitalised. A month needs a
    day, a year, a preposition ("in May") or a modifier ("last May", "early May"), so "may refuse"
    and a headline's "Russia May Refuse" are not months. A year, or a numeric date without a year,
-   needs a preposition ("in 2021", "on 21/9"; not "2021 people", "3/4 of voters"), a year must not
-   be followed by a counted noun ("in 2000 deaths"), and "24/7" is never a date. Names holding a
-   weekday are not dates: "Sunday Times", "Good Friday", "Sheffield Wednesday", "USA Today".
+   needs a preposition ("in 2021", "on 21/9"; not "2021 people", "rose by 3/4", "3/4 of voters"), a
+   year must not be followed by a counted noun ("in 2000 deaths"), and "24/7" is never a date.
+   Names holding a weekday are not dates: "Sunday Times", "The Mail on Sunday", "Good Friday",
+   "Sheffield Wednesday", "USA Today".
 """
 
 from __future__ import annotations
