@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factsite.anchor import locate_mark
+from factsite.anchor import LineIndex, MarkSpan, locate_mark
 from factsite.checks.claims import check_claim
+from factsite.lint import findings_to_review
 from factsite.load.articles import load_article
 from factsite.load.fields import error, warning
 from factsite.model import (
@@ -146,8 +147,38 @@ def check_article(
             )
         verdict = settings.scale.get(claim.verdict or "")
         claims.append(CheckedClaim(article, claim, mark, verdict, result, sources))
+    if settings.lint:
+        problems.extend(_lint_problems(article, loaded.mark_spans))
     checked = CheckedArticle(article, rendered.html, tuple(claims), tuple(problems))
     return ArticleOutcome(checked, tuple(problems))
+
+
+def _lint_problems(article: Article, spans: tuple[MarkSpan, ...]) -> list[Problem]:
+    """Copy errors no typo claim records and candidates no mark covers, as located warnings."""
+    typo_ids = {claim.id for claim in article.claims if claim.kind is ClaimKind.TYPO}
+    findings = findings_to_review(
+        article.body,
+        locale=article.locale,
+        published=article.published,
+        marked=[(span.inner_start, span.inner_end) for span in spans],
+        typo_marked=[(span.inner_start, span.inner_end) for span in spans if span.claim_id in typo_ids],
+        ignores=article.ignores,
+    )
+    lines = LineIndex(article.body, article.body_line)
+    problems = []
+    for finding in findings:
+        if finding.is_copy_error:
+            hint = "record it as a typo claim"
+            if finding.suggestion is not None:
+                hint = f"suggested: “{finding.suggestion}”" if finding.suggestion else "suggested: delete it"
+                hint += "; record it as a typo claim"
+        else:
+            hint = "mark it as a claim"
+        hint += f", or silence it under 'ignore:' in {article.citations_path}"
+        problems.append(
+            warning(lines.location(article.path, finding.start), finding.message, hint, code=f"lint-{finding.kind}")
+        )
+    return problems
 
 
 def _mark_links(article: Article, spans, settings: Settings) -> dict[str, MarkLink]:  # type: ignore[no-untyped-def]

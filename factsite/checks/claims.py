@@ -33,7 +33,9 @@ def check_claim(
             marked_text, value=value, unit=claim.unit, locale=article.locale, sources=sources
         )
     elif claim.kind is ClaimKind.DATE:
-        result = check_date(marked_text, published=article.published, value=claim.value, sources=sources)
+        result = check_date(
+            marked_text, published=article.published, value=claim.value, sources=sources, locale=article.locale
+        )
     elif claim.kind is ClaimKind.TYPO:
         result = check_typo(marked_text, correction=claim.correction or "")
     else:
