@@ -1,0 +1,373 @@
+"""Finding where a quote comes from in a source, and whether it comes from one place or several.
+
+Candidate windows are found from the quote's informative words (rare words count most, function
+words not at all), then aligned word by word (see align.py). rapidfuzz's partial_ratio finds one
+best window per call and weighs "the" like "mobilisation"; ranking windows by rarity lets one pass
+over the source serve every piece of the quote and find the next-best places too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import compress
+
+from rapidfuzz import fuzz
+
+from factsite.checks.quotes.align import (
+    DELETED,
+    MATCH,
+    MINOR,
+    RELATED,
+    SHARES,
+    Alignment,
+    Step,
+    align_words,
+    changed_punctuation,
+    rescore,
+)
+from factsite.checks.quotes.normalise import STOPWORDS, stem, word_weight
+from factsite.checks.quotes.words import QuoteSegment, QuoteWord, SourceIndex
+
+# A quote piece is "clean" when nearly all of it is found in one passage without a long unmarked
+# gap.
+CLEAN_RECALL = 0.9
+# A piece of a spliced quote must still be recognisable on its own.
+PIECE_RECALL = 0.4
+# Splitting a quote into pieces must explain this much more of it than one passage does.
+SPLIT_GAIN = 0.05
+# A run of words a passage does not explain is looked for elsewhere if this long, and taken if found
+# this well.
+SPLIT_RUN_WORDS = 4
+SPLIT_RUN_RECALL = 0.75
+# Source words a quote may skip without an ellipsis and still be "one place" (words dropped, not a
+# splice).
+SAME_PLACE_WORDS = 12
+CANDIDATES = 3
+# How many more windows than candidates are ranked by rapidfuzz before the best are aligned.
+_SHORTLIST = 4
+
+
+@dataclass(frozen=True)
+class SourceSearch:
+    """A source prepared for one quote: where the quote's informative words occur, and how rare they
+    are.
+    """
+
+    index: SourceIndex
+    hits: tuple[tuple[int, str], ...]
+    rarity: dict[str, float]
+
+
+def prepare_search(index: SourceIndex, words: Sequence[QuoteWord]) -> SourceSearch:
+    """One pass over the source for every stem of the quote's informative words."""
+    stems = _informative_stems(words)
+    wanted = {key: stem(key) for key in index.vocabulary if stem(key) in stems}
+    # compress() and map() keep the scan of a long source in C.
+    wanted_here = list(map(wanted.__contains__, index.keys))
+    positions = compress(range(len(index)), wanted_here)
+    hits = tuple(
+        zip(positions, map(wanted.__getitem__, compress(index.keys, wanted_here)), strict=True)
+    )
+    counts = Counter(found for _, found in hits)
+    size = max(len(index), 1)
+    rarity = {found: math.log1p(size / count) for found, count in counts.items()}
+    return SourceSearch(index, hits, rarity)
+
+
+def _informative_stems(words: Sequence[QuoteWord]) -> set[str]:
+    keys = [word.key for word in words if word.key]
+    return {stem(key) for key in keys if key not in STOPWORDS} or {stem(key) for key in keys}
+
+
+@dataclass(frozen=True)
+class Window:
+    """A stretch of source rich in the quote's informative words: its first and last such word."""
+
+    first: int
+    last: int
+    score: float
+
+
+def rank_windows(
+    search: SourceSearch, words: Sequence[QuoteWord], count: int, *, after: int = 0
+) -> list[Window]:
+    """The `count` best non-overlapping windows for `words`, best first.
+
+    A window scores the rarity of each distinct stem of the quote it holds, so "mobilisation" and
+    "bluff" place a quote and "Russia" hardly does.
+    """
+    stems = _informative_stems(words)
+    hits = [hit for hit in search.hits if hit[1] in stems and hit[0] >= after]
+    span = window_span(words)
+    scored: list[tuple[float, int, int]] = []
+    in_window: Counter[str] = Counter()
+    score, right = 0.0, 0
+    for position, found in hits:
+        while right < len(hits) and hits[right][0] < position + span:
+            entering = hits[right][1]
+            if not in_window[entering]:
+                score += search.rarity[entering]
+            in_window[entering] += 1
+            right += 1
+        scored.append((score, -position, hits[right - 1][0]))
+        in_window[found] -= 1
+        if not in_window[found]:
+            score -= search.rarity[found]
+    scored.sort(reverse=True)
+    chosen: list[Window] = []
+    taken: dict[int, int] = {}
+    for score, negative_position, last in scored:
+        position = -negative_position
+        bucket = position // span
+        neighbours = (taken.get(bucket + offset) for offset in (-1, 0, 1))
+        if all(other is None or abs(position - other) >= span for other in neighbours):
+            chosen.append(Window(position, last, score))
+            taken[bucket] = position
+            if len(chosen) == count:
+                break
+    return chosen
+
+
+def window_span(words: Sequence[QuoteWord]) -> int:
+    length = len(words)
+    return max(length + 6, round(1.5 * length))
+
+
+def _region(search: SourceSearch, words: Sequence[QuoteWord], first: int, last: int) -> range:
+    """The source words to align with: the window, and room for the quote around its hits."""
+    margin = 3 + len(words) // 4
+    last = max(last, first + window_span(words))
+    return range(max(0, first - margin), min(len(search.index), last + margin + 1))
+
+
+def align_at(
+    search: SourceSearch, words: Sequence[QuoteWord], position: int, last: int | None = None
+) -> Alignment:
+    """Align `words` with the source around the window from `position` (to `last`)."""
+    region = _region(search, words, position, position if last is None else last)
+    return align_words(words, search.index, region.start, region.stop)
+
+
+def best_alignments(
+    search: SourceSearch, words: Sequence[QuoteWord], count: int, *, after: int | None = None
+) -> list[Alignment]:
+    """The best passages for `words`, best first; with `after`, a close second that follows it wins.
+
+    Windows that tie on rare words (a short quote, a word the source repeats) are told apart by
+    rapidfuzz's partial_ratio on the words themselves before the few best are aligned.
+    """
+    keys = [word.key for word in words if word.key]
+    if not keys:
+        return []
+    windows = rank_windows(search, words, max(count, CANDIDATES) * _SHORTLIST)
+    if after is not None:
+        windows += [w for w in rank_windows(search, words, 1, after=after) if w not in windows]
+    windows.sort(key=lambda window: _closeness(search, words, keys, window), reverse=True)
+    alignments: list[Alignment] = []
+    for window in windows[: max(count, CANDIDATES) + (after is not None)]:
+        alignments.append(align_at(search, words, window.first, window.last))
+        # A word-for-word passage cannot be bettered: skip the other windows when one is wanted.
+        if count == 1 and after is None and _is_exact(alignments[-1], search.index):
+            break
+    # Of two passages with the same words, the one with the quote's punctuation is the one quoted.
+    alignments.sort(
+        key=lambda a: (-a.similarity, len(changed_punctuation(a, search.index)), a.start)
+    )
+    if after is not None and alignments:
+        best = alignments[0].similarity
+        following = [a for a in alignments if a.start >= after and a.similarity >= best - 0.02]
+        if following:
+            alignments.remove(following[0])
+            alignments.insert(0, following[0])
+    return _distinct(alignments)[:count]
+
+
+def _closeness(
+    search: SourceSearch, words: Sequence[QuoteWord], keys: list[str], window: Window
+) -> tuple[float, float]:
+    region = _region(search, words, window.first, window.last)
+    return fuzz.partial_ratio(keys, search.index.keys[region.start : region.stop]), window.score
+
+
+def _is_exact(alignment: Alignment, index: SourceIndex) -> bool:
+    return all(step.kind == MATCH for step in alignment.steps) and not changed_punctuation(
+        alignment, index
+    )
+
+
+def _distinct(alignments: list[Alignment]) -> list[Alignment]:
+    distinct: list[Alignment] = []
+    for alignment in alignments:
+        if all(alignment.end <= other.start or alignment.start >= other.end for other in distinct):
+            distinct.append(alignment)
+    return distinct
+
+
+def place_segment(
+    search: SourceSearch, segment: QuoteSegment, *, after: int | None = None
+) -> list[Alignment]:
+    """The passage or passages a segment of a quote comes from, in the quote's order.
+
+    More than one passage means the segment joins separate places of the source without an ellipsis.
+    """
+    found = best_alignments(search, segment.words, 1, after=after)
+    if not found:
+        return []
+    whole = found[0]
+    if _is_clean(whole):
+        return [whole]
+    pieces: list[Alignment] = []
+    previous_end = after
+    for unit in _sentences(segment.words):
+        unit_pieces = _place_unit(search, unit, previous_end)
+        pieces.extend(unit_pieces)
+        previous_end = unit_pieces[-1].end if unit_pieces else previous_end
+    pieces = _join_same_place(pieces, search.index)
+    if len(pieces) > 1 and _explains_more(pieces, whole):
+        return pieces
+    return [whole]
+
+
+def _place_unit(
+    search: SourceSearch, words: Sequence[QuoteWord], after: int | None
+) -> list[Alignment]:
+    """A sentence of the quote: one passage, or two when a clause of it is found well elsewhere."""
+    found = best_alignments(search, words, 1, after=after)
+    if not found:
+        return []
+    here = found[0]
+    for run_start, run_end in _unexplained_runs(here):
+        elsewhere = best_alignments(search, words[run_start:run_end], 1)
+        if not elsewhere or elsewhere[0].recall < SPLIT_RUN_RECALL:
+            continue
+        there = align_at(search, words, max(0, elsewhere[0].start - run_start))
+        return _split_between(search, words, here, there)
+    return [here]
+
+
+def _unexplained_runs(alignment: Alignment) -> list[tuple[int, int]]:
+    """Runs of quote words the passage does not explain, long enough to be a clause."""
+    explained = [share > 0 for share in _found_per_word(alignment)]
+    runs: list[tuple[int, int]] = []
+    start = None
+    for position, is_explained in enumerate([*explained, True]):
+        if not is_explained and start is None:
+            start = position
+        elif is_explained and start is not None:
+            if position - start >= SPLIT_RUN_WORDS:
+                runs.append((start, position))
+            start = None
+    return runs
+
+
+def _found_per_word(alignment: Alignment) -> list[float]:
+    """How much of each quote word the alignment finds, weighted as in its recall."""
+    found = [0.0] * len(alignment.words)
+    for step in alignment.steps:
+        share = SHARES.get(step.kind, 0.0)
+        for position in range(step.quote_start, step.quote_end):
+            found[position] = share * word_weight(alignment.words[position].key)
+    return found
+
+
+def _split_between(
+    search: SourceSearch, words: Sequence[QuoteWord], here: Alignment, there: Alignment
+) -> list[Alignment]:
+    """Cut the quote where one place stops explaining it and the other starts; align each side."""
+    at_here, at_there = _found_per_word(here), _found_per_word(there)
+    best: tuple[float, int, Alignment, Alignment] | None = None
+    for first, second, first_found, second_found in (
+        (here, there, at_here, at_there),
+        (there, here, at_there, at_here),
+    ):
+        for cut in range(1, len(words)):
+            total = sum(first_found[:cut]) + sum(second_found[cut:])
+            if best is None or total > best[0]:
+                best = (total, cut, first, second)
+    assert best is not None
+    _, cut, first, second = best
+    return [
+        align_at(search, words[:cut], _window_start(first, 0)),
+        align_at(search, words[cut:], _window_start(second, cut)),
+    ]
+
+
+def _window_start(alignment: Alignment, quote_position: int) -> int:
+    """Where a window for the quote words from `quote_position` on should start near `alignment`."""
+    for step in alignment.steps:
+        if step.quote_start >= quote_position and step.kind in SHARES:
+            return max(0, step.source_start - (step.quote_start - quote_position))
+    return alignment.start
+
+
+def _sentences(words: Sequence[QuoteWord]) -> list[list[QuoteWord]]:
+    sentences: list[list[QuoteWord]] = []
+    for word in words:
+        if word.sentence_start or not sentences:
+            sentences.append([])
+        sentences[-1].append(word)
+    return sentences
+
+
+def _is_clean(alignment: Alignment) -> bool:
+    return alignment.recall >= CLEAN_RECALL and not any(
+        step.kind == DELETED and step.source_end - step.source_start >= SAME_PLACE_WORDS
+        for step in alignment.steps
+    )
+
+
+def _explains_more(pieces: list[Alignment], whole: Alignment) -> bool:
+    if any(piece.recall < PIECE_RECALL or not _has_anchor(piece) for piece in pieces):
+        return False
+    found = sum(piece.quote_found for piece in pieces)
+    return found > whole.quote_found + SPLIT_GAIN * whole.quote_weight
+
+
+def _has_anchor(alignment: Alignment) -> bool:
+    """Whether an informative word of the piece is found: function words alone place nothing."""
+    return any(
+        step.kind in (MATCH, MINOR, RELATED)
+        and any(
+            word.key not in STOPWORDS for word in alignment.words[step.quote_start : step.quote_end]
+        )
+        for step in alignment.steps
+    )
+
+
+def is_same_place(first: Alignment, second: Alignment, index: SourceIndex) -> bool:
+    """Whether `second` follows `first` closely enough in the source to be words dropped, not a
+    splice.
+    """
+    gap = second.start - first.end
+    if gap < 0:
+        return False
+    return gap <= SAME_PLACE_WORDS and not any(
+        index.starts_sentence(position) for position in range(first.end + 1, second.start)
+    )
+
+
+def _join_same_place(pieces: list[Alignment], index: SourceIndex) -> list[Alignment]:
+    """Merge consecutive pieces that stand together in the source: the words between are dropped."""
+    joined: list[Alignment] = []
+    for piece in pieces:
+        if joined and is_same_place(joined[-1], piece, index):
+            joined[-1] = concatenate(joined[-1], piece, index)
+        else:
+            joined.append(piece)
+    return joined
+
+
+def concatenate(first: Alignment, second: Alignment, index: SourceIndex) -> Alignment:
+    """One alignment from two, the source words between them counted as dropped."""
+    offset = len(first.words)
+    shifted = [
+        replace(step, quote_start=step.quote_start + offset, quote_end=step.quote_end + offset)
+        for step in second.steps
+    ]
+    between = (
+        [Step(DELETED, offset, offset, first.end, second.start)] if second.start > first.end else []
+    )
+    return rescore((*first.words, *second.words), (*first.steps, *between, *shifted), index)

@@ -1,0 +1,107 @@
+"""One readable sentence about a quote comparison, for the claim page and the build report."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from factsite.checks.quotes.results import QuoteClass, QuoteComparison, QuoteMatch
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def summarise(comparison: QuoteComparison, source_names: Mapping[str, str]) -> str:
+    best = comparison.best
+    if best is None:
+        return "Not found: no cited source has text to compare with (add a snapshot or an excerpt)."
+    name = f"\u201c{source_names.get(best.source_id, best.source_id)}\u201d"
+    if best.classification is QuoteClass.NOT_FOUND:
+        return _not_found(comparison, len(comparison.matches), name)
+    sentence = _SENTENCES[best.classification](best, name)
+    if len(comparison.matches) > 1:
+        others = len(comparison.matches) - 1
+        sentence += f" {_count(others, 'other cited source').capitalize()} also compared."
+    return sentence
+
+
+def _verbatim(match: QuoteMatch, name: str) -> str:
+    uncounted = any(token.operation == "minor" and not token.counts for token in match.diff)
+    aside = " (US/UK spelling aside)" if uncounted else ""
+    return f"Verbatim: the quote matches {name} word for word{aside}."
+
+
+def _edited(match: QuoteMatch, name: str) -> str:
+    marks = []
+    if match.omissions:
+        marks.append(f"{_count(match.omissions, 'omission')} marked by an ellipsis")
+    if match.editorial_marks:
+        marks.append(f"{_count(match.editorial_marks, 'editorial insertion')} in square brackets")
+    return f"Verbatim with marked edits: the quote matches {name} apart from {_and(marks)}."
+
+
+def _minor(match: QuoteMatch, name: str) -> str:
+    differences = _count(match.minor_differences, "difference")
+    return (
+        f"Minor differences: the words match {name}, with {differences} of spelling, "
+        "punctuation or case."
+    )
+
+
+def _altered(match: QuoteMatch, name: str) -> str:
+    return f"Altered: compared with {name}, {_alterations(match)}."
+
+
+def _spliced(match: QuoteMatch, name: str) -> str:
+    pieces = len(match.passages)
+    apart = _and([joint.distance for joint in match.joints]) or "far"
+    how = "without an ellipsis"
+    if any(joint.reverse for joint in match.joints):
+        how = "in reverse order and without an ellipsis"
+    if any(joint.ellipsis for joint in match.joints):
+        how = "in reverse order, which an ellipsis cannot mark"
+    sentence = (
+        f"Spliced: joins {_NUMBERS[pieces] if pieces < len(_NUMBERS) else pieces} passages "
+        f"that stand {apart} apart in {name}, {how}."
+    )
+    if match.altered:
+        sentence += f" The wording is also altered: {_alterations(match)}."
+    return sentence
+
+
+def _not_found(comparison: QuoteComparison, sources: int, name: str) -> str:
+    where = name if sources == 1 else f"any of the {_count(sources, 'cited source')}"
+    sentence = f"Not found: no passage of {where} matches the quote"
+    if comparison.nearest:
+        share = round(100 * comparison.nearest[0].coverage)
+        sentence += f"; the nearest has {share}% of its words"
+    return sentence + "."
+
+
+def _alterations(match: QuoteMatch) -> str:
+    parts = []
+    if match.words_added:
+        parts.append(f"{_count(match.words_added, 'word')} added")
+    if match.words_dropped:
+        parts.append(f"{_count(match.words_dropped, 'word')} dropped")
+    if match.words_changed:
+        parts.append(f"{_count(match.words_changed, 'word')} changed")
+    return _and(parts)
+
+
+def _count(number: int, noun: str) -> str:
+    words = _NUMBERS[number] if number < len(_NUMBERS) else str(number)
+    return f"{words} {noun}{'' if number == 1 else 's'}"
+
+
+def _and(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+_SENTENCES = {
+    QuoteClass.VERBATIM: _verbatim,
+    QuoteClass.EDITED: _edited,
+    QuoteClass.MINOR: _minor,
+    QuoteClass.ALTERED: _altered,
+    QuoteClass.SPLICED: _spliced,
+}
