@@ -176,7 +176,12 @@ def _lint_problems(article: Article, spans: tuple[MarkSpan, ...]) -> list[Proble
             hint = "mark it as a claim"
         hint += f", or silence it under 'ignore:' in {article.citations_path}"
         problems.append(
-            warning(lines.location(article.path, finding.start), finding.message, hint, code=f"lint-{finding.kind}")
+            warning(
+                lines.location(article.path, finding.start),
+                f"“{' '.join(finding.text.split())}”: {finding.message}",
+                hint,
+                code=f"lint-{finding.kind}",
+            )
         )
     return problems
 

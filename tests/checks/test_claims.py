@@ -16,7 +16,7 @@ WRONG_FIGURE = CITATIONS.replace("value: 300000", "value: 250000")
 
 def project_for(tmp_path: Path, article: str, citations: str, strict: bool = False):  # type: ignore[no-untyped-def]
     write_article(tmp_path / "content", article, citations)
-    settings = Settings(content_dir=tmp_path / "content", project_dir=tmp_path, strict=strict)
+    settings = Settings(content_dir=tmp_path / "content", project_dir=tmp_path, strict=strict, lint=False)
     return check_project(settings)
 
 

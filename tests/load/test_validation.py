@@ -16,7 +16,7 @@ YAML = "content/articles/jobs.yaml"
 
 def problems_for(tmp_path: Path, article: str = ARTICLE, citations: str = CITATIONS) -> list[str]:
     write_article(tmp_path / "content", article, citations)
-    project = check_project(Settings(content_dir=tmp_path / "content", project_dir=tmp_path))
+    project = check_project(Settings(content_dir=tmp_path / "content", project_dir=tmp_path, lint=False))
     return [str(problem) for problem in project.problems]
 
 
