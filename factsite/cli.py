@@ -1,4 +1,4 @@
-"""The editors' command: `python build.py [build|check|serve|suggest|new] ...` (also installed as `factsite`).
+"""The editors' command: `python build.py [build|check|serve|links|suggest|new] ...` (also installed as `factsite`).
 
 Exit status: 0 success, 1 content errors (or warnings under --strict), 2 usage or configuration errors.
 """
@@ -6,6 +6,7 @@ Exit status: 0 success, 1 content errors (or warnings under --strict), 2 usage o
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
@@ -55,9 +56,27 @@ def _parser() -> argparse.ArgumentParser:
                 "--format", choices=("text", "json", "github"), default="text",
                 help="text for people, json for tools, github for GitHub Actions annotations",
             )  # fmt: skip
+    suggest = add("suggest", "list claim candidates and copy errors in a pasted article", _suggest)
+    suggest.add_argument("file", help="the article: plain text or Markdown, with or without front matter")
+    suggest.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for relative dates")
+    suggest.add_argument("--locale", default=None, help="language and region, e.g. en_US (default: en_US)")
+    suggest.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
+    new = add("new", "scaffold content/articles/SLUG.md and SLUG.yaml from a pasted article", _new)
+    new.add_argument("file", help="the article: plain text or Markdown, with or without front matter")
+    new.add_argument("--slug", required=True, help="the article's id: lower-case letters, digits, hyphens")
+    new.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD)")
+    new.add_argument("--locale", default=None, help="language and region, e.g. en_US")
+    new.add_argument("--url", default=None, help="where the article was published")
+    new.add_argument("--outlet", default=None, help="the publication's name")
+    new.add_argument("--content-dir", default="content", help="the content directory (default: content)")
     serve = add("serve", "live preview on 127.0.0.1, rebuilt on every change", _serve)
     serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    links = add("links", "check every source and archive address over the network (never part of build)",
+                _links)  # fmt: skip
+    links.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
+    links.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each server")
+    links.add_argument("--concurrency", type=int, default=8, help="how many addresses to check at once")
     return parser
 
 
@@ -116,6 +135,111 @@ def _serve(args: argparse.Namespace) -> int:
 
     quiet_mkdocs_logging()
     serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    return EXIT_OK
+
+
+def _links(args: argparse.Namespace) -> int:
+    from factsite.cache import CheckCache
+    from factsite.links import check_links, collect_links, dead_link_problems
+    from factsite.mkdocs_plugin.commands import SiteConfigError, read_settings
+    from factsite.pipeline import check_project
+
+    try:
+        settings, cache_dir = read_settings(args.config_file)
+    except SiteConfigError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    project = check_project(settings, CheckCache(settings, cache_dir).check)
+    print_problems(project.errors)  # articles that fail to load have no addresses to check
+    targets = collect_links(project)
+    results = check_links(targets, timeout=args.timeout, concurrency=args.concurrency)
+    problems = dead_link_problems(results)
+    print_problems(problems)
+    dead = sum(1 for _, status in results if not status.ok)
+    print(f"{len(targets)} address(es) checked, {dead} did not load", file=sys.stderr)
+    return EXIT_CONTENT if project.errors or any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write YYYY-MM-DD") from None
+
+
+def _read_draft(path: str):  # type: ignore[no-untyped-def]
+    from factsite.scaffold import read_draft
+
+    text = Path(path).read_text("utf-8").replace("\r\n", "\n").lstrip("\ufeff")
+    return text, read_draft(text)
+
+
+def _draft_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from factsite.lint import findings_as_json, suggest_candidates
+
+    try:
+        text, draft = _read_draft(args.file)
+    except (OSError, UnicodeDecodeError, ValueError) as problem:
+        print(f"error: {args.file}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    published = args.published or _draft_date(draft.metadata.get("published"))
+    locale = args.locale or str(draft.metadata.get("locale") or "en_US")
+    findings = suggest_candidates(text, locale=locale, published=published)
+    if args.format == "json":
+        print(json.dumps(findings_as_json(findings), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for finding in findings:
+        detail = ""
+        if finding.suggestion is not None:
+            detail = f" (suggestion: {finding.suggestion!r})" if finding.suggestion else " (suggestion: delete)"
+        elif finding.value:
+            detail = f" ({finding.value})"
+        words = " ".join(finding.text.split())
+        print(f"{args.file}:{finding.line}:{finding.column}: {finding.kind}: “{words}”: {finding.message}{detail}")
+    copy_errors = sum(1 for finding in findings if finding.is_copy_error)
+    print(f"{len(findings)} finding(s), {copy_errors} copy error(s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from factsite.load.fields import FieldError, check_id
+    from factsite.scaffold import scaffold_article, write_scaffold
+
+    try:
+        check_id(args.slug)
+        text, draft = _read_draft(args.file)
+    except FieldError as problem:
+        print(f"error: --slug: {problem} ({problem.hint})", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, UnicodeDecodeError, ValueError) as problem:
+        print(f"error: {args.file}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    markdown, citations = scaffold_article(
+        text,
+        slug=args.slug,
+        published=args.published or _draft_date(draft.metadata.get("published")),
+        source_name=Path(args.file).name,
+        locale=args.locale,
+        url=args.url,
+        outlet=args.outlet,
+    )
+    try:
+        paths = write_scaffold(Path(args.content_dir) / "articles", args.slug, markdown, citations)
+    except FileExistsError as problem:
+        print(f"error: {problem}; nothing was written", file=sys.stderr)
+        return EXIT_USAGE
+    for path in paths:
+        print(f"wrote {path}", file=sys.stderr)
+    print("next: review each claim, set its verdict and sources, then run: python build.py check", file=sys.stderr)
     return EXIT_OK
 
 
