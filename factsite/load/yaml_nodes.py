@@ -7,6 +7,7 @@ to its declared type. That keeps positions for error messages and avoids YAML 1.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -51,6 +52,12 @@ class _ContentLoader(yaml.SafeLoader):
             raise yaml.MarkedYAMLError(
                 None, None, "anchors and aliases (*name) are not allowed in content files", event.start_mark
             )
+        event = self.peek_event()
+        # An explicit tag (`!!python/object`, `!!binary`) asks for a type content never has.
+        if getattr(event, "tag", None) not in (None, "!"):
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            message = f"YAML tags ({tag}) are not allowed in content files"
+            raise yaml.MarkedYAMLError(None, None, message, event.start_mark)
         is_collection = self.check_event(CollectionStartEvent)
         if is_collection:
             self._depth += 1
@@ -91,8 +98,9 @@ def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
                 "a tab character indents this line; YAML indentation must use spaces",
                 "replace the tab with spaces",
             )
-    loader = _ContentLoader(text)
+    loader = None
     try:
+        loader = _ContentLoader(text)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -106,19 +114,34 @@ def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
             f"YAML syntax error: {problem}",
             _syntax_hint(problem),
         ) from None
+    except yaml.reader.ReaderError as error:
+        raise ContentYamlError(
+            _offset_location(text, error.position, path, line_offset),
+            f"the text holds a control character (U+{error.character:04X}), which cannot be shown",
+            "delete it; such characters come with text copied from a PDF or a terminal",
+        ) from None
     except yaml.YAMLError as error:
         raise ContentYamlError(Location(path, 1 + line_offset, 1), f"YAML error: {error}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     document = YamlDocument(path, root, line_offset)
     if root is not None:
         _check_duplicate_keys(document, root)
+        _check_characters(document, root)
     return document
+
+
+def _offset_location(text: str, offset: int, path: str, line_offset: int) -> Location:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Location(path, text.count("\n", 0, offset) + 1 + line_offset, offset - line_start + 1)
 
 
 def _syntax_hint(problem: str) -> str:
     if "aliases" in problem:
         return "write the value out in full where it is needed"
+    if "tags" in problem:
+        return "write the value as plain text, without the tag"
     if "nested" in problem:
         return "content files need only a few levels: sources and claims keyed by id, each with its fields"
     if "mapping values are not allowed" in problem:
@@ -149,3 +172,29 @@ def _check_duplicate_keys(document: YamlDocument, root: Node) -> None:
                 pending.append(value_node)
         elif isinstance(node, SequenceNode):
             pending.extend(node.value)
+
+
+# What PyYAML's reader refuses in a file but a double-quoted escape ("\x07", "\ud800") still writes:
+# control characters but tab and line breaks, lone surrogates, non-characters. None of them can be
+# published in a page, a feed or JSON as the editor meant.
+UNPRINTABLE = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_characters(document: YamlDocument, root: Node) -> None:
+    pending: list[Node] = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ScalarNode):
+            found = UNPRINTABLE.search(node.value)
+            if found:
+                character = f"U+{ord(found.group()):04X}"
+                raise ContentYamlError(
+                    document.location(node),
+                    f"the text holds a control character ({character}), which cannot be shown",
+                    "delete the escape sequence that writes it",
+                )
+        elif isinstance(node, MappingNode):
+            # Reversed, so the first offending value in the file is the one reported.
+            pending.extend(reversed([item for pair in node.value for item in pair]))
+        elif isinstance(node, SequenceNode):
+            pending.extend(reversed(node.value))
