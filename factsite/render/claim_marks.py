@@ -61,11 +61,20 @@ def _rewrite_as_mark(element: etree.Element, claim_id: str, link: MarkLink) -> N
         nested.attrib = {"class": "fs-mark__inner-link"}
     badge = etree.SubElement(element, "span", {"class": "fs-mark__badge"})
     if link.icon_svg:
-        badge.append(etree.fromstring(link.icon_svg))
+        badge.append(_icon(link.icon_svg))
     number = etree.SubElement(badge, "span", {"class": "fs-mark__number"})
     number.text = f"{link.number}"
     label = etree.SubElement(badge, "span", {"class": "fs-mark__label"})
     label.text = link.label
+
+
+def _icon(svg: str) -> etree.Element:
+    # ElementTree names SVG elements `{http://www.w3.org/2000/svg}svg`; Python-Markdown writes such
+    # names out as they are, and the sanitiser then escaped the icon into visible text.
+    icon = etree.fromstring(svg)
+    for part in icon.iter():
+        part.tag = part.tag.rpartition("}")[2]
+    return icon
 
 
 class ClaimMarkExtension(Extension):
