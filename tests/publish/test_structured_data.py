@@ -255,3 +255,9 @@ def test_script_json_holds_no_markup_characters(text: str) -> None:
     printed = script_json({"claimReviewed": text})
     assert not {"<", ">", "&"} & set(printed)
     assert json.loads(printed) == {"claimReviewed": text}
+
+
+def test_review_matches_the_golden_file_reviewed_by_eye(small_site: BuiltSite) -> None:
+    facts = read_page(small_site.site_dir / "articles/jobs/claims/jobs-quote/index.html")
+    golden = Path(__file__).parent / "golden/claim-review-jobs-quote.json"
+    assert claim_reviews(facts) == [json.loads(golden.read_text("utf-8"))]
