@@ -107,6 +107,7 @@ def _check(args: argparse.Namespace) -> int:
     from factsite.cache import CheckCache
     from factsite.mkdocs_plugin.commands import SiteConfigError, read_settings
     from factsite.pipeline import check_project
+    from factsite.publication import with_publication_problems
     from factsite.render.data_files import claims_data
 
     started = time.perf_counter()
@@ -115,7 +116,7 @@ def _check(args: argparse.Namespace) -> int:
     except SiteConfigError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    project = check_project(settings, CheckCache(settings, cache_dir).check)
+    project = with_publication_problems(check_project(settings, CheckCache(settings, cache_dir).check))
     if args.format == "json":
         data = {"problems": [problem_data(p) for p in project.problems], "claims": claims_data(project)}
         print(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
