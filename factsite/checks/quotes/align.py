@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
 from factsite.checks.quotes.normalise import (
+    STEM_LENGTH,
     STOPWORDS,
     normalise_punctuation,
     stem,
@@ -70,6 +71,8 @@ class Alignment:
     quote_found: float
     # Weighted agreement of quote and passage, from 0 to 1, like a ratio of common words.
     similarity: float
+    # Quote words after which the punctuation differs from the source's.
+    punctuation_changed: frozenset[int] = frozenset()
 
     @property
     def recall(self) -> float:
@@ -90,45 +93,77 @@ def compare_words(quote_key: str, source_key: str) -> str:
     if quote_key == source_key:
         return MATCH
     shortest = min(len(quote_key), len(source_key))
+    same_stem = shortest >= STEM_LENGTH and stem(quote_key) == stem(source_key)
+    # Most pairs differ in length or ending and are told apart without measuring a distance.
     if (
         shortest >= 4
+        and abs(len(quote_key) - len(source_key)) <= 1
         and quote_key[-2:] == source_key[-2:]
         and OSA.distance(quote_key, source_key, score_cutoff=1) <= 1
     ):
         return MINOR
-    if shortest >= 5 and stem(quote_key) == stem(source_key):
-        return RELATED
-    return CHANGED
+    return RELATED if same_stem else CHANGED
 
 
-def align_words(words: Sequence[QuoteWord], index: SourceIndex, low: int, high: int) -> Alignment:
+def align_words(
+    words: Sequence[QuoteWord],
+    index: SourceIndex,
+    low: int,
+    high: int,
+    pair_costs: dict[tuple[str, str], float] | None = None,
+) -> Alignment:
     """Align all of `words` with the best stretch of source words between positions `low` and
-    `high`.
+    `high`; `pair_costs` may carry the costs of word pairs from one alignment to the next.
     """
-    moves = _fill_table(words, index.keys[low:high])
+    exact = _exact_steps(words, index.keys, low, high)
+    if exact:
+        return rescore(words, exact, index)
+    moves = _fill_table(words, index.keys[low:high], {} if pair_costs is None else pair_costs)
     steps = _trace_back(words, index.keys, moves, low)
     steps = _tidy_edges(steps, words, index)
     steps = _join_divided_words(steps, words, index.keys)
     return rescore(words, steps, index)
 
 
+def _exact_steps(
+    words: Sequence[QuoteWord], keys: Sequence[str], low: int, high: int
+) -> list[Step]:
+    """The steps of a quote standing word for word in the region: the common case, with no table."""
+    wanted = tuple(word.key for word in words)
+    if not wanted or any(word.bracketed for word in words):
+        return []
+    region = tuple(keys[low:high])
+    position = -1
+    while True:
+        try:
+            position = region.index(wanted[0], position + 1)
+        except ValueError:
+            return []
+        if region[position : position + len(wanted)] == wanted:
+            start = low + position
+            return [Step(MATCH, n, n + 1, start + n, start + n + 1) for n in range(len(wanted))]
+
+
 def _fill_table(
-    words: Sequence[QuoteWord], keys: Sequence[str]
+    words: Sequence[QuoteWord], keys: Sequence[str], pair_costs: dict[tuple[str, str], float]
 ) -> list[tuple[list[float], bytearray]]:
     """The cost table by rows: row 0 lets the passage start anywhere, the last row end anywhere."""
     width = len(keys) + 1
     previous = [0.0] * width
     rows = [(previous, bytearray(width))]
-    pair_costs: dict[tuple[str, str], float] = {}
     deletions = [0.0, *map(gap_cost, keys)]
+    distinct = set(keys)
     for word in words:
         current = [0.0] * width
         moves = bytearray(width)
         if word.is_insertion:
             _fill_insertion_row(previous, current, moves, word.replaces_at_most)
         else:
-            substitution = 0.0 if word.bracketed else None
-            costs = [_pair_cost(word.key, key, pair_costs, substitution) for key in keys]
+            if word.bracketed:
+                costs = [0.0] * len(keys)
+            else:
+                row = {key: _pair_cost(word.key, key, pair_costs) for key in distinct}
+                costs = list(map(row.__getitem__, keys))
             insertion = _FUNCTION_WORD_GAP_COST if word.bracketed else gap_cost(word.key)
             current[0] = previous[0] + insertion
             moves[0] = _UP
@@ -160,11 +195,7 @@ def _fill_insertion_row(
         moves[column] = _CONSUME + taken
 
 
-def _pair_cost(
-    quote_key: str, source_key: str, cache: dict[tuple[str, str], float], fixed: float | None
-) -> float:
-    if fixed is not None:
-        return fixed
+def _pair_cost(quote_key: str, source_key: str, cache: dict[tuple[str, str], float]) -> float:
     if quote_key == source_key:
         return _COSTS[MATCH]
     pair = (quote_key, source_key)
@@ -368,7 +399,7 @@ def rescore(words: Sequence[QuoteWord], steps: Sequence[Step], index: SourceInde
                     unused[word.key] -= 1
                     quote_found += _MOVED_SHARE * word_weight(word.key)
     total = quote_weight + source_weight
-    return Alignment(
+    alignment = Alignment(
         words=tuple(words),
         steps=tuple(steps),
         start=start,
@@ -377,6 +408,7 @@ def rescore(words: Sequence[QuoteWord], steps: Sequence[Step], index: SourceInde
         quote_found=quote_found,
         similarity=(quote_found + source_found) / total if total else 0.0,
     )
+    return replace(alignment, punctuation_changed=frozenset(changed_punctuation(alignment, index)))
 
 
 def _sentence_words(index: SourceIndex, start: int, end: int) -> Counter[str]:

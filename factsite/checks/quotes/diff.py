@@ -20,7 +20,6 @@ from factsite.checks.quotes.align import (
     RELATED,
     Alignment,
     Step,
-    changed_punctuation,
 )
 from factsite.checks.quotes.normalise import ELLIPSIS
 from factsite.checks.quotes.results import DiffToken
@@ -162,7 +161,7 @@ class _Run:
 def _piece_tokens(alignment: Alignment, index: SourceIndex, quote_text: str) -> list[DiffToken]:
     runs: list[_Run] = []
     pending: list[Step] = []
-    punctuation_changed = changed_punctuation(alignment, index)
+    punctuation_changed = alignment.punctuation_changed
     for step in [*alignment.steps, None]:
         if step is not None and step.kind in _DIFFERENCES:
             pending.append(step)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import compress
 
 from rapidfuzz import fuzz
@@ -25,7 +25,6 @@ from factsite.checks.quotes.align import (
     Alignment,
     Step,
     align_words,
-    changed_punctuation,
     rescore,
 )
 from factsite.checks.quotes.normalise import STOPWORDS, stem, word_weight
@@ -46,6 +45,9 @@ SPLIT_RUN_RECALL = 0.75
 # splice).
 SAME_PLACE_WORDS = 12
 CANDIDATES = 3
+# Windows scoring within this share of the best are ties, ranked by rapidfuzz (this many at most).
+_TIE = 0.95
+_MOST_TIES = 200
 # How many more windows than candidates are ranked by rapidfuzz before the best are aligned.
 _SHORTLIST = 4
 
@@ -54,11 +56,18 @@ _SHORTLIST = 4
 class SourceSearch:
     """A source prepared for one quote: where the quote's informative words occur, and how rare they
     are.
+
+    It also remembers, for this one check, the alignments made and the costs of word pairs: the
+    quote, its sentences and its nearest passages are often aligned at the same windows.
     """
 
     index: SourceIndex
     hits: tuple[tuple[int, str], ...]
     rarity: dict[str, float]
+    alignments: dict[tuple[tuple[QuoteWord, ...], int, int], Alignment] = field(
+        default_factory=dict, compare=False
+    )
+    pair_costs: dict[tuple[str, str], float] = field(default_factory=dict, compare=False)
 
 
 def prepare_search(index: SourceIndex, words: Sequence[QuoteWord]) -> SourceSearch:
@@ -120,14 +129,16 @@ def rank_windows(
     chosen: list[Window] = []
     taken: dict[int, int] = {}
     for score, negative_position, last in scored:
+        # Beyond `count`, only windows as good as the best are kept: a short quote of common
+        # words ties in many places, and rapidfuzz tells them apart cheaply afterwards.
+        if len(chosen) >= count and (score < _TIE * chosen[0].score or len(chosen) >= _MOST_TIES):
+            break
         position = -negative_position
         bucket = position // span
         neighbours = (taken.get(bucket + offset) for offset in (-1, 0, 1))
         if all(other is None or abs(position - other) >= span for other in neighbours):
             chosen.append(Window(position, last, score))
             taken[bucket] = position
-            if len(chosen) == count:
-                break
     return chosen
 
 
@@ -148,7 +159,12 @@ def align_at(
 ) -> Alignment:
     """Align `words` with the source around the window from `position` (to `last`)."""
     region = _region(search, words, position, position if last is None else last)
-    return align_words(words, search.index, region.start, region.stop)
+    key = (tuple(words), region.start, region.stop)
+    if key not in search.alignments:
+        search.alignments[key] = align_words(
+            words, search.index, region.start, region.stop, search.pair_costs
+        )
+    return search.alignments[key]
 
 
 def best_alignments(
@@ -170,12 +186,10 @@ def best_alignments(
     for window in windows[: max(count, CANDIDATES) + (after is not None)]:
         alignments.append(align_at(search, words, window.first, window.last))
         # A word-for-word passage cannot be bettered: skip the other windows when one is wanted.
-        if count == 1 and after is None and _is_exact(alignments[-1], search.index):
+        if count == 1 and after is None and _is_exact(alignments[-1]):
             break
     # Of two passages with the same words, the one with the quote's punctuation is the one quoted.
-    alignments.sort(
-        key=lambda a: (-a.similarity, len(changed_punctuation(a, search.index)), a.start)
-    )
+    alignments.sort(key=lambda a: (-a.similarity, len(a.punctuation_changed), a.start))
     if after is not None and alignments:
         best = alignments[0].similarity
         following = [a for a in alignments if a.start >= after and a.similarity >= best - 0.02]
@@ -192,10 +206,8 @@ def _closeness(
     return fuzz.partial_ratio(keys, search.index.keys[region.start : region.stop]), window.score
 
 
-def _is_exact(alignment: Alignment, index: SourceIndex) -> bool:
-    return all(step.kind == MATCH for step in alignment.steps) and not changed_punctuation(
-        alignment, index
-    )
+def _is_exact(alignment: Alignment) -> bool:
+    return not alignment.punctuation_changed and all(step.kind == MATCH for step in alignment.steps)
 
 
 def _distinct(alignments: list[Alignment]) -> list[Alignment]:

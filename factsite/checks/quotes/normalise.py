@@ -9,6 +9,7 @@ counts as a difference.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from breame.data.spelling_constants import (  # type: ignore[import-untyped]
     BRITISH_ENGLISH_SPELLINGS,
@@ -61,7 +62,17 @@ def fold_typography(text: str) -> str:
 
 def canonical_word(word: str) -> str:
     """The comparison key of one word: case folded, edge apostrophes dropped, American spelling."""
-    key = fold_typography(word).casefold().strip(QUOTATION_MARKS)
+    return _american(fold_typography(word).casefold().strip(QUOTATION_MARKS))
+
+
+def canonical_keys(folded_words: Iterable[str]) -> dict[str, str]:
+    """The keys of many words whose typography is already folded, each distinct word once."""
+    distinct = list(set(folded_words))
+    keys = [word.casefold().strip(QUOTATION_MARKS) for word in distinct]
+    return dict(zip(distinct, map(_american, keys), strict=True))
+
+
+def _american(key: str) -> str:
     key = _AMERICAN_SPELLING.get(key, key)
     # breame lists the common -isation words; the suffix rule covers the rest (applied to both
     # sides, so a word that has no -ization form is still compared with itself).

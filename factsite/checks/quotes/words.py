@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from factsite.checks.quotes.normalise import (
     QUOTATION_MARKS,
+    canonical_keys,
     canonical_word,
     fold_typography,
     normalise_punctuation,
@@ -256,7 +257,7 @@ def index_source(text: str) -> SourceIndex:
     first_part = 2 if parts[0] == "" and len(parts) > 1 else 0
     last_part = len(parts) - 1 if parts[-1] == "" and len(parts) > 1 else len(parts)
     words = parts[first_part:last_part:2]
-    canonical = {word: canonical_word(word) or STRAY_MARK for word in set(words)}
+    canonical = {word: key or STRAY_MARK for word, key in canonical_keys(words).items()}
     keys = tuple(map(canonical.__getitem__, words))
     block_offsets = tuple(
         accumulate(
