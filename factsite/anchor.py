@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from factsite.load.fields import ID_PATTERN, error
 from factsite.model import Location, Mark, Problem
 
-# The attribute list that closes a bracketed span, as pymdownx.bracketspan reads it.
-MARK_CLOSE = re.compile(r"\]\{:?[ ]*([^}\n]*?)[ ]*\}")
+# The attribute list that closes a bracketed span, as pymdownx.bracketspan reads it; it holds no
+# brackets, so a list left open does not swallow the next mark.
+MARK_CLOSE = re.compile(r"\]\{:?[ ]*([^{}\[\]\n]*?)[ ]*\}")
+MARK_OPEN_ATTRIBUTES = re.compile(r"\]\{:?[ ]*#([\w-]*)")
 ID_IN_ATTRIBUTES = re.compile(r"(?:^|\s)#(\S+)")
 FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:[^\n]|\n(?![ \t]*\n))+?)(?<!`)\1(?!`)")
@@ -55,6 +57,7 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
     problems: list[Problem] = []
     spans: list[MarkSpan] = []
     first_seen: dict[str, MarkSpan] = {}
+    problems.extend(_unclosed_problems(body, path, lines, code))
     for match in MARK_CLOSE.finditer(body):
         id_match = ID_IN_ATTRIBUTES.search(match.group(1))
         if id_match is None:
@@ -82,6 +85,15 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
                     mark_location,
                     f"'{claim_id}' is not a valid claim id",
                     "claim ids use lower-case ASCII letters, digits and single hyphens",
+                )
+            )
+            continue
+        if match.group(1).strip() != f"#{claim_id}":
+            problems.append(
+                error(
+                    mark_location,
+                    f"claim mark '#{claim_id}' holds more than its id: '{{{match.group(1)}}}'",
+                    f"write only the claim id, {{#{claim_id}}}; claim ids have no spaces",
                 )
             )
             continue
@@ -129,6 +141,24 @@ _OPENING_HINTS = {
     "has no opening '['": "write the mark as [words of the article]{#claim-id}",
     "spans a paragraph break": "a mark must stay within one paragraph; split it into two claims",
 }
+
+
+def _unclosed_problems(
+    body: str, path: str, lines: LineIndex, code: list[tuple[int, int]]
+) -> list[Problem]:
+    # An attribute list a mark opens but never closes would leave the mark as text in the page.
+    problems = []
+    for match in MARK_OPEN_ATTRIBUTES.finditer(body):
+        if MARK_CLOSE.match(body, match.start()) or _inside(code, match.start()):
+            continue
+        problems.append(
+            error(
+                lines.location(path, match.start()),
+                f"claim mark '#{match.group(1)}' is never closed with '}}'",
+                "end the mark's id with a closing brace: [words]{#claim-id}",
+            )
+        )
+    return problems
 
 
 def _find_opening(body: str, close: int, code: list[tuple[int, int]]) -> int | str:
