@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from factsite.anchor import MarkSpan
@@ -30,7 +31,8 @@ def validate_article(article: Article, marks: Iterable[MarkSpan], scale: RatingS
     source_ids = tuple(source.id for source in article.sources)
     cited: set[str] = set()
     for claim in article.claims:
-        if claim.id not in marked:
+        # A mark written but malformed has its own problem already; one mistake, one problem.
+        if claim.id not in marked and not _attempted_mark(article.body, claim.id):
             problems.append(
                 error(
                     claim.location,
@@ -89,6 +91,10 @@ def _verdict_problems(article, claim_id, kind, verdict, location, scale) -> list
             )
         ]
     return []
+
+
+def _attempted_mark(body: str, claim_id: str) -> bool:
+    return re.search(r"\{[^}\n]*#" + re.escape(claim_id) + r"(?![\w-])", body) is not None
 
 
 def _nearest(what: str, name: str, known: tuple[str, ...]) -> str:
