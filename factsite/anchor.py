@@ -93,7 +93,7 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
                 error(
                     mark_location,
                     f"claim mark '#{claim_id}' holds more than its id: '{{{match.group(1)}}}'",
-                    f"write only the claim id, {{#{claim_id}}}; claim ids have no spaces",
+                    _attributes_hint(match.group(1)),
                 )
             )
             continue
@@ -141,6 +141,13 @@ _OPENING_HINTS = {
     "has no opening '['": "write the mark as [words of the article]{#claim-id}",
     "spans a paragraph break": "a mark must stay within one paragraph; split it into two claims",
 }
+
+
+def _attributes_hint(attributes: str) -> str:
+    joined = "-".join(attributes.strip().lstrip("#").split())
+    if ID_PATTERN.fullmatch(joined):
+        return f"claim ids have no spaces: did you mean {{#{joined}}}?"
+    return "write only the claim id in the braces: [words]{#claim-id}"
 
 
 def _unclosed_problems(
