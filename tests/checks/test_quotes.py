@@ -738,6 +738,13 @@ def test_without_source_text_the_quote_is_not_found(sources: list[Source]) -> No
     assert "no cited source has text" in result.summary
 
 
+@pytest.mark.parametrize("marked", ['""', "\u201c \u201d", "...", "[...]"])
+def test_a_mark_without_words_is_not_found(marked: str) -> None:
+    result = check_quote(marked, sources=[SOURCES["alert"]])
+    assert result.status == "not-found"
+    assert result.summary == "Not found: the marked quote has no words to look for."
+
+
 # locate_quote and normalise_quote_text.
 
 
@@ -832,3 +839,46 @@ def test_a_restyled_stretch_of_the_source_is_verbatim_where_it_stands(
 
 
 CASES_BY_ID = {case.id: case.values[1] for case in CASES}
+
+
+# Property: whatever the marked text and the source, the check answers and its passages hold.
+
+PIECES_OF_TEXT = st.sampled_from(
+    [
+        *("Russia", "mobilisation", "the", "U.S.", "don't", "bluff", "Defence", "300,000"),
+        *("\u2019", "'", '"', "\u201c", "[", "]", "[T]he", "[sic]", "...", "\u2026", ". . ."),
+        *("(...)", "-", "\u2014", ",", ".", "?", "\n", "\n\n", "  "),
+        *("\u00e9t\u00e9", "\u0130stanbul", "stra\u00dfe"),
+    ]
+)
+TEXTS = st.lists(PIECES_OF_TEXT, max_size=60).map(" ".join) | st.text(max_size=200)
+
+
+@st.composite
+def quotes_and_sources(draw: st.DrawFn) -> tuple[str, str]:
+    """A source, and a quote cut from it with a few pieces spliced in, or any text at all."""
+    source_text = draw(TEXTS)
+    if draw(st.booleans()):
+        return draw(TEXTS), source_text
+    start = draw(st.integers(0, len(source_text)))
+    end = draw(st.integers(start, len(source_text)))
+    quote = source_text[start:end]
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(quote)))
+        quote = quote[:at] + draw(PIECES_OF_TEXT) + quote[at:]
+    return quote, source_text
+
+
+@settings(max_examples=300, deadline=None)
+@given(quotes_and_sources())
+def test_any_quote_against_any_source_gets_an_answer(case: tuple[str, str]) -> None:
+    quote, source_text = case
+    source = Source("any", "Any source", "", "", Location("x"), text=source_text)
+    result = check_quote(quote, sources=[source])
+    assert result.status in {value.value for value in QuoteClass}
+    assert result.summary.endswith(".")
+    for match in result.details.matches:
+        for passage in match.passages:
+            assert source_text[passage.start : passage.end] == passage.text
+    for passage in locate_quote(quote, source_text):
+        assert source_text[passage.start : passage.end] == passage.text

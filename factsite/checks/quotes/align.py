@@ -110,15 +110,15 @@ def align_words(
     index: SourceIndex,
     low: int,
     high: int,
-    pair_costs: dict[tuple[str, str], float] | None = None,
+    word_pairs: dict[tuple[str, str], str] | None = None,
 ) -> Alignment:
     """Align all of `words` with the best stretch of source words between positions `low` and
-    `high`; `pair_costs` may carry the costs of word pairs from one alignment to the next.
+    `high`; `word_pairs` may carry how close pairs of words are from one alignment to the next.
     """
     exact = _exact_steps(words, index.keys, low, high)
     if exact:
         return rescore(words, exact, index)
-    moves = _fill_table(words, index.keys[low:high], {} if pair_costs is None else pair_costs)
+    moves = _fill_table(words, index.keys[low:high], {} if word_pairs is None else word_pairs)
     steps = _trace_back(words, index.keys, moves, low)
     steps = _tidy_edges(steps, words, index)
     steps = _join_divided_words(steps, words, index.keys)
@@ -145,25 +145,21 @@ def _exact_steps(
 
 
 def _fill_table(
-    words: Sequence[QuoteWord], keys: Sequence[str], pair_costs: dict[tuple[str, str], float]
+    words: Sequence[QuoteWord], keys: Sequence[str], word_pairs: dict[tuple[str, str], str]
 ) -> list[tuple[list[float], bytearray]]:
     """The cost table by rows: row 0 lets the passage start anywhere, the last row end anywhere."""
     width = len(keys) + 1
     previous = [0.0] * width
     rows = [(previous, bytearray(width))]
     deletions = [0.0, *map(gap_cost, keys)]
-    distinct = set(keys)
+    costs_of = _SubstitutionCosts(keys, deletions[1:], word_pairs)
     for word in words:
         current = [0.0] * width
         moves = bytearray(width)
         if word.is_insertion:
             _fill_insertion_row(previous, current, moves, word.replaces_at_most)
         else:
-            if word.bracketed:
-                costs = [0.0] * len(keys)
-            else:
-                row = {key: _pair_cost(word.key, key, pair_costs) for key in distinct}
-                costs = list(map(row.__getitem__, keys))
+            costs = [0.0] * len(keys) if word.bracketed else costs_of(word.key)
             insertion = _FUNCTION_WORD_GAP_COST if word.bracketed else gap_cost(word.key)
             current[0] = previous[0] + insertion
             moves[0] = _UP
@@ -182,6 +178,43 @@ def _fill_table(
     return rows
 
 
+class _SubstitutionCosts:
+    """The cost of putting a quote word in place of each source word of a region.
+
+    A changed word costs what the dearer of the two costs to add or drop (less than doing both);
+    only words that share a stem or an ending with the quote word can cost less, so only those are
+    compared.
+    """
+
+    def __init__(
+        self, keys: Sequence[str], deletions: list[float], word_pairs: dict[tuple[str, str], str]
+    ) -> None:
+        self.positions: dict[str, list[int]] = {}
+        for position, key in enumerate(keys):
+            self.positions.setdefault(key, []).append(position)
+        self.near: dict[str, set[str]] = {}
+        for key in self.positions:
+            self.near.setdefault(stem(key), set()).add(key)
+            self.near.setdefault(key[-2:], set()).add(key)
+        self.changed_content = [_GAP_COST] * len(keys)
+        self.changed_function = deletions
+        self.word_pairs = word_pairs
+
+    def __call__(self, quote_key: str) -> list[float]:
+        content = gap_cost(quote_key) == _GAP_COST
+        costs = list(self.changed_content if content else self.changed_function)
+        near = self.near.get(stem(quote_key), set()) | self.near.get(quote_key[-2:], set())
+        for key in near:
+            pair = (quote_key, key)
+            if pair not in self.word_pairs:
+                self.word_pairs[pair] = compare_words(quote_key, key)
+            kind = self.word_pairs[pair]
+            if kind != CHANGED:
+                for position in self.positions[key]:
+                    costs[position] = _COSTS[kind]
+        return costs
+
+
 def _fill_insertion_row(
     previous: list[float], current: list[float], moves: bytearray, reach: int
 ) -> None:
@@ -193,18 +226,6 @@ def _fill_insertion_row(
                 best, taken = previous[column - count], count
         current[column] = best
         moves[column] = _CONSUME + taken
-
-
-def _pair_cost(quote_key: str, source_key: str, cache: dict[tuple[str, str], float]) -> float:
-    if quote_key == source_key:
-        return _COSTS[MATCH]
-    pair = (quote_key, source_key)
-    if pair not in cache:
-        kind = compare_words(quote_key, source_key)
-        # A changed word costs less than dropping one word and adding another.
-        changed = max(gap_cost(quote_key), gap_cost(source_key))
-        cache[pair] = _COSTS.get(kind, changed)
-    return cache[pair]
 
 
 def changed_punctuation(alignment: Alignment, index: SourceIndex) -> set[int]:

@@ -51,10 +51,14 @@ class TextSource(Protocol):
 def check_quote(marked_text: str, *, sources: Sequence[TextSource]) -> CheckResult:
     """Check a `quote` claim's marked text against the text of each cited source."""
     comparison = compare_quote(marked_text, sources)
+    if parse_quote(marked_text).words:
+        summary = summarise(comparison, {source.id: _source_name(source) for source in sources})
+    else:
+        summary = "Not found: the marked quote has no words to look for."
     return CheckResult(
         check="quote",
         status=comparison.classification.value,
-        summary=summarise(comparison, {source.id: _source_name(source) for source in sources}),
+        summary=summary,
         details=comparison,
     )
 

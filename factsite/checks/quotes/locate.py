@@ -45,6 +45,7 @@ SPLIT_RUN_RECALL = 0.75
 # splice).
 SAME_PLACE_WORDS = 12
 CANDIDATES = 3
+_GOOD_ENOUGH = 0.9
 # Windows scoring within this share of the best are ties, ranked by rapidfuzz (this many at most).
 _TIE = 0.95
 _MOST_TIES = 200
@@ -57,8 +58,8 @@ class SourceSearch:
     """A source prepared for one quote: where the quote's informative words occur, and how rare they
     are.
 
-    It also remembers, for this one check, the alignments made and the costs of word pairs: the
-    quote, its sentences and its nearest passages are often aligned at the same windows.
+    It also remembers, for this one check, the alignments made and how close pairs of words are:
+    the quote, its sentences and its nearest passages are often aligned at the same windows.
     """
 
     index: SourceIndex
@@ -67,7 +68,7 @@ class SourceSearch:
     alignments: dict[tuple[tuple[QuoteWord, ...], int, int], Alignment] = field(
         default_factory=dict, compare=False
     )
-    pair_costs: dict[tuple[str, str], float] = field(default_factory=dict, compare=False)
+    word_pairs: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
 
 
 def prepare_search(index: SourceIndex, words: Sequence[QuoteWord]) -> SourceSearch:
@@ -162,7 +163,7 @@ def align_at(
     key = (tuple(words), region.start, region.stop)
     if key not in search.alignments:
         search.alignments[key] = align_words(
-            words, search.index, region.start, region.stop, search.pair_costs
+            words, search.index, region.start, region.stop, search.word_pairs
         )
     return search.alignments[key]
 
@@ -181,13 +182,21 @@ def best_alignments(
     windows = rank_windows(search, words, max(count, CANDIDATES) * _SHORTLIST)
     if after is not None:
         windows += [w for w in rank_windows(search, words, 1, after=after) if w not in windows]
-    windows.sort(key=lambda window: _closeness(search, words, keys, window), reverse=True)
+    ranked = sorted(
+        ((_closeness(search, words, keys, window), window) for window in windows),
+        key=lambda ranked_window: ranked_window[0],
+        reverse=True,
+    )[: max(count, CANDIDATES) + (after is not None)]
     alignments: list[Alignment] = []
-    for window in windows[: max(count, CANDIDATES) + (after is not None)]:
+    for number, (closeness, window) in enumerate(ranked):
         alignments.append(align_at(search, words, window.first, window.last))
-        # A word-for-word passage cannot be bettered: skip the other windows when one is wanted.
-        if count == 1 and after is None and _is_exact(alignments[-1]):
-            break
+        # When one passage is wanted, one word for word, or one that explains nearly all of the
+        # quote where rapidfuzz ranks the next windows lower, is not bettered: skip the rest.
+        if count == 1 and after is None:
+            last = alignments[-1]
+            next_is_lower = number + 1 == len(ranked) or ranked[number + 1][0] < closeness
+            if _is_exact(last) or (last.similarity >= _GOOD_ENOUGH and next_is_lower):
+                break
     # Of two passages with the same words, the one with the quote's punctuation is the one quoted.
     alignments.sort(key=lambda a: (-a.similarity, len(a.punctuation_changed), a.start))
     if after is not None and alignments:
