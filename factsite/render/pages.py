@@ -7,8 +7,8 @@ wraps the body in the theme. Bodies depend on nothing but the project, so they c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -56,6 +56,57 @@ class SitePage:
         return f"{self.path}/index.md" if self.path else "index.md"
 
 
+@dataclass(frozen=True)
+class ArticleHeading:
+    """What the index and corrections pages show of an article, without its text."""
+
+    slug: str
+    title: str
+    outlet: str
+    published: dt.date
+    reviewed: dt.date
+    reviewer: str
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    article: ArticleHeading
+    path: str
+    summary_html: str
+    tally: tuple[views.TallyEntry, ...]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    view: views.SourceView
+    claims: tuple[views.ClaimLink, ...]
+
+
+@dataclass(frozen=True)
+class CorrectionEntry:
+    article: ArticleHeading
+    path: str
+    correction: views.CorrectionView
+
+
+@dataclass(frozen=True)
+class ArticlePages:
+    """Everything rendered from one article: its own pages, then its share of the site-wide pages.
+
+    A function of the checked article, the settings and the templates only: a cache can keep it per
+    article, and the site-wide pages are assembled from the parts without rendering any article again.
+    """
+
+    slug: str
+    pages: tuple[SitePage, ...]
+    index_entry: IndexEntry
+    sources: tuple[SourceEntry, ...]
+    corrections: tuple[CorrectionEntry, ...]
+
+
+ArticleRendering = Callable[[CheckedArticle], ArticlePages]
+
+
 class PageRenderer:
     def __init__(self, project: Project, environment: jinja2.Environment | None = None) -> None:
         self.project = project
@@ -69,25 +120,45 @@ class PageRenderer:
             link=partial(views.relative_url, here), here=here, settings=self.settings, **context
         )
 
-    def pages(self) -> Iterator[SitePage]:
-        yield self.index_page()
-        for checked in self.project.articles:
-            yield self.article_page(checked)
-            yield from self.claim_pages(checked)
-        yield self.sources_page()
+    def pages(self, render_article: ArticleRendering | None = None) -> Iterator[SitePage]:
+        """Every page in site order; `render_article` may be a cache in front of `article_pages`."""
+        render = render_article or self.article_pages
+        parts = [render(checked) for checked in self.project.articles]
+        yield self.index_page(parts)
+        for part in parts:
+            yield from part.pages
+        yield self.sources_page(parts)
         yield self.methodology_page()
-        yield self.corrections_page()
+        yield self.corrections_page(parts)
 
-    def index_page(self) -> SitePage:
-        entries = [
-            {
-                "article": checked.article,
-                "path": views.article_path(checked.article.slug),
-                "summary_html": self.markdown.render_note(checked.article.summary),
-                "tally": views.tally(checked.claims, self.settings),
-            }
-            for checked in self.project.articles
-        ]
+    def article_pages(self, checked: CheckedArticle) -> ArticlePages:
+        """One article's pages and its share of the site-wide pages; depends on that article only."""
+        article = checked.article
+        heading = ArticleHeading(article.slug, article.title, article.outlet, article.published,
+                                 article.reviewed, article.reviewer)  # fmt: skip
+        path = views.article_path(article.slug)
+        index_entry = IndexEntry(heading, path, self.markdown.render_note(article.summary),
+                                 views.tally(checked.claims, self.settings))  # fmt: skip
+        sources = tuple(
+            SourceEntry(
+                views.source_view(source, self.markdown),
+                tuple(
+                    views.claim_link(c, self.settings)
+                    for c in checked.claims
+                    if source.id in c.claim.sources
+                ),
+            )
+            for source in article.sources
+        )
+        corrections = tuple(
+            CorrectionEntry(heading, path, views.correction_view(correction, self.markdown))
+            for correction in article.corrections
+        )
+        pages = (self.article_page(checked), *self.claim_pages(checked))
+        return ArticlePages(article.slug, pages, index_entry, sources, corrections)
+
+    def index_page(self, parts: Sequence[ArticlePages]) -> SitePage:
+        entries = [part.index_entry for part in parts]
         intro = self.settings.content_dir / "index.md"
         intro_html = self.markdown.render_note(intro.read_text("utf-8")) if intro.is_file() else ""
         body = self.render("index.html", "", entries=entries, intro_html=intro_html)
@@ -151,18 +222,16 @@ class PageRenderer:
         return SitePage(here, f"Claim {mark.number}: {views.claim_title(claimed)}", description, date,
                         body, "claim", claim_review_script(claimed, self.settings))  # fmt: skip
 
-    def sources_page(self) -> SitePage:
-        by_url: dict[str, dict] = {}
-        for checked in self.project.articles:
-            for source in checked.article.sources:
-                entry = by_url.setdefault(
-                    source.url, {"view": views.source_view(source, self.markdown), "claims": []}
-                )
-                entry["claims"] += [
-                    views.claim_link(c, self.settings) for c in checked.claims if source.id in c.claim.sources
-                ]
-        entries = sorted(by_url.values(), key=lambda e: (e["view"].source.publisher.casefold(),
-                                                         e["view"].source.title.casefold()))  # fmt: skip
+    def sources_page(self, parts: Sequence[ArticlePages]) -> SitePage:
+        # One entry per address: the first article citing it describes it; each article adds its claims.
+        by_url: dict[str, SourceEntry] = {}
+        for part in parts:
+            for entry in part.sources:
+                known = by_url.get(entry.view.source.url)
+                url = entry.view.source.url
+                by_url[url] = replace(known, claims=known.claims + entry.claims) if known else entry
+        entries = sorted(by_url.values(), key=lambda e: (e.view.source.publisher.casefold(),
+                                                         e.view.source.title.casefold()))  # fmt: skip
         body = self.render("sources.html", "sources", entries=entries)
         return SitePage("sources", "Sources", "Every source cited, with the claims that cite it.",
                         self.newest, body, "sources")  # fmt: skip
@@ -178,14 +247,9 @@ class PageRenderer:
         return SitePage("methodology", "Methodology", "How claims are chosen, checked, rated and corrected.",
                         self.newest, body, "methodology")  # fmt: skip
 
-    def corrections_page(self) -> SitePage:
-        entries = [
-            {"article": checked.article, "path": views.article_path(checked.article.slug),
-             "correction": views.correction_view(correction, self.markdown)}  # fmt: skip
-            for checked in self.project.articles
-            for correction in checked.article.corrections
-        ]
-        entries.sort(key=lambda e: (e["correction"].iso_date, e["article"].slug), reverse=True)
+    def corrections_page(self, parts: Sequence[ArticlePages]) -> SitePage:
+        entries = [entry for part in parts for entry in part.corrections]
+        entries.sort(key=lambda e: (e.correction.iso_date, e.article.slug), reverse=True)
         body = self.render("corrections.html", "corrections", entries=entries)
         return SitePage("corrections", "Corrections", "Every correction to a published fact-check.",
                         self.newest, body, "corrections")  # fmt: skip
