@@ -94,7 +94,7 @@ class ArticlePages:
     """Everything rendered from one article: its own pages, then its share of the site-wide pages.
 
     A function of the checked article, the settings and the templates only: a cache can keep it per
-    article, and the site-wide pages are assembled from the parts without rendering any article again.
+    article, and the site-wide pages are assembled from the parts without rendering articles again.
     """
 
     slug: str
@@ -132,7 +132,7 @@ class PageRenderer:
         yield self.corrections_page(parts)
 
     def article_pages(self, checked: CheckedArticle) -> ArticlePages:
-        """One article's pages and its share of the site-wide pages; depends on that article only."""
+        """An article's pages and its share of the site-wide pages; depends on that article only."""
         article = checked.article
         heading = ArticleHeading(article.slug, article.title, article.outlet, article.published,
                                  article.reviewed, article.reviewer)  # fmt: skip
@@ -223,12 +223,12 @@ class PageRenderer:
                         body, "claim", claim_review_script(claimed, self.settings))  # fmt: skip
 
     def sources_page(self, parts: Sequence[ArticlePages]) -> SitePage:
-        # One entry per address: the first article citing it describes it; each article adds its claims.
+        # One entry per address: the first article citing it describes it; each one adds its claims.
         by_url: dict[str, SourceEntry] = {}
         for part in parts:
             for entry in part.sources:
-                known = by_url.get(entry.view.source.url)
                 url = entry.view.source.url
+                known = by_url.get(url)
                 by_url[url] = replace(known, claims=known.claims + entry.claims) if known else entry
         entries = sorted(by_url.values(), key=lambda e: (e.view.source.publisher.casefold(),
                                                          e.view.source.title.casefold()))  # fmt: skip
