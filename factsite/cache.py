@@ -1,22 +1,32 @@
-"""Reusing an article's checked outcome while its files, the settings and factsite's own code are unchanged.
+"""Reusing the checked outcome of an article while its files, settings and code stay the same.
 
-An outcome is keyed by the bytes of `SLUG.md` and `SLUG.yaml`, the settings fingerprint and a hash of factsite's
-source; the snapshot files it read are hashed into the entry and compared on reuse. Entries are files in the cache
-directory, so `build`, `check` and `serve` share them.
+An outcome is keyed by the bytes of `SLUG.md` and `SLUG.yaml`, the settings fingerprint and a hash
+of factsite's source; the snapshot files it read are hashed into the entry and compared on reuse.
+Entries are files in the cache directory, so `build`, `check` and `serve` share them; a cache kept
+alive between builds (`serve`) also holds them in memory. Articles the cache lacks can be checked
+in several processes at once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import pickle
 import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from factsite.pipeline import ArticleOutcome, check_article, content_hash
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import Settings
+
+# Starting worker processes takes about a second: fewer missing articles are checked in-process.
+PARALLEL_MINIMUM = 24
+Entry = tuple[str, ArticleOutcome]
 
 
 @cache
@@ -37,26 +47,71 @@ class CheckCache:
         self.renderer = MarkdownRenderer()
         self.hits = 0
         self.misses = 0
+        # Each article's outcome key (snapshots included) by slug: what its pages depend on.
+        self.article_keys: dict[str, str] = {}
+        # Called after each article is checked or found, for progress displays.
+        self.on_article: Callable[[], None] | None = None
+        self._memory: dict[str, Entry] = {}
         self._prefix = hashlib.sha256(
             (settings.fingerprint() + code_fingerprint()).encode()
         ).hexdigest()
 
     def check(self, markdown_path: Path, citations_path: Path) -> ArticleOutcome:
-        key = hashlib.sha256(
+        key = self._key(markdown_path, citations_path)
+        outcome = self._find(key)
+        if outcome is None:
+            self.misses += 1
+            outcome = check_article(markdown_path, citations_path, self.settings, self.renderer)
+            self._store(key, outcome)
+        else:
+            self.hits += 1
+        self.article_keys[markdown_path.stem] = hashlib.sha256(
+            (key + self._snapshot_hashes(outcome)).encode()
+        ).hexdigest()
+        if self.on_article is not None:
+            self.on_article()
+        return outcome
+
+    def prefetch(self, pairs: Sequence[tuple[Path, Path]], workers: int,
+                 minimum: int = PARALLEL_MINIMUM) -> int:  # fmt: skip
+        """Check in `workers` processes the articles the cache lacks, so that `check` finds them.
+
+        Returns how many articles were checked. Outcomes are pure functions of the files and the
+        settings, so checking them elsewhere changes nothing but the time taken.
+        """
+        missing = [pair for pair in pairs if self._find(self._key(*pair)) is None]
+        if workers < 2 or len(missing) < minimum:
+            return 0
+        # Workers start from a fresh interpreter: forking a process that runs threads is unsafe.
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            outcomes = pool.map(_check_elsewhere, missing, repeat(self.settings), chunksize=4)
+            for pair, outcome in zip(missing, outcomes, strict=True):
+                self._store(self._key(*pair), outcome)
+        return len(missing)
+
+    def _key(self, markdown_path: Path, citations_path: Path) -> str:
+        return hashlib.sha256(
             (self._prefix + content_hash(markdown_path, citations_path)).encode()
         ).hexdigest()
-        entry = self._read(key)
-        if entry is not None:
-            snapshots, outcome = entry
-            if snapshots == self._snapshot_hashes(outcome):
-                self.hits += 1
-                return outcome
-        self.misses += 1
-        outcome = check_article(markdown_path, citations_path, self.settings, self.renderer)
-        # A failed article may fail for a file the key does not cover (a missing snapshot): never reuse it.
-        if outcome.article is not None:
-            self._write(key, (self._snapshot_hashes(outcome), outcome))
+
+    def _find(self, key: str) -> ArticleOutcome | None:
+        entry = self._memory.get(key) or self._read(key)
+        if entry is None:
+            return None
+        snapshots, outcome = entry
+        if snapshots != self._snapshot_hashes(outcome):
+            return None
+        self._memory[key] = entry
         return outcome
+
+    def _store(self, key: str, outcome: ArticleOutcome) -> None:
+        # A failed article may fail for a file the key does not cover (a missing snapshot).
+        if outcome.article is None:
+            return
+        entry = (self._snapshot_hashes(outcome), outcome)
+        self._memory[key] = entry
+        self._write(key, entry)
 
     def _snapshot_hashes(self, outcome: ArticleOutcome) -> str:
         if outcome.article is None:
@@ -68,17 +123,17 @@ class CheckCache:
         )
         return content_hash(*paths)
 
-    def _read(self, key: str) -> tuple[str, ArticleOutcome] | None:
+    def _read(self, key: str) -> Entry | None:
         if self.directory is None:
             return None
         path = self.directory / key[:2] / key
         try:
             with path.open("rb") as handle:
-                return pickle.load(handle)  # noqa: S301 (the editor's own cache directory)
+                return pickle.load(handle)  # type: ignore[no-any-return]
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
 
-    def _write(self, key: str, entry: tuple[str, ArticleOutcome]) -> None:
+    def _write(self, key: str, entry: Entry) -> None:
         if self.directory is None:
             return
         folder = self.directory / key[:2]
@@ -91,3 +146,7 @@ class CheckCache:
             os.replace(temporary, folder / key)
         except OSError:
             pass  # A read-only or full disk only costs speed.
+
+
+def _check_elsewhere(pair: tuple[Path, Path], settings: Settings) -> ArticleOutcome:
+    return check_article(pair[0], pair[1], settings, MarkdownRenderer())
