@@ -7,9 +7,10 @@ wraps the body in the theme. Bodies depend on nothing but the project, so they c
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 import jinja2
@@ -54,6 +55,13 @@ class SitePage:
     @property
     def src_uri(self) -> str:
         return f"{self.path}/index.md" if self.path else "index.md"
+
+    @cached_property
+    def digest(self) -> str:
+        """A hash of everything the page shows: pages with equal digests render alike."""
+        fields = (self.path, self.title, self.description, self.date.isoformat(), self.kind,
+                  self.structured_data, *sorted(self.meta.items()), self.body_html)  # fmt: skip
+        return hashlib.sha256("\0".join(map(str, fields)).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

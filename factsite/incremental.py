@@ -1,0 +1,199 @@
+"""Reusing rendered pages between builds: each article's page bodies, and the pages a site holds.
+
+- `PageCache` keeps what `PageRenderer.article_pages` returns for an article, keyed by the article's
+  check key (its files' bytes, the settings, factsite's code: `CheckCache.article_keys`) and a hash
+  of the page templates, in memory and in the cache directory. An unchanged article is not rendered
+  by Jinja again, and the site-wide pages are assembled from the cached parts.
+- `SiteManifest` records, for one site directory, the digest of each generated page written there
+  (`SitePage.digest`), a fingerprint of everything else the page's HTML depends on (theme,
+  configuration, navigation: the adapter computes it) and the size and modification time of the
+  file. A page whose digest and context are unchanged and whose file is intact is not rendered: its
+  file is reused, left in place or linked into a staging directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from factsite.pipeline import CheckedArticle
+from factsite.render.pages import ArticlePages, ArticleRendering
+
+MANIFEST_VERSION = 1
+
+
+def files_fingerprint(paths: Iterable[Path]) -> str:
+    """A hash of the names and bytes of files (missing ones count as empty), in the order given."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.as_posix().encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0missing")
+    return digest.hexdigest()
+
+
+def tree_fingerprint(directory: Path, suffixes: tuple[str, ...]) -> str:
+    """A hash of every file under `directory` whose name ends with one of `suffixes`."""
+    if not directory.is_dir():
+        return files_fingerprint([directory])
+    return files_fingerprint(sorted(p for p in directory.rglob("*") if p.name.endswith(suffixes)))
+
+
+class PageCache:
+    """Each article's rendered pages, reused while its check key and the templates hold."""
+
+    def __init__(self, directory: Path | None, templates_fingerprint: str) -> None:
+        self.directory = directory / "pages" if directory else None
+        self.templates_fingerprint = templates_fingerprint
+        self.hits = 0
+        self.misses = 0
+        self._memory: dict[str, ArticlePages] = {}
+
+    def rendering(self, render: ArticleRendering, keys: Mapping[str, str]) -> ArticleRendering:
+        """`render` with this cache in front; `keys` gives each article's check key by slug."""
+
+        def cached(checked: CheckedArticle) -> ArticlePages:
+            article_key = keys.get(checked.article.slug)
+            if article_key is None:  # checked without a cache: nothing identifies it
+                return render(checked)
+            key = hashlib.sha256((article_key + self.templates_fingerprint).encode()).hexdigest()
+            parts = self._memory.get(key) or self._read(key)
+            if parts is None:
+                self.misses += 1
+                parts = render(checked)
+                self._write(key, parts)
+            else:
+                self.hits += 1
+            self._memory[key] = parts
+            return parts
+
+        return cached
+
+    def _read(self, key: str) -> ArticlePages | None:
+        if self.directory is None:
+            return None
+        try:
+            with (self.directory / key[:2] / key).open("rb") as handle:
+                parts = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+        return parts if isinstance(parts, ArticlePages) else None
+
+    def _write(self, key: str, parts: ArticlePages) -> None:
+        if self.directory is None:
+            return
+        for page in parts.pages:
+            _ = page.digest  # stored with the page, so a reused page is never hashed again
+        folder = self.directory / key[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder)
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(parts, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, folder / key)
+        except OSError:
+            pass  # A read-only or full disk only costs speed.
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    digest: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class SiteManifest:
+    """The generated pages a site directory holds, by path relative to it, and their context."""
+
+    context: str
+    pages: Mapping[str, PageRecord]
+
+    def reusable(self, context: str, path: str, digest: str, site_dir: Path) -> bool:
+        """Whether the file at `path` is this page as it would be rendered now."""
+        record = self.pages.get(path)
+        if record is None or record.digest != digest or context != self.context:
+            return False
+        try:
+            stat = (site_dir / path).stat()
+        except OSError:
+            return False
+        return stat.st_size == record.size and stat.st_mtime_ns == record.mtime_ns
+
+
+def record_pages(site_dir: Path, context: str, digests: Mapping[str, str]) -> SiteManifest:
+    """The manifest of the pages just written to `site_dir` (digests by file path)."""
+    pages = {}
+    for path, digest in digests.items():
+        try:
+            stat = (site_dir / path).stat()
+        except OSError:
+            continue  # an unwritten page is simply not reusable
+        pages[path] = PageRecord(digest, stat.st_size, stat.st_mtime_ns)
+    return SiteManifest(context, pages)
+
+
+def manifest_path(cache_dir: Path, site_dir: Path) -> Path:
+    name = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:24]
+    return cache_dir / "sites" / f"{name}.json"
+
+
+def load_manifest(path: Path) -> SiteManifest | None:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("version") != MANIFEST_VERSION:
+            return None
+        pages = {p: PageRecord(*record) for p, record in data["pages"].items()}
+        return SiteManifest(str(data["context"]), pages)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_manifest(path: Path, manifest: SiteManifest) -> None:
+    pages = {p: [r.digest, r.size, r.mtime_ns] for p, r in sorted(manifest.pages.items())}
+    data = {"version": MANIFEST_VERSION, "context": manifest.context, "pages": pages}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # Without a manifest the next build renders every page: slower, never wrong.
+
+
+def forget_manifest(path: Path) -> None:
+    """Drop a manifest whose site is about to change outside our control (a failed swap)."""
+    path.unlink(missing_ok=True)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put `source`'s file at `target`: a hard link where the file system allows it, else a copy.
+
+    Both keep the size and modification time the manifest compares.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def remove_stale(site_dir: Path, paths: Iterable[str]) -> None:
+    """Delete the files of pages a site no longer has, and the directories they leave empty."""
+    for relative in paths:
+        path = site_dir / relative
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
