@@ -5,7 +5,10 @@ The CLI (`factsite.cli`) calls these and never imports MkDocs itself.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
 from factsite.mkdocs_plugin.plugin import FactsitePlugin
 from factsite.pipeline import Project
+from factsite.progress import Progress
 from factsite.settings import Settings
 from factsite.write import discard, publish, staging_dir
 
@@ -32,6 +36,9 @@ class BuildOutcome:
     site_dir: Path
     # Problems MkDocs itself reported (broken links in editor pages, strict-mode aborts).
     site_errors: list[str] = field(default_factory=list)
+    # Generated pages in the site, and how many of them were rendered (the rest were reused).
+    pages: int = 0
+    rendered: int = 0
 
     @property
     def ok(self) -> bool:
@@ -69,17 +76,31 @@ def read_settings(config_file: str, strict: bool = False) -> tuple[Settings, Pat
     return plugin.settings, plugin.settings.project_dir / plugin.config.cache_dir
 
 
-def build_site(config_file: str, *, strict: bool = False, site_dir: str | None = None) -> BuildOutcome:
-    """Build into a staging directory and swap it in only if the build succeeded."""
+def build_site(
+    config_file: str,
+    *,
+    strict: bool = False,
+    site_dir: str | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> BuildOutcome:
+    """Build into a staging directory and swap it in only if the build succeeded.
+
+    Pages unchanged since the last build of the same directory are linked from it rather than
+    rendered again; `jobs` processes render the others (default: one per processor, for large
+    sites only).
+    """
     config = _load(config_file, strict)
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
     staging = staging_dir(target)
     config["site_dir"] = str(staging)
     plugin = _plugin(config)
     outcome = BuildOutcome(None, target)
-    config.plugins.on_startup(command="build", dirty=False)
+    start_plugins(config, "build", jobs, progress)
+    plugin.previous_site = target
     try:
-        mkdocs_build(config)
+        with quiet_dirty_warning():
+            mkdocs_build(config, dirty=True)
     except PluginError:
         pass  # Content errors: the project holds them, located.
     except (Abort, BuildError) as problem:
@@ -90,11 +111,60 @@ def build_site(config_file: str, *, strict: bool = False, site_dir: str | None =
     finally:
         config.plugins.on_shutdown()
         outcome.project = plugin.project
+        plugin.progress.finish()
+    if plugin.reuse is not None:
+        outcome.pages, outcome.rendered = len(plugin.reuse.pages), len(plugin.reuse.to_render)
     if outcome.ok:
         publish(staging, target)
+        if plugin.reuse is not None:
+            plugin.reuse.record(target)
     else:
         discard(staging)
     return outcome
+
+
+def start_plugins(config: MkDocsConfig, command: str, jobs: int | None,
+                  progress: Progress | None) -> FactsitePlugin:  # fmt: skip
+    """Start the plugins for a build run in MkDocs' dirty mode, which only factsite is told of.
+
+    In dirty mode MkDocs leaves the generated pages to the factsite plugin, which renders the
+    changed ones and reuses the others. For every other plugin the build is a complete one (each
+    page passes its events), so they start as for a clean build: Material's search would otherwise
+    merge its index with the previous build's.
+    """
+    config.plugins.on_startup(command=command, dirty=False)
+    plugin = _plugin(config)
+    plugin.dirty = True
+    # Chosen by the machine, processes start only for large builds; chosen by the editor, always.
+    plugin.jobs, plugin.parallel_always = (available_processors(), False) if jobs is None \
+        else (max(1, jobs), True)  # fmt: skip
+    plugin.progress = progress or Progress.silent()
+    return plugin
+
+
+def available_processors() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def quiet_dirty_warning() -> Iterator[None]:
+    """Silence MkDocs' warning about dirty builds, which does not apply to factsite's.
+
+    MkDocs warns that a dirty build may leave navigation stale; factsite's builds stage every page
+    or reuse only pages whose inputs are unchanged, so the warning would only make `--strict` fail.
+    """
+
+    def not_dirty_warning(record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(not_dirty_warning)
+    try:
+        yield
+    finally:
+        logger.removeFilter(not_dirty_warning)
 
 
 def quiet_mkdocs_logging() -> None:

@@ -52,3 +52,7 @@ class FactsiteConfig(base.Config):
     """Where check results are cached between builds, relative to mkdocs.yml."""
     footer_links = c.ListOfItems(c.SubConfig(LinkConfig), default=[])
     """Extra links in every page's footer, e.g. the About page."""
+    search = c.Choice(("auto", "material", "pagefind"), default="auto")
+    """Readers' search: `material` (one index file), `pagefind` (chunked index), `auto` by size."""
+    pagefind_above = c.Type(int, default=1000)
+    """With `search: auto`, Pagefind replaces Material's search above this many pages."""

@@ -12,21 +12,28 @@ import html
 import logging
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from factsite.cache import CheckCache
+from factsite.cache import PARALLEL_MINIMUM, CheckCache
+from factsite.incremental import PageCache
+from factsite.mkdocs_plugin import search
 from factsite.mkdocs_plugin.config import FactsiteConfig
-from factsite.mkdocs_plugin.pages import GeneratedPage
+from factsite.mkdocs_plugin.pages import GeneratedPage, generated_page
+from factsite.mkdocs_plugin.rendering import PAGES_PER_PROCESS
+from factsite.mkdocs_plugin.reuse import PageReuse, context_fingerprint, templates_fingerprint
 from factsite.mkdocs_plugin.security import add_content_security_policy
 from factsite.model import RatingScale, Severity, Verdict
-from factsite.pipeline import Project, check_project
+from factsite.pipeline import Project, article_paths, check_project
+from factsite.progress import Progress
 from factsite.publication import with_publication_problems
 from factsite.render.data_files import site_files
-from factsite.render.pages import TEMPLATES_DIR, PageRenderer
+from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage
 from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
 
 log = get_plugin_logger(__name__)
@@ -45,6 +52,29 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.project: Project | None = None
         self.settings: Settings | None = None
         self.newest = dt.date(2000, 1, 1)
+        # Set by factsite's own commands (`factsite.mkdocs_plugin.commands`), which build in MkDocs'
+        # dirty mode: then this plugin renders the generated pages itself and reuses unchanged ones.
+        self.dirty = False
+        self.previous_site: Path | None = None  # where the last build's pages are, if not site_dir
+        self.jobs = 1
+        self.parallel_always = False  # else only builds large enough to repay starting processes
+        self.index_search = True  # the live preview leaves Pagefind's index out
+        self.progress = Progress.silent()
+        self._material_search: bool | None = None  # the editor's own setting of Material's search
+        # Caches that outlive one build (the live preview builds many times in one process).
+        self._caches: tuple[str, CheckCache, PageCache] | None = None
+        # Per build: the generated pages by source path, what to render, the search engine.
+        self.pages: dict[str, GeneratedPage] = {}
+        self.reuse: PageReuse | None = None
+        self.search = "material"
+        self.nav: Navigation | None = None
+        self.env: jinja2.Environment | None = None
+        self.files: Files | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # MkDocs keeps plugin instances between builds of one process: each build starts afresh.
+        self.dirty, self.previous_site, self.index_search = dirty, None, True
+        self.jobs, self.parallel_always, self.progress = 1, False, Progress.silent()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -82,9 +112,35 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.settings is None:
             return None
-        cache = CheckCache(self.settings, Path(self.settings.project_dir, self.config.cache_dir))
+        site_pages = self.site_pages(config)
+        for file in list(files):
+            if file.src_uri.startswith(CONTENT_DIRS) or file.src_uri == "index.md":
+                files.remove(file)
+        previous = self.pages
+        self.pages = {}
+        for site_page in site_pages:
+            page = previous.get(site_page.src_uri)
+            # A page object of the previous build in this process is reused when nothing changed.
+            same = page is not None and page.site_page.digest == site_page.digest
+            if not same or page.file.dest_dir != config.site_dir:
+                page = generated_page(site_page, config, in_nav=site_page.kind in NAV_PAGES)
+            self.pages[site_page.src_uri] = page
+            files.append(page.file)
+        if self.dirty:
+            self.reuse = self._plan_reuse(config, files)
+        return files
+
+    def site_pages(self, config: MkDocsConfig) -> list[SitePage]:
+        """Check the content and render the generated pages, reusing cached articles; raises
+        PluginError, after logging every problem, when the content has errors."""
+        assert self.settings is not None
+        checks, renders = self._reusable_caches()
+        pairs = article_paths(self.settings.content_dir)[0]
+        self.progress.stage("checking", len(pairs), "articles")
+        checks.on_article = self.progress.advance
+        checks.prefetch(pairs, self.jobs, minimum=2 if self.parallel_always else PARALLEL_MINIMUM)
         # Publication problems (checklist, structured data) need the whole site, so they come last.
-        project = with_publication_problems(check_project(self.settings, cache.check))
+        project = with_publication_problems(check_project(self.settings, checks.check))
         self.project = project
         for problem in project.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
@@ -92,17 +148,40 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             raise PluginError(
                 f"{len(project.errors)} content error(s), listed above; the site was not built."
             )
-        for file in list(files):
-            if file.src_uri.startswith(CONTENT_DIRS) or file.src_uri == "index.md":
-                files.remove(file)
         renderer = PageRenderer(project)
         self.newest = renderer.newest
-        for site_page in renderer.pages():
-            inclusion = InclusionLevel.INCLUDED if site_page.kind in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, site_page.src_uri, content="", inclusion=inclusion)
-            GeneratedPage(site_page, file, config)
-            files.append(file)
-        return files
+        cached = renders.rendering(renderer.article_pages, checks.article_keys)
+        site_pages = list(renderer.pages(cached))
+        self.search = search.choose_search(
+            self.config.search, len(site_pages), self.config.pagefind_above
+        )
+        self._switch_material_search(config, on=self.search == "material")
+        if self.search == "pagefind":
+            site_pages.append(search.search_page(self.newest))
+        return site_pages
+
+    def _reusable_caches(self) -> tuple[CheckCache, PageCache]:
+        assert self.settings is not None
+        cache_dir = Path(self.settings.project_dir, self.config.cache_dir)
+        key = self.settings.fingerprint() + str(cache_dir)
+        if self._caches is None or self._caches[0] != key:
+            templates = templates_fingerprint(TEMPLATES_DIR)
+            checks = CheckCache(self.settings, cache_dir)
+            self._caches = (key, checks, PageCache(cache_dir, templates))
+        return self._caches[1], self._caches[2]
+
+    def _plan_reuse(self, config: MkDocsConfig, files: Files) -> PageReuse:
+        assert self.settings is not None
+        cache_dir = Path(self.settings.project_dir, self.config.cache_dir)
+        context = context_fingerprint(config, files, self.settings, self.search)
+        return PageReuse.plan(self.pages.values(), context, cache_dir, Path(config.site_dir),
+                              self.previous_site)  # fmt: skip
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        self.nav = nav
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        self.env, self.files = env, files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
         # Editor pages carry the newest content date, so output never depends on when the build ran.
@@ -116,15 +195,50 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        return add_content_security_policy(output)
+        output = add_content_security_policy(output)
+        if isinstance(page, GeneratedPage) and page.site_page.kind == "search":
+            output = search.allow_wasm(output)
+        return output
 
+    # Before Material's search plugin writes its index, which must hold the generated pages too.
+    @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.project is None:
             return
+        if self.reuse is not None:
+            assert self.nav is not None and self.env is not None and self.files is not None
+            self.progress.stage("rendering", len(self.reuse.to_render), "pages")
+            per_process = 1 if self.parallel_always else PAGES_PER_PROCESS
+            self.reuse.apply(config, self.files, self.nav, self.env, jobs=self.jobs,
+                             per_process=per_process, on_page=self.progress.advance)  # fmt: skip
+        self.progress.stage("writing data files", 0, "")
         for relative, data in site_files(self.project):
             path = Path(config.site_dir, relative)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+        if self.search == "pagefind" and self.index_search:
+            self.progress.stage("indexing for search", 0, "")
+            try:
+                search.index_site(Path(config.site_dir))
+            except search.SearchIndexError as problem:
+                raise PluginError(str(problem)) from None
+        if self.reuse is not None and self.previous_site is None:
+            self.reuse.record(Path(config.site_dir))  # built in place: the next build reuses it
+        self.progress.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.progress.finish()
+
+    def _switch_material_search(self, config: MkDocsConfig, *, on: bool) -> None:
+        """Turn Material's search on or off for this build (its header button follows it)."""
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        plugin_config = getattr(plugin, "config", None)
+        if plugin_config is None or "enabled" not in plugin_config:
+            return
+        # The editor's own setting is kept on first sight, so a site that shrinks gets it back.
+        if self._material_search is None:
+            self._material_search = bool(plugin_config.enabled)
+        plugin_config.enabled = self._material_search and on
 
 
 def _icon_svg(config: MkDocsConfig, name: str) -> str:

@@ -1,0 +1,110 @@
+"""Wrapping generated pages in the theme exactly as MkDocs does, but only the pages that need it.
+
+factsite's own builds run MkDocs in its `dirty` mode, where MkDocs skips every generated page
+(`GeneratedFile.is_modified` is false); the plugin then renders the pages whose output changed with
+MkDocs' own page builder, in several processes when there are many, and reuses the others' files.
+Plugins that collect pages in the `page_context` event (Material's search index) still see every
+page, in site order.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence, Set
+
+import jinja2
+from mkdocs.commands.build import _build_page, get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+# Below this many pages per process, starting processes costs more than it saves.
+PAGES_PER_PROCESS = 200
+
+
+def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, files: Files,
+                 nav: Navigation, env: jinja2.Environment, *, jobs: int, per_process: int,
+                 on_page: Callable[[], None] | None = None) -> None:  # fmt: skip
+    """Render and write the pages whose `id` is in `chosen`, with up to `jobs` processes when
+    there are at least `per_process` pages for each.
+
+    When a plugin collects pages in the `page_context` event, every page goes through it in this
+    process and in site order (rendered, or only announced), so its output never depends on which
+    pages were reused; otherwise the chosen pages are shared between processes.
+    """
+    doc_files = files.documentation_pages()
+
+    def render(page: Page) -> None:
+        # MkDocs' own page builder (private, but pinned by the MkDocs version range): the output is
+        # byte for byte what MkDocs writes, template context and plugin events included.
+        _build_page(page, config, doc_files, nav, env)
+        if on_page is not None:
+            on_page()
+
+    if _page_context_listeners(config):
+        for page in pages:
+            if id(page) in chosen:
+                render(page)
+            else:
+                context = get_context(nav, doc_files, config, page)
+                config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        return
+    wanted = [page for page in pages if id(page) in chosen]
+    jobs = min(jobs, len(wanted) // max(1, per_process))
+    if not _can_fork(jobs):
+        for page in wanted:
+            render(page)
+        return
+    shares = [wanted[index::jobs] for index in range(jobs)]
+    children = [_fork(share, render) for share in shares[1:]]
+    for page in shares[0]:
+        render(page)
+    failures = [message for message in (_wait(child) for child in children) if message]
+    if failures:
+        raise PluginError("rendering pages failed: " + "; ".join(failures))
+
+
+def _page_context_listeners(config: MkDocsConfig) -> list[object]:
+    listeners = []
+    for method in config.plugins.events["page_context"]:
+        plugin = getattr(method, "__self__", None)
+        plugin_config = getattr(plugin, "config", None)
+        if getattr(plugin_config, "enabled", True) is not False:
+            listeners.append(method)
+    return listeners
+
+
+def _can_fork(jobs: int) -> bool:
+    # Forking a process that runs other threads (the live preview's server) can deadlock the child.
+    return jobs > 1 and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _fork(pages: list[Page], render: Callable[[Page], None]) -> tuple[int, int]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return pid, read_end
+    os.close(read_end)  # pragma: no cover (runs in the child)
+    status = 0
+    try:
+        for page in pages:
+            render(page)
+    except BaseException as error:  # any failure must reach the parent, located
+        os.write(write_end, f"{page.file.src_uri}: {error}".encode()[:4000])
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _wait(child: tuple[int, int]) -> str:
+    pid, read_end = child
+    with os.fdopen(read_end, "rb") as stream:
+        message = stream.read().decode(errors="replace")
+    _, status = os.waitpid(pid, 0)
+    if status and not message:
+        message = f"a rendering process ended with status {status}"
+    return message
