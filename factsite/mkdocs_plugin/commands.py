@@ -45,7 +45,7 @@ class BuildOutcome:
         return not self.site_errors and self.project is not None and not self.project.errors
 
 
-def _load(config_file: str, strict: bool, **overrides: object) -> MkDocsConfig:
+def load_site_config(config_file: str, strict: bool, **overrides: object) -> MkDocsConfig:
     if not Path(config_file).is_file():
         raise SiteConfigError(f"{config_file}: no such file; run factsite from the folder holding mkdocs.yml")
     try:
@@ -65,7 +65,7 @@ def _plugin(config: MkDocsConfig) -> FactsitePlugin:
 
 def read_settings(config_file: str, strict: bool = False) -> tuple[Settings, Path | None]:
     """The core settings that mkdocs.yml declares, and the cache directory, without building anything."""
-    config = _load(config_file, strict)
+    config = load_site_config(config_file, strict)
     plugin = _plugin(config)
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -90,7 +90,7 @@ def build_site(
     rendered again; `jobs` processes render the others (default: one per processor, for large
     sites only).
     """
-    config = _load(config_file, strict)
+    config = load_site_config(config_file, strict)
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
     staging = staging_dir(target)
     config["site_dir"] = str(staging)

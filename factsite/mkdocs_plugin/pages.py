@@ -34,8 +34,15 @@ class GeneratedPage(Page):
         # Material prints titles unescaped (they are HTML in MkDocs), so content text is escaped here, once.
         super().__init__(html.escape(site_page.title), file, config)
         self.site_page = site_page
-        self.update_date = site_page.date.isoformat()
         self.markdown = ""
+        self.show(site_page, config)
+
+    def show(self, site_page: SitePage, config: MkDocsConfig) -> None:
+        """Show `site_page` from now on (the live preview updates changed pages in place)."""
+        if site_page.title != self.site_page.title:  # a title set by the nav config is kept
+            self.title = html.escape(site_page.title)
+        self.site_page = site_page
+        self.update_date = site_page.date.isoformat()
         self.read_source(config)
         self.render(config, Files([]))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import os
 from pathlib import Path
 
 import jinja2
@@ -24,7 +25,7 @@ from factsite.cache import PARALLEL_MINIMUM, CheckCache
 from factsite.incremental import PageCache
 from factsite.mkdocs_plugin import search
 from factsite.mkdocs_plugin.config import FactsiteConfig
-from factsite.mkdocs_plugin.pages import GeneratedPage, generated_page
+from factsite.mkdocs_plugin.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.mkdocs_plugin.rendering import PAGES_PER_PROCESS
 from factsite.mkdocs_plugin.reuse import PageReuse, context_fingerprint, templates_fingerprint
 from factsite.mkdocs_plugin.security import add_content_security_policy
@@ -42,7 +43,7 @@ log = get_plugin_logger(__name__)
 CONTENT_DIRS = ("articles/", "sources/")
 EXTRA_ICONS = ("material/pencil", "material/timer-sand")
 # Generated pages listed in an automatic navigation; articles and claims never are (it would make builds quadratic).
-NAV_PAGES = ("index", "sources", "methodology", "corrections")
+NAV_PAGES = ("index", "sources", "methodology", "corrections", "search")
 
 
 class FactsitePlugin(BasePlugin[FactsiteConfig]):
@@ -127,8 +128,15 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             self.pages[site_page.src_uri] = page
             files.append(page.file)
         if self.dirty:
+            if self.previous_site is None:
+                _render_editor_pages_again(files)
             self.reuse = self._plan_reuse(config, files)
         return files
+
+    @property
+    def cache_dir(self) -> Path:
+        assert self.settings is not None
+        return Path(self.settings.project_dir, self.config.cache_dir)
 
     def site_pages(self, config: MkDocsConfig) -> list[SitePage]:
         """Check the content and render the generated pages, reusing cached articles; raises
@@ -162,7 +170,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
 
     def _reusable_caches(self) -> tuple[CheckCache, PageCache]:
         assert self.settings is not None
-        cache_dir = Path(self.settings.project_dir, self.config.cache_dir)
+        cache_dir = self.cache_dir
         key = self.settings.fingerprint() + str(cache_dir)
         if self._caches is None or self._caches[0] != key:
             templates = templates_fingerprint(TEMPLATES_DIR)
@@ -172,7 +180,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
 
     def _plan_reuse(self, config: MkDocsConfig, files: Files) -> PageReuse:
         assert self.settings is not None
-        cache_dir = Path(self.settings.project_dir, self.config.cache_dir)
+        cache_dir = self.cache_dir
         context = context_fingerprint(config, files, self.settings, self.search)
         return PageReuse.plan(self.pages.values(), context, cache_dir, Path(config.site_dir),
                               self.previous_site)  # fmt: skip
@@ -239,6 +247,17 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if self._material_search is None:
             self._material_search = bool(plugin_config.enabled)
         plugin_config.enabled = self._material_search and on
+
+
+def _render_editor_pages_again(files: Files) -> None:
+    """Delete editor pages' output in a site built in place, so that MkDocs renders them again.
+
+    In its dirty mode MkDocs skips a page older than its output, but editor pages also show the
+    navigation and the newest content date, which other files change.
+    """
+    for file in files.documentation_pages():
+        if not isinstance(file, GeneratedFile) and os.path.isfile(file.abs_dest_path):
+            os.remove(file.abs_dest_path)
 
 
 def _icon_svg(config: MkDocsConfig, name: str) -> str:
