@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         command = add(name, help_text, run)
         command.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        command.add_argument("-j", "--jobs", type=int, default=None,
+                             help="processes to check and render with (default: one per processor, "
+                             "for large sites)")  # fmt: skip
         if name == "build":
             command.add_argument("-d", "--site-dir", help="output directory (default: site_dir of mkdocs.yml)")
         else:
@@ -83,10 +86,13 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace) -> int:
     from factsite.mkdocs_plugin.commands import SiteConfigError, build_site, quiet_mkdocs_logging
 
+    from factsite.progress import Progress
+
     quiet_mkdocs_logging()
     started = time.perf_counter()
     try:
-        outcome = build_site(args.config_file, strict=args.strict, site_dir=args.site_dir)
+        outcome = build_site(args.config_file, strict=args.strict, site_dir=args.site_dir,
+                             jobs=args.jobs, progress=Progress.for_terminal())  # fmt: skip
     except SiteConfigError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -96,7 +102,9 @@ def _build(args: argparse.Namespace) -> int:
         print(f"error: {message}", file=sys.stderr)
     elapsed = time.perf_counter() - started
     if outcome.ok:
-        print(_summary(outcome.project, elapsed) + f"; site written to {outcome.site_dir}", file=sys.stderr)
+        pages = f"; {outcome.pages:,} page(s), {outcome.rendered:,} rendered, the rest unchanged"
+        print(_summary(outcome.project, elapsed) + pages + f"; site written to {outcome.site_dir}",
+              file=sys.stderr)  # fmt: skip
         return EXIT_OK
     print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
           file=sys.stderr)  # fmt: skip
@@ -104,9 +112,10 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from factsite.cache import CheckCache
-    from factsite.mkdocs_plugin.commands import SiteConfigError, read_settings
-    from factsite.pipeline import check_project
+    from factsite.cache import PARALLEL_MINIMUM, CheckCache
+    from factsite.mkdocs_plugin.commands import SiteConfigError, available_processors, read_settings
+    from factsite.pipeline import article_paths, check_project
+    from factsite.progress import Progress
     from factsite.publication import with_publication_problems
     from factsite.render.data_files import claims_data
 
@@ -116,7 +125,15 @@ def _check(args: argparse.Namespace) -> int:
     except SiteConfigError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    project = with_publication_problems(check_project(settings, CheckCache(settings, cache_dir).check))
+    cache = CheckCache(settings, cache_dir)
+    pairs = article_paths(settings.content_dir)[0]
+    progress = Progress.for_terminal() if args.format == "text" else Progress.silent()
+    progress.stage("checking", len(pairs), "articles")
+    cache.on_article = progress.advance
+    jobs = available_processors() if args.jobs is None else args.jobs
+    cache.prefetch(pairs, jobs, minimum=PARALLEL_MINIMUM if args.jobs is None else 2)
+    project = with_publication_problems(check_project(settings, cache.check))
+    progress.finish()
     if args.format == "json":
         data = {"problems": [problem_data(p) for p in project.problems], "claims": claims_data(project)}
         print(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
@@ -130,12 +147,35 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
-
     from factsite.mkdocs_plugin.commands import quiet_mkdocs_logging
+    from factsite.mkdocs_plugin.serve import check_address, serve
+    from factsite.progress import Progress
 
     quiet_mkdocs_logging()
-    serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    host, _, port = args.dev_addr.rpartition(":")
+    if not Path(args.config_file).is_file():
+        print(f"error: {args.config_file}: no such file; run factsite where mkdocs.yml is",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+
+    def report(outcome) -> None:  # type: ignore[no-untyped-def]
+        print_problems(outcome.problems)
+        for message in outcome.site_errors:
+            print(f"error: {message}", file=sys.stderr)
+        done = f"{outcome.rendered:,} page(s) rendered"
+        done += " (content change)" if outcome.mode == "content" else ""
+        state = "preview updated" if outcome.ok else "preview NOT updated: the page lists the problems"
+        print(_summary(outcome.project, outcome.seconds) + f"; {done}; {state}", file=sys.stderr)
+
+    host = host or "127.0.0.1"
+    try:
+        check_address(host, int(port))
+        print(f"Previewing on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+        serve(args.config_file, host, int(port), report, Progress.for_terminal())
+    except OSError as problem:
+        reason = problem.strerror or problem
+        print(f"error: cannot serve on {args.dev_addr}: {reason}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 
