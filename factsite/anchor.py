@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factsite.load.fields import ID_PATTERN, error
 from factsite.model import Location, Mark, Problem
@@ -21,7 +21,9 @@ MARK_OPEN_ATTRIBUTES = re.compile(r"\]\{:?[ ]*#([\w-]*)")
 ID_IN_ATTRIBUTES = re.compile(r"(?:^|\s)#(\S+)")
 FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:[^\n]|\n(?![ \t]*\n))+?)(?<!`)\1(?!`)")
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+BRACKET_OR_LINE_END = re.compile(r"[\[\]\n]")
+# How far around a mark its sentence is looked for; a "sentence" longer than this is not prose.
+SENTENCE_REACH = 5000
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
     spans: list[MarkSpan] = []
     first_seen: dict[str, MarkSpan] = {}
     problems.extend(_unclosed_problems(body, path, lines, code))
+    brackets = _pair_brackets(body, code)
     for match in MARK_CLOSE.finditer(body):
         id_match = ID_IN_ATTRIBUTES.search(match.group(1))
         if id_match is None:
@@ -73,7 +76,7 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
                 )
             )
             continue
-        opening = _find_opening(body, close, code)
+        opening = brackets.opening.get(close, NO_OPENING)
         claim_id = id_match.group(1)
         if isinstance(opening, str):
             problems.append(error(where, f"claim mark '#{claim_id}' {opening}", _OPENING_HINTS[opening]))
@@ -97,7 +100,7 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
                 )
             )
             continue
-        if _inside_link_text(body, match.end()):
+        if brackets.inside_link_text(body, opening):
             problems.append(
                 error(
                     mark_location,
@@ -137,9 +140,10 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
     return numbered, problems
 
 
+NO_OPENING, SPANS_BREAK = "has no opening '['", "spans a paragraph break"
 _OPENING_HINTS = {
-    "has no opening '['": "write the mark as [words of the article]{#claim-id}",
-    "spans a paragraph break": "a mark must stay within one paragraph; split it into two claims",
+    NO_OPENING: "write the mark as [words of the article]{#claim-id}",
+    SPANS_BREAK: "a mark must stay within one paragraph; split it into two claims",
 }
 
 
@@ -168,40 +172,45 @@ def _unclosed_problems(
     return problems
 
 
-def _find_opening(body: str, close: int, code: list[tuple[int, int]]) -> int | str:
-    """Scan back from the `]` at `close` to its `[`; brackets in between must balance."""
-    depth = 0
-    position = close - 1
-    while position >= 0:
-        char = body[position]
-        if char == "\n" and PARAGRAPH_BREAK.match(body, body.rfind("\n", 0, position)):
-            return "spans a paragraph break"
-        escaped = position > 0 and body[position - 1] == "\\"
-        if not escaped and not _inside(code, position):
-            if char == "]":
-                depth += 1
-            elif char == "[":
-                if depth == 0:
-                    return position
-                depth -= 1
-        position -= 1
-    return "has no opening '['"
+@dataclass
+class _Brackets:
+    """Every `]` of a body with its `[`, paired in one pass: scanning from each mark would make
+    a long paragraph with many marks take quadratic time."""
+
+    # `]` -> its `[`, or why it has none; `[` -> its `]`; `[` -> the `[` of the brackets around it.
+    opening: dict[int, int | str] = field(default_factory=dict)
+    closing: dict[int, int] = field(default_factory=dict)
+    enclosing: dict[int, int] = field(default_factory=dict)
+
+    def inside_link_text(self, body: str, opening: int) -> bool:
+        # A mark is link text when the `]` closing its enclosing bracket is followed by `(` or `[`.
+        closer = self.closing.get(self.enclosing.get(opening, -1))
+        return closer is not None and body[closer + 1 : closer + 2] in ("(", "[")
 
 
-def _inside_link_text(body: str, after: int) -> bool:
-    # A mark is link text when the `]` that closes its enclosing bracket is followed by `(` or `[`.
-    depth = 0
-    for position in range(after, len(body)):
-        char = body[position]
-        if char == "\n" and body.startswith("\n", position + 1):
-            return False
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            if depth == 0:
-                return body[position + 1 : position + 2] in ("(", "[")
-            depth -= 1
-    return False
+def _pair_brackets(body: str, code: list[tuple[int, int]]) -> _Brackets:
+    brackets = _Brackets()
+    stack: list[int] = []
+    carried = False  # a `[` was left open before the last paragraph break
+    line_start = 0
+    for match in BRACKET_OR_LINE_END.finditer(body):
+        position = match.start()
+        if match.group() == "\n":
+            if line_start and not body[line_start:position].strip(" \t"):
+                carried, stack = bool(stack), []
+            line_start = position + 1
+        elif (position and body[position - 1] == "\\") or _inside(code, position):
+            continue
+        elif match.group() == "[":
+            if stack:
+                brackets.enclosing[position] = stack[-1]
+            stack.append(position)
+        elif stack:
+            opening = stack.pop()
+            brackets.opening[position], brackets.closing[opening] = opening, position
+        else:
+            brackets.opening[position] = SPANS_BREAK if carried else NO_OPENING
+    return brackets
 
 
 def _nesting_problems(spans: list[MarkSpan]) -> list[Problem]:
@@ -225,12 +234,11 @@ def _code_ranges(body: str) -> list[tuple[int, int]]:
     index = 0
     while index < len(fences):
         opening = fences[index]
-        closing = next(
-            (f for f in fences[index + 1 :] if f.group(1)[0] == opening.group(1)[0]), None
-        )
-        end = closing.end() if closing else len(body)
-        ranges.append((opening.start(), end))
-        index = fences.index(closing) + 1 if closing else len(fences)
+        kind = opening.group(1)[0]
+        later = range(index + 1, len(fences))
+        closing = next((i for i in later if fences[i].group(1)[0] == kind), None)
+        ranges.append((opening.start(), fences[closing].end() if closing else len(body)))
+        index = closing + 1 if closing else len(fences)
     for match in CODE_SPAN.finditer(body):
         if not _inside(ranges, match.start()):
             ranges.append((match.start(), match.end()))
@@ -249,13 +257,19 @@ SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 def locate_mark(span: MarkSpan, text: str, offsets: tuple[int, int]) -> Mark:
     """The mark as readers see it: its words and its sentence in the article's plain text."""
     start, end = offsets
-    sentence_start = 0
+    # Looked for within reach only, so that many marks in one endless line stay linear.
+    sentence_start = _word_start(text, max(0, start - SENTENCE_REACH))
     # The look-ahead needs the first letters of the mark itself, hence the slack past `start`.
-    for boundary in SENTENCE_END.finditer(text, 0, min(len(text), start + 2)):
+    for boundary in SENTENCE_END.finditer(text, sentence_start, min(len(text), start + 2)):
         if boundary.end() <= start:
             sentence_start = boundary.end()
-    following = SENTENCE_END.search(text, end)
-    sentence_end = following.start() + (0 if following.group() == "\n" else 1) if following else len(text)
+    reach = min(len(text), end + SENTENCE_REACH)
+    following = SENTENCE_END.search(text, end, reach)
+    if following:
+        sentence_end = following.start() + (0 if following.group() == "\n" else 1)
+    else:
+        space = text.rfind(" ", end, reach) if reach < len(text) else -1
+        sentence_end = space if space != -1 else reach
     return Mark(
         claim_id=span.claim_id,
         number=span.number,
@@ -266,3 +280,10 @@ def locate_mark(span: MarkSpan, text: str, offsets: tuple[int, int]) -> Mark:
         start=start,
         end=end,
     )
+
+
+def _word_start(text: str, offset: int) -> int:
+    if offset == 0:
+        return 0
+    space = text.find(" ", offset)
+    return space + 1 if space != -1 else offset
