@@ -102,7 +102,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"error: {message}", file=sys.stderr)
     elapsed = time.perf_counter() - started
     if outcome.ok:
-        pages = f"; {outcome.pages:,} page(s), {outcome.rendered:,} rendered, the rest unchanged"
+        reused = outcome.pages - outcome.rendered
+        pages = f"; {outcome.pages:,} page(s): {outcome.rendered:,} rendered, {reused:,} reused"
         print(_summary(outcome.project, elapsed) + pages + f"; site written to {outcome.site_dir}",
               file=sys.stderr)  # fmt: skip
         return EXIT_OK

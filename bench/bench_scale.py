@@ -1,0 +1,221 @@
+"""factsite at scale against plain Material: full and incremental builds, checks, memory, search.
+
+For each size (claim pages; 20 claims per article) this writes a synthetic site (`synthetic.py`)
+and a plain Material site with the same number of comparable pages, then measures in one run:
+
+- our full build from nothing (no cache, no previous site), and plain Material's `mkdocs build`;
+- our full build with the check cache warm but no page cache and no previous site;
+- `build` again after editing one article (the previous site and the caches are reused);
+- the live preview (`serve`): the time to bring the preview up to date after editing one
+  article's YAML, its Markdown, or a verdict (in one process, as `serve` runs);
+- `check` (validate and check, write nothing) in claims per second, from an empty cache and warm;
+- peak memory (largest resident set of the build and its child processes);
+- whether the incremental build's output is byte-identical to a build from nothing;
+- in Chromium, the bytes a reader's search transfers, and whether its first result is a claim.
+
+    python bench/bench_scale.py                        # 100, 1,000 and 25,000 claim pages
+    python bench/bench_scale.py --sizes 100 1000 --workdir /tmp/fs-bench --no-browser
+
+Commands run as separate processes, so each time includes starting Python. Figures go to stdout
+and to WORKDIR/results.json. Every build uses `--jobs` processes (default: one per processor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import write_plain_project, write_project  # noqa: E402
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+BUILD = [sys.executable, str(REPOSITORY / "build.py")]
+CLAIMS_PER_ARTICLE = 20
+# Runs a command and prints its wall time and the peak resident memory of its process tree.
+MEASURE = """
+import resource, subprocess, sys, time, json
+started = time.perf_counter()
+finished = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "status": finished.returncode,
+                  "stderr": finished.stderr[-2000:]}))
+"""
+
+
+def measure(command: list[str], cwd: Path) -> dict[str, object]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    finished = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env,
+                              capture_output=True, text=True, check=True)  # fmt: skip
+    result = json.loads(finished.stdout)
+    if result["status"] != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result['stderr']}")
+    return result
+
+
+def tree_digest(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def edit_article(project: Path, marker: str) -> Path:
+    """Change the note of one claim in the middle article's YAML, as an editor would."""
+    citations = sorted((project / "content" / "articles").glob("*.yaml"))
+    path = citations[len(citations) // 2]
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("    note: ", f"    note: {marker} ", 1), "utf-8")
+    return path
+
+
+def bench_size(claim_pages: int, workdir: Path, jobs: list[str], browser: bool) -> dict[str, object]:
+    articles = max(1, claim_pages // CLAIMS_PER_ARTICLE)
+    ours, plain = workdir / f"factsite-{claim_pages}", workdir / f"plain-{claim_pages}"
+    config = write_project(ours, articles=articles, claims_per_article=CLAIMS_PER_ARTICLE)
+    build = [*BUILD, "build", "-f", str(config), *jobs]
+    result: dict[str, object] = {"claim_pages": claim_pages, "articles": articles}
+
+    cold = measure(build, ours)
+    pages = count_pages(ours / "site")
+    result.update(pages=pages, full_cold_s=cold["seconds"], full_cold_peak_mb=cold["peak_mb"])
+    plain_config = write_plain_project(plain, pages=pages)
+    material = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config)], plain)
+    result.update(material_s=material["seconds"], material_peak_mb=material["peak_mb"])
+
+    cache = ours / ".factsite-cache"
+    for folder in ("pages", "sites"):
+        shutil.rmtree(cache / folder, ignore_errors=True)
+    shutil.rmtree(ours / "site")
+    warm = measure(build, ours)
+    result.update(full_checked_s=warm["seconds"], full_checked_peak_mb=warm["peak_mb"])
+
+    edit_article(ours, "Edited for the benchmark.")
+    incremental = measure(build, ours)
+    result.update(incremental_build_s=incremental["seconds"])
+    shutil.rmtree(cache / "pages", ignore_errors=True)
+    fresh = workdir / f"fresh-{claim_pages}"
+    measure([*BUILD, "build", "-f", str(config), "-d", str(fresh), *jobs], ours)
+    result["identical"] = tree_digest(ours / "site") == tree_digest(fresh)
+    shutil.rmtree(fresh)
+
+    shutil.rmtree(cache / "articles")
+    check = [*BUILD, "check", "-f", str(config), *jobs]
+    check_cold = measure(check, ours)
+    check_warm = measure(check, ours)
+    result.update(check_cold_claims_per_s=claim_pages / float(check_cold["seconds"]),
+                  check_warm_claims_per_s=claim_pages / float(check_warm["seconds"]))  # fmt: skip
+
+    preview = subprocess.run([sys.executable, __file__, "--preview", str(config)], check=True,
+                             capture_output=True, text=True)  # fmt: skip
+    result.update(json.loads(preview.stdout.strip().splitlines()[-1]))
+    if browser:
+        from search_transfer import measure_search
+
+        result.update(measure_search(ours / "site", "swimming pool"))
+    return result
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html")) - (1 if (site / "search" / "index.html").exists() else 0)
+
+
+def bench_preview(config: Path) -> dict[str, object]:
+    """Times of the live preview, in this process: its first build, then three edits."""
+    from factsite.mkdocs_plugin.preview import Preview
+
+    project = config.parent
+    site = project / "preview-site"
+    shutil.rmtree(site, ignore_errors=True)
+    preview = Preview(str(config), site)
+    first = preview.build()
+    times, modes = [], set()
+    for number in range(3):
+        changed = edit_article(project, f"Preview edit {number}.")
+        outcome = preview.build({changed})
+        assert outcome.ok, outcome.problems[:3]
+        times.append(outcome.seconds)
+        modes.add(outcome.mode)
+    markdown = sorted((project / "content" / "articles").glob("*.md"))[0]
+    markdown.write_text(markdown.read_text("utf-8").replace("Critics warned", "Critics said", 1))
+    times.append(preview.build({markdown}).seconds)
+    preview.wait()
+    shutil.rmtree(site, ignore_errors=True)
+    return {
+        "preview_first_build_s": first.seconds,
+        "preview_edit_median_s": statistics.median(times),
+        "preview_edit_max_s": max(times),
+        # "content": only the edit's pages rebuilt; "full": a whole MkDocs build reusing pages
+        # (sites on Material's search, whose single index needs every page).
+        "preview_mode": "/".join(sorted(modes)),
+    }
+
+
+def report(results: list[dict[str, object]]) -> str:
+    rows = [
+        ("claim pages", "claim_pages", "{:,}"),
+        ("pages in the site", "pages", "{:,}"),
+        ("factsite full build, from nothing (s)", "full_cold_s", "{:.1f}"),
+        ("plain Material, same page count (s)", "material_s", "{:.1f}"),
+        ("ratio, from nothing", "ratio_cold", "{:.2f}"),
+        ("factsite full build, checks cached (s)", "full_checked_s", "{:.1f}"),
+        ("ratio, checks cached", "ratio_checked", "{:.2f}"),
+        ("build after a one-article edit (s)", "incremental_build_s", "{:.2f}"),
+        ("serve: preview up to date after an edit, median (s)", "preview_edit_median_s", "{:.2f}"),
+        ("serve: slowest of four edits (s)", "preview_edit_max_s", "{:.2f}"),
+        ("serve: how the preview rebuilt", "preview_mode", "{}"),
+        ("check from an empty cache (claims/s)", "check_cold_claims_per_s", "{:,.0f}"),
+        ("check with the cache warm (claims/s)", "check_warm_claims_per_s", "{:,.0f}"),
+        ("peak memory, factsite build (MB)", "full_cold_peak_mb", "{:,.0f}"),
+        ("peak memory, plain Material (MB)", "material_peak_mb", "{:,.0f}"),
+        ("incremental output identical to full", "identical", "{}"),
+        ("search engine", "search", "{}"),
+        ("search: bytes transferred by one search (KB)", "search_kb", "{:,.0f}"),
+        ("search: search page load (KB)", "page_kb", "{:,.0f}"),
+        ("search: first result is a claim page", "claim_result", "{}"),
+    ]
+    for result in results:
+        result["ratio_cold"] = float(result["full_cold_s"]) / float(result["material_s"])
+        result["ratio_checked"] = float(result["full_checked_s"]) / float(result["material_s"])
+    lines = []
+    for label, key, pattern in rows:
+        cells = [pattern.format(r[key]) if key in r else "-" for r in results]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    header = "| | " + " | ".join(f"{r['claim_pages']:,}" for r in results) + " |"
+    return "\n".join([header, "| --- |" + " ---: |" * len(results), *lines])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 25000])
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/factsite-bench"))
+    parser.add_argument("--jobs", type=int, help="processes for factsite (default: one per CPU)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search measurement")
+    parser.add_argument("--preview", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.preview:
+        print(json.dumps(bench_preview(args.preview)))
+        return
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    results = []
+    for size in args.sizes:
+        started = time.perf_counter()
+        results.append(bench_size(size, args.workdir, jobs, not args.no_browser))
+        print(f"{size:,} claim pages measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        (args.workdir / "results.json").write_text(json.dumps(results, indent=1), "utf-8")
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()
