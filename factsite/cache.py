@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -24,7 +25,7 @@ from factsite.pipeline import ArticleOutcome, check_article, content_hash
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import Settings
 
-# Starting worker processes takes about a second: fewer missing articles are checked in-process.
+# Fewer missing articles than this are checked in this process: workers would not repay.
 PARALLEL_MINIMUM = 24
 Entry = tuple[str, ArticleOutcome]
 
@@ -80,10 +81,12 @@ class CheckCache:
         settings, so checking them elsewhere changes nothing but the time taken.
         """
         missing = [pair for pair in pairs if self._find(self._key(*pair)) is None]
-        if workers < 2 or len(missing) < minimum:
+        # Forked workers start at once with everything imported; forking a process that runs
+        # other threads (the live preview's server) is unsafe, so then this process checks alone.
+        forkable = hasattr(os, "fork") and threading.active_count() == 1
+        if workers < 2 or len(missing) < minimum or not forkable:
             return 0
-        # Workers start from a fresh interpreter: forking a process that runs threads is unsafe.
-        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             outcomes = pool.map(_check_elsewhere, missing, repeat(self.settings), chunksize=4)
             for pair, outcome in zip(missing, outcomes, strict=True):
