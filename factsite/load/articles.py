@@ -226,7 +226,8 @@ def _read_entries(document: YamlDocument, node, what, problems, content_dir, sho
 def _read_source(document, source_id, location, node, problems, content_dir: Path, shown: Path):  # type: ignore[no-untyped-def]
     values = read_mapping(document, node, SOURCE_FIELDS, f"source '{source_id}'", problems)
     if values is None:
-        return None
+        # Unreadable but known: claims citing it get no follow-on errors; its own problem is enough.
+        return Source(id=source_id, title="", publisher="", url="", location=location)
     has_excerpt, has_snapshot = "excerpt" in values.values, "snapshot" in values.values
     if has_excerpt == has_snapshot:
         problems.append(
@@ -299,7 +300,8 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
         document, node, _claim_fields(kind), what, problems, required_extra=KIND_REQUIRED.get(kind, ())
     )
     if values is None or kind is None:
-        return None
+        # Unreadable but known, so its mark names a claim: its own problem is the only one.
+        return Claim(id=claim_id, kind=ClaimKind.STATEMENT, location=location)
     for name, kinds in KIND_ONLY.items():
         if name in values.nodes and kind not in kinds:
             problems.append(
