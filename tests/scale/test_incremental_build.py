@@ -1,0 +1,98 @@
+"""A build that reuses the previous site gives the same bytes as a build from nothing, and renders only
+what changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factsite.mkdocs_plugin.commands import build_site
+from tests.scale.conftest import EDITS, Edit, replace_in, site_project, tree_digest
+
+CASES = {
+    # edit: at most this many pages rendered again (the edited article's, the site-wide ones)
+    "a claim's note": 1,
+    "a verdict": 8,
+    "the article's text": 8,
+    "a claim added": 10,
+    "an article removed": 4,
+    "an article added": 9,
+}
+
+
+def from_nothing(config_file: Path, site: Path) -> Path:
+    """A build with no cache and no previous site, into `site`."""
+    shutil.rmtree(config_file.parent / ".factsite-cache", ignore_errors=True)
+    outcome = build_site(str(config_file), site_dir=str(site))
+    assert outcome.ok and outcome.rendered == outcome.pages
+    return site
+
+
+@pytest.mark.parametrize("edit_name", list(CASES), ids=list(CASES))
+def test_incremental_build_equals_a_build_from_nothing(project: Path, tmp_path: Path,
+                                                       edit_name: str) -> None:  # fmt: skip
+    assert build_site(str(project)).ok
+    edit: Edit = EDITS[edit_name]
+    edit(project.parent)
+    incremental = build_site(str(project))
+    assert incremental.ok
+    assert 0 < incremental.rendered <= CASES[edit_name] < incremental.pages
+    fresh = from_nothing(project, tmp_path / "fresh")
+    assert tree_digest(project.parent / "site") == tree_digest(fresh)
+
+
+def test_nothing_changed_renders_nothing(project: Path) -> None:
+    assert build_site(str(project)).ok
+    again = build_site(str(project))
+    assert again.ok and again.pages > 10 and again.rendered == 0
+
+
+def test_a_config_change_renders_every_page_again(project: Path, tmp_path: Path) -> None:
+    assert build_site(str(project)).ok
+    replace_in(project, "site_name: Test desk", "site_name: Test fact-check desk")
+    again = build_site(str(project))
+    assert again.ok and again.rendered == again.pages
+    assert tree_digest(project.parent / "site") == tree_digest(from_nothing(project, tmp_path / "fresh"))
+
+
+def test_rendering_in_two_processes_gives_the_same_site(project: Path, tmp_path: Path) -> None:
+    one = build_site(str(project), site_dir=str(tmp_path / "one"), jobs=1)
+    shutil.rmtree(project.parent / ".factsite-cache")
+    two = build_site(str(project), site_dir=str(tmp_path / "two"), jobs=2)
+    assert one.ok and two.ok and two.rendered == two.pages
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+
+def test_a_failed_incremental_build_leaves_the_site_and_its_reuse_intact(project: Path) -> None:
+    assert build_site(str(project)).ok
+    before = tree_digest(project.parent / "site")
+    citations = project.parent / "content/articles/budget.yaml"
+    replace_in(citations, "verdict: accurate", "verdict: wrong")
+    assert not build_site(str(project)).ok
+    assert tree_digest(project.parent / "site") == before
+    replace_in(citations, "verdict: wrong", "verdict: accurate")
+    again = build_site(str(project))
+    assert again.ok and again.rendered == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "engine"),
+    [("auto", "material"), ("material", "material"), ("pagefind", "pagefind")],
+    ids=["auto on a small site", "material", "pagefind"],
+)
+def test_search_engine(tmp_path: Path, option: str, engine: str) -> None:
+    config_file = site_project(tmp_path / "project", search=option)
+    outcome = build_site(str(config_file))
+    assert outcome.ok
+    site = config_file.parent / "site"
+    assert (site / "search" / "search_index.json").is_file() == (engine == "material")
+    assert (site / "pagefind" / "pagefind-entry.json").is_file() == (engine == "pagefind")
+    home = (site / "index.html").read_text("utf-8")
+    assert ('href="search/"' in home) == (engine == "pagefind")
+    assert ('class="md-search"' in home) == (engine == "material")
+    if engine == "pagefind":
+        page = (site / "search" / "index.html").read_text("utf-8")
+        assert "'wasm-unsafe-eval'" in page and "'wasm-unsafe-eval'" not in home
+        assert 'src="../pagefind/pagefind-ui.js"' in page
