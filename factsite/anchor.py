@@ -177,10 +177,12 @@ class _Brackets:
     """Every `]` of a body with its `[`, paired in one pass: scanning from each mark would make
     a long paragraph with many marks take quadratic time."""
 
-    # `]` -> its `[`, or why it has none; `[` -> its `]`; `[` -> the `[` of the brackets around it.
+    # `]` -> its `[`, or why it has none; `[` -> its `]`; `[` -> the `[` of the brackets around it;
+    # the `[` that nothing closes.
     opening: dict[int, int | str] = field(default_factory=dict)
     closing: dict[int, int] = field(default_factory=dict)
     enclosing: dict[int, int] = field(default_factory=dict)
+    unclosed: list[int] = field(default_factory=list)
 
     def inside_link_text(self, body: str, opening: int) -> bool:
         # A mark is link text when the `]` closing its enclosing bracket is followed by `(` or `[`.
@@ -197,6 +199,7 @@ def _pair_brackets(body: str, code: list[tuple[int, int]]) -> _Brackets:
         position = match.start()
         if match.group() == "\n":
             if line_start and not body[line_start:position].strip(" \t"):
+                brackets.unclosed.extend(stack)
                 carried, stack = bool(stack), []
             line_start = position + 1
         elif (position and body[position - 1] == "\\") or _inside(code, position):
@@ -210,7 +213,13 @@ def _pair_brackets(body: str, code: list[tuple[int, int]]) -> _Brackets:
             brackets.opening[position], brackets.closing[opening] = opening, position
         else:
             brackets.opening[position] = SPANS_BREAK if carried else NO_OPENING
+    brackets.unclosed.extend(stack)
     return brackets
+
+
+def unclosed_brackets(text: str) -> list[int]:
+    """Offsets of the `[` that no `]` closes, outside code, in Markdown `text`."""
+    return sorted(_pair_brackets(text, _code_ranges(text)).unclosed)
 
 
 def _nesting_problems(spans: list[MarkSpan]) -> list[Problem]:
