@@ -6,15 +6,19 @@ what makes plain Markdown rendering slow at tens of thousands of pages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import markdown
 
+from factsite.anchor import unclosed_brackets
 from factsite.render.claim_marks import ClaimMarkExtension, MarkLink
 from factsite.render.sanitise import sanitise_html
 
+# Openers that nothing closes, kept as they are up to this many of each kind; see `_defuse_openers`.
+UNCLOSED_OPENERS_KEPT = 100
 BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote pre div table tr td th dt dd figcaption hr br".split()
 )
@@ -41,7 +45,7 @@ class MarkdownRenderer:
     def render_article(self, body: str, marks: Mapping[str, MarkLink]) -> RenderedArticle:
         self._article.reset()
         self._claim_marks.marks = marks
-        html = sanitise_html(self._article.convert(body))
+        html = sanitise_html(self._article.convert(_defuse_openers(body)))
         text, offsets = extract_text(html)
         return RenderedArticle(html, text, offsets)
 
@@ -50,7 +54,7 @@ class MarkdownRenderer:
         if not text:
             return ""
         self._note.reset()
-        return sanitise_html(self._note.convert(text))
+        return sanitise_html(self._note.convert(_defuse_openers(text)))
 
     def render_inline(self, text: str) -> str:
         """One paragraph of Markdown without its `<p>` wrapper."""
@@ -58,6 +62,31 @@ class MarkdownRenderer:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
+
+
+def _defuse_openers(text: str) -> str:
+    """`text` with its `[` and `<` that nothing closes escaped, when there are many of them.
+
+    Python-Markdown looks for the end of each `[` up to the end of its paragraph, and Python's HTML
+    parser, which it runs over the whole text, for the end of each `<` up to the end of the text: a
+    hostile text full of them takes quadratic time. Escaped, they read the same.
+    """
+    escapes = dict.fromkeys(unclosed_brackets(text), "\\[")
+    if len(escapes) <= UNCLOSED_OPENERS_KEPT:
+        escapes = {}
+    angles = [match.start() for match in re.finditer("<", text)]
+    # A `<` with no `>` before the next `<` can open no tag.
+    following = [*angles[1:], len(text)] if angles else []
+    stray = [a for a, b in zip(angles, following, strict=True) if text.find(">", a, b) == -1]
+    if len(stray) > UNCLOSED_OPENERS_KEPT:
+        escapes.update(dict.fromkeys(stray, "&lt;"))
+    if not escapes:
+        return text
+    pieces, last = [], 0
+    for offset in sorted(escapes):
+        pieces += [text[last:offset], escapes[offset]]
+        last = offset + 1
+    return "".join(pieces) + text[last:]
 
 
 class _TextExtractor(HTMLParser):
