@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from factsite.model import CheckedClaim
+from factsite.model import CheckedClaim, Source
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render import views
 from factsite.render.markdown_render import MarkdownRenderer
@@ -82,12 +82,17 @@ class IndexEntry:
     path: str
     summary_html: str
     tally: tuple[views.TallyEntry, ...]
+    # The entry as the index shows it, rendered with the article so large indexes only join them.
+    html: str = ""
 
 
 @dataclass(frozen=True)
 class SourceEntry:
+    """A source on the sources page with the claims citing it, rendered with their article."""
+
     view: views.SourceView
-    claims: tuple[views.ClaimLink, ...]
+    description_html: str
+    claim_items: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -147,23 +152,26 @@ class PageRenderer:
         path = views.article_path(article.slug)
         index_entry = IndexEntry(heading, path, self.markdown.render_note(article.summary),
                                  views.tally(checked.claims, self.settings))  # fmt: skip
-        sources = tuple(
-            SourceEntry(
-                views.source_view(source, self.markdown),
-                tuple(
-                    views.claim_link(c, self.settings)
-                    for c in checked.claims
-                    if source.id in c.claim.sources
-                ),
-            )
-            for source in article.sources
-        )
+        card = self.render("_index_entry.html", "", entry=index_entry)
+        index_entry = replace(index_entry, html=card)
+        sources = tuple(self._source_entry(source, checked) for source in article.sources)
         corrections = tuple(
             CorrectionEntry(heading, path, views.correction_view(correction, self.markdown))
             for correction in article.corrections
         )
         pages = (self.article_page(checked), *self.claim_pages(checked))
         return ArticlePages(article.slug, pages, index_entry, sources, corrections)
+
+    def _source_entry(self, source: Source, checked: CheckedArticle) -> SourceEntry:
+        view = views.source_view(source, self.markdown)
+        citing = [
+            views.claim_link(c, self.settings) for c in checked.claims if source.id in c.claim.sources
+        ]
+        return SourceEntry(
+            view,
+            self.render("_source.html", "sources", view=view),
+            tuple(self.render("_source_claim.html", "sources", claim=link) for link in citing),
+        )
 
     def index_page(self, parts: Sequence[ArticlePages]) -> SitePage:
         entries = [part.index_entry for part in parts]
@@ -237,7 +245,8 @@ class PageRenderer:
             for entry in part.sources:
                 url = entry.view.source.url
                 known = by_url.get(url)
-                by_url[url] = replace(known, claims=known.claims + entry.claims) if known else entry
+                claim_items = known.claim_items + entry.claim_items if known else ()
+                by_url[url] = replace(known, claim_items=claim_items) if known else entry
         entries = sorted(by_url.values(), key=lambda e: (e.view.source.publisher.casefold(),
                                                          e.view.source.title.casefold()))  # fmt: skip
         body = self.render("sources.html", "sources", entries=entries)
