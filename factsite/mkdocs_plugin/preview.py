@@ -89,7 +89,7 @@ class Preview:
     def build(self, changed: Collection[Path] = ()) -> PreviewOutcome:
         """Bring the preview up to date with the files in `changed` (all of them if empty)."""
         started = time.perf_counter()
-        self._data_files.wait()
+        self._data_files.cancel()  # this build writes them again
         if self.config is None or self.config_file in changed:
             self.config, self._ready = self._load(), False
         # MkDocs shares plugin instances between the builds of a process: another build in between
@@ -199,31 +199,52 @@ class Preview:
 
 
 class DataFileWriter:
-    """Writes the site's data files (claims.json, feeds) in the background after a content change.
+    """Writes the site's data files (claims.json, feeds) in the background once edits pause.
 
-    At 25,000 claims they take seconds to generate; the pages the editor is looking at do not wait
-    for them. A newer build supersedes an older one's files, which are each replaced atomically.
+    At 25,000 claims they take seconds to generate, and the pages the editor is looking at do
+    not show them: they are written `delay` seconds after the last change, each file replaced
+    atomically, and a newer build supersedes an older one's files.
     """
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, delay: float = 2.0) -> None:
         self.site_dir = site_dir
-        self._thread: threading.Thread | None = None
+        self.delay = delay
+        self._pending: tuple[threading.Thread, threading.Event] | None = None
         self._generation = 0
         self._lock = threading.Lock()
 
     def write(self, project: Project) -> None:
+        generation = self.cancel()
+        hurry = threading.Event()
+        thread = threading.Thread(
+            target=self._write_later, args=(project, generation, hurry), daemon=True
+        )
+        self._pending = (thread, hurry)
+        thread.start()
+
+    def cancel(self) -> int:
+        """Stop any pending or running write; returns the generation of the next one."""
         with self._lock:
             self._generation += 1
-            generation = self._generation
-        self._thread = threading.Thread(target=self._write, args=(project, generation), daemon=True)
-        self._thread.start()
+            if self._pending is not None:
+                self._pending[1].set()  # a waiting writer wakes, finds itself stale and stops
+            return self._generation
 
     def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
+        """Write now, without waiting for edits to pause, and return when done."""
+        if self._pending is not None:
+            thread, hurry = self._pending
+            hurry.set()
+            thread.join()
+
+    def _write_later(self, project: Project, generation: int, hurry: threading.Event) -> None:
+        hurry.wait(self.delay)
+        self._write(project, generation)
 
     def _write(self, project: Project, generation: int) -> None:
         for relative, data in site_files(project):
+            if generation != self._generation:
+                return
             path = self.site_dir / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent)
