@@ -6,12 +6,13 @@ Reading collects problems instead of stopping at the first: an editor fixes a wh
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from factsite.anchor import MarkSpan, find_marks
+from factsite.anchor import LineIndex, MarkSpan, find_marks
 from factsite.load.fields import (
     ARTICLE_FIELDS,
     CLAIM_FIELDS,
@@ -30,6 +31,10 @@ from factsite.load.yaml_nodes import ContentYamlError, YamlDocument, compose_yam
 from factsite.model import Article, Claim, ClaimKind, Correction, Ignore, Location, Problem, Source
 
 CITATION_SECTIONS = ("sources", "claims", "corrections", "ignore")
+# Rendering and linting take time quadratic in a paragraph's length (Python-Markdown's inline
+# patterns, Harper), and no article has a paragraph of 8,000 words: a longer one is refused.
+MAX_PARAGRAPH_CHARS = 50_000
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 PLACEHOLDER_DATE = dt.date(1970, 1, 1)
 
 # Fields each kind needs beyond those every claim needs; `value` is typed by kind.
@@ -71,6 +76,7 @@ def load_article(markdown_path: Path, citations_path: Path, content_dir: Path, s
     if front is None:
         return LoadedArticle(None, problems=problems)
     metadata, body, body_line = front
+    problems.extend(_long_paragraphs(body, md_name, body_line))
     marks, mark_problems = find_marks(body, md_name, body_line)
     problems.extend(mark_problems)
     citations = _read_citations(citations_path, yaml_name, content_dir, shown, problems)
@@ -101,6 +107,23 @@ def load_article(markdown_path: Path, citations_path: Path, content_dir: Path, s
         ignores=ignores,
     )
     return LoadedArticle(article, marks, problems)
+
+
+def _long_paragraphs(body: str, name: str, body_line: int) -> list[Problem]:
+    ends = [(match.start(), match.end()) for match in PARAGRAPH_BREAK.finditer(body)]
+    starts = [0] + [end for _, end in ends]
+    stops = [start for start, _ in ends] + [len(body)]
+    lines = LineIndex(body, body_line)
+    return [
+        error(
+            lines.location(name, start),
+            f"this paragraph is {stop - start:,} characters long, over the "
+            f"{MAX_PARAGRAPH_CHARS:,} a paragraph may have",
+            "split it into paragraphs with blank lines, or keep only the passages the claims need",
+        )
+        for start, stop in zip(starts, stops, strict=True)
+        if stop - start > MAX_PARAGRAPH_CHARS
+    ]
 
 
 def _display(path: Path, shown: Path) -> str:
