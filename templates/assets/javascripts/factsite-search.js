@@ -7,6 +7,9 @@
   }
   var search = new PagefindUI({
     element: "#fs-search",
+    // Pagefind's result addresses start at the site's root; the site may live under a sub-path,
+    // and this page is at <site>/search/.
+    baseUrl: new URL("../", window.location.href).pathname,
     showImages: false,
     showSubResults: false,
     resetStyles: false,
