@@ -18,7 +18,8 @@ Edit = Callable[[Path], list[Path]]
 def site_project(root: Path, *, search: str = "auto") -> Path:
     """A site of three fact-checks under `root`; returns its mkdocs.yml."""
     root.mkdir(parents=True, exist_ok=True)
-    config_file = write_site(root, extra_articles={"budget": "2024-03-11", "hospital": "2024-03-12"})
+    extra = {"budget": "2024-03-11", "hospital": "2024-03-12"}
+    config_file = write_site(root, extra_articles=extra)
     config = yaml.safe_load(config_file.read_text("utf-8"))
     config["plugins"] = ["search", *config["plugins"]]
     config["plugins"][1]["factsite"]["search"] = search
@@ -61,8 +62,12 @@ def edit_text(root: Path) -> list[Path]:
 def add_claim(root: Path) -> list[Path]:
     article, citations = root / "content/articles/budget.md", root / "content/articles/budget.yaml"
     replace_in(article, "The ministry says", "[The ministry says]{#ministry-says}")
-    replace_in(citations, "claims:\n", "claims:\n  ministry-says:\n    kind: statement\n"
-               "    verdict: unsupported\n    sources: [ministry-plans]\n    note: No source.\n")
+    replace_in(
+        citations,
+        "claims:\n",
+        "claims:\n  ministry-says:\n    kind: statement\n"
+        "    verdict: unsupported\n    sources: [ministry-plans]\n    note: No source.\n",
+    )
     return [article, citations]
 
 

@@ -1,4 +1,4 @@
-"""A build that reuses the previous site gives the same bytes as a build from nothing, and renders only
+"""A build that reuses the previous site gives the bytes of a build from nothing, rendering only
 what changed."""
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ def test_a_config_change_renders_every_page_again(project: Path, tmp_path: Path)
     replace_in(project, "site_name: Test desk", "site_name: Test fact-check desk")
     again = build_site(str(project))
     assert again.ok and again.rendered == again.pages
-    assert tree_digest(project.parent / "site") == tree_digest(from_nothing(project, tmp_path / "fresh"))
+    fresh = from_nothing(project, tmp_path / "fresh")
+    assert tree_digest(project.parent / "site") == tree_digest(fresh)
 
 
 def test_rendering_in_two_processes_gives_the_same_site(project: Path, tmp_path: Path) -> None:

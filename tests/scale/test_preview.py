@@ -1,5 +1,5 @@
-"""The live preview: a fact-check edit rebuilds only what it touches, and the result is the site a build
-from nothing makes; content errors show on the page and fixing them recovers."""
+"""The live preview: a fact-check edit rebuilds only what it touches, into the site a build from
+nothing makes; content errors show on the page, and fixing them recovers."""
 
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def test_content_edit_updates_the_preview_as_a_full_build_would(
     preview.wait()
     assert outcome.ok and outcome.mode == "content"
     assert 0 < outcome.rendered < first.rendered
-    assert tree_digest(tmp_path / "preview") == built_from_nothing(pagefind_project, tmp_path / "full")
+    full = built_from_nothing(pagefind_project, tmp_path / "full")
+    assert tree_digest(tmp_path / "preview") == full
 
 
 def test_a_content_error_keeps_the_last_good_preview_and_fixing_it_recovers(
@@ -69,7 +70,9 @@ def test_a_content_error_keeps_the_last_good_preview_and_fixing_it_recovers(
     assert tree_digest(tmp_path / "preview") == before
 
 
-def test_a_change_outside_the_fact_checks_rebuilds_with_mkdocs(pagefind_project: Path, tmp_path: Path) -> None:
+def test_a_change_outside_the_fact_checks_rebuilds_with_mkdocs(
+    pagefind_project: Path, tmp_path: Path
+) -> None:
     preview = Preview(str(pagefind_project), tmp_path / "preview")
     assert preview.build().ok
     about = pagefind_project.parent / "content/about.md"
@@ -78,11 +81,14 @@ def test_a_change_outside_the_fact_checks_rebuilds_with_mkdocs(pagefind_project:
     preview.wait()
     assert outcome.ok and outcome.mode == "full"
     assert "About the desk" in (tmp_path / "preview/about/index.html").read_text("utf-8")
-    assert tree_digest(tmp_path / "preview") == built_from_nothing(pagefind_project, tmp_path / "full")
+    full = built_from_nothing(pagefind_project, tmp_path / "full")
+    assert tree_digest(tmp_path / "preview") == full
 
 
-PAGE = (b'<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
-        b"script-src 'self'; style-src 'self'\"></head><body><p>Claim</p></body></html>")  # fmt: skip
+PAGE = (
+    b'<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+    b"script-src 'self'; style-src 'self'\"></head><body><p>Claim</p></body></html>"
+)
 
 
 def test_the_reload_script_is_allowed_by_the_page_policy() -> None:
