@@ -160,7 +160,8 @@ class CheckCache:
         path = self.directory / key[:2] / key
         try:
             with path.open("rb") as handle:
-                return pickle.load(handle)  # type: ignore[no-any-return]
+                entry: Entry = pickle.load(handle)
+                return entry
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
 

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -123,7 +124,7 @@ def build_site(
     return outcome
 
 
-def start_plugins(config: MkDocsConfig, command: str, jobs: int | None,
+def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs: int | None,
                   progress: Progress | None) -> FactsitePlugin:  # fmt: skip
     """Start the plugins for a build run in MkDocs' dirty mode, which only factsite is told of.
 

@@ -120,11 +120,11 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         previous = self.pages
         self.pages = {}
         for site_page in site_pages:
-            page = previous.get(site_page.src_uri)
             # A page object of the previous build in this process is reused when nothing changed.
-            same = page is not None and page.site_page.digest == site_page.digest
-            if not same or page.file.dest_dir != config.site_dir:
+            page = previous.get(site_page.src_uri)
+            if not _same_page(page, site_page, config):
                 page = generated_page(site_page, config, in_nav=site_page.kind in NAV_PAGES)
+            assert page is not None
             self.pages[site_page.src_uri] = page
             files.append(page.file)
         if self.dirty:
@@ -247,6 +247,14 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if self._material_search is None:
             self._material_search = bool(plugin_config.enabled)
         plugin_config.enabled = self._material_search and on
+
+
+def _same_page(page: GeneratedPage | None, site_page: SitePage, config: MkDocsConfig) -> bool:
+    return (
+        page is not None
+        and page.site_page.digest == site_page.digest
+        and page.file.dest_dir == config.site_dir
+    )
 
 
 def _render_editor_pages_again(files: Files) -> None:

@@ -67,8 +67,8 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
         raise PluginError("rendering pages failed: " + "; ".join(failures))
 
 
-def _page_context_listeners(config: MkDocsConfig) -> list[object]:
-    listeners = []
+def _page_context_listeners(config: MkDocsConfig) -> list[Callable[..., object]]:
+    listeners: list[Callable[..., object]] = []
     for method in config.plugins.events["page_context"]:
         plugin = getattr(method, "__self__", None)
         plugin_config = getattr(plugin, "config", None)

@@ -38,7 +38,7 @@ def choose_search(option: str, page_count: int, threshold: int) -> str:
 
 def pagefind_executable() -> Path | None:
     try:
-        from pagefind.service import get_executable  # type: ignore[import-not-found]
+        from pagefind.service import get_executable
     except ImportError:
         return None
     try:
