@@ -53,6 +53,7 @@ class CheckCache:
         # Called after each article is checked or found, for progress displays.
         self.on_article: Callable[[], None] | None = None
         self._memory: dict[str, Entry] = {}
+        self._reported: set[str] = set()  # checked by `prefetch`, progress already reported
         self._file_digests: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
         self._prefix = hashlib.sha256(
             (settings.fingerprint() + code_fingerprint()).encode()
@@ -70,8 +71,9 @@ class CheckCache:
         self.article_keys[markdown_path.stem] = hashlib.sha256(
             (key + self._snapshot_hashes(outcome)).encode()
         ).hexdigest()
-        if self.on_article is not None:
+        if self.on_article is not None and key not in self._reported:
             self.on_article()
+        self._reported.discard(key)
         return outcome
 
     def prefetch(self, pairs: Sequence[tuple[Path, Path]], workers: int,
@@ -91,7 +93,11 @@ class CheckCache:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             outcomes = pool.map(_check_elsewhere, missing, repeat(self.settings), chunksize=4)
             for pair, outcome in zip(missing, outcomes, strict=True):
-                self._store(self._key(*pair), outcome)
+                key = self._key(*pair)
+                self._store(key, outcome)
+                self._reported.add(key)
+                if self.on_article is not None:
+                    self.on_article()
         return len(missing)
 
     def _key(self, markdown_path: Path, citations_path: Path) -> str:

@@ -9,6 +9,7 @@ page, in site order.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable, Sequence, Set
@@ -37,12 +38,12 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
     """
     doc_files = files.documentation_pages()
 
-    def render(page: Page) -> None:
+    def render(page: Page, steps: int = 1) -> None:
         # MkDocs' own page builder (private, but pinned by the MkDocs version range): the output is
         # byte for byte what MkDocs writes, template context and plugin events included.
         _build_page(page, config, doc_files, nav, env)
-        if on_page is not None:
-            on_page()
+        for _ in range(steps if on_page is not None else 0):
+            on_page()  # type: ignore[misc]
 
     if _page_context_listeners(config):
         for page in pages:
@@ -59,9 +60,10 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
             render(page)
         return
     shares = [wanted[index::jobs] for index in range(jobs)]
-    children = [_fork(share, render) for share in shares[1:]]
+    # Children report nothing (they would draw over the progress bar); this process reports for all.
+    children = [_fork(share, functools.partial(render, steps=0)) for share in shares[1:]]
     for page in shares[0]:
-        render(page)
+        render(page, steps=len(shares))
     failures = [message for message in (_wait(child) for child in children) if message]
     if failures:
         raise PluginError("rendering pages failed: " + "; ".join(failures))
