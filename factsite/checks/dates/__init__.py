@@ -1,21 +1,68 @@
 """The date check: resolve the dates an article states, absolute or relative to its publication.
 
-The conventions it follows are listed in the docstring of `resolve`, which holds the whole check.
+`find_dates` lists every date expression in a text ("on Tuesday", "last week", "September 21",
+"21/9", "two weeks ago", "in 2021"...) with the day or range it means, `resolve_date` resolves one
+expression, and `check_date` compares the date a claim mark states with the claim's value and with
+the dates in its sources.
+
+Month and weekday names and the order of numeric dates come from Babel for the locale; the relative
+phrases are English. The grammar is our own because the libraries do not follow newsroom usage
+(dateparser reads a bare "Tuesday" as this week's, cannot return two readings and takes "May" the
+verb for a month). Its conventions count from the publication date (a source's relative dates from
+the source's publication date); "before publication" means strictly before the publication day.
+
+1. A bare weekday ("on Tuesday", "Wednesday's address") is past: the most recent such day before
+   publication, one to seven days earlier (an article published on a Tuesday would say "today", so
+   its "on Tuesday" is a week earlier). After a future marker in the same sentence ("will", "is due
+   to", "plans to"...) it is the first such day after publication.
+2. "last <weekday>" is the most recent such day before publication. When that day falls in the
+   publication's own Monday-Sunday week the phrase is ambiguous (published Thursday, "last
+   Wednesday" is yesterday or eight days ago): the most recent day is the reading, the day a week
+   earlier an alternative. "this past <weekday>" is always the most recent one.
+3. "next <weekday>" mirrors rule 2 forwards; "this coming <weekday>" is always the first one after
+   publication; "this <weekday>" is that day of the publication's week.
+4. Weeks run Monday to Sunday (ISO 8601): "last week" is the week before the publication's, "this
+   week" the publication's, "earlier this week" its Monday to the day before publication. "last
+   weekend" is the most recent Saturday-Sunday before publication; "next weekend" is read like
+   "next <weekday>".
+5. Months and years are calendar ones: "last month" is the previous calendar month, "earlier this
+   month" the first of the month to the day before publication. "the past week/month/year" are the
+   7, 30 or 365 days before publication. "early", "mid" and "late" take thirds: days 1-10, 11-20
+   and 21 to the end of a month; January-April, May-August and September-December of a year.
+6. "N days ago" is one day; "N weeks ago" the Monday-Sunday week holding the day 7*N days earlier;
+   "N months/years ago" the calendar month or year N before the publication's. "in N weeks' time"
+   and "N weeks from now" mirror them forwards.
+7. A date without a year ("September 21", "21/9") takes the year that puts it nearest to
+   publication without being after it ("December 30" published 3 January 2023 is 30 December
+   2022). When the date a year later is nearer ("October 3" published 28 September) it is an
+   alternative; after a future marker the first date not before publication is the reading. A month
+   alone ("in May") works alike; "last May" is the most recent May before the publication's month,
+   "next May" the first one after it.
+8. Numeric dates follow the locale's order (Babel's short date pattern: month first for "en" and
+   "en_US", day first for "en_GB"); when the other order also makes a date, it is an alternative.
+   Two-digit years are 20xx.
+9. In prose a date must look like one. Weekday and month names are capitalised. A month needs a
+   day, a year, a preposition ("in May") or a modifier ("last May", "early May"), so "may refuse"
+   and a headline's "Russia May Refuse" are not months. A year, or a numeric date without a year,
+   needs a preposition ("in 2021", "on 21/9"; not "2021 people", "rose by 3/4", "3/4 of voters"), a
+   year must not be followed by a counted noun ("in 2000 deaths"), and "24/7" is never a date.
+   Names holding a weekday are not dates: "Sunday Times", "The Mail on Sunday", "Good Friday",
+   "Sheffield Wednesday", "USA Today".
 """
 
-from factsite.checks.dates.resolve import (  # noqa: F401
+from factsite.checks.dates.compare import check_date
+from factsite.checks.dates.grammar import date_grammar as _grammar  # noqa: F401
+from factsite.checks.dates.resolve import resolve_date
+from factsite.checks.dates.results import (
     DateComparison,
     DateResolution,
     FoundDate,
     SourceDate,
-    _grammar,
-    _matches,
-    check_date,
-    find_dates,
     format_day,
     format_span,
-    resolve_date,
 )
+from factsite.checks.dates.scan import _matches as _matches
+from factsite.checks.dates.scan import find_dates
 
 __all__ = [
     "DateComparison",
@@ -28,3 +75,5 @@ __all__ = [
     "format_span",
     "resolve_date",
 ]
+# Also importable from here, for the tests that compare the scan around anchors with a scan of the
+# whole text: `_grammar` (grammar.date_grammar) and `_matches` (scan._matches).

@@ -1,0 +1,190 @@
+"""The date check: compare the date a claim mark states with the claim's value and with the dates
+its sources give."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from factsite.checks.dates.resolve import resolve_date
+from factsite.checks.dates.results import (
+    DateComparison,
+    DateResolution,
+    SourceDate,
+    describe_relation,
+    format_span,
+)
+from factsite.checks.dates.scan import find_dates
+from factsite.checks.dates.spans import Span
+from factsite.model import CheckResult, Source
+
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+STATUS_ORDER = ("match", "within-range", "mismatch")
+ORDINALS = ("first", "second", "third", "fourth")
+
+
+def _compare(reading: Span, stated: Span) -> str:
+    """ "match" for the same span, "within-range" when one holds the other, else "mismatch"."""
+    if reading == stated:
+        return "match"
+    inside = reading[0] <= stated[0] and stated[1] <= reading[1]
+    around = stated[0] <= reading[0] and reading[1] <= stated[1]
+    return "within-range" if inside or around else "mismatch"
+
+
+def _stated_span(value: object) -> Span | None:
+    """The claim's value as a span: a date, or a pair of dates (YAML gives a list)."""
+    if value is None:
+        return None
+    days = value if isinstance(value, tuple | list) else (value, value)
+    if len(days) == 2 and all(isinstance(day, dt.date) for day in days):
+        start, end = sorted(day.date() if isinstance(day, dt.datetime) else day for day in days)
+        return (start, end)
+    raise TypeError(f"a date claim's value is a date or a pair of dates, not {value!r}")
+
+
+def _source_dates(
+    sources: Sequence[Source], readings: Sequence[DateResolution], published: dt.date, locale: str
+) -> tuple[SourceDate, ...]:
+    """The sources' dates as precise as the readings, agreeing ones first.
+
+    A source's publication date counts: a statement is usually dated by its release. A source's
+    relative dates count from its own publication date; without one, only the dates that name their
+    year or need only a year are kept.
+    """
+    coarsest = max(GRANULARITY_RANK[reading.granularity] for reading in readings)
+    found = []
+    for source in sources:
+        dates = [("", _publication_date(source.published))] if source.published else []
+        for date in find_dates(source.text, source.published or published, locale=locale):
+            if source.published or date.resolution.depends_on != "day":
+                dates.append((date.text, date.resolution))
+        for text, resolution in dates:
+            if GRANULARITY_RANK[resolution.granularity] > coarsest:
+                continue
+            agrees = any(
+                _compare(reading.span, other.span) != "mismatch"
+                for reading in readings
+                for other in resolution.readings
+            )
+            found.append(SourceDate(source.id, text, resolution, agrees))
+    # Dates in a source's text make a better example than its publication date.
+    return tuple(sorted(found, key=lambda date: (not date.agrees, not date.text)))
+
+
+def _publication_date(day: dt.date) -> DateResolution:
+    return DateResolution("", day, day, "day", "the source's publication date", (), "nothing")
+
+
+def _value_phrase(comparison: DateComparison, stated: Span, reading: DateResolution) -> str:
+    readings = comparison.resolution.readings if comparison.resolution else ()
+    which = f" under its {ORDINALS[readings.index(reading)]} reading" if len(readings) > 1 else ""
+    noun, shown = "date" if stated[0] == stated[1] else "range", format_span(*stated)
+    if comparison.value_status == "match":
+        return f"matches the stated {noun}{which}"
+    if comparison.value_status == "mismatch":
+        return f"but the stated {noun} is {shown}"
+    if reading.start <= stated[0] and stated[1] <= reading.end:
+        return f"the stated {noun}, {shown}, falls within it{which}"
+    return f"it falls within the stated {noun}, {shown}{which}"
+
+
+def _sources_phrase(comparison: DateComparison) -> str:
+    agreeing = comparison.agreeing
+    if not agreeing:
+        return "no date in the cited sources agrees" if comparison.source_dates else ""
+    ids = list(dict.fromkeys(date.source_id for date in agreeing))
+    shown = f"“{agreeing[0].text}”" if agreeing[0].text else "its publication date"
+    if len(ids) == 1:
+        return f"the cited source {ids[0]} supports it ({shown})"
+    return f"the cited sources {', '.join(ids)} support it ({ids[0]}: {shown})"
+
+
+def _summary(comparison: DateComparison, resolution: DateResolution, published: dt.date) -> str:
+    """One sentence: what the expression means, and how the stated value and the sources compare."""
+    shown = []
+    for reading in resolution.readings:
+        span, relation = format_span(*reading.span), describe_relation(reading.span, published)
+        shown.append((span, relation))
+    quoted = f"“{comparison.expression}”"
+    if len(shown) == 1:
+        span, relation = shown[0]
+        parts = [f"{quoted} resolves to {span}{f', {relation}' if relation else ''}"]
+    else:
+        options = [f"{span} ({relation})" if relation else span for span, relation in shown]
+        parts = [f"{quoted} is ambiguous: {' or '.join(options)}"]
+    if comparison.stated and comparison.reading:
+        parts.append(_value_phrase(comparison, comparison.stated, comparison.reading))
+    parts.append(_sources_phrase(comparison))
+    return "; ".join(part for part in parts if part) + "."
+
+
+def _findings(comparison: DateComparison, resolution: DateResolution) -> tuple[str, ...]:
+    findings = list(resolution.notes)
+    if resolution.alternatives:
+        rules = "; or ".join(reading.rule for reading in resolution.readings)
+        findings.append(f"“{comparison.expression}” is ambiguous: {rules}.")
+    if comparison.other_dates:
+        others = ", ".join(f"“{date.text}”" for date in comparison.other_dates)
+        findings.append(f"The marked text also holds {others}; the check reads the first date.")
+    return tuple(findings)
+
+
+def _status(comparison: DateComparison, resolution: DateResolution) -> str:
+    if comparison.value_status != "no-value":
+        return comparison.value_status
+    statuses = {
+        _compare(date.resolution.span, reading.span)
+        for date in comparison.agreeing
+        for reading in resolution.readings
+    }
+    return next((status for status in STATUS_ORDER[:2] if status in statuses), "resolved")
+
+
+def check_date(
+    marked_text: str,
+    *,
+    published: dt.date,
+    value: dt.date | tuple[dt.date, dt.date] | None,
+    sources: Sequence[Source],
+    locale: str = "en",
+) -> CheckResult:
+    """Resolve the date in a claim mark; compare it with the claim's value and the sources' dates.
+
+    Status: the comparison with the value ("match", "within-range", "mismatch") when the claim has
+    one; otherwise "match" or "within-range" when a source's date agrees, else "resolved";
+    "unresolved" when the mark holds no date. Of an ambiguous expression's readings, the one that
+    fares best counts, and the summary says which.
+    """
+    stated = _stated_span(value)
+    found = find_dates(marked_text, published, locale=locale)
+    # A mark may be the bare expression in lower case, which the prose scan does not take.
+    resolution = (
+        found[0].resolution if found else resolve_date(marked_text, published, locale=locale)
+    )
+    if resolution is None:
+        details = DateComparison(marked_text, None, stated, "unresolved" if stated else "no-value")
+        return CheckResult("date", "unresolved", f"No date found in “{marked_text}”.", details)
+    reading = None
+    if stated:
+        reading = min(
+            resolution.readings, key=lambda r: STATUS_ORDER.index(_compare(r.span, stated))
+        )
+    comparison = DateComparison(
+        expression=found[0].text if found else marked_text.strip(),
+        resolution=resolution,
+        stated=stated,
+        value_status=_compare(reading.span, stated) if reading and stated else "no-value",
+        reading=reading,
+        source_dates=_source_dates(
+            sources, (reading,) if reading else resolution.readings, published, locale
+        ),
+        other_dates=found[1:],
+    )
+    return CheckResult(
+        check="date",
+        status=_status(comparison, resolution),
+        summary=_summary(comparison, resolution, published),
+        details=comparison,
+        findings=_findings(comparison, resolution),
+    )
