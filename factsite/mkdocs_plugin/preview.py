@@ -2,10 +2,11 @@
 
 A change to fact-check files (`content/articles/`, `content/sources/`) re-checks and re-renders
 only what it touches, without running MkDocs' whole build: the previous build's files, navigation
-and theme stay in memory, changed pages are rendered again in place, removed ones deleted, and the
-sitemap and data files rewritten. Any other change (mkdocs.yml, templates, editor pages) runs a
-full MkDocs build in place, which still reuses every page whose inputs did not change. A content
-error leaves the last good preview on disk; the server shows the problems instead (`PreviewServer`).
+and theme stay in memory, changed pages are rendered again in place, removed ones deleted, and
+the sitemap, Material's search index (small sites) and the data files rewritten. Any other change
+(mkdocs.yml, templates, editor pages) runs a full MkDocs build in place, which still reuses every
+page whose inputs did not change. A content error leaves the last good preview on disk; the
+server shows the problems instead (`PreviewServer`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.commands.build import _build_theme_template
+from mkdocs.commands.build import _build_theme_template, get_context
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, PluginError
@@ -68,6 +69,7 @@ class Preview:
         self._ready = False  # the last full build succeeded: its files and theme are in memory
         self._dates: dict[str, str] = {}  # each page's date, by file: the sitemap shows them
         self._files: Files | None = None  # the files of this preview's last build
+        self._search = ""  # the search engine of the last full build
         self._data_files = DataFileWriter(site_dir)
 
     @property
@@ -134,7 +136,7 @@ class Preview:
                 mkdocs_build(self.config, serve_url=self.serve_url, dirty=True)
             self._ready = True
             self._dates = {p.file.dest_uri: p.update_date for p in self.plugin.pages.values()}
-            self._files = self.plugin.files
+            self._files, self._search = self.plugin.files, self.plugin.search
         except PluginError:
             pass  # content errors: the project holds them, located
         except (Abort, BuildError) as problem:
@@ -153,13 +155,21 @@ class Preview:
             site_pages = plugin.site_pages(config)
         except PluginError:
             return PreviewOutcome(plugin.project, "content")
-        if plugin.newest != newest or plugin.search == "material":
-            # Editor pages show the newest date; Material's search index needs every page again.
+        if plugin.newest != newest or plugin.search != self._search:
+            # Editor pages show the newest date; a change of search engine changes every page.
             return self._build_all()
         changed, removed = self._update_pages(site_pages)
         assert plugin.nav is not None and plugin.project is not None
+        material_search = config.plugins.get("material/search")
+        if plugin.search == "material" and material_search is not None:
+            # Material's index holds every page: it starts afresh and sees them all again, in the
+            # order of a full build (editor pages, then generated ones as they are rendered).
+            material_search.on_config(config)
+            self._announce_editor_pages()
         render_pages(list(plugin.pages.values()), set(map(id, changed)), config, plugin.files,
                      plugin.nav, plugin.env, jobs=1, per_process=1)  # fmt: skip
+        if plugin.search == "material" and material_search is not None:
+            material_search.on_post_build(config=config)
         self._files = plugin.files
         dates = {page.file.dest_uri: page.update_date for page in plugin.pages.values()}
         if dates != self._dates:  # pages came, went or changed date: the sitemap lists them all
@@ -170,6 +180,16 @@ class Preview:
         forget_manifest(manifest_path(plugin.cache_dir, self.site_dir))
         self._data_files.write(plugin.project)
         return PreviewOutcome(plugin.project, "content", rendered=len(changed))
+
+    def _announce_editor_pages(self) -> None:
+        config, plugin = self.config, self.plugin
+        assert config is not None and plugin.files is not None and plugin.nav is not None
+        doc_files = plugin.files.documentation_pages()
+        for file in doc_files:
+            if file.page is not None and not isinstance(file, GeneratedFile):
+                page, nav = file.page, plugin.nav
+                context = get_context(nav, doc_files, config, page)
+                config.plugins.on_page_context(context, page=page, config=config, nav=nav)
 
     def _update_pages(
         self, site_pages: list[SitePage]

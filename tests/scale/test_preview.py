@@ -22,7 +22,6 @@ NOT_IN_PREVIEW = ("pagefind/",)
 
 @pytest.fixture
 def pagefind_project(tmp_path: Path) -> Path:
-    # Material's single search index needs every page: such sites rebuild whole in the preview.
     return site_project(tmp_path / "project", search="pagefind")
 
 
@@ -32,19 +31,21 @@ def built_from_nothing(config_file: Path, site: Path) -> dict[str, str]:
     return tree_digest(site, NOT_IN_PREVIEW)
 
 
+@pytest.mark.parametrize("search", ["pagefind", "material"])
 @pytest.mark.parametrize("edit_name", list(EDITS), ids=list(EDITS))
 def test_content_edit_updates_the_preview_as_a_full_build_would(
-    pagefind_project: Path, tmp_path: Path, edit_name: str
+    tmp_path: Path, edit_name: str, search: str
 ) -> None:
-    preview = Preview(str(pagefind_project), tmp_path / "preview")
+    config_file = site_project(tmp_path / "project", search=search)
+    preview = Preview(str(config_file), tmp_path / "preview")
     first = preview.build()
     assert first.ok and first.mode == "full"
-    changed = EDITS[edit_name](pagefind_project.parent)
+    changed = EDITS[edit_name](config_file.parent)
     outcome = preview.build(set(changed))
     preview.wait()
     assert outcome.ok and outcome.mode == "content"
     assert 0 < outcome.rendered < first.rendered
-    full = built_from_nothing(pagefind_project, tmp_path / "full")
+    full = built_from_nothing(config_file, tmp_path / "full")
     assert tree_digest(tmp_path / "preview") == full
 
 
