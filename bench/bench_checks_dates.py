@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
-from collections.abc import Callable
+
+from timing import best_time
 
 from factsite.checks.dates import check_date, find_dates, resolve_date
 from factsite.model import Location, Source
@@ -50,16 +50,6 @@ def generate_prose(characters: int, dates: float, traps: float, seed: int = 1) -
         sentences.append(sentence[0].upper() + sentence[1:] + ".")
         size += len(sentences[-1]) + 1
     return " ".join(sentences)
-
-
-def best_time(action: Callable[[], object], repeats: int = 5) -> float:
-    """The fastest of several runs, in seconds: the least disturbed by the rest of the machine."""
-    timings = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
 
 
 CORPORA = {

@@ -7,9 +7,9 @@ compare) and prints characters and figures per second, best of several repeats.
 from __future__ import annotations
 
 import random
-import time
-from collections.abc import Callable
 from decimal import Decimal
+
+from timing import best_time
 
 from factsite.checks.figures import check_figure, find_figures, parse_figure
 from factsite.model import Location, Source
@@ -42,16 +42,6 @@ def generate_prose(characters: int, figures_per_sentence: float, seed: int = 1) 
         sentences.append(sentence[0].upper() + sentence[1:] + ".")
         size += len(sentences[-1]) + 1
     return " ".join(sentences)
-
-
-def best_time(action: Callable[[], object], repeats: int = 5) -> float:
-    """The fastest of several runs, in seconds: the least disturbed by the rest of the machine."""
-    timings = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
 
 
 def bench_find_figures() -> None:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import difflib
 import random
 import re
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
+
+from timing import best_time
 
 from factsite.checks.quotes import QuoteClass, compare_quote
 from factsite.checks.quotes.words import index_source
@@ -105,16 +105,6 @@ class Transcript:
 
     def _invented(self) -> Quote:
         return Quote("invented", self.sentence())
-
-
-def best_time(action: Callable[[], object], repeats: int) -> float:
-    """The fastest of several runs, in seconds: the least disturbed by the rest of the machine."""
-    timings = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
 
 
 def placed_right(
