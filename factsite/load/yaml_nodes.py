@@ -7,6 +7,7 @@ to its declared type. That keeps positions for error messages and avoids YAML 1.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,11 +29,6 @@ class ContentYamlError(Exception):
         self.location = location
         self.message = message
         self.hint = hint
-
-
-def node_location(path: str, node: Node, line_offset: int = 0) -> Location:
-    mark = node.start_mark
-    return Location(path, mark.line + 1 + line_offset, mark.column + 1)
 
 
 class _ContentLoader(yaml.SafeLoader):
@@ -81,16 +77,21 @@ class YamlDocument:
     root: Node | None
     # Lines before the YAML text in the file (front matter starts after the `---` line).
     line_offset: int = 0
+    # Where each line of the text starts. Lines end at "\n" only, as in editors; YAML also ends
+    # them at NEL and U+2028, which pasted web text holds, so PyYAML's line numbers can run ahead.
+    line_starts: tuple[int, ...] = (0,)
 
     def location(self, node: Node) -> Location:
-        return node_location(self.path, node, self.line_offset)
+        index = node.start_mark.index
+        line = bisect.bisect_right(self.line_starts, index) - 1
+        return Location(self.path, line + 1 + self.line_offset, index - self.line_starts[line] + 1)
 
 
 def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
     """Parse `text` into a node tree; raise ContentYamlError with the position of a syntax error."""
     if "\t" in text:
         line_number = text[: text.index("\t")].count("\n") + 1
-        line_text = text.splitlines()[line_number - 1]
+        line_text = text.split("\n")[line_number - 1]
         if line_text[: len(line_text) - len(line_text.lstrip(" \t"))].count("\t"):
             column = line_text.index("\t") + 1
             raise ContentYamlError(
@@ -104,13 +105,11 @@ def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1) if mark else 1
-        column = (mark.column + 1) if mark else 1
         problem = error.problem or "invalid YAML"
         if error.context and "alias" not in (error.problem or ""):
             problem = f"{error.context}: {problem}" if "while" not in error.context else problem
         raise ContentYamlError(
-            Location(path, line + line_offset, column),
+            _offset_location(text, mark.index if mark else 0, path, line_offset),
             f"YAML syntax error: {problem}",
             _syntax_hint(problem),
         ) from None
@@ -125,7 +124,8 @@ def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
     finally:
         if loader is not None:
             loader.dispose()
-    document = YamlDocument(path, root, line_offset)
+    starts = (0, *(match.end() for match in re.finditer("\n", text)))
+    document = YamlDocument(path, root, line_offset, starts)
     if root is not None:
         _check_duplicate_keys(document, root)
         _check_characters(document, root)
