@@ -23,6 +23,8 @@ def test_every_page_requests_only_its_own_origin(
     page = open_page("")
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # A request the content security policy refuses shows up only as a console error.
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     for path in demo_site.html_paths():
         # Claim pages share one template: waiting for the network to settle on each adds nothing.
         settled = "load" if "/claims/" in path else "networkidle"
