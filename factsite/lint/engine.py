@@ -67,20 +67,40 @@ def linter_for(dialect: harper.Dialect) -> harper.Linter:
     return linter
 
 
+# Harper's run time grows with the square of the text it is given: long texts go in paragraph-bounded chunks.
+CHUNK_CHARACTERS = 20_000
+
+
 def run_engine(text: str, locale: str) -> tuple[EngineLint, ...]:
     """The copy-error lints Harper finds in plain `text`, for the dialect of `locale`."""
     linter = linter_for(dialect_for(locale))
     lints: list[EngineLint] = []
-    for rule, found in linter.organized_lints(text, language=harper.Language.PLAINTEXT).items():
-        for lint in found:
-            kind = REPORTED_RULES.get(rule) or REPORTED_KINDS.get(lint.lint_kind)
-            if kind is None:
-                continue
-            suggestions = tuple(s.replacement_text for s in lint.suggestions)
-            lints.append(
-                EngineLint(kind, lint.span.start, lint.span.end, lint.message, suggestions)
-            )
+    for offset, chunk in text_chunks(text, CHUNK_CHARACTERS):
+        for rule, found in linter.organized_lints(chunk, language=harper.Language.PLAINTEXT).items():
+            for lint in found:
+                kind = REPORTED_RULES.get(rule) or REPORTED_KINDS.get(lint.lint_kind)
+                if kind is None:
+                    continue
+                suggestions = tuple(s.replacement_text for s in lint.suggestions)
+                start, end = offset + lint.span.start, offset + lint.span.end
+                lints.append(EngineLint(kind, start, end, lint.message, suggestions))
     return tuple(sorted(lints, key=lambda lint: (lint.start, lint.end)))
+
+
+def text_chunks(text: str, size: int) -> list[tuple[int, str]]:
+    """`text` cut at paragraph breaks into pieces of about `size` characters, with their offsets."""
+    chunks = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n\n", start, start + size)
+        if cut <= start:
+            cut = text.find("\n\n", start + size)
+            if cut == -1:
+                break
+        chunks.append((start, text[start:cut]))
+        start = cut
+    chunks.append((start, text[start:]))
+    return chunks
 
 
 def is_known_word(word: str, dialect: harper.Dialect) -> bool:

@@ -29,6 +29,7 @@ from factsite.mkdocs_plugin.pages import GeneratedFile, GeneratedPage, generated
 from factsite.mkdocs_plugin.rendering import PAGES_PER_PROCESS
 from factsite.mkdocs_plugin.reuse import PageReuse, context_fingerprint, templates_fingerprint
 from factsite.mkdocs_plugin.security import add_content_security_policy
+from factsite.render.sanitise import sanitise_html
 from factsite.model import RatingScale, Severity, Verdict
 from factsite.pipeline import Project, article_paths, check_project
 from factsite.progress import Progress
@@ -200,10 +201,23 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
                     page.meta[key] = html.escape(str(page.meta[key]))
         return None
 
+    def on_page_content(self, html_text: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # Editor pages are content too: their HTML is sanitised like an article's (generated pages already are).
+        if not self.config.enabled or isinstance(page, GeneratedPage):
+            return None
+        return sanitise_html(html_text)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        # Theme pages such as 404.html get the same policy as every other page.
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return None
+        return add_content_security_policy(output_content)
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        output = add_content_security_policy(output)
+        # Scripts that came with the content are left out of the policy: only the theme's own run.
+        output = add_content_security_policy(output, page.content or "")
         if isinstance(page, GeneratedPage) and page.site_page.kind == "search":
             output = search.allow_wasm(output)
         return output

@@ -10,7 +10,7 @@ from factsite.mkdocs_plugin.commands import build_site
 from factsite.pipeline import check_project
 from factsite.settings import Settings
 from tests.hostile.corpus import Case, load_cases, materialise
-from tests.hostile.site_safety import KNOWN_GAPS, markup_texts, unsafe_parts
+from tests.hostile.site_safety import markup_texts, unsafe_parts
 
 CASES = load_cases()
 
@@ -62,7 +62,7 @@ def test_built_content_cannot_run_in_a_browser(
         [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
     )
     site = project / "site"
-    assert [fault for fault in unsafe_parts(site, theme_scripts) if fault not in KNOWN_GAPS] == []
+    assert [fault for fault in unsafe_parts(site, theme_scripts)] == []
     expectation = case.expected_site()
     files = {
         path.relative_to(site).as_posix(): path.read_text("utf-8", errors="replace")
@@ -87,13 +87,12 @@ def test_built_content_cannot_run_in_a_browser(
 
 def test_the_base_project_is_safe_and_clean(built_base: Path, theme_scripts: set[str]) -> None:
     assert [
-        fault for fault in unsafe_parts(built_base, theme_scripts) if fault not in KNOWN_GAPS
+        fault for fault in unsafe_parts(built_base, theme_scripts)
     ] == []
     assert len(theme_scripts) >= 2, "the theme's inline scripts were found"
 
 
-@pytest.mark.xfail(
-    strict=False, reason="the plugin does not add the policy to 404.html (on_post_template)"
-)
 def test_every_page_has_a_policy(built_base: Path, theme_scripts: set[str]) -> None:
-    assert set(unsafe_parts(built_base, theme_scripts)) & KNOWN_GAPS == set()
+    policies = [path for path in built_base.rglob("*.html") if "Content-Security-Policy" in path.read_text("utf-8")]
+    assert len(policies) == len(list(built_base.rglob("*.html")))
+    assert (built_base / "404.html") in policies
