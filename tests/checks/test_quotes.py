@@ -347,6 +347,18 @@ CASES = [
         E,
         id="ellipsis-and-brackets",
     ),
+    pytest.param(
+        "kremlin",
+        "Nuclear blackmail has also been used ... not only to the",
+        E,
+        id="segment-of-function-words-after-an-ellipsis",
+    ),
+    pytest.param(
+        "alert",
+        "of its ... forces in support of its invasion of Ukraine.",
+        E,
+        id="segment-of-function-words-before-an-ellipsis",
+    ),
     # Minor differences: spelling slips, punctuation, case, word division.
     pytest.param(
         "alert",
@@ -420,6 +432,13 @@ CASES = [
         A,
         id="several-words-changed",
     ),
+    pytest.param(
+        "kremlin",
+        "we will certainly make use of all weapon systems available to us. The citizens of Russia"
+        " can rest assured",
+        A,
+        id="short-sentence-dropped-without-ellipsis",
+    ),
     # Spliced: pieces from separate places joined without an ellipsis.
     pytest.param(
         "kremlin",
@@ -439,6 +458,13 @@ CASES = [
         "This is not a bluff ... The decree on partial mobilisation has been signed.",
         S,
         id="ellipsis-in-reverse-order",
+    ),
+    pytest.param(
+        "kremlin",
+        "our independence and freedom will be defended with all the systems available to us. It is"
+        " our historical tradition",
+        S,
+        id="long-stretch-dropped-without-ellipsis",
     ),
     pytest.param(
         "kremlin",

@@ -119,7 +119,7 @@ def align_words(
     if exact:
         return rescore(words, exact, index)
     moves = _fill_table(words, index.keys[low:high], {} if word_pairs is None else word_pairs)
-    steps = _trace_back(words, index.keys, moves, low)
+    steps = _slide_matches_left(_trace_back(words, index.keys, moves, low), index.keys)
     steps = _tidy_edges(steps, words, index)
     steps = _join_divided_words(steps, words, index.keys)
     return rescore(words, steps, index)
@@ -288,6 +288,28 @@ def _trace_back(
     return steps
 
 
+def _slide_matches_left(steps: list[Step], keys: Sequence[str]) -> list[Step]:
+    """Keep dropped words together: a match just after dropped source words moves onto the first of
+    them when that is the same word ("today. The measures start today" read as one omission)."""
+    slid = list(steps)
+    for number, step in enumerate(steps):
+        first = number
+        while first > 0 and slid[first - 1].kind == DELETED:
+            first -= 1
+        if step.kind != MATCH or first == number:
+            continue
+        target = slid[first].source_start
+        if keys[target] != keys[step.source_start]:
+            continue
+        match = Step(MATCH, step.quote_start, step.quote_end, target, target + 1)
+        dropped = [
+            Step(DELETED, step.quote_start + 1, step.quote_start + 1, position, position + 1)
+            for position in range(target + 1, step.source_end)
+        ]
+        slid[first : number + 1] = [match, *dropped]
+    return slid
+
+
 def _tidy_edges(steps: list[Step], words: Sequence[QuoteWord], index: SourceIndex) -> list[Step]:
     """Read the edges of a passage as a person would.
 
@@ -385,7 +407,8 @@ def _joined_run(
         start = source_start - extra if edge == "start" else source_start
         end = source_end + extra if edge == "end" else source_end
         spanned = end - start
-        if start >= 0 and spanned and len(run) + extra > 1 and letters == "".join(keys[start:end]):
+        divided = spanned != quote_end - quote_start
+        if start >= 0 and spanned and divided and letters == "".join(keys[start:end]):
             return [Step(MINOR, quote_start, quote_end, start, end)]
     return run
 

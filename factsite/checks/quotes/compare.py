@@ -12,6 +12,7 @@ from factsite.checks.quotes.locate import (
     SourceSearch,
     best_alignments,
     is_same_place,
+    place_between,
     place_segment,
     prepare_search,
 )
@@ -79,9 +80,8 @@ def compare_quote(quote: str, sources: Sequence[TextSource]) -> QuoteComparison:
         match = match_source(parsed, source.id, search)
         matches.append(match)
         if match.classification is QuoteClass.NOT_FOUND:
-            nearest.extend(
-                _passages(source.id, search, best_alignments(search, parsed.words, NEAREST))
-            )
+            alignments = best_alignments(search, parsed.words, NEAREST)
+            nearest.extend(_passages(source.id, search, parsed.text, alignments))
     matches.sort(key=lambda match: (match.classification.rank, -match.score))
     best = matches[0] if matches else None
     classification = best.classification if best else QuoteClass.NOT_FOUND
@@ -97,7 +97,7 @@ def locate_quote(quote: str, source_text: str, *, limit: int = 3) -> tuple[Quote
     if not parsed.words or not source_text.strip():
         return ()
     search = prepare_search(index_source(source_text), parsed.words)
-    return tuple(_passages("", search, best_alignments(search, parsed.words, limit)))
+    return tuple(_passages("", search, parsed.text, best_alignments(search, parsed.words, limit)))
 
 
 def match_source(parsed: ParsedQuote, source_id: str, search: SourceSearch) -> QuoteMatch:
@@ -115,7 +115,7 @@ def match_source(parsed: ParsedQuote, source_id: str, search: SourceSearch) -> Q
     return QuoteMatch(
         source_id,
         _classify(recall, bool(joints), diff),
-        tuple(_passages(source_id, search, alignments)),
+        tuple(_passages(source_id, search, parsed.text, alignments)),
         diff.tokens,
         round(score, 4),
         words_added=diff.words_added,
@@ -150,13 +150,24 @@ def _joint(index: SourceIndex, previous: Piece, piece: Piece) -> SpliceJoint:
 
 def _place_quote(parsed: ParsedQuote, search: SourceSearch) -> list[Piece]:
     """Place each segment of the quote, and say how each piece joins the one before."""
-    pieces: list[Piece] = []
+    placed: list[list[Alignment]] = []
     after: int | None = None
     for segment in parsed.segments:
-        placed = place_segment(search, segment, after=after) or [
-            _unplaced(segment.words, after or 0)
-        ]
-        for number, alignment in enumerate(placed):
+        placed.append(place_segment(search, segment, after=after))
+        after = placed[-1][-1].end if placed[-1] else after
+    # A segment with nothing to find it by ("... not only to the") is looked for between the
+    # passages of its neighbours.
+    for number, segment in enumerate(parsed.segments):
+        if not placed[number]:
+            before = (
+                next((p[-1].end for p in placed[number - 1 :: -1] if p), None) if number else None
+            )
+            following = next((p[0].start for p in placed[number + 1 :] if p), None)
+            between = place_between(search, segment.words, before, following)
+            placed[number] = [between or _unplaced(segment.words, before or following or 0)]
+    pieces: list[Piece] = []
+    for segment, alignments in zip(parsed.segments, placed, strict=True):
+        for number, alignment in enumerate(alignments):
             previous = pieces[-1].alignment if pieces else None
             if number == 0:
                 reordered = bool(
@@ -165,9 +176,8 @@ def _place_quote(parsed: ParsedQuote, search: SourceSearch) -> list[Piece]:
                 pieces.append(Piece(alignment, segment.ellipsis_before, reordered=reordered))
             else:
                 assert previous is not None
-                spliced = not is_same_place(previous, alignment, search.index)
+                spliced = not is_same_place(previous, alignment)
                 pieces.append(Piece(alignment, spliced=spliced))
-        after = placed[-1].end
     return pieces
 
 
@@ -179,16 +189,18 @@ def _unplaced(words: Sequence[QuoteWord], at: int) -> Alignment:
 
 
 def _passages(
-    source_id: str, search: SourceSearch, alignments: Sequence[Alignment]
+    source_id: str, search: SourceSearch, quote_text: str, alignments: Sequence[Alignment]
 ) -> list[QuotePassage]:
     return [
-        _passage(source_id, search.index, alignment)
+        _passage(source_id, search.index, quote_text, alignment)
         for alignment in alignments
         if alignment.end > alignment.start
     ]
 
 
-def _passage(source_id: str, index: SourceIndex, alignment: Alignment) -> QuotePassage:
+def _passage(
+    source_id: str, index: SourceIndex, quote_text: str, alignment: Alignment
+) -> QuotePassage:
     start, end = index.start(alignment.start), index.end(alignment.end - 1)
     before_start = index.start(max(0, alignment.start - CONTEXT_WORDS))
     after_end = index.end(min(len(index), alignment.end + CONTEXT_WORDS) - 1)
@@ -201,6 +213,6 @@ def _passage(source_id: str, index: SourceIndex, alignment: Alignment) -> QuoteP
         context_before=index.text[before_start:start] if alignment.start else "",
         context_after=index.text[end:after_end],
         score=round(alignment.similarity, 4),
-        quote_text=" ".join(word.display for word in words),
+        quote_text=" ".join(quote_text[words[0].display_start : words[-1].display_end].split()),
         coverage=round(alignment.recall, 4),
     )

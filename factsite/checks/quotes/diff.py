@@ -263,10 +263,16 @@ class Distance:
     earlier: bool
 
     def __str__(self) -> str:
-        for count, unit in ((self.paragraphs, "paragraph"), (self.sentences, "sentence")):
+        for count, unit in (
+            (self.paragraphs, "paragraph"),
+            (self.sentences, "sentence"),
+            (self.words, "word"),
+        ):
+            if count == 1:
+                return f"a {unit}"
             if count:
-                return f"{count} {unit}{'s' if count > 1 else ''}"
-        return f"{self.words} word{'s' if self.words != 1 else ''}"
+                return f"{count} {unit}s"
+        return "no words"
 
 
 def measure_distance(index: SourceIndex, first: Alignment, second: Alignment) -> Distance:

@@ -35,8 +35,9 @@ from factsite.checks.quotes.words import QuoteSegment, QuoteWord, SourceIndex
 CLEAN_RECALL = 0.9
 # A piece of a spliced quote must still be recognisable on its own.
 PIECE_RECALL = 0.4
-# Splitting a quote into pieces must explain this much more of it than one passage does.
-SPLIT_GAIN = 0.05
+# Splitting a quote into pieces must explain more of it than one passage does: at least this share
+# of the smallest piece's words.
+SPLIT_GAIN = 0.25
 # A run of words a passage does not explain is looked for elsewhere if this long, and taken if found
 # this well.
 SPLIT_RUN_WORDS = 4
@@ -45,6 +46,7 @@ SPLIT_RUN_RECALL = 0.75
 # splice).
 SAME_PLACE_WORDS = 12
 CANDIDATES = 3
+# A passage this similar to the quote is not bettered by windows that rapidfuzz ranks lower.
 _GOOD_ENOUGH = 0.9
 # Windows scoring within this share of the best are ties, ranked by rapidfuzz (this many at most).
 _TIE = 0.95
@@ -122,7 +124,8 @@ def rank_windows(
                 score += search.rarity[entering]
             in_window[entering] += 1
             right += 1
-        scored.append((score, -position, hits[right - 1][0]))
+        # Rounded, so that windows holding the same stems tie exactly and the earliest wins.
+        scored.append((round(score, 9), -position, hits[right - 1][0]))
         in_window[found] -= 1
         if not in_window[found]:
             score -= search.rarity[found]
@@ -148,18 +151,21 @@ def window_span(words: Sequence[QuoteWord]) -> int:
     return max(length + 6, round(1.5 * length))
 
 
-def _region(search: SourceSearch, words: Sequence[QuoteWord], first: int, last: int) -> range:
-    """The source words to align with: the window, and room for the quote around its hits."""
+def _region(search: SourceSearch, words: Sequence[QuoteWord], window: Window) -> range:
+    """The source words to align with: the window, stretched to hold the quote's words that come
+    before its first hit and after its last one, and a margin for words added or dropped."""
     margin = 3 + len(words) // 4
-    last = max(last, first + window_span(words))
-    return range(max(0, first - margin), min(len(search.index), last + margin + 1))
+    stems = [stem(word.key) for word in words]
+    first_stem, last_stem = (stem(search.index.keys[p]) for p in (window.first, window.last))
+    before = max((n for n, found in enumerate(stems) if found == first_stem), default=0)
+    after = len(words) - min((n for n, found in enumerate(stems) if found == last_stem), default=0)
+    low = window.first - before - margin
+    return range(max(0, low), min(len(search.index), window.last + after + margin + 1))
 
 
-def align_at(
-    search: SourceSearch, words: Sequence[QuoteWord], position: int, last: int | None = None
-) -> Alignment:
-    """Align `words` with the source around the window from `position` (to `last`)."""
-    region = _region(search, words, position, position if last is None else last)
+def align_at(search: SourceSearch, words: Sequence[QuoteWord], window: Window) -> Alignment:
+    """Align `words` with the source around `window`."""
+    region = _region(search, words, window)
     key = (tuple(words), region.start, region.stop)
     if key not in search.alignments:
         search.alignments[key] = align_words(
@@ -189,9 +195,8 @@ def best_alignments(
     )[: max(count, CANDIDATES) + (after is not None)]
     alignments: list[Alignment] = []
     for number, (closeness, window) in enumerate(ranked):
-        alignments.append(align_at(search, words, window.first, window.last))
-        # When one passage is wanted, one word for word, or one that explains nearly all of the
-        # quote where rapidfuzz ranks the next windows lower, is not bettered: skip the rest.
+        alignments.append(align_at(search, words, window))
+        # When one passage is wanted, stop at one word for word, or at a good enough one.
         if count == 1 and after is None:
             last = alignments[-1]
             next_is_lower = number + 1 == len(ranked) or ranked[number + 1][0] < closeness
@@ -211,7 +216,7 @@ def best_alignments(
 def _closeness(
     search: SourceSearch, words: Sequence[QuoteWord], keys: list[str], window: Window
 ) -> tuple[float, float]:
-    region = _region(search, words, window.first, window.last)
+    region = _region(search, words, window)
     return fuzz.partial_ratio(keys, search.index.keys[region.start : region.stop]), window.score
 
 
@@ -247,9 +252,39 @@ def place_segment(
         pieces.extend(unit_pieces)
         previous_end = unit_pieces[-1].end if unit_pieces else previous_end
     pieces = _join_same_place(pieces, search.index)
-    if len(pieces) > 1 and _explains_more(pieces, whole):
-        return pieces
-    return [whole]
+    chosen = pieces if len(pieces) > 1 and _explains_more(pieces, whole) else [whole]
+    return [part for piece in chosen for part in _split_at_long_drops(piece, search.index)]
+
+
+def place_between(
+    search: SourceSearch, words: Sequence[QuoteWord], after: int | None, before: int | None
+) -> Alignment | None:
+    """Place words between two passages, or the nearest after one or before one, if they are there:
+    for segments of function words only, which rare words cannot find.
+    """
+    if after is None and before is None:
+        return None
+    if after is not None and before is not None and before >= after:
+        regions = [range(after, before)]
+    else:
+        reach = len(words) + 3 + len(words) // 4
+        regions = []
+        for widening in range(_WIDENINGS):
+            width = reach * 4**widening
+            start = after if after is not None else max(0, (before or 0) - width)
+            regions.append(range(start, min(len(search.index), start + width)))
+    best: Alignment | None = None
+    for region in regions:
+        alignment = align_words(words, search.index, region.start, region.stop, search.word_pairs)
+        if best is None or alignment.recall > best.recall:
+            best = alignment
+        if best.recall == 1:
+            break
+    return best if best is not None and best.recall >= PIECE_RECALL else None
+
+
+# How many times place_between widens its search (four times wider each time).
+_WIDENINGS = 3
 
 
 def _place_unit(
@@ -264,7 +299,7 @@ def _place_unit(
         elsewhere = best_alignments(search, words[run_start:run_end], 1)
         if not elsewhere or elsewhere[0].recall < SPLIT_RUN_RECALL:
             continue
-        there = align_at(search, words, max(0, elsewhere[0].start - run_start))
+        there = align_at(search, words, _window_from(elsewhere[0].start, run_start))
         return _split_between(search, words, here, there)
     return [here]
 
@@ -311,17 +346,23 @@ def _split_between(
     assert best is not None
     _, cut, first, second = best
     return [
-        align_at(search, words[:cut], _window_start(first, 0)),
-        align_at(search, words[cut:], _window_start(second, cut)),
+        align_at(search, words[:cut], _window_near(first, 0)),
+        align_at(search, words[cut:], _window_near(second, cut)),
     ]
 
 
-def _window_start(alignment: Alignment, quote_position: int) -> int:
-    """Where a window for the quote words from `quote_position` on should start near `alignment`."""
+def _window_near(alignment: Alignment, quote_start: int) -> Window:
+    """A window for the quote words from `quote_start` on, where `alignment` placed them."""
     for step in alignment.steps:
-        if step.quote_start >= quote_position and step.kind in SHARES:
-            return max(0, step.source_start - (step.quote_start - quote_position))
-    return alignment.start
+        if step.quote_start >= quote_start and step.kind in SHARES:
+            return _window_from(step.source_start, step.quote_start - quote_start)
+    return _window_from(alignment.start, 0)
+
+
+def _window_from(position: int, words_before: int) -> Window:
+    """A window for quote words of which `words_before` come before source word `position`."""
+    start = max(0, position - words_before)
+    return Window(start, start, 0.0)
 
 
 def _sentences(words: Sequence[QuoteWord]) -> list[list[QuoteWord]]:
@@ -334,17 +375,53 @@ def _sentences(words: Sequence[QuoteWord]) -> list[list[QuoteWord]]:
 
 
 def _is_clean(alignment: Alignment) -> bool:
-    return alignment.recall >= CLEAN_RECALL and not any(
-        step.kind == DELETED and step.source_end - step.source_start >= SAME_PLACE_WORDS
-        for step in alignment.steps
+    """Nearly all found, with no clause unexplained and no long stretch of source skipped."""
+    return (
+        alignment.recall >= CLEAN_RECALL
+        and not _unexplained_runs(alignment)
+        and not _long_drops(alignment)
     )
+
+
+def _long_drops(alignment: Alignment) -> list[tuple[int, int]]:
+    """Runs of steps that skip more source words than one place allows (as step indexes)."""
+    drops: list[tuple[int, int]] = []
+    start, dropped = None, 0
+    for number, step in enumerate([*alignment.steps, None]):
+        if step is not None and step.kind == DELETED:
+            start = number if start is None else start
+            dropped += step.source_end - step.source_start
+            continue
+        if start is not None and dropped > SAME_PLACE_WORDS:
+            drops.append((start, number))
+        start, dropped = None, 0
+    return drops
+
+
+def _split_at_long_drops(alignment: Alignment, index: SourceIndex) -> list[Alignment]:
+    """An alignment that skips a long stretch of source is two pieces from two places."""
+    drops = _long_drops(alignment)
+    if not drops:
+        return [alignment]
+    first, last = drops[0]
+    steps = alignment.steps
+    cut = steps[last].quote_start if last < len(steps) else len(alignment.words)
+    if cut in (0, len(alignment.words)):
+        return [alignment]
+    shifted = [
+        replace(step, quote_start=step.quote_start - cut, quote_end=step.quote_end - cut)
+        for step in steps[last:]
+    ]
+    before = rescore(alignment.words[:cut], steps[:first], index)
+    return [before, *_split_at_long_drops(rescore(alignment.words[cut:], shifted, index), index)]
 
 
 def _explains_more(pieces: list[Alignment], whole: Alignment) -> bool:
     if any(piece.recall < PIECE_RECALL or not _has_anchor(piece) for piece in pieces):
         return False
     found = sum(piece.quote_found for piece in pieces)
-    return found > whole.quote_found + SPLIT_GAIN * whole.quote_weight
+    smallest = min(piece.quote_weight for piece in pieces)
+    return found > whole.quote_found + SPLIT_GAIN * smallest
 
 
 def _has_anchor(alignment: Alignment) -> bool:
@@ -358,23 +435,18 @@ def _has_anchor(alignment: Alignment) -> bool:
     )
 
 
-def is_same_place(first: Alignment, second: Alignment, index: SourceIndex) -> bool:
+def is_same_place(first: Alignment, second: Alignment) -> bool:
     """Whether `second` follows `first` closely enough in the source to be words dropped, not a
     splice.
     """
-    gap = second.start - first.end
-    if gap < 0:
-        return False
-    return gap <= SAME_PLACE_WORDS and not any(
-        index.starts_sentence(position) for position in range(first.end + 1, second.start)
-    )
+    return 0 <= second.start - first.end <= SAME_PLACE_WORDS
 
 
 def _join_same_place(pieces: list[Alignment], index: SourceIndex) -> list[Alignment]:
     """Merge consecutive pieces that stand together in the source: the words between are dropped."""
     joined: list[Alignment] = []
     for piece in pieces:
-        if joined and is_same_place(joined[-1], piece, index):
+        if joined and is_same_place(joined[-1], piece):
             joined[-1] = concatenate(joined[-1], piece, index)
         else:
             joined.append(piece)
