@@ -250,6 +250,12 @@ CASES = [
         "alert", "Those residing or travelling in Russia should depart", V, id="capital-at-start"
     ),
     pytest.param(
+        "kremlin",
+        "Washington, London and Brussels are openly encouraging Kiev ' to move the hostilities",
+        V,
+        id="stray-apostrophe",
+    ),
+    pytest.param(
         "alert",
         "Russian   authorities have\n  arrested U.S. citizens",
         V,
@@ -733,7 +739,12 @@ def test_several_sources_best_classification_wins_and_every_match_is_kept() -> N
     ]
     assert comparison.best is comparison.matches[0]
     assert comparison.matches[1].classification is not QuoteClass.VERBATIM
-    assert "one other cited source also compared" in result.summary.casefold()
+    assert result.summary.startswith(
+        "Verbatim: the quote matches \u201cPutin's address, agency translation\u201d word for word."
+    )
+    assert result.summary.endswith(
+        " In \u201cAddress by the President of the Russian Federation\u201d it is altered."
+    )
 
 
 def test_several_sources_where_none_matches_pool_the_nearest_passages() -> None:

@@ -17,9 +17,14 @@ def summarise(comparison: QuoteComparison, source_names: Mapping[str, str]) -> s
     if best.classification is QuoteClass.NOT_FOUND:
         return _not_found(comparison, len(comparison.matches), name)
     sentence = _SENTENCES[best.classification](best, name)
-    if len(comparison.matches) > 1:
-        others = len(comparison.matches) - 1
-        sentence += f" {_count(others, 'other cited source').capitalize()} also compared."
+    others = [
+        f"in \u201c{source_names.get(match.source_id, match.source_id)}\u201d it is "
+        f"{_AS_ADJECTIVES[match.classification]}"
+        for match in comparison.matches[1:]
+    ]
+    if others:
+        # Translations of one speech differ: say how the quote fares in each other source.
+        sentence += f" {_and(others)[0].upper()}{_and(others)[1:]}."
     return sentence
 
 
@@ -98,6 +103,14 @@ def _and(parts: list[str]) -> str:
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
+_AS_ADJECTIVES = {
+    QuoteClass.VERBATIM: "verbatim",
+    QuoteClass.EDITED: "verbatim with marked edits",
+    QuoteClass.MINOR: "verbatim but for minor differences",
+    QuoteClass.ALTERED: "altered",
+    QuoteClass.SPLICED: "spliced",
+    QuoteClass.NOT_FOUND: "not found",
+}
 _SENTENCES = {
     QuoteClass.VERBATIM: _verbatim,
     QuoteClass.EDITED: _edited,

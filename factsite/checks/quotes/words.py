@@ -1,5 +1,4 @@
-"""Turning a quote and a source into words: the quote's segments, brackets and ellipses; the
-source's index.
+"""Turning a quote and a source into words, with their offsets.
 
 A quote is read with the editorial conventions of the press: an ellipsis ("...", "…", "[...]") marks
 an omission and splits the quote into segments, square brackets mark an editor's insertion or
@@ -96,7 +95,13 @@ def strip_quotation_marks(text: str) -> str:
 
 def parse_quote(marked_text: str) -> ParsedQuote:
     text = strip_quotation_marks(marked_text)
-    tokens = _merge_attached_brackets(text, list(_QUOTE_TOKEN.finditer(text)))
+    # Apostrophes standing alone are quotation marks inside the quote, not words.
+    matches = [
+        match
+        for match in _QUOTE_TOKEN.finditer(text)
+        if match.lastgroup != "word" or canonical_word(match.group())
+    ]
+    tokens = _merge_attached_brackets(text, matches)
     segments: list[QuoteSegment] = []
     words: list[QuoteWord] = []
     ellipsis_before = ""
@@ -268,7 +273,8 @@ def index_source(text: str) -> SourceIndex:
             initial=0,
         )
     )
-    return SourceIndex(text, keys, frozenset(keys), tuple(parts), first_part, block_offsets)
+    vocabulary = frozenset(canonical.values())
+    return SourceIndex(text, keys, vocabulary, tuple(parts), first_part, block_offsets)
 
 
 def attached_punctuation(before: str, after: str, *, first: bool = False) -> tuple[str, str]:
