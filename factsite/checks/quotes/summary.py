@@ -77,7 +77,7 @@ def _not_found(comparison: QuoteComparison, sources: int, name: str) -> str:
     sentence = f"Not found: no passage of {where} matches the quote"
     if comparison.nearest:
         share = round(100 * comparison.nearest[0].coverage)
-        sentence += f"; the nearest has {share}% of its words"
+        sentence += f"; the nearest passage has {share}% of the quote's words"
     return sentence + "."
 
 
