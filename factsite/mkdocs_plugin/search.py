@@ -19,6 +19,13 @@ PAGEFIND_DIR = "pagefind"
 SEARCH_PAGE = "search"
 # Only the page's own content is indexed: not the header, navigation or footer of every page.
 CONTENT_SELECTOR = "article.md-content__inner"
+# Nor what repeats from page to page (verdict definitions, source descriptions, navigation), nor
+# the pages that list everything (they would match every search): the index is a third smaller.
+NOT_INDEXED = (
+    ".fs-breadcrumb", ".fs-verdict__definition", ".fs-in-context__source", ".fs-facts",
+    ".fs-diff-key", ".fs-diff", ".fs-passage", ".fs-sources", ".fs-pager", ".fs-visually-hidden",
+    ".fs-page--index", ".fs-page--sources", ".fs-page--corrections", ".fs-page--search",
+)  # fmt: skip
 # Content Security Policy source Pagefind needs to start its WebAssembly search engine.
 WASM_SOURCE = "'wasm-unsafe-eval'"
 
@@ -67,7 +74,8 @@ def index_site(site_dir: Path) -> None:
         )
     command = [
         str(executable), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR,
-        "--root-selector", CONTENT_SELECTOR, "--quiet",
+        "--root-selector", CONTENT_SELECTOR, "--exclude-selectors", ", ".join(NOT_INDEXED),
+        "--quiet",
     ]  # fmt: skip
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     if finished.returncode != 0:
