@@ -8,11 +8,13 @@ nested marks, a mark across a paragraph break, inside a link or inside code.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from factsite.load.fields import ID_PATTERN, error
 from factsite.model import Location, Mark, Problem
+from factsite.positions import LineIndex
 
 # The attribute list that closes a bracketed span, as pymdownx.bracketspan reads it; it holds no
 # brackets, so a list left open does not swallow the next mark.
@@ -38,18 +40,6 @@ class MarkSpan:
     inner_end: int
     markdown: str
     location: Location
-
-
-class LineIndex:
-    """Converts offsets in a text to 1-based line and column numbers."""
-
-    def __init__(self, text: str, first_line: int = 1) -> None:
-        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
-        self.first_line = first_line
-
-    def location(self, path: str, offset: int) -> Location:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return Location(path, self.first_line + index, offset - self.starts[index] + 1)
 
 
 def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, ...], list[Problem]]:
@@ -224,7 +214,7 @@ def unclosed_brackets(text: str) -> list[int]:
 
 def _nesting_problems(spans: list[MarkSpan]) -> list[Problem]:
     problems = []
-    for outer, inner in zip(spans, spans[1:], strict=False):
+    for outer, inner in itertools.pairwise(spans):
         if inner.start < outer.end:
             problems.append(
                 error(

@@ -21,7 +21,7 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or arguments[0].startswith("-") and arguments[0] not in ("-h", "--help"):
+    if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help")):
         arguments.insert(0, "build")
     args = parser.parse_args(arguments)
     try:
@@ -85,7 +85,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace) -> int:
     from factsite.mkdocs_plugin.commands import SiteConfigError, build_site, quiet_mkdocs_logging
-
     from factsite.progress import Progress
 
     quiet_mkdocs_logging()
@@ -323,7 +322,10 @@ def _summary(project, elapsed: float) -> str:  # type: ignore[no-untyped-def]
     claims = project.claims
     counts: dict[str, int] = {}
     for claimed in claims:
-        label = claimed.verdict.label if claimed.verdict else ("correction" if claimed.claim.correction is not None else "unreviewed")
+        if claimed.verdict:
+            label = claimed.verdict.label
+        else:
+            label = "correction" if claimed.claim.correction is not None else "unreviewed"
         counts[label] = counts.get(label, 0) + 1
     tally = ", ".join(f"{count} {label}" for label, count in sorted(counts.items(), key=lambda item: -item[1]))
     return (

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factsite.anchor import LineIndex, MarkSpan, locate_mark
+from factsite.anchor import MarkSpan, locate_mark
 from factsite.checks.claims import check_claim
 from factsite.lint import findings_to_review
 from factsite.load.articles import load_article
@@ -24,6 +24,7 @@ from factsite.model import (
     Problem,
     Severity,
 )
+from factsite.positions import LineIndex
 from factsite.render.claim_marks import MarkLink
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import UNREVIEWED, Settings

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from factsite.positions import LineIndex
 
 # Kinds that are mistakes in the copy (the build warns about them); the others are claim candidates.
 COPY_ERROR_KINDS = frozenset(
@@ -65,20 +65,9 @@ class Span:
     speaker: str | None = None
 
 
-class LinePositions:
-    """Turns offsets of one text into 1-based line and column numbers."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
-
-    def line_and_column(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1
-
-
 def place_spans(text: str, spans: list[Span]) -> tuple[Finding, ...]:
     """Turn detector spans into findings on `text`, sorted by offset, dropping exact repeats."""
-    positions = LinePositions(text)
+    positions = LineIndex(text)
     findings: dict[tuple[str, int, int], Finding] = {}
     for span in sorted(spans, key=lambda s: (s.start, s.end, s.kind)):
         key = (span.kind, span.start, span.end)

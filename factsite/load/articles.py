@@ -12,7 +12,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from factsite.anchor import LineIndex, MarkSpan, find_marks
+from factsite.anchor import MarkSpan, find_marks
 from factsite.load.fields import (
     ARTICLE_FIELDS,
     CLAIM_FIELDS,
@@ -29,6 +29,7 @@ from factsite.load.fields import (
 from factsite.load.text_files import ContentFileError, read_content_text, resolve_inside
 from factsite.load.yaml_nodes import ContentYamlError, YamlDocument, compose_yaml
 from factsite.model import Article, Claim, ClaimKind, Correction, Ignore, Location, Problem, Source
+from factsite.positions import LineIndex
 
 CITATION_SECTIONS = ("sources", "claims", "corrections", "ignore")
 # Rendering and linting take time quadratic in a paragraph's length (Python-Markdown's inline
@@ -206,7 +207,9 @@ def _read_citations(path: Path, name: str, content_dir: Path, shown: Path, probl
             problems.append(unknown_field(document.location(key), str(key.value), "citations file", CITATION_SECTIONS))
     for required in ("sources", "claims"):
         if required not in sections:
-            problems.append(error(Location(name, 1, 1), f"the citations file has no '{required}:'", f"add '{required}:'"))
+            problems.append(
+                error(Location(name, 1, 1), f"the citations file has no '{required}:'", f"add '{required}:'")
+            )
     sources = _read_entries(document, sections.get("sources"), "source", problems, content_dir, shown)
     claims = _read_entries(document, sections.get("claims"), "claim", problems, content_dir, shown)
     corrections = _read_list(document, sections.get("corrections"), CORRECTION_FIELDS, "correction", problems)

@@ -29,13 +29,13 @@ from factsite.mkdocs_plugin.pages import GeneratedFile, GeneratedPage, generated
 from factsite.mkdocs_plugin.rendering import PAGES_PER_PROCESS
 from factsite.mkdocs_plugin.reuse import PageReuse, context_fingerprint, templates_fingerprint
 from factsite.mkdocs_plugin.security import add_content_security_policy
-from factsite.render.sanitise import sanitise_html
 from factsite.model import RatingScale, Severity, Verdict
 from factsite.pipeline import Project, article_paths, check_project
 from factsite.progress import Progress
 from factsite.publication import with_publication_problems
 from factsite.render.data_files import site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage
+from factsite.render.sanitise import sanitise_html
 from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
 
 log = get_plugin_logger(__name__)

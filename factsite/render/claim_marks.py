@@ -84,7 +84,7 @@ class ClaimMarkExtension(Extension):
         self.marks: Mapping[str, MarkLink] = {}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
+    def extendMarkdown(self, md: Markdown) -> None:
         # Runs after the inline patterns (20) and attr_list (8), which give the spans their ids.
         md.treeprocessors.register(ClaimMarkTreeprocessor(md, self), "factsite_claim_marks", 7)
         md.registerExtension(self)
@@ -93,5 +93,5 @@ class ClaimMarkExtension(Extension):
         self.marks = {}
 
 
-def makeExtension(**kwargs: object) -> ClaimMarkExtension:  # noqa: N802
+def makeExtension(**kwargs: object) -> ClaimMarkExtension:
     return ClaimMarkExtension(**kwargs)

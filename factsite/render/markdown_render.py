@@ -20,8 +20,9 @@ from factsite.render.sanitise import sanitise_html
 # Openers that nothing closes, kept as they are up to this many of each kind; see `_defuse_openers`.
 UNCLOSED_OPENERS_KEPT = 100
 BLOCK_TAGS = frozenset(
-    "p h1 h2 h3 h4 h5 h6 li blockquote pre div table tr td th dt dd figcaption hr br".split()
-)
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div", "table", "tr", "td", "th", "dt", "dd",
+     "figcaption", "hr", "br"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

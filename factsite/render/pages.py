@@ -256,8 +256,9 @@ class PageRenderer:
     def methodology_page(self) -> SitePage:
         scale = sorted(self.settings.scale.verdicts, key=lambda v: -v.value)
         verdicts = [
-            views.VerdictView(v.id, v.label, v.definition, self.settings.icon_svg(v.icon), v.value,
-                              f"fs-verdict--{v.id}")  # fmt: skip
+            views.VerdictView(
+                v.id, v.label, v.definition, self.settings.icon_svg(v.icon), v.value, f"fs-verdict--{v.id}"
+            )
             for v in scale
         ]
         body = self.render("methodology.html", "methodology", verdicts=verdicts, scale=self.settings.scale)
