@@ -138,8 +138,8 @@ def _check(args: argparse.Namespace) -> int:
         data = {"problems": [problem_data(p) for p in project.problems], "claims": claims_data(project)}
         print(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
     elif args.format == "github":
-        for problem in project.problems:
-            print(github_annotation(problem))
+        for each in project.problems:
+            print(github_annotation(each))
     else:
         print_problems(project.problems)
         print(_summary(project, time.perf_counter() - started), file=sys.stderr)

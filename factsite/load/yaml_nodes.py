@@ -42,7 +42,7 @@ class _ContentLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(
@@ -65,7 +65,8 @@ class _ContentLoader(yaml.SafeLoader):
                     self.peek_event().start_mark,
                 )
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            node: Node | None = super().compose_node(parent, index)
+            return node
         finally:
             if is_collection:
                 self._depth -= 1

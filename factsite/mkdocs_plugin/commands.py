@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from typing import Literal
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -46,7 +47,7 @@ class BuildOutcome:
         return not self.site_errors and self.project is not None and not self.project.errors
 
 
-def load_site_config(config_file: str, strict: bool, **overrides: object) -> MkDocsConfig:
+def load_site_config(config_file: str, strict: bool, **overrides: Any) -> MkDocsConfig:
     if not Path(config_file).is_file():
         raise SiteConfigError(f"{config_file}: no such file; run factsite from the folder holding mkdocs.yml")
     try:
