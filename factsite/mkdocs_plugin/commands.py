@@ -11,8 +11,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from typing import Literal
+from typing import Any, Literal
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
