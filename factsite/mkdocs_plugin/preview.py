@@ -3,7 +3,8 @@
 A change to fact-check files (`content/articles/`, `content/sources/`) re-checks and re-renders
 only what it touches, without running MkDocs' whole build: the previous build's files, navigation
 and theme stay in memory, changed pages are rendered again in place, removed ones deleted, and
-the sitemap, Material's search index (small sites) and the data files rewritten. Any other change
+the sitemap and Material's search index (small sites) rewritten; the data files are written when
+asked for (`DataFiles`). Any other change
 (mkdocs.yml, templates, editor pages) runs a full MkDocs build in place, which still reuses every
 page whose inputs did not change. A content error leaves the last good preview on disk; the
 server shows the problems instead (`PreviewServer`).
@@ -11,8 +12,6 @@ server shows the problems instead (`PreviewServer`).
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 import time
 from collections.abc import Collection
@@ -33,7 +32,9 @@ from factsite.mkdocs_plugin.rendering import render_pages
 from factsite.model import Problem
 from factsite.pipeline import Project
 from factsite.progress import Progress
+from factsite.render.annotations import ANNOTATIONS_FILE
 from factsite.render.data_files import site_files
+from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
 from factsite.render.pages import SitePage
 
 
@@ -70,7 +71,7 @@ class Preview:
         self._dates: dict[str, str] = {}  # each page's date, by file: the sitemap shows them
         self._files: Files | None = None  # the files of this preview's last build
         self._search = ""  # the search engine of the last full build
-        self._data_files = DataFileWriter(site_dir)
+        self.data_files = DataFiles(site_dir)
 
     @property
     def plugin(self) -> FactsitePlugin:
@@ -91,7 +92,7 @@ class Preview:
     def build(self, changed: Collection[Path] = ()) -> PreviewOutcome:
         """Bring the preview up to date with the files in `changed` (all of them if empty)."""
         started = time.perf_counter()
-        self._data_files.cancel()  # this build writes them again
+        self.data_files.mark_stale(None)  # a full build writes them; a content change marks them
         if self.config is None or self.config_file in changed:
             self.config, self._ready = self._load(), False
         # MkDocs shares plugin instances between the builds of a process: another build in between
@@ -106,8 +107,8 @@ class Preview:
         return outcome
 
     def wait(self) -> None:
-        """Wait for the data files of the last build to be written."""
-        self._data_files.wait()
+        """Write the data files if the last build left them out of date."""
+        self.data_files.write()
 
     def _load(self) -> MkDocsConfig:
         config = load_site_config(str(self.config_file), strict=False, site_dir=str(self.site_dir))
@@ -178,7 +179,7 @@ class Preview:
         remove_stale(self.site_dir, [page.file.dest_uri for page in removed])
         # Pages changed in place without a manifest: the next full build renders every page.
         forget_manifest(manifest_path(plugin.cache_dir, self.site_dir))
-        self._data_files.write(plugin.project)
+        self.data_files.mark_stale(plugin.project)
         return PreviewOutcome(plugin.project, "content", rendered=len(changed))
 
     def _announce_editor_pages(self) -> None:
@@ -191,9 +192,7 @@ class Preview:
                 context = get_context(nav, doc_files, config, page)
                 config.plugins.on_page_context(context, page=page, config=config, nav=nav)
 
-    def _update_pages(
-        self, site_pages: list[SitePage]
-    ) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
+    def _update_pages(self, site_pages: list[SitePage]) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
         """Give the plugin's pages their new content: changed pages in place, new ones added."""
         config, plugin = self.config, self.plugin
         assert config is not None and plugin.files is not None
@@ -218,61 +217,32 @@ class Preview:
         return changed, removed
 
 
-class DataFileWriter:
-    """Writes the site's data files (claims.json, feeds) in the background once edits pause.
+class DataFiles:
+    """The site's data files (claims.json, feeds, annotations), written when someone asks for them.
 
-    At 25,000 claims they take seconds to generate, and the pages the editor is looking at do
-    not show them: they are written `delay` seconds after the last change, each file replaced
-    atomically, and a newer build supersedes an older one's files.
+    At 25,000 claims they take seconds to generate, and the pages an editor previews never
+    load them: after a content change they are only marked out of date, and written when the
+    server is asked for one of them (or `write` is called). Generating them in the background
+    instead would slow the next rebuild, which competes with it for the interpreter.
     """
 
-    def __init__(self, site_dir: Path, delay: float = 2.0) -> None:
+    NAMES = frozenset(("claims.json", ANNOTATIONS_FILE, CLAIM_REVIEW_FEED_FILE, ATOM_FILE))
+
+    def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
-        self.delay = delay
-        self._pending: tuple[threading.Thread, threading.Event] | None = None
-        self._generation = 0
+        self._pending: Project | None = None
         self._lock = threading.Lock()
 
-    def write(self, project: Project) -> None:
-        generation = self.cancel()
-        hurry = threading.Event()
-        thread = threading.Thread(
-            target=self._write_later, args=(project, generation, hurry), daemon=True
-        )
-        self._pending = (thread, hurry)
-        thread.start()
-
-    def cancel(self) -> int:
-        """Stop any pending or running write; returns the generation of the next one."""
+    def mark_stale(self, project: Project | None) -> None:
         with self._lock:
-            self._generation += 1
-            if self._pending is not None:
-                self._pending[1].set()  # a waiting writer wakes, finds itself stale and stops
-            return self._generation
+            self._pending = project
 
-    def wait(self) -> None:
-        """Write now, without waiting for edits to pause, and return when done."""
-        if self._pending is not None:
-            thread, hurry = self._pending
-            hurry.set()
-            thread.join()
-
-    def _write_later(self, project: Project, generation: int, hurry: threading.Event) -> None:
-        hurry.wait(self.delay)
-        self._write(project, generation)
-
-    def _write(self, project: Project, generation: int) -> None:
-        for relative, data in site_files(project):
-            if generation != self._generation:
+    def write(self) -> None:
+        with self._lock:
+            project, self._pending = self._pending, None
+            if project is None:
                 return
-            path = self.site_dir / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.chmod(temporary, 0o644)  # as the full build writes it, not private like a temp file
-            with self._lock:
-                if generation != self._generation:
-                    os.unlink(temporary)
-                    return
-                os.replace(temporary, path)
+            for relative, data in site_files(project):
+                path = self.site_dir / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)

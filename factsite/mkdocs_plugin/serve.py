@@ -25,14 +25,12 @@ from typing import Any
 import watchdog.events
 from mkdocs.livereload import LiveReloadServer
 
-from factsite.mkdocs_plugin.preview import Preview, PreviewOutcome
+from factsite.mkdocs_plugin.preview import DataFiles, Preview, PreviewOutcome
 from factsite.progress import Progress
 from factsite.render.pages import template_environment
 
 log = logging.getLogger("mkdocs.livereload")
-INJECTED_SCRIPT = re.compile(
-    rb"<script>(?P<body>(?:(?!</script>).)*)</script>(?=[^<]*</body>|$)", re.S
-)
+INJECTED_SCRIPT = re.compile(rb"<script>(?P<body>(?:(?!</script>).)*)</script>(?=[^<]*</body>|$)", re.S)
 
 
 class PreviewServer(LiveReloadServer):
@@ -42,6 +40,7 @@ class PreviewServer(LiveReloadServer):
         super().__init__(*args, **kwargs)
         self.changed: set[Path] = set()
         self.problems_page: bytes | None = None
+        self.data_files: DataFiles | None = None
         self._changed_lock = threading.Lock()
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
@@ -68,10 +67,10 @@ class PreviewServer(LiveReloadServer):
             changed, self.changed = self.changed, set()
         return changed
 
-    def _serve_request(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
-    ) -> Iterable[bytes] | None:
+    def _serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
         path = environ["PATH_INFO"]
+        if self.data_files is not None and path.rsplit("/", 1)[-1] in self.data_files.NAMES:
+            self.data_files.write()  # written on demand after content changes
         page = self.problems_page
         if page is not None and (path.endswith(("/", ".html"))):
             with self._epoch_cond:
@@ -118,6 +117,7 @@ def serve(config_file: str, host: str, port: int, report: Callable[[PreviewOutco
         report(outcome)
 
     server = PreviewServer(builder=build, host=host, port=port, root=str(site_dir))
+    server.data_files = preview.data_files
     server.error_handler = lambda code: _error_page(site_dir, code)
     try:
         build()
@@ -128,7 +128,6 @@ def serve(config_file: str, host: str, port: int, report: Callable[[PreviewOutco
         log.info("Shutting down...")
     finally:
         server.shutdown()
-        preview.wait()
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
