@@ -4,6 +4,8 @@
   check key (its files' bytes, the settings, factsite's code: `CheckCache.article_keys`) and a hash
   of the page templates, in memory and in the cache directory. An unchanged article is not rendered
   by Jinja again, and the site-wide pages are assembled from the cached parts.
+- `PublicationCache` keeps each article's structured-data problems, which the live preview would
+  otherwise compute again for every claim of the site on each change.
 - `SiteManifest` records, for one site directory, the digest of each generated page written there
   (`SitePage.digest`), a fingerprint of everything else the page's HTML depends on (theme,
   configuration, navigation: the adapter computes it) and the size and modification time of the
@@ -20,11 +22,14 @@ import pickle
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factsite.pipeline import CheckedArticle
+from factsite.model import Problem
+from factsite.pipeline import CheckedArticle, Project
+from factsite.publication import publication_checklist, read_editor_pages, with_publication_problems
 from factsite.render.pages import ArticlePages, ArticleRendering
+from factsite.render.structured_data import structured_data_problems
 
 MANIFEST_VERSION = 1
 
@@ -102,6 +107,40 @@ class PageCache:
             os.replace(temporary, folder / key)
         except OSError:
             pass  # A read-only or full disk only costs speed.
+
+
+class PublicationCache:
+    """`with_publication_problems`, reusing each article's structured-data problems by its key.
+
+    The structured data of a claim depends on its article and the settings only (claim page
+    addresses differ between articles), so the problems of the site are the site-wide checklist
+    plus each article's; a test holds this equal to `with_publication_problems`.
+    """
+
+    def __init__(self) -> None:
+        self._articles: dict[str, list[Problem]] = {}
+
+    def with_problems(self, project: Project, keys: Mapping[str, str]) -> Project:
+        settings = project.settings
+        if not settings.structured_data or structured_data_problems(replace(project, articles=())):
+            return with_publication_problems(project)  # off, or reported once for the site
+        problems = publication_checklist(settings, read_editor_pages(settings.content_dir))
+        for checked in project.articles:
+            problems += self._article_problems(project, checked, keys.get(checked.article.slug))
+        if settings.strict:
+            problems = [problem.as_error() for problem in problems]
+        found = [*project.problems, *problems]
+        found.sort(key=lambda p: (p.location.path, p.location.line, p.location.column, p.message))
+        return replace(project, problems=tuple(found))
+
+    def _article_problems(self, project: Project, checked: CheckedArticle,
+                          key: str | None) -> list[Problem]:  # fmt: skip
+        if key is not None and key in self._articles:
+            return self._articles[key]
+        problems = structured_data_problems(replace(project, articles=(checked,)))
+        if key is not None:
+            self._articles[key] = problems
+        return problems
 
 
 @dataclass(frozen=True)

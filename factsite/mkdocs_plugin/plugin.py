@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from factsite.cache import PARALLEL_MINIMUM, CheckCache
-from factsite.incremental import PageCache
+from factsite.incremental import PageCache, PublicationCache
 from factsite.mkdocs_plugin import search
 from factsite.mkdocs_plugin.config import FactsiteConfig
 from factsite.mkdocs_plugin.pages import GeneratedFile, GeneratedPage, generated_page
@@ -32,9 +32,8 @@ from factsite.mkdocs_plugin.security import add_content_security_policy
 from factsite.model import RatingScale, Severity, Verdict
 from factsite.pipeline import Project, article_paths, check_project
 from factsite.progress import Progress
-from factsite.publication import with_publication_problems
 from factsite.render.data_files import site_files
-from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage
+from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
 from factsite.render.sanitise import sanitise_html
 from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
 
@@ -64,7 +63,9 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.progress = Progress.silent()
         self._material_search: bool | None = None  # the editor's own setting of Material's search
         # Caches that outlive one build (the live preview builds many times in one process).
-        self._caches: tuple[str, CheckCache, PageCache] | None = None
+        self._caches: tuple[str, CheckCache, PageCache, PublicationCache] | None = None
+        # Page templates compiled once per process (Jinja recompiles a template that changed).
+        self._templates = template_environment()
         # Per build: the generated pages by source path, what to render, the search engine.
         self.pages: dict[str, GeneratedPage] = {}
         self.reuse: PageReuse | None = None
@@ -143,13 +144,15 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         """Check the content and render the generated pages, reusing cached articles; raises
         PluginError, after logging every problem, when the content has errors."""
         assert self.settings is not None
-        checks, renders = self._reusable_caches()
+        checks, renders, publication = self._reusable_caches()
         pairs = article_paths(self.settings.content_dir)[0]
         self.progress.stage("checking", len(pairs), "articles")
         checks.on_article = self.progress.advance
         checks.prefetch(pairs, self.jobs, minimum=2 if self.parallel_always else PARALLEL_MINIMUM)
         # Publication problems (checklist, structured data) need the whole site, so they come last.
-        project = with_publication_problems(check_project(self.settings, checks.check))
+        project = publication.with_problems(
+            check_project(self.settings, checks.check), checks.article_keys
+        )
         self.project = project
         for problem in project.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
@@ -157,7 +160,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             raise PluginError(
                 f"{len(project.errors)} content error(s), listed above; the site was not built."
             )
-        renderer = PageRenderer(project)
+        renderer = PageRenderer(project, self._templates)
         self.newest = renderer.newest
         cached = renders.rendering(renderer.article_pages, checks.article_keys)
         site_pages = list(renderer.pages(cached))
@@ -169,15 +172,15 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             site_pages.append(search.search_page(self.newest))
         return site_pages
 
-    def _reusable_caches(self) -> tuple[CheckCache, PageCache]:
+    def _reusable_caches(self) -> tuple[CheckCache, PageCache, PublicationCache]:
         assert self.settings is not None
         cache_dir = self.cache_dir
         key = self.settings.fingerprint() + str(cache_dir)
         if self._caches is None or self._caches[0] != key:
             templates = templates_fingerprint(TEMPLATES_DIR)
             checks = CheckCache(self.settings, cache_dir)
-            self._caches = (key, checks, PageCache(cache_dir, templates))
-        return self._caches[1], self._caches[2]
+            self._caches = (key, checks, PageCache(cache_dir, templates), PublicationCache())
+        return self._caches[1], self._caches[2], self._caches[3]
 
     def _plan_reuse(self, config: MkDocsConfig, files: Files) -> PageReuse:
         assert self.settings is not None
