@@ -9,7 +9,8 @@ and a plain Material site with the same number of comparable pages, then measure
 - the live preview (`serve`): the time to bring the preview up to date after editing one
   article's YAML, its Markdown, or a verdict (in one process, as `serve` runs);
 - `check` (validate and check, write nothing) in claims per second, from an empty cache and warm;
-- peak memory (largest resident set of the build and its child processes);
+- peak memory: the largest resident set of the build process, and of its child processes
+  (forked render workers, Pagefind), which run while it waits;
 - whether the incremental build's output is byte-identical to a build from nothing;
 - in Chromium, the bytes a reader's search transfers (four queries), and whether the first
   result is a claim page.
@@ -36,30 +37,41 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import write_plain_project, write_project  # noqa: E402
+from synthetic import write_plain_project, write_project
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 BUILD = [sys.executable, str(REPOSITORY / "build.py")]
 CLAIMS_PER_ARTICLE = 20
-# Runs a command and prints its wall time and the peak resident memory of its process tree.
+# Runs a Python script or module in a fresh interpreter and prints its wall time, its own peak
+# resident memory and the largest of its child processes' (render workers, Pagefind).
 MEASURE = """
-import resource, subprocess, sys, time, json
-started = time.perf_counter()
-finished = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+import json, resource, runpy, sys, time
+target, sys.argv = sys.argv[1], sys.argv[1:]
+started, status = time.perf_counter(), 0
+try:
+    if target == "-m":
+        sys.argv = sys.argv[1:]
+        runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    else:
+        runpy.run_path(target, run_name="__main__")
+except SystemExit as exit:
+    status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": peak, "status": finished.returncode,
-                  "stderr": finished.stderr[-2000:]}))
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": own, "children_peak_mb": children, "status": status}))
 """
 
 
 def measure(command: list[str], cwd: Path) -> dict[str, object]:
+    """Run `[python, script-or--m, args...]`; returns its figures, raises if it failed."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    finished = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=cwd, env=env,
-                              capture_output=True, text=True, check=True)  # fmt: skip
-    result = json.loads(finished.stdout)
+    finished = subprocess.run([sys.executable, "-c", MEASURE, *command[1:]], cwd=cwd, env=env,
+                              capture_output=True, text=True, check=False)  # fmt: skip
+    lines = finished.stdout.strip().splitlines()
+    result = json.loads(lines[-1]) if lines else {"status": finished.returncode}
     if result["status"] != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{result['stderr']}")
+        raise RuntimeError(f"{' '.join(command)} failed:\n{finished.stderr[-3000:]}")
     return result
 
 
@@ -80,16 +92,19 @@ def edit_article(project: Path, marker: str) -> Path:
     return path
 
 
-def bench_size(claim_pages: int, workdir: Path, jobs: list[str], browser: bool) -> dict[str, object]:
+def bench_size(claim_pages: int, workdir: Path, jobs: list[str],
+               browser: bool) -> dict[str, object]:  # fmt: skip
     articles = max(1, claim_pages // CLAIMS_PER_ARTICLE)
     ours, plain = workdir / f"factsite-{claim_pages}", workdir / f"plain-{claim_pages}"
     config = write_project(ours, articles=articles, claims_per_article=CLAIMS_PER_ARTICLE)
     build = [*BUILD, "build", "-f", str(config), *jobs]
-    result: dict[str, object] = {"claim_pages": claim_pages, "articles": articles}
+    result: dict[str, object] = {"claim_pages": claim_pages, "articles": articles,
+                                 "load_before": os.getloadavg()[0]}  # fmt: skip
 
     cold = measure(build, ours)
     pages = count_pages(ours / "site")
-    result.update(pages=pages, full_cold_s=cold["seconds"], full_cold_peak_mb=cold["peak_mb"])
+    result.update(pages=pages, full_cold_s=cold["seconds"], full_cold_peak_mb=cold["peak_mb"],
+                  full_cold_children_peak_mb=cold["children_peak_mb"])  # fmt: skip
     plain_config = write_plain_project(plain, pages=pages)
     material = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config)], plain)
     result.update(material_s=material["seconds"], material_peak_mb=material["peak_mb"])
@@ -99,7 +114,8 @@ def bench_size(claim_pages: int, workdir: Path, jobs: list[str], browser: bool) 
         shutil.rmtree(cache / folder, ignore_errors=True)
     shutil.rmtree(ours / "site")
     warm = measure(build, ours)
-    result.update(full_checked_s=warm["seconds"], full_checked_peak_mb=warm["peak_mb"])
+    result.update(full_checked_s=warm["seconds"], full_checked_peak_mb=warm["peak_mb"],
+                  full_checked_children_peak_mb=warm["children_peak_mb"])  # fmt: skip
 
     edit_article(ours, "Edited for the benchmark.")
     incremental = measure(build, ours)
@@ -124,11 +140,14 @@ def bench_size(claim_pages: int, workdir: Path, jobs: list[str], browser: bool) 
         from search_transfer import measure_search
 
         result.update(measure_search(ours / "site"))
+    result["load_after"] = os.getloadavg()[0]
     return result
 
 
 def count_pages(site: Path) -> int:
-    return sum(1 for _ in site.rglob("index.html")) - (1 if (site / "search" / "index.html").exists() else 0)
+    """Generated pages, the search page (which has no counterpart in plain Material) aside."""
+    pages = sum(1 for _ in site.rglob("index.html"))
+    return pages - (1 if (site / "search" / "index.html").exists() else 0)
 
 
 def bench_preview(config: Path) -> dict[str, object]:
@@ -177,9 +196,11 @@ def report(results: list[dict[str, object]]) -> str:
         ("serve: how the preview rebuilt", "preview_mode", "{}"),
         ("check from an empty cache (claims/s)", "check_cold_claims_per_s", "{:,.0f}"),
         ("check with the cache warm (claims/s)", "check_warm_claims_per_s", "{:,.0f}"),
-        ("peak memory, factsite build (MB)", "full_cold_peak_mb", "{:,.0f}"),
+        ("peak memory, factsite build process (MB)", "full_cold_peak_mb", "{:,.0f}"),
+        ("peak memory, its largest child: workers, Pagefind (MB)", "full_cold_children_peak_mb", "{:,.0f}"),
         ("peak memory, plain Material (MB)", "material_peak_mb", "{:,.0f}"),
         ("incremental output identical to full", "identical", "{}"),
+        ("machine load average, before / after", "load", "{}"),
         ("search engine", "search", "{}"),
         ("search: KB one search transfers, gzip host, median of 4", "search_kb", "{:,.0f}"),
         ("search: the same, largest of the 4 queries", "search_max_kb", "{:,.0f}"),
@@ -188,6 +209,7 @@ def report(results: list[dict[str, object]]) -> str:
         ("search: every first result is a claim page", "claim_result", "{}"),
     ]
     for result in results:
+        result["load"] = f"{result['load_before']:.1f} / {result['load_after']:.1f}"
         result["ratio_cold"] = float(result["full_cold_s"]) / float(result["material_s"])
         result["ratio_checked"] = float(result["full_checked_s"]) / float(result["material_s"])
     lines = []

@@ -28,7 +28,7 @@ TEXT_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg", "/")
 
 
 class _GzipHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base's name)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_head(self):  # type: ignore[no-untyped-def]

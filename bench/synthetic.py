@@ -161,14 +161,8 @@ def write_quote(rng: random.Random, draft: ArticleDraft, claim_id: str, town: st
     (speaker, role), words = rng.choice(PEOPLE), rng.choice(QUOTES)
     source = _source_for(rng, draft)
     verdict = rng.choices(("accurate", "false"), weights=(80, 20))[0]
-    said = (
-        words
-        if verdict == "accurate"
-        else words.replace("will", "shall").replace("the ", "our ", 1)
-    )
-    draft.source_texts[source].append(
-        f'"{words.capitalize()}," {speaker} told the meeting in {town}.'
-    )
+    said = words if verdict == "accurate" else words.replace("will", "shall").replace("the ", "our ", 1)
+    draft.source_texts[source].append(f'"{words.capitalize()}," {speaker} told the meeting in {town}.')
     draft.claims[claim_id] = {
         "kind": "quote", "speaker": speaker, "verdict": verdict, "sources": [source],
         "note": "Compared with the recording of the meeting." if verdict == "accurate"
@@ -181,9 +175,7 @@ def write_figure(rng: random.Random, draft: ArticleDraft, claim_id: str, town: s
     value, unit = rng.randrange(1_000, 90_000, 50), rng.choice(UNITS)
     source = _source_for(rng, draft)
     stated, verdict = (value, "accurate") if rng.random() < 0.8 else (value + 500, "false")
-    draft.source_texts[source].append(
-        f"The plan covers {value:,} {unit} in {town} and the nearby villages."
-    )
+    draft.source_texts[source].append(f"The plan covers {value:,} {unit} in {town} and the nearby villages.")
     draft.claims[claim_id] = {
         "kind": "figure", "value": value, "unit": unit, "verdict": verdict, "sources": [source],
         "note": "The figure is in the published plan.",
@@ -195,9 +187,7 @@ def write_date(rng: random.Random, draft: ArticleDraft, claim_id: str, town: str
     days_before = rng.randint(1, 6)
     day = draft.published - dt.timedelta(days=days_before)
     source = _source_for(rng, draft)
-    draft.source_texts[source].append(
-        f"The meeting in {town} took place on {day:%B} {day.day}, {day.year}."
-    )
+    draft.source_texts[source].append(f"The meeting in {town} took place on {day:%B} {day.day}, {day.year}.")
     draft.claims[claim_id] = {
         "kind": "date", "value": day, "verdict": "accurate", "sources": [source],
         "note": "The minutes are dated that day.",
@@ -254,7 +244,7 @@ def write_article(content: Path, draft: ArticleDraft, rng: random.Random) -> Non
                 "date": reviewed + dt.timedelta(days=3),
                 "change": "A figure's note now cites the plan.",
                 "reason": "A reader asked for the page number.",
-            }  # fmt: skip
+            }
         ]
     text = yaml.safe_dump(citations, sort_keys=False, width=1000, allow_unicode=True)
     (content / "articles" / f"{draft.slug}.yaml").write_text(text, "utf-8")
