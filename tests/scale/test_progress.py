@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -18,17 +19,17 @@ def run_stages(progress: Progress) -> None:
 
 
 @pytest.mark.parametrize(
-    ("interactive", "delay", "expected"),
+    ("delay", "expected"),
     [
-        (False, 0.0, "checking: 4/4 articles in 0.0 s\nwriting data files in 0.0 s\n"),
-        (False, 60.0, ""),
+        (0.0, r"checking: 4/4 articles in \d+\.\d s\nwriting data files in \d+\.\d s\n"),
+        (60.0, ""),
     ],
     ids=["log, slow stages get a line", "log, quick build prints nothing"],
 )
-def test_plain_lines_in_logs(interactive: bool, delay: float, expected: str) -> None:
+def test_plain_lines_in_logs(delay: float, expected: str) -> None:
     stream = io.StringIO()
-    run_stages(Progress(stream, interactive, delay))
-    assert stream.getvalue() == expected
+    run_stages(Progress(stream, interactive=False, delay=delay))
+    assert re.fullmatch(expected, stream.getvalue())
 
 
 def test_terminal_bar_is_drawn_in_place_and_cleared() -> None:
