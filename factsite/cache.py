@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import pickle
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +19,7 @@ from functools import cache
 from itertools import repeat
 from pathlib import Path
 
+from factsite.entry_store import EntryStore
 from factsite.pipeline import ArticleOutcome, check_article
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import Settings
@@ -44,7 +43,7 @@ def code_fingerprint() -> str:
 class CheckCache:
     def __init__(self, settings: Settings, directory: Path | None) -> None:
         self.settings = settings
-        self.directory = directory / "articles" if directory else None
+        self.store = EntryStore(directory / "articles" if directory else None)
         self.renderer = MarkdownRenderer()
         self.hits = 0
         self.misses = 0
@@ -161,29 +160,11 @@ class CheckCache:
         return self._content_hash(*paths)
 
     def _read(self, key: str) -> Entry | None:
-        if self.directory is None:
-            return None
-        path = self.directory / key[:2] / key
-        try:
-            with path.open("rb") as handle:
-                entry: Entry = pickle.load(handle)
-                return entry
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None
+        entry = self.store.read(key)
+        return entry if isinstance(entry, tuple) else None
 
     def _write(self, key: str, entry: Entry) -> None:
-        if self.directory is None:
-            return
-        folder = self.directory / key[:2]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            # Write then rename, so a build killed mid-write never leaves a truncated entry.
-            handle, temporary = tempfile.mkstemp(dir=folder)
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / key)
-        except OSError:
-            pass  # A read-only or full disk only costs speed.
+        self.store.write(key, entry)
 
 
 def _check_elsewhere(pair: tuple[Path, Path], settings: Settings) -> ArticleOutcome:

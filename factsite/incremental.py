@@ -18,13 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from factsite.entry_store import EntryStore
 from factsite.model import Problem
 from factsite.pipeline import CheckedArticle, Project
 from factsite.publication import publication_checklist, read_editor_pages, with_publication_problems
@@ -57,7 +57,7 @@ class PageCache:
     """Each article's rendered pages, reused while its check key and the templates hold."""
 
     def __init__(self, directory: Path | None, templates_fingerprint: str) -> None:
-        self.directory = directory / "pages" if directory else None
+        self.store = EntryStore(directory / "pages" if directory else None)
         self.templates_fingerprint = templates_fingerprint
         self.hits = 0
         self.misses = 0
@@ -84,29 +84,13 @@ class PageCache:
         return cached
 
     def _read(self, key: str) -> ArticlePages | None:
-        if self.directory is None:
-            return None
-        try:
-            with (self.directory / key[:2] / key).open("rb") as handle:
-                parts = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None
+        parts = self.store.read(key)
         return parts if isinstance(parts, ArticlePages) else None
 
     def _write(self, key: str, parts: ArticlePages) -> None:
-        if self.directory is None:
-            return
         for page in parts.pages:
             _ = page.digest  # stored with the page, so a reused page is never hashed again
-        folder = self.directory / key[:2]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder)
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(parts, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / key)
-        except OSError:
-            pass  # A read-only or full disk only costs speed.
+        self.store.write(key, parts)
 
 
 class PublicationCache:
