@@ -77,6 +77,7 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
     page = browser.new_page()
     sizes: list[tuple[int, int]] = []
     index: list[tuple[int, int]] = []  # Material's index, which it fetches as the page loads
+    page_extra: list[int] = []
 
     def finished(request: Request) -> None:
         response = request.response()
@@ -84,7 +85,14 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
         compressed = request.sizes()["responseBodySize"]
         if response is not None and response.headers.get("content-encoding") == "gzip":
             raw = len(response.body())
-        (index if "search_index.json" in request.url else sizes).append((compressed, raw))
+        if "search_index.json" in request.url:
+            index.append((compressed, raw))
+        elif request.url.endswith("/sitemap.xml"):
+            # Material fetches the sitemap when a page links an alternate (the Atom feed), as
+            # the page loads, whether or not the reader searches: the page's weight, not the search's.
+            page_extra.append(compressed)
+        else:
+            sizes.append((compressed, raw))
 
     page.on("requestfinished", finished)
     if pagefind:
@@ -105,7 +113,7 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
         link = page.get_attribute(".md-search-result__link", "href")
     page.close()
     return {
-        "page": loaded,
+        "page": loaded + sum(page_extra),
         "search": sum(s for s, _ in sizes + index),
         "search_raw": sum(r for _, r in sizes + index),
         "link": link or "",
