@@ -147,16 +147,12 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from factsite.mkdocs_plugin.commands import quiet_mkdocs_logging
+    from factsite.mkdocs_plugin.commands import SiteConfigError, quiet_mkdocs_logging
     from factsite.mkdocs_plugin.serve import check_address, serve
     from factsite.progress import Progress
 
     quiet_mkdocs_logging()
     host, _, port = args.dev_addr.rpartition(":")
-    if not Path(args.config_file).is_file():
-        print(f"error: {args.config_file}: no such file; run factsite where mkdocs.yml is",
-              file=sys.stderr)  # fmt: skip
-        return EXIT_USAGE
 
     def report(outcome) -> None:  # type: ignore[no-untyped-def]
         print_problems(outcome.problems)
@@ -172,6 +168,9 @@ def _serve(args: argparse.Namespace) -> int:
         check_address(host, int(port))
         print(f"Previewing on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
         serve(args.config_file, host, int(port), report, Progress.for_terminal())
+    except SiteConfigError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as problem:
         reason = problem.strerror or problem
         print(f"error: cannot serve on {args.dev_addr}: {reason}", file=sys.stderr)

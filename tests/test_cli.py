@@ -84,3 +84,14 @@ def test_new_scaffolds_files_that_load_and_never_overwrites(tmp_path: Path) -> N
     before = markdown
     assert main(arguments) == 2
     assert (content / "articles/seed.md").read_text("utf-8") == before
+
+
+def test_serve_with_a_broken_config_exits_2_with_its_location(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nplugins: [factsite\n", "utf-8")
+    assert main(["serve", "-f", str(config), "-a", "127.0.0.1:0"]) == 2
+    error = capsys.readouterr().err
+    assert f"error: {config}: " in error and "line 2, column 10" in error
+    assert "Traceback" not in error
