@@ -3,9 +3,10 @@ other dialects' spellings are not misspellings."""
 
 from __future__ import annotations
 
+import harper
 import pytest
 
-from factsite.lint import lint_text
+from factsite.lint import engine, lint_text
 
 MISSPELT = [
     ("according to th Biden administration.", "en_US", "th", "the"),
@@ -43,3 +44,17 @@ def test_misspelling_is_found_with_its_correction(
 @pytest.mark.parametrize(("text", "locale"), CORRECT, ids=[text[:28] for text, _ in CORRECT])
 def test_correct_text_has_no_spelling_finding(text: str, locale: str) -> None:
     assert [f.text for f in lint_text(text, locale=locale) if f.kind == "spelling"] == []
+
+
+def test_every_enabled_rule_is_a_rule_of_the_installed_harper() -> None:
+    # The lint runs only the rules it names; a rule renamed by a Harper upgrade would silently stop running.
+    installed = set(engine.linter_for(harper.Dialect.AMERICAN).get_lint_config())
+    assert sorted(engine.ENABLED_RULES - installed) == []
+
+
+def test_the_other_rules_do_not_run() -> None:
+    # "Dashes" (formatting advice) fires on a spaced hyphen when every rule runs.
+    config = engine.linter_for(harper.Dialect.AMERICAN).get_lint_config()
+    assert config["SpellCheck"] is True
+    assert config["Dashes"] is False
+    assert engine.run_engine("The vote - held on Tuesday - passed.", "en_US") == ()
