@@ -10,10 +10,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.events import AliasEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from factsite.model import Location
 
@@ -31,30 +37,45 @@ class ContentYamlError(Exception):
         self.hint = hint
 
 
-class _ContentLoader(yaml.SafeLoader):
-    """A SafeLoader composer that refuses aliases and deep nesting.
+_Parser: Any
+try:
+    # libyaml's scanner and parser, in C, with PyYAML's composer on top so that the checks below see every
+    # event: ten times faster than the pure-Python parser on claim files (0.75 ms against 7.2 ms for 6 KB).
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # a PyYAML built without libyaml
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+
+class _ContentLoader(Composer, _Parser, Resolver):
+    """A composer that refuses aliases, tags and deep nesting.
 
     Aliases are refused outright: content never needs them, and expanding them is how "billion laughs" files
     exhaust memory.
     """
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+        _Parser.__init__(self, stream)
+        Composer.__init__(self)
+        Resolver.__init__(self)
         self._depth = 0
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                None, None, "anchors and aliases (*name) are not allowed in content files", event.start_mark
-            )
-        event = self.peek_event()
+        event: Any = self.peek_event()
+        mark: Any = event.start_mark  # libyaml's marks are not PyYAML's class but have the same fields
+        if isinstance(event, AliasEvent):
+            raise yaml.MarkedYAMLError(None, None, "anchors and aliases (*name) are not allowed in content files", mark)
         # An explicit tag (`!!python/object`, `!!binary`) asks for a type content never has.
         if getattr(event, "tag", None) not in (None, "!"):
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             message = f"YAML tags ({tag}) are not allowed in content files"
-            raise yaml.MarkedYAMLError(None, None, message, event.start_mark)
-        is_collection = self.check_event(CollectionStartEvent)
+            raise yaml.MarkedYAMLError(None, None, message, mark)
+        # libyaml's check_event matches exact event classes only, so the base class is tested here.
+        is_collection = isinstance(event, CollectionStartEvent)
         if is_collection:
             self._depth += 1
             if self._depth > MAX_DEPTH:
@@ -62,7 +83,7 @@ class _ContentLoader(yaml.SafeLoader):
                     None,
                     None,
                     f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                    self.peek_event().start_mark,
+                    mark,
                 )
         try:
             node: Node | None = super().compose_node(parent, index)
@@ -107,6 +128,15 @@ def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "invalid YAML"
+        if "invalid Unicode character escape" in problem:
+            # libyaml marks the escape's digits; the editor looks for its backslash.
+            escape = text.rfind("\\", 0, (mark.index if mark else 0) + 1)
+            raise ContentYamlError(
+                _offset_location(text, max(escape, 0), path, line_offset),
+                "the text holds an escape for a character that cannot be shown (a control character or a lone"
+                " surrogate)",
+                "delete the escape sequence that writes it",
+            ) from None
         if error.context and "alias" not in (error.problem or ""):
             problem = f"{error.context}: {problem}" if "while" not in error.context else problem
         raise ContentYamlError(
@@ -123,7 +153,7 @@ def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
     except yaml.YAMLError as error:
         raise ContentYamlError(Location(path, 1 + line_offset, 1), f"YAML error: {error}") from None
     finally:
-        if loader is not None:
+        if loader is not None and hasattr(loader, "dispose"):
             loader.dispose()
     starts = (0, *(match.end() for match in re.finditer("\n", text)))
     document = YamlDocument(path, root, line_offset, starts)

@@ -28,7 +28,7 @@ CASES = [
     pytest.param(
         ARTICLE,
         CITATIONS.replace("title: Jobs report", "title: Jobs: a report"),
-        f"{YAML}:3:16: error: YAML syntax error: mapping values are not allowed here",
+        f"{YAML}:3:16: error: YAML syntax error: mapping values are not allowed in this context",
         "must be quoted",
         id="yaml-syntax-error",
     ),
