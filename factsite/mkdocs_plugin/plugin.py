@@ -29,6 +29,7 @@ from factsite.mkdocs_plugin.pages import GeneratedFile, GeneratedPage, generated
 from factsite.mkdocs_plugin.rendering import PAGES_PER_PROCESS
 from factsite.mkdocs_plugin.reuse import PageReuse, context_fingerprint, templates_fingerprint
 from factsite.mkdocs_plugin.security import add_content_security_policy
+from factsite.mkdocs_plugin.sidebars import Sidebars
 from factsite.model import RatingScale, Severity, Verdict
 from factsite.pipeline import Project, article_paths, check_project
 from factsite.progress import Progress
@@ -194,6 +195,8 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         self.env, self.files = env, files
+        if self.nav is not None:
+            env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
         # Editor pages carry the newest content date, so output never depends on when the build ran.
