@@ -1,0 +1,74 @@
+"""Which pages share Material's sidebars: those the navigation does not list, with the same links as seen
+from them and the same table of contents. Real MkDocs pages and navigation, from a small project."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+
+from factsite.mkdocs_plugin.sidebars import Sidebars
+
+PAGES = {
+    "index.md": "# Home\n",
+    "sources.md": "# Sources\n",
+    "articles/a/index.md": "Text of A.\n\n## Background\n",
+    "articles/b/index.md": "Text of B.\n\n## Background\n",
+    "articles/c/index.md": "Text of C.\n\n## Reaction\n",
+    "articles/a/claims/x.md": "Claim x.\n\n## Evidence\n",
+    "articles/b/claims/y.md": "Claim y.\n\n## Evidence\n",
+    "sources/deep/z.md": "Claim z.\n\n## Evidence\n",
+}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Sidebars, dict[str, Page]]:
+    root = tmp_path_factory.mktemp("sidebars")
+    for name, text in PAGES.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, "utf-8")
+    config_file = root / "mkdocs.yml"
+    config_file.write_text("site_name: S\nnav: [index.md, sources.md, {Elsewhere: 'https://example.org/'}]\n")
+    config = load_config(str(config_file))
+    files = get_files(config)
+    nav = get_navigation(files, config)
+    by_name: dict[str, Page] = {}
+    for file in files.documentation_pages():
+        page = file.page or Page(None, file, config)
+        page.read_source(config)
+        page.render(config, files)
+        by_name[file.src_uri] = page
+    return Sidebars(nav, None), by_name
+
+
+def key(pages: tuple[Sidebars, dict[str, Page]], name: str) -> object:
+    sidebars, by_name = pages
+    page = by_name[name]
+    depth = page.url.rstrip("/").count("/") + (1 if page.url else 0)
+    return sidebars.key(page, "/".join([".."] * depth) or ".")
+
+
+def test_pages_listed_in_the_navigation_are_rendered_each_time(pages: tuple[Sidebars, dict[str, Page]]) -> None:
+    assert key(pages, "index.md") is None
+    assert key(pages, "sources.md") is None
+
+
+def test_claims_of_different_articles_share_sidebars(pages: tuple[Sidebars, dict[str, Page]]) -> None:
+    assert key(pages, "articles/a/claims/x.md") == key(pages, "articles/b/claims/y.md")
+
+
+def test_a_page_whose_links_differ_does_not_share(pages: tuple[Sidebars, dict[str, Page]]) -> None:
+    # Same depth, but under sources/: the link to the sources page is relative to it ("../../").
+    assert key(pages, "sources/deep/z.md") != key(pages, "articles/a/claims/x.md")
+
+
+def test_a_page_whose_contents_differ_does_not_share(pages: tuple[Sidebars, dict[str, Page]]) -> None:
+    assert key(pages, "articles/a/index.md") == key(pages, "articles/b/index.md")
+    assert key(pages, "articles/a/index.md") != key(pages, "articles/c/index.md")
+
+
+def test_every_navigation_address_is_in_the_key(pages: tuple[Sidebars, dict[str, Page]]) -> None:
+    sidebars, _ = pages
+    assert sidebars.addresses == ("", "sources/", "https://example.org/")
