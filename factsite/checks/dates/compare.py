@@ -4,12 +4,14 @@ its sources give."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 
 from factsite.checks.dates.resolve import resolve_date
 from factsite.checks.dates.results import (
     DateComparison,
     DateResolution,
+    FoundDate,
     SourceDate,
     describe_relation,
     format_span,
@@ -56,7 +58,7 @@ def _source_dates(
     found = []
     for source in sources:
         dates = [("", _publication_date(source.published))] if source.published else []
-        for date in find_dates(source.text, source.published or published, locale=locale):
+        for date in _dates_in_source(source.text, source.published or published, locale):
             if source.published or date.resolution.depends_on != "day":
                 dates.append((date.text, date.resolution))
         for text, resolution in dates:
@@ -70,6 +72,12 @@ def _source_dates(
             found.append(SourceDate(source.id, text, resolution, agrees))
     # Dates in a source's text make a better example than its publication date.
     return tuple(sorted(found, key=lambda date: (not date.agrees, not date.text)))
+
+
+# A source is cited by several claims of an article: its dates are found once.
+@functools.lru_cache(maxsize=16)
+def _dates_in_source(text: str, published: dt.date, locale: str) -> tuple[FoundDate, ...]:
+    return find_dates(text, published, locale=locale)
 
 
 def _publication_date(day: dt.date) -> DateResolution:

@@ -9,6 +9,7 @@ text expresses.
 from __future__ import annotations
 
 import decimal
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -157,7 +158,7 @@ def compare_figure(
     sources: Sequence[Source],
 ) -> FigureComparison:
     """Compare each reading of a figure and keep the one that agrees best with value and sources."""
-    source_figures = [(source, find_figures(source.text, include_years=True)) for source in sources]
+    source_figures = [(source, _figures_in_source(source.text)) for source in sources]
     candidates = [
         _compare_reading(reading, stated, stated_unit, source_figures) for reading in readings
     ]
@@ -180,6 +181,12 @@ def compare_figure(
         findings=_formatting_findings(text, reading, readings, locale) if reading else (),
         suggestion=standard_spelling(text, reading, locale) if reading else None,
     )
+
+
+# A source is cited by several claims of an article: its figures are found once.
+@functools.lru_cache(maxsize=16)
+def _figures_in_source(text: str) -> tuple[FoundFigure, ...]:
+    return find_figures(text, include_years=True)
 
 
 def _read_marked_text(marked_text: str, locale: str) -> tuple[str, tuple[FigureReading, ...]]:

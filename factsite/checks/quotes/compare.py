@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Protocol
@@ -35,6 +36,8 @@ from factsite.model import CheckResult
 
 # Below this weighted share of its words found, a quote is "not found": the nearest passages show.
 FOUND_RECALL = 0.4
+# A source is cited by several quotations of an article: it is split into words once (100,000 words: 46 ms).
+_indexed = functools.lru_cache(maxsize=16)(index_source)
 CONTEXT_WORDS = 30
 NEAREST = 3
 
@@ -76,7 +79,7 @@ def compare_quote(quote: str, sources: Sequence[TextSource]) -> QuoteComparison:
     for source in sources:
         if not source.text.strip() or not parsed.words:
             continue
-        search = prepare_search(index_source(source.text), parsed.words)
+        search = prepare_search(_indexed(source.text), parsed.words)
         match = match_source(parsed, source.id, search)
         matches.append(match)
         if match.classification is QuoteClass.NOT_FOUND:
@@ -96,7 +99,7 @@ def locate_quote(quote: str, source_text: str, *, limit: int = 3) -> tuple[Quote
     parsed = parse_quote(quote)
     if not parsed.words or not source_text.strip():
         return ()
-    search = prepare_search(index_source(source_text), parsed.words)
+    search = prepare_search(_indexed(source_text), parsed.words)
     return tuple(_passages("", search, parsed.text, best_alignments(search, parsed.words, limit)))
 
 
