@@ -8,7 +8,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -18,6 +22,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
+from factsite.incremental import SiteManifest, manifest_path, save_manifest
+from factsite.mkdocs_plugin import search
 from factsite.mkdocs_plugin.plugin import FactsitePlugin
 from factsite.pipeline import Project
 from factsite.progress import Progress
@@ -90,15 +96,54 @@ def build_site(
     Pages unchanged since the last build of the same directory are linked from it rather than
     rendered again; `jobs` processes render the others (default: one per processor, for large
     sites only).
+
+    When Pagefind may index the site, MkDocs builds in a child process and Pagefind runs once the child
+    has exited: the two are the largest processes of a build, and this way they never hold their memory at
+    the same time (at 25,000 claim pages, about 1 GB each).
     """
     config = load_site_config(config_file, strict)
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
     staging = staging_dir(target)
     config["site_dir"] = str(staging)
-    plugin = _plugin(config)
-    outcome = BuildOutcome(None, target)
-    start_plugins(config, "build", jobs, progress)
+    plugin = start_plugins(config, "build", jobs, progress)
     plugin.previous_site = target
+    apart = plugin.config.search != "material" and hasattr(os, "fork") and threading.active_count() == 1
+    plugin.index_search = not apart
+    try:
+        staged = _in_child(_stage, config, plugin, target) if apart else _stage(config, plugin, target)
+    except BaseException:
+        discard(staging)
+        raise
+    outcome = staged.outcome
+    if outcome.ok and staged.search == "pagefind" and apart:
+        plugin.progress.stage("indexing for search", 0, "")
+        try:
+            search.index_site(staging)
+        except search.SearchIndexError as problem:
+            outcome.site_errors.append(str(problem))
+        finally:
+            plugin.progress.finish()
+    if outcome.ok:
+        publish(staging, target)
+        if staged.manifest is not None:
+            save_manifest(*staged.manifest)
+    else:
+        discard(staging)
+    return outcome
+
+
+@dataclass
+class _Staged:
+    """What a build into the staging directory leaves for the steps after it."""
+
+    outcome: BuildOutcome
+    search: str  # the search engine the plugin chose
+    # Where to save the manifest of the pages written, and the manifest, for the next build to reuse.
+    manifest: tuple[Path, SiteManifest] | None
+
+
+def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Staged:
+    outcome = BuildOutcome(None, target)
     try:
         with quiet_dirty_warning():
             mkdocs_build(config, dirty=True)
@@ -106,22 +151,62 @@ def build_site(
         pass  # Content errors: the project holds them, located.
     except (Abort, BuildError) as problem:
         outcome.site_errors.append(str(problem))
-    except BaseException:
-        discard(staging)
-        raise
     finally:
         config.plugins.on_shutdown()
         outcome.project = plugin.project
         plugin.progress.finish()
+    manifest = None
     if plugin.reuse is not None:
         outcome.pages, outcome.rendered = len(plugin.reuse.pages), len(plugin.reuse.to_render)
-    if outcome.ok:
-        publish(staging, target)
-        if plugin.reuse is not None:
-            plugin.reuse.record(target)
-    else:
-        discard(staging)
-    return outcome
+        if outcome.ok:
+            pages = plugin.reuse.manifest(Path(config.site_dir))
+            manifest = (manifest_path(plugin.reuse.cache_dir, target), pages)
+    return _Staged(outcome, plugin.search, manifest)
+
+
+def _in_child(stage: Callable[[MkDocsConfig, FactsitePlugin, Path], _Staged], config: MkDocsConfig,
+              plugin: FactsitePlugin, target: Path) -> _Staged:  # fmt: skip
+    """`stage` run in a forked process; its result (or its exception) comes back pickled."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (runs in the child)
+        os.close(read_end)
+        status = 0
+        try:
+            result: object = stage(config, plugin, target)
+        except BaseException as error:  # any failure reaches the parent as it was raised
+            status, result = 1, _picklable(error)
+        try:
+            with os.fdopen(write_end, "wb") as stream:
+                pickle.dump((status, result), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as stream:
+            data = stream.read()
+    except BaseException:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+        raise
+    _, exit_status = os.waitpid(pid, 0)
+    if not data:
+        raise RuntimeError(f"the build process ended without a result (wait status {exit_status})")
+    status, result = pickle.loads(data)
+    if status and isinstance(result, BaseException):
+        raise result
+    assert isinstance(result, _Staged)
+    return result
+
+
+def _picklable(error: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
 
 
 def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs: int | None,

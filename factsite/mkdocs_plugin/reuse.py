@@ -135,7 +135,12 @@ class PageReuse:
 
     def record(self, site_dir: Path) -> None:
         """Save the manifest of the pages now in `site_dir`, for the next build to reuse."""
+        self.save(self.manifest(site_dir), site_dir)
+
+    def manifest(self, site_dir: Path) -> SiteManifest:
+        """The manifest of the pages in `site_dir`, which stays true when the folder is renamed."""
         digests = {page.file.dest_uri: page.site_page.digest for page in self.pages}
-        save_manifest(
-            manifest_path(self.cache_dir, site_dir), record_pages(site_dir, self.context, digests)
-        )
+        return record_pages(site_dir, self.context, digests)
+
+    def save(self, manifest: SiteManifest, site_dir: Path) -> None:
+        save_manifest(manifest_path(self.cache_dir, site_dir), manifest)
