@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -110,19 +110,21 @@ def build_site(
     apart = plugin.config.search != "material" and hasattr(os, "fork") and threading.active_count() == 1
     plugin.index_search = not apart
     try:
-        staged = _in_child(_stage, config, plugin, target) if apart else _stage(config, plugin, target)
+        if apart:
+            (ok, engine), payload = _in_child(_stage, config, plugin, target)
+            # The build's result stays pickled while Pagefind runs: at 25,000 claims, 50 MB as bytes
+            # against 300 MB as objects.
+            search_error = _index_search(staging, plugin.progress) if ok and engine == "pagefind" else None
+            staged = pickle.loads(payload)
+            del payload
+            if search_error:
+                staged.outcome.site_errors.append(search_error)
+        else:
+            staged = _stage(config, plugin, target)
     except BaseException:
         discard(staging)
         raise
     outcome = staged.outcome
-    if outcome.ok and staged.search == "pagefind" and apart:
-        plugin.progress.stage("indexing for search", 0, "")
-        try:
-            search.index_site(staging)
-        except search.SearchIndexError as problem:
-            outcome.site_errors.append(str(problem))
-        finally:
-            plugin.progress.finish()
     if outcome.ok:
         publish(staging, target)
         if staged.manifest is not None:
@@ -165,20 +167,23 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
 
 
 def _in_child(stage: Callable[[MkDocsConfig, FactsitePlugin, Path], _Staged], config: MkDocsConfig,
-              plugin: FactsitePlugin, target: Path) -> _Staged:  # fmt: skip
-    """`stage` run in a forked process; its result (or its exception) comes back pickled."""
+              plugin: FactsitePlugin, target: Path) -> tuple[tuple[bool, str], bytes]:  # fmt: skip
+    """`stage` run in a forked process: whether it succeeded and the search engine chosen, and its result
+    pickled. An exception in the child is raised here as it was raised there."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover (runs in the child)
         os.close(read_end)
         status = 0
         try:
-            result: object = stage(config, plugin, target)
+            staged = stage(config, plugin, target)
+            header: object = (staged.outcome.ok, staged.search)
+            payload = pickle.dumps(staged, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as error:  # any failure reaches the parent as it was raised
-            status, result = 1, _picklable(error)
+            status, header, payload = 1, None, pickle.dumps(_picklable(error))
         try:
             with os.fdopen(write_end, "wb") as stream:
-                pickle.dump((status, result), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((status, header, payload), stream, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -194,11 +199,23 @@ def _in_child(stage: Callable[[MkDocsConfig, FactsitePlugin, Path], _Staged], co
     _, exit_status = os.waitpid(pid, 0)
     if not data:
         raise RuntimeError(f"the build process ended without a result (wait status {exit_status})")
-    status, result = pickle.loads(data)
-    if status and isinstance(result, BaseException):
-        raise result
-    assert isinstance(result, _Staged)
-    return result
+    status, header, payload = cast("tuple[int, tuple[bool, str], bytes]", pickle.loads(data))
+    del data
+    if status:
+        raise pickle.loads(payload)
+    return header, payload
+
+
+def _index_search(staging: Path, progress: Progress) -> str | None:
+    """Index the staged site with Pagefind; the problem if it failed."""
+    progress.stage("indexing for search", 0, "")
+    try:
+        search.index_site(staging)
+    except search.SearchIndexError as problem:
+        return str(problem)
+    finally:
+        progress.finish()
+    return None
 
 
 def _picklable(error: BaseException) -> BaseException:
