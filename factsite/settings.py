@@ -61,6 +61,8 @@ class Settings:
     structured_data: bool = True
     lint: bool = True
     strict: bool = False
+    # Articles on each page of the index and sources on each page of the sources page (0: all on one).
+    per_page: int = 50
     # Inline SVG of each verdict's icon, looked up in the theme by the adapter.
     icons: tuple[tuple[str, str], ...] = ()
 

@@ -50,6 +50,8 @@ class FactsiteConfig(base.Config):
     """Warn about copy errors and claim candidates without a claim mark."""
     cache_dir = c.Type(str, default=".factsite-cache")
     """Where check results are cached between builds, relative to mkdocs.yml."""
+    per_page = c.Type(int, default=50)
+    """Articles on each page of the index and sources on each page of the sources page; 0 puts all on one."""
     footer_links = c.ListOfItems(c.SubConfig(LinkConfig), default=[])
     """Extra links in every page's footer, e.g. the About page."""
     search = c.Choice(("auto", "material", "pagefind"), default="auto")

@@ -47,6 +47,11 @@ EXTRA_ICONS = ("material/pencil", "material/timer-sand")
 NAV_PAGES = ("index", "sources", "methodology", "corrections", "search")
 
 
+def in_nav(site_page: SitePage) -> bool:
+    """Whether an automatic navigation lists the page: site-wide pages, only the first of a listing."""
+    return site_page.kind in NAV_PAGES and site_page.number == 1
+
+
 class FactsitePlugin(BasePlugin[FactsiteConfig]):
     supports_multiple_instances = False
 
@@ -106,6 +111,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             structured_data=self.config.structured_data,
             lint=self.config.lint,
             strict=bool(config.strict),
+            per_page=max(0, self.config.per_page),
             icons=tuple(sorted((name, _icon_svg(config, name)) for name in icons)),
         )
         config.extra["factsite_feed"] = "feed.xml" if self.settings.structured_data else ""
@@ -126,7 +132,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             # A page object of the previous build in this process is reused when nothing changed.
             page = previous.get(site_page.src_uri)
             if not _same_page(page, site_page, config):
-                page = generated_page(site_page, config, in_nav=site_page.kind in NAV_PAGES)
+                page = generated_page(site_page, config, in_nav=in_nav(site_page))
             assert page is not None
             self.pages[site_page.src_uri] = page
             files.append(page.file)

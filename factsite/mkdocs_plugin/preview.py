@@ -29,7 +29,7 @@ from factsite.incremental import forget_manifest, manifest_path, remove_stale
 from factsite.lint.engine import run_engine
 from factsite.mkdocs_plugin.commands import load_site_config, quiet_dirty_warning, start_plugins
 from factsite.mkdocs_plugin.pages import GeneratedFile, GeneratedPage, generated_page
-from factsite.mkdocs_plugin.plugin import CONTENT_DIRS, NAV_PAGES, FactsitePlugin
+from factsite.mkdocs_plugin.plugin import CONTENT_DIRS, FactsitePlugin, in_nav
 from factsite.mkdocs_plugin.rendering import render_pages
 from factsite.model import Problem
 from factsite.pipeline import Project
@@ -217,7 +217,7 @@ class Preview:
         for site_page in site_pages:
             page = old.get(site_page.src_uri)
             if page is None:
-                page = generated_page(site_page, config, in_nav=site_page.kind in NAV_PAGES)
+                page = generated_page(site_page, config, in_nav=in_nav(site_page))
                 changed.append(page)
             elif page.site_page.digest != site_page.digest:
                 page.show(site_page, config)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import posixpath
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 
@@ -22,6 +24,7 @@ from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.structured_data import claim_review_script
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+T = TypeVar("T")
 
 
 def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
@@ -51,6 +54,8 @@ class SitePage:
     structured_data: str = ""
     # Paths of the pages this one depends on for prev/next links and tallies (for incremental builds).
     meta: dict[str, str] = field(default_factory=dict)
+    # Its number in a listing split over several pages (the index, the sources page); 1 otherwise.
+    number: int = 1
 
     @property
     def src_uri(self) -> str:
@@ -62,6 +67,40 @@ class SitePage:
         fields = (self.path, self.title, self.description, self.date.isoformat(), self.kind,
                   self.structured_data, *sorted(self.meta.items()), self.body_html)  # fmt: skip
         return hashlib.sha256("\0".join(map(str, fields)).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where a page stands in a listing split over several pages: its number and every page's path."""
+
+    number: int
+    paths: tuple[str, ...]
+    # How many items come before this page's first one, and in the whole listing.
+    offset: int
+    total: int
+
+    @property
+    def previous(self) -> str | None:
+        return self.paths[self.number - 2] if self.number > 1 else None
+
+    @property
+    def following(self) -> str | None:
+        return self.paths[self.number] if self.number < len(self.paths) else None
+
+
+def paginate(items: Sequence[T], per_page: int, first_path: str) -> list[tuple[Sequence[T], Pagination]]:
+    """`items` in pages of `per_page` (all on one when it is 0): the first at `first_path`, the next ones
+    at `first_path/page/2`, `first_path/page/3`, ... as blogs and Material's blog plugin number them."""
+    size = per_page if per_page > 0 else max(len(items), 1)
+    chunks = [items[start : start + size] for start in range(0, len(items), size)] or [items]
+    paths = tuple(
+        first_path if number == 1 else posixpath.join(first_path, "page", str(number))
+        for number in range(1, len(chunks) + 1)
+    )
+    return [
+        (chunk, Pagination(number, paths, (number - 1) * size, len(items)))
+        for number, chunk in enumerate(chunks, start=1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -91,6 +130,8 @@ class SourceEntry:
     """A source on the sources page with the claims citing it, rendered with their article."""
 
     view: views.SourceView
+    claims: tuple[views.ClaimLink, ...]
+    # Rendered for the first sources page; later pages, one folder deeper, render them again.
     description_html: str
     claim_items: tuple[str, ...]
 
@@ -137,10 +178,10 @@ class PageRenderer:
         """Every page in site order; `render_article` may be a cache in front of `article_pages`."""
         render = render_article or self.article_pages
         parts = [render(checked) for checked in self.project.articles]
-        yield self.index_page(parts)
+        yield from self.index_pages(parts)
         for part in parts:
             yield from part.pages
-        yield self.sources_page(parts)
+        yield from self.sources_pages(parts)
         yield self.methodology_page()
         yield self.corrections_page(parts)
 
@@ -169,17 +210,23 @@ class PageRenderer:
         ]
         return SourceEntry(
             view,
+            tuple(citing),
             self.render("_source.html", "sources", view=view),
             tuple(self.render("_source_claim.html", "sources", claim=link) for link in citing),
         )
 
-    def index_page(self, parts: Sequence[ArticlePages]) -> SitePage:
+    def index_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
         entries = [part.index_entry for part in parts]
         intro = self.settings.content_dir / "index.md"
         intro_html = self.markdown.render_note(intro.read_text("utf-8")) if intro.is_file() else ""
-        body = self.render("index.html", "", entries=entries, intro_html=intro_html)
         title = self.settings.site_name or "Fact-checks"
-        return SitePage("", title, f"{len(entries)} fact-checked articles", self.newest, body, "index")
+        for chunk, pagination in paginate(entries, self.settings.per_page, ""):
+            here = pagination.paths[pagination.number - 1]
+            if here:  # the entries' cached links are relative to the first page
+                chunk = [replace(e, html=self.render("_index_entry.html", here, entry=e)) for e in chunk]
+            body = self.render("index.html", here, entries=chunk, intro_html=intro_html, pagination=pagination)
+            yield SitePage(here, _numbered(title, pagination), f"{len(entries)} fact-checked articles",
+                           self.newest, body, "index", number=pagination.number)  # fmt: skip
 
     def article_page(self, checked: CheckedArticle) -> SitePage:
         article = checked.article
@@ -238,20 +285,33 @@ class PageRenderer:
         return SitePage(here, f"Claim {mark.number}: {views.claim_title(claimed)}", description, date,
                         body, "claim", claim_review_script(claimed, self.settings))  # fmt: skip
 
-    def sources_page(self, parts: Sequence[ArticlePages]) -> SitePage:
+    def sources_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
         # One entry per address: the first article citing it describes it; each one adds its claims.
         by_url: dict[str, SourceEntry] = {}
         for part in parts:
             for entry in part.sources:
                 url = entry.view.source.url
                 known = by_url.get(url)
-                claim_items = known.claim_items + entry.claim_items if known else ()
-                by_url[url] = replace(known, claim_items=claim_items) if known else entry
+                if known is not None:
+                    entry = replace(known, claims=known.claims + entry.claims,
+                                    claim_items=known.claim_items + entry.claim_items)  # fmt: skip
+                by_url[url] = entry
         entries = sorted(by_url.values(), key=lambda e: (e.view.source.publisher.casefold(),
                                                          e.view.source.title.casefold()))  # fmt: skip
-        body = self.render("sources.html", "sources", entries=entries)
-        return SitePage("sources", "Sources", "Every source cited, with the claims that cite it.",
-                        self.newest, body, "sources")  # fmt: skip
+        for chunk, pagination in paginate(entries, self.settings.per_page, "sources"):
+            here = pagination.paths[pagination.number - 1]
+            if pagination.number > 1:  # the entries' cached links are relative to the first page
+                chunk = [self._source_entry_at(entry, here) for entry in chunk]
+            body = self.render("sources.html", here, entries=chunk, pagination=pagination)
+            yield SitePage(here, _numbered("Sources", pagination), "Every source cited, with the claims that cite it.",
+                           self.newest, body, "sources", number=pagination.number)  # fmt: skip
+
+    def _source_entry_at(self, entry: SourceEntry, here: str) -> SourceEntry:
+        return replace(
+            entry,
+            description_html=self.render("_source.html", here, view=entry.view),
+            claim_items=tuple(self.render("_source_claim.html", here, claim=link) for link in entry.claims),
+        )
 
     def methodology_page(self) -> SitePage:
         scale = sorted(self.settings.scale.verdicts, key=lambda v: -v.value)
@@ -275,6 +335,12 @@ class PageRenderer:
     def _corrections(self, checked: CheckedArticle) -> list[views.CorrectionView]:
         ordered = sorted(checked.article.corrections, key=lambda c: c.date, reverse=True)
         return [views.correction_view(c, self.markdown) for c in ordered]
+
+
+def _numbered(title: str, pagination: Pagination) -> str:
+    if pagination.number == 1:
+        return title
+    return f"{title}, page {pagination.number} of {len(pagination.paths)}"
 
 
 def _updated(checked: CheckedArticle) -> dt.date:

@@ -1,0 +1,90 @@
+"""Long listings (the index, the sources page) continue on numbered pages: `page/2/`, `sources/page/2/`.
+
+The demo is built with a few items a page; every link of every page must still resolve, each page lists its
+share in order, and only the first page of a listing is in the navigation.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from factsite.mkdocs_plugin.commands import build_site
+from factsite.render.pages import paginate
+from tests.conftest import copy_demo
+from tests.site.test_links import broken_links
+
+SOURCES_PER_PAGE = 4
+
+
+@pytest.mark.parametrize(
+    ("count", "per_page", "first", "paths", "sizes"),
+    [
+        (0, 3, "", ("",), [0]),
+        (3, 3, "", ("",), [3]),
+        (7, 3, "", ("", "page/2", "page/3"), [3, 3, 1]),
+        (7, 3, "sources", ("sources", "sources/page/2", "sources/page/3"), [3, 3, 1]),
+        (7, 0, "sources", ("sources",), [7]),
+    ],
+    ids=["empty", "exactly-one-page", "index", "sources", "zero-means-one-page"],
+)
+def test_paginate(count: int, per_page: int, first: str, paths: tuple[str, ...], sizes: list[int]) -> None:
+    pages = paginate(list(range(count)), per_page, first)
+    assert [pagination.paths for _, pagination in pages] == [paths] * len(paths)
+    assert [len(chunk) for chunk, _ in pages] == sizes
+    assert [item for chunk, _ in pages for item in chunk] == list(range(count))
+    assert [pagination.offset for _, pagination in pages] == [sum(sizes[:n]) for n in range(len(sizes))]
+    assert pages[0][1].previous is None and pages[-1][1].following is None
+
+
+@pytest.fixture(scope="module")
+def paginated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_demo(tmp_path_factory.mktemp("paginated") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "  - factsite:\n" in text
+    config.write_text(text.replace("  - factsite:\n", f"  - factsite:\n      per_page: {SOURCES_PER_PAGE}\n"))
+    outcome = build_site(str(config))
+    assert outcome.ok, [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
+    return project / "site"
+
+
+def source_titles(page: Path) -> list[str]:
+    return re.findall(r'class="fs-source__title"><a href="[^"]*">([^<]*)</a>', page.read_text("utf-8"))
+
+
+def test_every_link_of_every_page_resolves(paginated: Path) -> None:
+    assert list(broken_links(paginated)) == []
+
+
+def test_the_sources_are_shared_out_in_order(paginated: Path, built_demo: Path) -> None:
+    everything = source_titles(built_demo / "sources" / "index.html")
+    pages = [paginated / "sources" / "index.html"]
+    pages += [paginated / "sources" / "page" / str(n) / "index.html" for n in range(2, 5)]
+    assert [len(source_titles(page)) for page in pages] == [4, 4, 4, 1]
+    assert [title for page in pages for title in source_titles(page)] == everything
+    assert not (paginated / "sources" / "page" / "5").exists()
+
+
+def test_each_page_links_its_neighbours_and_names_its_number(paginated: Path) -> None:
+    second = (paginated / "sources" / "page" / "2" / "index.html").read_text("utf-8")
+    assert "<title>Sources, page 2 of 4 - " in second
+    assert '<a class="fs-pagination__previous" rel="prev" href="../../">' in second
+    assert '<a class="fs-pagination__next" rel="next" href="../3/">' in second
+    assert '<a aria-current="page" href="./">2</a>' in second
+    first = (paginated / "sources" / "index.html").read_text("utf-8")
+    assert "fs-pagination__previous" not in first and '<a href="page/4/">4</a>' in first
+
+
+def test_only_the_first_page_is_in_the_navigation(paginated: Path) -> None:
+    second = (paginated / "sources" / "page" / "2" / "index.html").read_text("utf-8")
+    navigation = second[second.index('data-md-type="navigation"') : second.index('data-md-type="toc"')]
+    assert 'href="../../"' in navigation  # the first sources page
+    assert "page/3" not in navigation
+
+
+def test_a_short_listing_has_no_page_list(built_demo: Path) -> None:
+    assert "fs-pagination" not in (built_demo / "index.html").read_text("utf-8")
+    assert "fs-pagination" not in (built_demo / "sources" / "index.html").read_text("utf-8")
