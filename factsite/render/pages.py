@@ -25,6 +25,11 @@ from factsite.render.structured_data import claim_review_script
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 T = TypeVar("T")
+# Pages after the first of a listing sit one folder deeper (`page/2`, `sources/page/3`), where every link
+# of an entry is the same whichever the number: entries are rendered once for the first page and once for
+# all the later ones.
+LATER_INDEX_PAGE = "page/2"
+LATER_SOURCES_PAGE = "sources/page/2"
 
 
 def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
@@ -121,8 +126,10 @@ class IndexEntry:
     path: str
     summary_html: str
     tally: tuple[views.TallyEntry, ...]
-    # The entry as the index shows it, rendered with the article so large indexes only join them.
+    # The entry as the index shows it, rendered with the article so large indexes only join them: on its
+    # first page, and on the later ones.
     html: str = ""
+    later_html: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,10 +137,11 @@ class SourceEntry:
     """A source on the sources page with the claims citing it, rendered with their article."""
 
     view: views.SourceView
-    claims: tuple[views.ClaimLink, ...]
-    # Rendered for the first sources page; later pages, one folder deeper, render them again.
+    # Rendered with the article, for the first sources page and for the later ones.
     description_html: str
     claim_items: tuple[str, ...]
+    later_description_html: str
+    later_claim_items: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -193,8 +201,11 @@ class PageRenderer:
         path = views.article_path(article.slug)
         index_entry = IndexEntry(heading, path, self.markdown.render_note(article.summary),
                                  views.tally(checked.claims, self.settings))  # fmt: skip
-        card = self.render("_index_entry.html", "", entry=index_entry)
-        index_entry = replace(index_entry, html=card)
+        index_entry = replace(
+            index_entry,
+            html=self.render("_index_entry.html", "", entry=index_entry),
+            later_html=self.render("_index_entry.html", LATER_INDEX_PAGE, entry=index_entry),
+        )
         sources = tuple(self._source_entry(source, checked) for source in article.sources)
         corrections = tuple(
             CorrectionEntry(heading, path, views.correction_view(correction, self.markdown))
@@ -210,9 +221,10 @@ class PageRenderer:
         ]
         return SourceEntry(
             view,
-            tuple(citing),
             self.render("_source.html", "sources", view=view),
             tuple(self.render("_source_claim.html", "sources", claim=link) for link in citing),
+            self.render("_source.html", LATER_SOURCES_PAGE, view=view),
+            tuple(self.render("_source_claim.html", LATER_SOURCES_PAGE, claim=link) for link in citing),
         )
 
     def index_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
@@ -222,8 +234,8 @@ class PageRenderer:
         title = self.settings.site_name or "Fact-checks"
         for chunk, pagination in paginate(entries, self.settings.per_page, ""):
             here = pagination.paths[pagination.number - 1]
-            if here:  # the entries' cached links are relative to the first page
-                chunk = [replace(e, html=self.render("_index_entry.html", here, entry=e)) for e in chunk]
+            if pagination.number > 1:
+                chunk = [replace(entry, html=entry.later_html) for entry in chunk]
             body = self.render("index.html", here, entries=chunk, intro_html=intro_html, pagination=pagination)
             yield SitePage(here, _numbered(title, pagination), f"{len(entries)} fact-checked articles",
                            self.newest, body, "index", number=pagination.number)  # fmt: skip
@@ -293,25 +305,19 @@ class PageRenderer:
                 url = entry.view.source.url
                 known = by_url.get(url)
                 if known is not None:
-                    entry = replace(known, claims=known.claims + entry.claims,
-                                    claim_items=known.claim_items + entry.claim_items)  # fmt: skip
+                    entry = replace(known, claim_items=known.claim_items + entry.claim_items,
+                                    later_claim_items=known.later_claim_items + entry.later_claim_items)  # fmt: skip
                 by_url[url] = entry
         entries = sorted(by_url.values(), key=lambda e: (e.view.source.publisher.casefold(),
                                                          e.view.source.title.casefold()))  # fmt: skip
         for chunk, pagination in paginate(entries, self.settings.per_page, "sources"):
             here = pagination.paths[pagination.number - 1]
-            if pagination.number > 1:  # the entries' cached links are relative to the first page
-                chunk = [self._source_entry_at(entry, here) for entry in chunk]
+            if pagination.number > 1:
+                chunk = [replace(entry, description_html=entry.later_description_html,
+                                 claim_items=entry.later_claim_items) for entry in chunk]  # fmt: skip
             body = self.render("sources.html", here, entries=chunk, pagination=pagination)
             yield SitePage(here, _numbered("Sources", pagination), "Every source cited, with the claims that cite it.",
                            self.newest, body, "sources", number=pagination.number)  # fmt: skip
-
-    def _source_entry_at(self, entry: SourceEntry, here: str) -> SourceEntry:
-        return replace(
-            entry,
-            description_html=self.render("_source.html", here, view=entry.view),
-            claim_items=tuple(self.render("_source_claim.html", here, claim=link) for link in entry.claims),
-        )
 
     def methodology_page(self) -> SitePage:
         scale = sorted(self.settings.scale.verdicts, key=lambda v: -v.value)
