@@ -37,3 +37,15 @@ def test_every_page_requests_only_its_own_origin(
     foreign = sorted(url for url in urls if not url.startswith((demo_site.url, *INLINE_SCHEMES)))
     assert foreign == []
     assert errors == []
+
+
+def test_a_claim_page_does_not_download_the_sitemap(
+    open_page: PageOpener, demo_site: DemoSite, request_log: list[Request]
+) -> None:
+    # Material fetches sitemap.xml for every "alternate" link a page carries; at 25,000 claims it is 4 MB.
+    claim = next(path for path in demo_site.html_paths() if "/claims/" in path)
+    page = open_page(claim)
+    page.wait_for_load_state("networkidle")
+    urls = {request.url for request in request_log}
+    assert any(url.endswith(".js") for url in urls), "the page ran no scripts"
+    assert [url for url in urls if url.endswith("sitemap.xml")] == []
