@@ -9,19 +9,17 @@ import contextlib
 import logging
 import os
 import pickle
-import signal
-import sys
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
+from factsite import forking
 from factsite.incremental import SiteManifest, manifest_path, save_manifest
 from factsite.mkdocs_plugin import search
 from factsite.mkdocs_plugin.plugin import FactsitePlugin
@@ -107,11 +105,11 @@ def build_site(
     config["site_dir"] = str(staging)
     plugin = start_plugins(config, "build", jobs, progress)
     plugin.previous_site = target
-    apart = plugin.config.search != "material" and hasattr(os, "fork") and threading.active_count() == 1
+    apart = plugin.config.search != "material" and forking.can_fork()
     plugin.index_search = not apart
     try:
         if apart:
-            (ok, engine), payload = _in_child(_stage, config, plugin, target)
+            (ok, engine), payload = forking.start(lambda: _pickled_stage(config, plugin, target)).result()
             # The build's result stays pickled while Pagefind runs: at 25,000 claims, 50 MB as bytes
             # against 300 MB as objects.
             search_error = _index_search(staging, plugin.progress) if ok and engine == "pagefind" else None
@@ -166,44 +164,11 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
     return _Staged(outcome, plugin.search, manifest)
 
 
-def _in_child(stage: Callable[[MkDocsConfig, FactsitePlugin, Path], _Staged], config: MkDocsConfig,
-              plugin: FactsitePlugin, target: Path) -> tuple[tuple[bool, str], bytes]:  # fmt: skip
-    """`stage` run in a forked process: whether it succeeded and the search engine chosen, and its result
-    pickled. An exception in the child is raised here as it was raised there."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover (runs in the child)
-        os.close(read_end)
-        status = 0
-        try:
-            staged = stage(config, plugin, target)
-            header: object = (staged.outcome.ok, staged.search)
-            payload = pickle.dumps(staged, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException as error:  # any failure reaches the parent as it was raised
-            status, header, payload = 1, None, pickle.dumps(_picklable(error))
-        try:
-            with os.fdopen(write_end, "wb") as stream:
-                pickle.dump((status, header, payload), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(status)
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end, "rb") as stream:
-            data = stream.read()
-    except BaseException:
-        os.kill(pid, signal.SIGTERM)
-        os.waitpid(pid, 0)
-        raise
-    _, exit_status = os.waitpid(pid, 0)
-    if not data:
-        raise RuntimeError(f"the build process ended without a result (wait status {exit_status})")
-    status, header, payload = cast("tuple[int, tuple[bool, str], bytes]", pickle.loads(data))
-    del data
-    if status:
-        raise pickle.loads(payload)
-    return header, payload
+def _pickled_stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> tuple[tuple[bool, str], bytes]:
+    """`_stage` for a child process: whether it succeeded and the search engine chosen, then its result
+    pickled, for the parent to read only once Pagefind has run."""
+    staged = _stage(config, plugin, target)
+    return (staged.outcome.ok, staged.search), pickle.dumps(staged, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _index_search(staging: Path, progress: Progress) -> str | None:
@@ -216,14 +181,6 @@ def _index_search(staging: Path, progress: Progress) -> str | None:
     finally:
         progress.finish()
     return None
-
-
-def _picklable(error: BaseException) -> BaseException:
-    try:
-        pickle.loads(pickle.dumps(error))
-    except Exception:
-        return RuntimeError(f"{type(error).__name__}: {error}")
-    return error
 
 
 def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs: int | None,

@@ -10,8 +10,6 @@ page, in site order.
 from __future__ import annotations
 
 import functools
-import os
-import threading
 from collections.abc import Callable, Sequence, Set
 
 import jinja2
@@ -21,6 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from factsite import forking
 
 # Below this many pages per process, starting processes costs more than it saves.
 PAGES_PER_PROCESS = 200
@@ -55,18 +55,31 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
         return
     wanted = [page for page in pages if id(page) in chosen]
     jobs = min(jobs, len(wanted) // max(1, per_process))
-    if not _can_fork(jobs):
+    if jobs < 2 or not forking.can_fork():
         for page in wanted:
             render(page)
         return
     shares = [wanted[index::jobs] for index in range(jobs)]
     # Children report nothing (they would draw over the progress bar); this process reports for all.
-    children = [_fork(share, functools.partial(render, steps=0)) for share in shares[1:]]
+    children = [forking.start(functools.partial(_render_all, share, render)) for share in shares[1:]]
     for page in shares[0]:
         render(page, steps=len(shares))
-    failures = [message for message in (_wait(child) for child in children) if message]
+    failures = []
+    for child in children:
+        try:
+            child.result()
+        except Exception as failure:
+            failures.append(str(failure))
     if failures:
         raise PluginError("rendering pages failed: " + "; ".join(failures))
+
+
+def _render_all(pages: list[Page], render: Callable[..., None]) -> None:
+    for page in pages:
+        try:
+            render(page, steps=0)
+        except Exception as error:  # located: the parent reports which page failed
+            raise RuntimeError(f"{page.file.src_uri}: {error}") from None
 
 
 def _page_context_listeners(config: MkDocsConfig) -> list[Callable[..., object]]:
@@ -77,36 +90,3 @@ def _page_context_listeners(config: MkDocsConfig) -> list[Callable[..., object]]
         if getattr(plugin_config, "enabled", True) is not False:
             listeners.append(method)
     return listeners
-
-
-def _can_fork(jobs: int) -> bool:
-    # Forking a process that runs other threads (the live preview's server) can deadlock the child.
-    return jobs > 1 and hasattr(os, "fork") and threading.active_count() == 1
-
-
-def _fork(pages: list[Page], render: Callable[[Page], None]) -> tuple[int, int]:
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid:
-        os.close(write_end)
-        return pid, read_end
-    os.close(read_end)  # pragma: no cover (runs in the child)
-    status = 0
-    try:
-        for page in pages:
-            render(page)
-    except BaseException as error:  # any failure must reach the parent, located
-        os.write(write_end, f"{page.file.src_uri}: {error}".encode()[:4000])
-        status = 1
-    finally:
-        os._exit(status)
-
-
-def _wait(child: tuple[int, int]) -> str:
-    pid, read_end = child
-    with os.fdopen(read_end, "rb") as stream:
-        message = stream.read().decode(errors="replace")
-    _, status = os.waitpid(pid, 0)
-    if status and not message:
-        message = f"a rendering process ended with status {status}"
-    return message

@@ -1,0 +1,74 @@
+"""A function run in a forked process, its result or its exception coming back pickled through a pipe.
+
+Builds fork to render pages in parallel and to keep MkDocs and Pagefind from holding memory at the same time.
+A fork copies the parent as it is, so the function needs no arguments passed; a process running other threads
+(the live preview's server) is never forked, as its child could deadlock on a lock another thread held.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+@dataclass
+class Child:
+    pid: int
+    read_end: int
+
+    def result(self) -> Any:
+        """Wait for the child: what its function returned, or its exception raised here."""
+        try:
+            with os.fdopen(self.read_end, "rb") as stream:
+                data = stream.read()
+        except BaseException:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+            raise
+        _, status = os.waitpid(self.pid, 0)
+        if not data:
+            raise RuntimeError(f"a build process ended without a result (wait status {status})")
+        failed, value = pickle.loads(data)
+        if failed:
+            raise value
+        return value
+
+
+def start(function: Callable[[], Any]) -> Child:
+    """Run `function` in a forked process; `Child.result()` waits for it."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return Child(pid, read_end)
+    os.close(read_end)  # pragma: no cover (runs in the child)
+    status = 0
+    try:
+        outcome: tuple[bool, Any] = (False, function())
+    except BaseException as error:  # any failure reaches the parent as it was raised
+        status, outcome = 1, (True, _picklable(error))
+    try:
+        with os.fdopen(write_end, "wb") as stream:
+            pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def _picklable(error: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
