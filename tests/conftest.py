@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,15 @@ def copy_demo(destination: Path) -> Path:
     shutil.copytree(REPOSITORY / "content", destination / "content")
     shutil.copytree(REPOSITORY / "templates", destination / "templates")
     return destination
+
+
+def tree_digest(site: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """The SHA-256 of every file under `site` by relative path, leaving out paths starting with `skip`."""
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and not path.relative_to(site).as_posix().startswith(skip)
+    }
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ different time zones, locales, file creation orders and file times.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -18,7 +17,7 @@ import jinja2
 import pytest
 
 from factsite.mkdocs_plugin.commands import build_site
-from tests.conftest import REPOSITORY, copy_demo
+from tests.conftest import REPOSITORY, copy_demo, tree_digest
 from tests.hostile.corpus import BASE_DIR
 
 # Raises on the sources page only, which MkDocs renders after the index, article and claim pages.
@@ -28,14 +27,6 @@ CRASHING_TEMPLATE = """\
 {% if page.url == "sources/" %}{{ crash_while_rendering() }}{% endif %}{{ super() }}
 {% endblock %}
 """
-
-
-def tree_digest(site: Path) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def leftovers(project: Path) -> list[str]:

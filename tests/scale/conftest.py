@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -25,14 +24,6 @@ def site_project(root: Path, *, search: str = "auto") -> Path:
     config["plugins"][1]["factsite"]["search"] = search
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     return config_file
-
-
-def tree_digest(site: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file() and not path.relative_to(site).as_posix().startswith(skip)
-    }
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from factsite.mkdocs_plugin.commands import build_site
-from tests.scale.conftest import EDITS, Edit, replace_in, site_project, tree_digest
+from tests.conftest import tree_digest
+from tests.scale.conftest import EDITS, Edit, replace_in, site_project
 
 CASES = {
     # edit: at most this many pages rendered again (the edited article's, the site-wide ones)

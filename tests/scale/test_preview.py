@@ -14,7 +14,8 @@ import pytest
 from factsite.mkdocs_plugin.commands import build_site
 from factsite.mkdocs_plugin.preview import Preview
 from factsite.mkdocs_plugin.serve import PreviewServer, problems_page
-from tests.scale.conftest import EDITS, replace_in, site_project, tree_digest
+from tests.conftest import tree_digest
+from tests.scale.conftest import EDITS, replace_in, site_project
 
 # The preview leaves out Pagefind's index, which indexes the whole site: `build` makes it.
 NOT_IN_PREVIEW = ("pagefind/",)

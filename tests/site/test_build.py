@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from html.parser import HTMLParser
 from pathlib import Path
 
 from factsite.mkdocs_plugin.commands import build_site
+from tests.conftest import tree_digest
 
 ARTICLE = "articles/americans-russia-forced-to-fight"
 
@@ -79,14 +79,6 @@ def test_no_page_loads_anything_from_another_host(built_demo: Path) -> None:
         assert "fonts.googleapis.com" not in html, path
         assert "fonts.gstatic.com" not in html, path
         assert '<script src="http' not in html, path
-
-
-def tree_digest(site: Path) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def test_building_twice_gives_identical_bytes(demo_project: Path, tmp_path: Path) -> None:
