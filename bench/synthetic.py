@@ -54,6 +54,35 @@ FILLER = (
     "Critics warned that the costs could rise once work begins.",
     "The leader of the opposition called the plan a step in the right direction.",
 )
+# Article prose around the claims is drawn from these, so that nearly every sentence of the archive is
+# new, as in real reporting: the spelling engine caches what it has read sentence by sentence, and text
+# made of a few repeated sentences would make the lint look several times faster than it is.
+# No word here is a date, a figure or a quotation: the lint would list them as unmarked claims.
+WHO = ("Residents", "Opposition members", "Local businesses", "Campaigners", "Officials", "Critics",
+       "Parents at the nearby school", "Shop owners on the high street", "Union representatives",
+       "Neighbours of the site", "Volunteers", "Commuters", "Teachers", "Nurses at the clinic", "Taxi drivers",
+       "Pensioners", "Students", "Church leaders", "Farmers from the valley", "Readers of the local paper")  # fmt: skip
+SAID = ("said", "argued", "warned", "complained", "pointed out", "told reporters", "insisted", "suggested",
+        "agreed", "wrote")  # fmt: skip
+WHAT = ("the consultation had been too short", "costs could rise once work begins",
+        "the plan deserved a fair hearing", "nobody had explained the timetable",
+        "the details should be published in full", "the decision had been taken too quickly",
+        "the scheme would help families", "traffic would get worse during the works",
+        "they had not been consulted", "the committee should look again",
+        "the money could be spent better elsewhere", "the proposal was a step in the right direction",
+        "the old arrangement had worked well", "more staff would be needed", "the site was poorly chosen",
+        "the public meeting had been useful", "the noise would disturb neighbours",
+        "the plan ignored the needs of older people", "a compromise was still possible",
+        "the budget was already stretched", "the council had listened to them at last",
+        "the roads around the site were too narrow", "the project should have started sooner",
+        "the new rules were hard to follow", "the change would be welcome")  # fmt: skip
+WHERE = ("after the meeting", "in a statement", "outside the town hall", "on local radio", "during the debate",
+         "at a packed meeting", "in an open letter", "on social media", "in a petition", "at the library",
+         "in the market square", "to the committee")  # fmt: skip
+CLAIM_CONTEXT = ("after a long debate", "on a narrow vote", "despite objections", "with the support of most members",
+                 "after months of discussion", "following a public consultation", "in a closed session",
+                 "without a vote", "at the request of residents", "against the advice of officers",
+                 "at the end of a long evening", "before a crowded public gallery")  # fmt: skip
 TYPOS = (("teh", "the"), ("recieved", "received"), ("goverment", "government"), ("the the", "the"),
          ("Counsil", "Council"), ("accross", "across"), ("wich", "which"), ("untill", "until"))  # fmt: skip
 START = dt.date(2019, 1, 7)
@@ -124,13 +153,19 @@ def draft_article(rng: random.Random, number: int, claims: int) -> ArticleDraft:
     for index, kind in enumerate(kinds, start=1):
         claim_id = f"{kind}-{index:02d}"
         paragraph.append(CLAIM_WRITERS[kind](rng, draft, claim_id, town))
-        paragraph.append(rng.choice(FILLER))
+        paragraph.append(prose_sentence(rng, town))
         if len(paragraph) >= rng.randint(4, 6):
             draft.paragraphs.append(paragraph)
             paragraph = []
     if paragraph:
         draft.paragraphs.append(paragraph)
     return draft
+
+
+def prose_sentence(rng: random.Random, town: str) -> str:
+    """A sentence of reporting around the claims; about a hundred thousand can be drawn."""
+    place = rng.choice((*WHERE, f"in {town}"))
+    return f"{rng.choice(WHO)} {rng.choice(SAID)} {place} that {rng.choice(WHAT)}."
 
 
 def _source_for(rng: random.Random, draft: ArticleDraft) -> str:
@@ -154,7 +189,7 @@ def write_statement(rng: random.Random, draft: ArticleDraft, claim_id: str, town
         "claim": sentence + ".",
         "note": f"The statement of {subject} says so; the minutes of the meeting confirm the vote.",
     }  # fmt: skip
-    return f"[{sentence}]{{#{claim_id}}}."
+    return f"[{sentence}]{{#{claim_id}}} {rng.choice(CLAIM_CONTEXT)}."
 
 
 def write_quote(rng: random.Random, draft: ArticleDraft, claim_id: str, town: str) -> str:
@@ -168,7 +203,7 @@ def write_quote(rng: random.Random, draft: ArticleDraft, claim_id: str, town: st
         "note": "Compared with the recording of the meeting." if verdict == "accurate"
         else "The recording has different words.",
     }  # fmt: skip
-    return f'"[{said.capitalize()}]{{#{claim_id}}}," {role} said.'
+    return f'"[{said.capitalize()}]{{#{claim_id}}}," {role} said {rng.choice(WHERE)} in {town}.'
 
 
 def write_figure(rng: random.Random, draft: ArticleDraft, claim_id: str, town: str) -> str:
@@ -192,13 +227,14 @@ def write_date(rng: random.Random, draft: ArticleDraft, claim_id: str, town: str
         "kind": "date", "value": day, "verdict": "accurate", "sources": [source],
         "note": "The minutes are dated that day.",
     }  # fmt: skip
-    return f"The decision was taken [on {day:%A}]{{#{claim_id}}} at the town hall."
+    subject = rng.choice(SUBJECTS)
+    return f"{subject.capitalize()} took the decision [on {day:%A}]{{#{claim_id}}} {rng.choice(CLAIM_CONTEXT)}."
 
 
 def write_typo(rng: random.Random, draft: ArticleDraft, claim_id: str, town: str) -> str:
     wrong, right = rng.choice(TYPOS)
     draft.claims[claim_id] = {"kind": "typo", "correction": right, "note": "A copy error."}
-    return f"The report was shared with [{wrong}]{{#{claim_id}}} press in {town}."
+    return f"{rng.choice(WHO)} {rng.choice(SAID)} that the report reached [{wrong}]{{#{claim_id}}} press in {town}."
 
 
 CLAIM_WRITERS = {
