@@ -15,15 +15,17 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from factsite import forking
 from factsite.entry_store import EntryStore
 from factsite.model import Problem
 from factsite.pipeline import CheckedArticle, Project
@@ -61,16 +63,19 @@ class PageCache:
         self.templates_fingerprint = templates_fingerprint
         self.hits = 0
         self.misses = 0
+        # Called once for each article rendered or found, for progress displays.
+        self.on_article: Callable[[], None] | None = None
         self._memory: dict[str, ArticlePages] = {}
+        self._reported: set[str] = set()  # rendered by `prefetch`, progress already reported
 
     def rendering(self, render: ArticleRendering, keys: Mapping[str, str]) -> ArticleRendering:
         """`render` with this cache in front; `keys` gives each article's check key by slug."""
 
         def cached(checked: CheckedArticle) -> ArticlePages:
-            article_key = keys.get(checked.article.slug)
-            if article_key is None:  # checked without a cache: nothing identifies it
+            key = self._key(checked, keys)
+            if key is None:  # checked without a cache: nothing identifies it
+                self._report(None)
                 return render(checked)
-            key = hashlib.sha256((article_key + self.templates_fingerprint).encode()).hexdigest()
             parts = self._memory.get(key) or self._read(key)
             if parts is None:
                 self.misses += 1
@@ -79,9 +84,73 @@ class PageCache:
             else:
                 self.hits += 1
             self._memory[key] = parts
+            self._report(key)
             return parts
 
         return cached
+
+    def prefetch(self, render: ArticleRendering, articles: Sequence[CheckedArticle], keys: Mapping[str, str],
+                 workers: int, minimum: int) -> int:  # fmt: skip
+        """Render in `workers` processes the articles this cache lacks, so that `rendering` finds them.
+
+        An article's pages depend on that article, the settings and the templates only, so rendering
+        them elsewhere changes nothing but the time taken. Each process stores what it rendered.
+        Returns how many articles were rendered.
+        """
+        missing = []
+        for checked in articles:
+            key = self._key(checked, keys)
+            if key is None or key in self._memory:
+                continue
+            parts = self._read(key)
+            if parts is None:
+                missing.append((key, checked))
+            else:
+                self._memory[key] = parts
+        workers = min(workers, len(missing))
+        if workers < 2 or len(missing) < minimum or not forking.can_fork():
+            return 0
+        shares = [missing[index::workers] for index in range(workers)]
+        children = [forking.start(functools.partial(self._render_share, render, share)) for share in shares[1:]]
+        failure: BaseException | None = None
+        rendered: dict[str, ArticlePages] = {}
+        try:
+            rendered = self._render_share(render, shares[0], steps=workers)
+        except BaseException as error:  # the children are waited for all the same
+            failure = error
+        for child in children:
+            try:
+                rendered.update(child.result())
+            except Exception as error:
+                failure = failure or error
+        if failure is not None:
+            raise failure
+        self._memory.update(rendered)
+        self._reported.update(rendered)
+        return len(missing)
+
+    def _render_share(self, render: ArticleRendering, share: Sequence[tuple[str, CheckedArticle]],
+                      steps: int = 0) -> dict[str, ArticlePages]:  # fmt: skip
+        # Children report no progress (they would draw over the bar): the parent counts for all.
+        rendered = {}
+        for key, checked in share:
+            rendered[key] = parts = render(checked)
+            self._write(key, parts)
+            for _ in range(steps if self.on_article is not None else 0):
+                self.on_article()  # type: ignore[misc]
+        return rendered
+
+    def _key(self, checked: CheckedArticle, keys: Mapping[str, str]) -> str | None:
+        article_key = keys.get(checked.article.slug)
+        if article_key is None:
+            return None
+        return hashlib.sha256((article_key + self.templates_fingerprint).encode()).hexdigest()
+
+    def _report(self, key: str | None) -> None:
+        if key in self._reported:
+            self._reported.discard(key)
+        elif self.on_article is not None:
+            self.on_article()
 
     def _read(self, key: str) -> ArticlePages | None:
         parts = self.store.read(key)

@@ -169,6 +169,10 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             )
         renderer = PageRenderer(project, self._templates)
         self.newest = renderer.newest
+        self.progress.stage("composing", len(project.articles), "articles")
+        renders.on_article = self.progress.advance
+        renders.prefetch(renderer.article_pages, project.articles, checks.article_keys, self.jobs,
+                         minimum=2 if self.parallel_always else PARALLEL_MINIMUM)  # fmt: skip
         cached = renders.rendering(renderer.article_pages, checks.article_keys)
         site_pages = list(renderer.pages(cached))
         self.search = search.choose_search(

@@ -4,12 +4,14 @@ what changed."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from factsite.mkdocs_plugin.commands import build_site
-from tests.conftest import tree_digest
+from tests.conftest import REPOSITORY, tree_digest
 from tests.scale.conftest import EDITS, Edit, replace_in, site_project
 
 CASES = {
@@ -65,6 +67,21 @@ def test_rendering_in_two_processes_gives_the_same_site(project: Path, tmp_path:
     two = build_site(str(project), site_dir=str(tmp_path / "two"), jobs=2)
     assert one.ok and two.ok and two.rendered == two.pages
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+
+def test_the_command_checks_and_renders_in_two_processes_to_the_same_site(project: Path, tmp_path: Path) -> None:
+    # In its own process the command runs no other thread, so it forks: articles are checked and
+    # their pages rendered in two processes, each storing what it made in the cache.
+    def build(site: Path, jobs: str) -> None:
+        shutil.rmtree(project.parent / ".factsite-cache", ignore_errors=True)
+        command = [sys.executable, str(REPOSITORY / "build.py"), "build", "-f", str(project), "-d", str(site)]
+        subprocess.run([*command, "-j", jobs], check=True, capture_output=True, timeout=120)
+
+    build(tmp_path / "one", "1")
+    build(tmp_path / "two", "2")
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+    stored = [path for path in (project.parent / ".factsite-cache" / "pages").rglob("*") if path.is_file()]
+    assert len(stored) == 3  # one entry per article
 
 
 def test_a_failed_incremental_build_leaves_the_site_and_its_reuse_intact(project: Path) -> None:
