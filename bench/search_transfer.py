@@ -22,7 +22,8 @@ from pathlib import Path
 from playwright.sync_api import Request, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-QUERIES = ("swimming pool", "water mains", "Marston", "night bus")
+# Words every synthetic site holds, whatever its size: claims in most articles, and every headline.
+QUERIES = ("swimming pool", "water mains", "council plans", "night bus")
 # Compressed by the server; Pagefind's own files (*.pf_*, the WebAssembly) are compressed already.
 TEXT_SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg", "/")
 
