@@ -23,7 +23,11 @@ from factsite.render import views
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.structured_data import claim_review_script
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+# An installed wheel carries the templates in the package; a checkout (and an editable install) at its top.
+_PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES_DIR = (
+    _PACKAGED_TEMPLATES if _PACKAGED_TEMPLATES.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+)
 T = TypeVar("T")
 # Pages after the first of a listing sit one folder deeper (`page/2`, `sources/page/3`), where every link
 # of an entry is the same whichever the number: entries are rendered once for the first page and once for
