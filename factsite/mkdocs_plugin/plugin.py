@@ -34,7 +34,7 @@ from factsite.mkdocs_plugin.sidebars import Sidebars
 from factsite.model import RatingScale, Severity, Verdict
 from factsite.pipeline import Project, article_paths, check_project
 from factsite.progress import Progress
-from factsite.render.data_files import site_files
+from factsite.render.data_files import ArticleData, site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
 from factsite.render.sanitise import sanitise_html
 from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
@@ -58,6 +58,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
 
     def __init__(self) -> None:
         self.project: Project | None = None
+        self.article_data: list[ArticleData] | None = None  # each article's items of the data files
         self.settings: Settings | None = None
         self.newest = dt.date(2000, 1, 1)
         # Set by factsite's own commands (`factsite.mkdocs_plugin.commands`), which build in MkDocs'
@@ -179,7 +180,9 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         renders.prefetch(renderer.article_pages, project.articles, checks.article_keys, self.jobs,
                          minimum=2 if self.parallel_always else PARALLEL_MINIMUM)  # fmt: skip
         cached = renders.rendering(renderer.article_pages, checks.article_keys)
-        site_pages = list(renderer.pages(cached))
+        parts = [cached(checked) for checked in project.articles]
+        self.article_data = [part.data for part in parts]
+        site_pages = list(renderer.assemble(parts))
         self.search = search.choose_search(
             self.config.search, len(site_pages), self.config.pagefind_above
         )
@@ -261,7 +264,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             self.reuse.apply(config, self.files, self.nav, self.env, jobs=self.jobs,
                              per_process=per_process, on_page=self.progress.advance)  # fmt: skip
         self.progress.stage("writing data files", 0, "")
-        for relative, data in site_files(self.project):
+        for relative, data in site_files(self.project, self.article_data):
             path = Path(config.site_dir, relative)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)

@@ -12,7 +12,6 @@ import datetime as dt
 from typing import Any
 
 from factsite.model import CheckedClaim, ClaimKind
-from factsite.pipeline import Project
 from factsite.render.structured_data import language_tag, site_address
 from factsite.render.views import claim_path
 from factsite.settings import Settings
@@ -105,17 +104,15 @@ def _textual_body(value: str, purpose: str, language: str) -> dict[str, str]:
     }
 
 
-def annotation_collection(project: Project) -> dict[str, Any]:
-    """Every claim of the site as one AnnotationCollection with a single page."""
-    settings = project.settings
+def annotation_collection(settings: Settings, items: Any, total: int) -> dict[str, Any]:
+    """Every claim of the site as one AnnotationCollection with a single page holding `items`."""
     address = site_address(settings, ANNOTATIONS_FILE)
-    items = [annotation(claimed, settings) for claimed in project.claims]
     return {
         "@context": ANNOTATION_CONTEXT,
         "id": address,
         "type": "AnnotationCollection",
         "label": f"{settings.site_name or settings.publisher.name}: claims marked in articles",
-        "total": len(items),
+        "total": total,
         "first": {
             "id": f"{address}#page-1",
             "type": "AnnotationPage",

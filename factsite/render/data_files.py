@@ -11,14 +11,17 @@ import datetime as dt
 import enum
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from factsite.pipeline import Project
-from factsite.render.annotations import ANNOTATIONS_FILE, annotation_collection
-from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed
+from factsite.model import CheckedClaim
+from factsite.pipeline import CheckedArticle, Project
+from factsite.render.annotations import ANNOTATIONS_FILE, annotation, annotation_collection
+from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
 from factsite.render.views import claim_path
+from factsite.settings import Settings
 
 
 def json_data(value: Any) -> Any:
@@ -51,49 +54,92 @@ def _field_names(cls: type) -> tuple[str, ...]:
 def json_bytes(data: Any) -> bytes:
     # Compact: the files are for programs, and Python's C encoder only writes JSON without indentation
     # (25,000 claims: 94 MB indented, written five times slower).
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+    return (json_text(data) + "\n").encode("utf-8")
 
 
 def claims_data(project: Project) -> list[dict[str, Any]]:
-    records = []
-    for checked in project.articles:
-        for claimed in checked.claims:
-            claim = claimed.claim
-            result = claimed.result
-            records.append(
-                {
-                    "id": claim.id,
-                    "article": checked.article.slug,
-                    "url": claim_path(checked.article.slug, claim.id) + "/",
-                    "number": claimed.mark.number,
-                    "kind": claim.kind.value,
-                    "verdict": claimed.verdict.id if claimed.verdict else None,
-                    "verdict_label": claimed.verdict.label if claimed.verdict else None,
-                    "marked_text": claimed.mark.text,
-                    "claim": claim.claim_reviewed or claimed.mark.text,
-                    "speaker": claim.speaker,
-                    "value": json_data(claim.value),
-                    "unit": claim.unit,
-                    "correction": claim.correction,
-                    "sources": list(claim.sources),
-                    "check": None
-                    if result is None
-                    else {
-                        "check": result.check,
-                        "status": result.status,
-                        "summary": result.summary,
-                        "findings": list(result.findings),
-                        "contradicts_verdict": result.contradicts_verdict,
-                        "details": json_data(result.details),
-                    },
-                }
-            )
-    return records
+    return [claim_record(checked, claimed) for checked in project.articles for claimed in checked.claims]
 
 
-def site_files(project: Project) -> Iterator[tuple[str, bytes]]:
-    yield "claims.json", json_bytes({"claims": claims_data(project)})
-    if project.settings.structured_data and project.settings.site_url:
-        yield ANNOTATIONS_FILE, json_bytes(annotation_collection(project))
-        yield CLAIM_REVIEW_FEED_FILE, json_bytes(claim_review_feed(project))
+def claim_record(checked: CheckedArticle, claimed: CheckedClaim) -> dict[str, Any]:
+    claim = claimed.claim
+    result = claimed.result
+    return {
+        "id": claim.id,
+        "article": checked.article.slug,
+        "url": claim_path(checked.article.slug, claim.id) + "/",
+        "number": claimed.mark.number,
+        "kind": claim.kind.value,
+        "verdict": claimed.verdict.id if claimed.verdict else None,
+        "verdict_label": claimed.verdict.label if claimed.verdict else None,
+        "marked_text": claimed.mark.text,
+        "claim": claim.claim_reviewed or claimed.mark.text,
+        "speaker": claim.speaker,
+        "value": json_data(claim.value),
+        "unit": claim.unit,
+        "correction": claim.correction,
+        "sources": list(claim.sources),
+        "check": None
+        if result is None
+        else {
+            "check": result.check,
+            "status": result.status,
+            "summary": result.summary,
+            "findings": list(result.findings),
+            "contradicts_verdict": result.contradicts_verdict,
+            "details": json_data(result.details),
+        },
+    }
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    """One article's items of the site's JSON files, each already written as JSON.
+
+    A function of the checked article and the settings only: the page cache keeps it with the
+    article's pages, so an unchanged article's items are not built and encoded again.
+    """
+
+    claims: tuple[str, ...]
+    annotations: tuple[str, ...]
+    reviews: tuple[str, ...]
+
+
+def article_data(checked: CheckedArticle, settings: Settings) -> ArticleData:
+    claims = tuple(json_text(claim_record(checked, claimed)) for claimed in checked.claims)
+    if not (settings.structured_data and settings.site_url):
+        return ArticleData(claims, (), ())
+    annotations = tuple(json_text(annotation(claimed, settings)) for claimed in checked.claims)
+    items = (claim_review_item(checked, claimed, settings) for claimed in checked.claims)
+    return ArticleData(claims, annotations, tuple(json_text(item) for item in items if item is not None))
+
+
+def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> Iterator[tuple[str, bytes]]:
+    """The data files; `data` holds each article's items, in the order of `project.articles`, if made already."""
+    settings = project.settings
+    if data is None:
+        data = [article_data(checked, settings) for checked in project.articles]
+    claims = [item for part in data for item in part.claims]
+    yield "claims.json", _with_items({"claims": ITEMS}, claims)
+    if settings.structured_data and settings.site_url:
+        annotations = [item for part in data for item in part.annotations]
+        yield ANNOTATIONS_FILE, _with_items(annotation_collection(settings, ITEMS, len(annotations)), annotations)
+        reviews = [item for part in data for item in part.reviews]
+        yield CLAIM_REVIEW_FEED_FILE, _with_items(claim_review_feed(project, ITEMS), reviews)
         yield ATOM_FILE, atom_feed(project)
+
+
+# Stands for a list of items written as JSON already; content cannot hold it (control characters are refused).
+ITEMS = "\x00factsite-items\x00"
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _with_items(data: Any, items: Sequence[str]) -> bytes:
+    """`json_bytes(data)` with the list `items` (each written as JSON) in place of `ITEMS`."""
+    text = json_text(data)
+    marker = json_text(ITEMS)
+    assert text.count(marker) == 1
+    return (text.replace(marker, "[" + ",".join(items) + "]") + "\n").encode("utf-8")

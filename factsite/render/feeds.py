@@ -10,11 +10,13 @@ import datetime as dt
 import xml.etree.ElementTree as ElementTree
 from typing import Any
 
+from factsite.model import CheckedClaim
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render.annotations import timestamp
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.structured_data import SCHEMA_CONTEXT, claim_review, organisation, site_address
 from factsite.render.views import article_path, tally
+from factsite.settings import Settings
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 ATOM_FILE = "feed.xml"
@@ -82,23 +84,24 @@ def _add(
     return element
 
 
-def claim_review_feed(project: Project) -> dict[str, Any]:
-    """Every ClaimReview of the site in one schema.org DataFeed, as fact-check harvesters read."""
+def claim_review_item(checked: CheckedArticle, claimed: CheckedClaim, settings: Settings) -> dict[str, Any] | None:
+    """A claim's ClaimReview as an item of the DataFeed; None when the claim publishes none."""
+    review = claim_review(claimed, settings)
+    if review is None:
+        return None
+    review.pop("@context")
+    return {
+        "@type": "DataFeedItem",
+        "dateCreated": review["datePublished"],
+        "dateModified": updated(checked).isoformat(),
+        "item": [review],
+    }
+
+
+def claim_review_feed(project: Project, elements: Any) -> dict[str, Any]:
+    """Every ClaimReview of the site in one schema.org DataFeed, as fact-check harvesters read;
+    `elements` holds the items (`claim_review_item`)."""
     settings = project.settings
-    elements = []
-    for checked in project.articles:
-        for claimed in checked.claims:
-            review = claim_review(claimed, settings)
-            if review is None:
-                continue
-            review.pop("@context")
-            item = {
-                "@type": "DataFeedItem",
-                "dateCreated": review["datePublished"],
-                "dateModified": updated(checked).isoformat(),
-                "item": [review],
-            }
-            elements.append(item)
     newest = max((updated(c) for c in project.articles), default=EPOCH)
     return {
         "@context": SCHEMA_CONTEXT,

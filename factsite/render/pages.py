@@ -20,6 +20,7 @@ import jinja2
 from factsite.model import CheckedClaim, Source
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render import views
+from factsite.render.data_files import ArticleData, article_data
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.structured_data import claim_review_script
 
@@ -168,6 +169,7 @@ class ArticlePages:
     index_entry: IndexEntry
     sources: tuple[SourceEntry, ...]
     corrections: tuple[CorrectionEntry, ...]
+    data: ArticleData  # its items of the data files
 
 
 ArticleRendering = Callable[[CheckedArticle], ArticlePages]
@@ -189,7 +191,10 @@ class PageRenderer:
     def pages(self, render_article: ArticleRendering | None = None) -> Iterator[SitePage]:
         """Every page in site order; `render_article` may be a cache in front of `article_pages`."""
         render = render_article or self.article_pages
-        parts = [render(checked) for checked in self.project.articles]
+        return self.assemble([render(checked) for checked in self.project.articles])
+
+    def assemble(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
+        """Every page in site order, from each article's parts (in the order of the project's articles)."""
         yield from self.index_pages(parts)
         for part in parts:
             yield from part.pages
@@ -216,7 +221,8 @@ class PageRenderer:
             for correction in article.corrections
         )
         pages = (self.article_page(checked), *self.claim_pages(checked))
-        return ArticlePages(article.slug, pages, index_entry, sources, corrections)
+        data = article_data(checked, self.settings)
+        return ArticlePages(article.slug, pages, index_entry, sources, corrections, data)
 
     def _source_entry(self, source: Source, checked: CheckedArticle) -> SourceEntry:
         view = views.source_view(source, self.markdown)
