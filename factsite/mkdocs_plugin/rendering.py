@@ -62,9 +62,11 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
     shares = [wanted[index::jobs] for index in range(jobs)]
     # Children report nothing (they would draw over the progress bar); this process reports for all.
     children = [forking.start(functools.partial(_render_all, share, render)) for share in shares[1:]]
-    for page in shares[0]:
-        render(page, steps=len(shares))
     failures = []
+    try:
+        _render_all(shares[0], render, steps=len(shares))
+    except RuntimeError as failure:  # the children are waited for all the same
+        failures.append(str(failure))
     for child in children:
         try:
             child.result()
@@ -74,10 +76,10 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
         raise PluginError("rendering pages failed: " + "; ".join(failures))
 
 
-def _render_all(pages: list[Page], render: Callable[..., None]) -> None:
+def _render_all(pages: list[Page], render: Callable[..., None], steps: int = 0) -> None:
     for page in pages:
         try:
-            render(page, steps=0)
+            render(page, steps=steps)
         except Exception as error:  # located: the parent reports which page failed
             raise RuntimeError(f"{page.file.src_uri}: {error}") from None
 

@@ -56,6 +56,29 @@ def test_a_crash_mid_render_leaves_the_previous_site_byte_for_byte(tmp_path: Pat
     assert leftovers(project) == []
 
 
+def test_a_crash_in_the_render_processes_names_the_pages_and_leaves_the_site(tmp_path: Path) -> None:
+    # In its own process the command forks to render: every claim page fails, in both processes.
+    project = tmp_path / "project"
+    shutil.copytree(BASE_DIR, project)
+    config = str(project / "mkdocs.yml")
+    assert build_site(config).ok
+    before = tree_digest(project / "site")
+    (project / "templates").mkdir()
+    crashing = CRASHING_TEMPLATE.replace('page.url == "sources/"', 'page.meta.factsite_kind == "claim"')
+    (project / "templates" / "main.html").write_text(crashing, "utf-8")
+    settings = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs.yml").write_text(
+        settings.replace("  name: material\n", "  name: material\n  custom_dir: templates\n")
+    )
+    command = [sys.executable, str(REPOSITORY / "build.py"), "build", "-f", config, "-j", "2"]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert finished.returncode != 0
+    assert "rendering pages failed" in finished.stderr
+    assert "/claims/" in finished.stderr and "crash_while_rendering" in finished.stderr
+    assert tree_digest(project / "site") == before
+    assert leftovers(project) == []
+
+
 def test_a_refused_build_leaves_the_previous_site_and_reports_every_problem(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(BASE_DIR, project)
