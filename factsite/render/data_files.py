@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import functools
 import json
+import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -129,8 +130,8 @@ def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> I
         yield ATOM_FILE, atom_feed(project)
 
 
-# Stands for a list of items written as JSON already; content cannot hold it (control characters are refused).
-ITEMS = "\x00factsite-items\x00"
+# Stands for a list of items written as JSON already: drawn at random, so no text of the site holds it.
+ITEMS = f"\x00factsite-items-{secrets.token_hex(16)}\x00"
 
 
 def json_text(data: Any) -> str:
