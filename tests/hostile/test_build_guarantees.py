@@ -20,12 +20,12 @@ from factsite.mkdocs_plugin.commands import build_site
 from tests.conftest import REPOSITORY, copy_demo, tree_digest
 from tests.hostile.corpus import BASE_DIR
 
-# Raises on the sources page only, which MkDocs renders after the index, article and claim pages.
+# Raises on the pages `{crashing}` selects, after MkDocs has written the pages before them.
 CRASHING_TEMPLATE = """\
-{% extends "base.html" %}
-{% block content %}
-{% if page.url == "sources/" %}{{ crash_while_rendering() }}{% endif %}{{ super() }}
-{% endblock %}
+{{% extends "base.html" %}}
+{{% block content %}}
+{{% if {crashing} %}}{{{{ crash_while_rendering() }}}}{{% endif %}}{{{{ super() }}}}
+{{% endblock %}}
 """
 
 
@@ -33,44 +33,40 @@ def leftovers(project: Path) -> list[str]:
     return sorted(path.name for path in project.glob(".site.*"))
 
 
-def test_a_crash_mid_render_leaves_the_previous_site_byte_for_byte(tmp_path: Path) -> None:
+def built_project_with_crash(tmp_path: Path, crashing: str) -> tuple[Path, str]:
+    """A project built once, then given a template of its own that raises on the pages `crashing` selects;
+    returns the project and the digest of its site."""
     project = tmp_path / "project"
     shutil.copytree(BASE_DIR, project)
-    config = str(project / "mkdocs.yml")
-    assert build_site(config).ok
+    assert build_site(str(project / "mkdocs.yml")).ok
     before = tree_digest(project / "site")
     (project / "templates").mkdir()
-    (project / "templates" / "main.html").write_text(CRASHING_TEMPLATE, "utf-8")
+    (project / "templates" / "main.html").write_text(CRASHING_TEMPLATE.format(crashing=crashing), "utf-8")
     settings = (project / "mkdocs.yml").read_text("utf-8")
     (project / "mkdocs.yml").write_text(
         settings.replace("  name: material\n", "  name: material\n  custom_dir: templates\n")
     )
+    return project, before
+
+
+def test_a_crash_mid_render_leaves_the_previous_site_byte_for_byte(tmp_path: Path) -> None:
+    # The sources page is rendered after the index, article and claim pages.
+    project, before = built_project_with_crash(tmp_path, 'page.url == "sources/"')
     (project / "content" / "articles" / "jobs.yaml").write_text(
         (project / "content" / "articles" / "jobs.yaml")
         .read_text("utf-8")
         .replace("Jobs report", "Jobs report, revised")
     )
     with pytest.raises(jinja2.UndefinedError, match="crash_while_rendering"):
-        build_site(config)
+        build_site(str(project / "mkdocs.yml"))
     assert tree_digest(project / "site") == before
     assert leftovers(project) == []
 
 
 def test_a_crash_in_the_render_processes_names_the_pages_and_leaves_the_site(tmp_path: Path) -> None:
     # In its own process the command forks to render: every claim page fails, in both processes.
-    project = tmp_path / "project"
-    shutil.copytree(BASE_DIR, project)
-    config = str(project / "mkdocs.yml")
-    assert build_site(config).ok
-    before = tree_digest(project / "site")
-    (project / "templates").mkdir()
-    crashing = CRASHING_TEMPLATE.replace('page.url == "sources/"', 'page.meta.factsite_kind == "claim"')
-    (project / "templates" / "main.html").write_text(crashing, "utf-8")
-    settings = (project / "mkdocs.yml").read_text("utf-8")
-    (project / "mkdocs.yml").write_text(
-        settings.replace("  name: material\n", "  name: material\n  custom_dir: templates\n")
-    )
-    command = [sys.executable, str(REPOSITORY / "build.py"), "build", "-f", config, "-j", "2"]
+    project, before = built_project_with_crash(tmp_path, 'page.meta.factsite_kind == "claim"')
+    command = [sys.executable, str(REPOSITORY / "build.py"), "build", "-f", str(project / "mkdocs.yml"), "-j", "2"]
     finished = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert finished.returncode != 0
     assert "rendering pages failed" in finished.stderr
