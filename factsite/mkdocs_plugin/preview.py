@@ -35,7 +35,7 @@ from factsite.model import Problem
 from factsite.pipeline import Project
 from factsite.progress import Progress
 from factsite.render.annotations import ANNOTATIONS_FILE
-from factsite.render.data_files import site_files
+from factsite.render.data_files import ArticleData, site_files
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
 from factsite.render.pages import SitePage
 
@@ -194,7 +194,7 @@ class Preview:
         remove_stale(self.site_dir, [page.file.dest_uri for page in removed])
         # Pages changed in place without a manifest: the next full build renders every page.
         forget_manifest(manifest_path(plugin.cache_dir, self.site_dir))
-        self.data_files.mark_stale(plugin.project)
+        self.data_files.mark_stale(plugin.project, plugin.article_data)
         return PreviewOutcome(plugin.project, "content", rendered=len(changed))
 
     def _announce_editor_pages(self) -> None:
@@ -246,18 +246,19 @@ class DataFiles:
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
         self._pending: Project | None = None
+        self._data: list[ArticleData] | None = None  # each article's items, made with its pages
         self._lock = threading.Lock()
 
-    def mark_stale(self, project: Project | None) -> None:
+    def mark_stale(self, project: Project | None, data: list[ArticleData] | None = None) -> None:
         with self._lock:
-            self._pending = project
+            self._pending, self._data = project, data
 
     def write(self) -> None:
         with self._lock:
             project, self._pending = self._pending, None
             if project is None:
                 return
-            for relative, data in site_files(project):
+            for relative, data in site_files(project, self._data):
                 path = self.site_dir / relative
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
