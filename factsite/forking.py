@@ -7,14 +7,18 @@ A fork copies the parent as it is, so the function needs no arguments passed; a 
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def can_fork() -> bool:
@@ -64,6 +68,28 @@ def start(function: Callable[[], Any]) -> Child:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)
+
+
+def in_shares(work: Callable[[Sequence[T], int], R], items: Sequence[T],
+              processes: int) -> tuple[list[R], list[Exception]]:  # fmt: skip
+    """`work(share, steps)` on `processes` shares of `items`: the first share in this process with `steps`
+    equal to `processes` (it reports progress for all: children would draw over a progress bar), the others
+    in forked children with `steps` 0. Every child is waited for, whatever fails; returns the results of
+    the shares that succeeded and the exceptions of those that failed."""
+    shares = [items[index::processes] for index in range(processes)]
+    children = [start(functools.partial(work, share, 0)) for share in shares[1:]]
+    results: list[R] = []
+    failures: list[Exception] = []
+    try:
+        results.append(work(shares[0], processes))
+    except Exception as error:
+        failures.append(error)
+    for child in children:
+        try:
+            results.append(child.result())
+        except Exception as error:
+            failures.append(error)
+    return results, failures
 
 
 def _picklable(error: BaseException) -> BaseException:

@@ -110,28 +110,16 @@ class PageCache:
         workers = min(workers, len(missing))
         if workers < 2 or len(missing) < minimum or not forking.can_fork():
             return 0
-        shares = [missing[index::workers] for index in range(workers)]
-        children = [forking.start(functools.partial(self._render_share, render, share)) for share in shares[1:]]
-        failure: BaseException | None = None
-        rendered: dict[str, ArticlePages] = {}
-        try:
-            rendered = self._render_share(render, shares[0], steps=workers)
-        except BaseException as error:  # the children are waited for all the same
-            failure = error
-        for child in children:
-            try:
-                rendered.update(child.result())
-            except Exception as error:
-                failure = failure or error
-        if failure is not None:
-            raise failure
-        self._memory.update(rendered)
-        self._reported.update(rendered)
+        shares, failures = forking.in_shares(functools.partial(self._render_share, render), missing, workers)
+        if failures:
+            raise failures[0]
+        for rendered in shares:
+            self._memory.update(rendered)
+            self._reported.update(rendered)
         return len(missing)
 
     def _render_share(self, render: ArticleRendering, share: Sequence[tuple[str, CheckedArticle]],
-                      steps: int = 0) -> dict[str, ArticlePages]:  # fmt: skip
-        # Children report no progress (they would draw over the bar): the parent counts for all.
+                      steps: int) -> dict[str, ArticlePages]:  # fmt: skip
         rendered = {}
         for key, checked in share:
             rendered[key] = parts = render(checked)

@@ -72,3 +72,20 @@ def test_a_process_running_threads_is_not_forked() -> None:
         stop.set()
         thread.join()
     assert run("print(forking.can_fork())") == ["True"]
+
+
+def test_work_in_shares_comes_back_from_every_process_and_a_failure_does_not_stop_the_others() -> None:
+    [shares, steps, failures] = run("""
+        def work(share, steps):
+            if 4 in share:
+                raise ValueError("item 4 failed")
+            return (os.getpid(), list(share), steps)
+
+        done, failed = forking.in_shares(work, list(range(6)), 3)
+        print(sorted(items for _, items, _ in done))
+        print(sorted(steps for _, _, steps in done), len({pid for pid, _, _ in done}))
+        print([str(error) for error in failed])
+    """)
+    assert shares == "[[0, 3], [2, 5]]"  # [1, 4] failed in its child
+    assert steps == "[0, 3] 2"  # this process's share reports progress for all three
+    assert failures == "['item 4 failed']"

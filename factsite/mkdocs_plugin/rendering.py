@@ -59,24 +59,12 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
         for page in wanted:
             render(page)
         return
-    shares = [wanted[index::jobs] for index in range(jobs)]
-    # Children report nothing (they would draw over the progress bar); this process reports for all.
-    children = [forking.start(functools.partial(_render_all, share, render)) for share in shares[1:]]
-    failures = []
-    try:
-        _render_all(shares[0], render, steps=len(shares))
-    except RuntimeError as failure:  # the children are waited for all the same
-        failures.append(str(failure))
-    for child in children:
-        try:
-            child.result()
-        except Exception as failure:
-            failures.append(str(failure))
+    _, failures = forking.in_shares(functools.partial(_render_all, render=render), wanted, jobs)
     if failures:
-        raise PluginError("rendering pages failed: " + "; ".join(failures))
+        raise PluginError("rendering pages failed: " + "; ".join(map(str, failures)))
 
 
-def _render_all(pages: list[Page], render: Callable[..., None], steps: int = 0) -> None:
+def _render_all(pages: Sequence[Page], steps: int, *, render: Callable[..., None]) -> None:
     for page in pages:
         try:
             render(page, steps=steps)
