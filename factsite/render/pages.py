@@ -21,6 +21,7 @@ from factsite.model import CheckedClaim, Source
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render import views
 from factsite.render.data_files import ArticleData, article_data
+from factsite.render.feeds import updated
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.structured_data import claim_review_script
 
@@ -264,7 +265,7 @@ class PageRenderer:
             sources=[views.source_view(s, self.markdown) for s in article.sources],
             corrections=self._corrections(checked),
         )
-        return SitePage(here, f"Fact-check: {article.title}", _plain(article.summary), _updated(checked),
+        return SitePage(here, f"Fact-check: {article.title}", _plain(article.summary), updated(checked),
                         body, "article")  # fmt: skip
 
     def claim_pages(self, checked: CheckedArticle) -> Iterator[SitePage]:
@@ -273,7 +274,7 @@ class PageRenderer:
         for index, claimed in enumerate(claims):
             previous = claims[index - 1] if index > 0 else None
             following = claims[index + 1] if index + 1 < len(claims) else None
-            yield self.claim_page(claimed, previous, following, corrections, _updated(checked))
+            yield self.claim_page(claimed, previous, following, corrections, updated(checked))
 
     def claim_page(self, claimed: CheckedClaim, previous: CheckedClaim | None,
                    following: CheckedClaim | None, corrections: list[views.CorrectionView],
@@ -357,11 +358,6 @@ def _numbered(title: str, pagination: Pagination) -> str:
     if pagination.number == 1:
         return title
     return f"{title}, page {pagination.number} of {len(pagination.paths)}"
-
-
-def _updated(checked: CheckedArticle) -> dt.date:
-    dates = [checked.article.reviewed] + [c.date for c in checked.article.corrections]
-    return max(dates)
 
 
 def _plain(markdown_text: str) -> str:
