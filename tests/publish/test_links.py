@@ -57,12 +57,19 @@ class LocalServer:
                     local.in_flight += 1
                     local.most_in_flight = max(local.most_in_flight, local.in_flight)
                 try:
-                    self.respond(head)
+                    status = self.status(head)
                 finally:
+                    # Counted out before answering: once the answer is sent, the client's next request
+                    # may arrive before this thread would get the lock again.
                     with local.lock:
                         local.in_flight -= 1
+                self.send_response(status)
+                if status == 301:
+                    self.send_header("Location", "/ok")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
 
-            def respond(self, head: bool) -> None:
+            def status(self, head: bool) -> int:
                 path = self.path.split("?")[0]
                 if path == "/hang":
                     local.released.wait()
@@ -71,11 +78,7 @@ class LocalServer:
                     status = 405
                 if path.startswith("/slow"):
                     local.released.wait(0.05)  # overlap requests, to show the concurrency limit
-                self.send_response(status)
-                if status == 301:
-                    self.send_header("Location", "/ok")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+                return status
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
