@@ -190,12 +190,37 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What a check result rests on, in plain data, so that no result states what it has not established.
+
+    `reading` is what the check read in the marked text, canonical: a figure as a plain decimal ("250000",
+    "12.5"; a range "20-25"), a date in ISO form ("2022-09-14", a span "2022-09-05/2022-09-11"), a quote's
+    words; None when the check could not read the whole marked span (`reason` says why). `unit` is the
+    reading's quantity ("percent", an ISO currency code, a counted noun), None when it has none.
+    `source_id` and `candidate` name the cited source and the value or passage in it that the result
+    compares with (same canonical forms); both None when no cited source holds a comparable one.
+    """
+
+    reading: str | None = None
+    unit: str | None = None
+    source_id: str | None = None
+    candidate: str | None = None
+    reason: str = ""
+
+
+# Statuses that say honestly that a check could not establish a finding: "could not read", "not found in
+# the cited sources", "no source to compare". Every other status is a finding a reader may rely on.
+UNDETERMINED_STATUSES = frozenset({"unread", "unparsed", "not-found", "unverified", "unresolved", "no-sources"})
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """What an automatic check found for one claim.
 
-    `status` is a short machine-readable outcome (`verbatim`, `spliced`, `match`, `mismatch`, `resolved`...),
+    `status` is a short machine-readable outcome (`verbatim`, `spliced`, `match`, `understated`, `resolved`...),
     `summary` one sentence for readers, `details` the kind-specific evidence (a frozen dataclass of the check module),
-    `findings` extra observations such as a notation foreign to the article's locale.
+    `findings` extra observations such as a notation foreign to the article's locale, `basis` what the
+    result rests on (see Basis).
     """
 
     check: str
@@ -204,6 +229,12 @@ class CheckResult:
     details: Any = None
     findings: tuple[str, ...] = ()
     contradicts_verdict: bool = False
+    basis: Basis = Basis()
+
+    @property
+    def established(self) -> bool:
+        """False when the status is an honest "could not tell" (UNDETERMINED_STATUSES)."""
+        return self.status not in UNDETERMINED_STATUSES
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,49 @@
+"""Every label of the accuracy corpus holds: each claim's class, reading, source and candidate."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.accuracy.labelled import check_corpus, load_labels, score_claims, score_lint
+
+LABELS = load_labels()
+
+
+@pytest.fixture(scope="module")
+def project():  # type: ignore[no-untyped-def]
+    return check_corpus()
+
+
+def test_the_corpus_builds_without_errors(project) -> None:  # type: ignore[no-untyped-def]
+    assert [str(p) for p in project.errors] == []
+    assert {a.article.slug for a in project.articles} == set(LABELS)
+
+
+def test_the_corpus_spans_three_english_locales(project) -> None:  # type: ignore[no-untyped-def]
+    locales = {a.article.locale for a in project.articles}
+    assert {"en_US", "en_GB", "en_IN"} <= locales
+    assert len(project.articles) >= 8
+
+
+@pytest.mark.parametrize(
+    "slug,claim_id",
+    [(slug, claim_id) for slug, labels in LABELS.items() for claim_id in (labels.get("claims") or {})],
+)
+def test_label(project, slug: str, claim_id: str) -> None:  # type: ignore[no-untyped-def]
+    [score] = [s for s in score_claims(project, {slug: {"claims": {claim_id: LABELS[slug]["claims"][claim_id]}}})]
+    assert score.outcome == "right", score.describe()
+
+
+def test_every_claim_of_the_corpus_is_labelled(project) -> None:  # type: ignore[no-untyped-def]
+    unlabelled = [
+        f"{claim.article.slug}/{claim.claim.id}"
+        for claim in project.claims
+        if claim.result is not None and claim.claim.id not in (LABELS[claim.article.slug].get("claims") or {})
+    ]
+    assert unlabelled == []
+
+
+def test_lint_recall_and_false_flags(project) -> None:  # type: ignore[no-untyped-def]
+    lint = score_lint(project, LABELS)
+    assert lint.recall >= 0.9, lint.missed
+    assert lint.false_per_thousand_words <= 1.0, lint.false_flags
