@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import jinja2
 
+from factsite.checks.figures import display_number
 from factsite.model import CheckedClaim, Source
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render import views
@@ -49,6 +50,8 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     )
     environment.filters["readable_date"] = views.readable_date
     environment.filters["long_date"] = views.long_date
+    # A number as the article's locale writes it: never an exponent, never Python's repr.
+    environment.filters["figure_number"] = display_number
     return environment
 
 

@@ -11,7 +11,7 @@ from factsite.settings import Settings
 from tests.load.article_fixture import ARTICLE, CITATIONS, write_article
 
 MISQUOTE = ARTICLE.replace("we created three lakh jobs", "we created three million new jobs")
-WRONG_FIGURE = CITATIONS.replace("value: 300000", "value: 250000")
+WRONG_FIGURE = ARTICLE.replace("It was [3,00,000]", "It was [3,50,000]")
 
 
 def project_for(tmp_path: Path, article: str, citations: str, strict: bool = False):  # type: ignore[no-untyped-def]
@@ -39,10 +39,10 @@ def test_accurate_verdict_on_an_altered_quote_warns_with_location(tmp_path: Path
     assert project.claims[0].result.contradicts_verdict
 
 
-def test_accurate_verdict_on_a_mismatching_figure_warns(tmp_path: Path) -> None:
-    project = project_for(tmp_path, ARTICLE, WRONG_FIGURE)
+def test_accurate_verdict_on_an_overstated_figure_warns(tmp_path: Path) -> None:
+    project = project_for(tmp_path, WRONG_FIGURE, CITATIONS)
     assert [p.code for p in project.problems] == ["verdict-contradicts-check"]
-    assert "figure check" in project.problems[0].message
+    assert "figure check finds: “3,50,000” reads as 350,000, overstated" in project.problems[0].message
 
 
 def test_strict_makes_the_contradiction_an_error(tmp_path: Path) -> None:

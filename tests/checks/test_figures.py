@@ -12,15 +12,18 @@ from hypothesis import strategies as st
 from factsite.checks.figures import (
     FORMATTABLE_NOTATIONS,
     FigureComparison,
+    Unread,
     canonical_unit,
     check_figure,
-    compare_values,
     find_figures,
     format_figure,
     is_foreign_notation,
+    judge,
     parse_figure,
+    plain_decimal,
+    read_phrase,
 )
-from factsite.model import Location, Source
+from factsite.model import Basis, Location, Source
 
 SEED_ARTICLE = Path("/work/shared/seeds/seed-article.txt")
 SHOIGU = (
@@ -84,6 +87,7 @@ FIRST_READINGS = [
     ("£2bn", "2000000000", "GBP", "suffix", "plain", "1000000000"),
     ("$1.2 bn", "1200000000", "USD", "suffix", "decimal-point", "100000000"),
     ("3 mn", "3000000", None, "suffix", "plain", "1000000"),
+    ("4.2m", "4200000", None, "suffix", "decimal-point", "100000"),
     ("three hundred thousand", "300000", None, "words", "words", "1000"),
     ("Three hundred thousand", "300000", None, "words", "words", "1000"),
     ("one million, two hundred thousand", "1200000", None, "words", "words", "1000"),
@@ -177,7 +181,6 @@ NOT_FIGURES = [
     "fighters",
     "U.S.",
     "21st",
-    "5m",
     "5km",
     "$5 rupees",
     "1,2,3",
@@ -387,31 +390,144 @@ def test_find_figures_in_the_seed_article_finds_only_the_lakh_figure():
     assert text[figures[0].start : figures[0].end] == "3,00,000"
 
 
-# -- comparison -------------------------------------------------------------------------------
-COMPARED = [
-    ("300000", "1", "300000", "0", "match"),
-    ("120000", "10000", "123456", "0", "rounded"),
-    ("120000", "10000", "125000", "0", "rounded"),
-    ("120000", "10000", "125001", "0", "mismatch"),
-    ("300000", "1", "312000", "0", "mismatch"),
-    ("123456", "1", "120000", "10000", "rounded"),
-    ("300000", "1", "300000.0", "0", "match"),
-    ("3.5", "0.1", "3.46", "0", "rounded"),
-    ("3.5", "0.1", "3.4", "0", "mismatch"),
+# -- reading a whole mark: every newsroom notation is a case -------------------------------------
+# (mark, locale, Basis.reading, unit, bound, kind)
+PHRASES = [
+    ("4.2m", "en_GB", "4200000", None, "exact", "figure"),
+    ("£1.3bn", "en_GB", "1300000000", "GBP", "exact", "figure"),
+    ("£1.3 bn", "en_GB", "1300000000", "GBP", "exact", "figure"),
+    ("$3.1tn", "en_US", "3100000000000", "USD", "exact", "figure"),
+    ("14K", "en_US", "14000", None, "exact", "figure"),
+    ("2.5 lakh", "en_IN", "250000", None, "exact", "figure"),
+    ("Rs 1.2 cr", "en_IN", "12000000", "INR", "exact", "figure"),
+    ("Rs1.2cr", "en_IN", "12000000", "INR", "exact", "figure"),
+    ("1,20,000", "en_IN", "120000", None, "exact", "figure"),
+    ("12,500", "en_IN", "12500", None, "exact", "figure"),
+    ("a quarter of a million", "en_GB", "250000", None, "exact", "fraction-of-scale"),
+    ("three-quarters of a billion", "en_US", "750000000", None, "exact", "fraction-of-scale"),
+    ("one and a half million", "en_US", "1500000", None, "exact", "fraction-of-scale"),
+    ("half a million", "en_GB", "500000", None, "exact", "fraction-of-scale"),
+    ("half a million voters", "en_GB", "500000", None, "exact", "fraction-of-scale"),
+    ("a dozen", "en_US", "12", None, "exact", "dozen"),
+    ("two dozen", "en_US", "24", None, "exact", "dozen"),
+    ("hundreds of", "en_US", "200-999", None, "range", "vague-plural"),
+    ("tens of thousands of", "en_US", "20000-99999", None, "range", "vague-plural"),
+    ("three in ten", "en_GB", "30", "percent", "exact", "ratio"),
+    ("one out of every four", "en_US", "25", "percent", "exact", "ratio"),
+    ("1 in 5", "en_US", "20", "percent", "exact", "ratio"),
+    ("a third of", "en_GB", "33.33", "percent", "exact", "share"),
+    ("two-thirds", "en_US", "66.67", "percent", "exact", "share"),
+    ("half of", "en_US", "50", "percent", "exact", "share"),
+    ("three-quarters of", "en_US", "75", "percent", "exact", "share"),
+    ("about 300", "en_US", "300", None, "about", "figure"),
+    ("nearly 300", "en_US", "300", None, "nearly", "figure"),
+    ("more than 300 people", "en_US", "300", None, "more-than", "figure"),
+    ("at least 1.2 lakh rupees", "en_IN", "120000", "INR", "at-least", "figure"),
+    ("fewer than 300", "en_US", "300", None, "less-than", "figure"),
+    ("up to 300", "en_US", "300", None, "at-most", "figure"),
+    ("more than half of", "en_US", "50", "percent", "more-than", "share"),
+    ("20-25%", "en_US", "20-25", "percent", "range", "range"),
+    ("20 to 25 per cent", "en_GB", "20-25", "percent", "range", "range"),
+    ("between 3 and 4 million", "en_US", "3000000-4000000", None, "range", "range"),
+    ("$3-4bn", "en_US", "3000000000-4000000000", "USD", "range", "range"),
+    ("3,00,000 fighters will be mobilized", "en_US", "300000", None, "exact", "figure"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("found", "found_precision", "reference", "reference_precision", "status"),
-    COMPARED,
-    ids=[f"{case[0]}-vs-{case[2]}" for case in COMPARED],
+    ("mark", "locale", "reading", "unit", "bound", "kind"), PHRASES, ids=[case[0] for case in PHRASES]
 )
-def test_compare_values(found, found_precision, reference, reference_precision, status):
-    result, difference = compare_values(
-        Decimal(found), Decimal(found_precision), Decimal(reference), Decimal(reference_precision)
-    )
-    assert result == status
-    assert difference == Decimal(found) - Decimal(reference)
+def test_read_phrase(mark, locale, reading, unit, bound, kind):
+    phrase = read_phrase(mark, locale)[0]
+    assert (plain_decimal(phrase.low) if bound != "range" else None) in (reading, None)
+    from factsite.checks.figures.compare import canonical
+
+    assert canonical(phrase) == reading
+    assert (phrase.unit, phrase.bound, phrase.kind) == (unit, bound, kind)
+
+
+@pytest.mark.parametrize(
+    ("mark", "reason"),
+    [
+        ("", "the mark is empty"),
+        ("fighters", "it holds no figure"),
+        ("3 and 4 fighters", "it holds more than one figure (“3” and “4”)"),
+        ("twice as many", "“twice” is not a figure the check can read"),
+        ("two half million", "it holds more than one figure"),
+        ("half the 2 million voters", "it holds more than one figure"),
+        ("1" * 101, "it has a number of 101 digits; a figure may have at most 100"),
+    ],
+    ids=["empty", "no-figure", "two-figures", "multiple", "half-garbled", "half-of-a-count", "101-digits"],
+)
+def test_read_phrase_says_why_a_mark_is_unread(mark, reason):
+    unread = read_phrase(mark, "en_US")
+    assert isinstance(unread, Unread)
+    assert unread.reason.startswith(reason)
+
+
+def test_half_a_million_is_never_read_as_a_million():
+    for mark in ("half a million", "half a million people", "Half a million"):
+        [phrase] = read_phrase(mark, "en_GB")
+        assert phrase.value == Decimal(500000)
+
+
+def test_an_indian_english_figure_has_no_decimal_comma_reading():
+    result = check_figure("12,500", value=None, unit="students", locale="en_IN", sources=[])
+    assert result.basis.reading == "12500"
+    assert result.details.also_possible == ()
+
+
+# -- judging a figure against a reference -----------------------------------------------------------
+# (mark, reference, reference step, status)
+JUDGED = [
+    ("300,000", "300000", "1", "match"),
+    ("1.2 lakh", "123456", "1", "rounded"),
+    ("1.2 lakh", "124999", "1", "rounded"),
+    ("1.2 lakh", "125000", "1", "understated"),  # 12.5 rounds half up, to 13
+    ("300,000", "312000", "1", "understated"),
+    ("123,456", "120000", "10000", "match"),  # a source written coarser agrees at its precision
+    ("500,000", "1000000", "1000000", "understated"),  # a one-digit source confirms nothing
+    ("3.5", "3.46", "0.01", "rounded"),
+    ("3.5", "3.4", "0.1", "overstated"),
+    ("12", "12.5", "0.1", "understated"),
+    ("13", "12.5", "0.1", "rounded"),
+    ("half a million", "1000000", "1000000", "understated"),
+    ("half a million", "480000", "1", "rounded"),
+    ("more than 300", "320", "1", "match"),
+    ("more than 300", "250", "1", "overstated"),
+    ("more than 300", "300", "1", "overstated"),
+    ("at least 300", "300", "1", "match"),
+    ("about 300", "320", "1", "match"),
+    ("about 300", "250", "1", "overstated"),
+    ("about 300", "400", "1", "understated"),
+    ("nearly 300", "290", "1", "match"),
+    ("nearly 300", "310", "1", "understated"),
+    ("nearly 300", "200", "1", "overstated"),
+    ("fewer than 300", "250", "1", "match"),
+    ("fewer than 300", "310", "1", "understated"),
+    ("up to 300", "300", "1", "match"),
+    ("20-25%", "22", "1", "match"),
+    ("20-25%", "19", "1", "overstated"),
+    ("20-25%", "26", "1", "understated"),
+    ("between 3 and 4 million", "3500000", "1", "match"),
+    ("a third of", "32", "1", "rounded"),
+    ("a third of", "30", "1", "overstated"),
+    ("two-thirds", "66.7", "0.1", "rounded"),
+    ("three in ten", "31", "1", "rounded"),
+    ("three in ten", "33", "1", "understated"),
+    ("half of", "48", "1", "rounded"),
+    ("half of", "30", "1", "overstated"),
+    ("hundreds of", "450", "1", "match"),
+    ("hundreds of", "1200", "1", "understated"),
+]
+
+
+@pytest.mark.parametrize(
+    ("mark", "reference", "step", "status"), JUDGED, ids=[f"{m}-vs-{r}" for m, r, _, _ in JUDGED]
+)
+def test_judge(mark, reference, step, status):
+    phrase = read_phrase(mark, "en_US")[0]
+    assert judge(phrase, Decimal(reference), Decimal(step)) == status
 
 
 @pytest.mark.parametrize(
@@ -442,6 +558,14 @@ def test_canonical_unit(unit, expected):
     assert canonical_unit(unit) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("1.2E+5", "120000"), ("12.50", "12.5"), ("300000.0", "300000"), ("-3.5", "-3.5"), ("1E+12", "1000000000000")],
+)
+def test_plain_decimal_has_no_exponent_and_no_trailing_zeros(value, expected):
+    assert plain_decimal(Decimal(value)) == expected
+
+
 # -- check_figure -------------------------------------------------------------------------------
 def test_check_figure_on_the_seed_claim():
     result = check_figure(
@@ -453,6 +577,7 @@ def test_check_figure_on_the_seed_claim():
     )
     assert result.check == "figure"
     assert result.status == "match"
+    assert result.basis == Basis("300000", "reservist", "shoigu", "300000")
     assert result.findings == (
         "“3,00,000” uses Indian digit grouping (lakh/crore), unusual in en-US text; write 300,000.",
     )
@@ -461,7 +586,7 @@ def test_check_figure_on_the_seed_claim():
     assert comparison.stated_status == "match"
     assert comparison.reading.notation == "indian-grouping"
     assert comparison.suggestion == "300,000"
-    [evidence] = comparison.evidence
+    evidence = comparison.candidate
     assert (evidence.source_id, evidence.text, evidence.status) == (
         "shoigu",
         "Three hundred thousand",
@@ -469,49 +594,78 @@ def test_check_figure_on_the_seed_claim():
     )
     assert SHOIGU[evidence.start : evidence.end] == "Three hundred thousand"
     assert result.summary == (
-        "“3,00,000” reads as 300,000, matching the stated value; "
-        "source shoigu gives “Three hundred thousand”."
+        "“3,00,000” reads as 300,000, matching: source shoigu gives “Three hundred thousand” (300,000) "
+        "(the claim's stated value, 300,000, agrees)."
     )
 
 
 def test_check_figure_without_a_value_compares_with_the_sources():
     result = check_figure(
-        "3,00,000", value=None, unit=None, locale="en_US", sources=[source("shoigu", SHOIGU)]
+        "3,00,000", value=None, unit="reservists", locale="en_US", sources=[source("shoigu", SHOIGU)]
     )
     assert result.status == "match"
     assert result.details.stated_status == "no-value"
-    assert result.details.evidence[0].text == "Three hundred thousand"
+    assert result.details.candidate.text == "Three hundred thousand"
 
 
-def test_check_figure_rounded_lakh():
+def test_check_figure_without_sources_compares_with_the_stated_value():
     result = check_figure("1.2 lakh", value=123456, unit=None, locale="en_IN", sources=[])
     assert result.status == "rounded"
-    assert result.details.difference == Decimal(-3456)
     assert result.findings == ()
-    assert "rounded to the nearest 10,000" in result.summary
+    assert "rounds the claim's stated value, 1,23,456" in result.summary
+    assert result.basis.source_id is None
 
 
 def test_check_figure_rounded_against_a_source():
     sources = [source("census", "The census counted 123,456 residents.")]
-    result = check_figure("1.2 lakh", value=None, unit=None, locale="en_IN", sources=sources)
+    result = check_figure("1.2 lakh", value=None, unit="residents", locale="en_IN", sources=sources)
     assert result.status == "rounded"
-    assert result.details.evidence[0].text == "123,456"
+    assert result.details.candidate.text == "123,456"
 
 
-def test_check_figure_mismatch_shows_the_difference():
-    result = check_figure("3,00,000", value=350000, unit=None, locale="en_IN", sources=[])
-    assert result.status == "mismatch"
+def test_check_figure_understated_shows_the_difference_and_the_ratio():
+    sources = [source("tass", "Some 350,000 men and 12 generals were named.")]
+    result = check_figure("3,00,000 men", value=None, unit=None, locale="en_IN", sources=sources)
+    assert result.status == "understated"
     assert result.details.difference == Decimal(-50000)
-    assert "(difference \u221250,000)" in result.summary
+    assert "difference \u221250,000, 0.86 times the source's figure" in result.summary
 
 
-def test_check_figure_mismatch_against_sources_names_the_nearest_figure():
+def test_check_figure_12_against_12_5_is_understated_not_rounded():
+    sources = [source("stats", "Turnout rose by 12.5 per cent.")]
+    result = check_figure("12%", value=None, unit=None, locale="en_GB", sources=sources)
+    assert result.status == "understated"
+    assert "\u22120.5 percentage points" in result.summary
+    assert result.basis == Basis("12", "percent", "stats", "12.5")
+
+
+def test_check_figure_not_found_when_the_source_lacks_a_comparable_figure():
+    sources = [source("dmv", "The state registered 3.1 million vehicles and 200,000 trucks.")]
+    result = check_figure("$3.1bn", value=None, unit=None, locale="en_US", sources=sources)
+    assert result.status == "not-found"
+    assert result.basis == Basis("3100000000", "USD", None, None)
+    assert "no comparable amount in USD was found in the cited sources" in result.summary
+    assert not result.established
+
+
+def test_check_figure_a_count_is_never_compared_with_money():
+    sources = [source("ugc", "The scheme paid Rs 12,500 to each college.")]
+    result = check_figure("12,000", value=None, unit="students", locale="en_IN", sources=sources)
+    assert result.status == "not-found"
+    assert result.basis.candidate is None
+
+
+def test_check_figure_a_count_needs_its_noun():
+    sources = [source("tass", "Some 250,000 tanks and 300,000 reservists.")]
+    result = check_figure("300,000", value=None, unit="reservists", locale="en_US", sources=sources)
+    assert (result.status, result.details.candidate.text) == ("match", "300,000")
+    assert result.details.candidate.start == SHOIGU.find("x") + 1 + len("Some 250,000 tanks and ")
+
+
+def test_check_figure_without_a_quantity_compares_only_with_agreeing_figures():
     sources = [source("tass", "Some 250,000 men and 12 generals were named.")]
     result = check_figure("300,000", value=None, unit=None, locale="en_US", sources=sources)
-    assert result.status == "mismatch"
-    [evidence] = result.details.evidence
-    assert (evidence.text, evidence.difference) == ("250,000", Decimal(50000))
-    assert "nearest figure in the cited sources is “250,000”" in result.summary
+    assert result.status == "not-found"
 
 
 def test_check_figure_currency_in_crore():
@@ -526,13 +680,12 @@ def test_check_figure_currency_in_crore():
     )
 
 
-def test_check_figure_currency_conflict_is_a_mismatch():
+def test_check_figure_currency_conflict_is_a_finding():
     result = check_figure(
         "Rs 2,000 crore", value=20_000_000_000, unit="USD", locale="en_IN", sources=[]
     )
-    assert result.status == "mismatch"
     assert result.details.unit_conflict
-    assert "claim states USD" in result.summary
+    assert "the claim's unit is USD" in result.findings[0]
 
 
 def test_check_figure_ignores_source_figures_in_another_currency():
@@ -545,16 +698,16 @@ def test_check_figure_percent_with_decimal_comma_in_english():
     sources = [source("stats", "Unemployment rose to 3.5 per cent in March.")]
     result = check_figure("3,5 percent", value=3.5, unit="percent", locale="en_US", sources=sources)
     assert result.status == "match"
-    assert result.details.evidence[0].text == "3.5 per cent"
+    assert result.details.candidate.text == "3.5 per cent"
     assert result.findings == (
         "“3,5 percent” uses a decimal comma, unusual in en-US text; write 3.5 percent.",
     )
 
 
-def test_check_figure_percent_mismatch_is_in_percentage_points():
+def test_check_figure_percent_difference_is_in_percentage_points():
     result = check_figure("12%", value=10, unit="%", locale="en_GB", sources=[])
-    assert result.status == "mismatch"
-    assert "+2 percentage points" in result.summary
+    assert result.status == "overstated"
+    assert "the claim's stated value is 10%" in result.summary
 
 
 def test_check_figure_chooses_the_reading_that_matches_the_stated_value():
@@ -602,19 +755,27 @@ def test_check_figure_stated_value_as_float_or_string():
     assert as_float.status == as_string.status == "match"
 
 
-def test_check_figure_without_value_or_source_figures_is_unverified():
+def test_check_figure_without_a_comparable_source_figure_is_not_found():
     sources = [source("empty", "The ministry declined to comment.")]
     result = check_figure("14K", value=None, unit=None, locale="en_US", sources=sources)
-    assert result.status == "unverified"
+    assert result.status == "not-found"
     assert result.details.sources_without_figures == ("empty",)
 
 
-@pytest.mark.parametrize("marked", ["fighters", "3 and 4 fighters", ""])
-def test_check_figure_unparsed(marked):
+def test_check_figure_without_value_or_source_is_unverified():
+    result = check_figure("14K", value=None, unit=None, locale="en_US", sources=[])
+    assert result.status == "unverified"
+    assert not result.established
+
+
+@pytest.mark.parametrize("marked", ["fighters", "3 and 4 fighters", "", "half the 2 million voters"])
+def test_check_figure_unread(marked):
     result = check_figure(marked, value=3, unit=None, locale="en_US", sources=[])
-    assert result.status == "unparsed"
-    assert result.details.stated_status == "unparsed"
+    assert result.status == "unread"
     assert result.details.reading is None
+    assert result.basis.reading is None and result.basis.reason
+    assert result.summary.startswith("Could not read")
+    assert not result.established
 
 
 def test_check_figure_reports_a_stated_value_that_is_not_a_number():
@@ -628,7 +789,10 @@ def test_check_figure_speaks_the_article_locale():
         "€1,234.50", value=Decimal("1234.5"), unit="EUR", locale="de-DE", sources=[]
     )
     assert result.status == "match"
-    assert result.summary == "“€1,234.50” reads as 1.234,50\u00a0€, matching the stated value."
+    assert result.summary == (
+        "“€1,234.50” reads as 1.234,50\u00a0€; the claim cites no source "
+        "(the claim's stated value, 1.234,5\u00a0€, agrees)."
+    )
     assert result.findings == (
         "“€1,234.50” uses comma digit grouping in thousands, unusual in de-DE text; "
         "write €1.234,50.",
@@ -643,6 +807,14 @@ def test_check_figure_lakh_crore_in_british_text():
     assert result.details.suggestion == "Rs 1.2 trillion"
 
 
+def test_check_figure_never_writes_an_exponent():
+    sources = [source("ons", "The survey found 1.2 lakh people, or 120,000 people.")]
+    result = check_figure("1.2 lakh people", value=None, unit=None, locale="en_IN", sources=sources)
+    shown = " ".join([result.summary, result.details.reads_as, *(e.value_text for e in result.details.evidence)])
+    assert "E+" not in shown and "Decimal" not in shown
+    assert "1,20,000" in result.summary
+
+
 def test_check_figure_is_deterministic():
     arguments = {
         "value": None,
@@ -651,6 +823,12 @@ def test_check_figure_is_deterministic():
         "sources": [source("a", "300,000 and 300.000"), source("b", SHOIGU)],
     }
     assert check_figure("300,000", **arguments) == check_figure("300,000", **arguments)
+
+
+@pytest.mark.parametrize("value", [Decimal("1e5000"), Decimal("9" * 150), Decimal("1e-500")])
+def test_check_figure_bounds_a_stated_value(value):
+    result = check_figure("300", value=value, unit=None, locale="en_US", sources=[])
+    assert result.details.stated_value is None
 
 
 # -- properties ---------------------------------------------------------------------------------

@@ -12,14 +12,20 @@ Notations (`FigureReading.notation`, labels in NOTATION_LABELS):
 Units are ISO 4217 codes (Rs, ₹, $, US$, €, £, A$, C$ and the codes themselves) or "percent" (%,
 per cent, percent, pc). A figure that reads two ways ("300,000": 300000 in en_US, 300 in de_DE)
 gets both readings.
+
+A marked figure is read whole by `phrase.read_phrase` (bounds, ranges, fractions, ratios and shares)
+and compared by `compare.check_figure`; the statuses are listed in `compare`.
 """
 
 from factsite.checks.figures.compare import (
+    STATUSES,
     FigureComparison,
     FigureEvidence,
     canonical_unit,
     check_figure,
-    compare_values,
+    display_number,
+    judge,
+    plain_decimal,
 )
 from factsite.checks.figures.expression import FORMATTABLE_NOTATIONS, format_figure, parse_figure
 from factsite.checks.figures.notation import (
@@ -28,21 +34,28 @@ from factsite.checks.figures.notation import (
     foreign_notations,
     is_foreign_notation,
 )
+from factsite.checks.figures.phrase import FigurePhrase, Unread, read_phrase
 from factsite.checks.figures.scan import FoundFigure, find_figures
 
 __all__ = [
     "FORMATTABLE_NOTATIONS",
     "NOTATION_LABELS",
+    "STATUSES",
     "FigureComparison",
     "FigureEvidence",
+    "FigurePhrase",
     "FigureReading",
     "FoundFigure",
+    "Unread",
     "canonical_unit",
     "check_figure",
-    "compare_values",
+    "display_number",
     "find_figures",
     "foreign_notations",
     "format_figure",
     "is_foreign_notation",
+    "judge",
     "parse_figure",
+    "plain_decimal",
+    "read_phrase",
 ]

@@ -1,20 +1,40 @@
-"""The figure check: compare a marked figure with the claim's stated value and its cited sources.
+"""The figure check: compare a marked figure with its cited sources and the claim's stated value.
 
-A marked figure may have several readings ("300,000" is 300 in German); the check keeps the reading
-that agrees best with the stated value, then with the sources, and reports a notation foreign to
-the article's locale. Values are Decimals throughout; "rounded" means within half the step the
-text expresses.
+Statuses (`CheckResult.status`):
+
+- "match": a comparable figure in a cited source is the same value, or lies within the article's bound
+  or range ("more than 300" against 320);
+- "rounded": the article's figure is what rounding the source's figure at the article's precision gives,
+  half up (13 for 12.5, never 12); a spoken fraction rounds to the nearest simple fraction (halves,
+  thirds, quarters, fifths, tenths): "a third" for 32%, "half a million" for 480,000;
+- "understated" / "overstated": the article's figure is below / above the source's, beyond rounding
+  and outside its bound; the summary gives the difference and the ratio;
+- "not-found": the cited sources hold no comparable figure ("not found in the cited sources"), whatever
+  other numbers they hold;
+- "unread": the marked text could not be read whole (the summary says why); nothing is compared;
+- "unverified": the claim cites no source; the figure is compared with the claim's stated value if it
+  has one, or else not at all.
+
+Like is compared with like: a source figure is a candidate only if its quantity agrees with the
+claim's: the same currency (no conversions), a percentage for a percentage, and for a count the
+claim's `unit` noun (or the mark's own noun) among the four words after the source's figure, in
+singular or plural or as a listed synonym. A figure whose quantity is unknown (no unit, no noun) is
+compared only with source figures that agree with it or with the claim's stated value.
+
+When the claim states a value (`value:`), the result is still judged against the sources: the stated
+value picks the candidate when the sources hold several, and the summary says how the article's
+figure compares with it.
 """
 
 from __future__ import annotations
 
 import decimal
 import functools
-import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from types import MappingProxyType
 
 from babel.numbers import format_currency, is_currency
@@ -26,6 +46,7 @@ from factsite.checks.figures.expression import (
     standard_spelling,
 )
 from factsite.checks.figures.notation import (
+    MAX_FIGURE_DIGITS,
     NOTATION_LABELS,
     WIDE_CONTEXT,
     FigureReading,
@@ -33,12 +54,15 @@ from factsite.checks.figures.notation import (
     foreign_notations,
     format_numeral,
     is_foreign_notation,
+    number_conventions,
 )
+from factsite.checks.figures.phrase import BOUND_PHRASES, FigurePhrase, Unread, read_phrase
 from factsite.checks.figures.scan import FoundFigure, find_figures
-from factsite.model import CheckResult, Source
+from factsite.model import Basis, CheckResult, Source
 
-_RANK = {"match": 0, "rounded": 1, "mismatch": 2}
-_NO_EVIDENCE_RANK = len(_RANK)
+STATUSES = ("match", "rounded", "understated", "overstated", "not-found", "unread", "unverified")
+_RANK = {"match": 0, "rounded": 1, "understated": 2, "overstated": 2}
+_NONE_RANK = 3
 _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
     {
         **CURRENCY_PREFIXES,
@@ -53,66 +77,64 @@ _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
         "dollar": "USD",
     }
 )
+# Counted nouns that name the same things; singular forms.
+_SYNONYMS = (frozenset({"person", "individual"}), frozenset({"child", "kid"}))
+_IRREGULAR = MappingProxyType({"people": "person", "children": "child", "men": "man", "women": "woman"})
+_NOUN_REACH = 4
+_APPROXIMATE = Decimal("0.1")  # "about", "nearly": within 10% of the figure
+_SIMPLE_DENOMINATORS = (2, 3, 4, 5, 10)
 
 
 @dataclass(frozen=True)
 class FigureEvidence:
-    """A figure found in a cited source, and how the article's figure compares with it."""
+    """A comparable figure in a cited source and how the article's figure compares with it."""
 
     source_id: str
     text: str  # as the source writes it
     start: int  # offsets in Source.text
     end: int
     reading: FigureReading
-    status: str  # "match" | "rounded" | "mismatch"
-    difference: Decimal  # the article's value minus the source's
+    status: str  # "match" | "rounded" | "understated" | "overstated"
+    difference: Decimal  # the article's figure minus the source's
+    ratio: Decimal | None  # the article's figure over the source's
+    value_text: str  # the source's value as the article's locale writes it
+
+    @property
+    def value(self) -> Decimal:
+        return self.reading.value
 
 
 @dataclass(frozen=True)
 class FigureComparison:
-    """Everything the figure check found, for the claim page.
+    """Everything the figure check found, for the claim page; every number already written for readers.
 
-    `stated_status` is "match", "rounded" or "mismatch" against the claim's value, "no-value"
-    when the claim states none, and "unparsed" when the marked text has no figure to read.
+    `stated_status` compares with the claim's value: "match", "rounded", "understated", "overstated",
+    or "no-value" when it states none.
     """
 
-    text: str  # the figure as the article writes it
-    readings: tuple[FigureReading, ...]
-    reading: FigureReading | None  # the reading the comparison rests on
+    text: str  # the figure as the article writes it ("more than 300", "3,00,000")
+    readings: tuple[FigureReading, ...]  # the digit readings of the figure, when it has digits
+    reading: FigureReading | None  # the digit reading the comparison rests on
+    phrase: FigurePhrase | None  # the whole reading: value or range, bound, unit
+    reads_as: str  # the reading as the article's locale writes it ("more than 300", "20–25%")
+    quantity: str | None  # "percent", an ISO currency code, a counted noun
+    reason: str  # why the figure is unread
     stated_value: Decimal | None
-    stated_unit: str | None  # the claim's unit when it is a currency (ISO code) or "percent"
+    stated_text: str
     stated_status: str
-    difference: Decimal | None  # reading.value minus stated_value
-    unit_conflict: bool  # the article's currency or percentage differs from the claim's
-    evidence: tuple[FigureEvidence, ...]
+    difference: Decimal | None  # against the candidate
+    ratio: Decimal | None
+    candidate: FigureEvidence | None
+    evidence: tuple[FigureEvidence, ...]  # the candidate first, then other comparable figures
     sources_checked: tuple[str, ...]
     sources_without_figures: tuple[str, ...]
     findings: tuple[str, ...]
     suggestion: str | None  # the figure as the article's locale writes it, when that differs
+    also_possible: tuple[str, ...] = ()  # other readings of ambiguous digits, written for readers
 
-
-@dataclass(frozen=True)
-class _Candidate:
-    reading: FigureReading
-    stated_status: str
-    difference: Decimal | None
-    unit_conflict: bool
-    evidence: tuple[FigureEvidence, ...]
-
-    def rank(self, has_stated_value: bool) -> tuple[int, bool, int]:
-        """Lower is better: agreement with the stated value, plausibility, then the sources."""
-        stated = _RANK.get(self.stated_status, _NO_EVIDENCE_RANK) if has_stated_value else 0
-        sourced = min((_RANK[item.status] for item in self.evidence), default=_NO_EVIDENCE_RANK)
-        return stated, _reads_a_group_as_decimals(self.reading), sourced
-
-
-def _reads_a_group_as_decimals(reading: FigureReading) -> bool:
-    # "300,000" as 300.000, "3,500" as 3.500: three decimals ending in zero are seldom written, so
-    # a source that happens to say "300" should not make the check read them that way.
-    if reading.decimal_mark is None:
-        return False
-    written = reading.value.scaleb(-reading.scale.adjusted()).as_tuple()
-    return written.exponent == -3 and written.digits[-1] == 0
+    @property
+    def unit_conflict(self) -> bool:
+        return any("the claim's unit" in finding for finding in self.findings)
 
 
 def check_figure(
@@ -123,95 +145,356 @@ def check_figure(
     locale: str,
     sources: Sequence[Source],
 ) -> CheckResult:
-    """Check a figure claim; status "match", "rounded", "mismatch", "unverified" or "unparsed".
-
-    The status compares with the stated value, or, when the claim states none, with the figures
-    in the sources ("unverified" when they have none to compare).
-    """
-    figure_text, readings = _read_marked_text(marked_text, locale)
-    comparison = compare_figure(
-        figure_text,
-        readings,
-        stated=_stated_decimal(value),
-        stated_unit=canonical_unit(unit),
-        locale=locale,
-        sources=sources,
-    )
-    findings = comparison.findings
-    if value is not None and comparison.stated_value is None:
-        findings += (f"The claim's value “{value}” is not a number, so it was not compared.",)
-    if comparison.reading is None:
-        return CheckResult("figure", "unparsed", _summarise_unparsed(marked_text), comparison)
-    status = comparison.stated_status
-    if comparison.stated_value is None:
-        status = _source_status(comparison.evidence)
-    return CheckResult("figure", status, summarise(comparison, locale), comparison, findings)
-
-
-def compare_figure(
-    text: str,
-    readings: tuple[FigureReading, ...],
-    *,
-    stated: Decimal | None,
-    stated_unit: str | None,
-    locale: str,
-    sources: Sequence[Source],
-) -> FigureComparison:
-    """Compare each reading of a figure and keep the one that agrees best with value and sources."""
-    source_figures = [(source, _figures_in_source(source.text)) for source in sources]
-    candidates = [
-        _compare_reading(reading, stated, stated_unit, source_figures) for reading in readings
+    """Check a figure claim against its cited sources; the statuses are in this module's docstring."""
+    stated = stated_decimal(value)
+    phrases = read_phrase(marked_text, locale)
+    if isinstance(phrases, Unread):
+        return _unread(marked_text, phrases.reason, sources)
+    phrases = _native_first(phrases, locale)
+    claim_unit = canonical_unit(unit)
+    noun = None if claim_unit else head_noun(unit) or _mark_noun(marked_text, phrases[0])
+    source_figures = [(source, _figures_in_source(source.text, locale)) for source in sources]
+    options = [
+        _compare(phrase, stated, claim_unit, noun, source_figures, locale) for phrase in phrases
     ]
-    best = min(candidates, key=lambda candidate: candidate.rank(stated is not None), default=None)
-    reading = best.reading if best else None
-    return FigureComparison(
-        text=text,
-        readings=readings,
-        reading=reading,
+    best = min(options, key=lambda option: option.rank(stated is not None))
+    phrase = best.phrase
+    findings = list(_formatting_findings(phrase, phrases, locale))
+    if value is not None and stated is None:
+        findings.append(f"The claim's value “{value}” is not a number, so it was not compared.")
+    if claim_unit and phrase.unit and claim_unit != phrase.unit:
+        findings.append(
+            f"The article writes the figure in {phrase.unit} but the claim's unit is {claim_unit}; "
+            f"it was compared in {phrase.unit}."
+        )
+    if sources:
+        status = best.candidate.status if best.candidate else "not-found"
+    else:
+        status = best.stated_status if stated is not None else "unverified"
+    comparison = FigureComparison(
+        text=phrase.text,
+        readings=tuple(p.digits for p in phrases if p.digits is not None),
+        reading=phrase.digits,
+        phrase=phrase,
+        reads_as=describe(phrase, locale),
+        quantity=best.quantity,
+        reason="",
         stated_value=stated,
-        stated_unit=stated_unit,
-        stated_status=best.stated_status if best else "unparsed",
-        difference=best.difference if best else None,
-        unit_conflict=best.unit_conflict if best else False,
-        evidence=best.evidence if best else (),
+        stated_text=display(stated, phrase.unit, locale) if stated is not None else "",
+        stated_status=best.stated_status,
+        difference=best.candidate.difference if best.candidate else None,
+        ratio=best.candidate.ratio if best.candidate else None,
+        candidate=best.candidate,
+        evidence=best.evidence,
         sources_checked=tuple(source.id for source in sources),
-        sources_without_figures=tuple(
-            source.id for source, figures in source_figures if not figures
+        sources_without_figures=tuple(s.id for s, figures in source_figures if not figures),
+        findings=tuple(findings),
+        suggestion=_suggestion(phrase, locale),
+        also_possible=tuple(
+            describe(p, locale) for p in phrases if p is not phrase and p.low != phrase.low
         ),
-        findings=_formatting_findings(text, reading, readings, locale) if reading else (),
-        suggestion=standard_spelling(text, reading, locale) if reading else None,
     )
+    basis = Basis(
+        reading=canonical(phrase),
+        unit=best.quantity,
+        source_id=best.candidate.source_id if best.candidate else None,
+        candidate=plain_decimal(best.candidate.reading.value) if best.candidate else None,
+    )
+    summary = summarise(comparison, status, locale)
+    return CheckResult("figure", status, summary, comparison, tuple(findings), basis=basis)
+
+
+def _unread(marked_text: str, reason: str, sources: Sequence[Source]) -> CheckResult:
+    text = " ".join(marked_text.split())
+    comparison = FigureComparison(
+        text=text, readings=(), reading=None, phrase=None, reads_as="", quantity=None, reason=reason,
+        stated_value=None, stated_text="", stated_status="no-value", difference=None, ratio=None,
+        candidate=None, evidence=(), sources_checked=tuple(s.id for s in sources),
+        sources_without_figures=(), findings=(), suggestion=None,
+    )  # fmt: skip
+    summary = f"Could not read “{text}”: {reason}; nothing was compared."
+    return CheckResult("figure", "unread", summary, comparison, basis=Basis(reason=reason))
+
+
+@dataclass(frozen=True)
+class _Option:
+    phrase: FigurePhrase
+    stated_status: str
+    candidate: FigureEvidence | None
+    evidence: tuple[FigureEvidence, ...]
+    quantity: str | None
+
+    def rank(self, has_stated_value: bool) -> tuple[int, bool, int]:
+        """Lower is better: agreement with the stated value, plausibility, then the sources."""
+        stated = _RANK.get(self.stated_status, _NONE_RANK) if has_stated_value else 0
+        sourced = _RANK[self.candidate.status] if self.candidate else _NONE_RANK
+        return stated, _reads_a_group_as_decimals(self.phrase.digits), sourced
+
+
+def _reads_a_group_as_decimals(reading: FigureReading | None) -> bool:
+    # "300,000" as 300.000, "3,500" as 3.500: three decimals ending in zero are seldom written, so
+    # a source that happens to say "300" should not make the check read them that way.
+    if reading is None or reading.decimal_mark is None:
+        return False
+    written = reading.value.scaleb(-reading.scale.adjusted()).as_tuple()
+    return written.exponent == -3 and written.digits[-1] == 0
+
+
+def _native_first(phrases: tuple[FigurePhrase, ...], locale: str) -> tuple[FigurePhrase, ...]:
+    """Drop readings with a decimal mark the locale does not write, when another reading remains.
+
+    "12,500" in an en_IN or en_US article is twelve thousand five hundred, never 12.5.
+    """
+    symbol = number_conventions(locale).decimal_symbol
+    native = tuple(
+        p for p in phrases if p.digits is None or p.digits.decimal_mark in (None, symbol)
+    )
+    return native or phrases
+
+
+def _compare(
+    phrase: FigurePhrase,
+    stated: Decimal | None,
+    claim_unit: str | None,
+    noun: str | None,
+    source_figures: Sequence[tuple[Source, tuple[FoundFigure, ...]]],
+    locale: str,
+) -> _Option:
+    unit = phrase.unit or claim_unit
+    phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
+    quantity = unit or noun
+    stated_status = judge(phrase, stated, Decimal(0)) if stated is not None else "no-value"
+    comparable = [
+        _evidence(phrase, source.id, figure, option, locale)
+        for source, figures in source_figures
+        for figure in figures
+        if (option := _comparable_reading(figure, source.text, unit, noun, locale)) is not None
+    ]
+    candidate = _choose(phrase, comparable, stated, specific=quantity is not None)
+    if candidate is None and quantity is None:
+        comparable = []
+    evidence = tuple(([candidate] if candidate else []) + [e for e in comparable if e is not candidate])
+    if quantity is None:
+        evidence = tuple(e for e in evidence if e is candidate or e.status in ("match", "rounded"))
+    return _Option(phrase, stated_status, candidate, evidence, quantity)
+
+
+def _with_unit(phrase: FigurePhrase, unit: str) -> FigurePhrase:
+    return replace(phrase, unit=unit)
+
+
+def _choose(
+    phrase: FigurePhrase, comparable: list[FigureEvidence], stated: Decimal | None, *, specific: bool
+) -> FigureEvidence | None:
+    for status in ("match", "rounded"):
+        agreeing = [item for item in comparable if item.status == status]
+        if agreeing:
+            return agreeing[0]
+    if stated is not None:
+        exact = _exact_phrase(stated)
+        named = [e for e in comparable if judge(exact, e.reading.value, e.reading.precision) in ("match", "rounded")]
+        if named:
+            return named[0]
+    if specific and comparable:
+        return min(comparable, key=lambda item: _relative_distance(_point(phrase, item.value), item.value))
+    return None
+
+
+def _exact_phrase(value: Decimal) -> FigurePhrase:
+    return FigurePhrase(plain_decimal(value), value, value, "exact", None, Decimal(0), "figure")
+
+
+def _comparable_reading(
+    figure: FoundFigure, text: str, unit: str | None, noun: str | None, locale: str
+) -> FigureReading | None:
+    symbol = number_conventions(locale).decimal_symbol
+    readings = [r for r in figure.readings if r.decimal_mark in (None, symbol)] or list(figure.readings)
+    for reading in readings:
+        if unit is not None:
+            if reading.unit == unit:
+                return reading
+            continue
+        if reading.unit is not None:
+            continue
+        if noun is None or _noun_follows(text, figure.end, noun):
+            return reading
+    return None
+
+
+def _noun_follows(text: str, end: int, noun: str) -> bool:
+    after = re.split(r"[.;:!?()\[\]\n]", text[end : end + 80], maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z]+", after)[:_NOUN_REACH]
+    wanted = _same_nouns(noun)
+    for word in words:
+        if word.lower() in ("and", "or", "but", "than"):
+            return False
+        if singular(word) in wanted:
+            return True
+    return False
+
+
+def _same_nouns(noun: str) -> frozenset[str]:
+    for group in _SYNONYMS:
+        if noun in group:
+            return group
+    return frozenset({noun})
+
+
+def singular(word: str) -> str:
+    """A plural English noun's singular, for matching counted nouns ("reservists" -> "reservist")."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def head_noun(unit: str | None) -> str | None:
+    """The counted noun of a claim's unit ("new jobs" -> "job"); None when it has none."""
+    if not unit:
+        return None
+    words = re.findall(r"[A-Za-z]+", unit)
+    return singular(words[-1]) if words else None
+
+
+def _mark_noun(marked_text: str, phrase: FigurePhrase) -> str | None:
+    # "3,00,000 fighters": the word right after the figure, when the claim names no unit.
+    index = marked_text.find(phrase.text.split()[-1])
+    if index < 0:
+        return None
+    rest = marked_text[index + len(phrase.text.split()[-1]) :]
+    following = re.match(r"[ \u00a0]+(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?([A-Za-z]{3,})", rest)
+    return singular(following.group(1)) if following else None
+
+
+def _evidence(
+    phrase: FigurePhrase, source_id: str, figure: FoundFigure, reading: FigureReading, locale: str
+) -> FigureEvidence:
+    status = judge(phrase, reading.value, reading.precision)
+    point = _point(phrase, reading.value)
+    with decimal.localcontext(WIDE_CONTEXT):
+        difference = point - reading.value
+        ratio = point / reading.value if reading.value else None
+    return FigureEvidence(
+        source_id, figure.text, figure.start, figure.end, reading, status, difference, ratio,
+        display(reading.value, reading.unit or phrase.unit, locale),
+    )  # fmt: skip
+
+
+def _point(phrase: FigurePhrase, reference: Decimal) -> Decimal:
+    """The end of a range or bound nearest to `reference`: what a difference is measured from."""
+    return phrase.low if abs(phrase.low - reference) <= abs(phrase.high - reference) else phrase.high
+
+
+def judge(phrase: FigurePhrase, reference: Decimal, reference_step: Decimal) -> str:
+    """How the article's figure compares with a reference value written to `reference_step`.
+
+    "match", "rounded", "understated" or "overstated"; the rules are in this module's docstring and
+    in docs/checks.md.
+    """
+    with decimal.localcontext(WIDE_CONTEXT):
+        value = phrase.low
+        if phrase.bound == "range":
+            near = _round(reference, phrase.step) if phrase.step else reference
+            if phrase.low <= reference <= phrase.high or phrase.low <= near <= phrase.high:
+                return "match"
+            return "overstated" if reference < phrase.low else "understated"
+        exact = _judge_exact(phrase, reference, reference_step)
+        if phrase.bound == "exact" or (exact == "match" and phrase.bound not in ("more-than", "less-than")):
+            return exact
+        if phrase.bound == "about":
+            if exact == "rounded" or abs(reference - value) <= abs(value) * _APPROXIMATE:
+                return "match"
+            return exact
+        if phrase.bound == "nearly":
+            if value * (1 - _APPROXIMATE) <= reference <= value:
+                return "match"
+            return "understated" if reference > value else "overstated"
+        if phrase.bound == "more-than":
+            return "match" if reference > value else "overstated"
+        if phrase.bound == "at-least":
+            return "match" if reference >= value else "overstated"
+        if phrase.bound == "less-than":
+            return "match" if reference < value else "understated"
+        if phrase.bound == "at-most":
+            return "match" if reference <= value else "understated"
+        return exact
+
+
+def _judge_exact(phrase: FigurePhrase, reference: Decimal, reference_step: Decimal) -> str:
+    value = phrase.low
+    if reference == value:
+        return "match"
+    if phrase.step < reference_step <= abs(reference) * _APPROXIMATE and abs(value - reference) * 2 < reference_step:
+        # The source is written coarser ("1.2 lakh" for 123,456) and the figure lies inside its rounding;
+        # a source of one significant digit ("1 million") is too coarse to confirm anything.
+        return "match"
+    if phrase.grid is not None:
+        if _nearest_simple_fraction(reference / phrase.grid) == Fraction(value / phrase.grid).limit_denominator(100):
+            return "rounded"
+    elif phrase.step > 0 and _round(reference, phrase.step) == value:
+        return "rounded"
+    return "understated" if reference > value else "overstated"
+
+
+def _round(value: Decimal, step: Decimal) -> Decimal:
+    """`value` rounded half up to a multiple of `step`, as newsrooms round (12.5 -> 13)."""
+    with decimal.localcontext(WIDE_CONTEXT):
+        return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+
+
+def _nearest_simple_fraction(share: Decimal) -> Fraction:
+    """The nearest whole number plus a simple fraction (halves, thirds, quarters, fifths, tenths)."""
+    exact = Fraction(share)
+    whole = exact.numerator // exact.denominator
+    options = {
+        Fraction(whole) + Fraction(p, q) for q in _SIMPLE_DENOMINATORS for p in range(q + 1)
+    }
+    return min(sorted(options), key=lambda option: abs(option - exact))
+
+
+def _relative_distance(first: Decimal, second: Decimal) -> Decimal:
+    with decimal.localcontext(WIDE_CONTEXT):
+        scale = max(abs(first), abs(second))
+        return abs(first - second) / scale if scale else Decimal(0)
 
 
 # A source is cited by several claims of an article: its figures are found once.
 @functools.lru_cache(maxsize=16)
-def _figures_in_source(text: str) -> tuple[FoundFigure, ...]:
-    return find_figures(text, include_years=True)
+def _figures_in_source(text: str, locale: str) -> tuple[FoundFigure, ...]:
+    return find_figures(text, locale=locale, include_years=True)
 
 
-def _read_marked_text(marked_text: str, locale: str) -> tuple[str, tuple[FigureReading, ...]]:
-    # A mark may hold the figure with its noun ("3,00,000 fighters"): the one figure inside counts.
-    readings = parse_figure(marked_text, locale=locale)
-    if readings:
-        return marked_text.strip(), readings
-    figures = find_figures(marked_text, locale=locale, include_years=True)
-    if len(figures) == 1:
-        return figures[0].text, figures[0].readings
-    return marked_text.strip(), ()
-
-
-def _stated_decimal(value: Decimal | int | float | str | None) -> Decimal | None:
+def stated_decimal(value: Decimal | int | float | str | None) -> Decimal | None:
+    """The claim's stated value as a Decimal; None when it has none or it is not a finite figure."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        # The shortest decimal that round-trips, not the binary expansion; no NaN or infinity.
-        return Decimal(repr(value)) if math.isfinite(value) else None
-    readings = parse_figure(str(value))
-    return readings[0].value if readings else None
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        # The shortest decimal that round-trips, not the binary expansion.
+        number = Decimal(repr(value))
+    else:
+        readings = parse_figure(str(value))
+        number = readings[0].value if readings else Decimal("NaN")
+    if not number.is_finite() or not within_bounds(number):
+        return None
+    return number
+
+
+def within_bounds(number: Decimal) -> bool:
+    """Whether a figure is one the check computes with: at most MAX_FIGURE_DIGITS digits either side."""
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)
+    digits = len(number.as_tuple().digits)
+    return digits <= MAX_FIGURE_DIGITS and abs(number.adjusted()) < MAX_FIGURE_DIGITS and exponent >= -MAX_FIGURE_DIGITS
 
 
 def canonical_unit(unit: str | None) -> str | None:
@@ -224,129 +507,63 @@ def canonical_unit(unit: str | None) -> str | None:
     return unit.strip().upper() if is_currency(unit.strip().upper()) else None
 
 
-def compare_values(
-    found: Decimal, found_precision: Decimal, reference: Decimal, reference_precision: Decimal
-) -> tuple[str, Decimal]:
-    """Compare two values: "match", "rounded" (within half the coarser step) or "mismatch".
-
-    Also returns the difference, found minus reference.
-    """
+def plain_decimal(value: Decimal) -> str:
+    """A value as a plain decimal string: no exponent, no trailing zeros, repeating fractions to 2 places."""
     with decimal.localcontext(WIDE_CONTEXT):
-        difference = found - reference
-        if difference == 0:
-            return "match", difference
-        if abs(difference) * 2 <= max(found_precision, reference_precision):
-            return "rounded", difference
-    return "mismatch", difference
+        if value == value.to_integral_value():
+            return format(value.quantize(Decimal(1)), "f")
+        exponent = value.normalize().as_tuple().exponent
+        assert isinstance(exponent, int)
+        if exponent < -12:
+            value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return format(value.normalize(), "f")
 
 
-def _compare_reading(
-    reading: FigureReading,
-    stated: Decimal | None,
-    stated_unit: str | None,
-    source_figures: Sequence[tuple[Source, tuple[FoundFigure, ...]]],
-) -> _Candidate:
-    conflict = _units_conflict(reading.unit, stated_unit)
-    status, difference = "no-value", None
-    if stated is not None:
-        status, difference = compare_values(reading.value, reading.precision, stated, Decimal(0))
-        if conflict:
-            status, difference = "mismatch", None
-    unit = reading.unit or stated_unit
-    evidence = tuple(
-        item
-        for source, figures in source_figures
-        for item in _source_evidence(reading, unit, source.id, figures)
-    )
-    return _Candidate(reading, status, difference, conflict, evidence)
+def canonical(phrase: FigurePhrase) -> str:
+    """Basis.reading of a figure: "1300000", "12.5", a range "20-25"."""
+    if phrase.bound == "range":
+        return f"{plain_decimal(phrase.low)}-{plain_decimal(phrase.high)}"
+    return plain_decimal(phrase.low)
 
 
-def _units_conflict(first: str | None, second: str | None) -> bool:
-    return first is not None and second is not None and first != second
+# -- what readers see -------------------------------------------------------------------------------------------
 
 
-def _source_evidence(
-    reading: FigureReading, unit: str | None, source_id: str, figures: tuple[FoundFigure, ...]
-) -> tuple[FigureEvidence, ...]:
-    """The source's figures that agree with `reading`, or else the nearest one."""
-    compared = []
-    for figure in figures:
-        options = [
-            _evidence(reading, source_id, figure, option)
-            for option in figure.readings
-            if not _units_conflict(unit, option.unit)
-        ]
-        if options:
-            compared.append(min(options, key=_closeness))
-    agreeing = tuple(item for item in compared if item.status != "mismatch")
-    if agreeing or not compared:
-        return agreeing
-    return (min(compared, key=lambda item: _relative_distance(reading.value, item.reading.value)),)
+def _tidy(value: Decimal) -> Decimal:
+    # 1.2 lakh is stored as 1.2E+5; readers want 120,000, never an exponent; a third as 33.33; "€3.50"
+    # keeps the digits it is written with.
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent > 0 or exponent < -12 or value == value.to_integral_value():
+        return Decimal(plain_decimal(value))
+    return value
 
 
-def _closeness(item: FigureEvidence) -> tuple[int, Decimal]:
-    return _RANK[item.status], abs(item.difference)
-
-
-def _evidence(
-    reading: FigureReading, source_id: str, figure: FoundFigure, option: FigureReading
-) -> FigureEvidence:
-    status, difference = compare_values(
-        reading.value, reading.precision, option.value, option.precision
-    )
-    return FigureEvidence(
-        source_id, figure.text, figure.start, figure.end, option, status, difference
-    )
-
-
-def _relative_distance(first: Decimal, second: Decimal) -> Decimal:
-    with decimal.localcontext(WIDE_CONTEXT):
-        scale = max(abs(first), abs(second))
-        return abs(first - second) / scale if scale else Decimal(0)
-
-
-def _source_status(evidence: tuple[FigureEvidence, ...]) -> str:
-    if not evidence:
-        return "unverified"
-    return min((item.status for item in evidence), key=_RANK.__getitem__)
-
-
-def _summarise_unparsed(marked_text: str) -> str:
-    return f"“{marked_text.strip()}” holds no single figure that can be read."
-
-
-def _formatting_findings(
-    text: str, reading: FigureReading, readings: tuple[FigureReading, ...], locale: str
-) -> tuple[str, ...]:
-    foreign = foreign_notations(reading, locale)
-    if not foreign:
-        return ()
-    phrases = " and ".join(_notation_phrase(notation) for notation in foreign)
-    finding = f"“{text}” uses {phrases}, unusual in {_locale_tag(locale)} text"
-    native = [other for other in readings if not is_foreign_notation(other, locale)]
-    if native and native[0].value != reading.value:
-        finding += f", where it reads as {display(native[0], locale)}"
-    suggestion = standard_spelling(text, reading, locale)
-    return (f"{finding}; write {suggestion}." if suggestion else f"{finding}.",)
-
-
-def _notation_phrase(notation: str) -> str:
-    label = NOTATION_LABELS[notation]
-    return f"a {label}" if notation in ("decimal-point", "decimal-comma") else label
-
-
-def _locale_tag(locale: str) -> str:
-    return str(babel_locale(locale)).replace("_", "-")
-
-
-def display(reading: FigureReading, locale: str, value: Decimal | None = None) -> str:
-    """A value as readers of `locale` expect it, with the reading's currency or percent sign."""
-    number = _tidy(reading.value if value is None else value)
-    if reading.unit == "percent":
+def display(value: Decimal, unit: str | None, locale: str) -> str:
+    """A value as readers of `locale` expect it, with its currency or percent sign; never an exponent."""
+    number = _tidy(value)
+    if unit == "percent":
         return f"{format_numeral(number, locale=locale)}%"
-    if reading.unit is not None:
-        return _display_money(number, reading.unit, locale)
+    if unit is not None and is_currency(unit):
+        return _display_money(number, unit, locale)
     return format_numeral(number, locale=locale)
+
+
+def display_number(value: Decimal, locale: str) -> str:
+    """A bare number as `locale` writes it (for templates: a claim's stated value)."""
+    return format_numeral(_tidy(value), locale=locale)
+
+
+def describe(phrase: FigurePhrase, locale: str) -> str:
+    """A reading for readers: "300,000", "more than 300", "20–25%", "$3,000,000,000–$4,000,000,000"."""
+    if phrase.bound == "range":
+        low, high = display(phrase.low, phrase.unit, locale), display(phrase.high, phrase.unit, locale)
+        return f"{low}\u2013{high}"
+    prefix = BOUND_PHRASES[phrase.bound]
+    shown = display(phrase.low, phrase.unit, locale)
+    if phrase.grid is not None and phrase.value != _tidy(phrase.value):
+        shown = ("about " if not prefix else "") + shown  # a third: about 33.33%
+    return f"{prefix} {shown}".strip()
 
 
 def _display_money(number: Decimal, currency: str, locale: str) -> str:
@@ -361,67 +578,94 @@ def _display_money(number: Decimal, currency: str, locale: str) -> str:
         )
 
 
-def _tidy(value: Decimal) -> Decimal:
-    # 1.2 lakh is stored as 1.2E+5; readers want 120,000, not 120,000.0 or an exponent.
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1), context=WIDE_CONTEXT)
-    return value
-
-
-def _signed(reading: FigureReading, difference: Decimal, locale: str) -> str:
+def _signed(difference: Decimal, unit: str | None, locale: str) -> str:
     sign = "+" if difference > 0 else "\u2212"  # a true minus sign, as typographers set it
-    if reading.unit == "percent":
+    if unit == "percent":
         return f"{sign}{format_numeral(_tidy(abs(difference)), locale=locale)} percentage points"
-    return sign + display(reading, locale, abs(difference))
+    return sign + display(abs(difference), unit, locale)
 
 
-def summarise(comparison: FigureComparison, locale: str) -> str:
+def _times(ratio: Decimal | None, locale: str) -> str:
+    if ratio is None:
+        return ""
+    rounded = _round(ratio, Decimal("0.01") if ratio < 100 else Decimal(1))
+    shown = format_numeral(Decimal(plain_decimal(rounded)), locale=locale)
+    return f", {shown} times the source's figure"
+
+
+def _suggestion(phrase: FigurePhrase, locale: str) -> str | None:
+    if phrase.digits is None or phrase.kind != "figure":
+        return None
+    return standard_spelling(phrase.digits_text, phrase.digits, locale)
+
+
+def summarise(comparison: FigureComparison, status: str, locale: str) -> str:
     """One sentence for readers: what the figure reads as and how it compares."""
-    reading = comparison.reading
-    assert reading is not None
-    sentence = f"“{comparison.text}” reads as {display(reading, locale)}"
-    sentence += _stated_clause(comparison, reading, locale)
-    sentence += _sources_clause(comparison, reading, locale)
+    phrase = comparison.phrase
+    assert phrase is not None
+    sentence = f"“{comparison.text}” reads as {comparison.reads_as}"
+    candidate = comparison.candidate
+    if candidate is not None:
+        where = f"source {candidate.source_id} gives “{candidate.text}” ({candidate.value_text})"
+        if status == "match":
+            sentence += f", matching: {where}"
+        elif status == "rounded":
+            sentence += f", which rounds it: {where}"
+        else:
+            change = _signed(candidate.difference, phrase.unit, locale)
+            sentence += f", {status}: {where}; difference {change}{_times(candidate.ratio, locale)}"
+    elif comparison.sources_checked:
+        sentence += f"; {_no_candidate(comparison.quantity)} was found in the cited sources"
+    else:
+        sentence += "; the claim cites no source"
+    sentence += _stated_clause(comparison, locale)
     return sentence + "."
 
 
-def _stated_clause(comparison: FigureComparison, reading: FigureReading, locale: str) -> str:
-    stated, difference = comparison.stated_value, comparison.difference
-    if comparison.unit_conflict:
-        return f", in {reading.unit}, but the claim states {comparison.stated_unit}"
-    if stated is None or difference is None:
-        return ""
-    if comparison.stated_status == "match":
-        return ", matching the stated value"
-    stated_text = display(reading, locale, stated)
-    change = _signed(reading, difference, locale)
-    if comparison.stated_status == "rounded":
-        step = format_numeral(_tidy(reading.precision), locale=locale)
-        return (
-            f", which is the stated value {stated_text} rounded to the nearest {step}"
-            f" (difference {change})"
-        )
-    return f", but the stated value is {stated_text} (difference {change})"
+def _no_candidate(quantity: str | None) -> str:
+    if quantity is None:
+        return "no figure that agrees with it or with the claim's stated value"
+    if quantity == "percent":
+        return "no comparable percentage"
+    if is_currency(quantity):
+        return f"no comparable amount in {quantity}"
+    return f"no comparable count of {quantity}s"
 
 
-def _sources_clause(comparison: FigureComparison, reading: FigureReading, locale: str) -> str:
-    evidence = comparison.evidence
-    agreeing = [item for item in evidence if item.status != "mismatch"]
-    if agreeing:
-        first = agreeing[0]
-        verb = "gives" if first.status == "match" else "rounds it as"
-        return f"; source {first.source_id} {verb} “{first.text}”"
-    if evidence:
-        nearest = min(
-            evidence, key=lambda item: _relative_distance(reading.value, item.reading.value)
-        )
-        change = _signed(reading, nearest.difference, locale)
-        return (
-            f"; the nearest figure in the cited sources is “{nearest.text}” in "
-            f"{nearest.source_id} (difference {change})"
-        )
-    if comparison.sources_checked:
-        return "; the cited sources give no figure to compare"
+def _stated_clause(comparison: FigureComparison, locale: str) -> str:
     if comparison.stated_value is None:
-        return "; there is no stated value or cited source to compare with"
-    return ""
+        return ""
+    status = comparison.stated_status
+    if status == "match":
+        return f" (the claim's stated value, {comparison.stated_text}, agrees)"
+    if status == "rounded":
+        return f" (it rounds the claim's stated value, {comparison.stated_text})"
+    return f" (the claim's stated value is {comparison.stated_text}: the article's figure is {status})"
+
+
+def _formatting_findings(
+    phrase: FigurePhrase, phrases: tuple[FigurePhrase, ...], locale: str
+) -> tuple[str, ...]:
+    reading = phrase.digits
+    if reading is None:
+        return ()
+    foreign = foreign_notations(reading, locale)
+    if not foreign:
+        return ()
+    text = phrase.digits_text
+    phrases_text = " and ".join(_notation_phrase(notation) for notation in foreign)
+    finding = f"“{text}” uses {phrases_text}, unusual in {_locale_tag(locale)} text"
+    native = [p.digits for p in phrases if p.digits is not None and not is_foreign_notation(p.digits, locale)]
+    if native and native[0].value != reading.value:
+        finding += f", where it reads as {display(native[0].value, native[0].unit, locale)}"
+    suggestion = standard_spelling(text, reading, locale)
+    return (f"{finding}; write {suggestion}." if suggestion else f"{finding}.",)
+
+
+def _notation_phrase(notation: str) -> str:
+    label = NOTATION_LABELS[notation]
+    return f"a {label}" if notation in ("decimal-point", "decimal-comma") else label
+
+
+def _locale_tag(locale: str) -> str:
+    return str(babel_locale(locale)).replace("_", "-")

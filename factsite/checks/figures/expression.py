@@ -148,12 +148,13 @@ def parse_figure(text: str, *, locale: str | None = None) -> tuple[FigureReading
     """All plausible readings of one figure expression, most likely first; () if it is none.
 
     With a `locale`, readings standard in that locale come first; otherwise readings where a
-    separator groups digits come before readings where it is a decimal mark.
+    separator groups digits come before readings where it is a decimal mark. A figure on its own
+    reads "4.2m" as millions (in prose, see `scan`).
     """
     match = FIGURE_PATTERN.fullmatch(text.strip())
     if match is None:
         return ()
-    return order_readings(read_expression(match), locale)
+    return order_readings(read_expression(match, bare_m=True), locale)
 
 
 def order_readings(
@@ -164,11 +165,15 @@ def order_readings(
     return tuple(sorted(readings, key=lambda reading: is_foreign_notation(reading, locale)))
 
 
-def read_expression(match: re.Match[str]) -> tuple[FigureReading, ...]:
-    """The readings of a figure matched by FIGURE_PATTERN."""
+def read_expression(match: re.Match[str], *, bare_m: bool = False) -> tuple[FigureReading, ...]:
+    """The readings of a figure matched by FIGURE_PATTERN.
+
+    "5m" without a currency may be five metres: it is read as five million only with `bare_m`
+    (in a figure mark, or before a noun in prose).
+    """
     unit = _read_unit(match)
-    if unit == "" or (match["suffix"] == "m" and unit in (None, "percent")):
-        return ()  # two units that disagree; "5m" without a currency is five metres
+    if unit == "" or (match["suffix"] == "m" and unit in (None, "percent") and not bare_m):
+        return ()  # two units that disagree
     sign = -1 if match["sign"] else 1
     scale = _read_scale(match)
     if match["words"] is not None:

@@ -63,6 +63,9 @@ REFERENCE_LOCALES = (
 )
 SPACES = " \u00a0\u202f\u2009"
 APOSTROPHES = "'\u2019"
+# The most digits a figure may have, in a mark, a source or a claim's `value`: no newsroom figure comes
+# near, and Decimal arithmetic (WIDE_CONTEXT) and Babel's formatting stay exact below it.
+MAX_FIGURE_DIGITS = 100
 # Babel rounds to the decimal context while formatting; figures may exceed the default 28 digits.
 WIDE_CONTEXT = decimal.Context(prec=100)
 _DIGITS = re.compile(r"[0-9]+")
@@ -157,6 +160,8 @@ def read_numeral(numeral: str) -> tuple[NumeralReading, ...]:
     "300,000" is far more often three hundred thousand than three hundred to three decimals.
     Memoised because prose repeats numerals and Babel's strict check formats once per locale.
     """
+    if sum(map(str.isdigit, numeral)) > MAX_FIGURE_DIGITS:
+        return ()
     if _DIGITS.fullmatch(numeral):
         return (NumeralReading(Decimal(numeral), "plain", None, REFERENCE_LOCALES),)
     if not _DIGITS.match(numeral) or not numeral[-1].isdigit():
@@ -299,9 +304,12 @@ def format_numeral(value: Decimal, notation: str = "standard", *, locale: str = 
     places = max(-exponent, 0)
     fraction = "." + "0" * places if places else ""
     with decimal.localcontext(WIDE_CONTEXT):
-        return format_decimal(
+        text = format_decimal(
             value,
             format=integer_pattern + fraction,
             locale=babel,
             group_separator=grouped,
         )
+    # CLDR changed the Swiss group mark from U+2019 to a straight quote (Babel 2.15): the typographic
+    # apostrophe is written whatever Babel's version.
+    return text.replace("'", "\u2019") if notation == "apostrophe-grouping" else text

@@ -9,7 +9,8 @@ A number in prose is not always a figure. These are left out, by rules a reader 
   ("in 2022"; also, unavoidably, "2000 troops"), unless `include_years` is set;
 - ordinals, measurements and identifiers: numbers glued to letters ("21st", "5km", "MH17", "F-16",
   "1990s"), numbers after "No.", "#", "§", "Article", "Section", "page"..., numbers in paths;
-- single-digit numbers in words ("no one", "one of them") unless a unit follows ("five per cent").
+- single-digit numbers in words ("no one", "one of them") unless a unit follows ("five per cent");
+- a number of more than 100 digits (no figure has as many; see phrase.MAX_FIGURE_DIGITS).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ _IDENTIFIER_CUE = re.compile(
     r"|[#§№][ \u00a0]?)$"
 )
 _IDENTIFIER_CUE_REACH = 12
+_NOUN_AFTER = re.compile(r"[ \u00a0][a-z]")
 _SMALLEST_FIGURE_IN_WORDS = 10
 
 
@@ -77,7 +79,8 @@ def find_figures(
     for match in FIGURE_PATTERN.finditer(text):
         if excluded.overlaps(match.start(), match.end()) or _is_glued(text, match):
             continue
-        readings = read_expression(match)
+        # "4.2m people" is millions; "a 5m wall" may be metres, but only a count of walls compares.
+        readings = read_expression(match, bare_m=_NOUN_AFTER.match(text, match.end()) is not None)
         if not readings or _is_minor_word(match, readings[0]):
             continue
         if not include_years and _is_year(match):
