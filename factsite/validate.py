@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from factsite.anchor import MarkSpan
+from factsite.checks.figures.notation import MAX_FIGURE_DIGITS
 from factsite.load.fields import error, warning
 from factsite.model import Article, ClaimKind, Problem, RatingScale
 from factsite.settings import UNREVIEWED
@@ -28,6 +29,7 @@ def validate_article(article: Article, marks: Iterable[MarkSpan], scale: RatingS
                     code="mark-without-claim",
                 )
             )
+    problems.extend(_figure_mark_problems(article, marks))
     source_ids = tuple(source.id for source in article.sources)
     cited: set[str] = set()
     for claim in article.claims:
@@ -91,6 +93,30 @@ def _verdict_problems(article, claim_id, kind, verdict, location, scale) -> list
             )
         ]
     return []
+
+
+def _figure_mark_problems(article: Article, marks: tuple[MarkSpan, ...]) -> list[Problem]:
+    """A figure mark holding a number longer than any figure: refused where it is written."""
+    figure_ids = {claim.id for claim in article.claims if claim.kind is ClaimKind.FIGURE}
+    problems = []
+    for mark in marks:
+        if mark.claim_id not in figure_ids:
+            continue
+        inner = article.body[mark.inner_start : mark.inner_end]
+        longest = max((len(run) for run in _DIGIT_RUN.findall(inner)), default=0)
+        if longest > MAX_FIGURE_DIGITS:
+            problems.append(
+                error(
+                    mark.location,
+                    f"figure mark '#{mark.claim_id}' holds a number of {longest} digits",
+                    f"a figure has at most {MAX_FIGURE_DIGITS} digits; mark the figure as the article writes it",
+                    code="figure-too-long",
+                )
+            )
+    return problems
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
 
 
 def _attempted_mark(body: str, claim_id: str) -> bool:

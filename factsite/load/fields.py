@@ -18,6 +18,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from factsite.checks.figures.notation import MAX_FIGURE_DIGITS, within_bounds
 from factsite.load.yaml_nodes import YamlDocument
 from factsite.model import Location, Problem, Severity
 
@@ -110,6 +111,13 @@ def to_number(node: Node) -> Decimal:
         ) from None
     if not number.is_finite():
         raise FieldError(f"'{raw}' is not a finite number", "write the plain number, e.g. 300000")
+    if not within_bounds(number):
+        shown = raw if len(raw) <= 24 else f"{raw[:12]}…{raw[-8:]}"
+        raise FieldError(
+            f"'{shown}' is too large or too precise for a figure",
+            f"a figure has at most {MAX_FIGURE_DIGITS} digits and no exponent beyond ±{MAX_FIGURE_DIGITS - 1};"
+            " write the plain number, e.g. 300000 or 3.5",
+        )
     return number
 
 

@@ -46,7 +46,6 @@ from factsite.checks.figures.expression import (
     standard_spelling,
 )
 from factsite.checks.figures.notation import (
-    MAX_FIGURE_DIGITS,
     NOTATION_LABELS,
     WIDE_CONTEXT,
     FigureReading,
@@ -55,6 +54,7 @@ from factsite.checks.figures.notation import (
     format_numeral,
     is_foreign_notation,
     number_conventions,
+    within_bounds,
 )
 from factsite.checks.figures.phrase import BOUND_PHRASES, FigurePhrase, Unread, read_phrase
 from factsite.checks.figures.scan import FoundFigure, find_figures
@@ -487,14 +487,6 @@ def stated_decimal(value: Decimal | int | float | str | None) -> Decimal | None:
     if not number.is_finite() or not within_bounds(number):
         return None
     return number
-
-
-def within_bounds(number: Decimal) -> bool:
-    """Whether a figure is one the check computes with: at most MAX_FIGURE_DIGITS digits either side."""
-    exponent = number.as_tuple().exponent
-    assert isinstance(exponent, int)
-    digits = len(number.as_tuple().digits)
-    return digits <= MAX_FIGURE_DIGITS and abs(number.adjusted()) < MAX_FIGURE_DIGITS and exponent >= -MAX_FIGURE_DIGITS
 
 
 def canonical_unit(unit: str | None) -> str | None:

@@ -263,12 +263,15 @@ def _combine(
     if notation == "lakh-crore-words":
         locales = tuple(locale for locale in locales if number_conventions(locale).counts_in_lakhs)
     power = multiplier.adjusted()
+    with decimal.localcontext(WIDE_CONTEXT):  # scaleb rounds to the context: 28 digits by default
+        value = numeral.value.scaleb(power).copy_sign(Decimal(sign))
+        precision = numeral.precision.scaleb(power)
     return FigureReading(
-        value=numeral.value.scaleb(power).copy_sign(Decimal(sign)),
+        value=value,
         unit=unit,
         notation=notation,
         notation_label=_label(notation, numeral.notation),
-        precision=numeral.precision.scaleb(power),
+        precision=precision,
         locales=locales,
         numeral_notation=numeral.notation,
         decimal_mark=numeral.decimal_mark,
@@ -354,10 +357,11 @@ def standard_spelling(text: str, reading: FigureReading, locale: str) -> str | N
 
 def _spell_out_of_lakhs(value: Decimal, locale: str) -> str:
     # Below a million the digits read best; above, the locale's own long scale word ("20 billion").
-    whole = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-    if value < 10**6 or "long" not in babel_locale(locale).compact_decimal_formats:
-        return format_numeral(whole, locale=locale)
-    digits = len(value.normalize().as_tuple().digits)
-    return format_compact_decimal(
-        value, format_type="long", locale=babel_locale(locale), fraction_digits=digits
-    )
+    with decimal.localcontext(WIDE_CONTEXT):
+        whole = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+        if value < 10**6 or "long" not in babel_locale(locale).compact_decimal_formats:
+            return format_numeral(whole, locale=locale)
+        digits = len(value.normalize().as_tuple().digits)
+        return format_compact_decimal(
+            value, format_type="long", locale=babel_locale(locale), fraction_digits=digits
+        )

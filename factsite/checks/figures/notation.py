@@ -66,10 +66,21 @@ APOSTROPHES = "'\u2019"
 # The most digits a figure may have, in a mark, a source or a claim's `value`: no newsroom figure comes
 # near, and Decimal arithmetic (WIDE_CONTEXT) and Babel's formatting stay exact below it.
 MAX_FIGURE_DIGITS = 100
-# Babel rounds to the decimal context while formatting; figures may exceed the default 28 digits.
-WIDE_CONTEXT = decimal.Context(prec=100)
+# Babel rounds to the decimal context while formatting; figures may exceed the default 28 digits. A
+# figure of MAX_FIGURE_DIGITS digits times a scale word, and Babel's quantizing of it, stay exact here.
+WIDE_CONTEXT = decimal.Context(prec=3 * MAX_FIGURE_DIGITS)
 _DIGITS = re.compile(r"[0-9]+")
 _SEPARATORS = re.compile(rf"[.,{SPACES}{APOSTROPHES}]")
+
+
+def within_bounds(number: Decimal) -> bool:
+    """Whether a figure is one the checks compute with: at most MAX_FIGURE_DIGITS digits, and no
+    exponent beyond them ("1e5000" is refused where it is written, not met as an overflow later)."""
+    exponent = number.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return False  # NaN or infinity
+    digits = len(number.as_tuple().digits)
+    return digits <= MAX_FIGURE_DIGITS and abs(number.adjusted()) < MAX_FIGURE_DIGITS and exponent >= -MAX_FIGURE_DIGITS
 
 
 @dataclass(frozen=True)

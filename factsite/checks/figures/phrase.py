@@ -285,11 +285,11 @@ def _read_range(
     if low.unit is not None and high.unit is not None and low.unit != high.unit:
         return None
     if low.scale == 1 and high.scale != 1:
-        low_value = low.value * high.scale  # "3-4 million": the scale is written once
+        low_value = low.value.scaleb(high.scale.adjusted(), WIDE_CONTEXT)  # "3-4 million": one scale
     if low_value > high.value:
         return None
     start = opened_by_between.start() if opened_by_between else first.start()
-    step = min(low.precision * (high.scale if low.scale == 1 else 1), high.precision)
+    step = min(low.precision.scaleb(high.scale.adjusted() if low.scale == 1 else 0, WIDE_CONTEXT), high.precision)
     phrase = FigurePhrase(
         text[start : second.end()], low_value, high.value, "range", unit, step, "range",
         digits=high, digits_text=second.group(),
