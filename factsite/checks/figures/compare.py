@@ -270,7 +270,7 @@ def _compare(
         for figure in figures
         if (option := _comparable_reading(figure, source.text, unit, noun, locale)) is not None
     ]
-    candidate = _choose(phrase, comparable, stated, specific=quantity is not None)
+    candidate = _choose(phrase, comparable, stated, counted=unit is None and noun is not None, unit=unit)
     if candidate is None and quantity is None:
         comparable = []
     evidence = tuple(([candidate] if candidate else []) + [e for e in comparable if e is not candidate])
@@ -284,20 +284,43 @@ def _with_unit(phrase: FigurePhrase, unit: str) -> FigurePhrase:
 
 
 def _choose(
-    phrase: FigurePhrase, comparable: list[FigureEvidence], stated: Decimal | None, *, specific: bool
+    phrase: FigurePhrase,
+    comparable: list[FigureEvidence],
+    stated: Decimal | None,
+    *,
+    counted: bool,
+    unit: str | None,
 ) -> FigureEvidence | None:
+    """The source figure the article's figure is judged against, or None: not found.
+
+    A figure that agrees comes first; then one that agrees with the claim's stated value; then, for a
+    count of the claim's noun, the nearest count of it. An amount or a percentage with no noun to go by
+    is compared only with the nearest one within a factor of two: a source's other amounts ("$3.1
+    billion" for the plan, when the article's "$85 million" is a grant) are other quantities.
+    """
     for status in ("match", "rounded"):
         agreeing = [item for item in comparable if item.status == status]
         if agreeing:
             return agreeing[0]
     if stated is not None:
         exact = _exact_phrase(stated)
-        named = [e for e in comparable if judge(exact, e.reading.value, e.reading.precision) in ("match", "rounded")]
+        named = [e for e in comparable if judge(exact, e.value, e.reading.precision) in ("match", "rounded")]
         if named:
             return named[0]
-    if specific and comparable:
+    if unit is not None and not counted:
+        comparable = [item for item in comparable if _plausibly_the_same(phrase, item.value)]
+    if (counted or unit is not None) and comparable:
         return min(comparable, key=lambda item: _relative_distance(_point(phrase, item.value), item.value))
     return None
+
+
+def _plausibly_the_same(phrase: FigurePhrase, reference: Decimal) -> bool:
+    point = _point(phrase, reference)
+    if not point or not reference or (point > 0) != (reference > 0):
+        return False
+    with decimal.localcontext(WIDE_CONTEXT):
+        ratio = point / reference
+    return Decimal("0.5") <= ratio <= 2
 
 
 def _exact_phrase(value: Decimal) -> FigurePhrase:
