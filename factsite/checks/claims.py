@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from factsite.checks.dates import check_date
-from factsite.checks.figures import check_figure
+from factsite.checks.figures import check_figure, sentence_around
 from factsite.checks.quotes import check_quote
 from factsite.checks.typos import check_typo
 from factsite.model import Article, CheckResult, Claim, ClaimKind, RatingScale, Source
@@ -29,8 +29,14 @@ def check_claim(
         result = check_quote(marked_text, sources=sources)
     elif claim.kind is ClaimKind.FIGURE:
         value = claim.value if isinstance(claim.value, Decimal) else None
+        mark = article.mark(claim.id)
         result = check_figure(
-            marked_text, value=value, unit=claim.unit, locale=article.locale, sources=sources
+            marked_text,
+            value=value,
+            unit=claim.unit,
+            locale=article.locale,
+            sources=sources,
+            context=sentence_around(article.text, mark.start, mark.end) if mark else "",
         )
     elif claim.kind is ClaimKind.DATE:
         result = check_date(

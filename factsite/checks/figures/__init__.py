@@ -26,6 +26,7 @@ from factsite.checks.figures.compare import (
     display_number,
     judge,
     plain_decimal,
+    sentence_around,
 )
 from factsite.checks.figures.expression import FORMATTABLE_NOTATIONS, format_figure, parse_figure
 from factsite.checks.figures.notation import (
@@ -58,4 +59,5 @@ __all__ = [
     "parse_figure",
     "plain_decimal",
     "read_phrase",
+    "sentence_around",
 ]

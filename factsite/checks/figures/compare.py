@@ -98,6 +98,7 @@ class FigureEvidence:
     difference: Decimal  # the article's figure minus the source's
     ratio: Decimal | None  # the article's figure over the source's
     value_text: str  # the source's value as the article's locale writes it
+    shared_words: int = 0  # words its sentence shares with the article's sentence
 
     @property
     def value(self) -> Decimal:
@@ -144,8 +145,13 @@ def check_figure(
     unit: str | None,
     locale: str,
     sources: Sequence[Source],
+    context: str = "",
 ) -> CheckResult:
-    """Check a figure claim against its cited sources; the statuses are in this module's docstring."""
+    """Check a figure claim against its cited sources; the statuses are in this module's docstring.
+
+    `context` is the article's sentence around the mark: among several comparable source figures that
+    disagree, the one whose sentence shares most of its words is the one compared.
+    """
     stated = stated_decimal(value)
     phrases = read_phrase(marked_text, locale)
     if isinstance(phrases, Unread):
@@ -154,8 +160,9 @@ def check_figure(
     claim_unit = canonical_unit(unit)
     noun = None if claim_unit else head_noun(unit) or _mark_noun(marked_text, phrases[0])
     source_figures = [(source, _figures_in_source(source.text, locale)) for source in sources]
+    topic = content_words(context or marked_text)
     options = [
-        _compare(phrase, stated, claim_unit, noun, source_figures, locale) for phrase in phrases
+        _compare(phrase, stated, claim_unit, noun, source_figures, locale, topic) for phrase in phrases
     ]
     best = min(options, key=lambda option: option.rank(stated is not None))
     phrase = best.phrase
@@ -259,13 +266,14 @@ def _compare(
     noun: str | None,
     source_figures: Sequence[tuple[Source, tuple[FoundFigure, ...]]],
     locale: str,
+    topic: frozenset[str],
 ) -> _Option:
     unit = phrase.unit or claim_unit
     phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
     quantity = unit or noun
     stated_status = judge(phrase, stated, Decimal(0)) if stated is not None else "no-value"
     comparable = [
-        _evidence(phrase, source.id, figure, option, locale)
+        _evidence(phrase, source.id, figure, option, locale, _shared_words(topic, source.text, figure))
         for source, figures in source_figures
         for figure in figures
         if (option := _comparable_reading(figure, source.text, unit, noun, locale)) is not None
@@ -294,7 +302,8 @@ def _choose(
     """The source figure the article's figure is judged against, or None: not found.
 
     A figure that agrees comes first; then one that agrees with the claim's stated value; then, for a
-    count of the claim's noun, the nearest count of it. An amount or a percentage with no noun to go by
+    count of the claim's noun, the count whose sentence shares most words with the article's, and of
+    those the nearest. An amount or a percentage with no noun to go by
     is compared only with the nearest one within a factor of two: a source's other amounts ("$3.1
     billion" for the plan, when the article's "$85 million" is a grant) are other quantities.
     """
@@ -310,8 +319,35 @@ def _choose(
     if unit is not None and not counted:
         comparable = [item for item in comparable if _plausibly_the_same(phrase, item.value)]
     if (counted or unit is not None) and comparable:
-        return min(comparable, key=lambda item: _relative_distance(_point(phrase, item.value), item.value))
+        return min(
+            comparable,
+            key=lambda item: (-item.shared_words, _relative_distance(_point(phrase, item.value), item.value)),
+        )
     return None
+
+
+_STOPWORDS = frozenset(
+    "a an the of in on at to for by with from and or but is are was were be been has have had that this "
+    "it its their his her as than more less about some said says say per cent percent".split()
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a sentence that say what it is about: no stopwords, no numbers, singular."""
+    words = (singular(word) for word in re.findall(r"[A-Za-z]{3,}", text))
+    return frozenset(word for word in words if word not in _STOPWORDS)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds `text[start:end]` (line breaks inside a paragraph allowed)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    following = _SENTENCE_END.search(text, end)
+    return text[begin : following.start() if following else len(text)]
+
+
+def _shared_words(topic: frozenset[str], text: str, figure: FoundFigure) -> int:
+    return len(topic & content_words(sentence_around(text, figure.start, figure.end)))
 
 
 def _plausibly_the_same(phrase: FigurePhrase, reference: Decimal) -> bool:
@@ -396,7 +432,12 @@ def _mark_noun(marked_text: str, phrase: FigurePhrase) -> str | None:
 
 
 def _evidence(
-    phrase: FigurePhrase, source_id: str, figure: FoundFigure, reading: FigureReading, locale: str
+    phrase: FigurePhrase,
+    source_id: str,
+    figure: FoundFigure,
+    reading: FigureReading,
+    locale: str,
+    shared_words: int = 0,
 ) -> FigureEvidence:
     status = judge(phrase, reading.value, reading.precision)
     point = _point(phrase, reading.value)
@@ -405,7 +446,7 @@ def _evidence(
         ratio = point / reading.value if reading.value else None
     return FigureEvidence(
         source_id, figure.text, figure.start, figure.end, reading, status, difference, ratio,
-        display(reading.value, reading.unit or phrase.unit, locale),
+        display(reading.value, reading.unit or phrase.unit, locale), shared_words,
     )  # fmt: skip
 
 
