@@ -346,6 +346,8 @@ PROSE = [
         ["Rs 2,000 crore", "$5m", "€3,5 Mio.", "1.2 lakh rupees"],
     ),
     ("It has 14K followers and 0.3 million views.", ["14K", "0.3 million"]),
+    ("Attendance rose by 43\nper cent over the year.", ["43\nper cent"]),
+    ("The city has 4.2m riders, a 5m wall and 5m.", ["4.2m", "5m"]),
     (
         "Some 300 000 people, 300.000 euros and 300'000 francs.",
         ["300 000", "300.000 euros", "300'000"],

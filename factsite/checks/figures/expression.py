@@ -104,7 +104,7 @@ CURRENCY_SUFFIXES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-_GAP = "[ \u00a0]"
+_GAP = "[ \u00a0\n]"  # a line break too: sources are wrapped text
 _SPACE_GROUP = "[ \u00a0\u202f\u2009]"
 _DIGITS = (
     rf"(?<![0-9])(?:[0-9]{{1,3}}(?:{_SPACE_GROUP}[0-9]{{3}})+(?:[.,][0-9]+)?"
