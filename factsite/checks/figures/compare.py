@@ -118,7 +118,7 @@ class FigureComparison:
     reading: FigureReading | None  # the digit reading the comparison rests on
     phrase: FigurePhrase | None  # the whole reading: value or range, bound, unit
     reads_as: str  # the reading as the article's locale writes it ("more than 300", "20–25%")
-    quantity: str | None  # "percent", an ISO currency code, a counted noun
+    quantity: str | None  # "percent", an ISO currency code, a counted noun (singular)
     reason: str  # why the figure is unread
     stated_value: Decimal | None
     stated_text: str
@@ -132,6 +132,7 @@ class FigureComparison:
     findings: tuple[str, ...]
     suggestion: str | None  # the figure as the article's locale writes it, when that differs
     also_possible: tuple[str, ...] = ()  # other readings of ambiguous digits, written for readers
+    quantity_label: str = ""  # the quantity for readers: "percentage", "amount in USD", "count of reservists"
 
     @property
     def unit_conflict(self) -> bool:
@@ -158,7 +159,8 @@ def check_figure(
         return _unread(marked_text, phrases.reason, sources)
     phrases = _native_first(phrases, locale)
     claim_unit = canonical_unit(unit)
-    noun = None if claim_unit else head_noun(unit) or _mark_noun(marked_text, phrases[0])
+    noun_written = None if claim_unit else (unit or "").strip() or _mark_noun(marked_text, phrases[0])
+    noun = head_noun(noun_written)
     source_figures = [(source, _figures_in_source(source.text, locale)) for source in sources]
     topic = content_words(context or marked_text)
     options = [
@@ -185,6 +187,7 @@ def check_figure(
         phrase=phrase,
         reads_as=describe(phrase, locale),
         quantity=best.quantity,
+        quantity_label=_quantity_label(best.quantity, noun_written),
         reason="",
         stated_value=stated,
         stated_text=display(stated, phrase.unit, locale) if stated is not None else "",
@@ -327,9 +330,10 @@ def _choose(
 
 
 _STOPWORDS = frozenset(
-    "a an the of in on at to for by with from and or but is are was were be been has have had that this "
-    "it its their his her as than more less about some said says say per cent percent".split()
-)
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "but", "is",
+     "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "their", "his",
+     "her", "as", "than", "more", "less", "about", "some", "said", "says", "say", "per", "cent", "percent"}
+)  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
@@ -428,7 +432,7 @@ def _mark_noun(marked_text: str, phrase: FigurePhrase) -> str | None:
         return None
     rest = marked_text[index + len(phrase.text.split()[-1]) :]
     following = re.match(r"[ \u00a0]+(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?([A-Za-z]{3,})", rest)
-    return singular(following.group(1)) if following else None
+    return following.group(1) if following else None
 
 
 def _evidence(
@@ -671,21 +675,27 @@ def summarise(comparison: FigureComparison, status: str, locale: str) -> str:
             change = _signed(candidate.difference, phrase.unit, locale)
             sentence += f", {status}: {where}; difference {change}{_times(candidate.ratio, locale)}"
     elif comparison.sources_checked:
-        sentence += f"; {_no_candidate(comparison.quantity)} was found in the cited sources"
+        sentence += f"; {_no_candidate(comparison.quantity_label)} was found in the cited sources"
     else:
         sentence += "; the claim cites no source"
     sentence += _stated_clause(comparison, locale)
     return sentence + "."
 
 
-def _no_candidate(quantity: str | None) -> str:
+def _quantity_label(quantity: str | None, noun_written: str | None) -> str:
     if quantity is None:
-        return "no figure that agrees with it or with the claim's stated value"
+        return ""
     if quantity == "percent":
-        return "no comparable percentage"
+        return "percentage"
     if is_currency(quantity):
-        return f"no comparable amount in {quantity}"
-    return f"no comparable count of {quantity}s"
+        return f"amount in {quantity}"
+    return f"count of {noun_written or quantity}"
+
+
+def _no_candidate(label: str) -> str:
+    if not label:
+        return "no figure that agrees with it or with the claim's stated value"
+    return f"no comparable {label}"
 
 
 def _stated_clause(comparison: FigureComparison, locale: str) -> str:
