@@ -157,7 +157,6 @@ def check_figure(
     phrases = read_phrase(marked_text, locale)
     if isinstance(phrases, Unread):
         return _unread(marked_text, phrases.reason, sources)
-    phrases = _native_first(phrases, locale)
     claim_unit = canonical_unit(unit)
     noun_written = None if claim_unit else (unit or "").strip() or _mark_noun(marked_text, phrases[0])
     noun = head_noun(noun_written)
@@ -248,18 +247,6 @@ def _reads_a_group_as_decimals(reading: FigureReading | None) -> bool:
         return False
     written = reading.value.scaleb(-reading.scale.adjusted()).as_tuple()
     return written.exponent == -3 and written.digits[-1] == 0
-
-
-def _native_first(phrases: tuple[FigurePhrase, ...], locale: str) -> tuple[FigurePhrase, ...]:
-    """Drop readings with a decimal mark the locale does not write, when another reading remains.
-
-    "12,500" in an en_IN or en_US article is twelve thousand five hundred, never 12.5.
-    """
-    symbol = number_conventions(locale).decimal_symbol
-    native = tuple(
-        p for p in phrases if p.digits is None or p.digits.decimal_mark in (None, symbol)
-    )
-    return native or phrases
 
 
 def _compare(
@@ -447,7 +434,7 @@ def _evidence(
     point = _point(phrase, reading.value)
     with decimal.localcontext(WIDE_CONTEXT):
         difference = point - reading.value
-        ratio = point / reading.value if reading.value else None
+        ratio = (point / reading.value).quantize(Decimal("1e-4")) if reading.value else None
     return FigureEvidence(
         source_id, figure.text, figure.start, figure.end, reading, status, difference, ratio,
         display(reading.value, reading.unit or phrase.unit, locale), shared_words,
@@ -574,7 +561,7 @@ def plain_decimal(value: Decimal) -> str:
             return format(value.quantize(Decimal(1)), "f")
         exponent = value.normalize().as_tuple().exponent
         assert isinstance(exponent, int)
-        if exponent < -12:
+        if exponent <= -12:
             value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         return format(value.normalize(), "f")
 
@@ -594,7 +581,7 @@ def _tidy(value: Decimal) -> Decimal:
     # keeps the digits it is written with.
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
-    if exponent > 0 or exponent < -12 or value == value.to_integral_value():
+    if exponent > 0 or exponent <= -12 or value == value.to_integral_value():
         return Decimal(plain_decimal(value))
     return value
 

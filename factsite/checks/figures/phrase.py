@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from factsite.checks.figures.expression import FIGURE_PATTERN, order_readings, read_expression
-from factsite.checks.figures.notation import MAX_FIGURE_DIGITS, WIDE_CONTEXT, FigureReading
+from factsite.checks.figures.notation import MAX_FIGURE_DIGITS, WIDE_CONTEXT, FigureReading, number_conventions
 from factsite.checks.figures.words import read_number_words
 
 # Marker -> bound. Longer markers first, so "just under" wins over "under".
@@ -191,6 +191,7 @@ def read_phrase(marked_text: str, locale: str) -> tuple[FigurePhrase, ...] | Unr
         shown = " and ".join(f"“{text[start:end]}”" for start, end, _ in spans)
         return Unread(f"it holds more than one figure ({shown})")
     start, end, readings = spans[0]
+    readings = _native_first(readings, locale)
     rest = text[:start] + " " + text[end:]
     left = _NUMBERISH.search(rest)
     if left is not None:
@@ -204,6 +205,16 @@ def read_phrase(marked_text: str, locale: str) -> tuple[FigurePhrase, ...] | Unr
         written = text[marker.start() : end]
         readings = tuple(_with_bound(reading, bound, written) for reading in readings)
     return readings
+
+
+def _native_first(readings: tuple[FigurePhrase, ...], locale: str) -> tuple[FigurePhrase, ...]:
+    """Drop readings with a decimal mark the locale does not write, when another reading remains.
+
+    "12,500" in an en_IN or en_US article is twelve thousand five hundred, never 12.5.
+    """
+    symbol = number_conventions(locale).decimal_symbol
+    native = tuple(p for p in readings if p.digits is None or p.digits.decimal_mark in (None, symbol))
+    return native or readings
 
 
 def _with_bound(reading: FigurePhrase, bound: str, written: str) -> FigurePhrase:
@@ -357,4 +368,10 @@ def _read_match(match: re.Match[str]) -> tuple[FigurePhrase, ...]:
 def _exact(
     text: str, value: Decimal, step: Decimal, kind: str, *, unit: str | None = None, grid: Decimal | None = None
 ) -> FigurePhrase:
+    # A third is kept to twelve decimals: exact enough to judge, short enough to show and to store.
+    value, step = (_twelve_places(number) for number in (value, step))
     return FigurePhrase(text, value, value, "exact", unit, step, kind, grid=grid)
+
+
+def _twelve_places(number: Decimal) -> Decimal:
+    return number.quantize(Decimal("1e-12"), context=WIDE_CONTEXT).normalize(WIDE_CONTEXT)
