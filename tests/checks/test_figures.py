@@ -891,3 +891,24 @@ def test_numbers_in_words_parse_back(value):
     num2words = pytest.importorskip("num2words").num2words
     text = num2words(value)
     assert Decimal(value) in [reading.value for reading in parse_figure(text)], text
+
+
+def test_check_figure_compares_the_count_whose_sentence_is_about_the_same_thing():
+    text = (
+        "An estimated 1,000,000 homes in England were empty at the time of the survey. "
+        "Builders completed 312,000 new homes in the year."
+    )
+    result = check_figure(
+        "half a million", value=None, unit="homes", locale="en_GB", sources=[source("survey", text)],
+        context="Yet half a million homes in England stand empty, the survey found.",
+    )
+    assert (result.status, result.basis.candidate) == ("understated", "1000000")
+    assert "0.5 times the source's figure" in result.summary
+
+
+def test_check_figure_an_amount_far_from_every_source_amount_is_not_found():
+    sources = [source("plan", "The plan's budget over ten years is $3.1 billion.")]
+    result = check_figure("$85 million", value=None, unit=None, locale="en_US", sources=sources)
+    assert result.status == "not-found"
+    named = check_figure("$85 million", value=3_100_000_000, unit=None, locale="en_US", sources=sources)
+    assert (named.status, named.basis.candidate) == ("understated", "3100000000")
