@@ -1,8 +1,10 @@
 """A marked figure read whole: approximate markers, ranges, fractions of scale words, ratios, shares.
 
 `parse_figure` reads one figure expression ("£1.3bn", "2.5 lakh", "three hundred thousand"); text2num
-and Babel do the words and the digits under it. Neither reads newsroom phrases built around a figure,
-so this module does, with one rule above all: a longer phrase is never read by a shorter part of it.
+and Babel do the words and the digits under it. text2num reads whole numbers in words only: not
+fractions ("half", "a third", "three-quarters"), "dozen", ratios ("three in ten"), vague plurals
+("hundreds of") or approximate markers; Babel reads and writes digits in a locale's notation only.
+So this module reads the newsroom phrases built around a figure, with one rule above all: a longer phrase is never read by a shorter part of it.
 If any number word of the marked span is left unexplained ("half a million" read as "a million"),
 the whole mark is unread and says why.
 
