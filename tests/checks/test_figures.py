@@ -912,3 +912,23 @@ def test_check_figure_an_amount_far_from_every_source_amount_is_not_found():
     assert result.status == "not-found"
     named = check_figure("$85 million", value=3_100_000_000, unit=None, locale="en_US", sources=sources)
     assert (named.status, named.basis.candidate) == ("understated", "3100000000")
+
+
+@pytest.mark.parametrize(
+    ("mark", "unit", "text", "candidate"),
+    [
+        ("500,000 people", "people", "Officials said half a\nmillion people left.", "500000"),
+        ("one in four", None, "One in four adults smokes.", "25"),
+        ("a third of", None, "Roughly a third of voters agreed.", "33.33"),
+    ],
+    ids=["half-a-million", "ratio", "share"],
+)
+def test_a_source_phrase_is_read_whole(mark, unit, text, candidate):
+    result = check_figure(mark, value=None, unit=unit, locale="en_GB", sources=[source("s", text)])
+    assert (result.status, result.basis.candidate) == ("match", candidate)
+
+
+def test_a_share_of_time_in_a_source_is_not_a_figure():
+    sources = [source("s", "In the second half of the year, and a quarter of the year later.")]
+    result = check_figure("25%", value=None, unit=None, locale="en_GB", sources=sources)
+    assert result.status == "not-found"

@@ -56,8 +56,8 @@ from factsite.checks.figures.notation import (
     number_conventions,
     within_bounds,
 )
-from factsite.checks.figures.phrase import BOUND_PHRASES, FigurePhrase, Unread, read_phrase
-from factsite.checks.figures.scan import FoundFigure, find_figures
+from factsite.checks.figures.phrase import BOUND_PHRASES, FigurePhrase, Unread, find_source_figures, read_phrase
+from factsite.checks.figures.scan import FoundFigure
 from factsite.model import Basis, CheckResult, Source
 
 STATUSES = ("match", "rounded", "understated", "overstated", "not-found", "unread", "unverified")
@@ -436,7 +436,7 @@ def _evidence(
         difference = point - reading.value
         ratio = (point / reading.value).quantize(Decimal("1e-4")) if reading.value else None
     return FigureEvidence(
-        source_id, figure.text, figure.start, figure.end, reading, status, difference, ratio,
+        source_id, " ".join(figure.text.split()), figure.start, figure.end, reading, status, difference, ratio,
         display(reading.value, reading.unit or phrase.unit, locale), shared_words,
     )  # fmt: skip
 
@@ -522,7 +522,7 @@ def _relative_distance(first: Decimal, second: Decimal) -> Decimal:
 # A source is cited by several claims of an article: its figures are found once.
 @functools.lru_cache(maxsize=16)
 def _figures_in_source(text: str, locale: str) -> tuple[FoundFigure, ...]:
-    return find_figures(text, locale=locale, include_years=True)
+    return find_source_figures(text, locale)
 
 
 def stated_decimal(value: Decimal | int | float | str | None) -> Decimal | None:

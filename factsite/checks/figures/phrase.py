@@ -4,9 +4,9 @@
 and Babel do the words and the digits under it. text2num reads whole numbers in words only: not
 fractions ("half", "a third", "three-quarters"), "dozen", ratios ("three in ten"), vague plurals
 ("hundreds of") or approximate markers; Babel reads and writes digits in a locale's notation only.
-So this module reads the newsroom phrases built around a figure, with one rule above all: a longer phrase is never read by a shorter part of it.
-If any number word of the marked span is left unexplained ("half a million" read as "a million"),
-the whole mark is unread and says why.
+So this module reads the newsroom phrases built around a figure, with one rule above all: a longer
+phrase is never read by a shorter part of it. If any number word of the marked span is left
+unexplained ("half a million" read as "a million"), the whole mark is unread and says why.
 
 Read here (each a tested case in tests/checks/test_figures.py):
 
@@ -25,9 +25,11 @@ Read here (each a tested case in tests/checks/test_figures.py):
   "a third of", "two-thirds", "three-quarters of".
 
 Not read (the mark is "unread"): numbers in words joined by "and" across a range ("between three and
-four million"), multiples ("twice as many", "a threefold rise"), conversions between currencies, and
-sources' own shares in words: a source's figures are found by `find_figures` (digits, words, scale
-words), so a share is compared with a source percentage.
+four million"), multiples ("twice as many", "a threefold rise"), conversions between currencies.
+
+In a source (`find_source_figures`), fractions of scale words, dozens and ratios are read whole too
+("half a million" is never "a million" there either), and shares with a count ("a third of", "two-
+thirds"), but not a bare "half of" or a share of time ("a quarter of the year"), nor vague plurals.
 """
 
 from __future__ import annotations
@@ -38,7 +40,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from factsite.checks.figures.expression import FIGURE_PATTERN, order_readings, read_expression
-from factsite.checks.figures.notation import MAX_FIGURE_DIGITS, WIDE_CONTEXT, FigureReading, number_conventions
+from factsite.checks.figures.notation import (
+    MAX_FIGURE_DIGITS,
+    NOTATION_LABELS,
+    WIDE_CONTEXT,
+    FigureReading,
+    number_conventions,
+)
+from factsite.checks.figures.scan import FoundFigure, find_figures
 from factsite.checks.figures.words import read_number_words
 
 # Marker -> bound. Longer markers first, so "just under" wins over "under".
@@ -377,3 +386,41 @@ def _exact(
 
 def _twelve_places(number: Decimal) -> Decimal:
     return number.quantize(Decimal("1e-12"), context=WIDE_CONTEXT).normalize(WIDE_CONTEXT)
+
+
+# A share of time or distance is not a share of people or things: "a quarter of the year".
+_SHARE_OF_TIME = re.compile(
+    r"[ \u00a0]+(?:(?:the|a|an|this|that|its|their)[ \u00a0]+)?(?:first[ \u00a0]+|second[ \u00a0]+|last[ \u00a0]+)?"
+    r"(?:years?|century|centuries|decades?|months?|weeks?|days?|hours?|seasons?|terms?|quarters?|way|miles?)\b",
+    re.IGNORECASE,
+)
+
+
+def find_source_figures(text: str, locale: str) -> tuple[FoundFigure, ...]:
+    """The figures of a source, in order: `find_figures`'s, with newsroom phrases read whole.
+
+    A phrase may run across a line break, as wrapped sources have it; offsets are into `text`.
+    """
+    flat = text.replace("\n", " ")  # same length: offsets hold
+    phrases = []
+    for match in _PHRASES.finditer(flat):
+        bare_share = match["share"] and (match["sh_count"] is None or _SHARE_OF_TIME.match(flat, match.end()))
+        if match["vague"] or bare_share:
+            continue
+        readings = _read_match(match)
+        if readings:
+            start, end = match.span()
+            phrases.append(FoundFigure(text[start:end], start, end, tuple(map(_as_reading, readings))))
+    others = [
+        figure
+        for figure in find_figures(text, locale=locale, include_years=True)
+        if not any(p.start < figure.end and figure.start < p.end for p in phrases)
+    ]
+    return tuple(sorted([*phrases, *others], key=lambda figure: figure.start))
+
+
+def _as_reading(phrase: FigurePhrase) -> FigureReading:
+    return FigureReading(
+        value=phrase.low, unit=phrase.unit, notation="words", notation_label=NOTATION_LABELS["words"],
+        precision=phrase.step, numeral_notation="words",
+    )  # fmt: skip
