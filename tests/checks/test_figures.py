@@ -337,6 +337,7 @@ PROSE = [
         ["Three hundred thousand"],
     ),
     ("A million people and a hundred thousand more.", ["A million", "a hundred thousand"]),
+    ("Half a million people and a quarter of a million homes.", []),
     (
         "Inflation was 3,5 percent, then 12% and five per cent.",
         ["3,5 percent", "12%", "five per cent"],

@@ -10,7 +10,8 @@ A number in prose is not always a figure. These are left out, by rules a reader 
 - ordinals, measurements and identifiers: numbers glued to letters ("21st", "5km", "MH17", "F-16",
   "1990s"), numbers after "No.", "#", "§", "Article", "Section", "page"..., numbers in paths;
 - single-digit numbers in words ("no one", "one of them") unless a unit follows ("five per cent");
-- a number of more than 100 digits (no figure has as many; see phrase.MAX_FIGURE_DIGITS).
+- a number of more than 100 digits (no figure has as many; see notation.MAX_FIGURE_DIGITS);
+- a number in words after a fraction ("a million" in "half a million"): `phrase` reads the whole.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def find_figures(
             continue
         # "4.2m people" is millions; "a 5m wall" may be metres, but only a count of walls compares.
         readings = read_expression(match, bare_m=_NOUN_AFTER.match(text, match.end()) is not None)
-        if not readings or _is_minor_word(match, readings[0]):
+        if not readings or _is_minor_word(match, readings[0]) or _is_part_of_a_fraction(text, match):
             continue
         if not include_years and _is_year(match):
             continue
@@ -132,6 +133,18 @@ def _is_minor_word(match: re.Match[str], reading: FigureReading) -> bool:
     if match["words"] is None or not _is_bare(match):
         return False
     return abs(reading.value) < _SMALLEST_FIGURE_IN_WORDS
+
+
+_FRACTION_BEFORE = re.compile(
+    r"(?i)\b(?:half|thirds?|quarters?|fifths?|tenths?|eighths?)(?:[ \u00a0\n]+of)?[ \u00a0\n]+$"
+)
+
+
+def _is_part_of_a_fraction(text: str, match: re.Match[str]) -> bool:
+    # "half a million" is not "a million": the whole phrase is read by phrase.find_source_figures.
+    if match["words"] is None:
+        return False
+    return _FRACTION_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None
 
 
 def _is_year(match: re.Match[str]) -> bool:
