@@ -338,6 +338,7 @@ PROSE = [
     ),
     ("A million people and a hundred thousand more.", ["A million", "a hundred thousand"]),
     ("Half a million people and a quarter of a million homes.", []),
+    ("At the end of June, 7.57 million patients were waiting.", ["7.57 million"]),
     (
         "Inflation was 3,5 percent, then 12% and five per cent.",
         ["3,5 percent", "12%", "five per cent"],
@@ -933,3 +934,21 @@ def test_a_share_of_time_in_a_source_is_not_a_figure():
     sources = [source("s", "In the second half of the year, and a quarter of the year later.")]
     result = check_figure("25%", value=None, unit=None, locale="en_GB", sources=sources)
     assert result.status == "not-found"
+
+
+def test_a_bound_is_judged_against_the_nearest_count_not_any_count_it_holds_for():
+    text = (
+        "Of these, 2,013,000 patients had waited more than 18 weeks and 389,952 patients had waited "
+        "more than 52 weeks."
+    )
+    result = check_figure(
+        "more than 400,000", value=None, unit="patients", locale="en_GB", sources=[source("s", text)],
+        context="Two million patients have waited more than 18 weeks, and more than 400,000 have waited over a year.",
+    )
+    assert (result.status, result.basis.candidate) == ("overstated", "389952")
+
+
+def test_an_upper_bound_is_judged_against_the_close_percentage():
+    text = "Trusts said 10.2 per cent of posts were vacant. In one region the vacancy rate reached 28 per cent."
+    result = check_figure("up to 30%", value=None, unit=None, locale="en_GB", sources=[source("s", text)])
+    assert (result.status, result.basis.candidate) == ("match", "28")

@@ -56,7 +56,14 @@ from factsite.checks.figures.notation import (
     number_conventions,
     within_bounds,
 )
-from factsite.checks.figures.phrase import BOUND_PHRASES, FigurePhrase, Unread, find_source_figures, read_phrase
+from factsite.checks.figures.phrase import (
+    BOUND_PHRASES,
+    FigurePhrase,
+    Unread,
+    find_source_figures,
+    is_number_word,
+    read_phrase,
+)
 from factsite.checks.figures.scan import FoundFigure
 from factsite.model import Basis, CheckResult, Source
 
@@ -83,6 +90,7 @@ _IRREGULAR = MappingProxyType({"people": "person", "children": "child", "men": "
 _NOUN_REACH = 4
 _APPROXIMATE = Decimal("0.1")  # "about", "nearly": within 10% of the figure
 _SIMPLE_DENOMINATORS = (2, 3, 4, 5, 10)
+_CLOSE = Decimal("0.25")
 
 
 @dataclass(frozen=True)
@@ -291,14 +299,15 @@ def _choose(
 ) -> FigureEvidence | None:
     """The source figure the article's figure is judged against, or None: not found.
 
-    A figure that agrees comes first; then one that agrees with the claim's stated value; then, for a
+    A figure that agrees and is close (within 25%) comes first; then one that agrees with the claim's
+    stated value; then, for a
     count of the claim's noun, the count whose sentence shares most words with the article's, and of
     those the nearest. An amount or a percentage with no noun to go by
     is compared only with the nearest one within a factor of two: a source's other amounts ("$3.1
     billion" for the plan, when the article's "$85 million" is a grant) are other quantities.
     """
     for status in ("match", "rounded"):
-        agreeing = [item for item in comparable if item.status == status]
+        agreeing = [item for item in comparable if item.status == status and _close(phrase, item.value)]
         if agreeing:
             return agreeing[0]
     if stated is not None:
@@ -326,7 +335,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that say what it is about: no stopwords, no numbers, singular."""
-    words = (singular(word) for word in re.findall(r"[A-Za-z]{3,}", text))
+    words = (singular(word) for word in re.findall(r"[A-Za-z]{3,}", text) if not is_number_word(word))
     return frozenset(word for word in words if word not in _STOPWORDS)
 
 
@@ -339,6 +348,12 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 def _shared_words(topic: frozenset[str], text: str, figure: FoundFigure) -> int:
     return len(topic & content_words(sentence_around(text, figure.start, figure.end)))
+
+
+def _close(phrase: FigurePhrase, reference: Decimal) -> bool:
+    """Agreement identifies a source figure only when it is close: "more than 400,000" is true of a
+    source's 2,013,000 as well, but that is another count; "hundreds of" is true of 200 and of 999."""
+    return _relative_distance(_point(phrase, reference), reference) <= _CLOSE
 
 
 def _plausibly_the_same(phrase: FigurePhrase, reference: Decimal) -> bool:

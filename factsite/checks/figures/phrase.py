@@ -139,6 +139,11 @@ _NUMBERISH = re.compile(
     r"|crores?|dozens?|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?|twice"
     r"|double|triple|treble|percent|bn|tn|mn)\b|%"
 )
+def is_number_word(word: str) -> bool:
+    """Whether a word carries a number ("million", "half", "twelve")."""
+    return _NUMBERISH.fullmatch(word) is not None
+
+
 _VAGUE = {
     "dozens": (24, 99),
     "hundreds": (200, 999),

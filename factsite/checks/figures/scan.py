@@ -2,7 +2,8 @@
 
 A number in prose is not always a figure. These are left out, by rules a reader can predict:
 
-- dates: a day next to a month name ("September 21", "21 September 2022", "Sept. 21-22"), a month
+- dates: a day next to a month name ("September 21", "21 September 2022", "Sept. 21-22"; not "June,
+  7.57 million"), a month
   and year ("September 2022"), numeric dates ("2022-09-21", "21/09/2022"), seasons ("1990-91");
 - times: "10:30", "20:00-21:00", "9.30 am", "10 pm";
 - years: a plain four-digit number from 1800 to 2099 with no currency, percent, scale word or sign
@@ -48,7 +49,7 @@ _AM_PM = r"(?:[ap]\.m\.|[ap]m\b)"
 _DATE_OR_TIME = re.compile(
     rf"""
     (?=[0-9JFMASOND])(?:
-      {_MONTH},?[ \u00a0]{_DAYS}\b(?:,?[ \u00a0]{_YEAR})?
+      {_MONTH},?[ \u00a0]{_DAYS}\b(?![.,][0-9])(?:,?[ \u00a0]{_YEAR})?
     | \b{_DAYS}[ \u00a0](?:of[ \u00a0])?{_MONTH}(?:,?[ \u00a0]{_YEAR})?
     | {_MONTH}[ \u00a0]{_YEAR}
     | \b[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\b
