@@ -21,9 +21,11 @@ claim's `unit` noun (or the mark's own noun) among the four words after the sour
 singular or plural or as a listed synonym. A figure whose quantity is unknown (no unit, no noun) is
 compared only with source figures that agree with it or with the claim's stated value.
 
-When the claim states a value (`value:`), the result is still judged against the sources: the stated
-value picks the candidate when the sources hold several, and the summary says how the article's
-figure compares with it.
+Of several candidates, `_choose` takes the one that agrees and is close; then the one the claim's
+stated value (`value:`) names; then the one whose sentence shares most words with the article's, and
+of those the nearest. The result is judged against that source figure; the summary also says how
+the article's figure compares with the stated value. Sources are read by `find_source_figures`, so
+"half a million" in a source is read whole as well.
 """
 
 from __future__ import annotations
