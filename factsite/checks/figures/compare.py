@@ -30,6 +30,7 @@ the article's figure compares with the stated value. Sources are read by `find_s
 
 from __future__ import annotations
 
+import bisect
 import decimal
 import functools
 import re
@@ -93,6 +94,7 @@ _NOUN_REACH = 4
 _APPROXIMATE = Decimal("0.1")  # "about", "nearly": within 10% of the figure
 _SIMPLE_DENOMINATORS = (2, 3, 4, 5, 10)
 _CLOSE = Decimal("0.25")
+_LISTED = 5
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ class FigureComparison:
     difference: Decimal | None  # against the candidate
     ratio: Decimal | None
     candidate: FigureEvidence | None
-    evidence: tuple[FigureEvidence, ...]  # the candidate first, then other comparable figures
+    evidence: tuple[FigureEvidence, ...]  # the candidate first, then up to four others that agree
     sources_checked: tuple[str, ...]
     sources_without_figures: tuple[str, ...]
     findings: tuple[str, ...]
@@ -282,9 +284,11 @@ def _compare(
     if candidate is None and quantity is None:
         comparable = []
     evidence = tuple(([candidate] if candidate else []) + [e for e in comparable if e is not candidate])
-    if quantity is None:
-        evidence = tuple(e for e in evidence if e is candidate or e.status in ("match", "rounded"))
-    return _Option(phrase, stated_status, candidate, evidence, quantity)
+    # The page lists the compared figure and the others that agree, not every number of the sources.
+    evidence = tuple(e for e in evidence if e is candidate or e.status in ("match", "rounded"))[:_LISTED]
+    # Written for readers only once kept: formatting is most of the cost of a comparison.
+    evidence = tuple(replace(e, value_text=display(e.value, e.reading.unit or phrase.unit, locale)) for e in evidence)
+    return _Option(phrase, stated_status, evidence[0] if candidate else None, evidence, quantity)
 
 
 def _with_unit(phrase: FigurePhrase, unit: str) -> FigurePhrase:
@@ -343,13 +347,27 @@ def content_words(text: str) -> frozenset[str]:
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` that holds `text[start:end]` (line breaks inside a paragraph allowed)."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    following = _SENTENCE_END.search(text, end)
-    return text[begin : following.start() if following else len(text)]
+    ends, starts = _sentence_ends(text)
+    index = bisect.bisect_right(ends, start) - 1
+    begin = starts[index] if index >= 0 else 0
+    following = bisect.bisect_left(ends, end)
+    return text[begin : ends[following] - 1 if following < len(ends) else len(text)]
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    # Where each sentence end mark ends (bisect keys) and where the next sentence starts.
+    matches = list(_SENTENCE_END.finditer(text))
+    return [m.start() + 1 for m in matches], [m.end() for m in matches]
 
 
 def _shared_words(topic: frozenset[str], text: str, figure: FoundFigure) -> int:
-    return len(topic & content_words(sentence_around(text, figure.start, figure.end)))
+    return len(topic & _figure_context(text, figure.start, figure.end))
+
+
+@functools.lru_cache(maxsize=4096)
+def _figure_context(text: str, start: int, end: int) -> frozenset[str]:
+    return content_words(sentence_around(text, start, end))
 
 
 def _close(phrase: FigurePhrase, reference: Decimal) -> bool:
@@ -454,7 +472,7 @@ def _evidence(
         ratio = (point / reading.value).quantize(Decimal("1e-4")) if reading.value else None
     return FigureEvidence(
         source_id, " ".join(figure.text.split()), figure.start, figure.end, reading, status, difference, ratio,
-        display(reading.value, reading.unit or phrase.unit, locale), shared_words,
+        "", shared_words,
     )  # fmt: skip
 
 
