@@ -117,6 +117,9 @@ _S = r"[ \u00a0]+"
 # Every phrase below is tried on the whole mark; the longest match at each place wins.
 _PHRASES = re.compile(
     rf"""(?ix)
+    # Every phrase starts a word with a digit or one of these letters: a cheap test at each position.
+    \b(?=[0-9aotfsenhqdmb])
+    (?:
     (?P<fraction_of_scale>
         (?:(?P<fs_count>{_COUNT}){_SEP}+)?(?P<fs_fraction>{_FRACTION})(?:{_S}of)?{_S}(?:a|an|one){_S}
         (?P<fs_scale>{_SCALE})\b)
@@ -129,7 +132,7 @@ _PHRASES = re.compile(
   | (?P<ratio>\b(?P<ratio_count>{_COUNT}|[0-9]+){_S}(?:in|out{_S}of)(?:{_S}every)?{_S}
         (?P<ratio_total>two|three|four|five|six|seven|eight|nine|ten|twenty|a{_S}hundred|[0-9]+)\b)
   | (?P<share>\b(?:(?P<sh_count>{_COUNT}){_SEP}+)?(?P<sh_fraction>{_FRACTION})\b(?:{_S}of\b)?)
-    """
+    )"""
 )
 # Words and signs that carry a number: if one is left outside the phrase read, the mark is unread.
 _NUMBERISH = re.compile(
@@ -139,6 +142,8 @@ _NUMBERISH = re.compile(
     r"|crores?|dozens?|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?|twice"
     r"|double|triple|treble|percent|bn|tn|mn)\b|%"
 )
+
+
 def is_number_word(word: str) -> bool:
     """Whether a word carries a number ("million", "half", "twelve")."""
     return _NUMBERISH.fullmatch(word) is not None
