@@ -435,6 +435,10 @@ PHRASES = [
     ("between 3 and 4 million", "en_US", "3000000-4000000", None, "range", "range"),
     ("$3-4bn", "en_US", "3000000000-4000000000", "USD", "range", "range"),
     ("3,00,000 fighters will be mobilized", "en_US", "300000", None, "exact", "figure"),
+    ("In 2023, 40,000 people left", "en_GB", "40000", None, "exact", "figure"),
+    ("On 21 September 2022, 300,000 reservists", "en_GB", "300000", None, "exact", "figure"),
+    ("2,000 troops in 2022", "en_US", "2000", None, "exact", "figure"),
+    ("1999", "en_US", "1999", None, "exact", "figure"),
 ]
 
 
@@ -460,8 +464,9 @@ def test_read_phrase(mark, locale, reading, unit, bound, kind):
         ("two half million", "it holds more than one figure"),
         ("half the 2 million voters", "it holds more than one figure"),
         ("1" * 101, "it has a number of 101 digits; a figure may have at most 100"),
+        ("2022 and 2023", "it holds more than one figure"),
     ],
-    ids=["empty", "no-figure", "two-figures", "multiple", "half-garbled", "half-of-a-count", "101-digits"],
+    ids=["empty", "no-figure", "two-figures", "multiple", "half-garbled", "half-of-a-count", "101-digits", "years"],
 )
 def test_read_phrase_says_why_a_mark_is_unread(mark, reason):
     unread = read_phrase(mark, "en_US")

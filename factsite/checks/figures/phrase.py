@@ -47,7 +47,7 @@ from factsite.checks.figures.notation import (
     FigureReading,
     number_conventions,
 )
-from factsite.checks.figures.scan import FoundFigure, find_figures
+from factsite.checks.figures.scan import DATE_OR_TIME, FoundFigure, find_figures
 from factsite.checks.figures.words import read_number_words
 
 # Marker -> bound. Longer markers first, so "just under" wins over "under".
@@ -208,12 +208,19 @@ def read_phrase(marked_text: str, locale: str) -> tuple[FigurePhrase, ...] | Unr
     spans = _phrase_spans(text, locale)
     if not spans:
         return Unread(_no_figure_reason(text))
+    # "In 2023, 40,000 people left": a year or a date beside the figure is when, not what.
+    when = [(start, end) for start, end in _dates_and_years(text)]
+    figures = [span for span in spans if not any(s <= span[0] and span[1] <= e for s, e in when)]
+    if len(figures) == 1 and len(spans) > 1:
+        spans = figures
+    else:
+        when = []
     if len(spans) > 1:
         shown = " and ".join(f"“{text[start:end]}”" for start, end, _ in spans)
         return Unread(f"it holds more than one figure ({shown})")
     start, end, readings = spans[0]
     readings = _native_first(readings, locale)
-    rest = text[:start] + " " + text[end:]
+    rest = _blank(text, [(start, end), *when])
     left = _NUMBERISH.search(rest)
     if left is not None:
         word = _word_at(rest, left.start())
@@ -226,6 +233,20 @@ def read_phrase(marked_text: str, locale: str) -> tuple[FigurePhrase, ...] | Unr
         written = text[marker.start() : end]
         readings = tuple(_with_bound(reading, bound, written) for reading in readings)
     return readings
+
+
+_YEAR = re.compile(r"(?<![0-9.,])(?:18|19|20)[0-9]{2}(?![0-9]|[.,][0-9]|[ \u00a0]?(?:%|per|percent|[kKmMbB]\b))")
+
+
+def _dates_and_years(text: str) -> list[tuple[int, int]]:
+    spans = [match.span() for match in DATE_OR_TIME.finditer(text)]
+    return spans + [match.span() for match in _YEAR.finditer(text)]
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _native_first(readings: tuple[FigurePhrase, ...], locale: str) -> tuple[FigurePhrase, ...]:

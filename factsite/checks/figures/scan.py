@@ -46,7 +46,7 @@ _YEAR = r"[0-9]{4}\b"
 _AM_PM = r"(?:[ap]\.m\.|[ap]m\b)"
 # Spans of text that are dates or times; any figure overlapping one is left out.
 # The lookahead is a cheap first-character test (digits, month initials) that saves most attempts.
-_DATE_OR_TIME = re.compile(
+DATE_OR_TIME = re.compile(
     rf"""
     (?=[0-9JFMASOND])(?:
       {_MONTH},?[ \u00a0]{_DAYS}\b(?![.,][0-9])(?:,?[ \u00a0]{_YEAR})?
@@ -95,7 +95,7 @@ def find_figures(
 
 class _DateAndTimeSpans:
     def __init__(self, text: str) -> None:
-        spans = [match.span() for match in _DATE_OR_TIME.finditer(text)]
+        spans = [match.span() for match in DATE_OR_TIME.finditer(text)]
         self._starts = [start for start, _ in spans]
         self._ends = [end for _, end in spans]
 
