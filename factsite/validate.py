@@ -104,7 +104,17 @@ def _figure_mark_problems(article: Article, marks: tuple[MarkSpan, ...]) -> list
             continue
         inner = article.body[mark.inner_start : mark.inner_end]
         longest = max((len(run) for run in _DIGIT_RUN.findall(inner)), default=0)
-        if longest > MAX_FIGURE_DIGITS:
+        exponent = max((abs(int(e)) for e in _EXPONENT.findall(inner)), default=0)
+        if exponent >= MAX_FIGURE_DIGITS:
+            problems.append(
+                error(
+                    mark.location,
+                    f"figure mark '#{mark.claim_id}' holds an exponent of {exponent}",
+                    f"a figure has at most {MAX_FIGURE_DIGITS} digits; write it as the article's readers would",
+                    code="figure-too-long",
+                )
+            )
+        elif longest > MAX_FIGURE_DIGITS:
             problems.append(
                 error(
                     mark.location,
@@ -117,6 +127,7 @@ def _figure_mark_problems(article: Article, marks: tuple[MarkSpan, ...]) -> list
 
 
 _DIGIT_RUN = re.compile(r"[0-9]+")
+_EXPONENT = re.compile(r"(?<=[0-9])[eE]([+-]?[0-9]{1,12})\b")
 
 
 def _attempted_mark(body: str, claim_id: str) -> bool:

@@ -224,7 +224,7 @@ def read_phrase(marked_text: str, locale: str) -> tuple[FigurePhrase, ...] | Unr
     left = _NUMBERISH.search(rest)
     if left is not None:
         word = _word_at(rest, left.start())
-        return Unread(f"“{word}” is a number word the reading of “{text[start:end]}” leaves out")
+        return Unread(f"the reading of “{text[start:end]}” would leave out “{word}”")
     if not readings:
         return Unread(f"“{text[start:end]}” is not a figure the check can read")
     marker = _MARKER_BEFORE.search(text[:start])
