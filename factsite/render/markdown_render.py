@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from factsite.anchor import unclosed_brackets
+from factsite.anchor import deep_brackets, unclosed_brackets
 from factsite.render.claim_marks import ClaimMarkExtension, MarkLink
 from factsite.render.sanitise import sanitise_html
 
@@ -68,13 +68,16 @@ class MarkdownRenderer:
 def _defuse_openers(text: str) -> str:
     """`text` with its `[` and `<` that nothing closes escaped, when there are many of them.
 
-    Python-Markdown looks for the end of each `[` up to the end of its paragraph, and Python's HTML
+    Python-Markdown looks for the end of each `[` up to the end of its paragraph (and through every
+    bracket nested inside it, so deeply nested brackets are escaped too), and Python's HTML
     parser, which it runs over the whole text, for the end of each `<` up to the end of the text: a
     hostile text full of them takes quadratic time. Escaped, they read the same.
     """
     escapes = dict.fromkeys(unclosed_brackets(text), "\\[")
     if len(escapes) <= UNCLOSED_OPENERS_KEPT:
         escapes = {}
+    # Brackets nested deeper than any prose nests them take quadratic time too (article bodies refuse them).
+    escapes.update({offset: "\\" + text[offset] for offset in deep_brackets(text)})
     angles = [match.start() for match in re.finditer("<", text)]
     # A `<` with no `>` before the next `<` can open no tag.
     following = [*angles[1:], len(text)] if angles else []
