@@ -38,6 +38,7 @@ MAX_BRACKET_DEPTH = 32
 HEADING_LINE = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
 RULE_LINE = re.compile(r"[ ]{0,3}(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,}|=+[ ]*)$")
 QUOTE_LINE = re.compile(r"[ ]{0,3}>")
+QUOTE_PREFIX = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 LIST_ITEM_LINE = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 # How far around a mark its sentence is looked for; a "sentence" longer than this is not prose.
 SENTENCE_REACH = 5000
@@ -312,8 +313,9 @@ def _block_crossing(body: str, opening: int, close: int) -> str:
     """Why a mark's words cannot stay in one block of the page, or "" when they can."""
     first_line = body[body.rfind("\n", 0, opening) + 1 : opening]
     paragraph_start = max(body.rfind("\n\n", 0, opening), 0)
-    in_list = any(LIST_ITEM_LINE.match(line) for line in body[paragraph_start:opening].split("\n"))
     in_quote = bool(QUOTE_LINE.match(first_line))
+    before = body[paragraph_start:opening].split("\n")
+    in_list = any(LIST_ITEM_LINE.match(QUOTE_PREFIX.sub("", line)) for line in before)
     newline = body.find("\n", opening, close)
     while newline != -1:
         line_end = body.find("\n", newline + 1)
@@ -324,7 +326,7 @@ def _block_crossing(body: str, opening: int, close: int) -> str:
             return "runs onto a rule or heading underline"
         if QUOTE_LINE.match(line) and not in_quote:
             return "runs onto a block-quote line"
-        if in_list and LIST_ITEM_LINE.match(line.lstrip(" >") if in_quote else line):
+        if in_list and LIST_ITEM_LINE.match(QUOTE_PREFIX.sub("", line) if in_quote else line):
             return "starts in one list item and ends in the next"
         newline = body.find("\n", newline + 1, close)
     return ""
