@@ -1008,7 +1008,9 @@ def test_passages_across_an_excerpts_gap_marker_are_in_separate_passages_of_the_
     (joint,) = result.details.best.joints
     assert joint.distance == "in separate passages of the excerpt"
     assert "paragraph" not in result.summary
-    assert "stand in separate passages of the excerpt in \u201cHearing, excerpts\u201d" in result.summary
+    assert result.summary.startswith(
+        "Spliced: joins words from two separate passages of the excerpt \u201cHearing, excerpts\u201d, without"
+    )
     joined = [t.note for t in result.details.best.diff if t.operation == "joined"]
     assert joined == [
         "joined without an ellipsis: the source has the next words later, in a separate passage of the excerpt"

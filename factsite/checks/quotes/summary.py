@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from factsite.checks.quotes.results import QuoteClass, QuoteComparison, QuoteMatch
 
+EXCERPT_GAP = "in separate passages of the excerpt"
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -83,10 +84,12 @@ def _spliced(match: QuoteMatch, name: str) -> str:
         how = "in reverse order and without an ellipsis"
     if any(joint.ellipsis for joint in match.joints):
         how = "in reverse order, which an ellipsis cannot mark"
-    sentence = (
-        f"Spliced: joins {_NUMBERS[pieces] if pieces < len(_NUMBERS) else pieces} passages "
-        f"that stand {apart} in {name}, {how}."
-    )
+    count = _NUMBERS[pieces] if pieces < len(_NUMBERS) else pieces
+    if apart == EXCERPT_GAP:
+        # The excerpt does not say how much of the original lies between its passages.
+        sentence = f"Spliced: joins words from {count} separate passages of the excerpt {name}, {how}."
+    else:
+        sentence = f"Spliced: joins {count} passages that stand {apart} in {name}, {how}."
     if match.altered:
         sentence += f" The wording is also altered: {_alterations(match)}."
     return sentence + _also_meaning(match)
