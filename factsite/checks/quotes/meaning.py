@@ -54,7 +54,7 @@ CATEGORIES = (
     ("a quantity", QUANTITIES),
 )
 SENTENCE_WIDE = frozenset({"a condition"})
-_WORD = re.compile(r"[\w'\u2019]+")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[\w'\u2019]+")
 # What ends a clause: punctuation between two words, or a conjunction that opens the next clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?]|\s-\s")
 _CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "so", "yet"])
