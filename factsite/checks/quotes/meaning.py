@@ -39,7 +39,7 @@ HEDGES = frozenset(
     ("may", "might", "could", "perhaps", "possibly", "probably", "likely", "unlikely", "maybe", "almost",
      "nearly", "approximately", "roughly")
 )  # fmt: skip
-# Numbers written in figures count too (any word with a digit); "one" does not, being also a pronoun.
+# Numbers written in figures count too (NUMBER); "one" does not, being also a pronoun.
 QUANTITIES = frozenset(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
      "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
@@ -54,7 +54,9 @@ CATEGORIES = (
     ("a quantity", QUANTITIES),
 )
 SENTENCE_WIDE = frozenset({"a condition"})
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[\w'\u2019]+")
+# A number as written in figures ("300", "40,000", "1.5", "1990s", "21st"); "COVID-19" or "G20" is a name.
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:s|st|nd|rd|th|m|bn|k)?")
+_WORD = re.compile(r"[\w'\u2019]+(?:[.,-][\w'\u2019]+)*")
 # What ends a clause: punctuation between two words, or a conjunction that opens the next clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?]|\s-\s")
 _CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "so", "yet"])
@@ -78,7 +80,7 @@ def carriers(text: str, kept: str = "", kinds: frozenset[str] | None = None) -> 
 def _category(word: str) -> str:
     if word.endswith("n't"):
         return "a negation"
-    if any(character.isdigit() for character in word):
+    if NUMBER.fullmatch(word):
         return "a quantity"
     return next((kind for kind, words in CATEGORIES if word in words), "")
 
@@ -144,8 +146,15 @@ def _governing_words(index: SourceIndex, start: int, end: int) -> str:
     """The omitted words [start, end) that belong to the sentences of the kept words on either side."""
     if start >= end:
         return ""
-    first_break = next((p for p in range(start, end) if index.starts_sentence(p)), end)
-    last_break = next((p for p in range(end, start, -1) if index.starts_sentence(p)), start)
+    # A "sentence" longer than SENTENCE_REACH words is cut there: the scan stays short in any source.
+    first_break = next(
+        (p for p in range(start, min(end, start + SENTENCE_REACH)) if index.starts_sentence(p)),
+        min(end, start + SENTENCE_REACH),
+    )
+    last_break = next(
+        (p for p in range(end, max(start, end - SENTENCE_REACH), -1) if index.starts_sentence(p)),
+        max(start, end - SENTENCE_REACH),
+    )
     if first_break >= last_break:
         return index.display_span(start, end)
     parts = [index.display_span(start, first_break), index.display_span(last_break, end)]
@@ -157,6 +166,7 @@ def _clause_words(index: SourceIndex, start: int, end: int, *, before: bool) -> 
     (`before`), or the one at `end`."""
     if start >= end:
         return ""
+    start, end = (start, min(end, start + SENTENCE_REACH)) if before else (max(start, end - SENTENCE_REACH), end)
     if before:
         stop = start
         while stop < end and not _breaks_before(index, stop):
