@@ -1029,3 +1029,31 @@ def test_the_basis_is_the_quote_as_read_and_the_passage_it_was_compared_with(
 ) -> None:
     basis = check_quote(quote, sources=[BUDGET]).basis
     assert (basis.reading, basis.source_id, basis.candidate) == (reading, "budget-speech", candidate)
+
+
+def test_a_bracket_at_the_start_stands_for_the_speakers_words_not_the_reporting_words() -> None:
+    source = Source(
+        id="s", title="S", publisher="P", url="https://e.org/s", location=Location("c.yaml", 1),
+        text='The minister did not hesitate: "We will cut a single job this year." Then she left.\n',
+    )
+    result = check_quote("[The government] will cut a single job this year", sources=[source])
+    assert result.status == "verbatim-with-marked-edits"
+    assert [(t.text, t.source_text) for t in result.details.best.diff if t.operation == "editorial"] == [
+        ("[The government]", "We")
+    ]
+
+
+@pytest.mark.parametrize(
+    "hidden,carriers",
+    [
+        ("COVID-19 and the G20", []),
+        ("40,000 people in the 1990s", ["40,000", "1990s"]),
+        ("it isn't sure", ["isn't"]),
+        ("only if residents agree", ["only", "if"]),
+        ("it might take a year", ["might"]),
+    ],
+)
+def test_words_that_carry_meaning(hidden: str, carriers: list[str]) -> None:
+    from factsite.checks.quotes.meaning import carriers as found
+
+    assert [word for word, _ in found(hidden)] == carriers

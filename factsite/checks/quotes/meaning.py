@@ -107,12 +107,19 @@ def meaning_edits(
                     )
                 )
             edits.append(_omission(piece.ellipsis_before, hidden, clause))
-        for step in alignment.steps:
+        steps = alignment.steps
+        for step_number, step in enumerate(steps):
             if step.kind != EDITORIAL or step.source_start == step.source_end:
                 continue
             words = alignment.words[step.quote_start : step.quote_end]
             bracket = quote_text[words[0].start : words[-1].end]
-            replaced = index.display_span(step.source_start, step.source_end)
+            low, high = step.source_start, step.source_end
+            # A bracket at an edge of the quote stands for words of the quoted sentence only.
+            if step_number == len(steps) - 1:
+                high = next((p for p in range(low + 1, high) if _outside_speech(index, p)), high)
+            if step_number == 0:
+                low = next((p for p in range(high - 1, low, -1) if _outside_speech(index, p)), low)
+            replaced = index.display_span(low, high)
             edits.append(_edit("substitution", bracket, replaced, kept=bracket))
     if ellipsis_after and pieces:
         end = pieces[-1].alignment.end
@@ -187,6 +194,12 @@ def _breaks_before(index: SourceIndex, position: int) -> bool:
 
 def _is_conjunction(index: SourceIndex, position: int) -> bool:
     return index.word(position).casefold() in _CONJUNCTIONS
+
+
+def _outside_speech(index: SourceIndex, position: int) -> bool:
+    """Whether a sentence or a quotation starts or ends before source word `position`."""
+    gap = index.gap_after(position - 1)
+    return index.starts_sentence(position) or any(mark in gap for mark in ('"', "\u201c", "\u201d", ":"))
 
 
 def _sentence_start(index: SourceIndex, position: int) -> int:
