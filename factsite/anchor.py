@@ -250,7 +250,6 @@ def _pair_brackets(body: str, code: list[tuple[int, int]]) -> _Brackets:
             if stack:
                 brackets.enclosing[position] = stack[-1]
             stack.append(position)
-
         elif stack:
             opening = stack.pop()
             brackets.opening[position], brackets.closing[opening] = opening, position
@@ -311,12 +310,14 @@ def mark_ready(body: str, spans: Sequence[MarkSpan]) -> str:
 
 def _block_crossing(body: str, opening: int, close: int) -> str:
     """Why a mark's words cannot stay in one block of the page, or "" when they can."""
+    newline = body.find("\n", opening, close)
+    if newline == -1:
+        return ""
     first_line = body[body.rfind("\n", 0, opening) + 1 : opening]
     paragraph_start = max(body.rfind("\n\n", 0, opening), 0)
     in_quote = bool(QUOTE_LINE.match(first_line))
     before = body[paragraph_start:opening].split("\n")
     in_list = any(LIST_ITEM_LINE.match(QUOTE_PREFIX.sub("", line)) for line in before)
-    newline = body.find("\n", opening, close)
     while newline != -1:
         line_end = body.find("\n", newline + 1)
         line = body[newline + 1 : line_end if line_end != -1 else len(body)]
