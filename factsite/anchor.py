@@ -16,7 +16,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from factsite.load.fields import ID_PATTERN, error
 from factsite.model import Location, Mark, Problem
@@ -175,7 +175,10 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
         spans.append(span)
     spans.sort(key=lambda span: span.start)
     problems.extend(_nesting_problems(spans))
-    numbered = tuple(replace(span, number=n) for n, span in enumerate(spans, start=1))
+    numbered = tuple(
+        MarkSpan(s.claim_id, n, s.start, s.end, s.inner_start, s.inner_end, s.markdown, s.location, s.editorial)
+        for n, s in enumerate(spans, start=1)
+    )
     return numbered, problems
 
 
@@ -279,15 +282,15 @@ def _editorial_brackets(body: str, brackets: _Brackets, opening: int, close: int
     """The brackets inside a mark that are the text's own ("[The ministry]", "[...]"), not a link's,
     an image's or a footnote's."""
     offsets: list[int] = []
-    for inner in range(opening + 1, close):
-        if body[inner] != "[" or inner not in brackets.closing:
-            continue
-        end = brackets.closing[inner]
-        link = body[end + 1 : end + 2] in ("(", "[")
-        reference = body[inner - 1] == "]" and brackets.opening.get(inner - 1) is not None
-        if link or reference or body[inner - 1] == "!" or body[inner + 1 : inner + 2] == "^":
-            continue
-        offsets += [inner, end]
+    inner = body.find("[", opening + 1, close)
+    while inner != -1:
+        end = brackets.closing.get(inner)
+        if end is not None:
+            link = body[end + 1 : end + 2] in ("(", "[")
+            reference = body[inner - 1] == "]" and brackets.opening.get(inner - 1) is not None
+            if not (link or reference or body[inner - 1] == "!" or body[inner + 1 : inner + 2] == "^"):
+                offsets += [inner, end]
+        inner = body.find("[", inner + 1, close)
     return tuple(sorted(offsets))
 
 
