@@ -168,8 +168,9 @@ def _unrendered_marks(
             problems.append(
                 error(
                     span.location,
-                    f"claim mark '#{span.claim_id}' cannot be rendered as one run of text",
-                    "a mark must stay within one paragraph, list item or heading, outside links and code",
+                    f"claim mark '#{span.claim_id}' does not render as one run of words on the page",
+                    "keep the mark within one Markdown paragraph, list item or heading, outside links, code "
+                    "and HTML blocks",
                 )
             )
         elif not text[where[0] : where[1]].strip():
