@@ -53,8 +53,11 @@ def _minor(match: QuoteMatch, name: str) -> str:
 
 
 def _meaning(match: QuoteMatch, name: str) -> str:
+    minor = ""
+    if match.minor_differences:
+        minor = f" (with {_count(match.minor_differences, 'difference')} of spelling, punctuation or case)"
     return (
-        f"Edit may change the meaning: the kept words match {name}, but {_and(describe_edits(match))}."
+        f"Edit may change the meaning: the kept words match {name}{minor}, but {_and(describe_edits(match))}."
     )
 
 
