@@ -950,6 +950,11 @@ BUDGET = Source(
         ("[The government will] cut a single job", ["not"], "edit-may-change-meaning"),
         ("She added that it ... take time", ["may"], "edit-may-change-meaning"),
         ("We will not cut a single job this year ... We will hire 300 nurses", ["unless"], "edit-may-change-meaning"),
+        ("We will [never] cut a single job this year", ["not", "never"], "edit-may-change-meaning"),
+        ("We will [not] hire 300 nurses", ["not"], "edit-may-change-meaning"),
+        ("We [won't] cut a single job this year", [], "verbatim-with-marked-edits"),
+        ("We will hire 300 [new] nurses", [], "verbatim-with-marked-edits"),
+        ("We will hire 300 nurses [in 2025]", [], "verbatim-with-marked-edits"),
         # Faithful edits: the hidden words carry none of it, or the bracket repeats them.
         ("[The government] will not cut a single job", [], "verbatim-with-marked-edits"),
         ("We will hire [300 new] nurses", [], "verbatim-with-marked-edits"),

@@ -15,7 +15,8 @@ are in count, up to a comma, a semicolon, a colon, a dash or a conjunction ("...
 for "U.S. citizens should not travel to Russia and those in Russia should depart Russia" hides no
 negation of the kept words; "We will ... cut jobs" for "We will not cut jobs" does). A bracket hides the
 source words it stands for that it does not repeat ("[The ministry] will" for "We will" hides nothing
-that carries meaning; "[more]" for "300" hides a number).
+that carries meaning; "[more]" for "300" hides a number), and a bracket that adds a negation, a condition or a
+hedge the source does not have ("We will [not] cut jobs") may change the meaning too.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ CATEGORIES = (
     ("a quantity", QUANTITIES),
 )
 SENTENCE_WIDE = frozenset({"a condition"})
+# What a bracket may not add unremarked; a number it adds is usually a clarification ("[in 2019]").
+ADDED_KINDS = frozenset({"a negation", "a condition", "a hedge"})
 # A number as written in figures ("300", "40,000", "1.5", "1990s", "21st"); "COVID-19" or "G20" is a name.
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:s|st|nd|rd|th|m|bn|k)?")
 _WORD = re.compile(r"[\w'\u2019]+(?:[.,-][\w'\u2019]+)*")
@@ -65,16 +68,22 @@ _CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "s
 def carriers(text: str, kept: str = "", kinds: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
     """The words of `text` that carry a negation, a condition, a hedge or a quantity (or only `kinds` of
     them), as (word, what it carries), leaving out those `kept` repeats."""
-    kept_words = {word.casefold().replace("\u2019", "'") for word in _WORD.findall(kept)}
+    kept_words = {_plain(word) for word in _WORD.findall(kept)}
     found: list[tuple[str, str]] = []
     for written in _WORD.findall(text):
         word = written.casefold().replace("\u2019", "'")
-        if word in kept_words:
+        if _plain(written) in kept_words:
             continue
         kind = _category(word)
         if kind and (kinds is None or kind in kinds) and (written, kind) not in found:
             found.append((written, kind))
     return tuple(found)
+
+
+def _plain(word: str) -> str:
+    """A word as compared between a bracket and the words it stands for: "won't" and "cannot" repeat "not"."""
+    word = word.casefold().replace("\u2019", "'")
+    return "not" if word.endswith("n't") or word == "cannot" else word
 
 
 def _category(word: str) -> str:
@@ -109,18 +118,22 @@ def meaning_edits(
             edits.append(_omission(piece.ellipsis_before, hidden, clause))
         steps = alignment.steps
         for step_number, step in enumerate(steps):
-            if step.kind != EDITORIAL or step.source_start == step.source_end:
+            if step.kind != EDITORIAL:
                 continue
             words = alignment.words[step.quote_start : step.quote_end]
             bracket = quote_text[words[0].start : words[-1].end]
             low, high = step.source_start, step.source_end
             # A bracket at an edge of the quote stands for words of the quoted sentence only.
-            if step_number == len(steps) - 1:
-                high = next((p for p in range(low + 1, high) if _outside_speech(index, p)), high)
-            if step_number == 0:
-                low = next((p for p in range(high - 1, low, -1) if _outside_speech(index, p)), low)
-            replaced = index.display_span(low, high)
-            edits.append(_edit("substitution", bracket, replaced, kept=bracket))
+            if step_number == len(steps) - 1 and step_number:
+                high = next((p for p in range(low, high) if _outside_speech(index, p)), high)
+            if step_number == 0 and len(steps) > 1:
+                low = next((p for p in range(high, low, -1) if _outside_speech(index, p)), low)
+            replaced = index.display_span(low, high) if low < high else ""
+            hidden = carriers(replaced, kept=bracket)
+            added = carriers(bracket, kept=replaced, kinds=ADDED_KINDS)
+            edits.append(_described("substitution", bracket, replaced, hidden))
+            # A bracket may also put in a negation, a condition or a hedge that the source does not have.
+            edits.append(_described("insertion", bracket, replaced, added))
     if ellipsis_after and pieces:
         end = pieces[-1].alignment.end
         sentence_end = _sentence_end(index, end)

@@ -87,13 +87,15 @@ class SpliceJoint:
 class MeaningEdit:
     """A marked edit whose hidden words may change what the quote means (see quotes.meaning)."""
 
-    # "omission" (an ellipsis) or "substitution" (square brackets).
+    # "omission" (an ellipsis), "substitution" (square brackets standing for source words that carry
+    # meaning) or "insertion" (square brackets adding words that carry meaning).
     kind: str
     # The ellipsis or the bracketed words as the quote writes them.
     written: str
     # The source words the edit hides, as the source writes them ("[…]" where whole sentences are left out).
     hidden: str
-    # The hidden words that carry meaning ("not", "unless", "300"), and what they carry ("a negation").
+    # The hidden words that carry meaning ("not", "unless", "300"), or for an insertion the added ones, and
+    # what they carry ("a negation").
     carriers: tuple[str, ...]
     carries: tuple[str, ...]
 

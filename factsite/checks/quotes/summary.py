@@ -70,6 +70,8 @@ def describe_edits(match: QuoteMatch) -> list[str]:
         what = _and(list(edit.carries))
         if edit.kind == "omission":
             described.append(f"the ellipsis leaves out {words} ({what})")
+        elif edit.kind == "insertion":
+            described.append(f"the bracketed \u201c{edit.written}\u201d adds {words} ({what})")
         else:
             described.append(f"the bracketed \u201c{edit.written}\u201d stands for {words} ({what})")
     return described
