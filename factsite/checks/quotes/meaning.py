@@ -129,10 +129,9 @@ def meaning_edits(
             if step_number == 0 and len(steps) > 1:
                 low = next((p for p in range(high, low, -1) if _outside_speech(index, p)), low)
             replaced = index.display_span(low, high) if low < high else ""
-            hidden = carriers(replaced, kept=bracket)
-            added = carriers(bracket, kept=replaced, kinds=ADDED_KINDS)
-            edits.append(_described("substitution", bracket, replaced, hidden))
+            edits.append(_edit("substitution", bracket, replaced, kept=bracket))
             # A bracket may also put in a negation, a condition or a hedge that the source does not have.
+            added = carriers(bracket, kept=replaced, kinds=ADDED_KINDS)
             edits.append(_described("insertion", bracket, replaced, added))
     if ellipsis_after and pieces:
         end = pieces[-1].alignment.end
