@@ -2,7 +2,12 @@
 
 Python-Markdown (pymdownx.bracketspan) renders the marks; this module reads the same syntax from the source so that
 every mark can be checked and located before anything is rendered: a mark with no claim, a claim marked twice,
-nested marks, a mark across a paragraph break, inside a link or inside code.
+nested marks, a mark across a paragraph break, a list item, a heading or a block-quote line, inside a link or
+inside code, a mark whose start is ambiguous, brackets nested too deep to parse in time.
+
+A mark's words are exactly what lies between its own brackets, whatever brackets they hold: an editor's
+`[The ministry]` at the start of a quoted sentence belongs to the mark. Before rendering, such editorial brackets
+are escaped (`mark_ready`), so that the renderer pairs the mark's own brackets as this module does.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factsite.load.fields import ID_PATTERN, error
@@ -24,6 +30,16 @@ ID_IN_ATTRIBUTES = re.compile(r"(?:^|\s)#(\S+)")
 FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:[^\n]|\n(?![ \t]*\n))+?)(?<!`)\1(?!`)")
 BRACKET_OR_LINE_END = re.compile(r"[\[\]\n]")
+ESCAPABLE_BRACKET = re.compile(r"(?<!\\)[\[\]]")
+# Brackets nested deeper than this are refused: Python-Markdown's link parsing takes quadratic time over
+# nested brackets (40,000 in one paragraph took 77 s), and no prose nests brackets a tenth as deep.
+MAX_BRACKET_DEPTH = 32
+# Lines that end the block a mark starts in, when a mark runs onto them (Python-Markdown's block rules).
+HEADING_LINE = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
+RULE_LINE = re.compile(r"[ ]{0,3}(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,}|=+[ ]*)$")
+QUOTE_LINE = re.compile(r"[ ]{0,3}>")
+QUOTE_PREFIX = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
+LIST_ITEM_LINE = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 # How far around a mark its sentence is looked for; a "sentence" longer than this is not prose.
 SENTENCE_REACH = 5000
 
@@ -40,6 +56,9 @@ class MarkSpan:
     inner_end: int
     markdown: str
     location: Location
+    # Offsets of the editorial brackets inside the mark's words (not a link's or an image's), which
+    # `mark_ready` escapes before rendering.
+    editorial: tuple[int, ...] = ()
 
 
 def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, ...], list[Problem]]:
@@ -51,6 +70,16 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
     first_seen: dict[str, MarkSpan] = {}
     problems.extend(_unclosed_problems(body, path, lines, code))
     brackets = _pair_brackets(body, code)
+    if brackets.too_deep is not None:
+        problems.append(
+            error(
+                lines.location(path, brackets.too_deep),
+                f"brackets are nested more than {MAX_BRACKET_DEPTH} deep",
+                "write fewer nested '[', or escape them as \\[",
+            )
+        )
+        return (), problems
+    unclosed = set(brackets.unclosed)
     for match in MARK_CLOSE.finditer(body):
         id_match = ID_IN_ATTRIBUTES.search(match.group(1))
         if id_match is None:
@@ -90,6 +119,28 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
                 )
             )
             continue
+        if brackets.enclosing.get(opening) in unclosed:
+            stray = brackets.enclosing[opening]
+            stray_at = lines.location(path, stray)
+            problems.append(
+                error(
+                    mark_location,
+                    f"claim mark '#{claim_id}' follows a '[' that nothing closes "
+                    f"(line {stray_at.line}, column {stray_at.column}): where the mark starts is ambiguous",
+                    "close that bracket, or escape it as \\[ if it is part of the text",
+                )
+            )
+            continue
+        crossing = _block_crossing(body, opening, close)
+        if crossing:
+            problems.append(
+                error(
+                    mark_location,
+                    f"claim mark '#{claim_id}' {crossing}, where it cannot be rendered",
+                    "a mark must stay within one paragraph, list item or heading; end it before the line break",
+                )
+            )
+            continue
         if brackets.inside_link_text(body, opening):
             problems.append(
                 error(
@@ -118,13 +169,14 @@ def find_marks(body: str, path: str, first_line: int) -> tuple[tuple[MarkSpan, .
             inner_end=close,
             markdown=body[opening + 1 : close],
             location=mark_location,
+            editorial=_editorial_brackets(body, brackets, opening, close),
         )
         first_seen[claim_id] = span
         spans.append(span)
     spans.sort(key=lambda span: span.start)
     problems.extend(_nesting_problems(spans))
     numbered = tuple(
-        MarkSpan(s.claim_id, n, s.start, s.end, s.inner_start, s.inner_end, s.markdown, s.location)
+        MarkSpan(s.claim_id, n, s.start, s.end, s.inner_start, s.inner_end, s.markdown, s.location, s.editorial)
         for n, s in enumerate(spans, start=1)
     )
     return numbered, problems
@@ -173,6 +225,9 @@ class _Brackets:
     closing: dict[int, int] = field(default_factory=dict)
     enclosing: dict[int, int] = field(default_factory=dict)
     unclosed: list[int] = field(default_factory=list)
+    # The first `[` nested deeper than MAX_BRACKET_DEPTH, and the outermost `[` around each such nest.
+    too_deep: int | None = None
+    deep_roots: list[int] = field(default_factory=list)
 
     def inside_link_text(self, body: str, opening: int) -> bool:
         # A mark is link text when the `]` closing its enclosing bracket is followed by `(` or `[`.
@@ -204,12 +259,103 @@ def _pair_brackets(body: str, code: list[tuple[int, int]]) -> _Brackets:
         else:
             brackets.opening[position] = SPANS_BREAK if carried else NO_OPENING
     brackets.unclosed.extend(stack)
+    _measure_nesting(body, brackets)
     return brackets
+
+
+def _measure_nesting(body: str, brackets: _Brackets) -> None:
+    # Only brackets that close nest: a `[` nothing closes is plain text to Python-Markdown.
+    depth, root = 0, 0
+    for position in sorted(itertools.chain(brackets.closing, brackets.closing.values())):
+        if body[position] == "]":
+            depth -= 1
+            continue
+        depth += 1
+        root = position if depth == 1 else root
+        if depth > MAX_BRACKET_DEPTH:
+            brackets.too_deep = position if brackets.too_deep is None else brackets.too_deep
+            if not brackets.deep_roots or brackets.deep_roots[-1] != root:
+                brackets.deep_roots.append(root)
+
+
+def _editorial_brackets(body: str, brackets: _Brackets, opening: int, close: int) -> tuple[int, ...]:
+    """The brackets inside a mark that are the text's own ("[The ministry]", "[...]"), not a link's,
+    an image's or a footnote's."""
+    offsets: list[int] = []
+    inner = body.find("[", opening + 1, close)
+    while inner != -1:
+        end = brackets.closing.get(inner)
+        if end is not None:
+            link = body[end + 1 : end + 2] in ("(", "[")
+            reference = body[inner - 1] == "]" and brackets.opening.get(inner - 1) is not None
+            if not (link or reference or body[inner - 1] == "!" or body[inner + 1 : inner + 2] == "^"):
+                offsets += [inner, end]
+        inner = body.find("[", inner + 1, close)
+    return tuple(sorted(offsets))
+
+
+def mark_ready(body: str, spans: Sequence[MarkSpan]) -> str:
+    """`body` with the editorial brackets inside its marks escaped, as Python-Markdown must read it.
+
+    pymdownx.bracketspan would otherwise end a mark at an editor's `]`, leaving a stray bracket on the
+    page. Escaped brackets read the same; every offset outside the marks is kept but for the added
+    backslashes.
+    """
+    escapes = sorted(offset for span in spans for offset in span.editorial)
+    if not escapes:
+        return body
+    pieces, last = [], 0
+    for offset in escapes:
+        pieces += [body[last:offset], "\\"]
+        last = offset
+    return "".join(pieces) + body[last:]
+
+
+def _block_crossing(body: str, opening: int, close: int) -> str:
+    """Why a mark's words cannot stay in one block of the page, or "" when they can."""
+    newline = body.find("\n", opening, close)
+    if newline == -1:
+        return ""
+    first_line = body[body.rfind("\n", 0, opening) + 1 : opening]
+    paragraph_start = max(body.rfind("\n\n", 0, opening), 0)
+    in_quote = bool(QUOTE_LINE.match(first_line))
+    before = body[paragraph_start:opening].split("\n")
+    in_list = any(LIST_ITEM_LINE.match(QUOTE_PREFIX.sub("", line)) for line in before)
+    while newline != -1:
+        line_end = body.find("\n", newline + 1)
+        line = body[newline + 1 : line_end if line_end != -1 else len(body)]
+        if HEADING_LINE.match(line):
+            return "runs onto a heading line"
+        if RULE_LINE.match(line):
+            return "runs onto a rule or heading underline"
+        if QUOTE_LINE.match(line) and not in_quote:
+            return "runs onto a block-quote line"
+        if in_list and LIST_ITEM_LINE.match(QUOTE_PREFIX.sub("", line) if in_quote else line):
+            return "starts in one list item and ends in the next"
+        newline = body.find("\n", newline + 1, close)
+    return ""
 
 
 def unclosed_brackets(text: str) -> list[int]:
     """Offsets of the `[` that no `]` closes, outside code, in Markdown `text`."""
     return sorted(_pair_brackets(text, _code_ranges(text)).unclosed)
+
+
+def deep_brackets(text: str) -> list[int]:
+    """Offsets of every `[` and `]` of each bracket group nested more than MAX_BRACKET_DEPTH deep, outside
+    code, in `text`: escaped, the group is read as text at once, where even one `[` of it left for
+    Python-Markdown would be scanned character by character to its paragraph's end."""
+    code = _code_ranges(text)
+    brackets = _pair_brackets(text, code)
+    offsets: list[int] = []
+    for root in brackets.deep_roots:
+        end = brackets.closing[root]
+        offsets.extend(
+            match.start()
+            for match in ESCAPABLE_BRACKET.finditer(text, root, end + 1)
+            if not _inside(code, match.start())
+        )
+    return sorted(offsets)
 
 
 def _nesting_problems(spans: list[MarkSpan]) -> list[Problem]:

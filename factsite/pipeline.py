@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factsite.anchor import MarkSpan, locate_mark
+from factsite.anchor import MarkSpan, locate_mark, mark_ready
 from factsite.checks.claims import check_claim
 from factsite.lint import findings_to_review
 from factsite.load.articles import load_article
@@ -124,10 +124,13 @@ def check_article(
     problems.extend(validate_article(article, loaded.mark_spans, settings.scale))
     if any(problem.severity is Severity.ERROR for problem in problems):
         return ArticleOutcome(None, tuple(problems))
-    rendered = renderer.render_article(article.body, _mark_links(article, loaded.mark_spans, settings))
+    body = mark_ready(article.body, loaded.mark_spans)
+    rendered = renderer.render_article(body, _mark_links(article, loaded.mark_spans, settings))
+    unrendered = _unrendered_marks(loaded.mark_spans, rendered.text, rendered.mark_offsets)
+    if unrendered:
+        return ArticleOutcome(None, tuple(problems + unrendered))
     marks = tuple(
-        locate_mark(span, rendered.text, rendered.mark_offsets.get(span.claim_id, (0, 0)))
-        for span in loaded.mark_spans
+        locate_mark(span, rendered.text, rendered.mark_offsets[span.claim_id]) for span in loaded.mark_spans
     )
     article = replace(article, text=rendered.text, marks=marks)
     claims = []
@@ -152,6 +155,34 @@ def check_article(
         problems.extend(_lint_problems(article, loaded.mark_spans))
     checked = CheckedArticle(article, rendered.html, tuple(claims), tuple(problems))
     return ArticleOutcome(checked, tuple(problems))
+
+
+def _unrendered_marks(
+    spans: tuple[MarkSpan, ...], text: str, offsets: Mapping[str, tuple[int, int]]
+) -> list[Problem]:
+    """A located error for each mark that the page cannot show as words: `check` and `build` agree."""
+    problems = []
+    for span in spans:
+        where = offsets.get(span.claim_id)
+        if where is None:
+            problems.append(
+                error(
+                    span.location,
+                    f"claim mark '#{span.claim_id}' does not render as one run of words on the page",
+                    "keep the mark within one Markdown paragraph, list item or heading, outside links, code "
+                    "and HTML blocks",
+                )
+            )
+        elif not text[where[0] : where[1]].strip():
+            problems.append(
+                error(
+                    span.location,
+                    f"claim mark '#{span.claim_id}' has nothing readable inside",
+                    f"mark the words the claim is about: [words]{{#{span.claim_id}}}; "
+                    "an image or blank space cannot be checked",
+                )
+            )
+    return problems
 
 
 def _lint_problems(article: Article, spans: tuple[MarkSpan, ...]) -> list[Problem]:

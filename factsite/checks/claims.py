@@ -14,7 +14,7 @@ from factsite.model import Article, CheckResult, Claim, ClaimKind, RatingScale, 
 
 # Check outcomes that an accurate-side verdict cannot stand with.
 FAILING_STATUSES = {
-    ClaimKind.QUOTE: {"altered", "spliced", "not-found"},
+    ClaimKind.QUOTE: {"edit-may-change-meaning", "altered", "spliced", "not-found"},
     ClaimKind.FIGURE: {"understated", "overstated"},
     ClaimKind.DATE: {"mismatch"},
 }

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from factsite.anchor import unclosed_brackets
+from factsite.anchor import deep_brackets, unclosed_brackets
 from factsite.render.claim_marks import ClaimMarkExtension, MarkLink
 from factsite.render.sanitise import sanitise_html
 
@@ -46,7 +46,7 @@ class MarkdownRenderer:
     def render_article(self, body: str, marks: Mapping[str, MarkLink]) -> RenderedArticle:
         self._article.reset()
         self._claim_marks.marks = marks
-        html = sanitise_html(self._article.convert(_defuse_openers(body)))
+        html = sanitise_html(_convert(self._article, body))
         text, offsets = extract_text(html)
         return RenderedArticle(html, text, offsets)
 
@@ -55,7 +55,7 @@ class MarkdownRenderer:
         if not text:
             return ""
         self._note.reset()
-        return sanitise_html(self._note.convert(_defuse_openers(text)))
+        return sanitise_html(_convert(self._note, text))
 
     def render_inline(self, text: str) -> str:
         """One paragraph of Markdown without its `<p>` wrapper."""
@@ -63,6 +63,29 @@ class MarkdownRenderer:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
+
+
+def _convert(md: markdown.Markdown, text: str) -> str:
+    """Python-Markdown's HTML for `text`, in time linear in bracket nesting.
+
+    Python-Markdown scans through every bracket nested inside a `[` to find its end, and splits the text
+    again at each escaped one: brackets nested deeper than any prose nests them (article bodies refuse
+    them, see factsite.anchor) stand in as private-use characters the text does not hold, and are put
+    back in the HTML.
+    """
+    deep = deep_brackets(text)
+    if not deep:
+        return md.convert(_defuse_openers(text))
+    used = set(text)
+    free = [c for c in map(chr, range(0xE000, 0xF900)) if c not in used][:2]
+    if len(free) < 2:  # a text that holds every private-use character: correct, if slow
+        return md.convert(_defuse_openers(text))
+    opening, closing = free
+    characters = list(text)
+    for offset in deep:
+        characters[offset] = opening if text[offset] == "[" else closing
+    html = md.convert(_defuse_openers("".join(characters)))
+    return html.replace(opening, "[").replace(closing, "]")
 
 
 def _defuse_openers(text: str) -> str:

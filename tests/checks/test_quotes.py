@@ -541,7 +541,7 @@ def test_seed_putin_quote_is_spliced_from_two_passages_far_apart() -> None:
     assert match.altered
     (joint,) = match.joints
     assert joint.reverse and not joint.ellipsis
-    assert joint.distance == "9 paragraphs"
+    assert joint.distance == "9 paragraphs apart"
     assert "joined" in [token.operation for token in match.diff]
     assert result.summary.startswith(
         "Spliced: joins two passages that stand 9 paragraphs apart in \u201cAddress by the"
@@ -697,7 +697,7 @@ def test_three_places_are_three_passages_in_the_quote_order() -> None:
         "This is not a bluff",
         "I believe in your support",
     ]
-    assert [joint.distance for joint in match.joints] == ["6 paragraphs", "3 paragraphs"]
+    assert [joint.distance for joint in match.joints] == ["6 paragraphs apart", "3 paragraphs apart"]
 
 
 def test_clause_splice_cuts_where_the_second_place_starts() -> None:
@@ -720,8 +720,11 @@ def test_not_found_shows_the_nearest_passages_best_first() -> None:
     scores = [passage.score for passage in comparison.nearest]
     assert scores == sorted(scores, reverse=True)
     assert all(passage.source_id == "kremlin-address" for passage in comparison.nearest)
-    assert result.summary.startswith("Not found: no passage of \u201cAddress by the President")
-    assert re.search(r"; the nearest passage has \d+% of the quote's words\.$", result.summary)
+    assert result.summary.startswith("Not found in the cited sources: no passage of \u201cAddress by the President")
+    assert re.search(r"; the nearest passage, shown for reference only, has \d+% of", result.summary)
+    assert result.summary.endswith("This does not show that the words were never said.")
+    assert not result.established
+    assert (result.basis.source_id, result.basis.candidate) == (None, None)
 
 
 def test_found_quotes_have_no_nearest_passages() -> None:
@@ -919,3 +922,143 @@ def test_any_quote_against_any_source_gets_an_answer(case: tuple[str, str]) -> N
             assert source_text[passage.start : passage.end] == passage.text
     for passage in locate_quote(quote, source_text):
         assert source_text[passage.start : passage.end] == passage.text
+
+
+# Marked edits that may change the meaning.
+
+BUDGET = Source(
+    id="budget-speech",
+    title="Budget speech",
+    publisher="Ministry of Finance",
+    url="https://gov.example.org/budget",
+    location=Location("content/citations.yaml", 30),
+    text=(
+        'The minister said: "We will not cut a single job this year, unless the budget fails. '
+        'We will hire 300 nurses." She added that it may take time. Citizens should not travel '
+        "to the border and those living near it should leave immediately.\n"
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "quote,carriers,status",
+    [
+        ("We will ... cut a single job this year", ["not"], "edit-may-change-meaning"),
+        ("We will not cut a single job this year...", ["unless"], "edit-may-change-meaning"),
+        ("... cut a single job this year", ["not"], "edit-may-change-meaning"),
+        ("We will hire [more] nurses", ["300"], "edit-may-change-meaning"),
+        ("[The government will] cut a single job", ["not"], "edit-may-change-meaning"),
+        ("She added that it ... take time", ["may"], "edit-may-change-meaning"),
+        ("We will not cut a single job this year ... We will hire 300 nurses", ["unless"], "edit-may-change-meaning"),
+        ("We will [never] cut a single job this year", ["not", "never"], "edit-may-change-meaning"),
+        ("We will [not] hire 300 nurses", ["not"], "edit-may-change-meaning"),
+        ("We [won't] cut a single job this year", [], "verbatim-with-marked-edits"),
+        ("We will hire 300 [new] nurses", [], "verbatim-with-marked-edits"),
+        ("We will hire 300 nurses [in 2025]", [], "verbatim-with-marked-edits"),
+        # Faithful edits: the hidden words carry none of it, or the bracket repeats them.
+        ("[The government] will not cut a single job", [], "verbatim-with-marked-edits"),
+        ("We will hire [300 new] nurses", [], "verbatim-with-marked-edits"),
+        ("We will not cut a single job ... unless the budget fails", [], "verbatim-with-marked-edits"),
+        ("... those living near it should leave immediately", [], "verbatim-with-marked-edits"),
+    ],
+)
+def test_an_edit_hiding_a_negation_condition_quantity_or_hedge_may_change_the_meaning(
+    quote: str, carriers: list[str], status: str
+) -> None:
+    result = check_quote(quote, sources=[BUDGET])
+    assert result.status == status
+    best = result.details.best
+    assert [word for edit in best.meaning_edits for word in edit.carriers] == carriers
+    if carriers:
+        assert all(word in result.summary for word in carriers)
+        assert result.summary.startswith("Edit may change the meaning:")
+
+
+def test_an_ellipsis_hiding_not_is_never_verbatim_with_marked_edits() -> None:
+    result = check_quote("We will ... cut a single job this year", sources=[BUDGET])
+    (edit,) = result.details.best.meaning_edits
+    assert (edit.kind, edit.written, edit.hidden, edit.carries) == ("omission", "...", "not", ("a negation",))
+    assert result.status != "verbatim-with-marked-edits"
+
+
+def test_meaning_class_ranks_between_faithful_edits_and_altered() -> None:
+    assert QuoteClass.MINOR.rank < QuoteClass.MEANING.rank < QuoteClass.ALTERED.rank
+
+
+def test_an_altered_quote_still_names_the_edit_that_may_change_the_meaning() -> None:
+    result = check_quote("We will ... cut a single nurse this year", sources=[BUDGET])
+    assert result.status == "altered"
+    assert "may also change the meaning" in result.summary and "\u201cnot\u201d" in result.summary
+
+
+EXCERPT = Source(
+    id="hearing-excerpt",
+    title="Hearing, excerpts",
+    publisher="Parliament",
+    url="https://parliament.example.org/hearing",
+    location=Location("content/citations.yaml", 40),
+    text=(
+        "We have met every target for the new clinics.\n\n[...]\n\n"
+        "The waiting lists will be cleared by spring.\n\n\u2026\n\nNobody expected that.\n"
+    ),
+)
+
+
+def test_passages_across_an_excerpts_gap_marker_are_in_separate_passages_of_the_excerpt() -> None:
+    result = check_quote(
+        "We have met every target for the new clinics. The waiting lists will be cleared by spring.",
+        sources=[EXCERPT],
+    )
+    assert result.status == "spliced"
+    (joint,) = result.details.best.joints
+    assert joint.distance == "in separate passages of the excerpt"
+    assert "paragraph" not in result.summary
+    assert result.summary.startswith(
+        "Spliced: joins words from two separate passages of the excerpt \u201cHearing, excerpts\u201d, without"
+    )
+    joined = [t.note for t in result.details.best.diff if t.operation == "joined"]
+    assert joined == [
+        "joined without an ellipsis: the source has the next words later, in a separate passage of the excerpt"
+    ]
+
+
+@pytest.mark.parametrize(
+    "quote,reading,candidate",
+    [
+        ('"We will hire 300 nurses."', "We will hire 300 nurses.", "We will hire 300 nurses"),
+        ("We will ... cut a single job", "We will ... cut a single job", "We will [\u2026] cut a single job"),
+    ],
+)
+def test_the_basis_is_the_quote_as_read_and_the_passage_it_was_compared_with(
+    quote: str, reading: str, candidate: str
+) -> None:
+    basis = check_quote(quote, sources=[BUDGET]).basis
+    assert (basis.reading, basis.source_id, basis.candidate) == (reading, "budget-speech", candidate)
+
+
+def test_a_bracket_at_the_start_stands_for_the_speakers_words_not_the_reporting_words() -> None:
+    source = Source(
+        id="s", title="S", publisher="P", url="https://e.org/s", location=Location("c.yaml", 1),
+        text='The minister did not hesitate: "We will cut a single job this year." Then she left.\n',
+    )
+    result = check_quote("[The government] will cut a single job this year", sources=[source])
+    assert result.status == "verbatim-with-marked-edits"
+    assert [(t.text, t.source_text) for t in result.details.best.diff if t.operation == "editorial"] == [
+        ("[The government]", "We")
+    ]
+
+
+@pytest.mark.parametrize(
+    "hidden,carriers",
+    [
+        ("COVID-19 and the G20", []),
+        ("40,000 people in the 1990s", ["40,000", "1990s"]),
+        ("it isn't sure", ["isn't"]),
+        ("only if residents agree", ["only", "if"]),
+        ("it might take a year", ["might"]),
+    ],
+)
+def test_words_that_carry_meaning(hidden: str, carriers: list[str]) -> None:
+    from factsite.checks.quotes.meaning import carriers as found
+
+    assert [word for word, _ in found(hidden)] == carriers

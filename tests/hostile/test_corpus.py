@@ -96,3 +96,17 @@ def test_every_page_has_a_policy(built_base: Path, theme_scripts: set[str]) -> N
     policies = [path for path in built_base.rglob("*.html") if "Content-Security-Policy" in path.read_text("utf-8")]
     assert len(policies) == len(list(built_base.rglob("*.html")))
     assert (built_base / "404.html") in policies
+
+
+MARK_CASES = [case for case in CASES if case.name.startswith("mark-") and not case.builds]
+
+
+@pytest.mark.parametrize("case", params(MARK_CASES))
+def test_build_refuses_every_mark_that_check_refuses(case: Case, tmp_path: Path) -> None:
+    # `check` and `build` agree: a mark that cannot render stops the build with the same located problems.
+    project = materialise(case, tmp_path / "project")
+    outcome = build_site(str(project / "mkdocs.yml"))
+    assert not outcome.ok
+    assert outcome.project is not None
+    assert "".join(f"{problem}\n" for problem in outcome.project.problems) == case.expected_problems()
+    assert not (project / "site").exists()

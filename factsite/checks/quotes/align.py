@@ -354,9 +354,14 @@ def _extend_edge_brackets(
     if words[head.quote_start].is_insertion and head.source_start == head.source_end:
         reach = words[head.quote_start].replaces_at_most
         start = head.source_end
-        while start > 0 and head.source_end - start < reach and not index.starts_sentence(start):
+        while (
+            start > 0
+            and head.source_end - start < reach
+            and not index.starts_sentence(start)
+            and not _speech_edge(index.gap_after(start - 1))
+        ):
             start -= 1
-        if index.starts_sentence(start):
+        if index.starts_sentence(start) or _speech_edge(index.gap_after(start - 1)):
             steps[0] = Step(EDITORIAL, head.quote_start, head.quote_end, start, head.source_end)
     if (
         words[tail.quote_start].is_insertion
@@ -366,12 +371,21 @@ def _extend_edge_brackets(
         reach = words[tail.quote_start].replaces_at_most
         end = tail.source_start
         while (
-            end < len(index) and end - tail.source_start < reach and not index.starts_sentence(end)
+            end < len(index)
+            and end - tail.source_start < reach
+            and not index.starts_sentence(end)
+            and not _speech_edge(index.gap_after(end - 1))
         ):
             end += 1
-        if end == len(index) or index.starts_sentence(end):
+        if end == len(index) or index.starts_sentence(end) or _speech_edge(index.gap_after(end - 1)):
             steps[-1] = Step(EDITORIAL, tail.quote_start, tail.quote_end, tail.source_start, end)
     return steps
+
+
+def _speech_edge(gap: str) -> bool:
+    """Whether a gap between source words opens or closes quoted speech ('said: "We', 'cuts," she'): a bracket
+    at a quote's edge stands for the speaker's words, not for the reporting words around them."""
+    return any(mark in gap for mark in ('"', "\u201c", "\u201d", ":"))
 
 
 def _join_divided_words(

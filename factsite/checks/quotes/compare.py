@@ -17,6 +17,7 @@ from factsite.checks.quotes.locate import (
     place_segment,
     prepare_search,
 )
+from factsite.checks.quotes.meaning import meaning_edits
 from factsite.checks.quotes.results import (
     QuoteClass,
     QuoteComparison,
@@ -32,7 +33,7 @@ from factsite.checks.quotes.words import (
     index_source,
     parse_quote,
 )
-from factsite.model import CheckResult
+from factsite.model import Basis, CheckResult
 
 # Below this weighted share of its words found, a quote is "not found": the nearest passages show.
 FOUND_RECALL = 0.4
@@ -55,7 +56,8 @@ class TextSource(Protocol):
 def check_quote(marked_text: str, *, sources: Sequence[TextSource]) -> CheckResult:
     """Check a `quote` claim's marked text against the text of each cited source."""
     comparison = compare_quote(marked_text, sources)
-    if parse_quote(marked_text).words:
+    parsed = parse_quote(marked_text)
+    if parsed.words:
         summary = summarise(comparison, {source.id: _source_name(source) for source in sources})
     else:
         summary = "Not found: the marked quote has no words to look for."
@@ -64,7 +66,20 @@ def check_quote(marked_text: str, *, sources: Sequence[TextSource]) -> CheckResu
         status=comparison.classification.value,
         summary=summary,
         details=comparison,
+        basis=_basis(parsed, comparison),
     )
+
+
+def _basis(parsed: ParsedQuote, comparison: QuoteComparison) -> Basis:
+    """The quote's words as read, and the passage of the source it was compared with (none when not found:
+    the nearest passages are shown for reference, not as the quote's source)."""
+    reading = " ".join(parsed.text.split()) if parsed.words else None
+    best = comparison.best
+    if best is None or comparison.classification is QuoteClass.NOT_FOUND:
+        reason = "" if reading else "the marked quote has no words"
+        return Basis(reading=reading, reason=reason)
+    candidate = " [\u2026] ".join(" ".join(passage.text.split()) for passage in best.passages)
+    return Basis(reading=reading, source_id=best.source_id, candidate=candidate or None)
 
 
 def _source_name(source: TextSource) -> str:
@@ -115,9 +130,10 @@ def match_source(parsed: ParsedQuote, source_id: str, search: SourceSearch) -> Q
         for previous, piece in pairwise(pieces)
         if piece.spliced or piece.reordered
     )
+    edits = meaning_edits(pieces, search.index, parsed.text, parsed.ellipsis_after)
     return QuoteMatch(
         source_id,
-        _classify(recall, bool(joints), diff),
+        _classify(recall, bool(joints), diff, bool(edits)),
         tuple(_passages(source_id, search, parsed.text, alignments)),
         diff.tokens,
         round(score, 4),
@@ -128,17 +144,21 @@ def match_source(parsed: ParsedQuote, source_id: str, search: SourceSearch) -> Q
         omissions=diff.omissions,
         editorial_marks=diff.editorial_marks,
         joints=joints,
+        meaning_edits=edits,
     )
 
 
-def _classify(recall: float, spliced: bool, diff: Diff) -> QuoteClass:
-    """The worst thing found decides: a splice, then changed words, then minor differences."""
+def _classify(recall: float, spliced: bool, diff: Diff, meaning_edits: bool) -> QuoteClass:
+    """The worst thing found decides: a splice, then changed words, then marked edits that hide words
+    carrying meaning, then minor differences."""
     if recall < FOUND_RECALL:
         return QuoteClass.NOT_FOUND
     if spliced:
         return QuoteClass.SPLICED
     if diff.words_added or diff.words_dropped or diff.words_changed:
         return QuoteClass.ALTERED
+    if meaning_edits:
+        return QuoteClass.MEANING
     if diff.minor_differences:
         return QuoteClass.MINOR
     if diff.omissions or diff.editorial_marks:
@@ -148,7 +168,7 @@ def _classify(recall: float, spliced: bool, diff: Diff) -> QuoteClass:
 
 def _joint(index: SourceIndex, previous: Piece, piece: Piece) -> SpliceJoint:
     distance = measure_distance(index, previous.alignment, piece.alignment)
-    return SpliceJoint(str(distance), reverse=distance.earlier, ellipsis=piece.reordered)
+    return SpliceJoint(distance.apart, reverse=distance.earlier, ellipsis=piece.reordered)
 
 
 def _place_quote(parsed: ParsedQuote, search: SourceSearch) -> list[Piece]:
@@ -179,7 +199,7 @@ def _place_quote(parsed: ParsedQuote, search: SourceSearch) -> list[Piece]:
                 pieces.append(Piece(alignment, segment.ellipsis_before, reordered=reordered))
             else:
                 assert previous is not None
-                spliced = not is_same_place(previous, alignment)
+                spliced = not is_same_place(previous, alignment, search.index)
                 pieces.append(Piece(alignment, spliced=spliced))
     return pieces
 

@@ -23,7 +23,7 @@ from factsite.checks.quotes.align import (
 )
 from factsite.checks.quotes.normalise import ELLIPSIS
 from factsite.checks.quotes.results import DiffToken
-from factsite.checks.quotes.words import QuoteWord, SourceIndex, written_form
+from factsite.checks.quotes.words import GAP_MARKER_LINE, QuoteWord, SourceIndex, written_form
 
 # An omission longer than this is shown by its first and last words.
 OMISSION_SHOWN_WORDS = 24
@@ -254,15 +254,29 @@ def _merge_runs(runs: list[_Run]) -> list[_Run]:
 
 @dataclass(frozen=True)
 class Distance:
-    """How far apart two passages stand in a source, counted as a reader would."""
+    """How far apart two passages stand in a source, counted as a reader would.
+
+    An excerpt that marks its own gaps ("[...]" on a line of its own between passages) does not say how
+    much of the original lies in a gap: passages on either side of one are "in separate passages of the
+    excerpt", never a count of the excerpt's lines.
+    """
 
     paragraphs: int
     sentences: int
     words: int
     # The second passage comes before the first in the source.
     earlier: bool
+    # A gap marker of the source itself stands between the passages.
+    excerpt_gap: bool = False
+
+    @property
+    def apart(self) -> str:
+        """The distance as a phrase: "3 paragraphs apart", "in separate passages of the excerpt"."""
+        return "in separate passages of the excerpt" if self.excerpt_gap else f"{self} apart"
 
     def __str__(self) -> str:
+        if self.excerpt_gap:
+            return "in separate passages of the excerpt"
         for count, unit in (
             (self.paragraphs, "paragraph"),
             (self.sentences, "sentence"),
@@ -280,6 +294,8 @@ def measure_distance(index: SourceIndex, first: Alignment, second: Alignment) ->
     low, high = (second.end, first.start) if earlier else (first.end, second.start)
     low, high = min(low, high), max(low, high)
     between = index.text[index.end(low - 1) if low else 0 : index.start(high)]
+    if GAP_MARKER_LINE.search(between):
+        return Distance(0, 0, high - low, earlier, excerpt_gap=True)
     # Paragraphs are separated by blank lines, or by line breaks in a text that has no blank line.
     separator = r"\n\s*\n" if re.search(r"\n\s*\n", index.text) else r"\n"
     paragraphs = len(re.findall(separator, between))
@@ -296,6 +312,8 @@ _SENTENCES_COUNTED_WITHIN = 1000
 def describe_joint(distance: Distance, ellipsis: bool = False) -> str:
     direction = "earlier" if distance.earlier else "later"
     where = f"the source has the next words {distance} {direction}"
+    if distance.excerpt_gap:
+        where = f"the source has the next words {direction}, in a separate passage of the excerpt"
     if ellipsis:
         return f"an ellipsis marks an omission, not a reordering: {where}"
     return f"joined without an ellipsis: {where}"

@@ -239,6 +239,14 @@ def place_segment(
 
     More than one passage means the segment joins separate places of the source without an ellipsis.
     """
+    return [
+        part
+        for piece in _place_segment(search, segment, after)
+        for part in _split_at_excerpt_gaps(piece, search.index)
+    ]
+
+
+def _place_segment(search: SourceSearch, segment: QuoteSegment, after: int | None) -> list[Alignment]:
     found = best_alignments(search, segment.words, 1, after=after)
     if not found:
         return []
@@ -416,6 +424,29 @@ def _split_at_long_drops(alignment: Alignment, index: SourceIndex) -> list[Align
     return [before, *_split_at_long_drops(rescore(alignment.words[cut:], shifted, index), index)]
 
 
+def _split_at_excerpt_gaps(alignment: Alignment, index: SourceIndex) -> list[Alignment]:
+    """An alignment across a gap the source marks itself ("[...]" between two passages of an excerpt) is
+    two pieces: the quote joins passages whose distance in the original is unknown."""
+    steps = alignment.steps
+    for number in range(1, len(steps)):
+        step, previous = steps[number], steps[number - 1]
+        cut = step.quote_start
+        if (
+            0 < cut < len(alignment.words)
+            and previous.source_end == step.source_start
+            and 0 < step.source_start < len(index)
+            and index.gap_marked_after(step.source_start - 1)
+        ):
+            shifted = [
+                replace(s, quote_start=s.quote_start - cut, quote_end=s.quote_end - cut)
+                for s in steps[number:]
+            ]
+            before = rescore(alignment.words[:cut], steps[:number], index)
+            after = rescore(alignment.words[cut:], shifted, index)
+            return [before, *_split_at_excerpt_gaps(after, index)]
+    return [alignment]
+
+
 def _explains_more(pieces: list[Alignment], whole: Alignment) -> bool:
     if any(piece.recall < PIECE_RECALL or not _has_anchor(piece) for piece in pieces):
         return False
@@ -435,11 +466,15 @@ def _has_anchor(alignment: Alignment) -> bool:
     )
 
 
-def is_same_place(first: Alignment, second: Alignment) -> bool:
+def is_same_place(first: Alignment, second: Alignment, index: SourceIndex | None = None) -> bool:
     """Whether `second` follows `first` closely enough in the source to be words dropped, not a
-    splice.
+    splice; never across a gap the source marks itself (with `index`).
     """
-    return 0 <= second.start - first.end <= SAME_PLACE_WORDS
+    if not 0 <= second.start - first.end <= SAME_PLACE_WORDS:
+        return False
+    return index is None or not any(
+        index.gap_marked_after(position) for position in range(max(first.end - 1, 0), second.start)
+    )
 
 
 def _join_same_place(pieces: list[Alignment], index: SourceIndex) -> list[Alignment]:

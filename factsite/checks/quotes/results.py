@@ -14,6 +14,8 @@ class QuoteClass(enum.StrEnum):
     VERBATIM = "verbatim"
     EDITED = "verbatim-with-marked-edits"
     MINOR = "minor-differences"
+    # A marked omission or substitution hides a negation, a condition, a quantity or a hedge.
+    MEANING = "edit-may-change-meaning"
     ALTERED = "altered"
     SPLICED = "spliced"
     NOT_FOUND = "not-found"
@@ -72,12 +74,30 @@ class QuotePassage:
 class SpliceJoint:
     """Where a spliced quote joins two passages that the source has apart."""
 
-    # How far apart the source has them: "12 paragraphs", "3 sentences", "40 words".
+    # How far apart the source has them: "12 paragraphs apart", "3 sentences apart", "40 words apart", or
+    # "in separate passages of the excerpt" when the source's own gap marker ("[...]") stands between them.
     distance: str
     # The source has the second passage before the first.
     reverse: bool = False
     # The join is marked by an ellipsis, which marks an omission but cannot excuse a reordering.
     ellipsis: bool = False
+
+
+@dataclass(frozen=True)
+class MeaningEdit:
+    """A marked edit whose hidden words may change what the quote means (see quotes.meaning)."""
+
+    # "omission" (an ellipsis), "substitution" (square brackets standing for source words that carry
+    # meaning) or "insertion" (square brackets adding words that carry meaning).
+    kind: str
+    # The ellipsis or the bracketed words as the quote writes them.
+    written: str
+    # The source words the edit hides, as the source writes them ("[…]" where whole sentences are left out).
+    hidden: str
+    # The hidden words that carry meaning ("not", "unless", "300"), or for an insertion the added ones, and
+    # what they carry ("a negation").
+    carriers: tuple[str, ...]
+    carries: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -98,6 +118,8 @@ class QuoteMatch:
     editorial_marks: int = 0
     # Where a spliced quote joins passages that stand apart, in the quote's order.
     joints: tuple[SpliceJoint, ...] = ()
+    # Marked edits that hide words carrying meaning, in the quote's order.
+    meaning_edits: tuple[MeaningEdit, ...] = ()
 
     @property
     def altered(self) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from factsite.checks.quotes.results import QuoteClass, QuoteComparison, QuoteMatch
 
+EXCERPT_GAP = "in separate passages of the excerpt"
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -51,34 +52,70 @@ def _minor(match: QuoteMatch, name: str) -> str:
     )
 
 
+def _meaning(match: QuoteMatch, name: str) -> str:
+    minor = ""
+    if match.minor_differences:
+        minor = f" (with {_count(match.minor_differences, 'difference')} of spelling, punctuation or case)"
+    return (
+        f"Edit may change the meaning: the kept words match {name}{minor}, but {_and(describe_edits(match))}."
+    )
+
+
+def describe_edits(match: QuoteMatch) -> list[str]:
+    """Each marked edit that hides words carrying meaning, in words: 'the ellipsis leaves out “not” (a
+    negation)'."""
+    described = []
+    for edit in match.meaning_edits:
+        words = ", ".join(f"\u201c{word}\u201d" for word in edit.carriers)
+        what = _and(list(edit.carries))
+        if edit.kind == "omission":
+            described.append(f"the ellipsis leaves out {words} ({what})")
+        elif edit.kind == "insertion":
+            described.append(f"the bracketed \u201c{edit.written}\u201d adds {words} ({what})")
+        else:
+            described.append(f"the bracketed \u201c{edit.written}\u201d stands for {words} ({what})")
+    return described
+
+
 def _altered(match: QuoteMatch, name: str) -> str:
-    return f"Altered: compared with {name}, {_alterations(match)}."
+    return f"Altered: compared with {name}, {_alterations(match)}.{_also_meaning(match)}"
 
 
 def _spliced(match: QuoteMatch, name: str) -> str:
     pieces = len(match.passages)
-    apart = _and([joint.distance for joint in match.joints]) or "far"
+    apart = _and(list(dict.fromkeys(joint.distance for joint in match.joints))) or "far apart"
     how = "without an ellipsis"
     if any(joint.reverse for joint in match.joints):
         how = "in reverse order and without an ellipsis"
     if any(joint.ellipsis for joint in match.joints):
         how = "in reverse order, which an ellipsis cannot mark"
-    sentence = (
-        f"Spliced: joins {_NUMBERS[pieces] if pieces < len(_NUMBERS) else pieces} passages "
-        f"that stand {apart} apart in {name}, {how}."
-    )
+    count = _NUMBERS[pieces] if pieces < len(_NUMBERS) else pieces
+    if apart == EXCERPT_GAP:
+        # The excerpt does not say how much of the original lies between its passages.
+        sentence = f"Spliced: joins words from {count} separate passages of the excerpt {name}, {how}."
+    else:
+        sentence = f"Spliced: joins {count} passages that stand {apart} in {name}, {how}."
     if match.altered:
         sentence += f" The wording is also altered: {_alterations(match)}."
-    return sentence
+    return sentence + _also_meaning(match)
+
+
+def _also_meaning(match: QuoteMatch) -> str:
+    edits = describe_edits(match)
+    return f" A marked edit may also change the meaning: {_and(edits)}." if edits else ""
 
 
 def _not_found(comparison: QuoteComparison, sources: int, name: str) -> str:
+    # Not found in the text the desk has is not a finding that the words were never said: the source
+    # text may be an excerpt, a translation or another occasion.
     where = name if sources == 1 else f"any of the {_count(sources, 'cited source')}"
-    sentence = f"Not found: no passage of {where} matches the quote"
+    sentence = f"Not found in the cited sources: no passage of {where} matches the quote"
     if comparison.nearest:
         share = round(100 * comparison.nearest[0].coverage)
-        sentence += f"; the nearest passage has {share}% of the quote's words"
-    return sentence + "."
+        sentence += (
+            f"; the nearest passage, shown for reference only, has {share}% of the quote's words"
+        )
+    return sentence + ". This does not show that the words were never said."
 
 
 def _alterations(match: QuoteMatch) -> str:
@@ -107,6 +144,7 @@ _AS_ADJECTIVES = {
     QuoteClass.VERBATIM: "verbatim",
     QuoteClass.EDITED: "verbatim with marked edits",
     QuoteClass.MINOR: "verbatim but for minor differences",
+    QuoteClass.MEANING: "edited in a way that may change the meaning",
     QuoteClass.ALTERED: "altered",
     QuoteClass.SPLICED: "spliced",
     QuoteClass.NOT_FOUND: "not found",
@@ -115,6 +153,7 @@ _SENTENCES = {
     QuoteClass.VERBATIM: _verbatim,
     QuoteClass.EDITED: _edited,
     QuoteClass.MINOR: _minor,
+    QuoteClass.MEANING: _meaning,
     QuoteClass.ALTERED: _altered,
     QuoteClass.SPLICED: _spliced,
 }

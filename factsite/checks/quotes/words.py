@@ -27,6 +27,8 @@ _QUOTE_TOKEN = re.compile(
     re.VERBOSE,
 )
 _SOURCE_GAP = re.compile(r"([^\w']+)")
+# A line that holds only an ellipsis, bracketed or not: an excerpt's own mark of a gap in the original.
+GAP_MARKER_LINE = re.compile(r"(?m)^[ \t]*[\[(]?[ \t]*(?:\.[ \t]?\.[ \t]?\.|\u2026)[ \t]*[\])]?[ \t]*$")
 _OPENING_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a"
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATION_LIST = "mr mrs ms dr st gen lt col sgt prof jr sr vs no inc co corp"
@@ -238,6 +240,10 @@ class SourceIndex:
         leading, _ = attached_punctuation(before, "", first=not start)
         _, trailing = attached_punctuation("", self.gap_after(end - 1))
         return " ".join(self.text[first - len(leading) : last + len(trailing)].split())
+
+    def gap_marked_after(self, position: int) -> bool:
+        """Whether the source marks a gap of its own (a "[...]" line) between word `position` and the next."""
+        return bool(GAP_MARKER_LINE.search(self.gap_after(position)))
 
     def starts_sentence(self, position: int) -> bool:
         if position <= 0 or position >= len(self.keys):

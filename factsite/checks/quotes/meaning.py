@@ -1,0 +1,228 @@
+"""Edits that may change what a quote means: an ellipsis or a bracket hiding a negation, a condition, a
+quantity or a hedge.
+
+Newsroom style allows marked edits that keep the speaker's meaning; an omission that drops "not", or a
+bracket that stands for "only if", keeps every remaining word verbatim and still reverses the sense. Such
+an edit is its own class, with the hidden words shown, for a person to judge.
+
+Which hidden words count. A condition ("unless", "if", "only") governs its whole sentence: an omission is
+read over the hidden words of the sentences the quote keeps words of. Whole sentences left out between
+two kept passages do not govern the kept words; the partial sentences on either side do. A leading
+ellipsis hides the start of the sentence of its first kept word, a trailing one the rest of the sentence
+of its last kept word ("We will not cut jobs..." for "We will not cut jobs, unless the budget fails.").
+A negation, a hedge or a quantity governs its clause: only the hidden words of the clauses the kept words
+are in count, up to a comma, a semicolon, a colon, a dash or a conjunction ("... should depart Russia"
+for "U.S. citizens should not travel to Russia and those in Russia should depart Russia" hides no
+negation of the kept words; "We will ... cut jobs" for "We will not cut jobs" does). A bracket hides the
+source words it stands for that it does not repeat ("[The ministry] will" for "We will" hides nothing
+that carries meaning; "[more]" for "300" hides a number), and a bracket that adds a negation, a condition or a
+hedge the source does not have ("We will [not] cut jobs") may change the meaning too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factsite.checks.quotes.align import EDITORIAL
+from factsite.checks.quotes.diff import Piece
+from factsite.checks.quotes.results import MeaningEdit
+from factsite.checks.quotes.words import SourceIndex
+
+# How far a leading or trailing ellipsis is followed to its sentence's edge, in words.
+SENTENCE_REACH = 80
+
+NEGATIONS = frozenset(
+    ("not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without", "cannot")
+)
+CONDITIONS = frozenset(("if", "unless", "only", "provided", "except", "until", "whether", "otherwise"))
+HEDGES = frozenset(
+    ("may", "might", "could", "perhaps", "possibly", "probably", "likely", "unlikely", "maybe", "almost",
+     "nearly", "approximately", "roughly")
+)  # fmt: skip
+# Numbers written in figures count too (NUMBER); "one" does not, being also a pronoun.
+QUANTITIES = frozenset(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+     "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
+     "thousands", "million", "millions", "billion", "billions", "trillion", "lakh", "lakhs", "crore", "crores",
+     "dozen", "dozens", "half", "quarter", "third", "percent", "cent", "twice", "double", "triple", "all",
+     "every", "most", "few", "fewer", "less", "least", "more")
+)  # fmt: skip
+CATEGORIES = (
+    ("a negation", NEGATIONS),
+    ("a condition", CONDITIONS),
+    ("a hedge", HEDGES),
+    ("a quantity", QUANTITIES),
+)
+SENTENCE_WIDE = frozenset({"a condition"})
+# What a bracket may not add unremarked; a number it adds is usually a clarification ("[in 2019]").
+ADDED_KINDS = frozenset({"a negation", "a condition", "a hedge"})
+# A number as written in figures ("300", "40,000", "1.5", "1990s", "21st"); "COVID-19" or "G20" is a name.
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:s|st|nd|rd|th|m|bn|k)?")
+_WORD = re.compile(r"[\w'\u2019]+(?:[.,-][\w'\u2019]+)*")
+# What ends a clause: punctuation between two words, or a conjunction that opens the next clause.
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?]|\s-\s")
+_CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "so", "yet"])
+
+
+def carriers(text: str, kept: str = "", kinds: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
+    """The words of `text` that carry a negation, a condition, a hedge or a quantity (or only `kinds` of
+    them), as (word, what it carries), leaving out those `kept` repeats."""
+    kept_words = {_plain(word) for word in _WORD.findall(kept)}
+    found: list[tuple[str, str]] = []
+    for written in _WORD.findall(text):
+        word = written.casefold().replace("\u2019", "'")
+        if _plain(written) in kept_words:
+            continue
+        kind = _category(word)
+        if kind and (kinds is None or kind in kinds) and (written, kind) not in found:
+            found.append((written, kind))
+    return tuple(found)
+
+
+def _plain(word: str) -> str:
+    """A word as compared between a bracket and the words it stands for: "won't" and "cannot" repeat "not"."""
+    word = word.casefold().replace("\u2019", "'")
+    return "not" if word.endswith("n't") or word == "cannot" else word
+
+
+def _category(word: str) -> str:
+    if word.endswith("n't"):
+        return "a negation"
+    if NUMBER.fullmatch(word):
+        return "a quantity"
+    return next((kind for kind, words in CATEGORIES if word in words), "")
+
+
+def meaning_edits(
+    pieces: Sequence[Piece], index: SourceIndex, quote_text: str, ellipsis_after: str
+) -> tuple[MeaningEdit, ...]:
+    """Every omission and substitution of a placed quote whose hidden words carry meaning."""
+    edits: list[MeaningEdit] = []
+    for number, piece in enumerate(pieces):
+        alignment = piece.alignment
+        if piece.ellipsis_before and not piece.reordered:
+            if number == 0:
+                start = _sentence_start(index, alignment.start)
+                hidden = index.display_span(start, alignment.start)
+                clause = _clause_words(index, start, alignment.start, before=False)
+            else:
+                previous_end = pieces[number - 1].alignment.end
+                hidden = _governing_words(index, previous_end, alignment.start)
+                clause = " ".join(
+                    (
+                        _clause_words(index, previous_end, alignment.start, before=True),
+                        _clause_words(index, previous_end, alignment.start, before=False),
+                    )
+                )
+            edits.append(_omission(piece.ellipsis_before, hidden, clause))
+        steps = alignment.steps
+        for step_number, step in enumerate(steps):
+            if step.kind != EDITORIAL:
+                continue
+            words = alignment.words[step.quote_start : step.quote_end]
+            bracket = quote_text[words[0].start : words[-1].end]
+            low, high = step.source_start, step.source_end
+            # A bracket at an edge of the quote stands for words of the quoted sentence only.
+            if step_number == len(steps) - 1 and step_number:
+                high = next((p for p in range(low, high) if _outside_speech(index, p)), high)
+            if step_number == 0 and len(steps) > 1:
+                low = next((p for p in range(high, low, -1) if _outside_speech(index, p)), low)
+            replaced = index.display_span(low, high) if low < high else ""
+            edits.append(_edit("substitution", bracket, replaced, kept=bracket))
+            # A bracket may also put in a negation, a condition or a hedge that the source does not have.
+            added = carriers(bracket, kept=replaced, kinds=ADDED_KINDS)
+            edits.append(_described("insertion", bracket, replaced, added))
+    if ellipsis_after and pieces:
+        end = pieces[-1].alignment.end
+        sentence_end = _sentence_end(index, end)
+        hidden = index.display_span(end, sentence_end)
+        edits.append(_omission(ellipsis_after, hidden, _clause_words(index, end, sentence_end, before=True)))
+    return tuple(edit for edit in edits if edit.carriers)
+
+
+def _omission(written: str, hidden: str, clause: str) -> MeaningEdit:
+    clause_kinds = frozenset(kind for kind, _ in CATEGORIES) - SENTENCE_WIDE
+    found = carriers(hidden, kinds=SENTENCE_WIDE) + carriers(clause, kinds=clause_kinds)
+    return _described("omission", written, hidden, found)
+
+
+def _edit(kind: str, written: str, hidden: str, kept: str = "") -> MeaningEdit:
+    return _described(kind, written, hidden, carriers(hidden, kept))
+
+
+def _described(kind: str, written: str, hidden: str, found: tuple[tuple[str, str], ...]) -> MeaningEdit:
+    return MeaningEdit(
+        kind=kind,
+        written=written,
+        hidden=hidden,
+        carriers=tuple(word for word, _ in found),
+        carries=tuple(dict.fromkeys(what for _, what in found)),
+    )
+
+
+def _governing_words(index: SourceIndex, start: int, end: int) -> str:
+    """The omitted words [start, end) that belong to the sentences of the kept words on either side."""
+    if start >= end:
+        return ""
+    # A "sentence" longer than SENTENCE_REACH words is cut there: the scan stays short in any source.
+    first_break = next(
+        (p for p in range(start, min(end, start + SENTENCE_REACH)) if index.starts_sentence(p)),
+        min(end, start + SENTENCE_REACH),
+    )
+    last_break = next(
+        (p for p in range(end, max(start, end - SENTENCE_REACH), -1) if index.starts_sentence(p)),
+        max(start, end - SENTENCE_REACH),
+    )
+    if first_break >= last_break:
+        return index.display_span(start, end)
+    parts = [index.display_span(start, first_break), index.display_span(last_break, end)]
+    return " […] ".join(part for part in parts if part)
+
+
+def _clause_words(index: SourceIndex, start: int, end: int, *, before: bool) -> str:
+    """The omitted words [start, end) in the clause of the kept word beside them: the one before `start`
+    (`before`), or the one at `end`."""
+    if start >= end:
+        return ""
+    start, end = (start, min(end, start + SENTENCE_REACH)) if before else (max(start, end - SENTENCE_REACH), end)
+    if before:
+        stop = start
+        while stop < end and not _breaks_before(index, stop):
+            stop += 1
+        return index.display_span(start, stop)
+    begin = end
+    while begin > start and not _breaks_before(index, begin) and not _is_conjunction(index, begin - 1):
+        begin -= 1
+    return index.display_span(begin, end)
+
+
+def _breaks_before(index: SourceIndex, position: int) -> bool:
+    """Whether a clause ends before source word `position`: punctuation between it and the word before,
+    or the word is a conjunction opening the next clause."""
+    gap = index.gap_after(position - 1) if position else ""
+    return bool(_CLAUSE_PUNCTUATION.search(gap)) or _is_conjunction(index, position)
+
+
+def _is_conjunction(index: SourceIndex, position: int) -> bool:
+    return index.word(position).casefold() in _CONJUNCTIONS
+
+
+def _outside_speech(index: SourceIndex, position: int) -> bool:
+    """Whether a sentence or a quotation starts or ends before source word `position`."""
+    gap = index.gap_after(position - 1)
+    return index.starts_sentence(position) or any(mark in gap for mark in ('"', "\u201c", "\u201d", ":"))
+
+
+def _sentence_start(index: SourceIndex, position: int) -> int:
+    start = position
+    while start > 0 and position - start < SENTENCE_REACH and not index.starts_sentence(start):
+        start -= 1
+    return start
+
+
+def _sentence_end(index: SourceIndex, position: int) -> int:
+    end = position
+    while end < len(index) and end - position < SENTENCE_REACH and not index.starts_sentence(end):
+        end += 1
+    return end
