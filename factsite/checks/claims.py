@@ -33,8 +33,14 @@ def check_claim(
             marked_text, value=value, unit=claim.unit, locale=article.locale, sources=sources
         )
     elif claim.kind is ClaimKind.DATE:
+        mark = article.mark(claim.id)
         result = check_date(
-            marked_text, published=article.published, value=claim.value, sources=sources, locale=article.locale
+            marked_text,
+            published=article.published,
+            value=claim.value,
+            sources=sources,
+            locale=article.locale,
+            sentence=mark.sentence if mark else "",
         )
     elif claim.kind is ClaimKind.TYPO:
         result = check_typo(marked_text, correction=claim.correction or "")

@@ -86,12 +86,16 @@ RESOLVED = [
     ("three days ago", WEDNESDAY, D(2022, 9, 25), None, "day", ()),
     ("10 days ago", WEDNESDAY, D(2022, 9, 18), None, "day", ()),
     ("twenty-one days ago", WEDNESDAY, D(2022, 9, 7), None, "day", ()),
-    ("a week ago", WEDNESDAY, D(2022, 9, 19), D(2022, 9, 25), "week", ()),
-    ("two weeks ago", WEDNESDAY, D(2022, 9, 12), D(2022, 9, 18), "week", ()),
-    ("a couple of weeks ago", WEDNESDAY, D(2022, 9, 12), D(2022, 9, 18), "week", ()),
-    ("two months ago", WEDNESDAY, D(2022, 7, 1), D(2022, 7, 31), "month", ()),
-    ("a year ago", WEDNESDAY, D(2021, 1, 1), D(2021, 12, 31), "year", ()),
-    ("in two weeks' time", WEDNESDAY, D(2022, 10, 10), D(2022, 10, 16), "week", ()),
+    # Weeks, months and years ago: the exact day, give or take half the unit (rule 6).
+    ("a week ago", WEDNESDAY, D(2022, 9, 18), D(2022, 9, 24), "week", ()),
+    ("two weeks ago", WEDNESDAY, D(2022, 9, 11), D(2022, 9, 17), "week", ()),
+    ("two weeks ago", MONDAY, D(2022, 9, 9), D(2022, 9, 15), "week", ()),
+    ("two weeks ago", SUNDAY, D(2022, 9, 15), D(2022, 9, 21), "week", ()),
+    ("a couple of weeks ago", WEDNESDAY, D(2022, 9, 11), D(2022, 9, 17), "week", ()),
+    ("two months ago", WEDNESDAY, D(2022, 7, 13), D(2022, 8, 12), "month", ()),
+    ("a month ago", D(2022, 3, 31), D(2022, 2, 13), D(2022, 3, 15), "month", ()),
+    ("a year ago", WEDNESDAY, D(2021, 3, 30), D(2022, 3, 29), "year", ()),
+    ("in two weeks' time", WEDNESDAY, D(2022, 10, 9), D(2022, 10, 15), "week", ()),
     ("three days from now", WEDNESDAY, D(2022, 10, 1), None, "day", ()),
     # Named dates; the year inferred when missing.
     ("on 21 September", WEDNESDAY, D(2022, 9, 21), None, "day", ()),
@@ -342,7 +346,7 @@ PROSE = [
     ("It opened on 21/9 and closed on 24/7 duty.", [("on 21/9", D(2022, 9, 21))]),
     (
         "Two weeks ago the decree; earlier this month a vote.",
-        [("Two weeks ago", D(2022, 9, 12)), ("earlier this month", D(2022, 9, 1))],
+        [("Two weeks ago", D(2022, 9, 11)), ("earlier this month", D(2022, 9, 1))],
     ),
     ("RUSSIA MOBILISES ON WEDNESDAY", [("ON WEDNESDAY", D(2022, 9, 21))]),
     (
@@ -436,7 +440,7 @@ CHECKS = [
     ("last week", None, [DECREE], "within-range"),
     ("on Tuesday", None, [NEXT_DAY], "match"),
     ("last Wednesday", None, [UNDATED], "match"),
-    ("on Monday", None, [EMBASSY], "resolved"),
+    ("on Monday", None, [EMBASSY], "not-found"),
     ("on Monday", None, [], "resolved"),
     ("in a statement", D(2022, 9, 27), [EMBASSY], "unresolved"),
     ("on tuesday", D(2022, 9, 27), [], "match"),
@@ -616,3 +620,79 @@ def test_scanning_around_anchors_finds_what_a_full_scan_finds(pieces: list[str])
     grammar = _grammar("en", scanning=True)
     full_scan = [match.span() for match in grammar.pattern.finditer(text)]
     assert [match.span() for match in _matches(text, grammar)] == full_scan
+
+
+# Rule 6: "N weeks ago" is the day 7*N days before publication on every publication weekday, never
+# a Monday-Sunday week that shifts with the weekday.
+@given(published=publication_dates, count=st.integers(1, 9))
+def test_weeks_ago_is_the_exact_day_give_or_take_three(published: dt.date, count: int) -> None:
+    resolution = resolve_date(f"{count} weeks ago", published)
+    assert resolution is not None
+    assert resolution.point == published - dt.timedelta(weeks=count)
+    assert (resolution.end - resolution.point).days == (resolution.point - resolution.start).days == 3
+    assert resolution.iso == resolution.point.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("stated", "status"),
+    [
+        (D(2022, 9, 14), "match"),  # exactly two weeks before Wednesday 28 September
+        (D(2022, 9, 12), "within-range"),  # two days off: within the tolerance
+        (D(2022, 9, 17), "within-range"),
+        (D(2022, 9, 18), "mismatch"),  # four days off: nearer "a week and a half"
+        (D(2022, 9, 10), "mismatch"),
+    ],
+)
+def test_weeks_ago_compares_within_its_tolerance(stated: dt.date, status: str) -> None:
+    result = check_date("two weeks ago", published=WEDNESDAY, value=stated, sources=[])
+    assert result.status == status
+    assert result.basis.reading == "2022-09-14"
+
+
+# Rule 10 and rule 7 in context: (sentence, marked words, published, expected ISO reading).
+IN_CONTEXT = [
+    # A future event "by June 15" is never a past date.
+    ("The ministry will finish the road by June 15.", "by June 15", D(2023, 7, 1), "2024-06-15"),
+    ("The road must be finished by June 15.", "by June 15", D(2023, 5, 20), "2023-06-15"),
+    ("The office is closed until Friday.", "until Friday", WEDNESDAY, "2022-09-30"),
+    ("Trains run on the old timetable till October 3.", "till October 3", WEDNESDAY, "2022-10-03"),
+    ("From Monday on, visitors need a pass.", "From Monday on", WEDNESDAY, "2022-10-03"),
+    ("Prices have risen since March 4.", "since March 4", D(2023, 3, 2), "2022-03-04"),
+    # Month-day without a year: the tense chooses the year.
+    ("The vote was held on October 3.", "October 3", WEDNESDAY, "2021-10-03"),
+    ("The vote will be held on October 3.", "October 3", WEDNESDAY, "2022-10-03"),
+    ("By June 15, 300 people had died.", "By June 15", D(2023, 7, 1), "2023-06-15"),
+    # "next" and "this coming" look forward.
+    ("The council meets next Tuesday.", "next Tuesday", WEDNESDAY, "2022-10-04"),
+    ("The council meets this coming Friday.", "this coming Friday", WEDNESDAY, "2022-09-30"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "marked", "published", "iso"), IN_CONTEXT)
+def test_the_sentence_gives_the_direction(sentence: str, marked: str, published: dt.date, iso: str) -> None:
+    result = check_date(marked, published=published, value=None, sources=[], sentence=sentence)
+    assert result.status == "resolved"
+    assert result.basis.reading == iso
+
+
+def test_a_past_verb_settles_the_year_without_alternative() -> None:
+    [found] = find_dates("The vote was held on October 3.", WEDNESDAY)
+    assert found.resolution.start == D(2021, 10, 3) and not found.resolution.alternatives
+    [found] = find_dates("The vote on October 3 drew crowds.", WEDNESDAY)
+    assert [r.start for r in found.resolution.readings] == [D(2021, 10, 3), D(2022, 10, 3)]
+
+
+def test_a_source_without_the_date_is_not_found_never_a_mismatch() -> None:
+    result = check_date("on Monday", published=WEDNESDAY, value=None, sources=[EMBASSY])
+    assert result.status == "not-found" and not result.established
+    assert (result.basis.reading, result.basis.source_id, result.basis.candidate) == ("2022-09-26", None, None)
+    assert "no date in the cited sources bears on it" in result.summary
+
+
+def test_basis_names_the_source_date_compared_with() -> None:
+    result = check_date("Putin last week ordered", published=WEDNESDAY, value=None, sources=[DECREE])
+    assert result.status == "within-range"
+    assert result.basis.reading == "2022-09-19/2022-09-25"
+    assert (result.basis.source_id, result.basis.candidate) == ("decree-647", "2022-09-21")
+    unresolved = check_date("in a statement", published=WEDNESDAY, value=None, sources=[EMBASSY])
+    assert unresolved.basis.reading is None and unresolved.basis.reason

@@ -29,15 +29,18 @@ the source's publication date); "before publication" means strictly before the p
    month" the first of the month to the day before publication. "the past week/month/year" are the
    7, 30 or 365 days before publication. "early", "mid" and "late" take thirds: days 1-10, 11-20
    and 21 to the end of a month; January-April, May-August and September-December of a year.
-6. "N days ago" is one day; "N weeks ago" the Monday-Sunday week holding the day 7*N days earlier;
-   "N months/years ago" the calendar month or year N before the publication's. "in N weeks' time"
-   and "N weeks from now" mirror them forwards.
+6. "N days/weeks/months/years ago" is the exact day N units before publication ("two weeks ago"
+   published Wednesday 28 September 2022 is Wednesday 14 September), give or take half the unit:
+   days are exact, weeks +-3 days, months +-15, years +-182 (a month or year back keeps the day of
+   the month where it can). A date within the tolerance is "within-range", the exact day a
+   "match". "in N weeks' time" and "N weeks from now" mirror them forwards.
 7. A date without a year ("September 21", "21/9") takes the year that puts it nearest to
    publication without being after it ("December 30" published 3 January 2023 is 30 December
    2022). When the date a year later is nearer ("October 3" published 28 September) it is an
    alternative; after a future marker the first date not before publication is the reading. A month
    alone ("in May") works alike; "last May" is the most recent May before the publication's month,
-   "next May" the first one after it.
+   "next May" the first one after it. A verb plainly in the past near the date ("had", "was",
+   "were", "did") settles the earlier year: no alternative.
 8. Numeric dates follow the locale's order (Babel's short date pattern: month first for "en" and
    "en_US", day first for "en_GB"); when the other order also makes a date, it is an alternative.
    Two-digit years are 20xx.
@@ -48,6 +51,14 @@ the source's publication date); "before publication" means strictly before the p
    year must not be followed by a counted noun ("in 2000 deaths"), and "24/7" is never a date.
    Names holding a weekday are not dates: "Sunday Times", "The Mail on Sunday", "Good Friday",
    "Sheffield Wednesday", "USA Today".
+10. "by", "until", "till" and "from ... on(wards)" look forward: a bare weekday or a date without
+   a year after them is the first one not before publication ("the road will be finished by June
+   15" published 1 July 2023 is 15 June 2024), unless the nearest verb is plainly past, when rule
+   7's unmarked reading stands ("was extended until June 15" may be either). "since" looks back.
+   The tense is read from the sentence around a claim mark, within eight words either side.
+
+A claim's result is "not-found" (could not tell) when it cites sources and none of their dates
+agrees: a source's other dates may be about something else, so they are never a "mismatch".
 """
 
 from factsite.checks.dates.compare import check_date

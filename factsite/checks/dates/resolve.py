@@ -36,7 +36,7 @@ class _Context:
 
     expression: str
     published: dt.date
-    tense: str  # "past" | "future"
+    tense: str  # "past" | "future" | "marked-past" (see resolve_date)
     grammar: DateGrammar
 
     @functools.cached_property
@@ -51,10 +51,11 @@ class _Context:
         *,
         depends_on: str = "day",
         alternatives: Sequence[DateResolution] = (),
+        point: dt.date | None = None,
     ) -> DateResolution:
         start, end = span
         return DateResolution(
-            self.expression, start, end, granularity, rule, tuple(alternatives), depends_on
+            self.expression, start, end, granularity, rule, tuple(alternatives), depends_on, point=point
         )
 
 
@@ -85,7 +86,8 @@ def _inferred(
     reading = not_after[-1]
     later = next(span for span in spans if span[0] > published)
     alternatives = []
-    if later[0] - published < published - reading[1]:
+    # A verb plainly in the past ("had", "was") settles it; otherwise a nearer later date is possible.
+    if context.tense != "marked-past" and later[0] - published < published - reading[1]:
         later_rule = f"{label} in the following year, nearer to {publication}"
         alternatives.append(context.resolution(later, granularity, later_rule, depends_on="year"))
     rule = f"{label} in the nearest year not after {publication}"
@@ -291,24 +293,33 @@ def _resolve_unit(match: re.Match[str], context: _Context) -> DateResolution | N
     return context.resolution(span, unit, rule)
 
 
+# Rule 6: how far from the exact day a counted expression still holds. Half the unit, so that the
+# days of "two weeks ago" and "three weeks ago" never overlap; "N days ago" is exact.
+TOLERANCE_DAYS = {"day": 0, "week": 3, "month": 15, "year": 182}
+
+
+def _shifted(day: dt.date, unit: str, count: int) -> dt.date:
+    """`day` moved by `count` units; a month or year shift keeps the day of the month where it can
+    (31 March less a month is 28 or 29 February)."""
+    if unit in ("day", "week"):
+        return day + dt.timedelta(days=count * (7 if unit == "week" else 1))
+    months = count * (12 if unit == "year" else 1)
+    start, end = months_later(day, months)
+    return start.replace(day=min(day.day, end.day))
+
+
 def _counted(context: _Context, count: int, unit: str, direction: int) -> DateResolution:
-    """Rule 6: "N days ago" is a day; weeks, months and years ago are whole calendar units."""
+    """Rule 6: "N days/weeks/months/years ago" is the exact day N units before publication, give
+    or take half a unit (TOLERANCE_DAYS); "in N weeks' time" mirrors it forwards."""
     published, word = context.published, "before" if direction < 0 else "after"
-    if unit == "day":
-        day = published + dt.timedelta(days=direction * count)
-        return context.resolution((day, day), "day", f"{count} days {word} {context.publication}")
-    if unit == "week":
-        day = published + dt.timedelta(weeks=direction * count)
-        rule = (
-            f"the Monday-Sunday week holding the day {7 * count} days {word} {context.publication}"
-        )
-        return context.resolution(week_span(day), "week", rule)
-    if unit == "month":
-        span = months_later(published, direction * count)
-    else:
-        span = year_span(published.year + direction * count)
-    rule = f"the calendar {unit} {count} {word} the one of {context.publication}"
-    return context.resolution(span, unit, rule)
+    day = _shifted(published, unit, direction * count)
+    tolerance = TOLERANCE_DAYS[unit]
+    units = unit if count == 1 else f"{unit}s"
+    rule = f"{count} {units} {word} {context.publication}: {format_day(day)}"
+    if tolerance:
+        rule += f", give or take {tolerance} days"
+    margin = dt.timedelta(days=tolerance)
+    return context.resolution((day - margin, day + margin), unit, rule, point=day)
 
 
 def _resolve_ago(match: re.Match[str], context: _Context) -> DateResolution | None:
@@ -364,12 +375,43 @@ RESOLVERS: dict[str, Resolver] = {
 }
 
 
+# Rule 10: prepositions that look forward ("by June 15", "until Friday", "from Monday on") and one
+# that looks back ("since June 15").
+FORWARD_PREPOSITIONS = frozenset({"by", "until", "till"})
+ONWARDS = re.compile(r"\s+on(?:wards?)?(?![^\W\d_])", re.IGNORECASE)
+
+
+def _preposition(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    return " ".join((groups.get("prep") or groups.get("weekday_prep") or "").lower().split())
+
+
+def tense_with_preposition(match: re.Match[str], tense: str, following: str) -> str:
+    """Rule 10: the tense a preposition gives the date after it, with the sentence's `tense`.
+
+    A forward preposition looks ahead unless the verb is plainly past ("the office was closed
+    until Friday"); even then the later date stays possible ("the deadline was extended until
+    June 15"), so the reading is the unmarked one. "since" looks back.
+    """
+    preposition = _preposition(match)
+    forwards = preposition in FORWARD_PREPOSITIONS or (
+        preposition == "from" and ONWARDS.match(following) is not None
+    )
+    if forwards:
+        return "past" if tense == "marked-past" else "future"
+    if preposition == "since" and tense != "future":
+        return "marked-past"
+    return tense
+
+
 def resolve_match(
-    match: re.Match[str], published: dt.date, grammar: DateGrammar, tense: str
+    match: re.Match[str], published: dt.date, grammar: DateGrammar, tense: str, following: str = ""
 ) -> DateResolution | None:
+    """Resolve one match; `following` is the text after it (for "from Monday on")."""
     # The alternative that matched is the last group to close: its name says which resolver to use.
     kind = match.lastgroup
     assert kind is not None, "every alternative of the grammar is a named group"
+    tense = tense_with_preposition(match, tense, following)
     return RESOLVERS[kind](match, _Context(match.group(), published, tense, grammar))
 
 
@@ -379,7 +421,9 @@ def resolve_date(
     """The day or range one date expression means, or None if it is not one.
 
     Case does not matter here. `tense` is "future" when the sentence looks ahead ("will meet on
-    Friday"): it decides bare weekdays and dates without a year (rules 1 and 7).
+    Friday", "is closed until June 15"), "marked-past" when its verb is plainly past ("had risen
+    by June 15"), "past" otherwise (news prose reports the past): it decides bare weekdays and
+    dates without a year (rules 1, 7 and 10).
     """
     grammar = date_grammar(locale, scanning=False)
     text = " ".join(expression.split()).rstrip(",;:!?")

@@ -89,11 +89,32 @@ def _is_not_a_date(match: re.Match[str], text: str) -> bool:
     )
 
 
-def _tense_before(text: str, position: int) -> str:
-    """ "future" when a future marker is among the eight words before `position` in its sentence."""
-    sentence = SENTENCE_END.split(text[max(0, position - 100) : position])[-1]
-    words = " ".join(sentence.split()[-8:])
-    return "future" if FUTURE_MARKER.search(words) else "past"
+# Rule 10: a verb plainly in the past. Past participles and "-ed" forms are not enough ("is closed
+# until", "extended the deadline to").
+PAST_MARKER = re.compile(r"\b(?:was|were|had|did)(?:n['\u2019]t)?\b", re.IGNORECASE)
+TENSE_WORDS = 8
+
+
+def _tense_around(text: str, start: int, end: int) -> str:
+    """The tense of the verb nearest to a date within eight words either side in its sentence:
+    "future" after a future marker ("will", "is due to"), "marked-past" for "had", "was", "were",
+    "did", else "past" (news prose reports the past)."""
+    before = SENTENCE_END.split(text[max(0, start - 100) : start])[-1]
+    after = SENTENCE_END.split(text[end : end + 100])[0]
+    before = " ".join(before.split()[-TENSE_WORDS:])
+    after = " ".join(after.split()[:TENSE_WORDS])
+    markers = [
+        (len(before) - m.end(), tense)
+        for pattern, tense in ((FUTURE_MARKER, "future"), (PAST_MARKER, "marked-past"))
+        for m in pattern.finditer(before)
+    ]
+    markers += [
+        (m.start() + 1, tense)
+        for pattern, tense in ((FUTURE_MARKER, "future"), (PAST_MARKER, "marked-past"))
+        for m in pattern.finditer(after)
+    ]
+    # The nearest marker decides; one before the date wins a tie.
+    return min(markers)[1] if markers else "past"
 
 
 # A date expression starts less than ANCHOR_REACH characters before an anchor (see ANCHOR_WORDS),
@@ -140,7 +161,9 @@ def find_dates(text: str, published: dt.date, *, locale: str = "en") -> tuple[Fo
     for match in _matches(text, grammar):
         if _is_not_a_date(match, text):
             continue
-        resolution = resolve_match(match, published, grammar, _tense_before(text, match.start()))
+        tense = _tense_around(text, match.start(), match.end())
+        following = text[match.end() : match.end() + 12]
+        resolution = resolve_match(match, published, grammar, tense, following)
         if resolution is not None:
             found.append(FoundDate(match.group(), match.start(), match.end(), resolution))
     return tuple(found)
