@@ -34,13 +34,15 @@ the source's publication date); "before publication" means strictly before the p
    days are exact, weeks +-3 days, months +-15, years +-182 (a month or year back keeps the day of
    the month where it can). A date within the tolerance is "within-range", the exact day a
    "match". "in N weeks' time" and "N weeks from now" mirror them forwards.
-7. A date without a year ("September 21", "21/9") takes the year that puts it nearest to
-   publication without being after it ("December 30" published 3 January 2023 is 30 December
-   2022). When the date a year later is nearer ("October 3" published 28 September) it is an
-   alternative; after a future marker the first date not before publication is the reading. A month
-   alone ("in May") works alike; "last May" is the most recent May before the publication's month,
-   "next May" the first one after it. A verb plainly in the past near the date ("had", "was",
-   "were", "did") settles the earlier year: no alternative.
+7. A date without a year ("September 21", "21/9") takes the year that fits the tense. After a
+   future marker ("will", "would", "is due to"...) or a forward preposition (rule 10) it is the
+   first such date not before publication. When the nearest verb is plainly past ("had", "was",
+   "were", "did") it is the last one not after publication ("December 30" published 3 January
+   2023 is 30 December 2022). Otherwise it is the nearer of the two: the past one ("September
+   21" published 28 September), or the coming one when that is nearer ("takes effect July 1"
+   published 15 June 2023 is 1 July 2023), the past one then an alternative. A month alone ("in
+   May") works alike; "last May" is the most recent May before the publication's month, "next
+   May" the first one after it.
 8. Numeric dates follow the locale's order (Babel's short date pattern: month first for "en" and
    "en_US", day first for "en_GB"); when the other order also makes a date, it is an alternative.
    Two-digit years are 20xx.
@@ -55,7 +57,7 @@ the source's publication date); "before publication" means strictly before the p
    a year after them is the first one not before publication ("the road will be finished by June
    15" published 1 July 2023 is 15 June 2024), unless the nearest verb is plainly past, when rule
    7's unmarked reading stands ("was extended until June 15" may be either). "since" looks back.
-   The tense is read from the sentence around a claim mark, within eight words either side.
+   The tense is read from the sentence around a claim mark, within twelve words either side.
 
 A claim's result is "not-found" (could not tell) when it cites sources and none of their dates
 agrees: a source's other dates may be about something else, so they are never a "mismatch".

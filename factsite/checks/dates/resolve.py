@@ -83,16 +83,23 @@ def _inferred(
     if context.tense == "future":
         rule = f"{label} in the nearest year not before {publication}, as the sentence looks ahead"
         return context.resolution(not_before[0], granularity, rule, depends_on="year")
-    reading = not_after[-1]
-    later = next(span for span in spans if span[0] > published)
-    alternatives = []
-    # A verb plainly in the past ("had", "was") settles it; otherwise a nearer later date is possible.
-    if context.tense != "marked-past" and later[0] - published < published - reading[1]:
-        later_rule = f"{label} in the following year, nearer to {publication}"
-        alternatives.append(context.resolution(later, granularity, later_rule, depends_on="year"))
+    earlier = not_after[-1]
     rule = f"{label} in the nearest year not after {publication}"
+    if context.tense == "marked-past":
+        rule += ", as the verb is in the past"
+        return context.resolution(earlier, granularity, rule, depends_on="year")
+    later = next(span for span in spans if span[0] > published)
+    if later[0] - published >= published - earlier[1]:
+        return context.resolution(earlier, granularity, rule, depends_on="year")
+    # The later date is nearer ("takes effect July 1" published 15 June): news prose mentions the
+    # coming weeks more often than a day nearly a year past, but the tense does not settle it.
+    later_rule = f"{label} in the following year, nearer to {publication}"
     return context.resolution(
-        reading, granularity, rule, depends_on="year", alternatives=alternatives
+        later,
+        granularity,
+        later_rule,
+        depends_on="year",
+        alternatives=[context.resolution(earlier, granularity, rule, depends_on="year")],
     )
 
 

@@ -41,7 +41,7 @@ PREPOSITIONS_BEFORE_COUNTS = _words("in by from before after through on")
 # "rose by 3/4" is a fraction; "on 21/9" is a date.
 PREPOSITIONS_BEFORE_NUMERIC_DATES = _words("on since until till before after")
 FUTURE_MARKER = re.compile(
-    r"\b(?:will|shall|won['\u2019]t|plans?\s+to|intends?\s+to"
+    r"\b(?:will|shall|won['\u2019]t|would(?!\s+have)|plans?\s+to|intends?\s+to"
     r"|(?:is|are|'s|'re)\s+(?:due|set|scheduled|expected|going|planning)\s+to)\b|['\u2019]ll\b",
     re.IGNORECASE,
 )
@@ -92,11 +92,11 @@ def _is_not_a_date(match: re.Match[str], text: str) -> bool:
 # Rule 10: a verb plainly in the past. Past participles and "-ed" forms are not enough ("is closed
 # until", "extended the deadline to").
 PAST_MARKER = re.compile(r"\b(?:was|were|had|did)(?:n['\u2019]t)?\b", re.IGNORECASE)
-TENSE_WORDS = 8
+TENSE_WORDS = 12
 
 
 def _tense_around(text: str, start: int, end: int) -> str:
-    """The tense of the verb nearest to a date within eight words either side in its sentence:
+    """The tense of the verb nearest to a date within twelve words either side in its sentence:
     "future" after a future marker ("will", "is due to"), "marked-past" for "had", "was", "were",
     "did", else "past" (news prose reports the past)."""
     before = SENTENCE_END.split(text[max(0, start - 100) : start])[-1]
