@@ -698,3 +698,14 @@ def test_basis_names_the_source_date_compared_with() -> None:
     assert (result.basis.source_id, result.basis.candidate) == ("decree-647", "2022-09-21")
     unresolved = check_date("in a statement", published=WEDNESDAY, value=None, sources=[EMBASSY])
     assert unresolved.basis.reading is None and unresolved.basis.reason
+
+
+def test_a_mismatch_names_the_source_that_gives_the_stated_date() -> None:
+    result = check_date("on Monday", published=WEDNESDAY, value=D(2022, 9, 21), sources=[EMBASSY])
+    assert result.status == "mismatch"
+    assert (result.basis.reading, result.basis.source_id, result.basis.candidate) == (
+        "2022-09-26",
+        "embassy-alert",
+        "2022-09-21",
+    )
+    assert result.summary.endswith("the cited source embassy-alert gives the stated date (“On September 21”).")

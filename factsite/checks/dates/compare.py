@@ -112,6 +112,11 @@ def _value_phrase(comparison: DateComparison, stated: Span, reading: DateResolut
 
 def _sources_phrase(comparison: DateComparison) -> str:
     agreeing = comparison.agreeing
+    if comparison.value_status == "mismatch":
+        date, _ = _supporting_value(comparison)
+        if date is not None:
+            shown = f"“{date.text}”" if date.text else "its publication date"
+            return f"the cited source {date.source_id} gives the stated date ({shown})"
     if not agreeing:
         return "no date in the cited sources bears on it" if comparison.cited else ""
     ids = list(dict.fromkeys(date.source_id for date in agreeing))
@@ -188,10 +193,22 @@ def _agreement(comparison: DateComparison) -> tuple[DateResolution | None, Sourc
     return readings[0], None, None
 
 
+def _supporting_value(comparison: DateComparison) -> tuple[SourceDate | None, DateResolution | None]:
+    """A source date that agrees with the claim's stated value (the evidence of a "mismatch")."""
+    stated = comparison.stated
+    for date in comparison.source_dates if stated else ():
+        for other in date.resolution.readings:
+            if stated and _compare(other.span, stated) == "match":
+                return date, other
+    return None, None
+
+
 def _basis(comparison: DateComparison) -> Basis:
     reading, date, other = _agreement(comparison)
     if reading is None:
         return Basis(reason=f"no date found in “{comparison.expression}”")
+    if comparison.value_status == "mismatch":
+        date, other = _supporting_value(comparison)
     if date is None or other is None:
         reason = "no date in the cited sources bears on it" if comparison.cited else ""
         return Basis(reading=reading.iso, reason=reason)
