@@ -215,14 +215,17 @@ def _basis(comparison: DateComparison) -> Basis:
     return Basis(reading=reading.iso, source_id=date.source_id, candidate=other.iso)
 
 
-def _in_sentence(marked_text: str, sentence: str, published: dt.date, locale: str) -> list[FoundDate]:
-    """The dates of the marked text as a scan of its sentence reads them: the words around the
-    mark give the tense ("will", "had") and "from Monday on" its "on" (rules 1, 7 and 10)."""
-    start = sentence.find(marked_text) if sentence and marked_text else -1
-    if start < 0:
+def _in_context(
+    marked_text: str, context: str, offset: int | None, published: dt.date, locale: str
+) -> list[FoundDate]:
+    """The dates of the marked text as a scan of the text around it reads them: the words around
+    the mark give the tense ("will", "had") and "from Monday on" its "on" (rules 1, 7 and 10).
+    `offset` is where the mark starts in `context`; None to look for it."""
+    start = context.find(marked_text) if offset is None and context and marked_text else offset
+    if start is None or start < 0 or context[start : start + len(marked_text)] != marked_text:
         return []
     end = start + len(marked_text)
-    found = find_dates(sentence, published, locale=locale)
+    found = find_dates(context, published, locale=locale)
     return [
         replace(date, start=date.start - start, end=date.end - start)
         for date in found
@@ -238,6 +241,7 @@ def check_date(
     sources: Sequence[Source],
     locale: str = "en",
     sentence: str = "",
+    offset: int | None = None,
 ) -> CheckResult:
     """Resolve the date in a claim mark; compare it with the claim's value and the sources' dates.
 
@@ -245,11 +249,12 @@ def check_date(
     one; otherwise "match" or "within-range" when a source's date agrees, "not-found" when the
     claim cites sources and none of their dates agrees, "resolved" when it cites none;
     "unresolved" when the mark holds no date. Of an ambiguous expression's readings, the one that
-    fares best counts, and the summary says which. `sentence`, the mark's sentence, gives the
-    tense the mark's words may lack. `basis` holds the reading and the source date it rests on.
+    fares best counts, and the summary says which. `sentence`, the text around the mark (its
+    sentence, or more), gives the tense the mark's words may lack; `offset` is where the mark
+    starts in it. `basis` holds the reading and the source date it rests on.
     """
     stated = _stated_span(value)
-    found = _in_sentence(marked_text, sentence, published, locale) or list(
+    found = _in_context(marked_text, sentence, offset, published, locale) or list(
         find_dates(marked_text, published, locale=locale)
     )
     # A mark may be the bare expression in lower case, which the prose scan does not take.
