@@ -709,3 +709,11 @@ def test_a_mismatch_names_the_source_that_gives_the_stated_date() -> None:
         "2022-09-21",
     )
     assert result.summary.endswith("the cited source embassy-alert gives the stated date (“On September 21”).")
+
+
+def test_a_past_verb_before_a_forward_preposition_leaves_both_years_open() -> None:
+    sentence = "The deadline was extended until June 15."
+    result = check_date("until June 15", published=D(2023, 7, 1), value=None, sources=[], sentence=sentence)
+    assert [r.start for r in result.details.resolution.readings] == [D(2023, 6, 15), D(2024, 6, 15)]
+    result = check_date("until June 15", published=D(2023, 7, 1), value=D(2024, 6, 15), sources=[], sentence=sentence)
+    assert result.status == "match"

@@ -55,8 +55,8 @@ the source's publication date); "before publication" means strictly before the p
    "Sheffield Wednesday", "USA Today".
 10. "by", "until", "till" and "from ... on(wards)" look forward: a bare weekday or a date without
    a year after them is the first one not before publication ("the road will be finished by June
-   15" published 1 July 2023 is 15 June 2024), unless the nearest verb is plainly past, when rule
-   7's unmarked reading stands ("was extended until June 15" may be either). "since" looks back.
+   15" published 1 July 2023 is 15 June 2024), unless the nearest verb is plainly past: then both years are
+   readings ("was extended until June 15" may be either). "since" looks back.
    The tense is read from the sentence around a claim mark, within twelve words either side.
 
 A claim's result is "not-found" (could not tell) when it cites sources and none of their dates

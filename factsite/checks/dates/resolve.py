@@ -36,7 +36,7 @@ class _Context:
 
     expression: str
     published: dt.date
-    tense: str  # "past" | "future" | "marked-past" (see resolve_date)
+    tense: str  # "past" | "future" | "marked-past" | "either" (see resolve_date, rule 10)
     grammar: DateGrammar
 
     @functools.cached_property
@@ -89,11 +89,18 @@ def _inferred(
         rule += ", as the verb is in the past"
         return context.resolution(earlier, granularity, rule, depends_on="year")
     later = next(span for span in spans if span[0] > published)
+    later_rule = f"{label} in the following year, nearer to {publication}"
     if later[0] - published >= published - earlier[1]:
-        return context.resolution(earlier, granularity, rule, depends_on="year")
+        # "was extended until June 15": a past verb before a forward preposition leaves both open.
+        alternatives = []
+        if context.tense == "either":
+            later_rule = f"{label} in the following year, as the preposition looks ahead"
+            alternatives.append(context.resolution(later, granularity, later_rule, depends_on="year"))
+        return context.resolution(
+            earlier, granularity, rule, depends_on="year", alternatives=alternatives
+        )
     # The later date is nearer ("takes effect July 1" published 15 June): news prose mentions the
     # coming weeks more often than a day nearly a year past, but the tense does not settle it.
-    later_rule = f"{label} in the following year, nearer to {publication}"
     return context.resolution(
         later,
         granularity,
@@ -398,14 +405,14 @@ def tense_with_preposition(match: re.Match[str], tense: str, following: str) -> 
 
     A forward preposition looks ahead unless the verb is plainly past ("the office was closed
     until Friday"); even then the later date stays possible ("the deadline was extended until
-    June 15"), so the reading is the unmarked one. "since" looks back.
+    June 15"): "either", both years are readings. "since" looks back.
     """
     preposition = _preposition(match)
     forwards = preposition in FORWARD_PREPOSITIONS or (
         preposition == "from" and ONWARDS.match(following) is not None
     )
     if forwards:
-        return "past" if tense == "marked-past" else "future"
+        return "either" if tense == "marked-past" else "future"
     if preposition == "since" and tense != "future":
         return "marked-past"
     return tense
