@@ -1,10 +1,11 @@
 """Which English an article is written in, when `suggest` or `new` is not told: en_US, en_GB or en_IN.
 
 The front matter's `locale` decides when it has one. Otherwise the text does, by its signs: Indian
-English by the rupee (₹, Rs, INR), lakh and crore, and Indian digit grouping ("3,00,000"); British
-by the pound (£, GBP) and British spellings; American by American spellings. Indian English spells
-the British way, so any Indian sign outweighs the spellings. Without any sign the answer is en_US,
-the default of every command, and the reason says so.
+English by the rupee (₹, Rs, INR), lakh and crore; British by the pound (£, GBP) and British
+spellings; American by American spellings. Indian English spells the British way, so a rupee, lakh
+or crore outweighs the spellings. Indian digit grouping ("3,00,000") is one sign among the others:
+in an American article it is the slip the lint reports. Without any sign the answer is en_US, the
+default of every command, and the reason says so.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-INDIAN_SIGNS = re.compile(
-    r"₹|\bRs\.?(?=\s?\d)|\bINR\b|\b(?:lakh|crore)s?\b|(?<![\d,])\d{1,2},\d\d,\d{3}\b", re.IGNORECASE
-)
+INDIAN_SIGNS = re.compile(r"₹|\bRs\.?(?=\s?\d)|\bINR\b|\b(?:lakh|crore)s?\b", re.IGNORECASE)
+# Indian digit grouping is a weaker sign: in another English it is the very slip the lint reports.
+INDIAN_GROUPING = re.compile(r"(?<![\d,])\d{1,2},\d\d,\d{3}\b")
 BRITISH_SIGNS = re.compile(r"£|\bGBP\b")
 # Pairs of spellings (British, American) common in news copy: whole words, or stems and endings.
 ISE = "(?:e|es|ed|ing|ation|ations)"
@@ -59,20 +60,23 @@ def infer_locale(text: str, front_matter_locale: object = None) -> InferredLocal
     for dialect, pattern in SPELLINGS.items():
         for match in pattern.finditer(text):
             signs[dialect][match.group().lower()] += 1
+    grouping = len(INDIAN_GROUPING.findall(text))
     if signs["en_IN"]:
         locale = "en_IN"
-    elif sum(signs["en_GB"].values()) > sum(signs["en_US"].values()):
-        locale = "en_GB"
-    elif signs["en_US"]:
-        locale = "en_US"
     else:
-        return InferredLocale("en_US", "the default: the text shows no regional sign")
+        if grouping:
+            signs["en_IN"]["Indian digit grouping"] = grouping
+        votes = {dialect: sum(counts.values()) for dialect, counts in signs.items()}
+        # The most signs win; a tie goes to the default, then to British spelling.
+        locale = max(("en_US", "en_GB", "en_IN"), key=lambda dialect: votes[dialect])
+        if not votes[locale]:
+            return InferredLocale("en_US", "the default: the text shows no regional sign")
+    if locale == "en_IN" and grouping and "Indian digit grouping" not in signs["en_IN"]:
+        signs["en_IN"]["Indian digit grouping"] = grouping
     shown = ", ".join(f"“{sign}” ×{count}" for sign, count in signs[locale].most_common(4))
     return InferredLocale(locale, f"from the text: {shown}")
 
 
 def _sign(text: str) -> str:
-    if text[:1].isdigit():
-        return "Indian digit grouping"
     lowered = text.lower().rstrip(".")
     return {"lakhs": "lakh", "crores": "crore", "rs": "Rs", "inr": "INR"}.get(lowered, lowered)
