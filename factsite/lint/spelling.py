@@ -14,9 +14,10 @@ from rapidfuzz.distance import DamerauLevenshtein
 from factsite.lint.engine import EngineLint, is_variant_spelling
 from factsite.lint.findings import Span
 from factsite.lint.prose import Prose
-from factsite.lint.vocabulary import RUN_TOGETHER
+from factsite.lint.vocabulary import NEWSROOM_WORDS, RUN_TOGETHER
 
 PLAIN_WORD = re.compile(r"[a-z]+(?:['\u2019-][a-z]+)*")
+POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 def find_misspellings(
@@ -34,7 +35,9 @@ def find_misspellings(
         run_together = RUN_TOGETHER.get(word.lower()) if word[1:].islower() else None
         if not (PLAIN_WORD.fullmatch(word) or run_together) or _is_handle(prose.masked, lint.start):
             continue
-        if word in words or is_variant_spelling(word, locale):
+        # The dictionary's added words do not take the possessive by themselves ("$4bn's worth").
+        base = POSSESSIVE.sub("", word)
+        if word in words or base in words or base in NEWSROOM_WORDS or is_variant_spelling(word, locale):
             continue
         suggestion = run_together or (lint.suggestions[0] if lint.suggestions else None)
         if run_together and word[0].isupper():

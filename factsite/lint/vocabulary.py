@@ -27,6 +27,7 @@ INDIAN_ENGLISH = _words(
     " gherao gheraoed hartal hartals bandh bandhs godown godowns tiffin prepone preponed updation"
     " nullah nullahs nallah mohalla mohallas jhuggi jhuggis pucca kutcha chargesheet chargesheets"
     " chargesheeted mandi mandis kharif rabi jawan jawans adivasi adivasis dalit dalits"
+    " undertrial undertrials vakalatnama lokayukta lokpal nonbailable cognisable"
 )
 LEGAL_TERMS = _words(
     "amicus curiae habeas corpus suo motu gratia certiorari mandamus quo warranto sub judice prima"
@@ -37,11 +38,14 @@ MEDICAL_TERMS = _words(
     "comorbidity comorbidities chikungunya mpox monkeypox antiretroviral antiretrovirals"
     " hydroxychloroquine ivermectin remdesivir paxlovid molnupiravir immunocompromised"
     " seroprevalence seropositivity myocarditis zoonotic anaemia anaemic haemoglobin haemorrhage"
-    " oesophageal paediatric paediatrician paediatricians wellbeing"
+    " oesophageal paediatric paediatrician paediatricians wellbeing comorbid mucormycosis nosocomial"
+    " zoonoses oximeter oximeters tocilizumab favipiravir dexamethasone sarbecovirus leptospirosis"
+    " thalassaemia thalassemia"
 )
+NEWSROOM_TERMS = _words("capex opex geolocated geolocate")
 
 NEWSROOM_WORDS = (
-    FIGURE_ABBREVIATIONS | CURRENCY_WORDS | INDIAN_ENGLISH | LEGAL_TERMS | MEDICAL_TERMS
+    FIGURE_ABBREVIATIONS | CURRENCY_WORDS | INDIAN_ENGLISH | LEGAL_TERMS | MEDICAL_TERMS | NEWSROOM_TERMS
 )
 
 # Two words written as one, a common slip of typing: the engine's own suggestion for them is often

@@ -21,6 +21,8 @@ CLEAN = [
     ("en_US", "The court heard a habeas corpus petition and an amicus curiae brief, prima facie."),
     ("en_GB", "Patients with comorbidities, chikungunya, mpox or anaemia were given antiretroviral drugs."),
     ("en_US", "Doctors tried hydroxychloroquine and ivermectin; myocarditis is rare."),
+    ("en_IN", "Oximeters helped comorbid patients with mucormycosis; undertrials waited for the lokayukta."),
+    ("en_GB", "The $4bn's worth of capex came from a 1.2tn budget and 40mn doses."),
 ]
 
 
