@@ -717,3 +717,18 @@ def test_a_past_verb_before_a_forward_preposition_leaves_both_years_open() -> No
     assert [r.start for r in result.details.resolution.readings] == [D(2023, 6, 15), D(2024, 6, 15)]
     result = check_date("until June 15", published=D(2023, 7, 1), value=D(2024, 6, 15), sources=[], sentence=sentence)
     assert result.status == "match"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The ministry said on Tuesday that it will raise fares.", D(2022, 9, 27)),
+        ("The minister said on Tuesday that he would resign on Friday.", D(2022, 9, 27)),
+        ("On Friday the council will vote.", D(2022, 9, 30)),  # the date opens the sentence
+        ("Prices rose. On Friday, the council will vote.", D(2022, 9, 30)),
+    ],
+)
+def test_a_future_verb_after_the_date_counts_only_when_the_date_opens_the_sentence(
+    text: str, start: dt.date
+) -> None:
+    assert find_dates(text, WEDNESDAY)[0].resolution.start == start

@@ -57,7 +57,7 @@ the source's publication date); "before publication" means strictly before the p
    a year after them is the first one not before publication ("the road will be finished by June
    15" published 1 July 2023 is 15 June 2024), unless the nearest verb is plainly past: then both years are
    readings ("was extended until June 15" may be either). "since" looks back.
-   The tense is read from the sentence around a claim mark, within twelve words either side.
+   The tense is read from the sentence around a claim mark (see scan._tense_around).
 
 A claim's result is "not-found" (could not tell) when it cites sources and none of their dates
 agrees: a source's other dates may be about something else, so they are never a "mismatch".

@@ -96,10 +96,12 @@ TENSE_WORDS = 12
 
 
 def _tense_around(text: str, start: int, end: int) -> str:
-    """The tense of the verb nearest to a date within twelve words either side in its sentence:
-    "future" after a future marker ("will", "is due to"), "marked-past" for "had", "was", "were",
-    "did", else "past" (news prose reports the past)."""
-    before = SENTENCE_END.split(text[max(0, start - 100) : start])[-1]
+    """The tense of the verb nearest to a date in its sentence: "future" after a future marker
+    ("will", "is due to") among the twelve words before it (or after it, when the date opens the
+    sentence), "marked-past" for "had", "was", "were", "did" among the twelve words either side,
+    else "past" (news prose reports the past)."""
+    # One character of the date itself: a sentence end is known by the capital after it.
+    before = SENTENCE_END.split(text[max(0, start - 100) : start + 1])[-1][:-1]
     after = SENTENCE_END.split(text[end : end + 100])[0]
     before = " ".join(before.split()[-TENSE_WORDS:])
     after = " ".join(after.split()[:TENSE_WORDS])
@@ -108,11 +110,13 @@ def _tense_around(text: str, start: int, end: int) -> str:
         for pattern, tense in ((FUTURE_MARKER, "future"), (PAST_MARKER, "marked-past"))
         for m in pattern.finditer(before)
     ]
-    markers += [
-        (m.start() + 1, tense)
-        for pattern, tense in ((FUTURE_MARKER, "future"), (PAST_MARKER, "marked-past"))
-        for m in pattern.finditer(after)
-    ]
+    # After the date a past verb counts ("By June 15, 300 people had died"); a future one only when
+    # the date opens the sentence ("On Friday the council will vote"): after a verb it is usually
+    # another clause's ("said on Tuesday that it will").
+    after_patterns = [(PAST_MARKER, "marked-past")]
+    if not before.strip():
+        after_patterns.append((FUTURE_MARKER, "future"))
+    markers += [(m.start() + 1, tense) for pattern, tense in after_patterns for m in pattern.finditer(after)]
     # The nearest marker decides; one before the date wins a tie.
     return min(markers)[1] if markers else "past"
 
