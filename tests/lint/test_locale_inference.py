@@ -92,3 +92,10 @@ def test_new_writes_the_inferred_locale(
     assert f"locale: {locale} (" in capsys.readouterr().err
     front_matter = (in_tmp / "content/articles/fares.md").read_text("utf-8").split("---")[1]
     assert yaml.safe_load(front_matter)["locale"] == locale
+
+
+def test_suggest_gives_the_exact_day_of_weeks_ago(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (in_tmp / "draft.txt").write_text("Strike\n\nThe strike began two weeks ago.\n", encoding="utf-8")
+    assert main(["suggest", "draft.txt", "--published", "2024-03-13", "--format", "json"]) == 0
+    [date] = [f for f in json.loads(capsys.readouterr().out) if f["kind"] == "date"]
+    assert date["value"] == "2024-02-28" and "give or take 3 days" in date["message"]
