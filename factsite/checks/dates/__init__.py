@@ -20,7 +20,8 @@ the source's publication date); "before publication" means strictly before the p
    Wednesday" is yesterday or eight days ago): the most recent day is the reading, the day a week
    earlier an alternative. "this past <weekday>" is always the most recent one.
 3. "next <weekday>" mirrors rule 2 forwards; "this coming <weekday>" is always the first one after
-   publication; "this <weekday>" is that day of the publication's week.
+   publication; "this <weekday>" is that day of the publication's week. "this coming weekend" is
+   the first weekend after publication; "this coming week/month/year" the next one.
 4. Weeks run Monday to Sunday (ISO 8601): "last week" is the week before the publication's, "this
    week" the publication's, "earlier this week" its Monday to the day before publication. "last
    weekend" is the most recent Saturday-Sunday before publication; "next weekend" is read like

@@ -287,10 +287,12 @@ def _weekend(modifier: str, context: _Context) -> DateResolution:
     if modifier in ("last", "past"):
         sunday = published - dt.timedelta(days=(published.weekday() + 1) % 7 or 7)
         return weekend(sunday - ONE_DAY, f"the most recent weekend before {publication}")
+    saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
+    if modifier == "this coming":
+        return weekend(saturday, f"the first weekend after {publication}")
     if modifier != "next":
         saturday = week_span(published)[0] + dt.timedelta(days=5)
         return weekend(saturday, f"the weekend of the week of {publication}")
-    saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
     alternatives = []
     if published.weekday() < 5:  # the first weekend after is in the publication's week
         rule = f"the weekend of the week after the one of {publication}"
@@ -303,7 +305,8 @@ def _resolve_unit(match: re.Match[str], context: _Context) -> DateResolution | N
     unit = match["unit_name"].lower()
     if unit == "weekend":
         return _weekend(modifier, context)
-    span, rule = _unit_span(modifier, unit, context)
+    # "this coming week/month/year" is the next one (rule 3's "this coming" for units).
+    span, rule = _unit_span("next" if modifier == "this coming" else modifier, unit, context)
     return context.resolution(span, unit, rule)
 
 
