@@ -735,3 +735,11 @@ def test_a_future_verb_after_the_date_counts_only_when_the_date_opens_the_senten
     text: str, start: dt.date
 ) -> None:
     assert find_dates(text, WEDNESDAY)[0].resolution.start == start
+
+
+def test_a_mark_is_never_read_as_part_of_a_longer_date_around_it() -> None:
+    sentence = "The council met on Tuesday, September 20, to vote."
+    result = check_date("on Tuesday", published=WEDNESDAY, value=None, sources=[], sentence=sentence)
+    assert result.basis.reading == "2022-09-27"  # the mark's own words: the most recent Tuesday
+    result = check_date("September", published=WEDNESDAY, value=None, sources=[], sentence="In September 2021 it fell.")
+    assert result.basis.reading == "2022-09-01/2022-09-30"

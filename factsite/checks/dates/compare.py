@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,6 +23,7 @@ from factsite.checks.dates.spans import Span
 from factsite.model import Basis, CheckResult, Source
 
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+PREPOSITION_ONLY = re.compile(r"(?:[^\W\d_]+\s+)?")
 STATUS_ORDER = ("match", "within-range", "mismatch")
 ORDINALS = ("first", "second", "third", "fourth")
 
@@ -226,10 +228,12 @@ def _in_context(
         return []
     end = start + len(marked_text)
     found = find_dates(context, published, locale=locale)
+    # A date may start before the mark by its preposition ("on October 3" for a mark "October 3"),
+    # never end after it: the mark's words must not be read as part of a longer expression.
     return [
         replace(date, start=date.start - start, end=date.end - start)
         for date in found
-        if date.start < end and start < date.end  # "on October 3" for a mark "October 3"
+        if start < date.end <= end and PREPOSITION_ONLY.fullmatch(context[date.start : max(date.start, start)])
     ]
 
 
