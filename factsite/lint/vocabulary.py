@@ -40,7 +40,8 @@ MEDICAL_TERMS = _words(
     " seroprevalence seropositivity myocarditis zoonotic anaemia anaemic haemoglobin haemorrhage"
     " oesophageal paediatric paediatrician paediatricians wellbeing comorbid mucormycosis nosocomial"
     " zoonoses oximeter oximeters tocilizumab favipiravir dexamethasone sarbecovirus leptospirosis"
-    " thalassaemia thalassemia"
+    " thalassaemia thalassemia larvicide larvicides larvicidal adulticide pyrethroid pyrethroids"
+    " seropositive thrombocytopenia haemorrhagic aedes plasmodium falciparum vivax"
 )
 NEWSROOM_TERMS = _words("capex opex geolocated geolocate")
 
