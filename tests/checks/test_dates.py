@@ -691,7 +691,7 @@ def test_a_source_without_the_date_is_not_found_never_a_mismatch() -> None:
     result = check_date("on Monday", published=WEDNESDAY, value=None, sources=[EMBASSY])
     assert result.status == "not-found" and not result.established
     assert (result.basis.reading, result.basis.source_id, result.basis.candidate) == ("2022-09-26", None, None)
-    assert "no date in the cited sources bears on it" in result.summary
+    assert "not found in the cited sources (none of their dates bears on it)" in result.summary
 
 
 def test_basis_names_the_source_date_compared_with() -> None:

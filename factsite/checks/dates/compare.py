@@ -26,6 +26,7 @@ GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 PREPOSITION_ONLY = re.compile(r"(?:[^\W\d_]+\s+)?")
 STATUS_ORDER = ("match", "within-range", "mismatch")
 ORDINALS = ("first", "second", "third", "fourth")
+NOT_FOUND = "not found in the cited sources (none of their dates bears on it)"
 
 
 def _compare(reading: Span, stated: Span) -> str:
@@ -120,7 +121,7 @@ def _sources_phrase(comparison: DateComparison) -> str:
             shown = f"“{date.text}”" if date.text else "its publication date"
             return f"the cited source {date.source_id} gives the stated date ({shown})"
     if not agreeing:
-        return "no date in the cited sources bears on it" if comparison.cited else ""
+        return NOT_FOUND if comparison.cited else ""
     ids = list(dict.fromkeys(date.source_id for date in agreeing))
     shown = f"“{agreeing[0].text}”" if agreeing[0].text else "its publication date"
     if len(ids) == 1:
@@ -212,7 +213,7 @@ def _basis(comparison: DateComparison) -> Basis:
     if comparison.value_status == "mismatch":
         date, other = _supporting_value(comparison)
     if date is None or other is None:
-        reason = "no date in the cited sources bears on it" if comparison.cited else ""
+        reason = NOT_FOUND if comparison.cited else ""
         return Basis(reading=reading.iso, reason=reason)
     return Basis(reading=reading.iso, source_id=date.source_id, candidate=other.iso)
 
