@@ -743,3 +743,17 @@ def test_a_mark_is_never_read_as_part_of_a_longer_date_around_it() -> None:
     assert result.basis.reading == "2022-09-27"  # the mark's own words: the most recent Tuesday
     result = check_date("September", published=WEDNESDAY, value=None, sources=[], sentence="In September 2021 it fell.")
     assert result.basis.reading == "2022-09-01/2022-09-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The exhibition opens on Friday.", D(2022, 9, 30)),
+        ("Parliament meets on Tuesday to debate the bill.", D(2022, 10, 4)),
+        ("The rule takes effect on October 1.", D(2022, 10, 1)),
+        ("The exhibition opened on Friday.", D(2022, 9, 23)),  # the past of the same verb
+        ("The man who opens the shop said on Friday that sales fell.", D(2022, 9, 23)),  # not the date's verb
+    ],
+)
+def test_the_present_of_a_schedule_looks_ahead(text: str, start: dt.date) -> None:
+    assert find_dates(text, WEDNESDAY)[0].resolution.start == start

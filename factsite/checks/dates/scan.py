@@ -93,13 +93,23 @@ def _is_not_a_date(match: re.Match[str], text: str) -> bool:
 # until", "extended the deadline to").
 PAST_MARKER = re.compile(r"\b(?:was|were|had|did)(?:n['\u2019]t)?\b", re.IGNORECASE)
 TENSE_WORDS = 12
+# The present of a schedule ("the exhibition opens on Friday", "Parliament meets on Tuesday")
+# looks ahead; counted only right before the date (one word may come between: "opens again"),
+# where it is the date's own verb.
+SCHEDULED = re.compile(
+    r"\b(?:opens|begins|starts|resumes|reopens|ends|closes|expires|launches|meets|convenes|votes"
+    r"|takes\s+effect|comes\s+into\s+(?:force|effect)|goes\s+on\s+sale|kicks\s+off)"
+    r"(?:\s+[^\W\d_]+)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _tense_around(text: str, start: int, end: int) -> str:
     """The tense of the verb nearest to a date in its sentence: "future" after a future marker
     ("will", "is due to") among the twelve words before it (or after it, when the date opens the
-    sentence), "marked-past" for "had", "was", "were", "did" among the twelve words either side,
-    else "past" (news prose reports the past)."""
+    sentence) or the present of a schedule right before it ("opens on Friday"); "marked-past" for
+    "had", "was", "were", "did" among the twelve words either side; else "past" (news prose
+    reports the past)."""
     # One character of the date itself: a sentence end is known by the capital after it.
     before = SENTENCE_END.split(text[max(0, start - 100) : start + 1])[-1][:-1]
     after = SENTENCE_END.split(text[end : end + 100])[0]
@@ -110,6 +120,8 @@ def _tense_around(text: str, start: int, end: int) -> str:
         for pattern, tense in ((FUTURE_MARKER, "future"), (PAST_MARKER, "marked-past"))
         for m in pattern.finditer(before)
     ]
+    if SCHEDULED.search(before):
+        markers.append((0, "future"))
     # After the date a past verb counts ("By June 15, 300 people had died"); a future one only when
     # the date opens the sentence ("On Friday the council will vote"): after a verb it is usually
     # another clause's ("said on Tuesday that it will").
