@@ -14,7 +14,8 @@ the source's publication date); "before publication" means strictly before the p
 1. A bare weekday ("on Tuesday", "Wednesday's address") is past: the most recent such day before
    publication, one to seven days earlier (an article published on a Tuesday would say "today", so
    its "on Tuesday" is a week earlier). After a future marker in the same sentence ("will", "is due
-   to", "plans to"...) it is the first such day after publication.
+   to", "plans to"...), or the present of a schedule right before it ("opens on Friday"), it is
+   the first such day after publication.
 2. "last <weekday>" is the most recent such day before publication. When that day falls in the
    publication's own Monday-Sunday week the phrase is ambiguous (published Thursday, "last
    Wednesday" is yesterday or eight days ago): the most recent day is the reading, the day a week
