@@ -41,8 +41,8 @@ the source's publication date); "before publication" means strictly before the p
    first such date not before publication. When the nearest verb is plainly past ("had", "was",
    "were", "did") it is the last one not after publication ("December 30" published 3 January
    2023 is 30 December 2022). Otherwise it is the nearer of the two: the past one ("September
-   21" published 28 September), or the coming one when that is nearer ("takes effect July 1"
-   published 15 June 2023 is 1 July 2023), the past one then an alternative. A month alone ("in
+   21" published 28 September), or the coming one when that is nearer ("the vote on October 3"
+   published 28 September 2022 is 3 October 2022), the past one then an alternative. A month alone ("in
    May") works alike; "last May" is the most recent May before the publication's month, "next
    May" the first one after it.
 8. Numeric dates follow the locale's order (Babel's short date pattern: month first for "en" and
