@@ -9,6 +9,7 @@ sentences), each read once: Harper answers a sentence it has read before from a 
 from __future__ import annotations
 
 import random
+import re
 import statistics
 import sys
 import time
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from synthetic import TOWNS, prose_sentence
 from timing import best_time
 
-from factsite.lint import FINDING_KINDS, lint_text, suggest_candidates
+from factsite.lint import COPY_ERROR_KINDS, FINDING_KINDS, lint_text, suggest_candidates
 from tests.lint.labelled import Score, load_corpus, score
 
 WORDS_FOR_SPEED = 5000
@@ -28,14 +29,29 @@ REPEATS = 5
 
 def main(verbose: bool) -> None:
     total = Score()
+    words = 0
     for article in load_corpus():
         found = suggest_candidates(article.text, locale=article.locale, published=article.published)
         result = score(found, article.expected)
         total.add(result)
+        words += len(re.findall(r"\w+", article.text))
         if verbose:
             _print_mistakes(article.name, result)
     _print_table(total)
+    _print_copy_errors(total, words)
     _print_speed()
+
+
+def _print_copy_errors(total: Score, words: int) -> None:
+    """The figures of the issue's target: recall of planted copy errors, false flags per 1,000 words."""
+    caught = sum(count for kind, count in total.true_positives.items() if kind in COPY_ERROR_KINDS)
+    missed = sum(1 for wanted in total.false_negatives if wanted["kind"] in COPY_ERROR_KINDS)
+    false = sum(1 for finding in total.false_positives if finding.is_copy_error)
+    recall = caught / (caught + missed) if caught + missed else 1.0
+    print(
+        f"copy errors: {caught} of {caught + missed} caught (recall {recall:.2f}); "
+        f"{false} false flags in {words} words ({1000 * false / words if words else 0:.2f} per 1,000)"
+    )
 
 
 def _print_table(total: Score) -> None:

@@ -62,13 +62,20 @@ def _parser() -> argparse.ArgumentParser:
     suggest = add("suggest", "list claim candidates and copy errors in a pasted article", _suggest)
     suggest.add_argument("file", help="the article: plain text or Markdown, with or without front matter")
     suggest.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for relative dates")
-    suggest.add_argument("--locale", default=None, help="language and region, e.g. en_US (default: en_US)")
+    suggest.add_argument(
+        "--locale", default=None, help="language and region, e.g. en_GB (default: the front matter's, else inferred)"
+    )
+    suggest.add_argument(
+        "--content-dir", default="content", help="the content directory, for its words.txt (default: content)"
+    )
     suggest.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
     new = add("new", "scaffold content/articles/SLUG.md and SLUG.yaml from a pasted article", _new)
     new.add_argument("file", help="the article: plain text or Markdown, with or without front matter")
     new.add_argument("--slug", required=True, help="the article's id: lower-case letters, digits, hyphens")
     new.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD)")
-    new.add_argument("--locale", default=None, help="language and region, e.g. en_US")
+    new.add_argument(
+        "--locale", default=None, help="language and region, e.g. en_IN (default: the front matter's, else inferred)"
+    )
     new.add_argument("--url", default=None, help="where the article was published")
     new.add_argument("--outlet", default=None, help="the publication's name")
     new.add_argument("--content-dir", default="content", help="the content directory (default: content)")
@@ -223,8 +230,30 @@ def _draft_date(value: object) -> dt.date | None:
         return None
 
 
+def _locale(given: str | None, draft) -> str | None:  # type: ignore[no-untyped-def]
+    """The locale `suggest` and `new` use: --locale, else the front matter's, else what the text shows;
+    said on stderr. None (after an error message) when --locale is not a locale."""
+    from babel import Locale, UnknownLocaleError
+
+    from factsite.lint.locale_inference import InferredLocale, infer_locale
+
+    if given:
+        try:
+            Locale.parse(given.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            print(f"error: --locale: '{given}' is not a locale; write e.g. en_US, en_GB or en_IN", file=sys.stderr)
+            return None
+        inferred = InferredLocale(given, "from --locale")
+    else:
+        inferred = infer_locale(f"{draft.title}\n{draft.body}", draft.metadata.get("locale"))
+    how = "" if given else "; set it with --locale"
+    print(f"locale: {inferred.locale} ({inferred.reason}{how})", file=sys.stderr)
+    return inferred.locale
+
+
 def _suggest(args: argparse.Namespace) -> int:
     from factsite.lint import findings_as_json, suggest_candidates
+    from factsite.lint.wordlist import load_word_list
 
     try:
         text, draft = _read_draft(args.file)
@@ -232,8 +261,14 @@ def _suggest(args: argparse.Namespace) -> int:
         print(f"error: {args.file}: {problem}", file=sys.stderr)
         return EXIT_USAGE
     published = args.published or _draft_date(draft.metadata.get("published"))
-    locale = args.locale or str(draft.metadata.get("locale") or "en_US")
-    findings = suggest_candidates(text, locale=locale, published=published)
+    locale = _locale(args.locale, draft)
+    if locale is None:
+        return EXIT_USAGE
+    word_list = load_word_list(Path(args.content_dir))
+    if word_list.problems:
+        print_problems(word_list.problems)
+        return EXIT_CONTENT
+    findings = suggest_candidates(text, locale=locale, published=published, words=word_list.words)
     if args.format == "json":
         print(json.dumps(findings_as_json(findings), ensure_ascii=False, indent=1))
         return EXIT_OK
@@ -263,12 +298,15 @@ def _new(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError, ValueError) as problem:
         print(f"error: {args.file}: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    locale = _locale(args.locale, draft)
+    if locale is None:
+        return EXIT_USAGE
     markdown, citations = scaffold_article(
         text,
         slug=args.slug,
         published=args.published or _draft_date(draft.metadata.get("published")),
         source_name=Path(args.file).name,
-        locale=args.locale,
+        locale=locale,
         url=args.url,
         outlet=args.outlet,
     )

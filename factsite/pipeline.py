@@ -14,6 +14,7 @@ from pathlib import Path
 from factsite.anchor import MarkSpan, locate_mark, mark_ready
 from factsite.checks.claims import check_claim
 from factsite.lint import findings_to_review
+from factsite.lint.wordlist import load_word_list
 from factsite.load.articles import load_article
 from factsite.load.fields import error, warning
 from factsite.model import (
@@ -152,7 +153,8 @@ def check_article(
         verdict = settings.scale.get(claim.verdict or "")
         claims.append(CheckedClaim(article, claim, mark, verdict, result, sources))
     if settings.lint:
-        problems.extend(_lint_problems(article, loaded.mark_spans))
+        words = load_word_list(settings.content_dir).words
+        problems.extend(_lint_problems(article, loaded.mark_spans, words))
     checked = CheckedArticle(article, rendered.html, tuple(claims), tuple(problems))
     return ArticleOutcome(checked, tuple(problems))
 
@@ -185,7 +187,7 @@ def _unrendered_marks(
     return problems
 
 
-def _lint_problems(article: Article, spans: tuple[MarkSpan, ...]) -> list[Problem]:
+def _lint_problems(article: Article, spans: tuple[MarkSpan, ...], words: frozenset[str]) -> list[Problem]:
     """Copy errors no typo claim records and candidates no mark covers, as located warnings."""
     typo_ids = {claim.id for claim in article.claims if claim.kind is ClaimKind.TYPO}
     findings = findings_to_review(
@@ -195,6 +197,7 @@ def _lint_problems(article: Article, spans: tuple[MarkSpan, ...]) -> list[Proble
         marked=[(span.inner_start, span.inner_end) for span in spans],
         typo_marked=[(span.inner_start, span.inner_end) for span in spans if span.claim_id in typo_ids],
         ignores=article.ignores,
+        words=words,
     )
     lines = LineIndex(article.body, article.body_line)
     problems = []
@@ -246,6 +249,8 @@ def check_project(settings: Settings, check: ArticleChecker | None = None) -> Pr
     """Check every article; `check` may be a caching wrapper around `check_article`."""
     renderer = MarkdownRenderer()
     pairs, problems = article_paths(settings.content_dir)
+    if settings.lint:
+        problems.extend(load_word_list(settings.content_dir).problems)
     if check is None:
 
         def check(markdown_path: Path, citations_path: Path) -> ArticleOutcome:

@@ -74,4 +74,7 @@ class Settings:
         data = asdict(self)
         data["content_dir"] = str(self.content_dir)
         data["project_dir"] = str(self.project_dir)
+        # The site's word list changes what the lint reports (factsite/lint/wordlist.py).
+        word_list = self.content_dir / "words.txt"
+        data["word_list"] = hashlib.sha256(word_list.read_bytes()).hexdigest() if word_list.is_file() else ""
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()

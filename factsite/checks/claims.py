@@ -12,6 +12,9 @@ from factsite.checks.quotes import check_quote
 from factsite.checks.typos import check_typo
 from factsite.model import Article, CheckResult, Claim, ClaimKind, RatingScale, Source
 
+# Characters of article text either side of a date mark that the date check reads for the tense.
+DATE_CONTEXT = 200
+
 # Check outcomes that an accurate-side verdict cannot stand with.
 FAILING_STATUSES = {
     ClaimKind.QUOTE: {"edit-may-change-meaning", "altered", "spliced", "not-found"},
@@ -39,8 +42,18 @@ def check_claim(
             context=sentence_around(article.text, mark.start, mark.end) if mark else "",
         )
     elif claim.kind is ClaimKind.DATE:
+        # The words around the mark give its tense ("will", "had"); a soft line break inside a
+        # sentence must not hide them, so the scan gets the article text around the mark.
+        mark = article.mark(claim.id)
+        around = max(0, mark.start - DATE_CONTEXT) if mark else 0
         result = check_date(
-            marked_text, published=article.published, value=claim.value, sources=sources, locale=article.locale
+            marked_text,
+            published=article.published,
+            value=claim.value,
+            sources=sources,
+            locale=article.locale,
+            sentence=article.text[around : mark.end + DATE_CONTEXT] if mark else "",
+            offset=mark.start - around if mark else None,
         )
     elif claim.kind is ClaimKind.TYPO:
         result = check_typo(marked_text, correction=claim.correction or "")

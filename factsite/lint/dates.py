@@ -34,7 +34,6 @@ def find_date_candidates(prose: Prose, published: dt.date | None, locale: str) -
 
 
 def date_value(resolution: DateResolution) -> str:
-    """The ISO day, or `start/end` (ISO 8601 interval) for a week, month or range."""
-    if resolution.start == resolution.end:
-        return resolution.start.isoformat()
-    return f"{resolution.start.isoformat()}/{resolution.end.isoformat()}"
+    """The ISO day, or `start/end` (ISO 8601 interval) for a week, month or range; the exact day
+    of a counted expression ("two weeks ago"), whose tolerance the rule states."""
+    return resolution.iso

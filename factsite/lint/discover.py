@@ -25,15 +25,25 @@ NOTATION_KINDS = frozenset({"digit-grouping", "decimal-comma"})
 
 
 def lint_text(
-    text: str, *, locale: str = "en_US", published: dt.date | None = None
+    text: str,
+    *,
+    locale: str = "en_US",
+    published: dt.date | None = None,
+    words: frozenset[str] = frozenset(),
 ) -> tuple[Finding, ...]:
-    """The copy errors and scraping leftovers in `text` (plain or Markdown), sorted by offset."""
+    """The copy errors and scraping leftovers in `text` (plain or Markdown), sorted by offset.
+
+    `words` (lower case) are the site's own word list (content/words.txt): never misspelt."""
     prose = Prose.from_text(text)
-    return place_spans(text, _copy_errors(prose, locale))
+    return place_spans(text, _copy_errors(prose, locale, words))
 
 
 def suggest_candidates(
-    text: str, *, locale: str = "en_US", published: dt.date | None = None
+    text: str,
+    *,
+    locale: str = "en_US",
+    published: dt.date | None = None,
+    words: frozenset[str] = frozenset(),
 ) -> tuple[Finding, ...]:
     """Everything an editor should look at: quotations, figures, dates, copy errors, leftovers."""
     prose = Prose.from_text(text)
@@ -41,7 +51,7 @@ def suggest_candidates(
         *find_quotations(prose),
         *find_figure_candidates(prose, locale),
         *find_date_candidates(prose, published, locale),
-        *_copy_errors(prose, locale),
+        *_copy_errors(prose, locale, words),
     ]
     return place_spans(text, spans)
 
@@ -55,6 +65,7 @@ def findings_to_review(
     typo_marked: Iterable[tuple[int, int]] = (),
     ignores: Iterable[Ignore] = (),
     min_confidence: float = 0.5,
+    words: frozenset[str] = frozenset(),
 ) -> tuple[Finding, ...]:
     """What the build warns about in an article body: copy errors no typo claim records, and
     candidates (quotations, figures, dates) no claim mark covers, less the editor's `ignore:`.
@@ -63,7 +74,7 @@ def findings_to_review(
     `marked` and `typo_marked` hold the (start, end) in `body` of the words of every mark and of
     the marks of typo claims. Candidates below `min_confidence` (scare quotes) are not warned about.
     """
-    found = suggest_candidates(body, locale=locale, published=published)
+    found = suggest_candidates(body, locale=locale, published=published, words=words)
     slips = [f for f in found if f.is_copy_error and f.kind not in NOTATION_KINDS]
     # A figure's notation is reviewed with the figure: its claim's note records the slip.
     claims = [
@@ -76,7 +87,7 @@ def findings_to_review(
     return tuple(sorted(kept, key=lambda finding: (finding.start, finding.end, finding.kind)))
 
 
-def _copy_errors(prose: Prose, locale: str) -> list[Span]:
+def _copy_errors(prose: Prose, locale: str, words: frozenset[str] = frozenset()) -> list[Span]:
     engine_lints = run_engine(prose.masked, locale)
     ours = [*find_grammar_slips(prose, locale), *find_notation_slips(prose, locale)]
     engine_grammar = [
@@ -92,7 +103,7 @@ def _copy_errors(prose: Prose, locale: str) -> list[Span]:
         if lint.kind == "agreement"
     ]
     spans = [*ours, *_not_overlapping(engine_grammar, ours)]
-    spans.extend(_not_overlapping(find_misspellings(prose, engine_lints, locale), spans))
+    spans.extend(_not_overlapping(find_misspellings(prose, engine_lints, locale, words), spans))
     leftovers = find_leftovers(prose)
     # A leftover line is deleted whole: the slips inside it need no separate correction.
     return [*leftovers, *_not_overlapping(spans, leftovers)]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import harper
 from babel import Locale, UnknownLocaleError
 
+from factsite.lint.vocabulary import NEWSROOM_WORDS
+
 # Harper's lint kinds we report, and the finding kind each becomes.
 REPORTED_KINDS = {"Spelling": "spelling", "Typo": "spelling", "Agreement": "agreement"}
 # Rules of other lint kinds that are grammar slips rather than style.
@@ -41,11 +43,8 @@ ENABLED_RULES = frozenset(
     """.split()  # noqa: SIM905 (a list of a hundred names reads better as words)
 ) | set(REPORTED_RULES)
 
-# Standard words of news copy that Harper's dictionary lacks (Indian English administration too).
-MISSING_WORDS = frozenset(
-    {"referenda", "fora", "crores", "lakhs", "tehsil", "tehsils", "taluk", "taluks", "panchayat"}
-    | {"panchayats", "gram", "sarpanch", "zila", "parishad"}
-)
+# Standard words of news copy that Harper's dictionary lacks (vocabulary.py: regional, legal, medical).
+MISSING_WORDS = frozenset({"referenda", "fora"}) | NEWSROOM_WORDS
 
 DIALECT_BY_TERRITORY = {
     "US": harper.Dialect.AMERICAN,

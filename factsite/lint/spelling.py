@@ -14,22 +14,34 @@ from rapidfuzz.distance import DamerauLevenshtein
 from factsite.lint.engine import EngineLint, is_variant_spelling
 from factsite.lint.findings import Span
 from factsite.lint.prose import Prose
+from factsite.lint.vocabulary import NEWSROOM_WORDS, RUN_TOGETHER
 
 PLAIN_WORD = re.compile(r"[a-z]+(?:['\u2019-][a-z]+)*")
+POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
-def find_misspellings(prose: Prose, lints: tuple[EngineLint, ...], locale: str) -> list[Span]:
-    """A span for every lower-case word the engine does not know, with its likeliest correction."""
+def find_misspellings(
+    prose: Prose, lints: tuple[EngineLint, ...], locale: str, words: frozenset[str] = frozenset()
+) -> list[Span]:
+    """A span for every lower-case word the engine does not know, with its likeliest correction.
+
+    `words` are the site's own (content/words.txt, lower case): never reported."""
     spans: list[Span] = []
     for lint in lints:
         if lint.kind != "spelling":
             continue
         word = prose.masked[lint.start : lint.end]
-        if not PLAIN_WORD.fullmatch(word) or _is_handle(prose.masked, lint.start):
+        # A run-together slip is one at the start of a sentence too ("Everytime"): no name is.
+        run_together = RUN_TOGETHER.get(word.lower()) if word[1:].islower() else None
+        if not (PLAIN_WORD.fullmatch(word) or run_together) or _is_handle(prose.masked, lint.start):
             continue
-        if is_variant_spelling(word, locale):
+        # The dictionary's added words do not take the possessive by themselves ("$4bn's worth").
+        base = POSSESSIVE.sub("", word)
+        if word in words or base in words or base in NEWSROOM_WORDS or is_variant_spelling(word, locale):
             continue
-        suggestion = lint.suggestions[0] if lint.suggestions else None
+        suggestion = run_together or (lint.suggestions[0] if lint.suggestions else None)
+        if run_together and word[0].isupper():
+            suggestion = run_together.capitalize()
         spans.append(
             Span(
                 "spelling",
@@ -58,5 +70,7 @@ def _confidence(word: str, suggestion: str | None) -> float:
     # from any known word is as likely a name or a loanword the dictionary lacks.
     if suggestion is None:
         return 0.5
+    if suggestion.replace(" ", "") == word.lower():
+        return 0.9  # two words run together ("alot")
     distance = DamerauLevenshtein.distance(word.lower(), suggestion.lower())
     return 0.9 if distance <= 1 else 0.7 if distance == 2 else 0.5

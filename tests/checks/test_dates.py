@@ -75,6 +75,9 @@ RESOLVED = [
     ("last weekend", WEDNESDAY, D(2022, 9, 24), D(2022, 9, 25), "week", ()),
     ("last weekend", SUNDAY, D(2022, 9, 24), D(2022, 9, 25), "week", ()),
     ("next weekend", WEDNESDAY, D(2022, 10, 1), SUNDAY, "week", (D(2022, 10, 8),)),
+    ("this coming weekend", WEDNESDAY, D(2022, 10, 1), SUNDAY, "week", ()),
+    ("this coming weekend", D(2022, 10, 1), D(2022, 10, 8), D(2022, 10, 9), "week", ()),
+    ("this coming week", WEDNESDAY, D(2022, 10, 3), D(2022, 10, 9), "week", ()),
     ("last month", WEDNESDAY, D(2022, 8, 1), D(2022, 8, 31), "month", ()),
     ("last month", NEW_YEAR, D(2022, 12, 1), D(2022, 12, 31), "month", ()),
     ("this month", WEDNESDAY, D(2022, 9, 1), D(2022, 9, 30), "month", ()),
@@ -86,12 +89,16 @@ RESOLVED = [
     ("three days ago", WEDNESDAY, D(2022, 9, 25), None, "day", ()),
     ("10 days ago", WEDNESDAY, D(2022, 9, 18), None, "day", ()),
     ("twenty-one days ago", WEDNESDAY, D(2022, 9, 7), None, "day", ()),
-    ("a week ago", WEDNESDAY, D(2022, 9, 19), D(2022, 9, 25), "week", ()),
-    ("two weeks ago", WEDNESDAY, D(2022, 9, 12), D(2022, 9, 18), "week", ()),
-    ("a couple of weeks ago", WEDNESDAY, D(2022, 9, 12), D(2022, 9, 18), "week", ()),
-    ("two months ago", WEDNESDAY, D(2022, 7, 1), D(2022, 7, 31), "month", ()),
-    ("a year ago", WEDNESDAY, D(2021, 1, 1), D(2021, 12, 31), "year", ()),
-    ("in two weeks' time", WEDNESDAY, D(2022, 10, 10), D(2022, 10, 16), "week", ()),
+    # Weeks, months and years ago: the exact day, give or take half the unit (rule 6).
+    ("a week ago", WEDNESDAY, D(2022, 9, 18), D(2022, 9, 24), "week", ()),
+    ("two weeks ago", WEDNESDAY, D(2022, 9, 11), D(2022, 9, 17), "week", ()),
+    ("two weeks ago", MONDAY, D(2022, 9, 9), D(2022, 9, 15), "week", ()),
+    ("two weeks ago", SUNDAY, D(2022, 9, 15), D(2022, 9, 21), "week", ()),
+    ("a couple of weeks ago", WEDNESDAY, D(2022, 9, 11), D(2022, 9, 17), "week", ()),
+    ("two months ago", WEDNESDAY, D(2022, 7, 13), D(2022, 8, 12), "month", ()),
+    ("a month ago", D(2022, 3, 31), D(2022, 2, 13), D(2022, 3, 15), "month", ()),
+    ("a year ago", WEDNESDAY, D(2021, 3, 30), D(2022, 3, 29), "year", ()),
+    ("in two weeks' time", WEDNESDAY, D(2022, 10, 9), D(2022, 10, 15), "week", ()),
     ("three days from now", WEDNESDAY, D(2022, 10, 1), None, "day", ()),
     # Named dates; the year inferred when missing.
     ("on 21 September", WEDNESDAY, D(2022, 9, 21), None, "day", ()),
@@ -107,9 +114,9 @@ RESOLVED = [
     ("19\u201325 September 2022", WEDNESDAY, D(2022, 9, 19), D(2022, 9, 25), "day", ()),
     ("December 30", NEW_YEAR, D(2022, 12, 30), None, "day", ()),
     ("January 2", NEW_YEAR, D(2023, 1, 2), None, "day", ()),
-    ("October 3", WEDNESDAY, D(2021, 10, 3), None, "day", (D(2022, 10, 3),)),
+    ("October 3", WEDNESDAY, D(2022, 10, 3), None, "day", (D(2021, 10, 3),)),
     ("September 28", WEDNESDAY, WEDNESDAY, None, "day", ()),
-    ("February 29", D(2023, 3, 1), D(2020, 2, 29), None, "day", (D(2024, 2, 29),)),
+    ("February 29", D(2023, 3, 1), D(2024, 2, 29), None, "day", (D(2020, 2, 29),)),
     # Numeric dates: the locale's order ("en" puts the month first), the other as alternative.
     ("21/9", WEDNESDAY, D(2022, 9, 21), None, "day", ()),
     ("on 21/9", WEDNESDAY, D(2022, 9, 21), None, "day", ()),
@@ -124,7 +131,7 @@ RESOLVED = [
     ("in Sept. 2021", WEDNESDAY, D(2021, 9, 1), D(2021, 9, 30), "month", ()),
     ("in May", WEDNESDAY, D(2022, 5, 1), D(2022, 5, 31), "month", ()),
     ("in September", WEDNESDAY, D(2022, 9, 1), D(2022, 9, 30), "month", ()),
-    ("in October", WEDNESDAY, D(2021, 10, 1), D(2021, 10, 31), "month", (D(2022, 10, 1),)),
+    ("in October", WEDNESDAY, D(2022, 10, 1), D(2022, 10, 31), "month", (D(2021, 10, 1),)),
     ("in December", NEW_YEAR, D(2022, 12, 1), D(2022, 12, 31), "month", ()),
     ("last September", WEDNESDAY, D(2021, 9, 1), D(2021, 9, 30), "month", ()),
     ("last May", WEDNESDAY, D(2022, 5, 1), D(2022, 5, 31), "month", ()),
@@ -342,7 +349,7 @@ PROSE = [
     ("It opened on 21/9 and closed on 24/7 duty.", [("on 21/9", D(2022, 9, 21))]),
     (
         "Two weeks ago the decree; earlier this month a vote.",
-        [("Two weeks ago", D(2022, 9, 12)), ("earlier this month", D(2022, 9, 1))],
+        [("Two weeks ago", D(2022, 9, 11)), ("earlier this month", D(2022, 9, 1))],
     ),
     ("RUSSIA MOBILISES ON WEDNESDAY", [("ON WEDNESDAY", D(2022, 9, 21))]),
     (
@@ -436,7 +443,7 @@ CHECKS = [
     ("last week", None, [DECREE], "within-range"),
     ("on Tuesday", None, [NEXT_DAY], "match"),
     ("last Wednesday", None, [UNDATED], "match"),
-    ("on Monday", None, [EMBASSY], "resolved"),
+    ("on Monday", None, [EMBASSY], "not-found"),
     ("on Monday", None, [], "resolved"),
     ("in a statement", D(2022, 9, 27), [EMBASSY], "unresolved"),
     ("on tuesday", D(2022, 9, 27), [], "match"),
@@ -574,16 +581,18 @@ def test_last_weekday_readings_are_before_publication_and_a_week_apart(
 @given(
     published=publication_dates, day=st.dates(min_value=D(2000, 1, 1), max_value=D(2000, 12, 31))
 )
-def test_date_without_year_is_at_most_a_year_before_publication(
+def test_date_without_year_is_the_nearest_with_the_past_one_among_its_readings(
     published: dt.date, day: dt.date
 ) -> None:
     resolution = resolve_date(f"{day.day} {day.strftime('%B')}", published)
     assert resolution is not None
-    assert (resolution.start.month, resolution.start.day) == (day.month, day.day)
-    if day.month == 2 and day.day == 29:
-        assert resolution.start <= published
-    else:
-        assert 0 <= (published - resolution.start).days < 366
+    assert all((r.start.month, r.start.day) == (day.month, day.day) for r in resolution.readings)
+    past = [r for r in resolution.readings if r.start <= published]
+    assert len(past) == 1
+    if day.month != 2 or day.day != 29:
+        assert 0 <= (published - past[0].start).days < 366
+        # The primary reading is the nearer one; a later one only when it is nearer.
+        assert abs((resolution.start - published).days) <= (published - past[0].start).days
 
 
 @given(published=publication_dates, count=st.integers(min_value=1, max_value=999))
@@ -616,3 +625,135 @@ def test_scanning_around_anchors_finds_what_a_full_scan_finds(pieces: list[str])
     grammar = _grammar("en", scanning=True)
     full_scan = [match.span() for match in grammar.pattern.finditer(text)]
     assert [match.span() for match in _matches(text, grammar)] == full_scan
+
+
+# Rule 6: "N weeks ago" is the day 7*N days before publication on every publication weekday, never
+# a Monday-Sunday week that shifts with the weekday.
+@given(published=publication_dates, count=st.integers(1, 9))
+def test_weeks_ago_is_the_exact_day_give_or_take_three(published: dt.date, count: int) -> None:
+    resolution = resolve_date(f"{count} weeks ago", published)
+    assert resolution is not None
+    assert resolution.point == published - dt.timedelta(weeks=count)
+    assert (resolution.end - resolution.point).days == (resolution.point - resolution.start).days == 3
+    assert resolution.iso == resolution.point.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("stated", "status"),
+    [
+        (D(2022, 9, 14), "match"),  # exactly two weeks before Wednesday 28 September
+        (D(2022, 9, 12), "within-range"),  # two days off: within the tolerance
+        (D(2022, 9, 17), "within-range"),
+        (D(2022, 9, 18), "mismatch"),  # four days off: nearer "a week and a half"
+        (D(2022, 9, 10), "mismatch"),
+    ],
+)
+def test_weeks_ago_compares_within_its_tolerance(stated: dt.date, status: str) -> None:
+    result = check_date("two weeks ago", published=WEDNESDAY, value=stated, sources=[])
+    assert result.status == status
+    assert result.basis.reading == "2022-09-14"
+
+
+# Rule 10 and rule 7 in context: (sentence, marked words, published, expected ISO reading).
+IN_CONTEXT = [
+    # A future event "by June 15" is never a past date.
+    ("The ministry will finish the road by June 15.", "by June 15", D(2023, 7, 1), "2024-06-15"),
+    ("The road must be finished by June 15.", "by June 15", D(2023, 5, 20), "2023-06-15"),
+    ("The office is closed until Friday.", "until Friday", WEDNESDAY, "2022-09-30"),
+    ("Trains run on the old timetable till October 3.", "till October 3", WEDNESDAY, "2022-10-03"),
+    ("From Monday on, visitors need a pass.", "From Monday on", WEDNESDAY, "2022-10-03"),
+    ("Prices have risen since March 4.", "since March 4", D(2023, 3, 2), "2022-03-04"),
+    # Month-day without a year: the tense chooses the year.
+    ("The vote was held on October 3.", "October 3", WEDNESDAY, "2021-10-03"),
+    ("The vote will be held on October 3.", "October 3", WEDNESDAY, "2022-10-03"),
+    ("By June 15, 300 people had died.", "By June 15", D(2023, 7, 1), "2023-06-15"),
+    # "next" and "this coming" look forward.
+    ("The council meets next Tuesday.", "next Tuesday", WEDNESDAY, "2022-10-04"),
+    ("The council meets this coming Friday.", "this coming Friday", WEDNESDAY, "2022-09-30"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "marked", "published", "iso"), IN_CONTEXT)
+def test_the_sentence_gives_the_direction(sentence: str, marked: str, published: dt.date, iso: str) -> None:
+    result = check_date(marked, published=published, value=None, sources=[], sentence=sentence)
+    assert result.status == "resolved"
+    assert result.basis.reading == iso
+
+
+def test_a_past_verb_settles_the_year_without_alternative() -> None:
+    [found] = find_dates("The vote was held on October 3.", WEDNESDAY)
+    assert found.resolution.start == D(2021, 10, 3) and not found.resolution.alternatives
+    [found] = find_dates("The vote on October 3 drew crowds.", WEDNESDAY)
+    assert [r.start for r in found.resolution.readings] == [D(2022, 10, 3), D(2021, 10, 3)]
+
+
+def test_a_source_without_the_date_is_not_found_never_a_mismatch() -> None:
+    result = check_date("on Monday", published=WEDNESDAY, value=None, sources=[EMBASSY])
+    assert result.status == "not-found" and not result.established
+    assert (result.basis.reading, result.basis.source_id, result.basis.candidate) == ("2022-09-26", None, None)
+    assert "not found in the cited sources (none of their dates bears on it)" in result.summary
+
+
+def test_basis_names_the_source_date_compared_with() -> None:
+    result = check_date("Putin last week ordered", published=WEDNESDAY, value=None, sources=[DECREE])
+    assert result.status == "within-range"
+    assert result.basis.reading == "2022-09-19/2022-09-25"
+    assert (result.basis.source_id, result.basis.candidate) == ("decree-647", "2022-09-21")
+    unresolved = check_date("in a statement", published=WEDNESDAY, value=None, sources=[EMBASSY])
+    assert unresolved.basis.reading is None and unresolved.basis.reason
+
+
+def test_a_mismatch_names_the_source_that_gives_the_stated_date() -> None:
+    result = check_date("on Monday", published=WEDNESDAY, value=D(2022, 9, 21), sources=[EMBASSY])
+    assert result.status == "mismatch"
+    assert (result.basis.reading, result.basis.source_id, result.basis.candidate) == (
+        "2022-09-26",
+        "embassy-alert",
+        "2022-09-21",
+    )
+    assert result.summary.endswith("the cited source embassy-alert gives the stated date (“On September 21”).")
+
+
+def test_a_past_verb_before_a_forward_preposition_leaves_both_years_open() -> None:
+    sentence = "The deadline was extended until June 15."
+    result = check_date("until June 15", published=D(2023, 7, 1), value=None, sources=[], sentence=sentence)
+    assert [r.start for r in result.details.resolution.readings] == [D(2023, 6, 15), D(2024, 6, 15)]
+    result = check_date("until June 15", published=D(2023, 7, 1), value=D(2024, 6, 15), sources=[], sentence=sentence)
+    assert result.status == "match"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The ministry said on Tuesday that it will raise fares.", D(2022, 9, 27)),
+        ("The minister said on Tuesday that he would resign on Friday.", D(2022, 9, 27)),
+        ("On Friday the council will vote.", D(2022, 9, 30)),  # the date opens the sentence
+        ("Prices rose. On Friday, the council will vote.", D(2022, 9, 30)),
+    ],
+)
+def test_a_future_verb_after_the_date_counts_only_when_the_date_opens_the_sentence(
+    text: str, start: dt.date
+) -> None:
+    assert find_dates(text, WEDNESDAY)[0].resolution.start == start
+
+
+def test_a_mark_is_never_read_as_part_of_a_longer_date_around_it() -> None:
+    sentence = "The council met on Tuesday, September 20, to vote."
+    result = check_date("on Tuesday", published=WEDNESDAY, value=None, sources=[], sentence=sentence)
+    assert result.basis.reading == "2022-09-27"  # the mark's own words: the most recent Tuesday
+    result = check_date("September", published=WEDNESDAY, value=None, sources=[], sentence="In September 2021 it fell.")
+    assert result.basis.reading == "2022-09-01/2022-09-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The exhibition opens on Friday.", D(2022, 9, 30)),
+        ("Parliament meets on Tuesday to debate the bill.", D(2022, 10, 4)),
+        ("The rule takes effect on October 1.", D(2022, 10, 1)),
+        ("The exhibition opened on Friday.", D(2022, 9, 23)),  # the past of the same verb
+        ("The man who opens the shop said on Friday that sales fell.", D(2022, 9, 23)),  # not the date's verb
+    ],
+)
+def test_the_present_of_a_schedule_looks_ahead(text: str, start: dt.date) -> None:
+    assert find_dates(text, WEDNESDAY)[0].resolution.start == start

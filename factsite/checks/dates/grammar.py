@@ -80,7 +80,7 @@ def _pattern_source(full: set[str], short: set[str], days: set[str], scanning: b
         r"(?P<relative_day>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
         r"|yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
         rf"|(?:earlier|later)\s+today){NOT_LETTER})",
-        r"(?P<unit>(?P<unit_modifier>(?i:last|this|next|earlier\s+this|later\s+this"
+        r"(?P<unit>(?P<unit_modifier>(?i:last|this\s+coming|this|next|earlier\s+this|later\s+this"
         rf"|(?:the\s+)?past))\s+(?P<unit_name>(?i:weekend|week|month|year)){NOT_LETTER})",
         rf"(?P<ago>(?P<ago_count>{COUNT})\s+(?P<ago_unit>{UNITS})s?\s+(?i:ago){NOT_LETTER})",
     ]

@@ -36,7 +36,7 @@ class _Context:
 
     expression: str
     published: dt.date
-    tense: str  # "past" | "future"
+    tense: str  # "past" | "future" | "marked-past" | "either" (see resolve_date, rule 10)
     grammar: DateGrammar
 
     @functools.cached_property
@@ -51,10 +51,11 @@ class _Context:
         *,
         depends_on: str = "day",
         alternatives: Sequence[DateResolution] = (),
+        point: dt.date | None = None,
     ) -> DateResolution:
         start, end = span
         return DateResolution(
-            self.expression, start, end, granularity, rule, tuple(alternatives), depends_on
+            self.expression, start, end, granularity, rule, tuple(alternatives), depends_on, point=point
         )
 
 
@@ -82,15 +83,30 @@ def _inferred(
     if context.tense == "future":
         rule = f"{label} in the nearest year not before {publication}, as the sentence looks ahead"
         return context.resolution(not_before[0], granularity, rule, depends_on="year")
-    reading = not_after[-1]
-    later = next(span for span in spans if span[0] > published)
-    alternatives = []
-    if later[0] - published < published - reading[1]:
-        later_rule = f"{label} in the following year, nearer to {publication}"
-        alternatives.append(context.resolution(later, granularity, later_rule, depends_on="year"))
+    earlier = not_after[-1]
     rule = f"{label} in the nearest year not after {publication}"
+    if context.tense == "marked-past":
+        rule += ", as the verb is in the past"
+        return context.resolution(earlier, granularity, rule, depends_on="year")
+    later = next(span for span in spans if span[0] > published)
+    later_rule = f"{label} in the following year, nearer to {publication}"
+    if later[0] - published >= published - earlier[1]:
+        # "was extended until June 15": a past verb before a forward preposition leaves both open.
+        alternatives = []
+        if context.tense == "either":
+            later_rule = f"{label} in the following year, as the preposition looks ahead"
+            alternatives.append(context.resolution(later, granularity, later_rule, depends_on="year"))
+        return context.resolution(
+            earlier, granularity, rule, depends_on="year", alternatives=alternatives
+        )
+    # The later date is nearer ("takes effect July 1" published 15 June): news prose mentions the
+    # coming weeks more often than a day nearly a year past, but the tense does not settle it.
     return context.resolution(
-        reading, granularity, rule, depends_on="year", alternatives=alternatives
+        later,
+        granularity,
+        later_rule,
+        depends_on="year",
+        alternatives=[context.resolution(earlier, granularity, rule, depends_on="year")],
     )
 
 
@@ -271,10 +287,12 @@ def _weekend(modifier: str, context: _Context) -> DateResolution:
     if modifier in ("last", "past"):
         sunday = published - dt.timedelta(days=(published.weekday() + 1) % 7 or 7)
         return weekend(sunday - ONE_DAY, f"the most recent weekend before {publication}")
+    saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
+    if modifier == "this coming":
+        return weekend(saturday, f"the first weekend after {publication}")
     if modifier != "next":
         saturday = week_span(published)[0] + dt.timedelta(days=5)
         return weekend(saturday, f"the weekend of the week of {publication}")
-    saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
     alternatives = []
     if published.weekday() < 5:  # the first weekend after is in the publication's week
         rule = f"the weekend of the week after the one of {publication}"
@@ -287,28 +305,38 @@ def _resolve_unit(match: re.Match[str], context: _Context) -> DateResolution | N
     unit = match["unit_name"].lower()
     if unit == "weekend":
         return _weekend(modifier, context)
-    span, rule = _unit_span(modifier, unit, context)
+    # "this coming week/month/year" is the next one (rule 3's "this coming" for units).
+    span, rule = _unit_span("next" if modifier == "this coming" else modifier, unit, context)
     return context.resolution(span, unit, rule)
+
+
+# Rule 6: how far from the exact day a counted expression still holds. Half the unit, so that the
+# days of "two weeks ago" and "three weeks ago" never overlap; "N days ago" is exact.
+TOLERANCE_DAYS = {"day": 0, "week": 3, "month": 15, "year": 182}
+
+
+def _shifted(day: dt.date, unit: str, count: int) -> dt.date:
+    """`day` moved by `count` units; a month or year shift keeps the day of the month where it can
+    (31 March less a month is 28 or 29 February)."""
+    if unit in ("day", "week"):
+        return day + dt.timedelta(days=count * (7 if unit == "week" else 1))
+    months = count * (12 if unit == "year" else 1)
+    start, end = months_later(day, months)
+    return start.replace(day=min(day.day, end.day))
 
 
 def _counted(context: _Context, count: int, unit: str, direction: int) -> DateResolution:
-    """Rule 6: "N days ago" is a day; weeks, months and years ago are whole calendar units."""
+    """Rule 6: "N days/weeks/months/years ago" is the exact day N units before publication, give
+    or take half a unit (TOLERANCE_DAYS); "in N weeks' time" mirrors it forwards."""
     published, word = context.published, "before" if direction < 0 else "after"
-    if unit == "day":
-        day = published + dt.timedelta(days=direction * count)
-        return context.resolution((day, day), "day", f"{count} days {word} {context.publication}")
-    if unit == "week":
-        day = published + dt.timedelta(weeks=direction * count)
-        rule = (
-            f"the Monday-Sunday week holding the day {7 * count} days {word} {context.publication}"
-        )
-        return context.resolution(week_span(day), "week", rule)
-    if unit == "month":
-        span = months_later(published, direction * count)
-    else:
-        span = year_span(published.year + direction * count)
-    rule = f"the calendar {unit} {count} {word} the one of {context.publication}"
-    return context.resolution(span, unit, rule)
+    day = _shifted(published, unit, direction * count)
+    tolerance = TOLERANCE_DAYS[unit]
+    units = unit if count == 1 else f"{unit}s"
+    rule = f"{count} {units} {word} {context.publication}: {format_day(day)}"
+    if tolerance:
+        rule += f", give or take {tolerance} days"
+    margin = dt.timedelta(days=tolerance)
+    return context.resolution((day - margin, day + margin), unit, rule, point=day)
 
 
 def _resolve_ago(match: re.Match[str], context: _Context) -> DateResolution | None:
@@ -364,12 +392,43 @@ RESOLVERS: dict[str, Resolver] = {
 }
 
 
+# Rule 10: prepositions that look forward ("by June 15", "until Friday", "from Monday on") and one
+# that looks back ("since June 15").
+FORWARD_PREPOSITIONS = frozenset({"by", "until", "till"})
+ONWARDS = re.compile(r"\s+on(?:wards?)?(?![^\W\d_])", re.IGNORECASE)
+
+
+def _preposition(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    return " ".join((groups.get("prep") or groups.get("weekday_prep") or "").lower().split())
+
+
+def tense_with_preposition(match: re.Match[str], tense: str, following: str) -> str:
+    """Rule 10: the tense a preposition gives the date after it, with the sentence's `tense`.
+
+    A forward preposition looks ahead unless the verb is plainly past ("the office was closed
+    until Friday"); even then the later date stays possible ("the deadline was extended until
+    June 15"): "either", both years are readings. "since" looks back.
+    """
+    preposition = _preposition(match)
+    forwards = preposition in FORWARD_PREPOSITIONS or (
+        preposition == "from" and ONWARDS.match(following) is not None
+    )
+    if forwards:
+        return "either" if tense == "marked-past" else "future"
+    if preposition == "since" and tense != "future":
+        return "marked-past"
+    return tense
+
+
 def resolve_match(
-    match: re.Match[str], published: dt.date, grammar: DateGrammar, tense: str
+    match: re.Match[str], published: dt.date, grammar: DateGrammar, tense: str, following: str = ""
 ) -> DateResolution | None:
+    """Resolve one match; `following` is the text after it (for "from Monday on")."""
     # The alternative that matched is the last group to close: its name says which resolver to use.
     kind = match.lastgroup
     assert kind is not None, "every alternative of the grammar is a named group"
+    tense = tense_with_preposition(match, tense, following)
     return RESOLVERS[kind](match, _Context(match.group(), published, tense, grammar))
 
 
@@ -379,7 +438,9 @@ def resolve_date(
     """The day or range one date expression means, or None if it is not one.
 
     Case does not matter here. `tense` is "future" when the sentence looks ahead ("will meet on
-    Friday"): it decides bare weekdays and dates without a year (rules 1 and 7).
+    Friday", "is closed until June 15"), "marked-past" when its verb is plainly past ("had risen
+    by June 15"), "past" otherwise (news prose reports the past): it decides bare weekdays and
+    dates without a year (rules 1, 7 and 10).
     """
     grammar = date_grammar(locale, scanning=False)
     text = " ".join(expression.split()).rstrip(",;:!?")

@@ -25,6 +25,16 @@ class DateResolution:
     # its year is inferred) or "day" (it counts from the day, like "yesterday").
     depends_on: str = "day"
     notes: tuple[str, ...] = ()  # e.g. a stated weekday that is not the date's
+    # The exact day of a counted expression ("two weeks ago"); start and end are then that day
+    # give or take the rule's tolerance (rule 6).
+    point: dt.date | None = None
+
+    @property
+    def iso(self) -> str:
+        """The reading in ISO 8601 form: a day "2022-09-14", or a span "2022-09-05/2022-09-11"."""
+        if self.point is not None or self.start == self.end:
+            return (self.point or self.start).isoformat()
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
 
     @property
     def readings(self) -> tuple[DateResolution, ...]:
@@ -66,6 +76,7 @@ class DateComparison:
     reading: DateResolution | None = None  # the reading value_status refers to
     source_dates: tuple[SourceDate, ...] = ()  # agreeing ones first
     other_dates: tuple[FoundDate, ...] = ()  # further date expressions in the marked text
+    cited: bool = False  # the claim cites sources (without any, no source date can agree)
 
     @property
     def agreeing(self) -> tuple[SourceDate, ...]:

@@ -41,7 +41,7 @@ PREPOSITIONS_BEFORE_COUNTS = _words("in by from before after through on")
 # "rose by 3/4" is a fraction; "on 21/9" is a date.
 PREPOSITIONS_BEFORE_NUMERIC_DATES = _words("on since until till before after")
 FUTURE_MARKER = re.compile(
-    r"\b(?:will|shall|won['\u2019]t|plans?\s+to|intends?\s+to"
+    r"\b(?:will|shall|won['\u2019]t|would(?!\s+have)|plans?\s+to|intends?\s+to"
     r"|(?:is|are|'s|'re)\s+(?:due|set|scheduled|expected|going|planning)\s+to)\b|['\u2019]ll\b",
     re.IGNORECASE,
 )
@@ -89,11 +89,48 @@ def _is_not_a_date(match: re.Match[str], text: str) -> bool:
     )
 
 
-def _tense_before(text: str, position: int) -> str:
-    """ "future" when a future marker is among the eight words before `position` in its sentence."""
-    sentence = SENTENCE_END.split(text[max(0, position - 100) : position])[-1]
-    words = " ".join(sentence.split()[-8:])
-    return "future" if FUTURE_MARKER.search(words) else "past"
+# Rule 10: a verb plainly in the past. Past participles and "-ed" forms are not enough ("is closed
+# until", "extended the deadline to").
+PAST_MARKER = re.compile(r"\b(?:was|were|had|did)(?:n['\u2019]t)?\b", re.IGNORECASE)
+TENSE_WORDS = 12
+# The present of a schedule ("the exhibition opens on Friday", "Parliament meets on Tuesday")
+# looks ahead; counted only right before the date (one word may come between: "opens again"),
+# where it is the date's own verb.
+SCHEDULED = re.compile(
+    r"\b(?:opens|begins|starts|resumes|reopens|ends|closes|expires|launches|meets|convenes|votes"
+    r"|takes\s+effect|comes\s+into\s+(?:force|effect)|goes\s+on\s+sale|kicks\s+off)"
+    r"(?:\s+[^\W\d_]+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _tense_around(text: str, start: int, end: int) -> str:
+    """The tense of the verb nearest to a date in its sentence: "future" after a future marker
+    ("will", "is due to") among the twelve words before it (or after it, when the date opens the
+    sentence) or the present of a schedule right before it ("opens on Friday"); "marked-past" for
+    "had", "was", "were", "did" among the twelve words either side; else "past" (news prose
+    reports the past)."""
+    # One character of the date itself: a sentence end is known by the capital after it.
+    before = SENTENCE_END.split(text[max(0, start - 100) : start + 1])[-1][:-1]
+    after = SENTENCE_END.split(text[end : end + 100])[0]
+    before = " ".join(before.split()[-TENSE_WORDS:])
+    after = " ".join(after.split()[:TENSE_WORDS])
+    markers = [
+        (len(before) - m.end(), tense)
+        for pattern, tense in ((FUTURE_MARKER, "future"), (PAST_MARKER, "marked-past"))
+        for m in pattern.finditer(before)
+    ]
+    if SCHEDULED.search(before):
+        markers.append((0, "future"))
+    # After the date a past verb counts ("By June 15, 300 people had died"); a future one only when
+    # the date opens the sentence ("On Friday the council will vote"): after a verb it is usually
+    # another clause's ("said on Tuesday that it will").
+    after_patterns = [(PAST_MARKER, "marked-past")]
+    if not before.strip():
+        after_patterns.append((FUTURE_MARKER, "future"))
+    markers += [(m.start() + 1, tense) for pattern, tense in after_patterns for m in pattern.finditer(after)]
+    # The nearest marker decides; one before the date wins a tie.
+    return min(markers)[1] if markers else "past"
 
 
 # A date expression starts less than ANCHOR_REACH characters before an anchor (see ANCHOR_WORDS),
@@ -140,7 +177,9 @@ def find_dates(text: str, published: dt.date, *, locale: str = "en") -> tuple[Fo
     for match in _matches(text, grammar):
         if _is_not_a_date(match, text):
             continue
-        resolution = resolve_match(match, published, grammar, _tense_before(text, match.start()))
+        tense = _tense_around(text, match.start(), match.end())
+        following = text[match.end() : match.end() + 12]
+        resolution = resolve_match(match, published, grammar, tense, following)
         if resolution is not None:
             found.append(FoundDate(match.group(), match.start(), match.end(), resolution))
     return tuple(found)
