@@ -30,9 +30,9 @@ def main(verbose: bool) -> None:
         print(f"{title:<{width}}{'right':>7}{'could not tell':>16}{'confidently wrong':>19}")
         for name in sorted(table):
             counts = table[name]
-            print(f"{name:<{width}}" + "".join(f"{counts[o]:>{w}}" for o, w in zip(OUTCOMES, (7, 16, 19))))
+            print(f"{name:<{width}}" + "".join(f"{counts[o]:>{w}}" for o, w in zip(OUTCOMES, (7, 16, 19), strict=True)))
         total = [sum(c[o] for c in table.values()) for o in OUTCOMES]
-        print(f"{'all':<{width}}" + "".join(f"{n:>{w}}" for n, w in zip(total, (7, 16, 19))) + "\n")
+        print(f"{'all':<{width}}" + "".join(f"{n:>{w}}" for n, w in zip(total, (7, 16, 19), strict=True)) + "\n")
     lint = score_lint(project, labels)
     print(
         f"lint: {lint.caught} of {lint.planted} planted copy errors caught (recall {lint.recall:.2f}); "
