@@ -11,7 +11,8 @@ import pytest
 from factsite.cli import main
 from tests.conftest import REPOSITORY
 
-SEED = REPOSITORY.parent / "shared" / "seeds" / "seed-article.txt"
+# The demo's source article as published, kept with the labelled lint corpus: tests read nothing outside the checkout.
+SEED = REPOSITORY / "tests" / "lint" / "corpus" / "seed-article.txt"
 
 
 @pytest.fixture
