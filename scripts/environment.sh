@@ -33,7 +33,9 @@ ensure_venv() {
       apt_install python3-venv || return 1
     fi
     say "creating the virtual environment $dir"
-    "$FACTSITE_PYTHON" -m venv "$dir" || { rm -rf "$dir"; return 1; }
+    # --upgrade-deps: the pip that a system's Python bundles may be years old (Debian 12: pip 23.0, which still
+    # installs some of the dependencies with the deprecated `setup.py install`).
+    "$FACTSITE_PYTHON" -m venv --upgrade-deps "$dir" >/dev/null || { rm -rf "$dir"; return 1; }
   fi
 
   # The stamp holds the hash, then the extras installed. .venv serves both commands: the build's extras (none) are a
