@@ -1,6 +1,7 @@
 """The editors' command: `python build.py [build|check|serve|links|suggest|new] ...` (also installed as `factsite`).
 
-Exit status: 0 success, 1 content errors (or warnings under --strict), 2 usage or configuration errors.
+Exit status: 0 success, 1 content errors (or warnings under --strict), 2 usage or configuration errors, 141 when
+the reader of the output stopped early (`| head`), as for any command ended by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -16,19 +18,37 @@ from pathlib import Path
 from factsite.model import Problem, Severity
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE (13): what shells report for a command ended by a closed pipe
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Flushed here, also after --help (argparse's SystemExit), so that a reader gone early is noticed below
+            # and not at exit, where Python would report it.
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        print("Interrupted; the previous site is untouched.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Whoever read the output stopped early (`factsite check --format json | head -1`): normal use, not an
+        # error. Python's recipe (the signal module's "Note on SIGPIPE"): point the standard streams at /dev/null
+        # so that flushing them at exit cannot fail again, and exit as a command ended by SIGPIPE does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, sys.stderr.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help")):
         arguments.insert(0, "build")
     args = parser.parse_args(arguments)
-    try:
-        return int(args.run(args))
-    except KeyboardInterrupt:
-        print("Interrupted; the previous site is untouched.", file=sys.stderr)
-        return 130
+    return int(args.run(args))
 
 
 def _parser() -> argparse.ArgumentParser:

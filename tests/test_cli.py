@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from factsite.cli import main
+from factsite.cli import EXIT_BROKEN_PIPE, main
 from tests.conftest import REPOSITORY
 
-SEED = REPOSITORY.parent / "shared" / "seeds" / "seed-article.txt"
+# The demo's source article as published, kept with the labelled lint corpus: tests read nothing outside the checkout.
+SEED = REPOSITORY / "tests" / "lint" / "corpus" / "seed-article.txt"
 
 
 @pytest.fixture
@@ -95,3 +99,33 @@ def test_serve_with_a_broken_config_exits_2_with_its_location(
     error = capsys.readouterr().err
     assert f"error: {config}: " in error and "line 2, column 10" in error
     assert "Traceback" not in error
+
+
+# `build.py` and the installed `factsite` script: both are ways editors run the command.
+COMMANDS = {
+    "build.py": [sys.executable, str(REPOSITORY / "build.py")],
+    "factsite": [str(Path(sys.executable).parent / "factsite")],
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=list(COMMANDS))
+def test_a_reader_that_stops_early_ends_the_command_quietly(command: str, demo_project: Path) -> None:
+    # The reading end is closed before the command writes anything, so its first write meets the closed pipe
+    # every time, as `factsite check --format json | head -1` does when the JSON outgrows the pipe's buffer.
+    reading, writing = os.pipe()
+    with subprocess.Popen([*COMMANDS[command], "check", "--format", "json"], cwd=demo_project, stdout=writing,
+                          stderr=subprocess.PIPE, text=True) as process:  # fmt: skip
+        os.close(writing)
+        os.close(reading)
+        _, errors = process.communicate(timeout=300)
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
+    assert process.returncode == EXIT_BROKEN_PIPE
+
+
+def test_head_reads_the_first_line_of_the_json(demo_project: Path) -> None:
+    # The same through a real shell pipeline, where head may or may not stop before the output ends.
+    script = f"set -o pipefail; {shlex.join(COMMANDS['build.py'])} check --format json | head -1"
+    finished = subprocess.run(["bash", "-c", script], cwd=demo_project, capture_output=True, text=True, timeout=300)
+    assert finished.stdout == "{\n"
+    assert "Traceback" not in finished.stderr and "BrokenPipeError" not in finished.stderr, finished.stderr
+    assert finished.returncode in (0, EXIT_BROKEN_PIPE)

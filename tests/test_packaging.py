@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import site
 import subprocess
 import sys
 import zipfile
@@ -32,10 +33,27 @@ def test_the_wheel_carries_every_template(wheel: Path) -> None:
     assert "factsite/py.typed" in names
 
 
+def dependencies_of_this_environment() -> list[str]:
+    """The site directories this test runs with, where factsite's dependencies are installed.
+
+    A new environment with `--system-site-packages` sees the base interpreter's, not those of the virtual environment
+    the tests run in; installing the dependencies again would need the network. So the new environment gets these
+    directories as plain lines of a .pth file: Python appends them to sys.path after its own site-packages, where the
+    wheel is, and does not read the .pth files inside them, so an editable factsite there (a path to this checkout)
+    stays out of sight."""
+    directories = site.getsitepackages()
+    if site.ENABLE_USER_SITE:
+        directories.append(site.getusersitepackages())
+    return [directory for directory in dict.fromkeys(directories) if Path(directory).is_dir()]
+
+
 def test_an_installed_wheel_builds_a_site_without_a_checkout(wheel: Path, tmp_path: Path) -> None:
     environment = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(environment)], check=True, timeout=120)
+    subprocess.run([sys.executable, "-m", "venv", str(environment)], check=True, timeout=120)
     python = environment / "bin" / "python"
+    own_site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                              check=True, capture_output=True, text=True).stdout.strip()  # fmt: skip
+    (Path(own_site) / "outer-dependencies.pth").write_text("\n".join(dependencies_of_this_environment()) + "\n")
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
                    check=True, capture_output=True, timeout=300)  # fmt: skip
     project = tmp_path / "desk"

@@ -25,7 +25,7 @@ from factsite.checks.figures import (
 )
 from factsite.model import Basis, Location, Source
 
-SEED_ARTICLE = Path("/work/shared/seeds/seed-article.txt")
+SEED_ARTICLE = Path(__file__).resolve().parents[1] / "lint" / "corpus" / "seed-article.txt"
 SHOIGU = (
     "Defence Minister Sergei Shoigu said on 21 September 2022 that the mobilisation concerns "
     "reservists only. Three hundred thousand reservists will be called up, he said, about 1% of "
@@ -385,7 +385,6 @@ def test_find_figures_orders_readings_for_the_locale():
     assert figure.readings[0].value == 300
 
 
-@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="seed article not present")
 def test_find_figures_in_the_seed_article_finds_only_the_lakh_figure():
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     figures = find_figures(text)
