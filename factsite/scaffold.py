@@ -2,8 +2,11 @@
 
 The article keeps its words; each candidate `suggest` finds (quotation, figure, date, copy error,
 leftover) gets a claim mark and an `unreviewed` claim with what could be read pre-filled: the typo's
-correction, the figure's value, the resolved date, the speaker. Values nobody can read from the text
-(the outlet, the reviewer, the summary) are written as `TODO` so the files load and the gaps show.
+correction, the figure's unit, the speaker. Values nobody can read from the text (the outlet, the
+reviewer, the summary) are written as `TODO` so the files load and the gaps show as placeholder warnings.
+A figure's or a date's `value:` is never filled: it is the correct value, from a source, and the article's
+own reading there would make the check confirm the article with itself. A comment in its place gives the
+editor the article's reading to compare with the sources.
 """
 
 from __future__ import annotations
@@ -196,23 +199,33 @@ def insert_marks(body: str, marks: list[PlannedMark], *, headings: tuple[int, ..
 
 def citations_yaml(body: str, marks: list[PlannedMark], source_name: str, locale: str) -> str:
     """The `SLUG.yaml` text: no sources yet, one claim per mark (new or the editor's own)."""
-    placed: list[tuple[int, str, dict[str, Any]]] = [
-        (mark.start, mark.claim_id, claim_fields(mark, locale)) for mark in marks
+    placed: list[tuple[int, str, dict[str, Any], str]] = [
+        (mark.start, mark.claim_id, claim_fields(mark, locale), value_comment(mark.finding))
+        for mark in marks
     ]
     placed.extend(
-        (match.start(), match.group("id"), dict(EDITOR_MARK_CLAIM))
+        (match.start(), match.group("id"), dict(EDITOR_MARK_CLAIM), "")
         for match in EXISTING_MARK.finditer(body)
     )
-    claims = {claim_id: fields for _, claim_id, fields in sorted(placed, key=lambda p: p[0])}
     header = (
         f"# Claims scaffolded by `factsite new` from {source_name}.\n"
         "# For each claim: cite its sources, write a note, replace `unreviewed` with a verdict;\n"
         "# delete the claims (and their marks) that need no fact-check.\n"
     )
-    return header + _dump({"sources": {}, "claims": claims})
+    claims = sorted(placed, key=lambda p: p[0])
+    if not claims:
+        return header + "sources: {}\nclaims: {}\n"
+    # Each claim is dumped on its own so that a comment can stand where its value belongs.
+    lines = ["sources: {}", "claims:"]
+    for _, claim_id, fields, comment in claims:
+        lines.extend("  " + line for line in _dump({claim_id: fields}).splitlines())
+        if comment:
+            lines.append(f"    # {comment}")
+    return header + "\n".join(lines) + "\n"
 
 
 def claim_fields(mark: PlannedMark, locale: str) -> dict[str, Any]:
+    """The claim's fields as far as the article can tell them; never its `value:` (see `value_comment`)."""
     finding = mark.finding
     kind = CLAIM_KIND.get(finding.kind, "typo")
     fields: dict[str, Any] = {"kind": kind}
@@ -226,28 +239,30 @@ def claim_fields(mark: PlannedMark, locale: str) -> dict[str, Any]:
     if kind == "quote":
         fields["speaker"] = finding.speaker or TODO
     elif kind == "figure":
-        fields.update(_figure_value(finding, locale))
-    elif kind == "date" and finding.value:
-        start, _, end = finding.value.partition("/")
-        fields["value"] = (
-            {"from": dt.date.fromisoformat(start), "to": dt.date.fromisoformat(end)}
-            if end
-            else dt.date.fromisoformat(start)
-        )
+        readings = parse_figure(finding.text, locale=locale)
+        if readings and readings[0].unit:
+            fields["unit"] = readings[0].unit
     if mark.notes:
         fields["note"] = " ".join(mark.notes)
     return fields
 
 
-def _figure_value(finding: Finding, locale: str) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    readings = parse_figure(finding.text, locale=locale)
-    if finding.value is not None:
+def value_comment(finding: Finding) -> str:
+    """For a figure or a date, a comment asking for the value from a source, with the article's reading."""
+    if finding.kind not in ("figure", "date"):
+        return ""
+    what = "figure" if finding.kind == "figure" else "date"
+    words = " ".join(finding.text.split())
+    comment = f"value: give the {what} your sources state"
+    if not finding.value:
+        return comment
+    reading = finding.value
+    if finding.kind == "figure":
         number = float(finding.value)
-        fields["value"] = int(number) if number.is_integer() else number
-    if readings and readings[0].unit:
-        fields["unit"] = readings[0].unit
-    return fields
+        reading = str(int(number)) if number.is_integer() else str(number)
+    else:
+        reading = reading.replace("/", " to ")
+    return f"{comment} (the article's \"{words}\" reads as {reading})"
 
 
 def _claim_id(finding: Finding, used: set[str]) -> str:

@@ -21,15 +21,18 @@ from factsite.load.fields import (
     SOURCE_FIELDS,
     Field,
     FieldError,
+    FieldValues,
     check_id,
     error,
     read_mapping,
     unknown_field,
+    warning,
 )
 from factsite.load.text_files import ContentFileError, read_content_text, resolve_inside
 from factsite.load.yaml_nodes import ContentYamlError, YamlDocument, compose_yaml
 from factsite.model import Article, Claim, ClaimKind, Correction, Ignore, Location, Problem, Source
 from factsite.positions import LineIndex
+from factsite.settings import UNREVIEWED
 
 CITATION_SECTIONS = ("sources", "claims", "corrections", "ignore")
 # Rendering and linting take time quadratic in a paragraph's length (Python-Markdown's inline
@@ -39,11 +42,13 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 PLACEHOLDER_DATE = dt.date(1970, 1, 1)
 
 # Fields each kind needs beyond those every claim needs; `value` is typed by kind.
+# `sources` is not among them: a verdict's evidence is checked with the verdict (`validate.py`), so that an
+# unreviewed claim may have none yet and a rated one is told why it needs them.
 KIND_REQUIRED = {
-    ClaimKind.QUOTE: ("verdict", "sources", "speaker"),
-    ClaimKind.FIGURE: ("verdict", "sources"),
-    ClaimKind.DATE: ("verdict", "sources"),
-    ClaimKind.STATEMENT: ("verdict", "sources", "note"),
+    ClaimKind.QUOTE: ("verdict", "speaker"),
+    ClaimKind.FIGURE: ("verdict",),
+    ClaimKind.DATE: ("verdict",),
+    ClaimKind.STATEMENT: ("verdict", "note"),
     ClaimKind.TYPO: ("correction",),
 }
 KIND_ONLY = {
@@ -345,6 +350,7 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
                 "remove 'verdict:'; use kind: statement to rate the claim instead",
             )
         )
+    problems.extend(_evidence_problems(what, kind, values))
     source_locations = ()
     sources_node = values.nodes.get("sources")
     if isinstance(sources_node, SequenceNode):
@@ -365,6 +371,43 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
         correction=values.get("correction", "" if "correction" in values.nodes else None),
         source_locations=source_locations,
     )
+
+
+def _evidence_problems(what: str, kind: ClaimKind, values: FieldValues) -> list[Problem]:
+    # A published verdict tells readers the claim was checked against something: the sources say what, the
+    # note says how. A note alone can carry reasoning (a claim that contradicts itself) but shows no evidence.
+    verdict = values.get("verdict")
+    if kind is ClaimKind.TYPO or verdict in (None, UNREVIEWED):
+        return []
+    if values.get("sources") or not _given_empty(values, "sources"):
+        return []  # cited, or written and unreadable (reported as such)
+    if _given_empty(values, "note"):
+        return [
+            error(
+                values.where("verdict"),
+                f"{what} is rated '{verdict}' but cites no sources and has no note: a verdict needs its evidence",
+                "cite what the verdict rests on in 'sources:' and explain it in 'note:', or set verdict: unreviewed",
+                code="verdict-without-evidence",
+            )
+        ]
+    return [
+        warning(
+            values.where("verdict"),
+            f"{what} is rated '{verdict}' but cites no sources",
+            "add the sources the note relies on under 'sources:' and cite them in the claim's 'sources:'",
+            code="verdict-without-sources",
+        )
+    ]
+
+
+def _given_empty(values: FieldValues, name: str) -> bool:
+    """Whether field `name` is absent, empty or null, as opposed to given or written and unreadable."""
+    node = values.nodes.get(name)
+    if node is None:
+        return True
+    if name in values.values:
+        return not values.values[name]
+    return isinstance(node, ScalarNode) and not node.value.strip()
 
 
 def _claim_kind(document, claim_id, node, problems) -> ClaimKind | None:  # type: ignore[no-untyped-def]

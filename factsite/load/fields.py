@@ -18,6 +18,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from factsite.load.placeholders import placeholder_problem
 from factsite.load.yaml_nodes import YamlDocument
 from factsite.model import Location, Problem, Severity
 
@@ -179,12 +180,20 @@ def read_mapping(
             continue
         result.nodes[key] = value_node
         result.locations[key] = document.location(value_node)
+        declared_field = declared[key]
+        stand_in = placeholder_problem(
+            document, value_node, what, key, declared_field.type, declared_field.description, declared_field.required
+        )
         if isinstance(value_node, ScalarNode) and value_node.tag.endswith(":null") and not value_node.value:
+            problems.extend([stand_in] if stand_in else [])
             continue
         try:
-            result.values[key] = CONVERTERS[declared[key].type](value_node)
+            result.values[key] = CONVERTERS[declared_field.type](value_node)
         except FieldError as problem:
             problems.append(error(document.location(value_node), f"{what}: {key}: {problem}", problem.hint))
+        else:
+            # Only a value that reads as its type can be a stand-in for one: one mistake, one problem.
+            problems.extend([stand_in] if stand_in else [])
     for field_ in fields:
         missing = field_.name not in result.nodes
         if (field_.required or field_.name in required_extra) and missing:
