@@ -65,7 +65,7 @@ def _within(document: YamlDocument, node: ScalarNode, offset: int) -> Location:
     no escapes); otherwise where the value starts."""
     location = document.location(node)
     span = node.end_mark.index - node.start_mark.index
-    quotes = 0 if node.style is None else 2 if node.style in ("'", '"') else -1
+    quotes = 0 if not node.style else 2 if node.style in ("'", '"') else -1  # libyaml's plain style is ""
     if node.start_mark.line != node.end_mark.line or quotes < 0 or span != len(node.value) + quotes:
         return location
     return Location(location.path, location.line, location.column + quotes // 2 + offset)
