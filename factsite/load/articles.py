@@ -165,7 +165,7 @@ def _read_front_matter(path: Path, name: str, problems: list[Problem]):  # type:
     try:
         document = compose_yaml("\n".join(lines[1:closing]), name, line_offset=1)
     except ContentYamlError as problem:
-        problems.append(error(problem.location, problem.message, problem.hint))
+        problems.extend(problem.problems())
         document = None
     metadata = None
     if document is not None:
@@ -192,7 +192,7 @@ def _read_citations(path: Path, name: str, content_dir: Path, shown: Path, probl
         problems.append(problem.problem)
         return None
     except ContentYamlError as problem:
-        problems.append(error(problem.location, problem.message, problem.hint))
+        problems.extend(problem.problems())
         return None
     root = document.root
     if not isinstance(root, MappingNode):

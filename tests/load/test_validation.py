@@ -28,8 +28,8 @@ CASES = [
     pytest.param(
         ARTICLE,
         CITATIONS.replace("title: Jobs report", "title: Jobs: a report"),
-        f"{YAML}:3:16: error: YAML syntax error: mapping values are not allowed in this context",
-        "must be quoted",
+        f"{YAML}:3:12: error: the value of 'title:' holds ': ', which YAML reads as the start of another key",
+        'quote the value: title: "Jobs: a report"',
         id="yaml-syntax-error",
     ),
     pytest.param(

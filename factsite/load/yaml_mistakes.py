@@ -1,0 +1,278 @@
+"""Explaining a YAML syntax error by the mistake an editor made, on the line where it was made.
+
+The parser reports where it noticed a problem, often the line after the mistake or the end of the file, in
+its own terms ("did not find expected key", "mapping values are not allowed here"). When the parser fails,
+the lines up to that point are read again the way an editor reads them: by indentation, keys, colons and
+quotes, for the common mistakes (a key indented too far or too little, a list item at the wrong level, a
+missing colon, an unclosed quote). Tabs and duplicate keys are found by the reader itself (`yaml_nodes.py`).
+A failure none of these explains keeps the parser's own message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KEY = re.compile(r"(?P<key>[^\s:#'\"\[\]{}&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
+BLOCK_SCALAR = re.compile(r"(?:^-|:)[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A mistake's place (0-based line and column of the text) and what to change."""
+
+    line: int
+    column: int
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line holding YAML structure (not blank, not a comment, not inside a block of text)."""
+
+    number: int
+    indent: int
+    text: str  # without the indentation
+
+    @property
+    def is_item(self) -> bool:
+        return self.text == "-" or self.text.startswith("- ")
+
+    @property
+    def body(self) -> str:
+        """The text after the list item's dash, or the whole text."""
+        return self.text[1:].lstrip(" ") if self.is_item else self.text
+
+    @property
+    def key_column(self) -> int:
+        return self.indent + len(self.text) - len(self.body)
+
+    @property
+    def key(self) -> str | None:
+        found = KEY.match(self.body)
+        return found.group("key") if found else None
+
+    @property
+    def inline_value(self) -> str:
+        found = KEY.match(self.body)
+        return (found.group("value") or "").strip() if found else ""
+
+    def named(self) -> str:
+        """How messages quote the line: its key with the colon, or the start of its text."""
+        if self.key is not None:
+            return f"'{'- ' if self.is_item else ''}{self.key}:'"
+        return f"'{_shorten(self.text)}'"
+
+
+def explain(text: str, index: int, problem: str, quote_index: int | None = None) -> Explanation | None:
+    """What the editor got wrong, for a parser failure at `index` of `text` with the parser's `problem`;
+    `quote_index` is where the parser was reading a quoted value, if it was."""
+    lines = _structure_lines(text)
+    error_line = text.count("\n", 0, index)
+    before = [line for line in lines if line.number <= error_line]
+    return (
+        _unclosed_quote(before)
+        or _open_quote_at(text, quote_index)
+        or _missing_colon(before, error_line, problem)
+        or _misplaced_item(before, error_line)
+        or _misindented_key(lines, error_line, index - (text.rfind("\n", 0, index) + 1), problem)
+        or _colon_in_value(before, error_line, problem)
+    )
+
+
+def _structure_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    block_indent: int | None = None  # the indentation a block of text (`|`, `>`) must exceed
+    for number, raw in enumerate(text.split("\n")):
+        stripped = raw.lstrip(" ")
+        indent = len(raw) - len(stripped)
+        if block_indent is not None:
+            if not stripped.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if not stripped.strip() or stripped.startswith("#"):
+            continue
+        line = _Line(number, indent, stripped.rstrip())
+        lines.append(line)
+        if BLOCK_SCALAR.search(line.text):
+            block_indent = line.indent
+    return lines
+
+
+def _unclosed_quote(lines: list[_Line]) -> Explanation | None:
+    # A quoted value may run over several lines; one that never closes makes the parser fail wherever the
+    # next quote happens to be, often at the end of the file. The first quote left open on its own line is
+    # the likeliest culprit.
+    for line in lines:
+        value = line.inline_value if line.key is not None else line.body if line.is_item else ""
+        if not value or value[0] not in "\"'":
+            continue
+        quote = value[0]
+        closing = r'(?<!\\)(?:\\\\)*"' if quote == '"' else r"'(?!')"
+        rest = value[1:].replace("''", "") if quote == "'" else value[1:]
+        if re.search(closing, rest):
+            continue
+        column = line.indent + len(line.text) - len(value)
+        name = line.named()
+        inside = (
+            "to write \" inside the value, quote it with ' instead"
+            if quote == '"'
+            else "to write ' inside the value, write it twice ('')"
+        )
+        return Explanation(
+            line.number,
+            column,
+            f"the value of {name} opens a quote ({quote}) that is never closed",
+            f"end the value with {quote}, or remove the opening {quote}; {inside}",
+        )
+    return None
+
+
+def _open_quote_at(text: str, index: int | None) -> Explanation | None:
+    if index is None or index >= len(text) or text[index] not in "\"'":
+        return None
+    line_start = text.rfind("\n", 0, index) + 1
+    quote = text[index]
+    return Explanation(
+        text.count("\n", 0, index),
+        index - line_start,
+        f"this quote ({quote}) is never closed",
+        f"end the quoted text with {quote}, or remove the opening {quote}",
+    )
+
+
+def _missing_colon(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
+    if "could not find expected ':'" not in problem:
+        return None
+    # The parser read the line without a colon as the start of a long key and failed at a later line.
+    for line in reversed(lines):
+        if line.number > error_line or line.key is not None or (line.is_item and ":" not in line.body):
+            continue
+        body = line.body
+        prefix = "- " if line.is_item else ""
+        glued = re.match(r"([^\s:]+):(\S.*)$", body)
+        if glued:
+            return Explanation(
+                line.number,
+                line.key_column + len(glued.group(1)),
+                f"'{_shorten(body)}' has no space after its ':'",
+                f"write '{prefix}{glued.group(1)}: {_shorten(glued.group(2))}'",
+            )
+        key, _, value = body.partition(" ")
+        if not value:
+            return Explanation(
+                line.number,
+                line.key_column + len(key),
+                f"'{_shorten(key)}' has no ':' after it",
+                f"write '{prefix}{_shorten(key)}:'",
+            )
+        return Explanation(
+            line.number,
+            line.key_column + len(key),
+            f"'{_shorten(body)}' has no ':' between its key and its value",
+            f"write '{prefix}{key}: {_shorten(value.strip())}'",
+        )
+    return None
+
+
+def _misplaced_item(lines: list[_Line], error_line: int) -> Explanation | None:
+    line = next((line for line in lines if line.number == error_line), None)
+    if line is None or not line.is_item:
+        return None
+    earlier = [other for other in lines if other.number < line.number]
+    previous = next((other for other in reversed(earlier) if other.is_item), None)
+    if previous is None or previous.indent == line.indent:
+        return None
+    return Explanation(
+        line.number,
+        line.indent,
+        f"the list item {line.named()} is indented {_spaces(line.indent)}, but the item before it (line"
+        f" {previous.number + 1}) is indented {_spaces(previous.indent)}",
+        f"indent it by {_spaces(previous.indent)}, like the item on line {previous.number + 1}",
+    )
+
+
+def _misindented_key(lines: list[_Line], error_line: int, column: int, problem: str) -> Explanation | None:
+    here = next((line for line in lines if line.number == error_line), None)
+    if here is None or here.key is None:
+        return None
+    earlier = [line for line in lines if line.number < here.number]
+    if not earlier:
+        return None
+    previous = earlier[-1]
+    sibling = previous.key_column
+    if "mapping values are not allowed" in problem:
+        # Only the line's own colon is an indentation mistake; a later one is a value holding ': '.
+        if column != here.key_column + len(here.key or "") or here.indent <= sibling or not previous.inline_value:
+            return None
+        before = earlier[-2] if len(earlier) > 1 else None
+        if before is not None and previous.indent < before.key_column == here.indent:
+            # The line before is the odd one out: less indented than the lines on both sides of it.
+            return Explanation(
+                previous.number,
+                previous.indent,
+                f"{previous.named()} is indented {_spaces(previous.indent)}, less than {before.named()} above it"
+                f" and {here.named()} below it ({here.indent})",
+                f"indent {previous.named()} by {_spaces(before.key_column)}, like {before.named()} on line"
+                f" {before.number + 1}",
+            )
+        return Explanation(
+            here.number,
+            here.indent,
+            f"{here.named()} is indented {_spaces(here.indent)}, more than {previous.named()} on the line before"
+            f" ({sibling}), so it reads as part of that line's value",
+            f"indent {here.named()} by {_spaces(sibling)}, like {previous.named()} on line {previous.number + 1}",
+        )
+    if "expected key" not in problem and "expected <block end>" not in problem:
+        return None
+    before = earlier[-2] if len(earlier) > 1 else None
+    after = next((line for line in lines if line.number > here.number), None)
+    first_under_parent = (
+        before is not None
+        and before.key is not None
+        and not before.inline_value
+        and before.key_column < here.indent
+        and (after is None or after.indent == here.indent)
+    )
+    if previous.inline_value and here.indent < sibling and first_under_parent and before is not None:
+        # The first key under its parent set a deeper level than the keys after it.
+        return Explanation(
+            previous.number,
+            previous.indent,
+            f"{previous.named()} is indented {_spaces(previous.indent)}, more than {here.named()} after it"
+            f" ({here.indent})",
+            f"indent the keys under {before.named()} (line {before.number + 1}) by the same number of spaces,"
+            f" e.g. {previous.named()} by {_spaces(here.indent)}",
+        )
+    if previous.inline_value and here.indent < sibling:
+        return Explanation(
+            here.number,
+            here.indent,
+            f"{here.named()} is indented {_spaces(here.indent)}, less than {previous.named()} on the line before"
+            f" ({sibling})",
+            f"indent {here.named()} by {_spaces(sibling)}, like {previous.named()} on line {previous.number + 1}",
+        )
+    return None
+
+
+def _colon_in_value(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
+    here = next((line for line in lines if line.number == error_line), None)
+    if "mapping values are not allowed" not in problem or here is None or here.key is None:
+        return None
+    value = here.inline_value
+    quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    return Explanation(
+        here.number,
+        here.indent + len(here.text) - len(value),
+        f"the value of {here.named()} holds ': ', which YAML reads as the start of another key",
+        f"quote the value: {here.key}: {_shorten(quoted, 60)}",
+    )
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space" + ("" if count == 1 else "s")
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
