@@ -78,25 +78,32 @@ def explain(text: str, index: int, problem: str, quote_index: int | None = None)
         or _misplaced_item(before, error_line)
         or _misindented_key(lines, error_line, index - (text.rfind("\n", 0, index) + 1), problem)
         or _colon_in_value(before, error_line, problem)
+        or _key_among_items(before, error_line, problem)
+        or _reserved_first_character(before, error_line, problem)
     )
 
 
 def _structure_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
-    block_indent: int | None = None  # the indentation a block of text (`|`, `>`) must exceed
+    opened_at: int | None = None  # the indentation of the line that opened a block of text (`|`, `>`)
+    block_indent: int | None = None  # the block's own indentation, set by its first line
     for number, raw in enumerate(text.split("\n")):
         stripped = raw.lstrip(" ")
         indent = len(raw) - len(stripped)
-        if block_indent is not None:
-            if not stripped.strip() or indent > block_indent:
+        if opened_at is not None:
+            if not stripped.strip():
                 continue
-            block_indent = None
+            if block_indent is None and indent > opened_at:
+                block_indent = indent
+            if block_indent is not None and indent >= block_indent:
+                continue
+            opened_at = block_indent = None
         if not stripped.strip() or stripped.startswith("#"):
             continue
         line = _Line(number, indent, stripped.rstrip())
         lines.append(line)
         if BLOCK_SCALAR.search(line.text):
-            block_indent = line.indent
+            opened_at = line.indent
     return lines
 
 
@@ -111,7 +118,21 @@ def _unclosed_quote(lines: list[_Line]) -> Explanation | None:
         quote = value[0]
         closing = r'(?<!\\)(?:\\\\)*"' if quote == '"' else r"'(?!')"
         rest = value[1:].replace("''", "") if quote == "'" else value[1:]
-        if re.search(closing, rest):
+        closed = re.search(closing, rest)
+        if closed:
+            trailing = rest[closed.end() :].strip()
+            if trailing and not trailing.startswith("#"):
+                # `title: "Jobs" report`: a quoted value ends at its closing quote.
+                column = line.indent + len(line.text) - len(value)
+                single = "'" + value.replace("'", "''") + "'"
+                return Explanation(
+                    line.number,
+                    column,
+                    f"the value of {line.named()} goes on after its closing quote ({quote})",
+                    f"quote the whole value: {line.key or ''}: {_shorten(single, 60)}"
+                    if line.key
+                    else f"quote the whole value: {_shorten(single, 60)}",
+                )
             continue
         column = line.indent + len(line.text) - len(value)
         name = line.named()
@@ -182,6 +203,14 @@ def _misplaced_item(lines: list[_Line], error_line: int) -> Explanation | None:
         return None
     earlier = [other for other in lines if other.number < line.number]
     previous = next((other for other in reversed(earlier) if other.is_item), None)
+    if previous is None and earlier and earlier[-1].key_column == line.indent and earlier[-1].key is not None:
+        return Explanation(
+            line.number,
+            line.indent,
+            f"the list item {line.named()} stands among keys such as {earlier[-1].named()} (line"
+            f" {earlier[-1].number + 1})",
+            "put the list under a key of its own, e.g. sources:, with its items indented below it",
+        )
     if previous is None or previous.indent == line.indent:
         return None
     return Explanation(
@@ -189,7 +218,7 @@ def _misplaced_item(lines: list[_Line], error_line: int) -> Explanation | None:
         line.indent,
         f"the list item {line.named()} is indented {_spaces(line.indent)}, but the item before it (line"
         f" {previous.number + 1}) is indented {_spaces(previous.indent)}",
-        f"indent it by {_spaces(previous.indent)}, like the item on line {previous.number + 1}",
+        f"{_indent('it', previous.indent)}, like the item on line {previous.number + 1}",
     )
 
 
@@ -214,15 +243,15 @@ def _misindented_key(lines: list[_Line], error_line: int, column: int, problem: 
                 previous.indent,
                 f"{previous.named()} is indented {_spaces(previous.indent)}, less than {before.named()} above it"
                 f" and {here.named()} below it ({here.indent})",
-                f"indent {previous.named()} by {_spaces(before.key_column)}, like {before.named()} on line"
+                f"{_indent(previous.named(), before.key_column)}, like {before.named()} on line"
                 f" {before.number + 1}",
             )
         return Explanation(
             here.number,
             here.indent,
-            f"{here.named()} is indented {_spaces(here.indent)}, more than {previous.named()} on the line before"
-            f" ({sibling}), so it reads as part of that line's value",
-            f"indent {here.named()} by {_spaces(sibling)}, like {previous.named()} on line {previous.number + 1}",
+            f"{here.named()} is indented {_spaces(here.indent)}, more than {previous.named()}"
+            f" {_on(previous, here)} ({sibling}), so it reads as part of that line's value",
+            f"{_indent(here.named(), sibling)}, like {previous.named()} on line {previous.number + 1}",
         )
     if "expected key" not in problem and "expected <block end>" not in problem:
         return None
@@ -243,17 +272,30 @@ def _misindented_key(lines: list[_Line], error_line: int, column: int, problem: 
             f"{previous.named()} is indented {_spaces(previous.indent)}, more than {here.named()} after it"
             f" ({here.indent})",
             f"indent the keys under {before.named()} (line {before.number + 1}) by the same number of spaces,"
-            f" e.g. {previous.named()} by {_spaces(here.indent)}",
+            f" e.g. {_indent(previous.named(), here.indent).removeprefix('indent ')}",
         )
-    if previous.inline_value and here.indent < sibling:
+    levels = _open_levels(earlier)
+    if previous.inline_value and here.indent != sibling and here.indent not in levels:
+        relation = "less" if here.indent < sibling else "more"
         return Explanation(
             here.number,
             here.indent,
-            f"{here.named()} is indented {_spaces(here.indent)}, less than {previous.named()} on the line before"
-            f" ({sibling})",
-            f"indent {here.named()} by {_spaces(sibling)}, like {previous.named()} on line {previous.number + 1}",
+            f"{here.named()} is indented {_spaces(here.indent)}, {relation} than {previous.named()}"
+            f" {_on(previous, here)} ({sibling})",
+            f"{_indent(here.named(), sibling)}, like {previous.named()} on line {previous.number + 1}",
         )
     return None
+
+
+def _open_levels(lines: list[_Line]) -> set[int]:
+    """The indentations a new key may take after `lines`: those of the keys still open above the last line."""
+    levels: set[int] = set()
+    deepest = None
+    for line in reversed(lines):
+        if deepest is None or line.key_column < deepest:
+            levels.add(line.key_column)
+            deepest = line.key_column
+    return levels
 
 
 def _colon_in_value(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
@@ -266,6 +308,55 @@ def _colon_in_value(lines: list[_Line], error_line: int, problem: str) -> Explan
         here.number,
         here.indent + len(here.text) - len(value),
         f"the value of {here.named()} holds ': ', which YAML reads as the start of another key",
+        f"quote the value: {here.key}: {_shorten(quoted, 60)}",
+    )
+
+
+def _on(line: _Line, following: _Line) -> str:
+    return "on the line before" if line.number == following.number - 1 else f"on line {line.number + 1}"
+
+
+def _indent(name: str, count: int) -> str:
+    return f"indent {name} by {_spaces(count)}" if count else f"start {name} at the beginning of the line"
+
+
+def _key_among_items(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
+    here = next((line for line in lines if line.number == error_line), None)
+    if "expected '-' indicator" not in problem or here is None or here.key is None or here.is_item:
+        return None
+    earlier = [line for line in lines if line.number < here.number]
+    item = next((line for line in reversed(earlier) if line.is_item and line.indent == here.indent), None)
+    parent = next((line for line in reversed(earlier) if line.key_column < here.indent), None)
+    if item is None:
+        return None
+    where = f" under {parent.named()}" if parent is not None else ""
+    hint = (
+        f"{_indent(here.named(), parent.key_column)} if it belongs beside {parent.named()}, or start it with"
+        " '- ' if it begins another item"
+        if parent is not None
+        else "start it with '- ' if it begins another item"
+    )
+    return Explanation(
+        here.number,
+        here.indent,
+        f"{here.named()} stands among the items of the list{where} (line {item.number + 1}), where every line"
+        " starts with '- '",
+        hint,
+    )
+
+
+def _reserved_first_character(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
+    here = next((line for line in lines if line.number == error_line), None)
+    if "cannot start any token" not in problem or here is None or here.key is None:
+        return None
+    value = here.inline_value
+    if not value or value[0] not in "@`%":
+        return None
+    quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    return Explanation(
+        here.number,
+        here.indent + len(here.text) - len(value),
+        f"the value of {here.named()} starts with {value[0]}, which YAML reserves",
         f"quote the value: {here.key}: {_shorten(quoted, 60)}",
     )
 

@@ -199,6 +199,8 @@ def _syntax_hint(problem: str) -> str:
         return "write the value out in full where it is needed"
     if "tags" in problem:
         return "write the value as plain text, without the tag"
+    if "single document" in problem:
+        return "a content file holds one YAML document: remove the '---' line, or the part after it"
     if "nested" in problem:
         return "content files need only a few levels: sources and claims keyed by id, each with its fields"
     if "mapping values are not allowed" in problem:

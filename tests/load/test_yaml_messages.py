@@ -293,6 +293,54 @@ def test_valid_yaml_is_not_taken_for_the_mistake(text: str) -> None:
     )
 
 
+SMALL_MISTAKES = [
+    pytest.param(
+        "claims:\n  - a\n  b: c\n",
+        "f.yaml:3:3: 'b:' stands among the items of the list under 'claims:' (line 2), where every line starts with"
+        " '- ' (hint: start 'b:' at the beginning of the line if it belongs beside 'claims:', or start it with '- '"
+        " if it begins another item)",
+        id="key-among-list-items",
+    ),
+    pytest.param(
+        "title: a\n- b\n",
+        "f.yaml:2:1: the list item '- b' stands among keys such as 'title:' (line 1) (hint: put the list under a key"
+        " of its own, e.g. sources:, with its items indented below it)",
+        id="list-item-among-keys",
+    ),
+    pytest.param(
+        "note: |\n  text\n summary: x\n",
+        "f.yaml:3:2: 'summary:' is indented 1 space, more than 'note:' on line 1 (0) (hint: start 'summary:' at the"
+        " beginning of the line, like 'note:' on line 1)",
+        id="key-after-a-block-of-text",
+    ),
+    pytest.param(
+        'title: "Jobs" report\n',
+        "f.yaml:1:8: the value of 'title:' goes on after its closing quote (\") (hint: quote the whole value: title:"
+        " '\"Jobs\" report')",
+        id="text-after-the-closing-quote",
+    ),
+    pytest.param(
+        "reviewer: @desk\n",
+        "f.yaml:1:11: the value of 'reviewer:' starts with @, which YAML reserves (hint: quote the value: reviewer:"
+        ' "@desk")',
+        id="reserved-first-character",
+    ),
+    pytest.param(
+        "title: a\n---\ntitle: b\n",
+        "f.yaml:2:1: YAML syntax error: expected a single document in the stream: but found another document (hint:"
+        " a content file holds one YAML document: remove the '---' line, or the part after it)",
+        id="two-documents",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SMALL_MISTAKES)
+def test_more_mistakes_are_explained(text: str, expected: str) -> None:
+    with pytest.raises(ContentYamlError) as raised:
+        compose_yaml(text, "f.yaml")
+    assert f"{raised.value.location}: {raised.value.message} (hint: {raised.value.hint})" == expected
+
+
 def test_a_mistake_nothing_explains_keeps_the_parser_message() -> None:
     with pytest.raises(ContentYamlError) as raised:
         compose_yaml("a: [b, c\n", "f.yaml")
