@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from factsite.mkdocs_plugin.commands import build_site
 from factsite.pipeline import check_project
 from factsite.settings import Settings
+from tests.hostile.corpus import BASE_DIR
 from tests.load.article_fixture import ARTICLE, CITATIONS, write_article
 
 MD = "content/articles/jobs.md"
@@ -167,3 +170,20 @@ def test_an_unreviewed_claim_may_have_no_sources_yet(tmp_path: Path) -> None:
     assert [p.split("\n")[0] for p in reported(tmp_path, citations=citations)] == [
         f"{YAML}:10:3: warning: claim 'jobs-quote' is unreviewed and will not be published with a verdict"
     ]
+
+
+def test_a_strict_build_refuses_an_unfinished_article_and_keeps_the_last_site(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(BASE_DIR, project)
+    assert build_site(str(project / "mkdocs.yml"), strict=True).ok
+    before = {path: path.read_bytes() for path in sorted((project / "site").rglob("*")) if path.is_file()}
+    article = project / "content" / "articles" / "jobs.md"
+    article.write_text(article.read_text("utf-8").replace("reviewer: Test desk", "reviewer: TODO"), "utf-8")
+    refused = build_site(str(project / "mkdocs.yml"), strict=True)
+    assert not refused.ok
+    assert refused.project is not None
+    assert [str(p.location) for p in refused.project.problems] == ["content/articles/jobs.md:8:11"]
+    after = {path: path.read_bytes() for path in sorted((project / "site").rglob("*")) if path.is_file()}
+    assert after == before
+    # Without --strict the same content builds, with the warning printed.
+    assert build_site(str(project / "mkdocs.yml")).ok
