@@ -24,6 +24,7 @@ from factsite.checks.figures.expression import parse_figure
 from factsite.lint.discover import suggest_candidates
 from factsite.lint.findings import Finding
 from factsite.load.fields import ID_PATTERN
+from factsite.load.yaml_nodes import ContentYamlError, compose_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 EXISTING_MARK = re.compile(r"\[[^\]\n]*\]\{[^}\n]*?#(?P<id>[a-z0-9-]+)[^}\n]*\}")
@@ -122,7 +123,10 @@ def read_draft(text: str) -> Draft:
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     match = FRONT_MATTER.match(text)
     if match is not None:
-        metadata = yaml.safe_load(match.group("yaml")) or {}
+        try:
+            metadata = yaml.safe_load(match.group("yaml")) or {}
+        except yaml.YAMLError:
+            raise ValueError(_front_matter_mistake(match.group("yaml"))) from None
         if not isinstance(metadata, dict):
             raise ValueError("the front matter must be a mapping of fields")
         body = text[match.end() :]
@@ -135,6 +139,17 @@ def read_draft(text: str) -> Draft:
     title = lines[0].strip().lstrip("#").strip()
     body = lines[1] if len(lines) > 1 else ""
     return Draft({}, title, body.lstrip("\n"), plain=True)
+
+
+def _front_matter_mistake(text: str) -> str:
+    """The front matter's YAML mistake as the build reports it: line, column, what to change."""
+    try:
+        compose_yaml(text, "front matter", line_offset=1)
+    except ContentYamlError as problem:
+        where = f"line {problem.location.line}, column {problem.location.column}"
+        return f"the front matter is not valid YAML: {where}: {problem.message} (hint: {problem.hint})"
+    # What the build's reader accepts and PyYAML's loader refuses: a tag or an alias.
+    return "the front matter holds YAML the build does not accept (a tag or an alias)"
 
 
 def plan_marks(

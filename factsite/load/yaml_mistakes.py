@@ -31,9 +31,15 @@ class Explanation:
 class _Line:
     """A line holding YAML structure (not blank, not a comment, not inside a block of text)."""
 
-    number: int
+    number: int  # from 0, in the YAML text
     indent: int
     text: str  # without the indentation
+    offset: int = 0  # lines of the file before the YAML text (front matter starts after its `---`)
+
+    @property
+    def shown(self) -> int:
+        """The line's number in the file, as messages give it."""
+        return self.number + 1 + self.offset
 
     @property
     def is_item(self) -> bool:
@@ -65,10 +71,13 @@ class _Line:
         return f"'{_shorten(self.text)}'"
 
 
-def explain(text: str, index: int, problem: str, quote_index: int | None = None) -> Explanation | None:
+def explain(
+    text: str, index: int, problem: str, quote_index: int | None = None, line_offset: int = 0
+) -> Explanation | None:
     """What the editor got wrong, for a parser failure at `index` of `text` with the parser's `problem`;
-    `quote_index` is where the parser was reading a quoted value, if it was."""
-    lines = _structure_lines(text)
+    `quote_index` is where the parser was reading a quoted value, if it was; `line_offset` counts the lines of
+    the file before `text`, for the line numbers messages give."""
+    lines = _structure_lines(text, line_offset)
     error_line = text.count("\n", 0, index)
     before = [line for line in lines if line.number <= error_line]
     return (
@@ -83,7 +92,7 @@ def explain(text: str, index: int, problem: str, quote_index: int | None = None)
     )
 
 
-def _structure_lines(text: str) -> list[_Line]:
+def _structure_lines(text: str, offset: int) -> list[_Line]:
     lines: list[_Line] = []
     opened_at: int | None = None  # the indentation of the line that opened a block of text (`|`, `>`)
     block_indent: int | None = None  # the block's own indentation, set by its first line
@@ -100,7 +109,7 @@ def _structure_lines(text: str) -> list[_Line]:
             opened_at = block_indent = None
         if not stripped.strip() or stripped.startswith("#"):
             continue
-        line = _Line(number, indent, stripped.rstrip())
+        line = _Line(number, indent, stripped.rstrip(), offset)
         lines.append(line)
         if BLOCK_SCALAR.search(line.text):
             opened_at = line.indent
@@ -208,7 +217,7 @@ def _misplaced_item(lines: list[_Line], error_line: int) -> Explanation | None:
             line.number,
             line.indent,
             f"the list item {line.named()} stands among keys such as {earlier[-1].named()} (line"
-            f" {earlier[-1].number + 1})",
+            f" {earlier[-1].shown})",
             "put the list under a key of its own, e.g. sources:, with its items indented below it",
         )
     if previous is None or previous.indent == line.indent:
@@ -217,8 +226,8 @@ def _misplaced_item(lines: list[_Line], error_line: int) -> Explanation | None:
         line.number,
         line.indent,
         f"the list item {line.named()} is indented {_spaces(line.indent)}, but the item before it (line"
-        f" {previous.number + 1}) is indented {_spaces(previous.indent)}",
-        f"{_indent('it', previous.indent)}, like the item on line {previous.number + 1}",
+        f" {previous.shown}) is indented {_spaces(previous.indent)}",
+        f"{_indent('it', previous.indent)}, like the item on line {previous.shown}",
     )
 
 
@@ -244,14 +253,14 @@ def _misindented_key(lines: list[_Line], error_line: int, column: int, problem: 
                 f"{previous.named()} is indented {_spaces(previous.indent)}, less than {before.named()} above it"
                 f" and {here.named()} below it ({here.indent})",
                 f"{_indent(previous.named(), before.key_column)}, like {before.named()} on line"
-                f" {before.number + 1}",
+                f" {before.shown}",
             )
         return Explanation(
             here.number,
             here.indent,
             f"{here.named()} is indented {_spaces(here.indent)}, more than {previous.named()}"
             f" {_on(previous, here)} ({sibling}), so it reads as part of that line's value",
-            f"{_indent(here.named(), sibling)}, like {previous.named()} on line {previous.number + 1}",
+            f"{_indent(here.named(), sibling)}, like {previous.named()} on line {previous.shown}",
         )
     if "expected key" not in problem and "expected <block end>" not in problem:
         return None
@@ -271,7 +280,7 @@ def _misindented_key(lines: list[_Line], error_line: int, column: int, problem: 
             previous.indent,
             f"{previous.named()} is indented {_spaces(previous.indent)}, more than {here.named()} after it"
             f" ({here.indent})",
-            f"indent the keys under {before.named()} (line {before.number + 1}) by the same number of spaces,"
+            f"indent the keys under {before.named()} (line {before.shown}) by the same number of spaces,"
             f" e.g. {_indent(previous.named(), here.indent).removeprefix('indent ')}",
         )
     levels = _open_levels(earlier)
@@ -282,7 +291,7 @@ def _misindented_key(lines: list[_Line], error_line: int, column: int, problem: 
             here.indent,
             f"{here.named()} is indented {_spaces(here.indent)}, {relation} than {previous.named()}"
             f" {_on(previous, here)} ({sibling})",
-            f"{_indent(here.named(), sibling)}, like {previous.named()} on line {previous.number + 1}",
+            f"{_indent(here.named(), sibling)}, like {previous.named()} on line {previous.shown}",
         )
     return None
 
@@ -313,7 +322,7 @@ def _colon_in_value(lines: list[_Line], error_line: int, problem: str) -> Explan
 
 
 def _on(line: _Line, following: _Line) -> str:
-    return "on the line before" if line.number == following.number - 1 else f"on line {line.number + 1}"
+    return "on the line before" if line.number == following.number - 1 else f"on line {line.shown}"
 
 
 def _indent(name: str, count: int) -> str:
@@ -339,7 +348,7 @@ def _key_among_items(lines: list[_Line], error_line: int, problem: str) -> Expla
     return Explanation(
         here.number,
         here.indent,
-        f"{here.named()} stands among the items of the list{where} (line {item.number + 1}), where every line"
+        f"{here.named()} stands among the items of the list{where} (line {item.shown}), where every line"
         " starts with '- '",
         hint,
     )

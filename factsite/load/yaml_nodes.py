@@ -155,7 +155,7 @@ def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
         explained = (
             None
             if isinstance(error, _Refused)
-            else explain(text, mark.index if mark else 0, problem, quoted.index if quoted else None)
+            else explain(text, mark.index if mark else 0, problem, quoted.index if quoted else None, line_offset)
         )
         if explained is not None:
             raise ContentYamlError(

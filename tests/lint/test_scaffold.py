@@ -111,6 +111,17 @@ def test_front_matter_of_the_pasted_file_is_kept() -> None:
     }
 
 
+def test_a_yaml_mistake_in_pasted_front_matter_is_explained() -> None:
+    text = "---\ntitle: Pasted\n  outlet: Example News\n---\n\nIt said teh thing.\n"
+    with pytest.raises(ValueError) as raised:
+        scaffold_article(text, slug="pasted", published=dt.date(2023, 1, 5), source_name="a.md")
+    assert str(raised.value) == (
+        "the front matter is not valid YAML: line 3, column 3: 'outlet:' is indented 2 spaces, more than 'title:'"
+        " on the line before (0), so it reads as part of that line's value (hint: start 'outlet:' at the"
+        " beginning of the line, like 'title:' on line 2)"
+    )
+
+
 def test_existing_files_are_never_overwritten(tmp_path: Path) -> None:
     markdown, citations = scaffold_seed()
     (tmp_path / "americans-russia.yaml").write_text("claims: {}\n", encoding="utf-8")

@@ -265,6 +265,16 @@ def test_a_yaml_mistake_is_explained_where_it_is(
     assert reported == [f"{where}: error: {message}\n    hint: {hint}" for where, message, hint in expected]
 
 
+def test_front_matter_lines_are_counted_in_the_file(tmp_path: Path) -> None:
+    # The front matter's YAML starts on the file's second line; the hint's line number is the file's too.
+    article = ARTICLE.replace("reviewer: Test desk", "  reviewer: Test desk")
+    assert problems_for(tmp_path, article) == [
+        "content/articles/jobs.md:7:3: error: 'reviewer:' is indented 2 spaces, more than 'reviewed:' on the line"
+        " before (0), so it reads as part of that line's value\n    hint: start 'reviewer:' at the beginning of the"
+        " line, like 'reviewed:' on line 6"
+    ]
+
+
 def test_the_unchanged_corrections_are_valid(tmp_path: Path) -> None:
     # The list-item cases fail because of the one line they move, not because of the rest.
     assert problems_for(tmp_path, citations=CITATIONS.replace("claims:", CORRECTIONS)) == []
