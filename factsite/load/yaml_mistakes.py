@@ -3,9 +3,10 @@
 The parser reports where it noticed a problem, often the line after the mistake or the end of the file, in
 its own terms ("did not find expected key", "mapping values are not allowed here"). When the parser fails,
 the lines up to that point are read again the way an editor reads them: by indentation, keys, colons and
-quotes, for the common mistakes (a key indented too far or too little, a list item at the wrong level, a
-missing colon, an unclosed quote). Tabs and duplicate keys are found by the reader itself (`yaml_nodes.py`).
-A failure none of these explains keeps the parser's own message.
+quotes, for the common mistakes: a key indented too far or too little, a list item at the wrong level or
+among keys, a key among list items, a missing colon or a missing space after it, an unclosed quote or text after
+the closing one, ': ' inside a value, a value starting with a character YAML reserves. Tabs and duplicate keys
+are found by the reader itself (`yaml_nodes.py`). A failure none of these explains keeps the parser's message.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def explain(
     error_line = text.count("\n", 0, index)
     before = [line for line in lines if line.number <= error_line]
     return (
-        _unclosed_quote(before)
+        _unclosed_quote(before, text.split("\n"), error_line)
         or _open_quote_at(text, quote_index)
         or _missing_colon(before, error_line, problem)
         or _misplaced_item(before, error_line)
@@ -116,10 +117,10 @@ def _structure_lines(text: str, offset: int) -> list[_Line]:
     return lines
 
 
-def _unclosed_quote(lines: list[_Line]) -> Explanation | None:
+def _unclosed_quote(lines: list[_Line], raw_lines: list[str], error_line: int) -> Explanation | None:
     # A quoted value may run over several lines; one that never closes makes the parser fail wherever the
-    # next quote happens to be, often at the end of the file. The first quote left open on its own line is
-    # the likeliest culprit.
+    # next quote happens to be, often at the end of the file. The first quote left open on its own line, and
+    # not closed on a later line before the failure, is the likeliest culprit.
     for line in lines:
         value = line.inline_value if line.key is not None else line.body if line.is_item else ""
         if not value or value[0] not in "\"'":
@@ -143,6 +144,8 @@ def _unclosed_quote(lines: list[_Line]) -> Explanation | None:
                     else f"quote the whole value: {_shorten(single, 60)}",
                 )
             continue
+        if _closed_later(raw_lines[line.number + 1 : error_line], quote, closing):
+            continue
         column = line.indent + len(line.text) - len(value)
         name = line.named()
         inside = (
@@ -157,6 +160,17 @@ def _unclosed_quote(lines: list[_Line]) -> Explanation | None:
             f"end the value with {quote}, or remove the opening {quote}; {inside}",
         )
     return None
+
+
+def _closed_later(following: list[str], quote: str, closing: str) -> bool:
+    """Whether one of the `following` lines closes the quote and ends there, as a value over several lines does."""
+    for raw in following:
+        text = raw.replace("''", "") if quote == "'" else raw
+        closed = re.search(closing, text)
+        if closed:
+            rest = text[closed.end() :].strip()
+            return not rest or rest.startswith("#")
+    return False
 
 
 def _open_quote_at(text: str, index: int | None) -> Explanation | None:

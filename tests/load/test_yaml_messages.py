@@ -288,8 +288,16 @@ def test_the_unchanged_corrections_are_valid(tmp_path: Path) -> None:
         'title: "a \\" quote"\n',
         "items:\n- a\n- b\n",
         "note: >\n  folded\n  text\n",
+        'title: "a title\n  over two lines"\n',
     ],
-    ids=["block-text", "doubled-single-quote", "escaped-double-quote", "list-at-key-level", "folded-text"],
+    ids=[
+        "block-text",
+        "doubled-single-quote",
+        "escaped-double-quote",
+        "list-at-key-level",
+        "folded-text",
+        "quoted-over-two-lines",
+    ],
 )
 def test_valid_yaml_is_not_taken_for_the_mistake(text: str) -> None:
     compose_yaml(text, "f.yaml")
