@@ -83,13 +83,15 @@ def explain(
     before = [line for line in lines if line.number <= error_line]
     return (
         _unclosed_quote(before, text.split("\n"), error_line)
-        or _open_quote_at(text, quote_index)
+        or _unknown_escape(text, index, problem)
+        or _open_quote_at(text, quote_index, problem)
         or _missing_colon(before, error_line, problem)
         or _misplaced_item(before, error_line)
         or _misindented_key(lines, error_line, index - (text.rfind("\n", 0, index) + 1), problem)
         or _colon_in_value(before, error_line, problem)
         or _key_among_items(before, error_line, problem)
         or _reserved_first_character(before, error_line, problem)
+        or _unclosed_bracket(before, error_line, problem)
     )
 
 
@@ -173,8 +175,24 @@ def _closed_later(following: list[str], quote: str, closing: str) -> bool:
     return False
 
 
-def _open_quote_at(text: str, index: int | None) -> Explanation | None:
-    if index is None or index >= len(text) or text[index] not in "\"'":
+def _unknown_escape(text: str, index: int, problem: str) -> Explanation | None:
+    # A backslash starts an escape in double quotes: "C:\Users" asks for a character code after \U.
+    if "unknown escape" not in problem and "hexdecimal number" not in problem:
+        return None
+    backslash = text.rfind("\\", 0, index + 1)
+    line_start = text.rfind("\n", 0, backslash) + 1
+    escape = text[backslash : backslash + 2]
+    return Explanation(
+        text.count("\n", 0, backslash),
+        backslash - line_start,
+        f"'{escape}' is not a valid escape in double-quoted text",
+        "write \\\\ for a backslash, or quote the value with ' instead, where a backslash is itself",
+    )
+
+
+def _open_quote_at(text: str, index: int | None, problem: str) -> Explanation | None:
+    # The parser also names the quoted value it was reading for a bad escape inside it, handled above.
+    if index is None or index >= len(text) or text[index] not in "\"'" or "end of stream" not in problem:
         return None
     line_start = text.rfind("\n", 0, index) + 1
     quote = text[index]
@@ -382,6 +400,28 @@ def _reserved_first_character(lines: list[_Line], error_line: int, problem: str)
         f"the value of {here.named()} starts with {value[0]}, which YAML reserves",
         f"quote the value: {here.key}: {_shorten(quoted, 60)}",
     )
+
+
+def _unclosed_bracket(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
+    found = re.search(r"expected ',' or '([\]}])'", problem)
+    if found is None:
+        return None
+    closing = found.group(1)
+    opening = "[" if closing == "]" else "{"
+    # The parser fails on the line after a list written as [a, b without its closing bracket.
+    for line in reversed(lines):
+        value = line.inline_value if line.key is not None else line.body if line.is_item else ""
+        if line.number > error_line or not value.startswith(opening) or closing in value:
+            continue
+        what = "list" if opening == "[" else "mapping"
+        key = f"{line.key}: " if line.key else ""
+        return Explanation(
+            line.number,
+            line.indent + len(line.text) - len(value),
+            f"the {what} opened with {opening} in the value of {line.named()} is never closed",
+            f"end it with {closing}: {key}{_shorten(value.rstrip(', '), 50)}{closing}",
+        )
+    return None
 
 
 def _spaces(count: int) -> str:

@@ -344,6 +344,24 @@ SMALL_MISTAKES = [
         id="reserved-first-character",
     ),
     pytest.param(
+        "sources: [ministry-release, other\nnote: x\n",
+        "f.yaml:1:10: the list opened with [ in the value of 'sources:' is never closed (hint: end it with ]:"
+        " sources: [ministry-release, other])",
+        id="unclosed-bracket",
+    ),
+    pytest.param(
+        'title: "C:\\Users"\n',
+        "f.yaml:1:11: '\\U' is not a valid escape in double-quoted text (hint: write \\\\ for a backslash,"
+        " or quote the value with ' instead, where a backslash is itself)",
+        id="backslash-in-a-windows-path",
+    ),
+    pytest.param(
+        'title: "a \\q"\n',
+        "f.yaml:1:11: '\\q' is not a valid escape in double-quoted text (hint: write \\\\ for a backslash,"
+        " or quote the value with ' instead, where a backslash is itself)",
+        id="unknown-escape",
+    ),
+    pytest.param(
         "title: a\n---\ntitle: b\n",
         "f.yaml:2:1: YAML syntax error: expected a single document in the stream: but found another document (hint:"
         " a content file holds one YAML document: remove the '---' line, or the part after it)",
@@ -361,5 +379,5 @@ def test_more_mistakes_are_explained(text: str, expected: str) -> None:
 
 def test_a_mistake_nothing_explains_keeps_the_parser_message() -> None:
     with pytest.raises(ContentYamlError) as raised:
-        compose_yaml("a: [b, c\n", "f.yaml")
+        compose_yaml("a: }|\n", "f.yaml")
     assert raised.value.message.startswith("YAML syntax error: ")
