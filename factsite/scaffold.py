@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -271,13 +272,21 @@ def value_comment(finding: Finding) -> str:
     comment = f"value: give the {what} your sources state"
     if not finding.value:
         return comment
-    reading = finding.value
-    if finding.kind == "figure":
-        number = float(finding.value)
-        reading = str(int(number)) if number.is_integer() else str(number)
-    else:
-        reading = reading.replace("/", " to ")
+    reading = finding.value.replace("/", " to ") if finding.kind == "date" else _plain_number(finding.value)
+    if not reading or len(words) > 80:
+        return comment
     return f"{comment} (the article's \"{words}\" reads as {reading})"
+
+
+def _plain_number(value: str) -> str:
+    """`value` written out without exponent or trailing zeros (3.5E+6 -> 3500000); "" past 30 digits."""
+    try:
+        number = Decimal(value).normalize()
+    except InvalidOperation:
+        return ""
+    if not number.is_finite() or abs(number.adjusted()) > 30:
+        return ""
+    return f"{number:f}"
 
 
 def _claim_id(finding: Finding, used: set[str]) -> str:
