@@ -18,6 +18,7 @@ from factsite.model import Location, Problem, Severity
 # Upper case and whole words only: "todo" is Spanish for "all", and "TODOS" or "FIXMES" are other words.
 # Hyphens count as word characters so that "X-XXX-1" (a reference number) is not a placeholder.
 PLACEHOLDER_WORD = re.compile(r"(?<![\w-])(?:TODO|TBD|TBC|FIXME|XXX)(?![\w-])|(?i:\blorem\s+ipsum\b)")
+CLUES = ("TODO", "TBD", "TBC", "FIXME", "XXX")
 # RFC 2606 and RFC 6761: names reserved so that they never reach a real site.
 RESERVED_SUFFIXES = (".invalid", ".test", ".example", ".localhost")
 RESERVED_HOSTS = frozenset(
@@ -50,6 +51,9 @@ def placeholder_problem(
                 f"{what}: {name}: '{host}' is a reserved example address, not a real one",
                 f"replace it with the real address ({description})",
             )
+    # The substring test first: the pattern's look-behind makes it ten times slower on text that has no clue.
+    if not any(clue in value for clue in CLUES) and "lorem" not in value.lower():
+        return None
     found = PLACEHOLDER_WORD.search(value)
     if found is None:
         return None
