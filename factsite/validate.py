@@ -12,6 +12,10 @@ from factsite.model import Article, Claim, ClaimKind, Problem, RatingScale
 from factsite.settings import UNREVIEWED
 
 
+# Comparisons of mark ids with claim ids in search of renamings: 500 marks against 500 claims at most.
+MAX_PAIRINGS = 250_000
+
+
 def validate_article(article: Article, marks: Iterable[MarkSpan], scale: RatingScale) -> list[Problem]:
     marks = tuple(marks)
     problems: list[Problem] = []
@@ -115,6 +119,8 @@ def _renamings(orphans: list[MarkSpan], unmarked: list[Claim]) -> dict[str, Clai
     """
     free = list(unmarked)
     pairs: dict[str, Claim] = {}
+    if len(orphans) * len(free) > MAX_PAIRINGS:
+        return pairs  # ids mismatched by the thousand are no renaming, and comparing them all takes minutes
     for mark in orphans:
         nearest = difflib.get_close_matches(mark.claim_id, [claim.id for claim in free], n=1, cutoff=0.6)
         if nearest:
