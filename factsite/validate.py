@@ -11,7 +11,6 @@ from factsite.load.fields import error, warning
 from factsite.model import Article, Claim, ClaimKind, Problem, RatingScale
 from factsite.settings import UNREVIEWED
 
-
 # Comparisons of mark ids with claim ids in search of renamings: 500 marks against 500 claims at most.
 MAX_PAIRINGS = 250_000
 
