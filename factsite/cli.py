@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from factsite.model import Problem, Severity
+from factsite.model import Problem, Severity, shown
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE (13): what shells report for a command ended by a closed pipe
@@ -369,7 +369,8 @@ def github_annotation(problem: Problem) -> str:
     where = f"file={escape(problem.location.path, True)}"
     if problem.location.line:
         where += f",line={problem.location.line},col={problem.location.column}"
-    message = problem.message + (f" ({problem.hint})" if problem.hint else "")
+    # The file stays exact, for GitHub to find it; the text shows control and right-to-left marks as escapes.
+    message = shown(problem.message + (f" ({problem.hint})" if problem.hint else ""))
     return f"::{level} {where},title=factsite::{escape(message)}"
 
 

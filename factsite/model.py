@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,17 @@ from typing import Any
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+# What would change how a terminal shows a problem rather than show itself: control characters (line breaks
+# too, one problem is one line and its hint) and the marks that reorder text (a right-to-left override in a
+# file name makes "txt.exe" read "exe.txt"). Problems show them as escapes, never raw.
+_UNSHOWN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """`text` with the characters that a terminal would not show as themselves escaped, e.g. \\u202e."""
+    return _UNSHOWN.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -27,8 +39,8 @@ class Location:
 
     def __str__(self) -> str:
         if not self.line:
-            return self.path
-        return f"{self.path}:{self.line}:{self.column}"
+            return shown(self.path)
+        return f"{shown(self.path)}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True)
@@ -42,9 +54,9 @@ class Problem:
     code: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.severity}: {self.message}"
+        text = f"{self.location}: {self.severity}: {shown(self.message)}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {shown(self.hint)}"
         return text
 
     def as_error(self) -> Problem:

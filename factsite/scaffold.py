@@ -2,8 +2,11 @@
 
 The article keeps its words; each candidate `suggest` finds (quotation, figure, date, copy error,
 leftover) gets a claim mark and an `unreviewed` claim with what could be read pre-filled: the typo's
-correction, the figure's value, the resolved date, the speaker. Values nobody can read from the text
-(the outlet, the reviewer, the summary) are written as `TODO` so the files load and the gaps show.
+correction, the figure's unit, the speaker. Values nobody can read from the text (the outlet, the
+reviewer, the summary) are written as `TODO` so the files load and the gaps show as placeholder warnings.
+A figure's or a date's `value:` is never filled: it is the correct value, from a source, and the article's
+own reading there would make the check confirm the article with itself. A comment in its place gives the
+editor the article's reading to compare with the sources.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +25,7 @@ from factsite.checks.figures.expression import parse_figure
 from factsite.lint.discover import suggest_candidates
 from factsite.lint.findings import Finding
 from factsite.load.fields import ID_PATTERN
+from factsite.load.yaml_nodes import ContentYamlError, compose_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 EXISTING_MARK = re.compile(r"\[[^\]\n]*\]\{[^}\n]*?#(?P<id>[a-z0-9-]+)[^}\n]*\}")
@@ -119,7 +124,10 @@ def read_draft(text: str) -> Draft:
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     match = FRONT_MATTER.match(text)
     if match is not None:
-        metadata = yaml.safe_load(match.group("yaml")) or {}
+        try:
+            metadata = yaml.safe_load(match.group("yaml")) or {}
+        except yaml.YAMLError:
+            raise ValueError(_front_matter_mistake(match.group("yaml"))) from None
         if not isinstance(metadata, dict):
             raise ValueError("the front matter must be a mapping of fields")
         body = text[match.end() :]
@@ -132,6 +140,17 @@ def read_draft(text: str) -> Draft:
     title = lines[0].strip().lstrip("#").strip()
     body = lines[1] if len(lines) > 1 else ""
     return Draft({}, title, body.lstrip("\n"), plain=True)
+
+
+def _front_matter_mistake(text: str) -> str:
+    """The front matter's YAML mistake as the build reports it: line, column, what to change."""
+    try:
+        compose_yaml(text, "front matter", line_offset=1)
+    except ContentYamlError as problem:
+        where = f"line {problem.location.line}, column {problem.location.column}"
+        return f"the front matter is not valid YAML: {where}: {problem.message} (hint: {problem.hint})"
+    # What the build's reader accepts and PyYAML's loader refuses: a tag or an alias.
+    return "the front matter holds YAML the build does not accept (a tag or an alias)"
 
 
 def plan_marks(
@@ -196,23 +215,33 @@ def insert_marks(body: str, marks: list[PlannedMark], *, headings: tuple[int, ..
 
 def citations_yaml(body: str, marks: list[PlannedMark], source_name: str, locale: str) -> str:
     """The `SLUG.yaml` text: no sources yet, one claim per mark (new or the editor's own)."""
-    placed: list[tuple[int, str, dict[str, Any]]] = [
-        (mark.start, mark.claim_id, claim_fields(mark, locale)) for mark in marks
+    placed: list[tuple[int, str, dict[str, Any], str]] = [
+        (mark.start, mark.claim_id, claim_fields(mark, locale), value_comment(mark.finding))
+        for mark in marks
     ]
     placed.extend(
-        (match.start(), match.group("id"), dict(EDITOR_MARK_CLAIM))
+        (match.start(), match.group("id"), dict(EDITOR_MARK_CLAIM), "")
         for match in EXISTING_MARK.finditer(body)
     )
-    claims = {claim_id: fields for _, claim_id, fields in sorted(placed, key=lambda p: p[0])}
     header = (
         f"# Claims scaffolded by `factsite new` from {source_name}.\n"
         "# For each claim: cite its sources, write a note, replace `unreviewed` with a verdict;\n"
         "# delete the claims (and their marks) that need no fact-check.\n"
     )
-    return header + _dump({"sources": {}, "claims": claims})
+    claims = sorted(placed, key=lambda p: p[0])
+    if not claims:
+        return header + "sources: {}\nclaims: {}\n"
+    # Each claim is dumped on its own so that a comment can stand where its value belongs.
+    lines = ["sources: {}", "claims:"]
+    for _, claim_id, fields, comment in claims:
+        lines.extend("  " + line for line in _dump({claim_id: fields}).splitlines())
+        if comment:
+            lines.append(f"    # {comment}")
+    return header + "\n".join(lines) + "\n"
 
 
 def claim_fields(mark: PlannedMark, locale: str) -> dict[str, Any]:
+    """The claim's fields as far as the article can tell them; never its `value:` (see `value_comment`)."""
     finding = mark.finding
     kind = CLAIM_KIND.get(finding.kind, "typo")
     fields: dict[str, Any] = {"kind": kind}
@@ -226,28 +255,38 @@ def claim_fields(mark: PlannedMark, locale: str) -> dict[str, Any]:
     if kind == "quote":
         fields["speaker"] = finding.speaker or TODO
     elif kind == "figure":
-        fields.update(_figure_value(finding, locale))
-    elif kind == "date" and finding.value:
-        start, _, end = finding.value.partition("/")
-        fields["value"] = (
-            {"from": dt.date.fromisoformat(start), "to": dt.date.fromisoformat(end)}
-            if end
-            else dt.date.fromisoformat(start)
-        )
+        readings = parse_figure(finding.text, locale=locale)
+        if readings and readings[0].unit:
+            fields["unit"] = readings[0].unit
     if mark.notes:
         fields["note"] = " ".join(mark.notes)
     return fields
 
 
-def _figure_value(finding: Finding, locale: str) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    readings = parse_figure(finding.text, locale=locale)
-    if finding.value is not None:
-        number = float(finding.value)
-        fields["value"] = int(number) if number.is_integer() else number
-    if readings and readings[0].unit:
-        fields["unit"] = readings[0].unit
-    return fields
+def value_comment(finding: Finding) -> str:
+    """For a figure or a date, a comment asking for the value from a source, with the article's reading."""
+    if finding.kind not in ("figure", "date"):
+        return ""
+    what = "figure" if finding.kind == "figure" else "date"
+    words = " ".join(finding.text.split())
+    comment = f"value: give the {what} your sources state"
+    if not finding.value:
+        return comment
+    reading = finding.value.replace("/", " to ") if finding.kind == "date" else _plain_number(finding.value)
+    if not reading or len(words) > 80:
+        return comment
+    return f"{comment} (the article's \"{words}\" reads as {reading})"
+
+
+def _plain_number(value: str) -> str:
+    """`value` written out without exponent or trailing zeros (3.5E+6 -> 3500000); "" past 30 digits."""
+    try:
+        number = Decimal(value).normalize()
+    except InvalidOperation:
+        return ""
+    if not number.is_finite() or abs(number.adjusted()) > 30:
+        return ""
+    return f"{number:f}"
 
 
 def _claim_id(finding: Finding, used: set[str]) -> str:

@@ -9,8 +9,11 @@ from collections.abc import Iterable
 from factsite.anchor import MarkSpan
 from factsite.checks.figures.notation import MAX_FIGURE_DIGITS
 from factsite.load.fields import error, warning
-from factsite.model import Article, ClaimKind, Problem, RatingScale
+from factsite.model import Article, Claim, ClaimKind, Problem, RatingScale
 from factsite.settings import UNREVIEWED
+
+# Comparisons of mark ids with claim ids in search of renamings: 500 marks against 500 claims at most.
+MAX_PAIRINGS = 250_000
 
 
 def validate_article(article: Article, marks: Iterable[MarkSpan], scale: RatingScale) -> list[Problem]:
@@ -18,23 +21,38 @@ def validate_article(article: Article, marks: Iterable[MarkSpan], scale: RatingS
     problems: list[Problem] = []
     claim_ids = tuple(claim.id for claim in article.claims)
     marked = {mark.claim_id for mark in marks}
-    for mark in marks:
-        if mark.claim_id not in claim_ids:
+    # A mark written but malformed has its own problem already; one mistake, one problem.
+    unmarked = [c for c in article.claims if c.id not in marked and not _attempted_mark(article.body, c.id)]
+    orphans = [mark for mark in marks if mark.claim_id not in claim_ids]
+    renamed = _renamings(orphans, unmarked)
+    for mark in orphans:
+        claim = renamed.get(mark.claim_id)
+        if claim is not None:
             problems.append(
                 error(
                     mark.location,
-                    f"mark '#{mark.claim_id}' names no claim in {article.citations_path}",
-                    _nearest("claims", mark.claim_id, claim_ids)
-                    or f"add a claim '{mark.claim_id}:' under 'claims:' in {article.citations_path}",
-                    code="mark-without-claim",
+                    f"mark '#{mark.claim_id}' names no claim in {article.citations_path}, and claim '{claim.id}'"
+                    f" (line {claim.location.line}) has no mark",
+                    f"did you mean '#{claim.id}'? rename one of the two so that they match",
+                    code="renamed-mark",
                 )
             )
+            continue
+        problems.append(
+            error(
+                mark.location,
+                f"mark '#{mark.claim_id}' names no claim in {article.citations_path}",
+                _nearest("claims", mark.claim_id, claim_ids)
+                or f"add a claim '{mark.claim_id}:' under 'claims:' in {article.citations_path}",
+                code="mark-without-claim",
+            )
+        )
     problems.extend(_figure_mark_problems(article, marks))
     source_ids = tuple(source.id for source in article.sources)
     cited: set[str] = set()
+    reported = {claim.id for claim in unmarked} - {claim.id for claim in renamed.values()}
     for claim in article.claims:
-        # A mark written but malformed has its own problem already; one mistake, one problem.
-        if claim.id not in marked and not _attempted_mark(article.body, claim.id):
+        if claim.id in reported:
             problems.append(
                 error(
                     claim.location,
@@ -128,6 +146,27 @@ def _figure_mark_problems(article: Article, marks: tuple[MarkSpan, ...]) -> list
 
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _EXPONENT = re.compile(r"(?<=[0-9])[eE]([+-]?[0-9]{1,12})\b")
+
+
+def _renamings(orphans: list[MarkSpan], unmarked: list[Claim]) -> dict[str, Claim]:
+    """Which unmarked claim each mark naming no claim most likely is, renamed on one side only.
+
+    A pair is a mark and a claim whose ids are alike, or the one mark and the one claim left over.
+    """
+    free = list(unmarked)
+    pairs: dict[str, Claim] = {}
+    if len(orphans) * len(free) > MAX_PAIRINGS:
+        return pairs  # ids mismatched by the thousand are no renaming, and comparing them all takes minutes
+    for mark in orphans:
+        nearest = difflib.get_close_matches(mark.claim_id, [claim.id for claim in free], n=1, cutoff=0.6)
+        if nearest:
+            claim = next(claim for claim in free if claim.id == nearest[0])
+            pairs[mark.claim_id] = claim
+            free.remove(claim)
+    left = [mark.claim_id for mark in orphans if mark.claim_id not in pairs]
+    if len(left) == 1 and len(free) == 1:
+        pairs[left[0]] = free[0]
+    return pairs
 
 
 def _attempted_mark(body: str, claim_id: str) -> bool:

@@ -17,19 +17,25 @@ from factsite.load.fields import (
     ARTICLE_FIELDS,
     CLAIM_FIELDS,
     CORRECTION_FIELDS,
+    ID_PATTERN,
     IGNORE_FIELDS,
     SOURCE_FIELDS,
     Field,
     FieldError,
+    FieldValues,
     check_id,
+    complex_key,
     error,
+    key_name,
     read_mapping,
     unknown_field,
+    warning,
 )
 from factsite.load.text_files import ContentFileError, read_content_text, resolve_inside
 from factsite.load.yaml_nodes import ContentYamlError, YamlDocument, compose_yaml
 from factsite.model import Article, Claim, ClaimKind, Correction, Ignore, Location, Problem, Source
 from factsite.positions import LineIndex
+from factsite.settings import UNREVIEWED
 
 CITATION_SECTIONS = ("sources", "claims", "corrections", "ignore")
 # Rendering and linting take time quadratic in a paragraph's length (Python-Markdown's inline
@@ -39,11 +45,13 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 PLACEHOLDER_DATE = dt.date(1970, 1, 1)
 
 # Fields each kind needs beyond those every claim needs; `value` is typed by kind.
+# `sources` is not among them: a verdict's evidence is checked with the verdict (`validate.py`), so that an
+# unreviewed claim may have none yet and a rated one is told why it needs them.
 KIND_REQUIRED = {
-    ClaimKind.QUOTE: ("verdict", "sources", "speaker"),
-    ClaimKind.FIGURE: ("verdict", "sources"),
-    ClaimKind.DATE: ("verdict", "sources"),
-    ClaimKind.STATEMENT: ("verdict", "sources", "note"),
+    ClaimKind.QUOTE: ("verdict", "speaker"),
+    ClaimKind.FIGURE: ("verdict",),
+    ClaimKind.DATE: ("verdict",),
+    ClaimKind.STATEMENT: ("verdict", "note"),
     ClaimKind.TYPO: ("correction",),
 }
 KIND_ONLY = {
@@ -160,7 +168,7 @@ def _read_front_matter(path: Path, name: str, problems: list[Problem]):  # type:
     try:
         document = compose_yaml("\n".join(lines[1:closing]), name, line_offset=1)
     except ContentYamlError as problem:
-        problems.append(error(problem.location, problem.message, problem.hint))
+        problems.extend(problem.problems())
         document = None
     metadata = None
     if document is not None:
@@ -187,7 +195,7 @@ def _read_citations(path: Path, name: str, content_dir: Path, shown: Path, probl
         problems.append(problem.problem)
         return None
     except ContentYamlError as problem:
-        problems.append(error(problem.location, problem.message, problem.hint))
+        problems.extend(problem.problems())
         return None
     root = document.root
     if not isinstance(root, MappingNode):
@@ -201,10 +209,13 @@ def _read_citations(path: Path, name: str, content_dir: Path, shown: Path, probl
         return None
     sections: dict[str, Node] = {}
     for key, value in root.value:
-        if key.value in CITATION_SECTIONS:
-            sections[key.value] = value
+        section = key_name(key)
+        if section is None:
+            problems.append(complex_key(document.location(key), "citations file", key))
+        elif section in CITATION_SECTIONS:
+            sections[section] = value
         else:
-            problems.append(unknown_field(document.location(key), str(key.value), "citations file", CITATION_SECTIONS))
+            problems.append(unknown_field(document.location(key), section, "citations file", CITATION_SECTIONS))
     for required in ("sources", "claims"):
         if required not in sections:
             problems.append(
@@ -233,7 +244,20 @@ def _read_entries(document: YamlDocument, node, what, problems, content_dir, sho
         return []
     entries = []
     for key_node, value_node in node.value:
-        entry_id = str(key_node.value)
+        entry_id = key_name(key_node)
+        if entry_id is None:
+            problems.append(complex_key(document.location(key_node), f"{what} id", key_node))
+            # `[jobs-quote]:` is an id in brackets: known by that id, its marks and citations get no
+            # follow-on errors; the problem above is enough.
+            inner = key_node.value[0] if isinstance(key_node, SequenceNode) and len(key_node.value) == 1 else None
+            if isinstance(inner, ScalarNode) and ID_PATTERN.fullmatch(inner.value):
+                location = document.location(key_node)
+                entries.append(
+                    Claim(id=inner.value, kind=ClaimKind.STATEMENT, location=location)
+                    if what == "claim"
+                    else Source(id=inner.value, title="", publisher="", url="", location=location)
+                )
+            continue
         try:
             check_id(entry_id)
         except FieldError as problem:
@@ -345,6 +369,7 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
                 "remove 'verdict:'; use kind: statement to rate the claim instead",
             )
         )
+    problems.extend(_evidence_problems(what, kind, values))
     source_locations = ()
     sources_node = values.nodes.get("sources")
     if isinstance(sources_node, SequenceNode):
@@ -365,6 +390,43 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
         correction=values.get("correction", "" if "correction" in values.nodes else None),
         source_locations=source_locations,
     )
+
+
+def _evidence_problems(what: str, kind: ClaimKind, values: FieldValues) -> list[Problem]:
+    # A published verdict tells readers the claim was checked against something: the sources say what, the
+    # note says how. A note alone can carry reasoning (a claim that contradicts itself) but shows no evidence.
+    verdict = values.get("verdict")
+    if kind is ClaimKind.TYPO or verdict in (None, UNREVIEWED):
+        return []
+    if values.get("sources") or not _given_empty(values, "sources"):
+        return []  # cited, or written and unreadable (reported as such)
+    if _given_empty(values, "note"):
+        return [
+            error(
+                values.where("verdict"),
+                f"{what} is rated '{verdict}' but cites no sources and has no note: a verdict needs its evidence",
+                "cite what the verdict rests on in 'sources:' and explain it in 'note:', or set verdict: unreviewed",
+                code="verdict-without-evidence",
+            )
+        ]
+    return [
+        warning(
+            values.where("verdict"),
+            f"{what} is rated '{verdict}' but cites no sources",
+            "add the sources the note relies on under 'sources:' and cite them in the claim's 'sources:'",
+            code="verdict-without-sources",
+        )
+    ]
+
+
+def _given_empty(values: FieldValues, name: str) -> bool:
+    """Whether field `name` is absent, empty or null, as opposed to given or written and unreadable."""
+    node = values.nodes.get(name)
+    if node is None:
+        return True
+    if name in values.values:
+        return not values.values[name]
+    return isinstance(node, ScalarNode) and not node.value.strip()
 
 
 def _claim_kind(document, claim_id, node, problems) -> ClaimKind | None:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from factsite.checks.figures.notation import MAX_FIGURE_DIGITS, within_bounds
+from factsite.load.placeholders import placeholder_problem
 from factsite.load.yaml_nodes import YamlDocument
 from factsite.model import Location, Problem, Severity
 
@@ -46,7 +47,41 @@ def _scalar(node: Node, expected: str) -> str:
     if isinstance(node, ScalarNode):
         return str(node.value)
     found = "a mapping" if isinstance(node, MappingNode) else "a list"
-    raise FieldError(f"expected {expected}, found {found}")
+    raise FieldError(f"expected {expected}, found {found}", f"write {expected} after the colon, on the same line")
+
+
+def text_hint(name: str) -> str:
+    # Text turns into a list or a mapping by its first character ([ or {), a line starting with "- ", or a
+    # "key: value" pair on the line below; quoting it, or a block of text, keeps it text.
+    return (
+        f'write it as text: quote it if it starts with [ or {{ or holds ": ", e.g. {name}: "[Update] Jobs: a'
+        f' report"; for several lines, write {name}: | and indent the lines below it'
+    )
+
+
+def found_kind(node: Node) -> str:
+    """How a message names what a node holds, never by the parser's own class names."""
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return f"'{node.value}'"
+
+
+def key_name(node: Node) -> str | None:
+    """A key's text; None for a list or a mapping used as a key, which YAML allows and content never needs."""
+    return str(node.value) if isinstance(node, ScalarNode) else None
+
+
+def complex_key(location: Location, what: str, node: Node) -> Problem:
+    bracketed = isinstance(node, SequenceNode) and len(node.value) == 1 and isinstance(node.value[0], ScalarNode)
+    return error(
+        location,
+        f"{what}: a key must be a name, found {found_kind(node)}",
+        f"write it without the brackets: {node.value[0].value}:"
+        if bracketed
+        else "write the key as a plain name followed by a colon, e.g. jobs-quote:",
+    )
 
 
 def to_text(node: Node) -> str:
@@ -173,26 +208,40 @@ def read_mapping(
     """Read `node` as a mapping of `fields`; append a problem for each mistake, return what could be read."""
     location = document.location(node)
     if not isinstance(node, MappingNode):
-        found = "a list" if isinstance(node, SequenceNode) else f"'{getattr(node, 'value', '')}'"
         problems.append(
-            error(location, f"{what} must be a mapping of fields, found {found}", "see docs/content-format.md")
+            error(
+                location, f"{what} must be a mapping of fields, found {found_kind(node)}", "see docs/content-format.md"
+            )
         )
         return None
     declared = {field.name: field for field in fields}
     result = FieldValues(location)
     for key_node, value_node in node.value:
-        key = str(key_node.value) if isinstance(key_node, ScalarNode) else ""
+        key = key_name(key_node)
+        if key is None:
+            problems.append(complex_key(document.location(key_node), what, key_node))
+            continue
         if key not in declared:
             problems.append(unknown_field(document.location(key_node), key, what, tuple(declared)))
             continue
         result.nodes[key] = value_node
         result.locations[key] = document.location(value_node)
+        declared_field = declared[key]
+        stand_in = placeholder_problem(
+            document, value_node, what, key, declared_field.type, declared_field.description, declared_field.required
+        )
         if isinstance(value_node, ScalarNode) and value_node.tag.endswith(":null") and not value_node.value:
+            problems.extend([stand_in] if stand_in else [])
             continue
         try:
-            result.values[key] = CONVERTERS[declared[key].type](value_node)
+            result.values[key] = CONVERTERS[declared_field.type](value_node)
         except FieldError as problem:
-            problems.append(error(document.location(value_node), f"{what}: {key}: {problem}", problem.hint))
+            textual = declared_field.type in ("text", "markdown") and not isinstance(value_node, ScalarNode)
+            hint = text_hint(key) if textual else problem.hint
+            problems.append(error(document.location(value_node), f"{what}: {key}: {problem}", hint))
+        else:
+            # Only a value that reads as its type can be a stand-in for one: one mistake, one problem.
+            problems.extend([stand_in] if stand_in else [])
     for field_ in fields:
         missing = field_.name not in result.nodes
         if (field_.required or field_.name in required_extra) and missing:

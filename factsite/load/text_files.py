@@ -43,7 +43,9 @@ def read_content_text(path: Path, shown_as: str) -> str:
     except UnicodeDecodeError as problem:
         before = data[: problem.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors and every other message do: the bytes before the bad one
+        # are valid UTF-8, so the line's start decodes.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         raise ContentFileError(
             error(
                 Location(shown_as, line, column),

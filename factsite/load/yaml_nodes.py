@@ -21,7 +21,8 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from factsite.model import Location
+from factsite.load.yaml_mistakes import explain
+from factsite.model import Location, Problem, Severity
 
 # Content files are small and flat; anything deeper is a mistake or an attack on the parser's recursion.
 MAX_DEPTH = 32
@@ -30,11 +31,24 @@ MAX_DEPTH = 32
 class ContentYamlError(Exception):
     """A YAML file that cannot be read as content, with where and why."""
 
-    def __init__(self, location: Location, message: str, hint: str = "") -> None:
+    def __init__(
+        self, location: Location, message: str, hint: str = "", others: tuple[ContentYamlError, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.location = location
         self.message = message
         self.hint = hint
+        # Further mistakes of the same kind found in the same pass (every duplicate key, not only the first).
+        self.others = others
+
+    def problems(self) -> list[Problem]:
+        return [
+            Problem(Severity.ERROR, each.location, each.message, each.hint) for each in (self, *self.others)
+        ]
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """What content files may not hold though YAML allows it; its message needs no explaining."""
 
 
 _Parser: Any
@@ -68,18 +82,18 @@ class _ContentLoader(Composer, _Parser, Resolver):
         event: Any = self.peek_event()
         mark: Any = event.start_mark  # libyaml's marks are not PyYAML's class but have the same fields
         if isinstance(event, AliasEvent):
-            raise yaml.MarkedYAMLError(None, None, "anchors and aliases (*name) are not allowed in content files", mark)
+            raise _Refused(None, None, "anchors and aliases (*name) are not allowed in content files", mark)
         # An explicit tag (`!!python/object`, `!!binary`) asks for a type content never has.
         if getattr(event, "tag", None) not in (None, "!"):
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             message = f"YAML tags ({tag}) are not allowed in content files"
-            raise yaml.MarkedYAMLError(None, None, message, mark)
+            raise _Refused(None, None, message, mark)
         # libyaml's check_event matches exact event classes only, so the base class is tested here.
         is_collection = isinstance(event, CollectionStartEvent)
         if is_collection:
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(
+                raise _Refused(
                     None,
                     None,
                     f"the YAML is nested more than {MAX_DEPTH} levels deep",
@@ -137,6 +151,18 @@ def compose_yaml(text: str, path: str, line_offset: int = 0) -> YamlDocument:
                 " surrogate)",
                 "delete the escape sequence that writes it",
             ) from None
+        quoted = error.context_mark if "quoted scalar" in (error.context or "") else None
+        explained = (
+            None
+            if isinstance(error, _Refused)
+            else explain(text, mark.index if mark else 0, problem, quoted.index if quoted else None, line_offset)
+        )
+        if explained is not None:
+            raise ContentYamlError(
+                Location(path, explained.line + 1 + line_offset, explained.column + 1),
+                explained.message,
+                explained.hint,
+            ) from None
         if error.context and "alias" not in (error.problem or ""):
             problem = f"{error.context}: {problem}" if "while" not in error.context else problem
         raise ContentYamlError(
@@ -173,6 +199,8 @@ def _syntax_hint(problem: str) -> str:
         return "write the value out in full where it is needed"
     if "tags" in problem:
         return "write the value as plain text, without the tag"
+    if "single document" in problem:
+        return "a content file holds one YAML document: remove the '---' line, or the part after it"
     if "nested" in problem:
         return "content files need only a few levels: sources and claims keyed by id, each with its fields"
     if "mapping values are not allowed" in problem:
@@ -184,6 +212,8 @@ def _syntax_hint(problem: str) -> str:
 
 def _check_duplicate_keys(document: YamlDocument, root: Node) -> None:
     # PyYAML keeps the last of two equal keys silently; an editor who pasted a claim twice would lose one.
+    # Every duplicate is reported, in the order of the file, so that one pass fixes them all.
+    found: list[ContentYamlError] = []
     pending: list[Node] = [root]
     while pending:
         node = pending.pop()
@@ -192,17 +222,23 @@ def _check_duplicate_keys(document: YamlDocument, root: Node) -> None:
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, ScalarNode) else None
                 if key is not None and key in seen:
-                    first = document.location(seen[key])
-                    raise ContentYamlError(
-                        document.location(key_node),
-                        f"duplicate key '{key}' (first defined at line {first.line})",
-                        "give each entry its own key, or merge the two entries",
+                    first_line = document.location(seen[key]).line
+                    found.append(
+                        ContentYamlError(
+                            document.location(key_node),
+                            f"duplicate key '{key}' (first defined at line {first_line})",
+                            "give each entry its own key, or merge the two entries",
+                        )
                     )
-                if key is not None:
+                elif key is not None:
                     seen[key] = key_node
                 pending.append(value_node)
         elif isinstance(node, SequenceNode):
             pending.extend(node.value)
+    if found:
+        found.sort(key=lambda duplicate: (duplicate.location.line, duplicate.location.column))
+        earliest, *others = found
+        raise ContentYamlError(earliest.location, earliest.message, earliest.hint, tuple(others))
 
 
 # What PyYAML's reader refuses in a file but a double-quoted escape ("\x07", "\ud800") still writes:

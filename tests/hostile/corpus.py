@@ -8,7 +8,9 @@ A case folder `tests/hostile/cases/NAME/` holds:
   `pad PATH BYTES` grows a Markdown file with paragraphs of prose to exactly BYTES bytes,
   `long-line PATH BYTES` the same with one paragraph on a single line,
   `symlink PATH TARGET` makes PATH a symbolic link to TARGET,
-  `remove PATH` deletes a base file;
+  `remove PATH` deletes a base file,
+  `rename PATH NEW` renames a base file (NEW may write characters as \\uXXXX escapes, for names a
+  repository should not hold as they are);
 - exactly one expected outcome:
   `expected.txt`, every problem `factsite check` reports, as it prints them (content refused), or
   `expected-site.txt`, for content that builds: lines `absent: TEXT` (in no built file),
@@ -134,6 +136,8 @@ def _apply(instruction: list[str], project: Path) -> None:
             (project / path).symlink_to(target)
         case ["remove", path]:
             (project / path).unlink()
+        case ["rename", path, new]:
+            (project / path).rename(project / new.encode("ascii").decode("unicode_escape"))
         case _:
             raise ValueError(f"unknown setup instruction {instruction}")
 

@@ -28,8 +28,8 @@ CASES = [
     pytest.param(
         ARTICLE,
         CITATIONS.replace("title: Jobs report", "title: Jobs: a report"),
-        f"{YAML}:3:16: error: YAML syntax error: mapping values are not allowed in this context",
-        "must be quoted",
+        f"{YAML}:3:12: error: the value of 'title:' holds ': ', which YAML reads as the start of another key",
+        'quote the value: title: "Jobs: a report"',
         id="yaml-syntax-error",
     ),
     pytest.param(
@@ -181,3 +181,36 @@ def test_all_problems_are_reported_together(tmp_path: Path) -> None:
     assert any("'soon' is not a date" in p for p in problems)
     assert any("names no claim" in p for p in problems)
     assert any("unknown verdict 'great'" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        pytest.param(
+            ARTICLE.replace("{#on-tuesday}", "{#on-tusday}"),
+            f"{MD}:11:63: error: mark '#on-tusday' names no claim in {YAML}, and claim 'on-tuesday' (line 15)"
+            " has no mark\n    hint: did you mean '#on-tuesday'? rename one of the two so that they match",
+            id="misspelt",
+        ),
+        pytest.param(
+            ARTICLE.replace("{#on-tuesday}", "{#date-of-the-speech}"),
+            f"{MD}:11:63: error: mark '#date-of-the-speech' names no claim in {YAML}, and claim 'on-tuesday'"
+            " (line 15) has no mark\n    hint: did you mean '#on-tuesday'? rename one of the two so that they match",
+            id="the-one-left-over",
+        ),
+    ],
+)
+def test_a_renamed_mark_is_one_problem(tmp_path: Path, article: str, expected: str) -> None:
+    assert problems_for(tmp_path, article) == [expected]
+
+
+def test_unrelated_marks_and_claims_are_not_paired(tmp_path: Path) -> None:
+    # Two marks and two claims apart, nothing alike: each is its own mistake.
+    article = ARTICLE.replace("{#on-tuesday}", "{#alpha}").replace("{#jobs-figure}", "{#beta}")
+    problems = problems_for(tmp_path, article)
+    assert [p.split(": error: ")[1].split("\n")[0] for p in problems] == [
+        f"mark '#alpha' names no claim in {YAML}",
+        f"mark '#beta' names no claim in {YAML}",
+        f"claim 'on-tuesday' has no mark in {MD}",
+        f"claim 'jobs-figure' has no mark in {MD}",
+    ]
