@@ -172,6 +172,12 @@ class Article:
     author: str | None = None
     archived: str | None = None
     locale: str = "en_US"
+    # The editor's rating of the article as a whole (a verdict id), and the claim its headline makes;
+    # without a rating the article is rated from its claims (factsite.render.views.article_rating).
+    rating: str | None = None
+    headline_claim: str | None = None
+    rating_location: Location | None = None
+    headline_claim_location: Location | None = None
     text: str = ""
     marks: tuple[Mark, ...] = ()
     claims: tuple[Claim, ...] = ()

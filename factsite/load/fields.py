@@ -219,6 +219,8 @@ ARTICLE_FIELDS = (
     Field("reviewed", "date", "date of the fact-check, YYYY-MM-DD", required=True),
     Field("reviewer", "text", "who checked the article", required=True),
     Field("summary", "markdown", "the fact-check's conclusion, in Markdown", required=True),
+    Field("rating", "text", "the editor's verdict on the article as a whole, a verdict id of the rating scale"),
+    Field("headline_claim", "text", "the id of the claim the headline makes; rates the article without `rating`"),
 )
 
 SOURCE_FIELDS = (

@@ -132,6 +132,7 @@ class IndexEntry:
     path: str
     summary_html: str
     tally: tuple[views.TallyEntry, ...]
+    rating: views.ArticleRating
     # The entry as the index shows it, rendered with the article so large indexes only join them: on its
     # first page, and on the later ones.
     html: str = ""
@@ -210,7 +211,8 @@ class PageRenderer:
                                  article.reviewed, article.reviewer)  # fmt: skip
         path = views.article_path(article.slug)
         index_entry = IndexEntry(heading, path, self.markdown.render_note(article.summary),
-                                 views.tally(checked.claims, self.settings))  # fmt: skip
+                                 views.tally(checked.claims, self.settings),
+                                 views.article_rating(checked.claims, article, self.settings))  # fmt: skip
         index_entry = replace(
             index_entry,
             html=self.render("_index_entry.html", "", entry=index_entry),
@@ -242,7 +244,8 @@ class PageRenderer:
         entries = [part.index_entry for part in parts]
         intro = self.settings.content_dir / "index.md"
         intro_html = self.markdown.render_note(intro.read_text("utf-8")) if intro.is_file() else ""
-        title = self.settings.site_name or "Fact-checks"
+        # The theme prints the site name beside every title: the home page names what it lists.
+        title = "Fact-checks"
         for chunk, pagination in paginate(entries, self.settings.per_page, ""):
             here = pagination.paths[pagination.number - 1]
             if pagination.number > 1:
@@ -260,8 +263,9 @@ class PageRenderer:
             article=article,
             body_html=checked.body_html,
             summary_html=self.markdown.render_note(article.summary),
+            rating=views.article_rating(checked.claims, article, self.settings),
             tally=views.tally(checked.claims, self.settings),
-            claims=[views.claim_link(c, self.settings) for c in checked.claims],
+            claims=views.by_severity([views.claim_link(c, self.settings) for c in checked.claims], self.settings),
             sources=[views.source_view(s, self.markdown) for s in article.sources],
             corrections=self._corrections(checked),
         )

@@ -1,0 +1,50 @@
+"""What a reader gets first, in Chromium: the article's rating before anything else, the scorecard most
+severe first, and the new pages' screenshots for review (tests/artifacts/screenshots, not committed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from playwright.sync_api import expect
+
+if TYPE_CHECKING:
+    from tests.browser.conftest import DemoSite, PageOpener
+
+pytestmark = pytest.mark.browser
+
+SEVERITY = ["False", "Misleading", "Mostly accurate", "Unsupported", "Accurate", "Unreviewed", "Correction"]
+
+
+def _first_badge(page) -> str:  # type: ignore[no-untyped-def]
+    return page.locator(".fs-page .fs-badge").first.inner_text().strip()
+
+
+def test_the_home_page_shows_each_articles_rating_first(
+    open_page: PageOpener, screenshot_dir: Path
+) -> None:
+    page = open_page("", javascript=False)
+    expect(page.locator("h1")).to_have_text("Fact-checks")
+    assert page.title().count("factsite demo desk") == 1
+    card = page.locator(".fs-article-card").first
+    expect(card.locator(".fs-rating .fs-badge")).to_have_text("Misleading")
+    assert _first_badge(page) == "Misleading"
+    # The rating stands above the title and the tally on screen, too.
+    rating, title = card.locator(".fs-rating").bounding_box(), card.locator("h2").bounding_box()
+    assert rating is not None and title is not None and rating["y"] < title["y"]
+    page.screenshot(path=str(screenshot_dir / "home.png"), full_page=True)
+
+
+def test_the_article_page_shows_its_rating_then_the_scorecard_most_severe_first(
+    open_page: PageOpener, demo_site: DemoSite, screenshot_dir: Path
+) -> None:
+    page = open_page(demo_site.article_path, javascript=False)
+    assert _first_badge(page) == "Misleading"
+    expect(page.locator(".fs-article-rating")).to_contain_text("Our rating of the article as a whole.")
+    labels = [text.strip() for text in page.locator(".fs-scorecard .fs-claim-list .fs-badge").all_inner_texts()]
+    assert labels[0] == "False"
+    assert labels == sorted(labels, key=SEVERITY.index)
+    tally = [text.strip() for text in page.locator(".fs-scorecard .fs-tally .fs-badge").all_inner_texts()]
+    assert tally == sorted(tally, key=SEVERITY.index)
+    page.screenshot(path=str(screenshot_dir / "article.png"), full_page=False)
