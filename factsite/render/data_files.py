@@ -21,6 +21,7 @@ from factsite.model import CheckedClaim
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render.annotations import ANNOTATIONS_FILE, annotation, annotation_collection
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
+from factsite.render.structured_data import site_address
 from factsite.render.views import claim_path
 from factsite.settings import Settings
 
@@ -116,12 +117,27 @@ def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> I
         data = [article_data(checked, settings) for checked in project.articles]
     claims = [item for part in data for item in part.claims]
     yield "claims.json", _with_items({"claims": ITEMS}, claims)
+    # An editor's own robots.txt in the content directory is copied as it is.
+    if not (settings.content_dir / ROBOTS_FILE).is_file():
+        yield ROBOTS_FILE, robots_txt(settings)
     if settings.structured_data and settings.site_url:
         annotations = [item for part in data for item in part.annotations]
         yield ANNOTATIONS_FILE, _with_items(annotation_collection(settings, ITEMS, len(annotations)), annotations)
         reviews = [item for part in data for item in part.reviews]
         yield CLAIM_REVIEW_FEED_FILE, _with_items(claim_review_feed(project, ITEMS), reviews)
         yield ATOM_FILE, atom_feed(project)
+
+
+ROBOTS_FILE = "robots.txt"
+
+
+def robots_txt(settings: Settings) -> bytes:
+    """Every page may be crawled; the sitemap's absolute address, when the site has one (crawlers read
+    robots.txt only at a host's root: a site under a sub-path names its sitemap in the root's file)."""
+    lines = ["User-agent: *", "Allow: /"]
+    if settings.site_url:
+        lines += ["", f"Sitemap: {site_address(settings, 'sitemap.xml')}"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 # Stands for a list of items written as JSON already: drawn at random, so no text of the site holds it.

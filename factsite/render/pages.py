@@ -19,7 +19,7 @@ import jinja2
 
 from factsite.model import CheckedClaim, Source
 from factsite.pipeline import CheckedArticle, Project
-from factsite.render import views
+from factsite.render import evidence, views
 from factsite.render.data_files import ArticleData, article_data
 from factsite.render.feeds import updated
 from factsite.render.markdown_render import MarkdownRenderer
@@ -49,6 +49,10 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     )
     environment.filters["readable_date"] = views.readable_date
     environment.filters["long_date"] = views.long_date
+    environment.filters["with_titles"] = evidence.with_titles
+    environment.filters["status_words"] = evidence.status_words
+    environment.globals["date_evidence"] = evidence.date_evidence
+    environment.globals["figure_evidence"] = evidence.figure_evidence
     return environment
 
 
@@ -234,9 +238,9 @@ class PageRenderer:
         ]
         return SourceEntry(
             view,
-            self.render("_source.html", "sources", view=view),
+            self.render("_source.html", "sources", view=view, level=4),
             tuple(self.render("_source_claim.html", "sources", claim=link) for link in citing),
-            self.render("_source.html", LATER_SOURCES_PAGE, view=view),
+            self.render("_source.html", LATER_SOURCES_PAGE, view=view, level=4),
             tuple(self.render("_source_claim.html", LATER_SOURCES_PAGE, claim=link) for link in citing),
         )
 
@@ -330,7 +334,8 @@ class PageRenderer:
             if pagination.number > 1:
                 chunk = [replace(entry, description_html=entry.later_description_html,
                                  claim_items=entry.later_claim_items) for entry in chunk]  # fmt: skip
-            body = self.render("sources.html", here, entries=chunk, pagination=pagination)
+            body = self.render("sources.html", here, entries=chunk, pagination=pagination, archive_total=len(entries),
+                               archive_missing=sum(1 for e in entries if not e.view.source.archived))  # fmt: skip
             yield SitePage(here, _numbered("Sources", pagination), "Every source cited, with the claims that cite it.",
                            self.newest, body, "sources", number=pagination.number)  # fmt: skip
 

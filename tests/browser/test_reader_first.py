@@ -48,3 +48,21 @@ def test_the_article_page_shows_its_rating_then_the_scorecard_most_severe_first(
     tally = [text.strip() for text in page.locator(".fs-scorecard .fs-tally .fs-badge").all_inner_texts()]
     assert tally == sorted(tally, key=SEVERITY.index)
     page.screenshot(path=str(screenshot_dir / "article.png"), full_page=False)
+
+
+def test_readers_see_source_titles_never_ids(open_page: PageOpener, demo_site: DemoSite) -> None:
+    ids = ("shoigu-kyivpost", "embassy-alert", "decree-647", "kremlin-address")
+    for claim in ("figure-300000", "on-tuesday", "last-week"):
+        page = open_page(f"{demo_site.article_path}claims/{claim}/", javascript=False)
+        text = page.locator(".fs-evidence").inner_text()
+        assert not [source_id for source_id in ids if source_id in text], claim
+        assert "“”" not in text and "disagrees" not in text
+
+
+def test_the_sources_page_reads_in_the_order_its_heading_gives(open_page: PageOpener) -> None:
+    page = open_page("sources/", javascript=False)
+    expect(page.get_by_role("heading", name="All sources, by publisher")).to_be_visible()
+    groups = page.locator("h3.fs-source-group").all_inner_texts()
+    assert groups == sorted(groups, key=str.casefold)
+    expect(page.locator(".fs-flag")).to_have_count(1)
+    expect(page.get_by_text("No archived copy.")).to_have_count(0)

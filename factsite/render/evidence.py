@@ -1,0 +1,112 @@
+"""What a claim page shows of a check's evidence: rows a reader can follow, with source titles, never ids.
+
+The checks report everything they found (every date a source gives, every matching figure, each by source
+id); a reader needs only what bears on the claim, once. These functions read the check's details by the
+fields they need and ignore the rest, so a check that grows a field or a status still renders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+
+def with_titles(text: str, titles: Mapping[str, str]) -> Markup:
+    """`text` (a check's summary or finding) as HTML, each source id in it replaced by the source's title.
+
+    Summaries are written for a log as well as for readers and name sources by id ("source
+    shoigu-kyivpost gives ..."); readers see titles.
+    """
+    if not titles:
+        return escape(text)
+    ids = sorted(titles, key=len, reverse=True)  # a longer id first, where one id starts another
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(Markup("<cite>{}</cite>").format(titles[match.group(1)]))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
+@dataclass(frozen=True)
+class DateRow:
+    """A date a source gives: `text` as the source writes it ('' for its publication date)."""
+
+    title: str
+    text: str
+    resolution: Any  # the check's DateResolution: start, end
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """`supporting` when any source supports the date; else `other`, dates the sources give, which a
+    reader may compare but which the check has not shown to be about the same event."""
+
+    supporting: tuple[DateRow, ...]
+    other: tuple[DateRow, ...]
+
+
+def date_evidence(source_dates: Iterable[Any], titles: Mapping[str, str]) -> DateEvidence:
+    """One row per source and date, a date in the text preferred to the publication date; only the
+    supporting dates when there are any (the other dates of a supporting source are about other things)."""
+    supporting: dict[tuple[str, Any, Any], DateRow] = {}
+    other: dict[tuple[str, Any, Any], DateRow] = {}
+    for item in source_dates:
+        text = str(getattr(item, "text", "") or "").strip()
+        resolution = item.resolution
+        key = (item.source_id, resolution.start, resolution.end)
+        rows = supporting if getattr(item, "agrees", False) else other
+        if key not in rows or (text and not rows[key].text):
+            rows[key] = DateRow(titles.get(item.source_id, ""), text, resolution)
+    if supporting:
+        return DateEvidence(_one_per_source(supporting), ())
+    return DateEvidence((), _one_per_source(other))
+
+
+def _one_per_source(rows: dict[tuple[str, Any, Any], DateRow]) -> tuple[DateRow, ...]:
+    # A source that supports a date in its text does not need its publication date listed as well.
+    texts = {key[0] for key, row in rows.items() if row.text}
+    return tuple(row for key, row in rows.items() if row.text or key[0] not in texts)
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    title: str
+    texts: tuple[str, ...]  # how the source writes the figure, each form once
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """Figures the sources give that read alike and compare alike with the article's: one row."""
+
+    value: Any
+    status: str
+    difference: Any
+    sources: tuple[FigureSource, ...]
+
+
+def figure_evidence(evidence: Iterable[Any], titles: Mapping[str, str]) -> tuple[FigureRow, ...]:
+    """The sources' figures grouped by value and outcome, each source once per row, each form once."""
+    groups: dict[tuple[Any, str, Any], dict[str, list[str]]] = {}
+    for item in evidence:
+        key = (item.reading.value, str(item.status), getattr(item, "difference", None) or None)
+        texts = groups.setdefault(key, {}).setdefault(item.source_id, [])
+        text = " ".join(str(item.text).split())
+        if text.casefold() not in (known.casefold() for known in texts):
+            texts.append(text)
+    return tuple(
+        FigureRow(value, status, difference,
+                  tuple(FigureSource(titles.get(source, ""), tuple(texts)) for source, texts in sources.items()))
+        for (value, status, difference), sources in groups.items()
+    )  # fmt: skip
+
+
+def status_words(status: str) -> str:
+    """A check's machine status as words ("not-found" -> "not found"), for statuses without their own text."""
+    return str(status).replace("-", " ").replace("_", " ")
