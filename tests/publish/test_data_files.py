@@ -14,7 +14,7 @@ from tests.publish.conftest import BuiltSite
 def test_the_built_data_files_are_those_of_the_whole_project(site_name: str, request: pytest.FixtureRequest) -> None:
     site: BuiltSite = request.getfixturevalue(site_name)
     files = dict(site_files(site.project))
-    assert set(files) == {"claims.json", "annotations.jsonld", "claim-reviews.jsonld", "feed.xml"}
+    assert set(files) == {"claims.json", "annotations.jsonld", "claim-reviews.jsonld", "feed.xml", "robots.txt"}
     for name, data in files.items():
         assert (site.site_dir / name).read_bytes() == data, name
     claims = json.loads(files["claims.json"])["claims"]
