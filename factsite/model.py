@@ -116,6 +116,8 @@ class Claim:
     note: str = ""
     claim_reviewed: str = ""
     speaker: str | None = None
+    # "person" or "organization"; None leaves it to the claimants' configuration and the name.
+    speaker_type: str | None = None
     value: Any = None
     unit: str | None = None
     correction: str | None = None

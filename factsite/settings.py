@@ -49,6 +49,16 @@ class Publisher:
 
 
 @dataclass(frozen=True)
+class ClaimantConfig:
+    """A person or organisation whose statements are checked, as the configuration names it: the name its
+    page shows, the other names articles use for it, and what it is ("person", "organization" or "")."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     content_dir: Path
     # Paths in problems are shown relative to this directory (the project root).
@@ -63,6 +73,7 @@ class Settings:
     strict: bool = False
     # Articles on each page of the index and sources on each page of the sources page (0: all on one).
     per_page: int = 50
+    claimants: tuple[ClaimantConfig, ...] = ()
     # Inline SVG of each verdict's icon, looked up in the theme by the adapter.
     icons: tuple[tuple[str, str], ...] = ()
 

@@ -32,6 +32,7 @@ from factsite.model import Article, Claim, ClaimKind, Correction, Ignore, Locati
 from factsite.positions import LineIndex
 
 CITATION_SECTIONS = ("sources", "claims", "corrections", "ignore")
+SPEAKER_TYPES = ("person", "organization")
 # Rendering and linting take time quadratic in a paragraph's length (Python-Markdown's inline
 # patterns, Harper), and no article has a paragraph of 8,000 words: a longer one is refused.
 MAX_PARAGRAPH_CHARS = 50_000
@@ -48,6 +49,7 @@ KIND_REQUIRED = {
 }
 KIND_ONLY = {
     "speaker": (ClaimKind.QUOTE,),
+    "speaker_type": (ClaimKind.QUOTE,),
     "value": (ClaimKind.FIGURE, ClaimKind.DATE),
     "unit": (ClaimKind.FIGURE,),
     "correction": (ClaimKind.TYPO,),
@@ -349,6 +351,11 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
                 "remove 'verdict:'; use kind: statement to rate the claim instead",
             )
         )
+    speaker_type = values.get("speaker_type")
+    if speaker_type is not None and speaker_type not in SPEAKER_TYPES:
+        message, hint = f"{what}: unknown speaker_type '{speaker_type}'", f"use one of: {', '.join(SPEAKER_TYPES)}"
+        problems.append(error(values.where("speaker_type"), message, hint))
+        speaker_type = None
     source_locations = ()
     sources_node = values.nodes.get("sources")
     if isinstance(sources_node, SequenceNode):
@@ -364,6 +371,7 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
         note=values.get("note", ""),
         claim_reviewed=values.get("claim", ""),
         speaker=values.get("speaker"),
+        speaker_type=speaker_type,
         value=values.get("value"),
         unit=values.get("unit"),
         correction=values.get("correction", "" if "correction" in values.nodes else None),

@@ -242,6 +242,7 @@ CLAIM_FIELDS = (
     Field("claim", "text", "the claim in one short sentence, for structured data"),
     Field("note", "markdown", "the editor's explanation, in Markdown"),
     Field("speaker", "text", "who is quoted"),
+    Field("speaker_type", "text", "person or organization: what the speaker is (guessed from the name if absent)"),
     Field("value", "number", "the correct figure, or the correct date"),
     Field("unit", "text", "what the figure counts, a currency code, or percent"),
     Field("correction", "text", "the corrected text (empty to delete)"),

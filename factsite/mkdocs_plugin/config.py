@@ -35,6 +35,15 @@ class LinkConfig(base.Config):
     """A site-relative address, e.g. `about/`."""
 
 
+class ClaimantOptions(base.Config):
+    name = c.Type(str)
+    """The name the claimant's page shows, e.g. `Vladimir Putin`."""
+    aliases = c.ListOfItems(c.Type(str), default=[])
+    """Other names articles use for the same claimant, e.g. `President Putin`, `Putin`."""
+    type = c.Optional(c.Choice(("person", "organization")))
+    """`person` or `organization`; without it the type is guessed from the name."""
+
+
 class FactsiteConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build the fact-check pages; `false` leaves the site as plain MkDocs."""
@@ -58,3 +67,5 @@ class FactsiteConfig(base.Config):
     """Readers' search: `material` (one index file), `pagefind` (chunked index), `auto` by size."""
     pagefind_above = c.Type(int, default=1000)
     """With `search: auto`, Pagefind replaces Material's search above this many pages."""
+    claimants = c.ListOfItems(c.SubConfig(ClaimantOptions), default=[])
+    """People and organisations whose statements are checked: their names, aliases and types (see content format)."""

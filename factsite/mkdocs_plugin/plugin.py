@@ -37,7 +37,7 @@ from factsite.progress import Progress
 from factsite.render.data_files import ArticleData, site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
 from factsite.render.sanitise import sanitise_html
-from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
+from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings
 
 log = get_plugin_logger(__name__)
 
@@ -114,6 +114,10 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             lint=self.config.lint,
             strict=bool(config.strict),
             per_page=max(0, self.config.per_page),
+            claimants=tuple(
+                ClaimantConfig(str(item.name), tuple(map(str, item.aliases)), item.type or "")
+                for item in self.config.claimants
+            ),
             icons=tuple(sorted((name, _icon_svg(config, name)) for name in icons)),
         )
         config.extra["factsite_feed"] = "feed.xml" if self.settings.structured_data else ""

@@ -66,3 +66,13 @@ def test_the_sources_page_reads_in_the_order_its_heading_gives(open_page: PageOp
     assert groups == sorted(groups, key=str.casefold)
     expect(page.locator(".fs-flag")).to_have_count(1)
     expect(page.get_by_text("No archived copy.")).to_have_count(0)
+
+
+def test_a_quote_claims_review_blames_the_outlet_and_mentions_the_speaker(
+    open_page: PageOpener, demo_site: DemoSite
+) -> None:
+    page = open_page(f"{demo_site.article_path}claims/embassy-quote/")
+    review = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    item = review["itemReviewed"]
+    assert item["author"] == {"@type": "Organization", "name": "International Business Times Singapore"}
+    assert item["mentions"] == {"@type": "Organization", "name": "U.S. Embassy in Russia"}
