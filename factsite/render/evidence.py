@@ -110,3 +110,95 @@ def figure_evidence(evidence: Iterable[Any], titles: Mapping[str, str]) -> tuple
 def status_words(status: str) -> str:
     """A check's machine status as words ("not-found" -> "not found"), for statuses without their own text."""
     return str(status).replace("-", " ").replace("_", " ")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of words in one column of a side-by-side quote: `role` says how it differs from the other column
+    ("same", "added", "dropped", "minor", "omitted", "editorial", "joint", "changed"); `other` is what the
+    other column has in its place, `note` why."""
+
+    text: str
+    role: str
+    other: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    published: tuple[Piece, ...]
+    source: tuple[Piece, ...]
+
+    @property
+    def roles(self) -> frozenset[str]:
+        """The kinds of difference shown, for the key: only those that occur."""
+        return frozenset(piece.role for piece in (*self.published, *self.source)) - {"same"}
+
+
+def side_by_side(diff: Iterable[Any]) -> SideBySide:
+    """The quote as published and the source's words, from the quote check's word diff (DiffToken).
+
+    Operations the diff may grow later show as "changed" in both columns, with the words each side has.
+    """
+    published: list[Piece] = []
+    source: list[Piece] = []
+    for token in diff:
+        operation, text = token.operation, token.text
+        source_text, note = getattr(token, "source_text", ""), getattr(token, "note", "")
+        if operation == "equal":
+            published.append(Piece(text, "same"))
+            source.append(Piece(text, "same"))
+        elif operation == "inserted":
+            published.append(Piece(text, "added"))
+        elif operation == "deleted":
+            source.append(Piece(text, "dropped"))
+        elif operation == "minor":
+            published.append(Piece(text, "minor", source_text, note))
+            source.append(Piece(source_text, "minor", text, note))
+        elif operation == "omitted":
+            published.append(Piece(text, "omitted", source_text))
+            if source_text:
+                source.append(Piece(source_text, "omitted", text))
+        elif operation == "editorial":
+            published.append(Piece(text, "editorial", source_text))
+            if source_text:
+                source.append(Piece(source_text, "editorial", text))
+        elif operation == "joined":
+            published.append(Piece("", "joint", note=note))
+            source.append(Piece("", "joint", note=note))
+        else:
+            published.append(Piece(text, "changed", source_text, status_words(operation)))
+            if source_text:
+                source.append(Piece(source_text, "changed", text, status_words(operation)))
+    return SideBySide(tuple(published), tuple(source))
+
+
+# Where an excerpt leaves text out ("[...]", "[…]"): context around a passage stops there, and at a paragraph.
+_CONTEXT_BREAK = re.compile(r"\[\s*(?:\.\s*){3}\]|\[…\]|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class PassageView:
+    before: str
+    text: str
+    after: str
+    # Whether the context is cut inside a paragraph (shown by an ellipsis) rather than at its edge.
+    cut_before: bool
+    cut_after: bool
+
+
+def passage_view(passage: Any) -> PassageView:
+    """A source passage with the context of its own paragraph only: never through an excerpt's `[...]`
+    into text about something else."""
+    before, after = str(passage.context_before), str(passage.context_after)
+    breaks_before = list(_CONTEXT_BREAK.finditer(before))
+    if breaks_before:
+        before, cut_before = before[breaks_before[-1].end() :], False
+    else:
+        cut_before = bool(before.strip())
+    first_after = _CONTEXT_BREAK.search(after)
+    if first_after:
+        after, cut_after = after[: first_after.start()], False
+    else:
+        cut_after = bool(after.strip())
+    return PassageView(" ".join(before.split()), str(passage.text), " ".join(after.split()), cut_before, cut_after)

@@ -53,6 +53,8 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     environment.filters["status_words"] = evidence.status_words
     environment.globals["date_evidence"] = evidence.date_evidence
     environment.globals["figure_evidence"] = evidence.figure_evidence
+    environment.globals["side_by_side"] = evidence.side_by_side
+    environment.globals["passage_view"] = evidence.passage_view
     return environment
 
 
