@@ -45,7 +45,7 @@ log = get_plugin_logger(__name__)
 CONTENT_DIRS = ("articles/", "sources/")
 EXTRA_ICONS = ("material/pencil", "material/timer-sand")
 # Generated pages listed in an automatic navigation; articles and claims never are (it would make builds quadratic).
-NAV_PAGES = ("index", "sources", "methodology", "corrections", "search")
+NAV_PAGES = ("index", "sources", "methodology", "corrections", "claimants", "search")
 
 
 def in_nav(site_page: SitePage) -> bool:

@@ -10,6 +10,7 @@ make, so the word list errs towards organisations.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from factsite.settings import ClaimantConfig, Settings
 
 PERSON, ORGANIZATION = "person", "organization"
+SLUG_WORDS = 6
 ORGANISATION_WORDS = frozenset(
     (
         "administration", "agency", "army", "assembly", "association", "authority", "bank", "board", "bureau",
@@ -74,7 +76,20 @@ class Claimants:
         return Claimant(canonical, kind, name_key(canonical))
 
 
-def claimant_slug(name: str) -> str:
-    """A path segment for a claimant's page: ASCII words joined by hyphens ('' when the name has none)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.casefold().replace("'", "")))
+def claimant_slug(claimant: Claimant) -> str:
+    """A path segment for a claimant's page: the name's ASCII words joined by hyphens, or, for a name with
+    none (written in another script), a hash of its key."""
+    ascii_name = unicodedata.normalize("NFKD", claimant.key).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name)
+    digest = hashlib.sha256(claimant.key.encode()).hexdigest()
+    # A name in another script has no ASCII words; one with characters no name has (markup, `=`, `/`) is not
+    # spelled out in an address either.
+    if not words or re.search(r"[^\w\s.,'’&()-]", claimant.name):
+        return "claimant-" + digest[:10]
+    if len(words) > SLUG_WORDS:  # a short address; the hash keeps long names that start alike apart
+        return "-".join(words[:SLUG_WORDS]) + "-" + digest[:6]
+    return "-".join(words)
+
+
+def claimant_path(claimant: Claimant) -> str:
+    return f"claimants/{claimant_slug(claimant)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import posixpath
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
@@ -17,9 +18,10 @@ from typing import TypeVar
 
 import jinja2
 
-from factsite.model import CheckedClaim, Source
+from factsite.model import CheckedClaim, ClaimKind, Source
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render import evidence, views
+from factsite.render.claimants import Claimant, Claimants, claimant_path
 from factsite.render.data_files import ArticleData, article_data
 from factsite.render.feeds import updated
 from factsite.render.markdown_render import MarkdownRenderer
@@ -36,6 +38,8 @@ T = TypeVar("T")
 # all the later ones.
 LATER_INDEX_PAGE = "page/2"
 LATER_SOURCES_PAGE = "sources/page/2"
+# How a claimant stands to a claim: the outlet that published it, or the one it quotes.
+ROLES = ("published", "quoted")
 
 
 def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
@@ -165,6 +169,28 @@ class CorrectionEntry:
 
 
 @dataclass(frozen=True)
+class ClaimantItem:
+    """A claim on its claimant's page: the claimant, how it stands to the claim (`role`: "published" by an
+    outlet, or "quoted"), the verdict, and the list item rendered with the article."""
+
+    path: str
+    name: str
+    type: str
+    role: str
+    verdict: views.VerdictView
+    html: str
+
+
+@dataclass(frozen=True)
+class ClaimantGroup:
+    """What a claimant page shows in one role: the counts by verdict, most severe first, and the claims."""
+
+    role: str
+    tally: tuple[views.TallyEntry, ...]
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ArticlePages:
     """Everything rendered from one article: its own pages, then its share of the site-wide pages.
 
@@ -178,6 +204,7 @@ class ArticlePages:
     sources: tuple[SourceEntry, ...]
     corrections: tuple[CorrectionEntry, ...]
     data: ArticleData  # its items of the data files
+    claimants: tuple[ClaimantItem, ...] = ()
 
 
 ArticleRendering = Callable[[CheckedArticle], ArticlePages]
@@ -189,6 +216,7 @@ class PageRenderer:
         self.settings = project.settings
         self.environment = environment or template_environment()
         self.markdown = MarkdownRenderer()
+        self.claimants = Claimants(self.settings)
         self.newest = max((a.article.reviewed for a in project.articles), default=dt.date(2000, 1, 1))
 
     def render(self, template: str, here: str, **context: object) -> str:
@@ -209,6 +237,7 @@ class PageRenderer:
         yield from self.sources_pages(parts)
         yield self.methodology_page()
         yield self.corrections_page(parts)
+        yield from self.claimant_pages(parts)
 
     def article_pages(self, checked: CheckedArticle) -> ArticlePages:
         """An article's pages and its share of the site-wide pages; depends on that article only."""
@@ -231,7 +260,26 @@ class PageRenderer:
         )
         pages = (self.article_page(checked), *self.claim_pages(checked))
         data = article_data(checked, self.settings)
-        return ArticlePages(article.slug, pages, index_entry, sources, corrections, data)
+        claimants = tuple(item for claimed in checked.claims for item in self._claimant_items(claimed))
+        return ArticlePages(article.slug, pages, index_entry, sources, corrections, data, claimants)
+
+    def claim_claimants(self, claimed: CheckedClaim) -> list[tuple[str, Claimant]]:
+        """Who stands behind a claim: the outlet that published it, and for a quotation the one quoted."""
+        found = [("published", self.claimants.named(claimed.article.outlet, outlet=True))]
+        if claimed.claim.kind is ClaimKind.QUOTE and claimed.claim.speaker:
+            found.append(("quoted", self.claimants.named(claimed.claim.speaker, claimed.claim.speaker_type)))
+        return found
+
+    def _claimant_items(self, claimed: CheckedClaim) -> Iterator[ClaimantItem]:
+        if claimed.claim.kind is ClaimKind.TYPO:
+            return  # a copy error is the outlet's slip, not a statement anyone made
+        link = views.claim_link(claimed, self.settings)
+        article_path = views.article_path(claimed.article.slug)
+        for role, claimant in self.claim_claimants(claimed):
+            here = claimant_path(claimant)
+            html = self.render("_claimant_claim.html", here, claim=link, article=claimed.article,
+                               article_path=article_path)  # fmt: skip
+            yield ClaimantItem(here, claimant.name, claimant.type, role, link.verdict, html)
 
     def _source_entry(self, source: Source, checked: CheckedArticle) -> SourceEntry:
         view = views.source_view(source, self.markdown)
@@ -310,6 +358,7 @@ class PageRenderer:
             evidence_template=views.evidence_template(claimed.result),
             sources=[views.source_view(s, self.markdown) for s in claimed.sources],
             source_titles={s.id: s.title for s in claimed.sources},
+            claimants=[(role, claimant, claimant_path(claimant)) for role, claimant in self.claim_claimants(claimed)],
             previous=views.claim_link(previous, self.settings) if previous else None,
             following=views.claim_link(following, self.settings) if following else None,
             corrections=corrections,
@@ -359,6 +408,38 @@ class PageRenderer:
         body = self.render("corrections.html", "corrections", entries=entries)
         return SitePage("corrections", "Corrections", "Every correction to a published fact-check.",
                         self.newest, body, "corrections")  # fmt: skip
+
+    def claimant_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
+        """A page per claimant with its claims counted by verdict, and a page listing every claimant."""
+        by_path: dict[str, list[ClaimantItem]] = {}
+        for part in parts:
+            for item in part.claimants:
+                by_path.setdefault(item.path, []).append(item)
+        if not by_path:
+            return
+        summaries = []
+        for path, items in sorted(by_path.items(), key=lambda pair: (pair[1][0].name.casefold(), pair[0])):
+            first = items[0]
+            groups = [self._claimant_group(role, [i for i in items if i.role == role]) for role in ROLES]
+            groups = [group for group in groups if group.items]
+            summaries.append((first, path, len(items), groups))
+            body = self.render("claimant.html", path, name=first.name, type=first.type, groups=groups)
+            description = f"{first.name}: {len(items)} claim(s) checked, " + ", ".join(
+                f"{entry.verdict.label} {entry.count}" for group in groups for entry in group.tally
+            )
+            yield SitePage(path, first.name, description, self.newest, body, "claimant")
+        body = self.render("claimants.html", "claimants", claimants=summaries)
+        yield SitePage("claimants", "Claimants", "Everyone whose statements are checked here, with their claims.",
+                       self.newest, body, "claimants")  # fmt: skip
+
+    def _claimant_group(self, role: str, items: list[ClaimantItem]) -> ClaimantGroup:
+        counts = Counter(item.verdict.id for item in items)
+        first = {item.verdict.id: item.verdict for item in reversed(items)}
+        order = views.severity_order(self.settings)
+        tally = tuple(views.TallyEntry(first[key], counts[key]) for key in order if key in counts)
+        rank = {key: index for index, key in enumerate(order)}
+        ordered = sorted(items, key=lambda item: rank.get(item.verdict.id, len(rank)))
+        return ClaimantGroup(role, tally, tuple(item.html for item in ordered))
 
     def _corrections(self, checked: CheckedArticle) -> list[views.CorrectionView]:
         ordered = sorted(checked.article.corrections, key=lambda c: c.date, reverse=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 if TYPE_CHECKING:
@@ -76,3 +77,24 @@ def test_a_quote_claims_review_blames_the_outlet_and_mentions_the_speaker(
     item = review["itemReviewed"]
     assert item["author"] == {"@type": "Organization", "name": "International Business Times Singapore"}
     assert item["mentions"] == {"@type": "Organization", "name": "U.S. Embassy in Russia"}
+
+
+def test_a_claim_links_to_its_claimants_whose_pages_count_by_verdict(
+    open_page: PageOpener, demo_site: DemoSite, screenshot_dir: Path
+) -> None:
+    page = open_page(f"{demo_site.article_path}claims/not-bluffing/", javascript=False)
+    page.locator(".fs-in-context").get_by_role("link", name="Vladimir Putin").click()
+    expect(page.locator("h1")).to_contain_text("Vladimir Putin")
+    expect(page.locator(".fs-tally")).to_contain_text("False")
+    expect(page.locator(".fs-claim-list li")).to_have_count(1)
+    page.screenshot(path=str(screenshot_dir / "claimant.png"), full_page=True)
+    page.get_by_role("link", name="All claimants").click()
+    expect(page.locator(".fs-claimant-list > li")).to_have_count(3)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "claimants/", "claimants/vladimir-putin/", "claimants/us-embassy-in-russia/"])
+def test_new_page_types_have_no_accessibility_violations(open_page: PageOpener, path: str, scheme: str) -> None:
+    page = open_page(path, color_scheme=scheme)  # type: ignore[arg-type]
+    violations = Axe().run(page).response["violations"]
+    assert [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in violations] == []

@@ -104,9 +104,10 @@ def write_site(
     article_archive: str = "https://archive.example.org/news.example.com/jobs",
     extra_articles: dict[str, str] | None = None,
     front_matter: str = "",
+    plugin_options: dict[str, object] | None = None,
 ) -> Path:
     """Write mkdocs.yml and content/ under `root`; returns the path of mkdocs.yml."""
-    plugin: dict[str, object] = {"structured_data": structured_data}
+    plugin: dict[str, object] = {"structured_data": structured_data, **(plugin_options or {})}
     if publisher is not None:
         plugin["publisher"] = publisher
     config: dict[str, object] = {
