@@ -121,6 +121,8 @@ class Claim:
     value: Any = None
     unit: str | None = None
     correction: str | None = None
+    # "SLUG/CLAIM-ID": the same claim checked in another article (factsite.render.same_claims).
+    same_as: str | None = None
     # Where each cited source id stands in the YAML, for problems about one citation.
     source_locations: tuple[Location, ...] = ()
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from factsite.model import Location, Problem, Severity
 from factsite.pipeline import Project
+from factsite.render.same_claims import same_as_problems
 from factsite.render.structured_data import CONFIG_LOCATION, structured_data_problems
 from factsite.settings import Settings
 
@@ -108,6 +109,7 @@ def _warning(location: Location, message: str, hint: str) -> Problem:
 def publication_problems(project: Project, pages: Mapping[str, str]) -> list[Problem]:
     """The checklist and the structured data checks, as errors under `--strict`."""
     problems = publication_checklist(project.settings, pages) + structured_data_problems(project)
+    problems += same_as_problems(project.claims)
     if project.settings.strict:
         problems = [problem.as_error() for problem in problems]
     return problems

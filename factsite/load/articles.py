@@ -375,6 +375,7 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
         value=values.get("value"),
         unit=values.get("unit"),
         correction=values.get("correction", "" if "correction" in values.nodes else None),
+        same_as=values.get("same_as"),
         source_locations=source_locations,
     )
 

@@ -246,6 +246,7 @@ CLAIM_FIELDS = (
     Field("value", "number", "the correct figure, or the correct date"),
     Field("unit", "text", "what the figure counts, a currency code, or percent"),
     Field("correction", "text", "the corrected text (empty to delete)"),
+    Field("same_as", "text", "the same claim checked in another article, as SLUG/CLAIM-ID"),
 )
 
 CORRECTION_FIELDS = (

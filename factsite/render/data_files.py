@@ -21,6 +21,7 @@ from factsite.model import CheckedClaim
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render.annotations import ANNOTATIONS_FILE, annotation, annotation_collection
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
+from factsite.render.same_claims import same_claims
 from factsite.render.structured_data import site_address
 from factsite.render.views import claim_path
 from factsite.settings import Settings
@@ -75,6 +76,8 @@ def claim_record(checked: CheckedArticle, claimed: CheckedClaim) -> dict[str, An
         "unit": claim.unit,
         "correction": claim.correction,
         "sources": list(claim.sources),
+        # The same claim checked in other articles (site-relative URLs): filled in by `site_files`.
+        "also_checked_in": [],
         "check": None
         if result is None
         else {
@@ -116,6 +119,10 @@ def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> I
     if data is None:
         data = [article_data(checked, settings) for checked in project.articles]
     claims = [item for part in data for item in part.claims]
+    also = same_claims(project.claims, settings)
+    if also:
+        keys = [(checked.article.slug, claimed.claim.id) for checked in project.articles for claimed in checked.claims]
+        claims = [_also_checked(item, also.get(key, ())) for item, key in zip(claims, keys, strict=True)]
     yield "claims.json", _with_items({"claims": ITEMS}, claims)
     # An editor's own robots.txt in the content directory is copied as it is.
     if not (settings.content_dir / ROBOTS_FILE).is_file():
@@ -126,6 +133,15 @@ def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> I
         reviews = [item for part in data for item in part.reviews]
         yield CLAIM_REVIEW_FEED_FILE, _with_items(claim_review_feed(project, ITEMS), reviews)
         yield ATOM_FILE, atom_feed(project)
+
+
+def _also_checked(item: str, others: Sequence[tuple[str, str]]) -> str:
+    """A claim's item of claims.json with the URLs of the same claim in other articles."""
+    if not others:
+        return item
+    record = json.loads(item)
+    record["also_checked_in"] = [claim_path(slug, claim_id) + "/" for slug, claim_id in others]
+    return json_text(record)
 
 
 ROBOTS_FILE = "robots.txt"

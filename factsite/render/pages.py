@@ -25,6 +25,7 @@ from factsite.render.claimants import Claimant, Claimants, claimant_path
 from factsite.render.data_files import ArticleData, article_data
 from factsite.render.feeds import updated
 from factsite.render.markdown_render import MarkdownRenderer
+from factsite.render.same_claims import ClaimKey, same_claims
 from factsite.render.structured_data import claim_review_script
 
 # An installed wheel carries the templates in the package; a checkout (and an editable install) at its top.
@@ -38,6 +39,8 @@ T = TypeVar("T")
 # all the later ones.
 LATER_INDEX_PAGE = "page/2"
 LATER_SOURCES_PAGE = "sources/page/2"
+# Where a claim page shows the same claim checked in other articles (filled in by `assemble`).
+ALSO_CHECKED_SLOT = "<!--factsite:also-checked-->"
 # How a claimant stands to a claim: the outlet that published it, or the one it quotes.
 ROLES = ("published", "quoted")
 
@@ -232,8 +235,13 @@ class PageRenderer:
     def assemble(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
         """Every page in site order, from each article's parts (in the order of the project's articles)."""
         yield from self.index_pages(parts)
+        also = same_claims(self.project.claims, self.settings)
+        by_key = {(c.article.slug, c.claim.id): c for c in self.project.claims} if also else {}
         for part in parts:
-            yield from part.pages
+            for page in part.pages:
+                if page.kind == "claim":
+                    page = self._with_also_checked(page, part.slug, also, by_key)
+                yield page
         yield from self.sources_pages(parts)
         yield self.methodology_page()
         yield self.corrections_page(parts)
@@ -262,6 +270,18 @@ class PageRenderer:
         data = article_data(checked, self.settings)
         claimants = tuple(item for claimed in checked.claims for item in self._claimant_items(claimed))
         return ArticlePages(article.slug, pages, index_entry, sources, corrections, data, claimants)
+
+    def _with_also_checked(self, page: SitePage, slug: str, also: dict[ClaimKey, tuple[ClaimKey, ...]],
+                           by_key: dict[ClaimKey, CheckedClaim]) -> SitePage:  # fmt: skip
+        """The claim page with its links to the same claim in other articles, which only the whole site knows:
+        added here, so that an article's own pages stay a function of that article."""
+        claim_id = page.path.rsplit("/", 1)[-1]
+        others = also.get((slug, claim_id), ())
+        html = ""
+        if others:
+            links = [(views.claim_link(by_key[key], self.settings), by_key[key].article) for key in others]
+            html = self.render("_also_checked.html", page.path, links=links)
+        return replace(page, body_html=page.body_html.replace(ALSO_CHECKED_SLOT, html, 1))
 
     def claim_claimants(self, claimed: CheckedClaim) -> list[tuple[str, Claimant]]:
         """Who stands behind a claim: the outlet that published it, and for a quotation the one quoted."""
