@@ -59,6 +59,25 @@ class ClaimantConfig:
 
 
 @dataclass(frozen=True)
+class TeamMember:
+    name: str
+    role: str = ""
+    bio: str = ""  # Markdown
+
+
+@dataclass(frozen=True)
+class Trust:
+    """What the fact-checkers' codes ask a desk to publish, from the configuration; Markdown text each.
+    Each set part makes a page: corrections and complaints, funding and ownership, the team."""
+
+    corrections_policy: str = ""
+    complaints: str = ""
+    funding: str = ""
+    ownership: str = ""
+    team: tuple[TeamMember, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     content_dir: Path
     # Paths in problems are shown relative to this directory (the project root).
@@ -74,6 +93,7 @@ class Settings:
     # Articles on each page of the index and sources on each page of the sources page (0: all on one).
     per_page: int = 50
     claimants: tuple[ClaimantConfig, ...] = ()
+    trust: Trust = field(default_factory=Trust)
     # Inline SVG of each verdict's icon, looked up in the theme by the adapter.
     icons: tuple[tuple[str, str], ...] = ()
 

@@ -44,6 +44,28 @@ class ClaimantOptions(base.Config):
     """`person` or `organization`; without it the type is guessed from the name."""
 
 
+class TeamMemberOptions(base.Config):
+    name = c.Type(str)
+    """The member's name."""
+    role = c.Type(str, default="")
+    """What they do, e.g. `Editor`."""
+    bio = c.Type(str, default="")
+    """A short biography, in Markdown."""
+
+
+class TrustOptions(base.Config):
+    corrections_policy = c.Type(str, default="")
+    """How errors are corrected, in Markdown (page `corrections-policy/`)."""
+    complaints = c.Type(str, default="")
+    """How readers complain or ask for a correction, with a contact route, in Markdown."""
+    funding = c.Type(str, default="")
+    """Who pays for the work, in Markdown (page `funding/`)."""
+    ownership = c.Type(str, default="")
+    """Who owns and controls the desk, in Markdown."""
+    team = c.ListOfItems(c.SubConfig(TeamMemberOptions), default=[])
+    """The people behind the fact-checks (page `team/`)."""
+
+
 class FactsiteConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build the fact-check pages; `false` leaves the site as plain MkDocs."""
@@ -69,3 +91,5 @@ class FactsiteConfig(base.Config):
     """With `search: auto`, Pagefind replaces Material's search above this many pages."""
     claimants = c.ListOfItems(c.SubConfig(ClaimantOptions), default=[])
     """People and organisations whose statements are checked: their names, aliases and types (see content format)."""
+    trust = c.SubConfig(TrustOptions)
+    """The trust pages: corrections and complaints policy, funding and ownership, the team."""

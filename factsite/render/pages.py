@@ -27,6 +27,7 @@ from factsite.render.feeds import updated
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.same_claims import ClaimKey, same_claims
 from factsite.render.structured_data import claim_review_script
+from factsite.settings import Trust
 
 # An installed wheel carries the templates in the package; a checkout (and an editable install) at its top.
 _PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -246,6 +247,7 @@ class PageRenderer:
         yield self.methodology_page()
         yield self.corrections_page(parts)
         yield from self.claimant_pages(parts)
+        yield from self.trust_pages()
 
     def article_pages(self, checked: CheckedArticle) -> ArticlePages:
         """An article's pages and its share of the site-wide pages; depends on that article only."""
@@ -461,6 +463,14 @@ class PageRenderer:
         ordered = sorted(items, key=lambda item: rank.get(item.verdict.id, len(rank)))
         return ClaimantGroup(role, tally, tuple(item.html for item in ordered))
 
+    def trust_pages(self) -> Iterator[SitePage]:
+        """The pages the fact-checkers' codes ask for, each one only when the configuration gives its text."""
+        trust, render = self.settings.trust, self.markdown.render_note
+        for path, title in trust_pages(trust):
+            body = self.render("trust.html", path, page=path, title=title, trust=trust, markdown=render)
+            yield SitePage(path, title, f"{title} of {self.settings.site_name or 'this site'}.", self.newest,
+                           body, "trust")  # fmt: skip
+
     def _corrections(self, checked: CheckedArticle) -> list[views.CorrectionView]:
         ordered = sorted(checked.article.corrections, key=lambda c: c.date, reverse=True)
         return [views.correction_view(c, self.markdown) for c in ordered]
@@ -475,3 +485,15 @@ def _numbered(title: str, pagination: Pagination) -> str:
 def _plain(markdown_text: str) -> str:
     text = " ".join(markdown_text.replace("*", "").replace("_", " ").split())
     return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
+
+
+def trust_pages(trust: Trust) -> list[tuple[str, str]]:
+    """(path, title) of each trust page the configuration gives text for."""
+    pages = []
+    if trust.corrections_policy or trust.complaints:
+        pages.append(("corrections-policy", "Corrections and complaints"))
+    if trust.funding or trust.ownership:
+        pages.append(("funding", "Funding and ownership"))
+    if trust.team:
+        pages.append(("team", "Team"))
+    return pages

@@ -92,9 +92,22 @@ def test_a_claim_links_to_its_claimants_whose_pages_count_by_verdict(
     expect(page.locator(".fs-claimant-list > li")).to_have_count(3)
 
 
+NEW_PAGES = ["", "claimants/", "claimants/vladimir-putin/", "claimants/us-embassy-in-russia/",
+             "corrections-policy/", "funding/", "team/"]  # fmt: skip
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", "claimants/", "claimants/vladimir-putin/", "claimants/us-embassy-in-russia/"])
+@pytest.mark.parametrize("path", NEW_PAGES)
 def test_new_page_types_have_no_accessibility_violations(open_page: PageOpener, path: str, scheme: str) -> None:
     page = open_page(path, color_scheme=scheme)  # type: ignore[arg-type]
     violations = Axe().run(page).response["violations"]
     assert [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in violations] == []
+
+
+def test_the_trust_pages_are_linked_from_every_footer(open_page: PageOpener, demo_site: DemoSite) -> None:
+    page = open_page(demo_site.article_path, javascript=False)
+    footer = page.locator(".fs-footer-links")
+    for name, heading in (("Corrections and complaints", "Complaints and requests for correction"),
+                          ("Funding and ownership", "Ownership"), ("Team", "factsite demo desk")):  # fmt: skip
+        footer.get_by_role("link", name=name).click()
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
