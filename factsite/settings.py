@@ -94,6 +94,8 @@ class Settings:
     per_page: int = 50
     claimants: tuple[ClaimantConfig, ...] = ()
     trust: Trust = field(default_factory=Trust)
+    # A card image per claim and per article for links shared on social media (factsite.render.cards).
+    social_cards: bool = True
     # Inline SVG of each verdict's icon, looked up in the theme by the adapter.
     icons: tuple[tuple[str, str], ...] = ()
 

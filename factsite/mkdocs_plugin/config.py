@@ -93,3 +93,5 @@ class FactsiteConfig(base.Config):
     """People and organisations whose statements are checked: their names, aliases and types (see content format)."""
     trust = c.SubConfig(TrustOptions)
     """The trust pages: corrections and complaints policy, funding and ownership, the team."""
+    social_cards = c.Type(bool, default=True)
+    """Draw a card image per claim and per article for links shared on social media."""

@@ -115,6 +115,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             lint=self.config.lint,
             strict=bool(config.strict),
             per_page=max(0, self.config.per_page),
+            social_cards=self.config.social_cards,
             trust=Trust(
                 **{key: str(self.config.trust[key]) for key in TRUST_TEXTS},
                 team=tuple(TeamMember(str(m.name), str(m.role), str(m.bio)) for m in self.config.trust["team"]),

@@ -20,10 +20,11 @@ from typing import Any
 from factsite.model import CheckedClaim
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render.annotations import ANNOTATIONS_FILE, annotation, annotation_collection
+from factsite.render.cards import card_path, card_png
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
 from factsite.render.same_claims import same_claims
 from factsite.render.structured_data import site_address
-from factsite.render.views import claim_path
+from factsite.render.views import article_path, article_rating, claim_path, claim_title, verdict_view
 from factsite.settings import Settings
 
 
@@ -102,15 +103,32 @@ class ArticleData:
     claims: tuple[str, ...]
     annotations: tuple[str, ...]
     reviews: tuple[str, ...]
+    # Social card images (site-relative path, PNG bytes) of the article and its claims.
+    cards: tuple[tuple[str, bytes], ...] = ()
 
 
 def article_data(checked: CheckedArticle, settings: Settings) -> ArticleData:
     claims = tuple(json_text(claim_record(checked, claimed)) for claimed in checked.claims)
+    cards = article_cards(checked, settings) if settings.social_cards else ()
     if not (settings.structured_data and settings.site_url):
-        return ArticleData(claims, (), ())
+        return ArticleData(claims, (), (), cards)
     annotations = tuple(json_text(annotation(claimed, settings)) for claimed in checked.claims)
     items = (claim_review_item(checked, claimed, settings) for claimed in checked.claims)
-    return ArticleData(claims, annotations, tuple(json_text(item) for item in items if item is not None))
+    return ArticleData(claims, annotations, tuple(json_text(item) for item in items if item is not None), cards)
+
+
+def article_cards(checked: CheckedArticle, settings: Settings) -> tuple[tuple[str, bytes], ...]:
+    """The article's card (its headline and overall rating) and one per claim (its sentence and verdict)."""
+    site = settings.site_name
+    rating = article_rating(checked.claims, checked.article, settings).verdict
+    cards = [(card_path(article_path(checked.article.slug)),
+              card_png(checked.article.title, rating.id, rating.label, site, "Fact-check"))]  # fmt: skip
+    for claimed in checked.claims:
+        verdict = verdict_view(claimed, settings)
+        path = card_path(claim_path(checked.article.slug, claimed.claim.id))
+        kicker = f"Claim {claimed.mark.number}"
+        cards.append((path, card_png(claim_title(claimed), verdict.id, verdict.label, site, kicker)))
+    return tuple(cards)
 
 
 def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> Iterator[tuple[str, bytes]]:
@@ -124,6 +142,8 @@ def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> I
         keys = [(checked.article.slug, claimed.claim.id) for checked in project.articles for claimed in checked.claims]
         claims = [_also_checked(item, also.get(key, ())) for item, key in zip(claims, keys, strict=True)]
     yield "claims.json", _with_items({"claims": ITEMS}, claims)
+    for part in data:
+        yield from part.cards
     # An editor's own robots.txt in the content directory is copied as it is.
     if not (settings.content_dir / ROBOTS_FILE).is_file():
         yield ROBOTS_FILE, robots_txt(settings)

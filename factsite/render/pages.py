@@ -21,6 +21,7 @@ import jinja2
 from factsite.model import CheckedClaim, ClaimKind, Source
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render import evidence, views
+from factsite.render.cards import card_path
 from factsite.render.claimants import Claimant, Claimants, claimant_path
 from factsite.render.data_files import ArticleData, article_data
 from factsite.render.feeds import updated
@@ -81,6 +82,8 @@ class SitePage:
     meta: dict[str, str] = field(default_factory=dict)
     # Its number in a listing split over several pages (the index, the sources page); 1 otherwise.
     number: int = 1
+    # The site-relative path of its social card image, if it has one.
+    image: str = ""
 
     @property
     def src_uri(self) -> str:
@@ -90,7 +93,7 @@ class SitePage:
     def digest(self) -> str:
         """A hash of everything the page shows: pages with equal digests render alike."""
         fields = (self.path, self.title, self.description, self.date.isoformat(), self.kind,
-                  self.structured_data, *sorted(self.meta.items()), self.body_html)  # fmt: skip
+                  self.structured_data, *sorted(self.meta.items()), self.image, self.body_html)  # fmt: skip
         return hashlib.sha256("\0".join(map(str, fields)).encode()).hexdigest()
 
 
@@ -346,7 +349,7 @@ class PageRenderer:
             corrections=self._corrections(checked),
         )
         return SitePage(here, f"Fact-check: {article.title}", _plain(article.summary), updated(checked),
-                        body, "article")  # fmt: skip
+                        body, "article", image=self._card(here))  # fmt: skip
 
     def claim_pages(self, checked: CheckedArticle) -> Iterator[SitePage]:
         claims = checked.claims
@@ -387,7 +390,10 @@ class PageRenderer:
         )
         description = f"{verdict.label}: {views.claim_title(claimed)}"
         return SitePage(here, f"Claim {mark.number}: {views.claim_title(claimed)}", description, date,
-                        body, "claim", claim_review_script(claimed, self.settings))  # fmt: skip
+                        body, "claim", claim_review_script(claimed, self.settings), image=self._card(here))  # fmt: skip
+
+    def _card(self, here: str) -> str:
+        return card_path(here) if self.settings.social_cards else ""
 
     def sources_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
         # One entry per address: the first article citing it describes it; each one adds its claims.

@@ -111,3 +111,14 @@ def test_the_trust_pages_are_linked_from_every_footer(open_page: PageOpener, dem
                           ("Funding and ownership", "Ownership"), ("Team", "factsite demo desk")):  # fmt: skip
         footer.get_by_role("link", name=name).click()
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+
+
+def test_a_claims_social_card_is_announced_and_loads(open_page: PageOpener, demo_site: DemoSite) -> None:
+    page = open_page(f"{demo_site.article_path}claims/not-bluffing/", javascript=False)
+    image = page.locator('meta[property="og:image"]').get_attribute("content")
+    assert image == "https://factsite.example.org/" + demo_site.article_path + "claims/not-bluffing/card.png"
+    expect(page.locator('meta[name="twitter:card"]')).to_have_attribute("content", "summary_large_image")
+    # The image itself, served from this site: the browser decodes it at its full size.
+    card = open_page(image.removeprefix("https://factsite.example.org/"), javascript=False)
+    size = card.evaluate("[document.images[0].naturalWidth, document.images[0].naturalHeight]")
+    assert size == [1200, 630]
