@@ -4,9 +4,12 @@ key outside any marked text, and source passages that stop at the passage."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from factsite.checks.quotes.results import DiffToken, QuotePassage
+from factsite.checks.quotes.results import DiffToken, QuoteClass, QuoteComparison, QuoteMatch, QuotePassage
+from factsite.model import CheckResult
 from factsite.render.evidence import passage_view, side_by_side
+from factsite.render.pages import template_environment
 from tests.publish.conftest import BuiltSite
 
 NOT_BLUFFING = "articles/americans-russia-forced-to-fight/claims/not-bluffing/index.html"
@@ -60,3 +63,23 @@ def test_the_demo_quote_shows_both_columns_with_hidden_labels(demo_site: BuiltSi
     passages = re.findall(r'<blockquote class="fs-passage">(.*?)</blockquote>', html, re.S)
     assert len(passages) == 2 and not any("[...]" in passage for passage in passages)
     assert "only military reservists" not in passages[1]
+
+
+@dataclass(frozen=True)
+class _MatchWithHiddenWords(QuoteMatch):
+    """A quote match as the check may report an edit that may change the meaning: with the words it hides."""
+
+    hidden_words: tuple[str, ...] = ()
+
+
+def test_the_quote_evidence_renders_with_or_without_hidden_words() -> None:
+    template = template_environment().get_template("evidence/quote.html")
+    diff = (DiffToken("equal", "we will"), DiffToken("omitted", "…", "not"))
+    plain = QuoteMatch("s", QuoteClass.EDITED, (), diff, 1)
+    hiding = _MatchWithHiddenWords("s", QuoteClass.EDITED, (), diff, 1, hidden_words=("not",))
+    for best, shown in ((plain, False), (hiding, True)):
+        comparison = QuoteComparison(best.classification, best, (best,), ())
+        result = CheckResult("quote", "edit-may-change-meaning", "…", comparison)
+        html = template.render(result=result, source_titles={"s": "Speech"}, article={"outlet": "Outlet"})
+        assert ("leaves out, which may change its meaning: “not”" in html) is shown
+        assert "As published" in html and "What the source says" in html
