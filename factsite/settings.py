@@ -94,8 +94,9 @@ class Settings:
     per_page: int = 50
     claimants: tuple[ClaimantConfig, ...] = ()
     trust: Trust = field(default_factory=Trust)
-    # A card image per claim and per article for links shared on social media (factsite.render.cards).
-    social_cards: bool = True
+    # Card images for links shared on social media (factsite.render.cards): one per claim and per article
+    # ("claims"), per article only, claim pages showing their article's ("articles"), or none ("off").
+    social_cards: str = "claims"
     # Inline SVG of each verdict's icon, looked up in the theme by the adapter.
     icons: tuple[tuple[str, str], ...] = ()
 

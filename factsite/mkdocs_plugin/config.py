@@ -93,5 +93,5 @@ class FactsiteConfig(base.Config):
     """People and organisations whose statements are checked: their names, aliases and types (see content format)."""
     trust = c.SubConfig(TrustOptions)
     """The trust pages: corrections and complaints policy, funding and ownership, the team."""
-    social_cards = c.Type(bool, default=True)
-    """Draw a card image per claim and per article for links shared on social media."""
+    social_cards = c.Choice(("claims", "articles", "off"), default="claims")
+    """Card images for shared links: per claim and per article, per article only, or none."""

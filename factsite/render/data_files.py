@@ -109,7 +109,7 @@ class ArticleData:
 
 def article_data(checked: CheckedArticle, settings: Settings) -> ArticleData:
     claims = tuple(json_text(claim_record(checked, claimed)) for claimed in checked.claims)
-    cards = article_cards(checked, settings) if settings.social_cards else ()
+    cards = article_cards(checked, settings) if settings.social_cards != "off" else ()
     if not (settings.structured_data and settings.site_url):
         return ArticleData(claims, (), (), cards)
     annotations = tuple(json_text(annotation(claimed, settings)) for claimed in checked.claims)
@@ -123,7 +123,7 @@ def article_cards(checked: CheckedArticle, settings: Settings) -> tuple[tuple[st
     rating = article_rating(checked.claims, checked.article, settings).verdict
     cards = [(card_path(article_path(checked.article.slug)),
               card_png(checked.article.title, rating.id, rating.label, site, "Fact-check"))]  # fmt: skip
-    for claimed in checked.claims:
+    for claimed in checked.claims if settings.social_cards == "claims" else ():
         verdict = verdict_view(claimed, settings)
         path = card_path(claim_path(checked.article.slug, claimed.claim.id))
         kicker = f"Claim {claimed.mark.number}"

@@ -389,11 +389,12 @@ class PageRenderer:
             corrections=corrections,
         )
         description = f"{verdict.label}: {views.claim_title(claimed)}"
+        image = self._card(here if self.settings.social_cards == "claims" else views.article_path(article.slug))
         return SitePage(here, f"Claim {mark.number}: {views.claim_title(claimed)}", description, date,
-                        body, "claim", claim_review_script(claimed, self.settings), image=self._card(here))  # fmt: skip
+                        body, "claim", claim_review_script(claimed, self.settings), image=image)  # fmt: skip
 
-    def _card(self, here: str) -> str:
-        return card_path(here) if self.settings.social_cards else ""
+    def _card(self, page_path: str) -> str:
+        return card_path(page_path) if self.settings.social_cards != "off" else ""
 
     def sources_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
         # One entry per address: the first article citing it describes it; each one adds its claims.

@@ -50,3 +50,16 @@ def test_a_long_claim_is_cut_to_fit_and_the_badge_keeps_its_colour(tmp_path: Pat
 def _near(pixel: object, colour: tuple[int, int, int]) -> bool:
     assert isinstance(pixel, tuple)
     return all(abs(a - b) <= 6 for a, b in zip(pixel, colour, strict=True))
+
+
+def test_an_archive_may_draw_cards_per_article_only_or_none(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    articles = built(write_site(tmp_path / "a", plugin_options={"social_cards": "articles"})).site_dir
+    assert sorted(p.relative_to(articles).as_posix() for p in articles.rglob("card.png")) == ["articles/jobs/card.png"]
+    claim = read_page(articles / "articles/jobs/claims/jobs-grew/index.html").meta
+    assert claim["og:image"] == ["https://checks.example.org/desk/articles/jobs/card.png"]
+    off = built(write_site(tmp_path / "b", plugin_options={"social_cards": "off"})).site_dir
+    assert list(off.rglob("card.png")) == []
+    assert "og:image" not in read_page(off / "articles/jobs/index.html").meta
+    assert read_page(off / "articles/jobs/index.html").meta["twitter:card"] == ["summary"]
