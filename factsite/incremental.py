@@ -31,6 +31,7 @@ from factsite.model import Problem
 from factsite.pipeline import CheckedArticle, Project
 from factsite.publication import publication_checklist, read_editor_pages, with_publication_problems
 from factsite.render.pages import ArticlePages, ArticleRendering
+from factsite.render.same_claims import same_as_problems
 from factsite.render.structured_data import structured_data_problems
 
 MANIFEST_VERSION = 1
@@ -166,6 +167,7 @@ class PublicationCache:
         if not settings.structured_data or structured_data_problems(replace(project, articles=())):
             return with_publication_problems(project)  # off, or reported once for the site
         problems = publication_checklist(settings, read_editor_pages(settings.content_dir))
+        problems += same_as_problems(project.claims)
         for checked in project.articles:
             problems += self._article_problems(project, checked, keys.get(checked.article.slug))
         if settings.strict:

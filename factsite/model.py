@@ -128,9 +128,13 @@ class Claim:
     note: str = ""
     claim_reviewed: str = ""
     speaker: str | None = None
+    # "person" or "organization"; None leaves it to the claimants' configuration and the name.
+    speaker_type: str | None = None
     value: Any = None
     unit: str | None = None
     correction: str | None = None
+    # "SLUG/CLAIM-ID": the same claim checked in another article (factsite.render.same_claims).
+    same_as: str | None = None
     # Where each cited source id stands in the YAML, for problems about one citation.
     source_locations: tuple[Location, ...] = ()
 
@@ -184,6 +188,12 @@ class Article:
     author: str | None = None
     archived: str | None = None
     locale: str = "en_US"
+    # The editor's rating of the article as a whole (a verdict id), and the claim its headline makes;
+    # without a rating the article is rated from its claims (factsite.render.views.article_rating).
+    rating: str | None = None
+    headline_claim: str | None = None
+    rating_location: Location | None = None
+    headline_claim_location: Location | None = None
     text: str = ""
     marks: tuple[Mark, ...] = ()
     claims: tuple[Claim, ...] = ()

@@ -2,9 +2,10 @@
 structured data checks, both reported as problems of the build.
 
 The International Fact-Checking Network asks signatories to publish their methodology, their
-corrections policy, their funding and a way to reach them. factsite generates the methodology (with
-the rating scale) and the corrections policy and page; the editor's own pages (`content/*.md`) must
-state the funding and give a contact route. Missing items are warnings, so `--strict` fails on them.
+corrections policy, their funding and ownership, their team and a way to reach them. factsite generates
+the methodology (with the rating scale) and the corrections page; the plugin's `trust:` option (trust
+pages) or the editor's own pages (`content/*.md`) must state the funding and the ownership, name the
+team and give a contact route. Missing items are warnings, so `--strict` fails on them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from factsite.model import Location, Problem, Severity
 from factsite.pipeline import Project
+from factsite.render.same_claims import same_as_problems
 from factsite.render.structured_data import CONFIG_LOCATION, structured_data_problems
 from factsite.settings import Settings
 
@@ -26,6 +28,10 @@ FUNDING_WORDS = re.compile(
     r"\b(fund(s|ed|ing|er|ers)?|financ\w*|donat\w*|donor\w*|sponsor\w*|grants?|revenue|income)\b",
     re.IGNORECASE,
 )
+OWNERSHIP_WORDS = re.compile(
+    r"\b(own(s|ed|er|ers|ership)?|independent|non-?profit|charity|charitable|cooperative|publisher)\b", re.IGNORECASE
+)
+TEAM_HEADING = re.compile(r"^#+\s*(the\s+)?(team|staff|who we are|our people|editors)\b", re.IGNORECASE | re.MULTILINE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 CONTACT_LINK = re.compile(r"\]\(\s*<?[^)\s]*contact[^)\s]*>?\s*\)", re.IGNORECASE)
 
@@ -44,22 +50,42 @@ def publication_checklist(settings: Settings, pages: Mapping[str, str]) -> list[
     """A warning for each item of the checklist the site lacks."""
     content = Location(f"{settings.content_dir.name}/")
     problems = list(_scale_problems(settings))
-    if not any(FUNDING_WORDS.search(text) for text in pages.values()):
+    trust = settings.trust
+    if not trust.funding and not any(FUNDING_WORDS.search(text) for text in pages.values()):
         problems.append(
             _warning(
                 content,
                 "no page states how the fact-checks are funded",
-                "say who pays for the work (or that nobody does) on an editor page such as "
-                "content/about.md, under a heading like 'Funding'",
+                "set `trust: funding:` under the factsite plugin in mkdocs.yml, or say who pays for the work "
+                "(or that nobody does) on an editor page such as content/about.md, under a heading like 'Funding'",
             )
         )
-    if not any(_gives_contact(path, text) for path, text in pages.items()):
+    if not _gives_contact("", trust.complaints) and not any(_gives_contact(p, t) for p, t in pages.items()):
         problems.append(
             _warning(
                 content,
                 "no page tells readers how to reach the fact-checkers",
-                "give an email address on an editor page such as content/about.md, or add a "
-                "content/contact.md page, so readers can ask for corrections",
+                "set `trust: complaints:` under the factsite plugin in mkdocs.yml with an email address, or give "
+                "one on an editor page such as content/about.md, or add a content/contact.md page, so readers can "
+                "ask for corrections",
+            )
+        )
+    if not trust.ownership and not any(OWNERSHIP_WORDS.search(text) for text in pages.values()):
+        problems.append(
+            _warning(
+                content,
+                "no page says who owns the fact-checking desk",
+                "set `trust: ownership:` under the factsite plugin in mkdocs.yml, or say who owns and controls the "
+                "desk (or that it is independent) on an editor page such as content/about.md",
+            )
+        )
+    if not trust.team and not any(_names_team(path, text) for path, text in pages.items()):
+        problems.append(
+            _warning(
+                content,
+                "no page names the people behind the fact-checks",
+                "list them under `trust: team:` (name, role, bio) under the factsite plugin in mkdocs.yml, or on "
+                "an editor page such as content/team.md",
             )
         )
     if not settings.publisher.name and not settings.structured_data:
@@ -71,6 +97,11 @@ def publication_checklist(settings: Settings, pages: Mapping[str, str]) -> list[
             )
         )
     return problems
+
+
+def _names_team(path: str, text: str) -> bool:
+    name = path.removesuffix(".md").removesuffix("/index").rsplit("/", 1)[-1]
+    return name in ("team", "staff", "people") or bool(TEAM_HEADING.search(text))
 
 
 def _gives_contact(path: str, text: str) -> bool:
@@ -108,6 +139,7 @@ def _warning(location: Location, message: str, hint: str) -> Problem:
 def publication_problems(project: Project, pages: Mapping[str, str]) -> list[Problem]:
     """The checklist and the structured data checks, as errors under `--strict`."""
     problems = publication_checklist(project.settings, pages) + structured_data_problems(project)
+    problems += same_as_problems(project.claims)
     if project.settings.strict:
         problems = [problem.as_error() for problem in problems]
     return problems

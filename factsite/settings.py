@@ -49,6 +49,35 @@ class Publisher:
 
 
 @dataclass(frozen=True)
+class ClaimantConfig:
+    """A person or organisation whose statements are checked, as the configuration names it: the name its
+    page shows, the other names articles use for it, and what it is ("person", "organization" or "")."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str = ""
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    role: str = ""
+    bio: str = ""  # Markdown
+
+
+@dataclass(frozen=True)
+class Trust:
+    """What the fact-checkers' codes ask a desk to publish, from the configuration; Markdown text each.
+    Each set part makes a page: corrections and complaints, funding and ownership, the team."""
+
+    corrections_policy: str = ""
+    complaints: str = ""
+    funding: str = ""
+    ownership: str = ""
+    team: tuple[TeamMember, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     content_dir: Path
     # Paths in problems are shown relative to this directory (the project root).
@@ -63,6 +92,11 @@ class Settings:
     strict: bool = False
     # Articles on each page of the index and sources on each page of the sources page (0: all on one).
     per_page: int = 50
+    claimants: tuple[ClaimantConfig, ...] = ()
+    trust: Trust = field(default_factory=Trust)
+    # Card images for links shared on social media (factsite.render.cards): one per claim and per article
+    # ("claims"), per article only, claim pages showing their article's ("articles"), or none ("off").
+    social_cards: str = "claims"
     # Inline SVG of each verdict's icon, looked up in the theme by the adapter.
     icons: tuple[tuple[str, str], ...] = ()
 

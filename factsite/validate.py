@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from factsite.anchor import MarkSpan
 from factsite.checks.figures.notation import MAX_FIGURE_DIGITS
 from factsite.load.fields import error, warning
-from factsite.model import Article, Claim, ClaimKind, Problem, RatingScale
+from factsite.model import Article, Claim, ClaimKind, Location, Problem, RatingScale
 from factsite.settings import UNREVIEWED
 
 # Comparisons of mark ids with claim ids in search of renamings: 500 marks against 500 claims at most.
@@ -75,6 +75,7 @@ def validate_article(article: Article, marks: Iterable[MarkSpan], scale: RatingS
                     )
                 )
         problems.extend(_verdict_problems(article, claim.id, claim.kind, claim.verdict, claim.location, scale))
+    problems.extend(_article_rating_problems(article, claim_ids, scale))
     for source in article.sources:
         if source.id not in cited:
             problems.append(
@@ -167,6 +168,34 @@ def _renamings(orphans: list[MarkSpan], unmarked: list[Claim]) -> dict[str, Clai
     if len(left) == 1 and len(free) == 1:
         pairs[left[0]] = free[0]
     return pairs
+
+
+def _article_rating_problems(article: Article, claim_ids: tuple[str, ...], scale: RatingScale) -> list[Problem]:
+    """The front matter's `rating` must be a verdict of the scale, `headline_claim` a rated claim's id."""
+    problems = []
+    where = Location(article.path)
+    if article.rating is not None and scale.get(article.rating) is None:
+        ids = tuple(v.id for v in scale.verdicts)
+        problems.append(
+            error(
+                article.rating_location or where,
+                f"front matter: unknown rating '{article.rating}'",
+                _nearest("verdicts", article.rating, ids) or f"use one of: {', '.join(ids)}",
+                code="unknown-verdict",
+            )
+        )
+    if article.headline_claim is not None:
+        claim = article.claim(article.headline_claim)
+        location = article.headline_claim_location or where
+        if claim is None:
+            named = article.headline_claim
+            hint = _nearest("claims", named, claim_ids) or "name the id of the claim the headline makes"
+            message = f"front matter: headline_claim '{named}' names no claim in {article.citations_path}"
+            problems.append(error(location, message, hint, code="unknown-claim"))
+        elif claim.kind is ClaimKind.TYPO:
+            message = f"front matter: headline_claim '{claim.id}' is a typo, which has no verdict"
+            problems.append(error(location, message, "name a rated claim, or set the article's `rating:`"))
+    return problems
 
 
 def _attempted_mark(body: str, claim_id: str) -> bool:

@@ -38,6 +38,7 @@ from factsite.positions import LineIndex
 from factsite.settings import UNREVIEWED
 
 CITATION_SECTIONS = ("sources", "claims", "corrections", "ignore")
+SPEAKER_TYPES = ("person", "organization")
 # Rendering and linting take time quadratic in a paragraph's length (Python-Markdown's inline
 # patterns, Harper), and no article has a paragraph of 8,000 words: a longer one is refused.
 MAX_PARAGRAPH_CHARS = 50_000
@@ -56,6 +57,7 @@ KIND_REQUIRED = {
 }
 KIND_ONLY = {
     "speaker": (ClaimKind.QUOTE,),
+    "speaker_type": (ClaimKind.QUOTE,),
     "value": (ClaimKind.FIGURE, ClaimKind.DATE),
     "unit": (ClaimKind.FIGURE,),
     "correction": (ClaimKind.TYPO,),
@@ -106,6 +108,10 @@ def load_article(markdown_path: Path, citations_path: Path, content_dir: Path, s
         author=metadata.get("author"),
         archived=metadata.get("archived"),
         locale=metadata.get("locale", ""),
+        rating=metadata.get("rating"),
+        headline_claim=metadata.get("headline_claim"),
+        rating_location=metadata.where("rating") if "rating" in metadata.values else None,
+        headline_claim_location=metadata.where("headline_claim") if "headline_claim" in metadata.values else None,
         body=body,
         body_line=body_line,
         path=md_name,
@@ -370,6 +376,11 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
             )
         )
     problems.extend(_evidence_problems(what, kind, values))
+    speaker_type = values.get("speaker_type")
+    if speaker_type is not None and speaker_type not in SPEAKER_TYPES:
+        message, hint = f"{what}: unknown speaker_type '{speaker_type}'", f"use one of: {', '.join(SPEAKER_TYPES)}"
+        problems.append(error(values.where("speaker_type"), message, hint))
+        speaker_type = None
     source_locations = ()
     sources_node = values.nodes.get("sources")
     if isinstance(sources_node, SequenceNode):
@@ -385,9 +396,11 @@ def _read_claim(document, claim_id, location, node, problems):  # type: ignore[n
         note=values.get("note", ""),
         claim_reviewed=values.get("claim", ""),
         speaker=values.get("speaker"),
+        speaker_type=speaker_type,
         value=values.get("value"),
         unit=values.get("unit"),
         correction=values.get("correction", "" if "correction" in values.nodes else None),
+        same_as=values.get("same_as"),
         source_locations=source_locations,
     )
 

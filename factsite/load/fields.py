@@ -276,6 +276,8 @@ ARTICLE_FIELDS = (
     Field("reviewed", "date", "date of the fact-check, YYYY-MM-DD", required=True),
     Field("reviewer", "text", "who checked the article", required=True),
     Field("summary", "markdown", "the fact-check's conclusion, in Markdown", required=True),
+    Field("rating", "text", "the editor's verdict on the article as a whole, a verdict id of the rating scale"),
+    Field("headline_claim", "text", "the id of the claim the headline makes; rates the article without `rating`"),
 )
 
 SOURCE_FIELDS = (
@@ -297,9 +299,11 @@ CLAIM_FIELDS = (
     Field("claim", "text", "the claim in one short sentence, for structured data"),
     Field("note", "markdown", "the editor's explanation, in Markdown"),
     Field("speaker", "text", "who is quoted"),
+    Field("speaker_type", "text", "person or organization: what the speaker is (guessed from the name if absent)"),
     Field("value", "number", "the correct figure, or the correct date"),
     Field("unit", "text", "what the figure counts, a currency code, or percent"),
     Field("correction", "text", "the corrected text (empty to delete)"),
+    Field("same_as", "text", "the same claim checked in another article, as SLUG/CLAIM-ID"),
 )
 
 CORRECTION_FIELDS = (

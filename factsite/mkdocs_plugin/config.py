@@ -35,6 +35,37 @@ class LinkConfig(base.Config):
     """A site-relative address, e.g. `about/`."""
 
 
+class ClaimantOptions(base.Config):
+    name = c.Type(str)
+    """The name the claimant's page shows, e.g. `Vladimir Putin`."""
+    aliases = c.ListOfItems(c.Type(str), default=[])
+    """Other names articles use for the same claimant, e.g. `President Putin`, `Putin`."""
+    type = c.Optional(c.Choice(("person", "organization")))
+    """`person` or `organization`; without it the type is guessed from the name."""
+
+
+class TeamMemberOptions(base.Config):
+    name = c.Type(str)
+    """The member's name."""
+    role = c.Type(str, default="")
+    """What they do, e.g. `Editor`."""
+    bio = c.Type(str, default="")
+    """A short biography, in Markdown."""
+
+
+class TrustOptions(base.Config):
+    corrections_policy = c.Type(str, default="")
+    """How errors are corrected, in Markdown (page `corrections-policy/`)."""
+    complaints = c.Type(str, default="")
+    """How readers complain or ask for a correction, with a contact route, in Markdown."""
+    funding = c.Type(str, default="")
+    """Who pays for the work, in Markdown (page `funding/`)."""
+    ownership = c.Type(str, default="")
+    """Who owns and controls the desk, in Markdown."""
+    team = c.ListOfItems(c.SubConfig(TeamMemberOptions), default=[])
+    """The people behind the fact-checks (page `team/`)."""
+
+
 class FactsiteConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build the fact-check pages; `false` leaves the site as plain MkDocs."""
@@ -58,3 +89,9 @@ class FactsiteConfig(base.Config):
     """Readers' search: `material` (one index file), `pagefind` (chunked index), `auto` by size."""
     pagefind_above = c.Type(int, default=1000)
     """With `search: auto`, Pagefind replaces Material's search above this many pages."""
+    claimants = c.ListOfItems(c.SubConfig(ClaimantOptions), default=[])
+    """People and organisations whose statements are checked: their names, aliases and types (see content format)."""
+    trust = c.SubConfig(TrustOptions)
+    """The trust pages: corrections and complaints policy, funding and ownership, the team."""
+    social_cards = c.Choice(("claims", "articles", "off"), default="claims")
+    """Card images for shared links: per claim and per article, per article only, or none."""

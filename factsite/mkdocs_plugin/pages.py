@@ -52,6 +52,7 @@ class GeneratedPage(Page):
             "description": html.escape(self.site_page.description),
             "factsite_kind": self.site_page.kind,
             "factsite_structured_data": self.site_page.structured_data,
+            "factsite_image": self.site_page.image,
             "hide": ["navigation", "toc"]
             if self.site_page.kind in ("article", "claim")
             else ["toc"],

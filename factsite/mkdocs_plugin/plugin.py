@@ -35,17 +35,18 @@ from factsite.model import RatingScale, Severity, Verdict
 from factsite.pipeline import Project, article_paths, check_project
 from factsite.progress import Progress
 from factsite.render.data_files import ArticleData, site_files
-from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
+from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment, trust_pages
 from factsite.render.sanitise import sanitise_html
-from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
+from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings, TeamMember, Trust
 
 log = get_plugin_logger(__name__)
 
 # Directories of the docs dir that hold fact-check sources, not pages.
 CONTENT_DIRS = ("articles/", "sources/")
+TRUST_TEXTS = ("corrections_policy", "complaints", "funding", "ownership")
 EXTRA_ICONS = ("material/pencil", "material/timer-sand")
 # Generated pages listed in an automatic navigation; articles and claims never are (it would make builds quadratic).
-NAV_PAGES = ("index", "sources", "methodology", "corrections", "search")
+NAV_PAGES = ("index", "sources", "methodology", "corrections", "claimants", "trust", "search")
 
 
 def in_nav(site_page: SitePage) -> bool:
@@ -114,10 +115,21 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             lint=self.config.lint,
             strict=bool(config.strict),
             per_page=max(0, self.config.per_page),
+            social_cards=self.config.social_cards,
+            trust=Trust(
+                **{key: str(self.config.trust[key]) for key in TRUST_TEXTS},
+                team=tuple(TeamMember(str(m.name), str(m.role), str(m.bio)) for m in self.config.trust["team"]),
+            ),
+            claimants=tuple(
+                ClaimantConfig(str(item.name), tuple(map(str, item.aliases)), item.type or "")
+                for item in self.config.claimants
+            ),
             icons=tuple(sorted((name, _icon_svg(config, name)) for name in icons)),
         )
         config.extra["factsite_feed"] = "feed.xml" if self.settings.structured_data else ""
-        config.extra["factsite_footer_links"] = [dict(link) for link in self.config.footer_links]
+        config.extra["factsite_footer_links"] = [dict(link) for link in self.config.footer_links] + [
+            {"title": title, "url": path + "/"} for path, title in trust_pages(self.settings.trust)
+        ]
         return config
 
     @event_priority(50)  # Before other plugins see the files, so they find the generated pages.

@@ -191,7 +191,9 @@ class Preview:
         if dates != self._dates:  # pages came, went or changed date: the sitemap lists them all
             _build_theme_template("sitemap.xml", plugin.env, plugin.files, config, plugin.nav)
         self._dates = dates
-        remove_stale(self.site_dir, [page.file.dest_uri for page in removed])
+        # A removed claim or article page takes its social card with it.
+        cards = [page.site_page.image for page in removed if page.site_page.image]
+        remove_stale(self.site_dir, [page.file.dest_uri for page in removed] + cards)
         # Pages changed in place without a manifest: the next full build renders every page.
         forget_manifest(manifest_path(plugin.cache_dir, self.site_dir))
         self.data_files.mark_stale(plugin.project, plugin.article_data)

@@ -20,8 +20,11 @@ from typing import Any
 from factsite.model import CheckedClaim
 from factsite.pipeline import CheckedArticle, Project
 from factsite.render.annotations import ANNOTATIONS_FILE, annotation, annotation_collection
+from factsite.render.cards import card_path, card_png
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
-from factsite.render.views import claim_path
+from factsite.render.same_claims import same_claims
+from factsite.render.structured_data import site_address
+from factsite.render.views import article_path, article_rating, claim_path, claim_title, verdict_view
 from factsite.settings import Settings
 
 
@@ -74,6 +77,8 @@ def claim_record(checked: CheckedArticle, claimed: CheckedClaim) -> dict[str, An
         "unit": claim.unit,
         "correction": claim.correction,
         "sources": list(claim.sources),
+        # The same claim checked in other articles (site-relative URLs): filled in by `site_files`.
+        "also_checked_in": [],
         "check": None
         if result is None
         else {
@@ -98,15 +103,32 @@ class ArticleData:
     claims: tuple[str, ...]
     annotations: tuple[str, ...]
     reviews: tuple[str, ...]
+    # Social card images (site-relative path, PNG bytes) of the article and its claims.
+    cards: tuple[tuple[str, bytes], ...] = ()
 
 
 def article_data(checked: CheckedArticle, settings: Settings) -> ArticleData:
     claims = tuple(json_text(claim_record(checked, claimed)) for claimed in checked.claims)
+    cards = article_cards(checked, settings) if settings.social_cards != "off" else ()
     if not (settings.structured_data and settings.site_url):
-        return ArticleData(claims, (), ())
+        return ArticleData(claims, (), (), cards)
     annotations = tuple(json_text(annotation(claimed, settings)) for claimed in checked.claims)
     items = (claim_review_item(checked, claimed, settings) for claimed in checked.claims)
-    return ArticleData(claims, annotations, tuple(json_text(item) for item in items if item is not None))
+    return ArticleData(claims, annotations, tuple(json_text(item) for item in items if item is not None), cards)
+
+
+def article_cards(checked: CheckedArticle, settings: Settings) -> tuple[tuple[str, bytes], ...]:
+    """The article's card (its headline and overall rating) and one per claim (its sentence and verdict)."""
+    site = settings.site_name
+    rating = article_rating(checked.claims, checked.article, settings).verdict
+    cards = [(card_path(article_path(checked.article.slug)),
+              card_png(checked.article.title, rating.id, rating.label, site, "Fact-check"))]  # fmt: skip
+    for claimed in checked.claims if settings.social_cards == "claims" else ():
+        verdict = verdict_view(claimed, settings)
+        path = card_path(claim_path(checked.article.slug, claimed.claim.id))
+        kicker = f"Claim {claimed.mark.number}"
+        cards.append((path, card_png(claim_title(claimed), verdict.id, verdict.label, site, kicker)))
+    return tuple(cards)
 
 
 def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> Iterator[tuple[str, bytes]]:
@@ -115,13 +137,43 @@ def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> I
     if data is None:
         data = [article_data(checked, settings) for checked in project.articles]
     claims = [item for part in data for item in part.claims]
+    also = same_claims(project.claims, settings)
+    if also:
+        keys = [(checked.article.slug, claimed.claim.id) for checked in project.articles for claimed in checked.claims]
+        claims = [_also_checked(item, also.get(key, ())) for item, key in zip(claims, keys, strict=True)]
     yield "claims.json", _with_items({"claims": ITEMS}, claims)
+    for part in data:
+        yield from part.cards
+    # An editor's own robots.txt in the content directory is copied as it is.
+    if not (settings.content_dir / ROBOTS_FILE).is_file():
+        yield ROBOTS_FILE, robots_txt(settings)
     if settings.structured_data and settings.site_url:
         annotations = [item for part in data for item in part.annotations]
         yield ANNOTATIONS_FILE, _with_items(annotation_collection(settings, ITEMS, len(annotations)), annotations)
         reviews = [item for part in data for item in part.reviews]
         yield CLAIM_REVIEW_FEED_FILE, _with_items(claim_review_feed(project, ITEMS), reviews)
         yield ATOM_FILE, atom_feed(project)
+
+
+def _also_checked(item: str, others: Sequence[tuple[str, str]]) -> str:
+    """A claim's item of claims.json with the URLs of the same claim in other articles."""
+    if not others:
+        return item
+    record = json.loads(item)
+    record["also_checked_in"] = [claim_path(slug, claim_id) + "/" for slug, claim_id in others]
+    return json_text(record)
+
+
+ROBOTS_FILE = "robots.txt"
+
+
+def robots_txt(settings: Settings) -> bytes:
+    """Every page may be crawled; the sitemap's absolute address, when the site has one (crawlers read
+    robots.txt only at a host's root: a site under a sub-path names its sitemap in the root's file)."""
+    lines = ["User-agent: *", "Allow: /"]
+    if settings.site_url:
+        lines += ["", f"Sitemap: {site_address(settings, 'sitemap.xml')}"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 # Stands for a list of items written as JSON already: drawn at random, so no text of the site holds it.

@@ -15,7 +15,7 @@ from factsite.pipeline import CheckedArticle, Project
 from factsite.render.annotations import timestamp
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.structured_data import SCHEMA_CONTEXT, claim_review, organisation, site_address
-from factsite.render.views import article_path, tally
+from factsite.render.views import article_path, article_rating, tally
 from factsite.settings import Settings
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
@@ -31,9 +31,10 @@ def updated(checked: CheckedArticle) -> dt.date:
 
 
 def verdict_tally(checked: CheckedArticle, project: Project) -> str:
-    """'Verdicts: Accurate 15, Misleading 3, Correction 8.' in the scale's order."""
+    """'Rating: Misleading. Verdicts: False 1, Misleading 3, Accurate 15, Correction 8.', most severe first."""
     entries = tally(checked.claims, project.settings)
-    return "Verdicts: " + ", ".join(f"{e.verdict.label} {e.count}" for e in entries) + "."
+    rating = article_rating(checked.claims, checked.article, project.settings).verdict.label
+    return f"Rating: {rating}. Verdicts: " + ", ".join(f"{e.verdict.label} {e.count}" for e in entries) + "."
 
 
 def atom_feed(project: Project) -> bytes:

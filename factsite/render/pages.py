@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import posixpath
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
@@ -18,13 +19,17 @@ from typing import TypeVar
 import jinja2
 
 from factsite.checks.figures import display_number
-from factsite.model import CheckedClaim, Source
+from factsite.model import CheckedClaim, ClaimKind, Source
 from factsite.pipeline import CheckedArticle, Project
-from factsite.render import views
+from factsite.render import evidence, views
+from factsite.render.cards import card_path
+from factsite.render.claimants import Claimant, Claimants, claimant_path
 from factsite.render.data_files import ArticleData, article_data
 from factsite.render.feeds import updated
 from factsite.render.markdown_render import MarkdownRenderer
+from factsite.render.same_claims import ClaimKey, same_claims
 from factsite.render.structured_data import claim_review_script
+from factsite.settings import Trust
 
 # An installed wheel carries the templates in the package; a checkout (and an editable install) at its top.
 _PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -37,6 +42,10 @@ T = TypeVar("T")
 # all the later ones.
 LATER_INDEX_PAGE = "page/2"
 LATER_SOURCES_PAGE = "sources/page/2"
+# Where a claim page shows the same claim checked in other articles (filled in by `assemble`).
+ALSO_CHECKED_SLOT = "<!--factsite:also-checked-->"
+# How a claimant stands to a claim: the outlet that published it, or the one it quotes.
+ROLES = ("published", "quoted")
 
 
 def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
@@ -52,6 +61,12 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     environment.filters["long_date"] = views.long_date
     # A number as the article's locale writes it: never an exponent, never Python's repr.
     environment.filters["figure_number"] = display_number
+    environment.filters["with_titles"] = evidence.with_titles
+    environment.filters["status_words"] = evidence.status_words
+    environment.globals["date_evidence"] = evidence.date_evidence
+    environment.globals["figure_evidence"] = evidence.figure_evidence
+    environment.globals["side_by_side"] = evidence.side_by_side
+    environment.globals["passage_view"] = evidence.passage_view
     return environment
 
 
@@ -70,6 +85,8 @@ class SitePage:
     meta: dict[str, str] = field(default_factory=dict)
     # Its number in a listing split over several pages (the index, the sources page); 1 otherwise.
     number: int = 1
+    # The site-relative path of its social card image, if it has one.
+    image: str = ""
 
     @property
     def src_uri(self) -> str:
@@ -79,7 +96,7 @@ class SitePage:
     def digest(self) -> str:
         """A hash of everything the page shows: pages with equal digests render alike."""
         fields = (self.path, self.title, self.description, self.date.isoformat(), self.kind,
-                  self.structured_data, *sorted(self.meta.items()), self.body_html)  # fmt: skip
+                  self.structured_data, *sorted(self.meta.items()), self.image, self.body_html)  # fmt: skip
         return hashlib.sha256("\0".join(map(str, fields)).encode()).hexdigest()
 
 
@@ -135,6 +152,7 @@ class IndexEntry:
     path: str
     summary_html: str
     tally: tuple[views.TallyEntry, ...]
+    rating: views.ArticleRating
     # The entry as the index shows it, rendered with the article so large indexes only join them: on its
     # first page, and on the later ones.
     html: str = ""
@@ -161,6 +179,28 @@ class CorrectionEntry:
 
 
 @dataclass(frozen=True)
+class ClaimantItem:
+    """A claim on its claimant's page: the claimant, how it stands to the claim (`role`: "published" by an
+    outlet, or "quoted"), the verdict, and the list item rendered with the article."""
+
+    path: str
+    name: str
+    type: str
+    role: str
+    verdict: views.VerdictView
+    html: str
+
+
+@dataclass(frozen=True)
+class ClaimantGroup:
+    """What a claimant page shows in one role: the counts by verdict, most severe first, and the claims."""
+
+    role: str
+    tally: tuple[views.TallyEntry, ...]
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ArticlePages:
     """Everything rendered from one article: its own pages, then its share of the site-wide pages.
 
@@ -174,6 +214,7 @@ class ArticlePages:
     sources: tuple[SourceEntry, ...]
     corrections: tuple[CorrectionEntry, ...]
     data: ArticleData  # its items of the data files
+    claimants: tuple[ClaimantItem, ...] = ()
 
 
 ArticleRendering = Callable[[CheckedArticle], ArticlePages]
@@ -185,6 +226,7 @@ class PageRenderer:
         self.settings = project.settings
         self.environment = environment or template_environment()
         self.markdown = MarkdownRenderer()
+        self.claimants = Claimants(self.settings)
         self.newest = max((a.article.reviewed for a in project.articles), default=dt.date(2000, 1, 1))
 
     def render(self, template: str, here: str, **context: object) -> str:
@@ -200,11 +242,18 @@ class PageRenderer:
     def assemble(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
         """Every page in site order, from each article's parts (in the order of the project's articles)."""
         yield from self.index_pages(parts)
+        also = same_claims(self.project.claims, self.settings)
+        by_key = {(c.article.slug, c.claim.id): c for c in self.project.claims} if also else {}
         for part in parts:
-            yield from part.pages
+            for page in part.pages:
+                if page.kind == "claim":
+                    page = self._with_also_checked(page, part.slug, also, by_key)
+                yield page
         yield from self.sources_pages(parts)
         yield self.methodology_page()
         yield self.corrections_page(parts)
+        yield from self.claimant_pages(parts)
+        yield from self.trust_pages()
 
     def article_pages(self, checked: CheckedArticle) -> ArticlePages:
         """An article's pages and its share of the site-wide pages; depends on that article only."""
@@ -213,7 +262,8 @@ class PageRenderer:
                                  article.reviewed, article.reviewer)  # fmt: skip
         path = views.article_path(article.slug)
         index_entry = IndexEntry(heading, path, self.markdown.render_note(article.summary),
-                                 views.tally(checked.claims, self.settings))  # fmt: skip
+                                 views.tally(checked.claims, self.settings),
+                                 views.article_rating(checked.claims, article, self.settings))  # fmt: skip
         index_entry = replace(
             index_entry,
             html=self.render("_index_entry.html", "", entry=index_entry),
@@ -226,7 +276,38 @@ class PageRenderer:
         )
         pages = (self.article_page(checked), *self.claim_pages(checked))
         data = article_data(checked, self.settings)
-        return ArticlePages(article.slug, pages, index_entry, sources, corrections, data)
+        claimants = tuple(item for claimed in checked.claims for item in self._claimant_items(claimed))
+        return ArticlePages(article.slug, pages, index_entry, sources, corrections, data, claimants)
+
+    def _with_also_checked(self, page: SitePage, slug: str, also: dict[ClaimKey, tuple[ClaimKey, ...]],
+                           by_key: dict[ClaimKey, CheckedClaim]) -> SitePage:  # fmt: skip
+        """The claim page with its links to the same claim in other articles, which only the whole site knows:
+        added here, so that an article's own pages stay a function of that article."""
+        claim_id = page.path.rsplit("/", 1)[-1]
+        others = also.get((slug, claim_id), ())
+        html = ""
+        if others:
+            links = [(views.claim_link(by_key[key], self.settings), by_key[key].article) for key in others]
+            html = self.render("_also_checked.html", page.path, links=links)
+        return replace(page, body_html=page.body_html.replace(ALSO_CHECKED_SLOT, html, 1))
+
+    def claim_claimants(self, claimed: CheckedClaim) -> list[tuple[str, Claimant]]:
+        """Who stands behind a claim: the outlet that published it, and for a quotation the one quoted."""
+        found = [("published", self.claimants.named(claimed.article.outlet, outlet=True))]
+        if claimed.claim.kind is ClaimKind.QUOTE and claimed.claim.speaker:
+            found.append(("quoted", self.claimants.named(claimed.claim.speaker, claimed.claim.speaker_type)))
+        return found
+
+    def _claimant_items(self, claimed: CheckedClaim) -> Iterator[ClaimantItem]:
+        if claimed.claim.kind is ClaimKind.TYPO:
+            return  # a copy error is the outlet's slip, not a statement anyone made
+        link = views.claim_link(claimed, self.settings)
+        article_path = views.article_path(claimed.article.slug)
+        for role, claimant in self.claim_claimants(claimed):
+            here = claimant_path(claimant)
+            html = self.render("_claimant_claim.html", here, claim=link, article=claimed.article,
+                               article_path=article_path)  # fmt: skip
+            yield ClaimantItem(here, claimant.name, claimant.type, role, link.verdict, html)
 
     def _source_entry(self, source: Source, checked: CheckedArticle) -> SourceEntry:
         view = views.source_view(source, self.markdown)
@@ -235,9 +316,9 @@ class PageRenderer:
         ]
         return SourceEntry(
             view,
-            self.render("_source.html", "sources", view=view),
+            self.render("_source.html", "sources", view=view, level=4),
             tuple(self.render("_source_claim.html", "sources", claim=link) for link in citing),
-            self.render("_source.html", LATER_SOURCES_PAGE, view=view),
+            self.render("_source.html", LATER_SOURCES_PAGE, view=view, level=4),
             tuple(self.render("_source_claim.html", LATER_SOURCES_PAGE, claim=link) for link in citing),
         )
 
@@ -245,7 +326,8 @@ class PageRenderer:
         entries = [part.index_entry for part in parts]
         intro = self.settings.content_dir / "index.md"
         intro_html = self.markdown.render_note(intro.read_text("utf-8")) if intro.is_file() else ""
-        title = self.settings.site_name or "Fact-checks"
+        # The theme prints the site name beside every title: the home page names what it lists.
+        title = "Fact-checks"
         for chunk, pagination in paginate(entries, self.settings.per_page, ""):
             here = pagination.paths[pagination.number - 1]
             if pagination.number > 1:
@@ -263,13 +345,14 @@ class PageRenderer:
             article=article,
             body_html=checked.body_html,
             summary_html=self.markdown.render_note(article.summary),
+            rating=views.article_rating(checked.claims, article, self.settings),
             tally=views.tally(checked.claims, self.settings),
-            claims=[views.claim_link(c, self.settings) for c in checked.claims],
+            claims=views.by_severity([views.claim_link(c, self.settings) for c in checked.claims], self.settings),
             sources=[views.source_view(s, self.markdown) for s in article.sources],
             corrections=self._corrections(checked),
         )
         return SitePage(here, f"Fact-check: {article.title}", _plain(article.summary), updated(checked),
-                        body, "article")  # fmt: skip
+                        body, "article", image=self._card(here))  # fmt: skip
 
     def claim_pages(self, checked: CheckedArticle) -> Iterator[SitePage]:
         claims = checked.claims
@@ -303,13 +386,18 @@ class PageRenderer:
             evidence_template=views.evidence_template(claimed.result),
             sources=[views.source_view(s, self.markdown) for s in claimed.sources],
             source_titles={s.id: s.title for s in claimed.sources},
+            claimants=[(role, claimant, claimant_path(claimant)) for role, claimant in self.claim_claimants(claimed)],
             previous=views.claim_link(previous, self.settings) if previous else None,
             following=views.claim_link(following, self.settings) if following else None,
             corrections=corrections,
         )
         description = f"{verdict.label}: {views.claim_title(claimed)}"
+        image = self._card(here if self.settings.social_cards == "claims" else views.article_path(article.slug))
         return SitePage(here, f"Claim {mark.number}: {views.claim_title(claimed)}", description, date,
-                        body, "claim", claim_review_script(claimed, self.settings))  # fmt: skip
+                        body, "claim", claim_review_script(claimed, self.settings), image=image)  # fmt: skip
+
+    def _card(self, page_path: str) -> str:
+        return card_path(page_path) if self.settings.social_cards != "off" else ""
 
     def sources_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
         # One entry per address: the first article citing it describes it; each one adds its claims.
@@ -329,7 +417,8 @@ class PageRenderer:
             if pagination.number > 1:
                 chunk = [replace(entry, description_html=entry.later_description_html,
                                  claim_items=entry.later_claim_items) for entry in chunk]  # fmt: skip
-            body = self.render("sources.html", here, entries=chunk, pagination=pagination)
+            body = self.render("sources.html", here, entries=chunk, pagination=pagination, archive_total=len(entries),
+                               archive_missing=sum(1 for e in entries if not e.view.source.archived))  # fmt: skip
             yield SitePage(here, _numbered("Sources", pagination), "Every source cited, with the claims that cite it.",
                            self.newest, body, "sources", number=pagination.number)  # fmt: skip
 
@@ -352,6 +441,46 @@ class PageRenderer:
         return SitePage("corrections", "Corrections", "Every correction to a published fact-check.",
                         self.newest, body, "corrections")  # fmt: skip
 
+    def claimant_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
+        """A page per claimant with its claims counted by verdict, and a page listing every claimant."""
+        by_path: dict[str, list[ClaimantItem]] = {}
+        for part in parts:
+            for item in part.claimants:
+                by_path.setdefault(item.path, []).append(item)
+        if not by_path:
+            return
+        summaries = []
+        for path, items in sorted(by_path.items(), key=lambda pair: (pair[1][0].name.casefold(), pair[0])):
+            first = items[0]
+            groups = [self._claimant_group(role, [i for i in items if i.role == role]) for role in ROLES]
+            groups = [group for group in groups if group.items]
+            summaries.append((first, path, len(items), groups))
+            body = self.render("claimant.html", path, name=first.name, type=first.type, groups=groups)
+            description = f"{first.name}: {len(items)} claim(s) checked, " + ", ".join(
+                f"{entry.verdict.label} {entry.count}" for group in groups for entry in group.tally
+            )
+            yield SitePage(path, first.name, description, self.newest, body, "claimant")
+        body = self.render("claimants.html", "claimants", claimants=summaries)
+        yield SitePage("claimants", "Claimants", "Everyone whose statements are checked here, with their claims.",
+                       self.newest, body, "claimants")  # fmt: skip
+
+    def _claimant_group(self, role: str, items: list[ClaimantItem]) -> ClaimantGroup:
+        counts = Counter(item.verdict.id for item in items)
+        first = {item.verdict.id: item.verdict for item in reversed(items)}
+        order = views.severity_order(self.settings)
+        tally = tuple(views.TallyEntry(first[key], counts[key]) for key in order if key in counts)
+        rank = {key: index for index, key in enumerate(order)}
+        ordered = sorted(items, key=lambda item: rank.get(item.verdict.id, len(rank)))
+        return ClaimantGroup(role, tally, tuple(item.html for item in ordered))
+
+    def trust_pages(self) -> Iterator[SitePage]:
+        """The pages the fact-checkers' codes ask for, each one only when the configuration gives its text."""
+        trust, render = self.settings.trust, self.markdown.render_note
+        for path, title in trust_pages(trust):
+            body = self.render("trust.html", path, page=path, title=title, trust=trust, markdown=render)
+            yield SitePage(path, title, f"{title} of {self.settings.site_name or 'this site'}.", self.newest,
+                           body, "trust")  # fmt: skip
+
     def _corrections(self, checked: CheckedArticle) -> list[views.CorrectionView]:
         ordered = sorted(checked.article.corrections, key=lambda c: c.date, reverse=True)
         return [views.correction_view(c, self.markdown) for c in ordered]
@@ -366,3 +495,15 @@ def _numbered(title: str, pagination: Pagination) -> str:
 def _plain(markdown_text: str) -> str:
     text = " ".join(markdown_text.replace("*", "").replace("_", " ").split())
     return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
+
+
+def trust_pages(trust: Trust) -> list[tuple[str, str]]:
+    """(path, title) of each trust page the configuration gives text for."""
+    pages = []
+    if trust.corrections_policy or trust.complaints:
+        pages.append(("corrections-policy", "Corrections and complaints"))
+    if trust.funding or trust.ownership:
+        pages.append(("funding", "Funding and ownership"))
+    if trust.team:
+        pages.append(("team", "Team"))
+    return pages

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from factsite.model import CheckedClaim, ClaimKind, Location, Problem, Severity
 from factsite.pipeline import Project
+from factsite.render.claimants import Claimants
 from factsite.render.views import claim_path, claim_title
 from factsite.settings import Settings
 
@@ -75,7 +76,7 @@ def claim_review(claimed: CheckedClaim, settings: Settings) -> dict[str, Any] | 
             "worstRating": settings.scale.worst,
             "alternateName": verdict.label,
         },
-        "itemReviewed": claim_item(claimed),
+        "itemReviewed": claim_item(claimed, settings),
         "inLanguage": language_tag(settings.locale),
     }
     if article.corrections:
@@ -83,12 +84,14 @@ def claim_review(claimed: CheckedClaim, settings: Settings) -> dict[str, Any] | 
     return review
 
 
-def claim_item(claimed: CheckedClaim) -> dict[str, Any]:
-    """The Claim reviewed: who made it, when, and the article it appears in, with its archive."""
+def claim_item(claimed: CheckedClaim, settings: Settings) -> dict[str, Any]:
+    """The Claim reviewed: who made it, when, and the article it appears in, with its archive.
+
+    The claim is the outlet's, a quotation included: the outlet published the words as said, and a
+    fact-check of an invented quotation must not credit the person quoted with it. The person or
+    organisation quoted is named under `mentions`, typed as what it is.
+    """
     article, speaker = claimed.article, claimed.claim.speaker
-    # A quotation is the speaker's claim, anything else the outlet's. The model records only a
-    # speaker's name, so a speaker is published as a Person.
-    author = {"@type": "Person", "name": speaker} if speaker else _outlet(claimed)
     appearance: dict[str, Any] = {
         "@type": "CreativeWork",
         "url": article.url,
@@ -100,12 +103,16 @@ def claim_item(claimed: CheckedClaim) -> dict[str, Any]:
         appearance["author"] = {"@type": "Person", "name": article.author}
     if article.archived:
         appearance["archivedAt"] = article.archived
-    return {
+    item: dict[str, Any] = {
         "@type": "Claim",
-        "author": author,
+        "author": _outlet(claimed),
         "datePublished": article.published.isoformat(),
         "appearance": appearance,
     }
+    if speaker:
+        quoted = Claimants(settings).named(speaker, claimed.claim.speaker_type)
+        item["mentions"] = {"@type": quoted.schema_type, "name": quoted.name}
+    return item
 
 
 def _outlet(claimed: CheckedClaim) -> dict[str, str]:

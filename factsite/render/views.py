@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from factsite.model import CheckedClaim, CheckResult, ClaimKind, Correction, Source, Verdict
+from factsite.model import Article, CheckedClaim, CheckResult, ClaimKind, Correction, Source, Verdict
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import Settings
 
@@ -119,14 +119,62 @@ def claim_link(claimed: CheckedClaim, settings: Settings) -> ClaimLink:
     )
 
 
+def severity_order(settings: Settings) -> list[str]:
+    """Verdict ids from the most severe (the scale's worst, e.g. False) to the mildest, then unreviewed
+    claims and corrections: the order in which a reader needs to know about them."""
+    return [v.id for v in sorted(settings.scale.verdicts, key=lambda v: v.value)] + ["unreviewed", "correction"]
+
+
 def tally(claims: tuple[CheckedClaim, ...], settings: Settings) -> tuple[TallyEntry, ...]:
-    """Claims counted by verdict, in the scale's order, then corrections and unreviewed."""
+    """Claims counted by verdict, most severe first, then unreviewed claims and corrections."""
     views = [verdict_view(claimed, settings) for claimed in claims]
     counts = Counter(view.id for view in views)
     first = {view.id: view for view in reversed(views)}
-    order = [v.id for v in sorted(settings.scale.verdicts, key=lambda v: -v.value)]
-    order += ["unreviewed", "correction"]
-    return tuple(TallyEntry(first[key], counts[key]) for key in order if key in counts)
+    return tuple(TallyEntry(first[key], counts[key]) for key in severity_order(settings) if key in counts)
+
+
+def by_severity(links: list[ClaimLink], settings: Settings) -> list[ClaimLink]:
+    """Claim links most severe verdict first; in article order within a verdict."""
+    rank = {verdict_id: index for index, verdict_id in enumerate(severity_order(settings))}
+    return sorted(links, key=lambda link: (rank.get(link.verdict.id, len(rank)), link.number))
+
+
+@dataclass(frozen=True)
+class ArticleRating:
+    """The verdict on an article as a whole and where it comes from (`basis`: "editor", "headline",
+    "worst-claim" or "none"), with a sentence saying so to readers."""
+
+    verdict: VerdictView
+    basis: str
+    explanation: str
+
+
+def article_rating(claims: tuple[CheckedClaim, ...], article: Article, settings: Settings) -> ArticleRating:
+    """The editor's `rating:`; else the verdict of the `headline_claim:`; else the worst verdict among the
+    rated claims (a story is as sound as its weakest checked claim); else unreviewed."""
+    if article.rating is not None and (verdict := settings.scale.get(article.rating)) is not None:
+        return ArticleRating(_scale_view(verdict, settings), "editor", "Our rating of the article as a whole.")
+    rated = [c for c in claims if c.claim.kind is not ClaimKind.TYPO and c.verdict is not None]
+    headline = next((c for c in rated if c.claim.id == article.headline_claim), None)
+    if headline is not None:
+        explanation = f"The rating of its headline claim, claim {headline.mark.number}."
+        return ArticleRating(verdict_view(headline, settings), "headline", explanation)
+    if rated:
+        worst = min(rated, key=lambda c: (c.verdict.value if c.verdict else 0, c.mark.number))
+        explanation = f"The most severe rating among its claims, claim {worst.mark.number}."
+        return ArticleRating(verdict_view(worst, settings), "worst-claim", explanation)
+    unreviewed = VerdictView(
+        "unreviewed", "Unreviewed", "Not yet reviewed; no verdict is published.",
+        settings.icon_svg("material/timer-sand"), None, "fs-verdict--unreviewed",
+    )  # fmt: skip
+    return ArticleRating(unreviewed, "none", "No claim of the article is rated yet.")
+
+
+def _scale_view(verdict: Verdict, settings: Settings) -> VerdictView:
+    return VerdictView(
+        verdict.id, verdict.label, verdict.definition, settings.icon_svg(verdict.icon), verdict.value,
+        f"fs-verdict--{verdict.id}",
+    )  # fmt: skip
 
 
 def source_view(source: Source, renderer: MarkdownRenderer) -> SourceView:

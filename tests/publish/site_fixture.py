@@ -103,9 +103,11 @@ def write_site(
     article_url: str = "https://news.example.com/jobs",
     article_archive: str = "https://archive.example.org/news.example.com/jobs",
     extra_articles: dict[str, str] | None = None,
+    front_matter: str = "",
+    plugin_options: dict[str, object] | None = None,
 ) -> Path:
     """Write mkdocs.yml and content/ under `root`; returns the path of mkdocs.yml."""
-    plugin: dict[str, object] = {"structured_data": structured_data}
+    plugin: dict[str, object] = {"structured_data": structured_data, **(plugin_options or {})}
     if publisher is not None:
         plugin["publisher"] = publisher
     config: dict[str, object] = {
@@ -121,6 +123,7 @@ def write_site(
     articles = root / "content" / "articles"
     articles.mkdir(parents=True)
     article = ARTICLE.replace("ARTICLE_URL", article_url).replace("ARCHIVE_URL", article_archive)
+    article = article.replace("summary:", front_matter + "summary:", 1)  # extra front matter fields
     (articles / "jobs.md").write_text(article, "utf-8")
     citations = CITATIONS.format(
         jobs_claim=_yaml_string(jobs_claim),

@@ -94,10 +94,11 @@ def test_corrections_show_newest_first_wherever_they_apply(
     assert "Why: A reader asked where the quote came from." in html
 
 
-def test_each_source_shows_its_archive_or_says_it_has_none(small_site: BuiltSite) -> None:
+def test_each_source_shows_its_archive_and_the_missing_ones_are_said_once(small_site: BuiltSite) -> None:
     facts = read_page(small_site.site_dir / "articles/jobs/index.html")
     assert "https://archive.example.org/gov.example.org/jobs" in facts.anchors
-    assert "No archived copy." in text_of(facts, "fs-source__meta")
+    assert "No archived copy" not in text_of(facts, "fs-source__meta")
+    assert text_of(facts, "fs-flag") == "1 of these 2 sources has no archived copy."
 
 
 def test_an_editor_page_description_is_text_not_markup(small_site: BuiltSite) -> None:

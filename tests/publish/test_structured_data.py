@@ -21,8 +21,9 @@ from factsite.model import (
     RatingScale,
     Severity,
 )
+from factsite.render.claimants import Claimants
 from factsite.render.structured_data import claim_review, review_faults, script_json
-from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
+from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings
 from tests.publish.conftest import BuiltSite, build
 from tests.publish.html_reading import claim_reviews, read_page, text_of
 from tests.publish.site_fixture import write_site
@@ -55,8 +56,10 @@ def test_every_rated_claim_page_carries_one_review_that_matches_the_page(
         assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
         assert review["author"]["name"] == publisher["name"]
         assert review["datePublished"] == claimed.article.reviewed.isoformat()
-        claim_author = review["itemReviewed"]["author"]["name"]
-        assert claim_author == (claimed.claim.speaker or claimed.article.outlet)
+        # The claim is the outlet's, a quotation included; the one quoted is only mentioned.
+        assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": claimed.article.outlet}
+        if claimed.claim.speaker:
+            assert review["itemReviewed"]["mentions"]["name"] == claimed.claim.speaker
         assert review["itemReviewed"]["appearance"]["url"] == claimed.article.url
         checked += 1
     assert (
@@ -100,7 +103,8 @@ def test_review_records_the_archive_and_the_latest_correction(small_site: BuiltS
     facts = read_page(small_site.site_dir / "articles/jobs/claims/jobs-quote/index.html")
     [review] = claim_reviews(facts)
     assert review["url"] == "https://checks.example.org/desk/articles/jobs/claims/jobs-quote/"
-    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "The minister"}
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Example News"}
+    assert review["itemReviewed"]["mentions"] == {"@type": "Person", "name": "The minister"}
     appearance = review["itemReviewed"]["appearance"]
     assert appearance["archivedAt"] == "https://archive.example.org/news.example.com/jobs"
     assert review["dateModified"] == "2024-03-15"
@@ -261,3 +265,34 @@ def test_review_matches_the_golden_file_reviewed_by_eye(small_site: BuiltSite) -
     facts = read_page(small_site.site_dir / "articles/jobs/claims/jobs-quote/index.html")
     golden = Path(__file__).parent / "golden/claim-review-jobs-quote.json"
     assert claim_reviews(facts) == [json.loads(golden.read_text("utf-8"))]
+
+
+def test_a_quoted_organisation_is_an_organization_and_never_the_claims_author(demo_site: BuiltSite) -> None:
+    quoted = {}
+    for path in demo_site.site_dir.glob("articles/*/claims/*/index.html"):
+        for review in claim_reviews(read_page(path)):
+            item = review["itemReviewed"]
+            assert item["author"]["@type"] == "Organization"
+            assert item["author"]["name"] == "International Business Times Singapore"
+            if "mentions" in item:
+                quoted[item["mentions"]["name"]] = item["mentions"]["@type"]
+    assert quoted == {"U.S. Embassy in Russia": "Organization", "Vladimir Putin": "Person"}
+
+
+@pytest.mark.parametrize(
+    ("name", "configured", "declared", "expected"),
+    [
+        ("U.S. Embassy in Russia", (), None, "Organization"),
+        ("Ministry of Defence", (), None, "Organization"),
+        ("Sergei Shoigu", (), None, "Person"),
+        ("The Kremlin", (), None, "Organization"),
+        ("Kremlin", (), "person", "Person"),  # the claim's own speaker_type comes first
+        ("Greenpeace", (ClaimantConfig("Greenpeace International", ("Greenpeace",), "organization"),), None,
+         "Organization"),
+    ],
+)
+def test_a_speakers_type_is_declared_configured_or_guessed_from_the_name(
+    name: str, configured: tuple[ClaimantConfig, ...], declared: str | None, expected: str
+) -> None:
+    settings = Settings(Path("content"), Path("."), claimants=configured)
+    assert Claimants(settings).named(name, declared).schema_type == expected

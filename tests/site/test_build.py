@@ -108,8 +108,8 @@ def test_claim_pages_show_the_automatic_checks(built_demo: Path) -> None:
     assert "Verbatim: the quote matches" in embassy
     putin = page(built_demo, f"{ARTICLE}/claims/not-bluffing")
     assert 'class="fs-evidence__summary fs-status--spliced"' in putin
-    assert '<del><span class="fs-diff__tag">Not in quote:</span>' in putin
-    assert '<ins><span class="fs-diff__tag">Not in source:</span>' in putin
+    assert '<mark class="fs-side__dropped"><span class="fs-visually-hidden">(left out of the quotation:) ' in putin
+    assert '<ins class="fs-side__added"><span class="fs-visually-hidden">(not in the source:) ' in putin
     assert "not a bluff</mark>" in putin and "<mark>" in putin
     figure = page(built_demo, f"{ARTICLE}/claims/figure-300000")
     assert "<dt>Reads as</dt><dd><strong>300,000</strong>" in figure

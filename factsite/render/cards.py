@@ -1,0 +1,93 @@
+"""Social cards: the image a link to a claim or an article shows when it is shared.
+
+A card is drawn at build time, offline, with Pillow and the Roboto typeface of the `font-roboto` package
+(Latin, Greek and Cyrillic): the claim in one sentence, the verdict as a coloured badge with its label, and the
+site's name, in sizes that stay legible on a thumbnail (a card is often shown 400 pixels wide or less). Pillow
+was chosen over SVG rasterisers (cairosvg, which Material's social plugin uses) because it needs no system
+library and writes a card in a few milliseconds. Cards are PNG files with no date in them: the same claim
+gives the same bytes, and the page cache keeps them with the article's pages.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+import font_roboto  # type: ignore[import-untyped]
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630  # Open Graph's recommended size; Twitter's summary_large_image takes it as it is
+MARGIN = 72
+CARD_FILE = "card.png"
+FONTS = Path(font_roboto.__file__).parent / "files"
+# Verdict colours of the light scheme (templates/assets/stylesheets/factsite.css): text on tint, 4.5:1 or more.
+COLOURS = {
+    "accurate": ("#1b5e20", "#e3f2e5"),
+    "mostly-accurate": ("#2e5a12", "#eef5e1"),
+    "misleading": ("#7a4100", "#fff0d6"),
+    "unsupported": ("#4a4a4a", "#ececec"),
+    "false": ("#a0151b", "#fde8e8"),
+    "correction": ("#2c3f8f", "#e8ecfb"),
+    "unreviewed": ("#555555", "#f2f2f2"),
+}
+OTHER = ("#333333", "#eeeeee")  # a verdict of a site's own scale
+INK, PAPER = "#1a1a1a", "#ffffff"
+
+
+def card_path(page_path: str) -> str:
+    """Where the card of the page at `page_path` (site-relative, a directory) is."""
+    return f"{page_path}/{CARD_FILE}" if page_path else CARD_FILE
+
+
+@functools.cache
+def _font(weight: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONTS / f"Roboto-{weight}.ttf"), size)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size from 64 down to 40 pixels at which `text` fits; below that, cut with an ellipsis."""
+    for size in range(64, 39, -4):
+        font = _font("Bold", size)
+        lines = _wrap(draw, text, font, width)
+        if len(lines) * size * 1.25 <= height:
+            return font, lines
+    font = _font("Bold", 40)
+    lines = _wrap(draw, text, font, width)
+    kept = lines[: int(height // (40 * 1.25))]
+    return font, [*kept[:-1], kept[-1].rstrip(".,;:") + " …"]
+
+
+def card_png(text: str, verdict_id: str, verdict_label: str, site_name: str, kicker: str = "") -> bytes:
+    """A 1200x630 card: the verdict badge, `kicker` (e.g. "Claim 3"), the claim or headline, the site name."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    draw = ImageDraw.Draw(image)
+    fg, bg = COLOURS.get(verdict_id, OTHER)
+    draw.rectangle((0, 0, 24, HEIGHT), fill=fg)  # the verdict's colour down the edge
+    badge_font = _font("Bold", 52)
+    x, y = MARGIN, MARGIN - 8
+    label_width = draw.textlength(verdict_label, font=badge_font)
+    draw.rounded_rectangle((x, y, x + label_width + 56, y + 84), radius=12, fill=bg, outline=fg, width=4)
+    draw.text((x + 28, y + 42), verdict_label, font=badge_font, fill=fg, anchor="lm")
+    if kicker:
+        draw.text((x + label_width + 88, y + 42), kicker, font=_font("Medium", 36), fill="#555555", anchor="lm")
+    top, bottom = y + 84 + 40, HEIGHT - MARGIN - 56
+    font, lines = _fit(draw, " ".join(text.split()), WIDTH - 2 * MARGIN, bottom - top)
+    for number, line in enumerate(lines):
+        draw.text((x, top + number * font.size * 1.25), line, font=font, fill=INK)
+    draw.text((x, HEIGHT - MARGIN), site_name, font=_font("Medium", 36), fill="#444444", anchor="ls")
+    # 64 colours hold the few inks and their anti-aliasing; a palette image is a third of the bytes and
+    # encodes twice as fast as a full-colour one.
+    output = io.BytesIO()
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(output, "PNG", compress_level=3)
+    return output.getvalue()

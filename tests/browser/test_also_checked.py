@@ -1,0 +1,45 @@
+"""The same claim in two articles, in Chromium: each claim page links the other, and the section passes axe."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, expect
+
+from tests.browser.conftest import _QuietHandler, _QuietServer
+from tests.publish.conftest import built
+from tests.publish.site_fixture import write_site
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = built(write_site(tmp_path_factory.mktemp("also-checked"), extra_articles={"jobs-again": "2024-03-11"}))
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site.site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_claim_checked_twice_links_the_other_check(browser: Browser, two_articles: str, tmp_path: Path) -> None:
+    context = browser.new_context(base_url=two_articles)
+    context.route(lambda url: not url.startswith(two_articles), lambda route: route.abort("blockedbyclient"))
+    page = context.new_page()
+    page.goto(two_articles + "articles/jobs/claims/jobs-grew/")
+    section = page.locator(".fs-also-checked")
+    expect(section.get_by_role("heading")).to_have_text("Also checked in")
+    section.get_by_role("link").click()
+    expect(page).to_have_url(two_articles + "articles/jobs-again/claims/jobs-grew/")
+    expect(page.locator(".fs-also-checked a")).to_have_attribute("href", "../../../jobs/claims/jobs-grew/")
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations] == []
+    context.close()

@@ -1,0 +1,75 @@
+"""The same claim checked in two articles is one claim: near-identical sentences of one claimant, or an
+explicit `same_as:`; claim pages link each other and claims.json says so."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factsite.render.same_claims import THRESHOLD, near_identical
+from tests.publish.conftest import build, built
+from tests.publish.site_fixture import write_site
+
+SENTENCE = "Putin announced a partial mobilization of 300,000 reservists."
+
+
+@pytest.mark.parametrize(
+    ("other", "same"),
+    [
+        ("putin announced a partial mobilisation of 300,000 reservists", True),  # case, spelling, stop (98)
+        ("Putin announced the partial mobilization of 300,000 reservists.", True),  # an article changed (95)
+        ("Putin ordered a partial mobilization of 300,000 reservists.", False),  # another verb (85)
+        ("Putin announced a partial mobilization of 3,000 reservists.", False),  # another number
+        ("Putin announced a full mobilization of 300,000 soldiers.", False),  # (80)
+    ],
+)
+def test_near_identical_means_the_same_numbers_and_a_token_sort_ratio_of_90(other: str, same: bool) -> None:
+    assert THRESHOLD == 90
+    assert near_identical(SENTENCE, other) is same
+
+
+def _claims(site_dir: Path) -> dict[tuple[str, str], dict[str, object]]:
+    records = json.loads((site_dir / "claims.json").read_text("utf-8"))["claims"]
+    return {(record["article"], record["id"]): record for record in records}
+
+
+def test_the_same_claims_in_two_articles_link_each_other(tmp_path: Path) -> None:
+    site = built(write_site(tmp_path, extra_articles={"jobs-again": "2024-03-11"}))
+    page = (site.site_dir / "articles/jobs/claims/jobs-grew/index.html").read_text("utf-8")
+    assert "Also checked in" in page and 'href="../../../jobs-again/claims/jobs-grew/"' in page
+    again = (site.site_dir / "articles/jobs-again/claims/jobs-quote/index.html").read_text("utf-8")
+    assert 'href="../../../jobs/claims/jobs-quote/"' in again
+    claims = _claims(site.site_dir)
+    assert claims[("jobs", "jobs-grew")]["also_checked_in"] == ["articles/jobs-again/claims/jobs-grew/"]
+    assert claims[("jobs-again", "jobs-quote")]["also_checked_in"] == ["articles/jobs/claims/jobs-quote/"]
+    assert claims[("jobs", "typo-teh")]["also_checked_in"] == []  # a copy error is no claim of anyone's
+    assert "factsite:also-checked" not in page
+
+
+def _other_article(config: Path, claim: str, same_as: str) -> None:
+    articles = config.parent / "content" / "articles"
+    (articles / "other.md").write_text((articles / "jobs.md").read_text("utf-8"), "utf-8")
+    citations = (articles / "jobs.yaml").read_text("utf-8")
+    citations = citations.replace('claim: "Jobs grew by a third in a year."', f"claim: {claim}\n    same_as: {same_as}")
+    assert "same_as" in citations
+    (articles / "other.yaml").write_text(citations, "utf-8")
+
+
+def test_an_explicit_same_as_links_claims_whose_sentences_differ(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    _other_article(config, "Employment rose 33 percent over the year.", "jobs/jobs-grew")
+    site = built(config)
+    claims = _claims(site.site_dir)
+    assert claims[("other", "jobs-grew")]["also_checked_in"] == ["articles/jobs/claims/jobs-grew/"]
+    assert claims[("jobs", "jobs-grew")]["also_checked_in"] == ["articles/other/claims/jobs-grew/"]
+
+
+def test_a_same_as_naming_no_claim_is_a_located_error(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    _other_article(config, "Employment rose by a third.", "jobz/jobs-grew")
+    outcome = build(config)
+    assert not outcome.ok and outcome.project is not None
+    [problem] = [p for p in outcome.project.errors if "same_as" in p.message]
+    assert problem.location.path.endswith("other.yaml") and problem.location.line > 0
