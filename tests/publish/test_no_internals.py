@@ -83,7 +83,7 @@ def test_without_a_supporting_date_the_sources_dates_are_not_called_disagreement
 
 def test_identical_source_figures_are_one_row(demo_site: BuiltSite) -> None:
     html = (demo_site.site_dir / CLAIMS / "figure-300000/index.html").read_text("utf-8")
-    section = html[html.index("Figures in the sources") :]
+    section = html[html.index("Comparable figures in the sources") :]
     rows = re.findall(r"<li>(.*?)</li>", section[: section.index("</ul>")], re.S)
     assert len(rows) == 1
     assert rows[0].count("Kyiv Post live feed") == 1 and "Three hundred thousand" in rows[0]

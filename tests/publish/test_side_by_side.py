@@ -4,10 +4,10 @@ key outside any marked text, and source passages that stop at the passage."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from factsite.checks.quotes.results import DiffToken, QuoteClass, QuoteComparison, QuoteMatch, QuotePassage
-from factsite.model import CheckResult
+from factsite.checks.quotes import check_quote
+from factsite.checks.quotes.results import DiffToken, QuotePassage
+from factsite.model import Location, Source
 from factsite.render.evidence import passage_view, side_by_side
 from factsite.render.pages import template_environment
 from tests.publish.conftest import BuiltSite
@@ -65,21 +65,12 @@ def test_the_demo_quote_shows_both_columns_with_hidden_labels(demo_site: BuiltSi
     assert "only military reservists" not in passages[1]
 
 
-@dataclass(frozen=True)
-class _MatchWithHiddenWords(QuoteMatch):
-    """A quote match as the check may report an edit that may change the meaning: with the words it hides."""
-
-    hidden_words: tuple[str, ...] = ()
-
-
-def test_the_quote_evidence_renders_with_or_without_hidden_words() -> None:
+def test_an_edit_that_may_change_the_meaning_shows_the_hidden_words_beside_both_columns() -> None:
     template = template_environment().get_template("evidence/quote.html")
-    diff = (DiffToken("equal", "we will"), DiffToken("omitted", "…", "not"))
-    plain = QuoteMatch("s", QuoteClass.EDITED, (), diff, 1)
-    hiding = _MatchWithHiddenWords("s", QuoteClass.EDITED, (), diff, 1, hidden_words=("not",))
-    for best, shown in ((plain, False), (hiding, True)):
-        comparison = QuoteComparison(best.classification, best, (best,), ())
-        result = CheckResult("quote", "edit-may-change-meaning", "…", comparison)
-        html = template.render(result=result, source_titles={"s": "Speech"}, article={"outlet": "Outlet"})
-        assert ("leaves out, which may change its meaning: “not”" in html) is shown
-        assert "As published" in html and "What the source says" in html
+    source = Source("speech", "Speech", "", "", Location("s.yaml"), text="We will not cut a single job this year.")
+    result = check_quote("We will ... cut a single job this year.", sources=[source])
+    assert result.status == "edit-may-change-meaning"
+    html = template.render(result=result, source_titles={"speech": "Speech"}, article={"outlet": "Outlet"})
+    assert "<h3>Edits that may change the meaning</h3>" in html
+    assert "“<strong>not</strong>”" in html
+    assert "As published" in html and "What the source says" in html
