@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -54,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
                              "for large sites)")  # fmt: skip
         if name == "build":
             command.add_argument("-d", "--site-dir", help="output directory (default: site_dir of mkdocs.yml)")
+            command.add_argument("-v", "--verbose", action="store_true",
+                                 help="print the full traceback of an unexpected failure")  # fmt: skip
         else:
             command.add_argument(
                 "--format", choices=("text", "json", "github"), default="text",
@@ -95,10 +98,22 @@ def _build(args: argparse.Namespace) -> int:
     except SiteConfigError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as failure:  # a fault of a template, a plugin or factsite itself, not of the content
+        print(f"error: {failure_message(failure)}", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exception(failure, file=sys.stderr)
+        else:
+            print("(run again with --verbose for the full traceback)", file=sys.stderr)
+        print(f"the build failed and the previous site was left as it was ({time.perf_counter() - started:.1f} s)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_CONTENT
     problems = outcome.project.problems if outcome.project else ()
     print_problems(problems)
     for message in outcome.site_errors:
         print(f"error: {message}", file=sys.stderr)
+    if outcome.traceback:
+        print(outcome.traceback if args.verbose else "(run again with --verbose for the full traceback)",
+              file=sys.stderr)  # fmt: skip
     elapsed = time.perf_counter() - started
     if outcome.ok:
         reused = outcome.pages - outcome.rendered
@@ -281,6 +296,21 @@ def _new(args: argparse.Namespace) -> int:
         print(f"wrote {path}", file=sys.stderr)
     print("next: review each claim, set its verdict and sources, then run: python build.py check", file=sys.stderr)
     return EXIT_OK
+
+
+def failure_message(failure: BaseException) -> str:
+    """One line for an unexpected failure: its own message (which names the page or file where it can),
+    with the template file and line when the failure happened in a template."""
+    message = str(failure).strip() or type(failure).__name__
+    where = ""
+    frames = traceback.extract_tb(failure.__traceback__)
+    cause = failure.__cause__
+    if cause is not None and cause.__traceback__ is not None:
+        frames.extend(traceback.extract_tb(cause.__traceback__))
+    for frame in frames:
+        if frame.filename.endswith(".html") and frame.lineno:
+            where = f"{frame.filename}:{frame.lineno}: "
+    return f"{where}{type(failure).__name__}: {message}"
 
 
 def print_problems(problems: Sequence[Problem]) -> None:
