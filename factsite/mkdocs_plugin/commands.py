@@ -9,6 +9,7 @@ import contextlib
 import logging
 import os
 import pickle
+import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from factsite.mkdocs_plugin.plugin import FactsitePlugin
 from factsite.pipeline import Project
 from factsite.progress import Progress
 from factsite.settings import Settings
-from factsite.write import discard, publish, staging_dir
+from factsite.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 
 PLUGIN_LOGGER = "mkdocs.plugins.factsite"
 
@@ -44,6 +45,8 @@ class BuildOutcome:
     # Generated pages in the site, and how many of them were rendered (the rest were reused).
     pages: int = 0
     rendered: int = 0
+    # The full traceback of an unexpected failure, children's included, for `build --verbose`.
+    traceback: str = ""
 
     @property
     def ok(self) -> bool:
@@ -101,7 +104,11 @@ def build_site(
     """
     config = load_site_config(config_file, strict)
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
-    staging = staging_dir(target)
+    try:
+        check_replaceable(target, _shown(target))
+        staging = staging_dir(target)
+    except (SiteDirError, OSError) as problem:
+        return BuildOutcome(None, target, [_file_problem(problem)])
     config["site_dir"] = str(staging)
     plugin = start_plugins(config, "build", jobs, progress)
     plugin.previous_site = target
@@ -119,17 +126,49 @@ def build_site(
                 staged.outcome.site_errors.append(search_error)
         else:
             staged = _stage(config, plugin, target)
+    except OSError as problem:
+        # A file that cannot be read (a named pipe, a link that loops) or written (a full disk).
+        discard(staging)
+        return BuildOutcome(None, target, [_file_problem(problem, staging, target)])
     except BaseException:
         discard(staging)
         raise
     outcome = staged.outcome
     if outcome.ok:
-        publish(staging, target)
-        if staged.manifest is not None:
-            save_manifest(*staged.manifest)
+        try:
+            publish(staging, target)
+            if staged.manifest is not None:
+                save_manifest(*staged.manifest)
+        except OSError as problem:
+            discard(staging)
+            outcome.site_errors.append(_file_problem(problem, staging, target))
     else:
         discard(staging)
     return outcome
+
+
+def _shown(path: Path) -> str:
+    """A path as messages show it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _file_problem(problem: Exception, staging: Path | None = None, target: Path | None = None) -> str:
+    """A failure to read or write a file, located at the file: in the site folder, not the staging one."""
+    if not isinstance(problem, OSError):
+        return str(problem)
+    # A copy that failed names its source first and its destination second.
+    names = [str(name) for name in (problem.filename2, problem.filename) if name]
+    reason = problem.strerror or str(problem)
+    for name in names:
+        if staging is not None and target is not None and name.startswith(str(staging)):
+            written = str(target) + name[len(str(staging)) :]
+            return f"{_shown(Path(written))}: cannot write the new site: {reason}"
+    if not names:
+        return f"cannot read or write a file: {reason}"
+    return f"{_shown(Path(names[-1]))}: {reason}"
 
 
 @dataclass
@@ -151,6 +190,7 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
         pass  # Content errors: the project holds them, located.
     except (Abort, BuildError) as problem:
         outcome.site_errors.append(str(problem))
+        outcome.traceback = "".join(traceback.format_exception(problem))
     finally:
         config.plugins.on_shutdown()
         outcome.project = plugin.project
