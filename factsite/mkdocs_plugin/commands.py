@@ -195,6 +195,8 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
         config.plugins.on_shutdown()
         outcome.project = plugin.project
         plugin.progress.finish()
+    if outcome.project is not None and outcome.project.errors:
+        outcome.traceback = ""  # the content's errors, listed with their places, are why the build stopped
     manifest = None
     if plugin.reuse is not None:
         outcome.pages, outcome.rendered = len(plugin.reuse.pages), len(plugin.reuse.to_render)
