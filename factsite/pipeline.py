@@ -28,6 +28,7 @@ from factsite.positions import LineIndex
 from factsite.render.claim_marks import MarkLink
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import UNREVIEWED, Settings
+from factsite.static_files import content_file_problems
 from factsite.validate import validate_article
 
 
@@ -80,7 +81,8 @@ def article_paths(content_dir: Path) -> tuple[list[tuple[Path, Path]], list[Prob
     for name in names:
         path = articles_dir / name
         if name.endswith(".md"):
-            pairs.append((path, path.with_suffix(".yaml")))
+            if path.is_file():  # a named pipe or a broken link is reported with content/'s other files
+                pairs.append((path, path.with_suffix(".yaml")))
         elif name.endswith((".yaml", ".yml")) and not path.with_suffix(".md").exists():
             problems.append(
                 error(
@@ -215,6 +217,7 @@ def check_project(settings: Settings, check: ArticleChecker | None = None) -> Pr
     """Check every article; `check` may be a caching wrapper around `check_article`."""
     renderer = MarkdownRenderer()
     pairs, problems = article_paths(settings.content_dir)
+    problems.extend(content_file_problems(settings))
     if check is None:
 
         def check(markdown_path: Path, citations_path: Path) -> ArticleOutcome:

@@ -78,6 +78,8 @@ def read_settings(config_file: str, strict: bool = False) -> tuple[Settings, Pat
     config.plugins.on_startup(command="build", dirty=False)
     try:
         config = config.plugins.on_config(config)
+    except PluginError:
+        pass  # unsafe content files: the settings are made, and checking the project reports them
     finally:
         config.plugins.on_shutdown()
     assert plugin.settings is not None

@@ -35,6 +35,12 @@ class LinkConfig(base.Config):
     """A site-relative address, e.g. `about/`."""
 
 
+class StaticFilesConfig(base.Config):
+    allow = c.ListOfItems(c.Type(str), default=[])
+    """Files of content/ published as they are although their type is not, as patterns relative to content/
+    (`*` matches across folders), e.g. `downloads/*.zip`; never over the theme's files or through links."""
+
+
 class FactsiteConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build the fact-check pages; `false` leaves the site as plain MkDocs."""
@@ -58,3 +64,5 @@ class FactsiteConfig(base.Config):
     """Readers' search: `material` (one index file), `pagefind` (chunked index), `auto` by size."""
     pagefind_above = c.Type(int, default=1000)
     """With `search: auto`, Pagefind replaces Material's search above this many pages."""
+    static_files = c.SubConfig(StaticFilesConfig)
+    """Which files of content/ are published as they are: images, PDFs, text, fonts, audio and video, and `allow`."""

@@ -34,10 +34,13 @@ from factsite.mkdocs_plugin.sidebars import Sidebars
 from factsite.model import RatingScale, Severity, Verdict
 from factsite.pipeline import Project, article_paths, check_project
 from factsite.progress import Progress
+from factsite.render.annotations import ANNOTATIONS_FILE
 from factsite.render.data_files import ArticleData, site_files
+from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
 from factsite.render.sanitise import sanitise_html
 from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
+from factsite.static_files import content_file_problems, unsafe_file_problems
 
 log = get_plugin_logger(__name__)
 
@@ -115,7 +118,17 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             strict=bool(config.strict),
             per_page=max(0, self.config.per_page),
             icons=tuple(sorted((name, _icon_svg(config, name)) for name in icons)),
+            # The site's own stylesheets and scripts are configuration, not contributions.
+            static_files=tuple(self.config.static_files.allow)
+            + tuple(str(path) for path in (*config.extra_css, *config.extra_javascript)),
+            reserved_paths=reserved_paths(config),
         )
+        # MkDocs lists content/ next, following links: one that loops or leads out must stop the build first,
+        # with every problem of content/'s files (reported by whoever runs the build, as content errors are).
+        if any(True for _ in unsafe_file_problems(self.settings.content_dir)):
+            problems = content_file_problems(self.settings)
+            self.project = Project(self.settings, (), tuple(problems))
+            raise PluginError(f"{len(problems)} content error(s), listed above; the site was not built.")
         config.extra["factsite_feed"] = "feed.xml" if self.settings.structured_data else ""
         config.extra["factsite_footer_links"] = [dict(link) for link in self.config.footer_links]
         return config
@@ -311,6 +324,23 @@ def _render_editor_pages_again(files: Files) -> None:
     for file in files.documentation_pages():
         if not isinstance(file, GeneratedFile) and os.path.isfile(file.abs_dest_path):
             os.remove(file.abs_dest_path)
+
+
+def reserved_paths(config: MkDocsConfig) -> tuple[str, ...]:
+    """Paths in the site that the theme's files and the build's own files take: no content file may.
+
+    The theme's templates and hidden files are not published, so they are not taken.
+    """
+    taken = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "claims.json",
+             ANNOTATIONS_FILE, ATOM_FILE, CLAIM_REVIEW_FEED_FILE}
+    for directory in config.theme.dirs:
+        for root, folders, names in os.walk(directory):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            relative = Path(root).relative_to(directory).as_posix()
+            for name in names:
+                if not name.startswith(".") and not name.endswith((".html", ".py", ".pyc")):
+                    taken.add(name if relative == "." else f"{relative}/{name}")
+    return tuple(sorted(taken))
 
 
 def _icon_svg(config: MkDocsConfig, name: str) -> str:
