@@ -27,6 +27,7 @@ from factsite.model import (
 from factsite.positions import LineIndex
 from factsite.render.claim_marks import MarkLink
 from factsite.render.markdown_render import MarkdownRenderer
+from factsite.render.page_safety import article_page_ids, page_problems
 from factsite.settings import UNREVIEWED, Settings
 from factsite.static_files import content_file_problems
 from factsite.validate import validate_article
@@ -132,6 +133,7 @@ def check_article(
         for span in loaded.mark_spans
     )
     article = replace(article, text=rendered.text, marks=marks)
+    problems.extend(page_problems(rendered.html, article.body, article.path, article.body_line, article_page_ids()))
     claims = []
     for mark in marks:
         claim = article.claim(mark.claim_id)

@@ -187,3 +187,30 @@ def test_a_full_disk_is_located_and_leaves_the_previous_site(tmp_path: Path) -> 
         assert leftovers(disk) == []
     finally:
         unmount(disk)
+
+
+def test_editor_pages_with_images_from_other_hosts_or_theme_ids_are_refused_all_together(tmp_path: Path) -> None:
+    project, before = built_base(tmp_path)
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text("utf-8") + (
+        "\n![Our team](https://tracker.example.net/team.png)\n\n"
+        '<img src="//cdn.example.net/logo.png" alt="">\n\n'
+        '<div id="__drawer">Menu</div>\n'
+    ), "utf-8")  # fmt: skip
+    (project / "content" / "team.md").write_text("# Team\n\n## Drawer {#__consent}\n", "utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as settings:
+        settings.write("markdown_extensions:\n  - attr_list\n")
+    outcome = build_site(str(project / "mkdocs.yml"))
+    assert not outcome.ok
+    assert [m for m in messages(outcome) if m.startswith("content/") and " error: " in m] == [
+        "content/about.md:26:13: error: image or media from another host (tracker.example.net): every reader's "
+        "browser would request it there",
+        "content/about.md:28:11: error: image or media from another host (cdn.example.net): every reader's "
+        "browser would request it there",
+        "content/about.md:30:6: error: the id '__drawer' belongs to the page around the content (the theme's or "
+        "factsite's templates): its scripts and links would find this element instead",
+        "content/team.md:3:12: error: the id '__consent' belongs to the page around the content (the theme's or "
+        "factsite's templates): its scripts and links would find this element instead",
+    ]
+    assert tree_digest(project / "site") == before
+    assert leftovers(project) == []
