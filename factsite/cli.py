@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import time
 import traceback
@@ -17,6 +18,7 @@ from pathlib import Path
 from factsite.model import Problem, Severity
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+TRACEBACK_FRAME = re.compile(r'File "([^"]+)", line (\d+)')
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -302,15 +304,14 @@ def failure_message(failure: BaseException) -> str:
     """One line for an unexpected failure: its own message (which names the page or file where it can),
     with the template file and line when the failure happened in a template."""
     message = str(failure).strip() or type(failure).__name__
-    where = ""
-    frames = traceback.extract_tb(failure.__traceback__)
+    # The frames of this process, and the text of a child process's traceback (`forking.ChildTraceback`).
+    places = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(failure.__traceback__)]
     cause = failure.__cause__
-    if cause is not None and cause.__traceback__ is not None:
-        frames.extend(traceback.extract_tb(cause.__traceback__))
-    for frame in frames:
-        if frame.filename.endswith(".html") and frame.lineno:
-            where = f"{frame.filename}:{frame.lineno}: "
-    return f"{where}{type(failure).__name__}: {message}"
+    if cause is not None:
+        places += [(frame.filename, frame.lineno) for frame in traceback.extract_tb(cause.__traceback__)]
+        places += [(name, int(line)) for name, line in TRACEBACK_FRAME.findall(getattr(cause, "text", ""))]
+    templates = [f"{name}:{line}: " for name, line in places if name.endswith(".html") and line]
+    return f"{templates[-1] if templates else ''}{type(failure).__name__}: {message}"
 
 
 def print_problems(problems: Sequence[Problem]) -> None:

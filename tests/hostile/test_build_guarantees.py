@@ -171,3 +171,18 @@ def test_a_crash_in_a_render_process_keeps_its_traceback_for_verbose(tmp_path: P
     assert 'main.html", line 3' in verbose.stderr
     assert tree_digest(project / "site") == before
     assert leftovers(project) == []
+
+
+def test_a_crash_in_the_forked_build_is_located_at_the_template_line(tmp_path: Path) -> None:
+    # With search left to `auto`, the command builds in a child process (Pagefind may run after it).
+    project, before = built_project_with_crash(tmp_path, 'page.url == "sources/"')
+    command = [sys.executable, str(REPOSITORY / "build.py"), "build", "-f", str(project / "mkdocs.yml")]
+    short = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert short.returncode == 1
+    assert f"error: {project / 'templates' / 'main.html'}:3: UndefinedError: 'crash_while_rendering' is undefined" \
+        in short.stderr  # fmt: skip
+    assert "Traceback" not in short.stderr
+    verbose = subprocess.run([*command, "--verbose"], capture_output=True, text=True, timeout=300)
+    assert "In a build process:" in verbose.stderr and "Traceback" in verbose.stderr
+    assert tree_digest(project / "site") == before
+    assert leftovers(project) == []
