@@ -6,6 +6,7 @@ Exit status: 0 success, 1 content errors (or warnings under --strict), 2 usage o
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -130,7 +131,12 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from factsite.cache import PARALLEL_MINIMUM, CheckCache
-    from factsite.mkdocs_plugin.commands import SiteConfigError, available_processors, read_settings
+    from factsite.mkdocs_plugin.commands import (
+        SiteConfigError,
+        available_processors,
+        editor_page_problems,
+        read_settings,
+    )
     from factsite.pipeline import article_paths, check_project
     from factsite.progress import Progress
     from factsite.publication import with_publication_problems
@@ -150,6 +156,10 @@ def _check(args: argparse.Namespace) -> int:
     jobs = available_processors() if args.jobs is None else args.jobs
     cache.prefetch(pairs, jobs, minimum=PARALLEL_MINIMUM if args.jobs is None else 2)
     project = with_publication_problems(check_project(settings, cache.check))
+    editor_pages = editor_page_problems(args.config_file)  # what `build` finds in them as it renders them
+    if editor_pages:
+        problems = sorted(project.problems + tuple(editor_pages), key=lambda p: (p.location.path, p.location.line))
+        project = dataclasses.replace(project, problems=tuple(problems))
     progress.finish()
     if args.format == "json":
         data = {"problems": [problem_data(p) for p in project.problems], "claims": claims_data(project)}

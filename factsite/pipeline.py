@@ -134,6 +134,7 @@ def check_article(
     )
     article = replace(article, text=rendered.text, marks=marks)
     problems.extend(page_problems(rendered.html, article.body, article.path, article.body_line, article_page_ids()))
+    problems.extend(_field_problems(article, renderer))
     claims = []
     for mark in marks:
         claim = article.claim(mark.claim_id)
@@ -156,6 +157,20 @@ def check_article(
         problems.extend(_lint_problems(article, loaded.mark_spans))
     checked = CheckedArticle(article, rendered.html, tuple(claims), tuple(problems))
     return ArticleOutcome(checked, tuple(problems))
+
+
+def _field_problems(article: Article, renderer: MarkdownRenderer) -> list[Problem]:
+    """Images from other hosts in the Markdown of the summary, notes and corrections, at their entry."""
+    fields = [(article.summary, Location(article.path))]
+    fields += [(claim.note, claim.location) for claim in article.claims]
+    fields += [(source.note, source.location) for source in article.sources]
+    fields += [(f"{c.change}\n\n{c.reason}", c.location) for c in article.corrections]
+    problems: list[Problem] = []
+    for text, location in fields:
+        if text and ("](" in text or "<" in text):  # no image without Markdown's or HTML's syntax for one
+            found = page_problems(renderer.render_note(text), text, location.path)
+            problems.extend(replace(problem, location=location) for problem in found)
+    return problems
 
 
 def _lint_problems(article: Article, spans: tuple[MarkSpan, ...]) -> list[Problem]:
@@ -220,6 +235,10 @@ def check_project(settings: Settings, check: ArticleChecker | None = None) -> Pr
     renderer = MarkdownRenderer()
     pairs, problems = article_paths(settings.content_dir)
     problems.extend(content_file_problems(settings))
+    intro = settings.content_dir / "index.md"  # the index page's introduction
+    if intro.is_file() and not intro.is_symlink():
+        text = intro.read_text("utf-8", errors="replace")
+        problems.extend(page_problems(renderer.render_note(text), text, f"{settings.content_dir.name}/index.md"))
     if check is None:
 
         def check(markdown_path: Path, citations_path: Path) -> ArticleOutcome:

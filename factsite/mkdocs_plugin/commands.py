@@ -15,17 +15,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import markdown
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
+from mkdocs.utils.meta import get_data
 
 from factsite import forking
 from factsite.incremental import SiteManifest, manifest_path, save_manifest
+from factsite.load.text_files import MAX_FILE_BYTES
 from factsite.mkdocs_plugin import search
-from factsite.mkdocs_plugin.plugin import FactsitePlugin
+from factsite.mkdocs_plugin.plugin import CONTENT_DIRS, FactsitePlugin
+from factsite.model import Problem
 from factsite.pipeline import Project
 from factsite.progress import Progress
+from factsite.render.page_safety import page_problems
+from factsite.render.sanitise import sanitise_html
 from factsite.settings import Settings
 from factsite.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 
@@ -84,6 +90,27 @@ def read_settings(config_file: str, strict: bool = False) -> tuple[Settings, Pat
         config.plugins.on_shutdown()
     assert plugin.settings is not None
     return plugin.settings, plugin.settings.project_dir / plugin.config.cache_dir
+
+
+def editor_page_problems(config_file: str) -> list[Problem]:
+    """Images from other hosts and the theme's ids in editor pages, found as `build` finds them (with the
+    site's Markdown extensions), so that `check` reports what `build` would refuse."""
+    config = load_site_config(config_file, strict=False)
+    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    docs = Path(config.docs_dir)
+    problems: list[Problem] = []
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs).as_posix()
+        hidden = any(part.startswith(".") for part in path.relative_to(docs).parts)
+        if hidden or relative == "index.md" or relative.startswith(CONTENT_DIRS) or not path.is_file():
+            continue
+        if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
+            continue  # judged with content/'s other files
+        text = path.read_text("utf-8", errors="replace")
+        source, _ = get_data(text)
+        html = sanitise_html(renderer.reset().convert(source))
+        problems.extend(page_problems(html, text, f"{docs.name}/{relative}"))
+    return problems
 
 
 def build_site(

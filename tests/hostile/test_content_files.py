@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from factsite.cli import main
 from factsite.mkdocs_plugin.commands import BuildOutcome, build_site
 from tests.conftest import REPOSITORY, tree_digest
 from tests.hostile.corpus import BASE_DIR
@@ -189,7 +190,9 @@ def test_a_full_disk_is_located_and_leaves_the_previous_site(tmp_path: Path) -> 
         unmount(disk)
 
 
-def test_editor_pages_with_images_from_other_hosts_or_theme_ids_are_refused_all_together(tmp_path: Path) -> None:
+def test_editor_pages_with_images_from_other_hosts_or_theme_ids_are_refused_all_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project, before = built_base(tmp_path)
     about = project / "content" / "about.md"
     about.write_text(about.read_text("utf-8") + (
@@ -214,3 +217,8 @@ def test_editor_pages_with_images_from_other_hosts_or_theme_ids_are_refused_all_
     ]
     assert tree_digest(project / "site") == before
     assert leftovers(project) == []
+    # `check` finds what `build` refuses.
+    capsys.readouterr()
+    assert main(["check", "-f", str(project / "mkdocs.yml")]) == 1
+    reported = [line for line in capsys.readouterr().err.splitlines() if line.startswith("content/")]
+    assert reported == [m for m in messages(outcome) if m.startswith("content/") and " error: " in m]
