@@ -7,11 +7,14 @@ the reader of the output stopped early (`| head`), as for any command ended by S
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from factsite.model import Problem, Severity, shown
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE (13): what shells report for a command ended by a closed pipe
+TRACEBACK_FRAME = re.compile(r'File "([^"]+)", line (\d+)')
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
                              "for large sites)")  # fmt: skip
         if name == "build":
             command.add_argument("-d", "--site-dir", help="output directory (default: site_dir of mkdocs.yml)")
+            command.add_argument("-v", "--verbose", action="store_true",
+                                 help="print the full traceback of an unexpected failure")  # fmt: skip
         else:
             command.add_argument(
                 "--format", choices=("text", "json", "github"), default="text",
@@ -122,10 +128,22 @@ def _build(args: argparse.Namespace) -> int:
     except SiteConfigError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as failure:  # a fault of a template, a plugin or factsite itself, not of the content
+        print(f"error: {failure_message(failure)}", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exception(failure, file=sys.stderr)
+        else:
+            print("(run again with --verbose for the full traceback)", file=sys.stderr)
+        print(f"the build failed and the previous site was left as it was ({time.perf_counter() - started:.1f} s)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_CONTENT
     problems = outcome.project.problems if outcome.project else ()
     print_problems(problems)
     for message in outcome.site_errors:
         print(f"error: {message}", file=sys.stderr)
+    if outcome.traceback:
+        print(outcome.traceback if args.verbose else "(run again with --verbose for the full traceback)",
+              file=sys.stderr)  # fmt: skip
     elapsed = time.perf_counter() - started
     if outcome.ok:
         reused = outcome.pages - outcome.rendered
@@ -140,7 +158,12 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from factsite.cache import PARALLEL_MINIMUM, CheckCache
-    from factsite.mkdocs_plugin.commands import SiteConfigError, available_processors, read_settings
+    from factsite.mkdocs_plugin.commands import (
+        SiteConfigError,
+        available_processors,
+        editor_page_problems,
+        read_settings,
+    )
     from factsite.pipeline import article_paths, check_project
     from factsite.progress import Progress
     from factsite.publication import with_publication_problems
@@ -160,6 +183,10 @@ def _check(args: argparse.Namespace) -> int:
     jobs = available_processors() if args.jobs is None else args.jobs
     cache.prefetch(pairs, jobs, minimum=PARALLEL_MINIMUM if args.jobs is None else 2)
     project = with_publication_problems(check_project(settings, cache.check))
+    editor_pages = editor_page_problems(args.config_file)  # what `build` finds in them as it renders them
+    if editor_pages:
+        problems = sorted(project.problems + tuple(editor_pages), key=lambda p: (p.location.path, p.location.line))
+        project = dataclasses.replace(project, problems=tuple(problems))
     progress.finish()
     if args.format == "json":
         data = {"problems": [problem_data(p) for p in project.problems], "claims": claims_data(project)}
@@ -339,6 +366,20 @@ def _new(args: argparse.Namespace) -> int:
         print(f"wrote {path}", file=sys.stderr)
     print("next: review each claim, set its verdict and sources, then run: python build.py check", file=sys.stderr)
     return EXIT_OK
+
+
+def failure_message(failure: BaseException) -> str:
+    """One line for an unexpected failure: its own message (which names the page or file where it can),
+    with the template file and line when the failure happened in a template."""
+    message = str(failure).strip() or type(failure).__name__
+    # The frames of this process, and the text of a child process's traceback (`forking.ChildTraceback`).
+    places = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(failure.__traceback__)]
+    cause = failure.__cause__
+    if cause is not None:
+        places += [(frame.filename, frame.lineno) for frame in traceback.extract_tb(cause.__traceback__)]
+        places += [(name, int(line)) for name, line in TRACEBACK_FRAME.findall(getattr(cause, "text", ""))]
+    templates = [f"{name}:{line}: " for name, line in places if name.endswith(".html") and line]
+    return f"{templates[-1] if templates else ''}{type(failure).__name__}: {message}"
 
 
 def print_problems(problems: Sequence[Problem]) -> None:

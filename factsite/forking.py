@@ -13,6 +13,7 @@ import pickle
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -23,6 +24,21 @@ R = TypeVar("R")
 
 def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
+
+
+class ChildTraceback(Exception):
+    """Where an exception raised in a child process came from: the child's traceback, as text.
+
+    The parent raises the child's exception `from` this one, as `concurrent.futures` does, so a full
+    report (`--verbose`) shows where in the child it happened; a short one shows only the exception.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return f"\n\nIn a build process:\n{self.text.rstrip()}"
 
 
 @dataclass
@@ -44,7 +60,8 @@ class Child:
             raise RuntimeError(f"a build process ended without a result (wait status {status})")
         failed, value = pickle.loads(data)
         if failed:
-            raise value
+            error, origin = value
+            raise error from ChildTraceback(origin)
         return value
 
 
@@ -59,8 +76,9 @@ def start(function: Callable[[], Any]) -> Child:
     status = 0
     try:
         outcome: tuple[bool, Any] = (False, function())
-    except BaseException as error:  # any failure reaches the parent as it was raised
-        status, outcome = 1, (True, _picklable(error))
+    except BaseException as error:  # any failure reaches the parent as it was raised, with its traceback
+        origin = "".join(traceback.format_exception(error))
+        status, outcome = 1, (True, (_picklable(error), origin))
     try:
         with os.fdopen(write_end, "wb") as stream:
             pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)

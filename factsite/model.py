@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -202,13 +203,25 @@ class Article:
     ignores: tuple[Ignore, ...] = ()
 
     def claim(self, claim_id: str) -> Claim | None:
-        return next((claim for claim in self.claims if claim.id == claim_id), None)
+        return self._by_id[0].get(claim_id)
 
     def source(self, source_id: str) -> Source | None:
         return next((source for source in self.sources if source.id == source_id), None)
 
     def mark(self, claim_id: str) -> Mark | None:
-        return next((mark for mark in self.marks if mark.claim_id == claim_id), None)
+        return self._by_id[1].get(claim_id)
+
+    @functools.cached_property
+    def _by_id(self) -> tuple[dict[str, Claim], dict[str, Mark]]:
+        """Claims and marks by id, the first of each id as a search would find it: looking each claim up
+        by scanning made an article of 50,000 claims take minutes."""
+        claims: dict[str, Claim] = {}
+        marks: dict[str, Mark] = {}
+        for claim in self.claims:
+            claims.setdefault(claim.id, claim)
+        for mark in self.marks:
+            marks.setdefault(mark.claim_id, mark)
+        return claims, marks
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,9 @@ from factsite.model import (
 from factsite.positions import LineIndex
 from factsite.render.claim_marks import MarkLink
 from factsite.render.markdown_render import MarkdownRenderer
+from factsite.render.page_safety import article_page_ids, page_problems
 from factsite.settings import UNREVIEWED, Settings
+from factsite.static_files import content_file_problems
 from factsite.validate import validate_article
 
 
@@ -81,7 +83,8 @@ def article_paths(content_dir: Path) -> tuple[list[tuple[Path, Path]], list[Prob
     for name in names:
         path = articles_dir / name
         if name.endswith(".md"):
-            pairs.append((path, path.with_suffix(".yaml")))
+            if path.is_file():  # a named pipe or a broken link is reported with content/'s other files
+                pairs.append((path, path.with_suffix(".yaml")))
         elif name.endswith((".yaml", ".yml")) and not path.with_suffix(".md").exists():
             problems.append(
                 error(
@@ -134,6 +137,8 @@ def check_article(
         locate_mark(span, rendered.text, rendered.mark_offsets[span.claim_id]) for span in loaded.mark_spans
     )
     article = replace(article, text=rendered.text, marks=marks)
+    problems.extend(page_problems(rendered.html, article.body, article.path, article.body_line, article_page_ids()))
+    problems.extend(_field_problems(article, renderer))
     claims = []
     for mark in marks:
         claim = article.claim(mark.claim_id)
@@ -184,6 +189,20 @@ def _unrendered_marks(
                     "an image or blank space cannot be checked",
                 )
             )
+    return problems
+
+
+def _field_problems(article: Article, renderer: MarkdownRenderer) -> list[Problem]:
+    """Images from other hosts in the Markdown of the summary, notes and corrections, at their entry."""
+    fields = [(article.summary, Location(article.path))]
+    fields += [(claim.note, claim.location) for claim in article.claims]
+    fields += [(source.note, source.location) for source in article.sources]
+    fields += [(f"{c.change}\n\n{c.reason}", c.location) for c in article.corrections]
+    problems: list[Problem] = []
+    for text, location in fields:
+        if text and ("](" in text or "<" in text):  # no image without Markdown's or HTML's syntax for one
+            found = page_problems(renderer.render_note(text), text, location.path)
+            problems.extend(replace(problem, location=location) for problem in found)
     return problems
 
 
@@ -251,6 +270,11 @@ def check_project(settings: Settings, check: ArticleChecker | None = None) -> Pr
     pairs, problems = article_paths(settings.content_dir)
     if settings.lint:
         problems.extend(load_word_list(settings.content_dir).problems)
+    problems.extend(content_file_problems(settings))
+    intro = settings.content_dir / "index.md"  # the index page's introduction
+    if intro.is_file() and not intro.is_symlink():
+        text = intro.read_text("utf-8", errors="replace")
+        problems.extend(page_problems(renderer.render_note(text), text, f"{settings.content_dir.name}/index.md"))
     if check is None:
 
         def check(markdown_path: Path, citations_path: Path) -> ArticleOutcome:

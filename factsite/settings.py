@@ -99,6 +99,10 @@ class Settings:
     social_cards: str = "claims"
     # Inline SVG of each verdict's icon, looked up in the theme by the adapter.
     icons: tuple[tuple[str, str], ...] = ()
+    # Patterns (relative to content/, `*` matching across folders) of files published although their type is
+    # not (`factsite.static_files`), and the paths the theme and the build write, which no content file may take.
+    static_files: tuple[str, ...] = ()
+    reserved_paths: tuple[str, ...] = ()
 
     def icon_svg(self, icon: str) -> str:
         return dict(self.icons).get(icon, "")

@@ -1,7 +1,9 @@
 """Putting a finished build in place: the site is built beside the old one and swapped in only on success.
 
 MkDocs empties `site_dir` before writing and fails late; building into a staging directory means a failed or
-interrupted build leaves the last good site exactly as it was.
+interrupted build leaves the last good site exactly as it was. A site folder that could not be replaced
+(a file where it should be, a folder whose contents cannot be deleted) is refused before building, so that
+no copy of an old site is ever left hidden beside it.
 """
 
 from __future__ import annotations
@@ -9,6 +11,31 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+
+
+class SiteDirError(Exception):
+    """The site folder cannot be replaced by a new build; the message says why and what to do."""
+
+
+def check_replaceable(site_dir: Path, shown_as: str) -> None:
+    """Raise SiteDirError unless `site_dir` is absent, or a folder this process can delete and replace."""
+    if not site_dir.exists() and not site_dir.is_symlink():
+        parent = site_dir.parent
+        if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+            raise SiteDirError(f"{shown_as}: cannot be created: its folder {parent} is read-only; "
+                               "make it writable or choose another site_dir")  # fmt: skip
+        return
+    if site_dir.is_symlink() or not site_dir.is_dir():
+        kind = "a symbolic link" if site_dir.is_symlink() else "a file"
+        raise SiteDirError(f"{shown_as}: is {kind}, not a folder; the site is written there as a folder: "
+                           "move it away or choose another site_dir")  # fmt: skip
+    folders = [site_dir.parent, site_dir]
+    for root, names, _ in os.walk(site_dir):
+        folders.extend(Path(root, name) for name in names)
+    for folder in folders:
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise SiteDirError(f"{shown_as}: {folder} is read-only, so the old site could not be removed "
+                               "once the new one is built; make it writable (chmod -R u+w) or delete it")  # fmt: skip
 
 
 def staging_dir(site_dir: Path) -> Path:
@@ -22,7 +49,11 @@ def staging_dir(site_dir: Path) -> Path:
 
 
 def publish(staging: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `staging`: two renames, the old site deleted only once the new one is in place."""
+    """Replace `site_dir` by `staging`: two renames, the old site deleted only once the new one is in place.
+
+    Raises OSError if the old site could not be deleted after all (then the new site is in place and the
+    old one stays beside it under the name the message gives: nothing is left hidden without a word).
+    """
     site_dir = site_dir.resolve()
     previous = site_dir.with_name(f".{site_dir.name}.previous-{os.getpid()}")
     if site_dir.exists():
@@ -34,7 +65,7 @@ def publish(staging: Path, site_dir: Path) -> None:
             os.replace(previous, site_dir)
         raise
     if previous.exists():
-        shutil.rmtree(previous, ignore_errors=True)
+        _remove(previous)
 
 
 def discard(staging: Path) -> None:
@@ -47,9 +78,17 @@ def remove_leftovers(site_dir: Path) -> None:
     if not parent.is_dir():
         return
     for leftover in sorted(parent.glob(f".{site_dir.name}.previous-*")):
-        if not site_dir.exists():
+        if not site_dir.exists() and leftover.is_dir() and not leftover.is_symlink():
             os.replace(leftover, site_dir)
         else:
-            shutil.rmtree(leftover, ignore_errors=True)
+            _remove(leftover)
     for leftover in parent.glob(f".{site_dir.name}.staging-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+        _remove(leftover)
+
+
+def _remove(path: Path) -> None:
+    """Delete a file, link or folder; OSError names what could not be deleted."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()

@@ -89,3 +89,23 @@ def test_work_in_shares_comes_back_from_every_process_and_a_failure_does_not_sto
     assert shares == "[[0, 3], [2, 5]]"  # [1, 4] failed in its child
     assert steps == "[0, 3] 2"  # this process's share reports progress for all three
     assert failures == "['item 4 failed']"
+
+
+def test_a_failure_in_a_child_keeps_the_childs_traceback_as_its_cause() -> None:
+    [message, cause, child_frames] = run("""
+        import traceback
+
+        def deep_in_the_child():
+            raise ValueError("content/articles/a.yaml:3:1: broken")
+
+        try:
+            forking.start(deep_in_the_child).result()
+        except ValueError as error:
+            print(error)
+            print(type(error.__cause__).__name__)
+            text = "".join(traceback.format_exception(error))
+            print("deep_in_the_child" in text and "In a build process:" in text)
+    """)
+    assert message == "content/articles/a.yaml:3:1: broken"
+    assert cause == "ChildTraceback"
+    assert child_frames == "True"

@@ -6,7 +6,9 @@ build reports is the finding `suggest` showed the editor.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -150,9 +152,13 @@ def drop_marked(
 
     Give the marks of typo claims to clear copy errors, and all marks to clear candidates.
     """
-    ranges = tuple(marked)
+    # A finding is reached when, of the marks starting before it ends, the furthest-reaching one ends after
+    # it starts: sorted starts and a running maximum of ends answer that without comparing every pair.
+    ranges = sorted(marked)
+    starts = [start for start, _ in ranges]
+    furthest = list(itertools.accumulate((end for _, end in ranges), max))
     return tuple(
         finding
         for finding in findings
-        if not any(start < finding.end and finding.start < end for start, end in ranges)
+        if not (before := bisect.bisect_left(starts, finding.end)) or furthest[before - 1] <= finding.start
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from factsite.load.fields import error
@@ -21,7 +22,12 @@ class ContentFileError(Exception):
 def read_content_text(path: Path, shown_as: str) -> str:
     """Return the file's text with `\\n` line endings; raise ContentFileError naming the place of a bad byte."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        size = status.st_size
+        if not stat.S_ISREG(status.st_mode):  # a named pipe would be read for ever
+            raise ContentFileError(
+                error(Location(shown_as), "not a regular file (a named pipe, socket or device)", "use a file")
+            )
         if size > MAX_FILE_BYTES:
             raise ContentFileError(
                 error(

@@ -9,24 +9,31 @@ import contextlib
 import logging
 import os
 import pickle
+import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import markdown
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
+from mkdocs.utils.meta import get_data
 
 from factsite import forking
 from factsite.incremental import SiteManifest, manifest_path, save_manifest
+from factsite.load.text_files import MAX_FILE_BYTES
 from factsite.mkdocs_plugin import search
-from factsite.mkdocs_plugin.plugin import FactsitePlugin
+from factsite.mkdocs_plugin.plugin import CONTENT_DIRS, FactsitePlugin
+from factsite.model import Problem
 from factsite.pipeline import Project
 from factsite.progress import Progress
+from factsite.render.page_safety import page_problems
+from factsite.render.sanitise import sanitise_html
 from factsite.settings import Settings
-from factsite.write import discard, publish, staging_dir
+from factsite.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 
 PLUGIN_LOGGER = "mkdocs.plugins.factsite"
 
@@ -44,6 +51,8 @@ class BuildOutcome:
     # Generated pages in the site, and how many of them were rendered (the rest were reused).
     pages: int = 0
     rendered: int = 0
+    # The full traceback of an unexpected failure, children's included, for `build --verbose`.
+    traceback: str = ""
 
     @property
     def ok(self) -> bool:
@@ -75,10 +84,33 @@ def read_settings(config_file: str, strict: bool = False) -> tuple[Settings, Pat
     config.plugins.on_startup(command="build", dirty=False)
     try:
         config = config.plugins.on_config(config)
+    except PluginError:
+        pass  # unsafe content files: the settings are made, and checking the project reports them
     finally:
         config.plugins.on_shutdown()
     assert plugin.settings is not None
     return plugin.settings, plugin.settings.project_dir / plugin.config.cache_dir
+
+
+def editor_page_problems(config_file: str) -> list[Problem]:
+    """Images from other hosts and the theme's ids in editor pages, found as `build` finds them (with the
+    site's Markdown extensions), so that `check` reports what `build` would refuse."""
+    config = load_site_config(config_file, strict=False)
+    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    docs = Path(config.docs_dir)
+    problems: list[Problem] = []
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs).as_posix()
+        hidden = any(part.startswith(".") for part in path.relative_to(docs).parts)
+        if hidden or relative == "index.md" or relative.startswith(CONTENT_DIRS) or not path.is_file():
+            continue
+        if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
+            continue  # judged with content/'s other files
+        text = path.read_text("utf-8", errors="replace")
+        source, _ = get_data(text)
+        html = sanitise_html(renderer.reset().convert(source))
+        problems.extend(page_problems(html, text, f"{docs.name}/{relative}"))
+    return problems
 
 
 def build_site(
@@ -101,7 +133,11 @@ def build_site(
     """
     config = load_site_config(config_file, strict)
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
-    staging = staging_dir(target)
+    try:
+        check_replaceable(target, _shown(target))
+        staging = staging_dir(target)
+    except (SiteDirError, OSError) as problem:
+        return BuildOutcome(None, target, [_file_problem(problem)])
     config["site_dir"] = str(staging)
     plugin = start_plugins(config, "build", jobs, progress)
     plugin.previous_site = target
@@ -119,17 +155,49 @@ def build_site(
                 staged.outcome.site_errors.append(search_error)
         else:
             staged = _stage(config, plugin, target)
+    except OSError as problem:
+        # A file that cannot be read (a named pipe, a link that loops) or written (a full disk).
+        discard(staging)
+        return BuildOutcome(None, target, [_file_problem(problem, staging, target)])
     except BaseException:
         discard(staging)
         raise
     outcome = staged.outcome
     if outcome.ok:
-        publish(staging, target)
-        if staged.manifest is not None:
-            save_manifest(*staged.manifest)
+        try:
+            publish(staging, target)
+            if staged.manifest is not None:
+                save_manifest(*staged.manifest)
+        except OSError as problem:
+            discard(staging)
+            outcome.site_errors.append(_file_problem(problem, staging, target))
     else:
         discard(staging)
     return outcome
+
+
+def _shown(path: Path) -> str:
+    """A path as messages show it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _file_problem(problem: Exception, staging: Path | None = None, target: Path | None = None) -> str:
+    """A failure to read or write a file, located at the file: in the site folder, not the staging one."""
+    if not isinstance(problem, OSError):
+        return str(problem)
+    # A copy that failed names its source first and its destination second.
+    names = [str(name) for name in (problem.filename2, problem.filename) if name]
+    reason = problem.strerror or str(problem)
+    for name in names:
+        if staging is not None and target is not None and name.startswith(str(staging)):
+            written = str(target) + name[len(str(staging)) :]
+            return f"{_shown(Path(written))}: cannot write the new site: {reason}"
+    if not names:
+        return f"cannot read or write a file: {reason}"
+    return f"{_shown(Path(names[-1]))}: {reason}"
 
 
 @dataclass
@@ -151,10 +219,13 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
         pass  # Content errors: the project holds them, located.
     except (Abort, BuildError) as problem:
         outcome.site_errors.append(str(problem))
+        outcome.traceback = "".join(traceback.format_exception(problem))
     finally:
         config.plugins.on_shutdown()
         outcome.project = plugin.project
         plugin.progress.finish()
+    if outcome.project is not None and outcome.project.errors:
+        outcome.traceback = ""  # the content's errors, listed with their places, are why the build stopped
     manifest = None
     if plugin.reuse is not None:
         outcome.pages, outcome.rendered = len(plugin.reuse.pages), len(plugin.reuse.to_render)

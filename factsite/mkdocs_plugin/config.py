@@ -64,6 +64,10 @@ class TrustOptions(base.Config):
     """Who owns and controls the desk, in Markdown."""
     team = c.ListOfItems(c.SubConfig(TeamMemberOptions), default=[])
     """The people behind the fact-checks (page `team/`)."""
+class StaticFilesConfig(base.Config):
+    allow = c.ListOfItems(c.Type(str), default=[])
+    """Files of content/ published as they are although their type is not, as patterns relative to content/
+    (`*` matches across folders), e.g. `downloads/*.zip`; never over the theme's files or through links."""
 
 
 class FactsiteConfig(base.Config):
@@ -95,3 +99,5 @@ class FactsiteConfig(base.Config):
     """The trust pages: corrections and complaints policy, funding and ownership, the team."""
     social_cards = c.Choice(("claims", "articles", "off"), default="claims")
     """Card images for shared links: per claim and per article, per article only, or none."""
+    static_files = c.SubConfig(StaticFilesConfig)
+    """Which files of content/ are published as they are: images, PDFs, text, fonts, audio and video, and `allow`."""

@@ -12,6 +12,7 @@ import gc
 import html
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -31,13 +32,17 @@ from factsite.mkdocs_plugin.rendering import PAGES_PER_PROCESS
 from factsite.mkdocs_plugin.reuse import PageReuse, context_fingerprint, templates_fingerprint
 from factsite.mkdocs_plugin.security import add_content_security_policy
 from factsite.mkdocs_plugin.sidebars import Sidebars
-from factsite.model import RatingScale, Severity, Verdict
+from factsite.model import Problem, RatingScale, Severity, Verdict
 from factsite.pipeline import Project, article_paths, check_project
 from factsite.progress import Progress
+from factsite.render.annotations import ANNOTATIONS_FILE
 from factsite.render.data_files import ArticleData, site_files
+from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
+from factsite.render.page_safety import page_problems
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment, trust_pages
 from factsite.render.sanitise import sanitise_html
 from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings, TeamMember, Trust
+from factsite.static_files import content_file_problems, unsafe_file_problems
 
 log = get_plugin_logger(__name__)
 
@@ -77,6 +82,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self._templates = template_environment()
         # Per build: the generated pages by source path, what to render, the search engine.
         self.pages: dict[str, GeneratedPage] = {}
+        self.page_problems: list[Problem] = []  # found in editor pages as they are rendered
         self.reuse: PageReuse | None = None
         self.search = "material"
         self.nav: Navigation | None = None
@@ -125,7 +131,17 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
                 for item in self.config.claimants
             ),
             icons=tuple(sorted((name, _icon_svg(config, name)) for name in icons)),
+            # The site's own stylesheets and scripts are configuration, not contributions.
+            static_files=tuple(self.config.static_files.allow)
+            + tuple(str(path) for path in (*config.extra_css, *config.extra_javascript)),
+            reserved_paths=reserved_paths(config),
         )
+        # MkDocs lists content/ next, following links: one that loops or leads out must stop the build first,
+        # with every problem of content/'s files (reported by whoever runs the build, as content errors are).
+        if any(True for _ in unsafe_file_problems(self.settings.content_dir)):
+            problems = content_file_problems(self.settings)
+            self.project = Project(self.settings, (), tuple(problems))
+            raise PluginError(f"{len(problems)} content error(s), listed above; the site was not built.")
         config.extra["factsite_feed"] = "feed.xml" if self.settings.structured_data else ""
         config.extra["factsite_footer_links"] = [dict(link) for link in self.config.footer_links] + [
             {"title": title, "url": path + "/"} for path, title in trust_pages(self.settings.trust)
@@ -136,6 +152,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.settings is None:
             return None
+        self.page_problems = []
         site_pages = self.site_pages(config)
         for file in list(files):
             if file.src_uri.startswith(CONTENT_DIRS) or file.src_uri == "index.md":
@@ -241,7 +258,11 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         # Editor pages are content too: their HTML is sanitised like an article's (generated pages already are).
         if not self.config.enabled or isinstance(page, GeneratedPage):
             return None
-        return sanitise_html(html_text)
+        clean = sanitise_html(html_text)
+        if self.settings is not None:  # images from other hosts, the theme's ids: reported once all pages are
+            shown_as = f"{self.settings.content_dir.name}/{page.file.src_uri}"
+            self.page_problems.extend(page_problems(clean, page.file.content_string, shown_as))
+        return clean
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         # Theme pages such as 404.html get the same policy as every other page.
@@ -269,6 +290,12 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def _finish_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.project is None:
             return
+        if self.page_problems:  # editor pages' errors stop the build as articles' do, all listed together
+            problems = tuple(sorted(self.page_problems, key=lambda p: (p.location.path, p.location.line)))
+            self.project = replace(self.project, problems=self.project.problems + problems)
+            for problem in problems:
+                log.error(str(problem))
+            raise PluginError(f"{len(problems)} content error(s), listed above; the site was not built.")
         if self.reuse is not None:
             assert self.nav is not None and self.env is not None and self.files is not None
             self.progress.stage("rendering", len(self.reuse.to_render), "pages")
@@ -323,6 +350,23 @@ def _render_editor_pages_again(files: Files) -> None:
     for file in files.documentation_pages():
         if not isinstance(file, GeneratedFile) and os.path.isfile(file.abs_dest_path):
             os.remove(file.abs_dest_path)
+
+
+def reserved_paths(config: MkDocsConfig) -> tuple[str, ...]:
+    """Paths in the site that the theme's files and the build's own files take: no content file may.
+
+    The theme's templates and hidden files are not published, so they are not taken.
+    """
+    taken = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "claims.json",
+             ANNOTATIONS_FILE, ATOM_FILE, CLAIM_REVIEW_FEED_FILE}
+    for directory in config.theme.dirs:
+        for root, folders, names in os.walk(directory):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            relative = Path(root).relative_to(directory).as_posix()
+            for name in names:
+                if not name.startswith(".") and not name.endswith((".html", ".py", ".pyc")):
+                    taken.add(name if relative == "." else f"{relative}/{name}")
+    return tuple(sorted(taken))
 
 
 def _icon_svg(config: MkDocsConfig, name: str) -> str:

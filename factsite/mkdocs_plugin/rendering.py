@@ -61,15 +61,17 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
         return
     _, failures = forking.in_shares(functools.partial(_render_all, render=render), wanted, jobs)
     if failures:
-        raise PluginError("rendering pages failed: " + "; ".join(map(str, failures)))
+        # Every failure, each with its own traceback (a child's from the child), for `build --verbose`.
+        raise PluginError("rendering pages failed: " + "; ".join(map(str, failures))) \
+            from ExceptionGroup("page renderers", failures)
 
 
 def _render_all(pages: Sequence[Page], steps: int, *, render: Callable[..., None]) -> None:
     for page in pages:
         try:
             render(page, steps=steps)
-        except Exception as error:  # located: the parent reports which page failed
-            raise RuntimeError(f"{page.file.src_uri}: {error}") from None
+        except Exception as error:  # located: the parent reports which page failed (--verbose: where)
+            raise RuntimeError(f"{page.file.src_uri}: {error}") from error
 
 
 def _page_context_listeners(config: MkDocsConfig) -> list[Callable[..., object]]:

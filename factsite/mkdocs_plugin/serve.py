@@ -30,6 +30,7 @@ from factsite.progress import Progress
 from factsite.render.pages import template_environment
 
 log = logging.getLogger("mkdocs.livereload")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 INJECTED_SCRIPT = re.compile(rb"<script>(?P<body>(?:(?!</script>).)*)</script>(?=[^<]*</body>|$)", re.S)
 
 
@@ -69,6 +70,12 @@ class PreviewServer(LiveReloadServer):
 
     def _serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
         path = environ["PATH_INFO"]
+        if not _valid_path(path):
+            # A NUL byte would reach open() and fail there with a 500; no file has such a name anyway.
+            body = b"Bad Request: the path holds a control character or is not UTF-8\n"
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8"),
+                                               ("Content-Length", str(len(body)))])  # fmt: skip
+            return [body]
         if self.data_files is not None and path.rsplit("/", 1)[-1] in self.data_files.NAMES:
             self.data_files.write()  # written on demand after content changes
         page = self.problems_page
@@ -90,6 +97,16 @@ class PreviewServer(LiveReloadServer):
         digest = hashlib.sha256(scripts[-1].group("body")).digest()
         source = f" 'sha256-{base64.b64encode(digest).decode()}'".encode()
         return content.replace(b"script-src 'self'", b"script-src 'self'" + source, 1)
+
+
+def _valid_path(path: str) -> bool:
+    """Whether a request's path (WSGI: its bytes as Latin-1, percent-escapes decoded) is UTF-8 without
+    control characters, as every path of a built site is."""
+    try:
+        text = path.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+    return not CONTROL_CHARACTERS.search(text)
 
 
 def problems_page(outcome: PreviewOutcome) -> bytes:

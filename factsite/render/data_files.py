@@ -19,7 +19,7 @@ from typing import Any
 
 from factsite.model import CheckedClaim
 from factsite.pipeline import CheckedArticle, Project
-from factsite.render.annotations import ANNOTATIONS_FILE, annotation, annotation_collection
+from factsite.render.annotations import ANNOTATIONS_FILE, QuoteFinder, annotation, annotation_collection
 from factsite.render.cards import card_path, card_png
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
 from factsite.render.same_claims import same_claims
@@ -112,7 +112,8 @@ def article_data(checked: CheckedArticle, settings: Settings) -> ArticleData:
     cards = article_cards(checked, settings) if settings.social_cards != "off" else ()
     if not (settings.structured_data and settings.site_url):
         return ArticleData(claims, (), (), cards)
-    annotations = tuple(json_text(annotation(claimed, settings)) for claimed in checked.claims)
+    quotes = QuoteFinder(checked.article.text, [(c.mark.start, c.mark.end) for c in checked.claims])
+    annotations = tuple(json_text(annotation(claimed, settings, quotes)) for claimed in checked.claims)
     items = (claim_review_item(checked, claimed, settings) for claimed in checked.claims)
     return ArticleData(claims, annotations, tuple(json_text(item) for item in items if item is not None), cards)
 

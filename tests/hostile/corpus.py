@@ -8,6 +8,7 @@ A case folder `tests/hostile/cases/NAME/` holds:
   `pad PATH BYTES` grows a Markdown file with paragraphs of prose to exactly BYTES bytes,
   `long-line PATH BYTES` the same with one paragraph on a single line,
   `symlink PATH TARGET` makes PATH a symbolic link to TARGET,
+  `fifo PATH` makes PATH a named pipe,
   `remove PATH` deletes a base file,
   `rename PATH NEW` renames a base file (NEW may write characters as \\uXXXX escapes, for names a
   repository should not hold as they are);
@@ -22,6 +23,7 @@ A case folder `tests/hostile/cases/NAME/` holds:
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,7 +135,10 @@ def _apply(instruction: list[str], project: Path) -> None:
         case ["long-line", path, size]:
             pad_file(project / path, int(size), PARAGRAPH.replace("\n\n", " ").rstrip() + " ")
         case ["symlink", path, target]:
+            (project / path).parent.mkdir(parents=True, exist_ok=True)
             (project / path).symlink_to(target)
+        case ["fifo", path]:
+            os.mkfifo(project / path)
         case ["remove", path]:
             (project / path).unlink()
         case ["rename", path, new]:

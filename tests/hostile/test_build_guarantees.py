@@ -155,3 +155,34 @@ def test_output_depends_on_the_content_only(tmp_path: Path) -> None:
     assert len(reference) > 40
     assert tree_digest(tmp_path / "site-cached") == reference
     assert tree_digest(tmp_path / "site-reversed") == reference
+
+
+def test_a_crash_in_a_render_process_keeps_its_traceback_for_verbose(tmp_path: Path) -> None:
+    project, before = built_project_with_crash(tmp_path, 'page.meta.factsite_kind == "claim"')
+    command = [sys.executable, str(REPOSITORY / "build.py"), "build", "-f", str(project / "mkdocs.yml"), "-j", "2"]
+    short = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert short.returncode == 1
+    assert "Traceback" not in short.stderr and "--verbose" in short.stderr
+    assert "/claims/" in short.stderr and "crash_while_rendering" in short.stderr
+    verbose = subprocess.run([*command, "--verbose"], capture_output=True, text=True, timeout=300)
+    assert verbose.returncode == 1
+    # The failure in the child, with the template line where it happened, as the child saw it.
+    assert "In a build process:" in verbose.stderr
+    assert 'main.html", line 3' in verbose.stderr
+    assert tree_digest(project / "site") == before
+    assert leftovers(project) == []
+
+
+def test_a_crash_in_the_forked_build_is_located_at_the_template_line(tmp_path: Path) -> None:
+    # With search left to `auto`, the command builds in a child process (Pagefind may run after it).
+    project, before = built_project_with_crash(tmp_path, 'page.url == "sources/"')
+    command = [sys.executable, str(REPOSITORY / "build.py"), "build", "-f", str(project / "mkdocs.yml")]
+    short = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert short.returncode == 1
+    assert f"error: {project / 'templates' / 'main.html'}:3: UndefinedError: 'crash_while_rendering' is undefined" \
+        in short.stderr  # fmt: skip
+    assert "Traceback" not in short.stderr
+    verbose = subprocess.run([*command, "--verbose"], capture_output=True, text=True, timeout=300)
+    assert "In a build process:" in verbose.stderr and "Traceback" in verbose.stderr
+    assert tree_digest(project / "site") == before
+    assert leftovers(project) == []

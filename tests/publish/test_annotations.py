@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factsite.model import Article
-from factsite.render.annotations import text_quote_selector
+from factsite.render.annotations import QuoteFinder, text_quote_selector
 from tests.publish.conftest import BuiltSite
 
 
@@ -107,3 +107,29 @@ def test_quote_selector_always_anchors_where_it_was_taken(
     end = min(len(text), start + bounds[1])
     selector = text_quote_selector(text, start, end)
     assert anchor_quote(text, selector) == [(start, end)]
+
+
+def widened_by_rescanning(text: str, start: int, end: int) -> dict[str, str]:
+    """The selector as first written: the whole text searched again for each doubling of the context."""
+    length = 32
+    while True:
+        prefix, suffix = text[max(0, start - length) : start], text[end : end + length]
+        needle = prefix + text[start:end] + suffix
+        count, at = 0, text.find(needle)
+        while at != -1:
+            count, at = count + 1, text.find(needle, at + 1)
+        if count == 1 or length >= len(text):
+            break
+        length *= 2
+    return {"type": "TextQuoteSelector", "exact": text[start:end], "prefix": prefix, "suffix": suffix}
+
+
+@given(text=REPETITIVE_TEXTS, spans=st.lists(st.tuples(st.integers(0, 600), st.integers(0, 40)), min_size=1))
+def test_one_finder_for_many_quotes_selects_as_a_search_of_the_whole_text(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    bounds = [(start % len(text), min(len(text), start % len(text) + size)) for start, size in spans]
+    finder = QuoteFinder(text, bounds)
+    assert [finder.selector(start, end) for start, end in bounds] == [
+        widened_by_rescanning(text, start, end) for start, end in bounds
+    ]
