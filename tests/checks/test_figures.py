@@ -23,6 +23,7 @@ from factsite.checks.figures import (
     plain_decimal,
     read_phrase,
 )
+from factsite.checks.figures.compare import singular
 from factsite.model import Basis, Location, Source
 
 SEED_ARTICLE = Path("/work/shared/seeds/seed-article.txt")
@@ -957,3 +958,21 @@ def test_an_upper_bound_is_judged_against_the_close_percentage():
     text = "Trusts said 10.2 per cent of posts were vacant. In one region the vacancy rate reached 28 per cent."
     result = check_figure("up to 30%", value=None, unit=None, locale="en_GB", sources=[source("s", text)])
     assert (result.status, result.basis.candidate) == ("match", "28")
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular_form"),
+    [("cases", "case"), ("doses", "dose"), ("nurses", "nurse"), ("houses", "house"), ("responses", "response"),
+     ("buses", "bus"), ("classes", "class"), ("boxes", "box"), ("churches", "church"), ("viruses", "virus"),
+     ("series", "series"), ("crises", "crisis"), ("reservists", "reservist"), ("people", "person")],
+)  # fmt: skip
+def test_a_counted_noun_is_read_in_the_singular(plural, singular_form):
+    assert singular(plural) == singular_form
+
+
+def test_a_count_of_cases_is_a_count_of_case():
+    text = "As of March 11, the department has confirmed 146 cases of measles in the outbreak."
+    result = check_figure(
+        "nearly 150 cases", value=None, unit="cases", locale="en_US", sources=[source("update", text)]
+    )
+    assert (result.status, result.basis.unit, result.basis.candidate) == ("match", "case", "146")

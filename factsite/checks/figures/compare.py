@@ -89,7 +89,11 @@ _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
 )
 # Counted nouns that name the same things; singular forms.
 _SYNONYMS = (frozenset({"person", "individual"}), frozenset({"child", "kid"}))
-_IRREGULAR = MappingProxyType({"people": "person", "children": "child", "men": "man", "women": "woman"})
+_IRREGULAR = MappingProxyType(
+    {"people": "person", "children": "child", "men": "man", "women": "woman", "crises": "crisis",
+     "analyses": "analysis", "diagnoses": "diagnosis", "personnel": "personnel", "series": "series",
+     "species": "species"}
+)  # fmt: skip
 _NOUN_REACH = 4
 _APPROXIMATE = Decimal("0.1")  # "about", "nearly": within 10% of the figure
 _SIMPLE_DENOMINATORS = (2, 3, 4, 5, 10)
@@ -432,7 +436,9 @@ def singular(word: str) -> str:
         return _IRREGULAR[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith(("ses", "xes", "ches", "shes")):
+    # "-es" is a plural ending only after a hissing sound the singular ends in (buses, classes, boxes,
+    # churches); "cases", "doses", "nurses", "houses" are "-se" nouns that take a plain "s".
+    if word.endswith(("sses", "xes", "zzes", "ches", "shes")) or re.search(r"[^aeiou]uses$", word):
         return word[:-2]
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
