@@ -976,3 +976,60 @@ def test_a_count_of_cases_is_a_count_of_case():
         "nearly 150 cases", value=None, unit="cases", locale="en_US", sources=[source("update", text)]
     )
     assert (result.status, result.basis.unit, result.basis.candidate) == ("match", "case", "146")
+
+
+MEASLES_UPDATE = (
+    "Of the 146 cases, 19 patients (13%) have been hospitalized. Ninety-one cases (62%) are children aged 5 "
+    "to 17; 24 cases (16%) are adults 18 and older. The county has committed $750,000 from its reserve fund "
+    "to the response."
+)
+
+
+def test_a_share_of_patients_is_compared_with_the_share_of_patients_not_a_nearer_share():
+    result = check_figure(
+        "one in five", value=None, unit="percent", locale="en_US", sources=[source("update", MEASLES_UPDATE)],
+        context="About one in five patients has been admitted to a hospital, the department said.",
+    )
+    assert (result.status, result.basis.candidate) == ("overstated", "13")
+
+
+def test_a_share_of_a_population_no_source_names_is_not_compared_with_another_share():
+    text = "Of the outstanding cases, 19,460 (26%) had been open for a year or more, up from 22% a year earlier."
+    result = check_figure(
+        "a third", value=None, unit="percent", locale="en_GB", sources=[source("stats", text)],
+        context="Victims' groups say a third of rape complainants withdraw before their case reaches court.",
+    )
+    assert (result.status, result.basis.candidate) == ("not-found", None)
+
+
+def test_another_amount_of_the_same_currency_is_not_found_not_a_mismatch():
+    result = check_figure(
+        "$1.2 million", value=None, unit="USD", locale="en_US", sources=[source("update", MEASLES_UPDATE)],
+        context="The state has promised $1.2 million toward the response.",
+    )
+    assert (result.status, result.basis.candidate) == ("not-found", None)
+
+
+def test_a_count_of_the_same_noun_far_from_the_figure_is_another_count():
+    text = (
+        "As of 31 December 2024, 1,57,066 entities have been recognised as startups by DPIIT. "
+        "So far 3,600 startups have been granted the exemption."
+    )
+    result = check_figure(
+        "more than 1.5 lakh startups", value=None, unit="startups", locale="en_IN",
+        sources=[source("release", text)],
+        context="Government data show more than 1.5 lakh startups are now recognised.",
+    )
+    assert (result.status, result.basis.candidate) == ("not-found", None)
+
+
+def test_of_two_shares_in_one_sentence_the_one_whose_clause_is_about_the_same_thing():
+    text = (
+        "Nearly 48% of recognised startups have at least one woman director or partner, and 45% are from "
+        "Tier II and Tier III cities."
+    )
+    result = check_figure(
+        "A third", value=None, unit="percent", locale="en_IN", sources=[source("release", text)],
+        context="A third of them have at least one woman director.",
+    )
+    assert (result.status, result.basis.candidate) == ("understated", "48")
