@@ -6,7 +6,9 @@ bracket that stands for "only if", keeps every remaining word verbatim and still
 an edit is its own class, with the hidden words shown, for a person to judge.
 
 Which hidden words count. A condition ("unless", "if", "only") governs its whole sentence: an omission is
-read over the hidden words of the sentences the quote keeps words of. Whole sentences left out between
+read over the hidden words of the sentences the quote keeps words of. An omission after a condition word of
+its sentence ("If you are not vaccinated ... you should assume") may narrow or widen what the condition
+covers, so a negation, a hedge or a quantity in any of its hidden words counts too. Whole sentences left out between
 two kept passages do not govern the kept words; the partial sentences on either side do. A leading
 ellipsis hides the start of the sentence of its first kept word, a trailing one the rest of the sentence
 of its last kept word ("We will not cut jobs..." for "We will not cut jobs, unless the budget fails.").
@@ -115,6 +117,11 @@ def meaning_edits(
                         _clause_words(index, previous_end, alignment.start, before=False),
                     )
                 )
+                if _inside_condition(index, previous_end):
+                    # "If you are not vaccinated ... you should" for "If you are not vaccinated, and you
+                    # have not had measles, you should": a clause left out of a condition changes whom
+                    # it covers, so every hidden word of the sentence counts.
+                    clause = hidden
             edits.append(_omission(piece.ellipsis_before, hidden, clause))
         steps = alignment.steps
         for step_number, step in enumerate(steps):
@@ -159,6 +166,12 @@ def _described(kind: str, written: str, hidden: str, found: tuple[tuple[str, str
         carriers=tuple(word for word, _ in found),
         carries=tuple(dict.fromkeys(what for _, what in found)),
     )
+
+
+def _inside_condition(index: SourceIndex, position: int) -> bool:
+    """Whether a condition word ("if", "unless") stands in the sentence before source word `position`."""
+    start = _sentence_start(index, max(position - 1, 0))
+    return any(index.word(p).casefold() in CONDITIONS for p in range(start, position))
 
 
 def _governing_words(index: SourceIndex, start: int, end: int) -> str:
