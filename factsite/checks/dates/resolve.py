@@ -340,11 +340,17 @@ def _counted(context: _Context, count: int, unit: str, direction: int) -> DateRe
 
 
 def _resolve_ago(match: re.Match[str], context: _Context) -> DateResolution | None:
-    return _counted(context, _count(match["ago_count"]), match["ago_unit"].lower(), -1)
+    return _counted(context, *_in_units(_count(match["ago_count"]), match["ago_unit"]), -1)
 
 
 def _resolve_ahead(match: re.Match[str], context: _Context) -> DateResolution | None:
-    return _counted(context, _count(match["ahead_count"]), match["ahead_unit"].lower(), 1)
+    return _counted(context, *_in_units(_count(match["ahead_count"]), match["ahead_unit"]), 1)
+
+
+def _in_units(count: int, unit: str) -> tuple[int, str]:
+    """"a fortnight" is two weeks, with a week's tolerance."""
+    unit = unit.lower()
+    return (2 * count, "week") if unit == "fortnight" else (count, unit)
 
 
 def _resolve_weekday(match: re.Match[str], context: _Context) -> DateResolution | None:
