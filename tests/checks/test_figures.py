@@ -1033,3 +1033,17 @@ def test_of_two_shares_in_one_sentence_the_one_whose_clause_is_about_the_same_th
         context="A third of them have at least one woman director.",
     )
     assert (result.status, result.basis.candidate) == ("understated", "48")
+
+
+def test_a_table_label_before_the_figure_names_its_noun():
+    text = "Registered voters: 315,220\nProvisional ballots received: 2,874\nProvisional ballots counted: 2,301\n"
+    result = check_figure(
+        "nearly 3,000 provisional ballots", value=None, unit="ballots", locale="en_US",
+        sources=[source("canvass", text)], context="Nearly 3,000 provisional ballots were received.",
+    )
+    assert (result.status, result.basis.candidate) == ("match", "2874")
+    voters = check_figure(
+        "2,874 ballots", value=None, unit="ballots", locale="en_US",
+        sources=[source("canvass", "Registered voters: 315,220\n")],
+    )
+    assert voters.status == "not-found"

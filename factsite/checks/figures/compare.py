@@ -480,9 +480,19 @@ def _comparable_reading(
             continue
         if reading.unit is not None:
             continue
-        if noun is None or _noun_follows(text, figure.end, noun):
+        if noun is None or _noun_follows(text, figure.end, noun) or _noun_labels(text, figure.start, noun):
             return reading
     return None
+
+
+def _noun_labels(text: str, start: int, noun: str) -> bool:
+    """A table's or a list's label names the noun: "Provisional ballots received: 2,874"."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([A-Za-z][A-Za-z ,()'-]{0,80}?):\s*", line)
+    if label is None:
+        return False
+    wanted = _same_nouns(noun)
+    return any(singular(word) in wanted for word in re.findall(r"[A-Za-z]+", label.group(1)))
 
 
 def _noun_follows(text: str, end: int, noun: str) -> bool:
