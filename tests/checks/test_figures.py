@@ -1047,3 +1047,12 @@ def test_a_table_label_before_the_figure_names_its_noun():
         sources=[source("canvass", "Registered voters: 315,220\n")],
     )
     assert voters.status == "not-found"
+
+
+def test_a_count_in_a_year_is_not_a_ratio():
+    from factsite.checks.figures.phrase import find_source_figures
+
+    found = find_source_figures("Six new unicorns were minted in 2024, against two in 2023.", "en_US")
+    assert all(reading.unit != "percent" for figure in found for reading in figure.readings)
+    (ratio,) = find_source_figures("1 in 2,000 births", "en_US")
+    assert (ratio.readings[0].value, ratio.readings[0].unit) == (Decimal("0.05"), "percent")
