@@ -1056,3 +1056,18 @@ def test_a_count_in_a_year_is_not_a_ratio():
     assert all(reading.unit != "percent" for figure in found for reading in figure.readings)
     (ratio,) = find_source_figures("1 in 2,000 births", "en_US")
     assert (ratio.readings[0].value, ratio.readings[0].unit) == (Decimal("0.05"), "percent")
+
+
+def test_a_count_of_another_kind_of_the_noun_is_not_compared():
+    text = "A total of 1,18,45,320 voters were eligible, including 2,14,000 voters above 80 years of age."
+    result = check_figure(
+        "2.5 lakh", value=None, unit="voters", locale="en_IN", sources=[source("sec", text)],
+        context="About 2.5 lakh first-time voters were on the rolls.",
+    )
+    assert (result.status, result.basis.candidate) == ("not-found", None)
+    same_kind = check_figure(
+        "2.5 lakh", value=None, unit="voters", locale="en_IN",
+        sources=[source("sec", "There were 2,14,000 first-time voters on the rolls.")],
+        context="About 2.5 lakh first-time voters were on the rolls.",
+    )
+    assert (same_kind.status, same_kind.basis.candidate) == ("overstated", "214000")

@@ -117,6 +117,7 @@ class FigureEvidence:
     shared_words: int = 0  # words its sentence shares with the article's sentence
     clause_words: int = 0  # words its clause shares with the article's sentence
     names_population: bool | None = None  # its sentence names what a share is of; None: no share noun
+    qualified: bool = True  # its sentence has the words the article puts before the noun ("first-time")
 
     @property
     def value(self) -> Decimal:
@@ -181,8 +182,9 @@ def check_figure(
     source_figures = [(source, _figures_in_source(source.text, locale)) for source in sources]
     topic = content_words(context or marked_text)
     population = population_noun(marked_text, context, phrases[0])
+    qualifiers = noun_qualifiers(marked_text, context, phrases[0], noun)
     options = [
-        _compare(phrase, stated, claim_unit, noun, source_figures, locale, topic, population)
+        _compare(phrase, stated, claim_unit, noun, source_figures, locale, topic, population, qualifiers)
         for phrase in phrases
     ]
     best = min(options, key=lambda option: option.rank(stated is not None))
@@ -278,6 +280,7 @@ def _compare(
     locale: str,
     topic: frozenset[str],
     population: str | None = None,
+    qualifiers: frozenset[str] = frozenset(),
 ) -> _Option:
     unit = phrase.unit or claim_unit
     phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
@@ -289,6 +292,7 @@ def _compare(
             phrase, source.id, figure, option, locale, _shared_words(topic, source.text, figure),
             len(topic & _clause_context(source.text, figure.start, figure.end)),
             _names(population, source.text, figure) if population else None,
+            qualifiers <= _figure_context(source.text, figure.start, figure.end),
         )
         for source, figures in source_figures
         for figure in figures
@@ -417,6 +421,8 @@ def _plausibly_the_same(phrase: FigurePhrase, item: FigureEvidence, same_thing: 
         ratio = point / reference
     if not Decimal("0.5") <= ratio <= 2:
         return False
+    if not item.qualified:
+        return False  # "2.5 lakh first-time voters" against "2,14,000 voters above 80 years of age"
     if same_thing or item.names_population or item.clause_words >= _CLAUSE_EVIDENCE:
         return True
     return item.clause_words >= 1 and _close(phrase, reference)
@@ -457,6 +463,23 @@ def population_noun(marked_text: str, context: str, phrase: FigurePhrase) -> str
         if noun != lower:  # the first plural noun
             return noun
     return None
+
+
+def noun_qualifiers(marked_text: str, context: str, phrase: FigurePhrase, noun: str | None) -> frozenset[str]:
+    """The words between a count and its noun, which say which of the noun it counts: "first-time" in
+    "2.5 lakh first-time voters", "new" in "300,000 new homes"; empty when the noun does not follow."""
+    if noun is None:
+        return frozenset()
+    at = context.find(marked_text) if context else -1
+    following = marked_text + (context[at + len(marked_text) :] if at >= 0 else "")
+    if phrase.text not in following:
+        return frozenset()
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", following[following.find(phrase.text) + len(phrase.text) :])
+    wanted = _same_nouns(noun)
+    for number, word in enumerate(words[:_NOUN_REACH]):
+        if singular(word) in wanted:
+            return content_words(" ".join(words[:number]))
+    return frozenset()
 
 
 def _names(noun: str, text: str, figure: FoundFigure) -> bool:
@@ -557,6 +580,7 @@ def _evidence(
     shared_words: int = 0,
     clause_words: int = 0,
     names_population: bool | None = None,
+    qualified: bool = True,
 ) -> FigureEvidence:
     status = judge(phrase, reading.value, reading.precision)
     point = _point(phrase, reading.value)
@@ -565,7 +589,7 @@ def _evidence(
         ratio = (point / reading.value).quantize(Decimal("1e-4")) if reading.value else None
     return FigureEvidence(
         source_id, " ".join(figure.text.split()), figure.start, figure.end, reading, status, difference, ratio,
-        "", shared_words, clause_words, names_population,
+        "", shared_words, clause_words, names_population, qualified,
     )  # fmt: skip
 
 
