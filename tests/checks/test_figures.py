@@ -1071,3 +1071,12 @@ def test_a_count_of_another_kind_of_the_noun_is_not_compared():
         context="About 2.5 lakh first-time voters were on the rolls.",
     )
     assert (same_kind.status, same_kind.basis.candidate) == ("overstated", "214000")
+
+
+def test_a_count_inside_a_vague_range_is_compared_however_far_from_its_ends():
+    text = "Evacuation orders cover an estimated 41,000 residents in Ridge and Alder counties."
+    result = check_figure(
+        "tens of thousands of residents", value=None, unit="residents", locale="en_US",
+        sources=[source("bulletin", text)], context="Evacuation orders still cover tens of thousands of residents.",
+    )
+    assert (result.status, result.basis.candidate) == ("match", "41000")

@@ -419,7 +419,8 @@ def _plausibly_the_same(phrase: FigurePhrase, item: FigureEvidence, same_thing: 
         return False
     with decimal.localcontext(WIDE_CONTEXT):
         ratio = point / reference
-    if not Decimal("0.5") <= ratio <= 2:
+    inside = phrase.bound == "range" and phrase.low <= reference <= phrase.high
+    if not (inside or Decimal("0.5") <= ratio <= 2):  # a figure inside a range is no distance from it
         return False
     if not item.qualified:
         return False  # "2.5 lakh first-time voters" against "2,14,000 voters above 80 years of age"
