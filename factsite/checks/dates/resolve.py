@@ -75,7 +75,8 @@ def _inferred(
     """Rule 7: a date or month without a year, in the year nearest to publication."""
     published, publication = context.published, context.publication
     # Eight years either side reach a 29 February from any publication date.
-    spans = [span for year in range(published.year - 8, published.year + 9) if (span := make(year))]
+    years = range(max(dt.MINYEAR, published.year - 8), min(dt.MAXYEAR, published.year + 8) + 1)
+    spans = [span for year in years if (span := make(year))]
     not_after = [span for span in spans if span[0] <= published]
     not_before = [span for span in spans if span[1] >= published]
     if not not_after or not not_before:
