@@ -1096,3 +1096,20 @@ def test_an_omission_inside_a_condition_that_hides_a_negation_may_change_the_mea
 )
 def test_a_verb_agreeing_with_a_bracketed_subject_is_part_of_the_marked_edit(quote: str, status: str) -> None:
     assert check_quote(quote, sources=[BRIEFING]).status == status
+
+
+@pytest.mark.parametrize(
+    "quote,status",
+    [
+        ("[N]o tenant in this state should have to live without heat", "verbatim-with-marked-edits"),
+        ("No tenant [in the state] should have to live without heat", "verbatim-with-marked-edits"),
+        ("[A] tenant in this state should have to live without heat", "edit-may-change-meaning"),
+    ],
+)
+def test_a_bracket_inside_a_word_repeats_the_word(quote: str, status: str) -> None:
+    source = Source(
+        id="ag", title="Release", publisher="Attorney General", url="https://ag.example.gov/release",
+        location=Location("content/citations.yaml", 60),
+        text='"No tenant in this state should have to live without heat," the Attorney General said.',
+    )
+    assert check_quote(quote, sources=[source]).status == status

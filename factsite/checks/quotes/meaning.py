@@ -61,6 +61,7 @@ SENTENCE_WIDE = frozenset({"a condition"})
 ADDED_KINDS = frozenset({"a negation", "a condition", "a hedge"})
 # A number as written in figures ("300", "40,000", "1.5", "1990s", "21st"); "COVID-19" or "G20" is a name.
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:s|st|nd|rd|th|m|bn|k)?")
+_BRACKETS = re.compile(r"[\[\]]")
 _WORD = re.compile(r"[\w'\u2019]+(?:[.,-][\w'\u2019]+)*")
 # What ends a clause: punctuation between two words, or a conjunction that opens the next clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?]|\s-\s")
@@ -70,6 +71,8 @@ _CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "s
 def carriers(text: str, kept: str = "", kinds: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
     """The words of `text` that carry a negation, a condition, a hedge or a quantity (or only `kinds` of
     them), as (word, what it carries), leaving out those `kept` repeats."""
+    # A bracket may edit part of a word: "[N]o" is the word "No", which it repeats.
+    text, kept = _BRACKETS.sub("", text), _BRACKETS.sub("", kept)
     kept_words = {_plain(word) for word in _WORD.findall(kept)}
     found: list[tuple[str, str]] = []
     for written in _WORD.findall(text):
