@@ -1080,3 +1080,12 @@ def test_a_count_inside_a_vague_range_is_compared_however_far_from_its_ends():
         sources=[source("bulletin", text)], context="Evacuation orders still cover tens of thousands of residents.",
     )
     assert (result.status, result.basis.candidate) == ("match", "41000")
+
+
+def test_jobs_are_counted_as_roles():
+    text = "We will close 118 stores over the next three years, putting up to 2,400 roles at risk."
+    result = check_figure(
+        "2,400 jobs", value=None, unit="jobs", locale="en_GB", sources=[source("statement", text)],
+        context="It would close around 120 stores, putting 2,400 jobs at risk.",
+    )
+    assert (result.status, result.basis.candidate) == ("match", "2400")

@@ -88,7 +88,11 @@ _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
     }
 )
 # Counted nouns that name the same things; singular forms.
-_SYNONYMS = (frozenset({"person", "individual", "population"}), frozenset({"child", "kid"}))
+_SYNONYMS = (
+    frozenset({"person", "individual", "population"}),
+    frozenset({"child", "kid"}),
+    frozenset({"job", "role"}),  # "2,400 jobs at risk" for a company's "up to 2,400 roles"
+)
 _IRREGULAR = MappingProxyType(
     {"people": "person", "children": "child", "men": "man", "women": "woman", "crises": "crisis",
      "analyses": "analysis", "diagnoses": "diagnosis", "personnel": "personnel", "series": "series",
