@@ -3,17 +3,46 @@ how many results are right, how many say honestly that they could not tell, and 
 wrong (the number that must be 0); then the lint's recall of planted copy errors and its false flags per
 1,000 words.
 
+The corpus has two parts: the tuned articles, written by the engineers who tuned the checks, and the held-out
+articles (slugs starting `heldout-`), written with their labels before the checks ran on them. The per-check
+table is printed for each part as well, since only the held-out part measures what a desk will see.
+
 Run `python bench/bench_accuracy.py` (`-v` lists every result that is not right).
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.accuracy.labelled import OUTCOMES, check_corpus, load_labels, score_claims, score_lint, tally
+from tests.accuracy.labelled import (
+    OUTCOMES,
+    ClaimScore,
+    check_corpus,
+    load_labels,
+    score_claims,
+    score_lint,
+    tally,
+)
+
+HELD_OUT = "heldout-"
+
+
+def print_table(title: str, table: dict[str, Counter[str]]) -> None:
+    width = max([len(title), *map(len, table)]) + 2
+    print(f"{title:<{width}}{'right':>7}{'could not tell':>16}{'confidently wrong':>19}")
+    for name in sorted(table):
+        counts = table[name]
+        print(f"{name:<{width}}" + "".join(f"{counts[o]:>{w}}" for o, w in zip(OUTCOMES, (7, 16, 19), strict=True)))
+    total = [sum(c[o] for c in table.values()) for o in OUTCOMES]
+    print(f"{'all':<{width}}" + "".join(f"{n:>{w}}" for n, w in zip(total, (7, 16, 19), strict=True)) + "\n")
+
+
+def part(scores: list[ClaimScore], held_out: bool) -> list[ClaimScore]:
+    return [s for s in scores if s.article.startswith(HELD_OUT) == held_out]
 
 
 def main(verbose: bool) -> None:
@@ -25,14 +54,11 @@ def main(verbose: bool) -> None:
     locales = sorted({a.article.locale for a in project.articles})
     print(f"{len(project.articles)} articles ({', '.join(locales)}), {len(scores)} labelled claims\n")
     for key, title in (("check", "check"), ("case", "check: case class")):
-        table = tally(scores, key)
-        width = max([len(title), *map(len, table)]) + 2
-        print(f"{title:<{width}}{'right':>7}{'could not tell':>16}{'confidently wrong':>19}")
-        for name in sorted(table):
-            counts = table[name]
-            print(f"{name:<{width}}" + "".join(f"{counts[o]:>{w}}" for o, w in zip(OUTCOMES, (7, 16, 19), strict=True)))
-        total = [sum(c[o] for c in table.values()) for o in OUTCOMES]
-        print(f"{'all':<{width}}" + "".join(f"{n:>{w}}" for n, w in zip(total, (7, 16, 19), strict=True)) + "\n")
+        print_table(title, tally(scores, key))
+    for held_out, name in ((False, "tuned articles"), (True, "held-out articles")):
+        chosen = part(scores, held_out)
+        articles = len({s.article for s in chosen})
+        print_table(f"check ({name}: {articles}, {len(chosen)} claims)", tally(chosen, "check"))
     lint = score_lint(project, labels)
     print(
         f"lint: {lint.caught} of {lint.planted} planted copy errors caught (recall {lint.recall:.2f}); "

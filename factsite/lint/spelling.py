@@ -35,6 +35,8 @@ def find_misspellings(
         run_together = RUN_TOGETHER.get(word.lower()) if word[1:].islower() else None
         if not (PLAIN_WORD.fullmatch(word) or run_together) or _is_handle(prose.masked, lint.start):
             continue
+        if _is_bracket_edited(prose.masked, lint.start, lint.end) or _is_prefixed(word):
+            continue
         # The dictionary's added words do not take the possessive by themselves ("$4bn's worth").
         base = POSSESSIVE.sub("", word)
         if word in words or base in words or base in NEWSROOM_WORDS or is_variant_spelling(word, locale):
@@ -57,6 +59,22 @@ def find_misspellings(
 
 def _is_handle(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in "@#/\\_"
+
+
+def _is_bracket_edited(text: str, start: int, end: int) -> bool:
+    """Part of a word an editor's bracket changes: the "o" of a quotation's "[N]o"."""
+    return (start > 0 and text[start - 1] == "]") or text[end : end + 1] == "["
+
+
+# Prefixes newsrooms hyphenate onto any word ("pre-tax", "non-executive", "mid-year"); the dictionary
+# knows few such compounds.
+_PREFIXED = re.compile(
+    r"(?:pre|post|non|co|anti|mid|ex|self|semi|sub|multi|inter|cross|counter|pro|re|ultra|quasi)-[a-z]{2,}"
+)
+
+
+def _is_prefixed(word: str) -> bool:
+    return bool(_PREFIXED.fullmatch(word.lower()))
 
 
 def _message(word: str, suggestion: str | None) -> str:

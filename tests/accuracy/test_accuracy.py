@@ -30,7 +30,11 @@ def test_the_corpus_spans_three_english_locales(project) -> None:  # type: ignor
     [(slug, claim_id) for slug, labels in LABELS.items() for claim_id in (labels.get("claims") or {})],
 )
 def test_label(project, slug: str, claim_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Every label holds. A held-out article's label (written before the checks ran on it) may instead get
+    an honest "could not tell", shown as an expected failure; it is never confidently wrong."""
     [score] = [s for s in score_claims(project, {slug: {"claims": {claim_id: LABELS[slug]["claims"][claim_id]}}})]
+    if slug.startswith("heldout-") and score.outcome == "could-not-tell":
+        pytest.xfail(score.describe())
     assert score.outcome == "right", score.describe()
 
 

@@ -95,10 +95,13 @@ RESOLVED = [
     ("two weeks ago", MONDAY, D(2022, 9, 9), D(2022, 9, 15), "week", ()),
     ("two weeks ago", SUNDAY, D(2022, 9, 15), D(2022, 9, 21), "week", ()),
     ("a couple of weeks ago", WEDNESDAY, D(2022, 9, 11), D(2022, 9, 17), "week", ()),
+    ("a fortnight ago", WEDNESDAY, D(2022, 9, 11), D(2022, 9, 17), "week", ()),
+    ("three fortnights ago", WEDNESDAY, D(2022, 8, 14), D(2022, 8, 20), "week", ()),
     ("two months ago", WEDNESDAY, D(2022, 7, 13), D(2022, 8, 12), "month", ()),
     ("a month ago", D(2022, 3, 31), D(2022, 2, 13), D(2022, 3, 15), "month", ()),
     ("a year ago", WEDNESDAY, D(2021, 3, 30), D(2022, 3, 29), "year", ()),
     ("in two weeks' time", WEDNESDAY, D(2022, 10, 9), D(2022, 10, 15), "week", ()),
+    ("in a fortnight's time", WEDNESDAY, D(2022, 10, 9), D(2022, 10, 15), "week", ()),
     ("three days from now", WEDNESDAY, D(2022, 10, 1), None, "day", ()),
     # Named dates; the year inferred when missing.
     ("on 21 September", WEDNESDAY, D(2022, 9, 21), None, "day", ()),

@@ -23,6 +23,7 @@ from factsite.checks.figures import (
     plain_decimal,
     read_phrase,
 )
+from factsite.checks.figures.compare import singular
 from factsite.model import Basis, Location, Source
 
 SEED_ARTICLE = Path(__file__).resolve().parents[1] / "lint" / "corpus" / "seed-article.txt"
@@ -956,3 +957,134 @@ def test_an_upper_bound_is_judged_against_the_close_percentage():
     text = "Trusts said 10.2 per cent of posts were vacant. In one region the vacancy rate reached 28 per cent."
     result = check_figure("up to 30%", value=None, unit=None, locale="en_GB", sources=[source("s", text)])
     assert (result.status, result.basis.candidate) == ("match", "28")
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular_form"),
+    [("cases", "case"), ("doses", "dose"), ("nurses", "nurse"), ("houses", "house"), ("responses", "response"),
+     ("buses", "bus"), ("classes", "class"), ("boxes", "box"), ("churches", "church"), ("viruses", "virus"),
+     ("series", "series"), ("crises", "crisis"), ("reservists", "reservist"), ("people", "person")],
+)  # fmt: skip
+def test_a_counted_noun_is_read_in_the_singular(plural, singular_form):
+    assert singular(plural) == singular_form
+
+
+def test_a_count_of_cases_is_a_count_of_case():
+    text = "As of March 11, the department has confirmed 146 cases of measles in the outbreak."
+    result = check_figure(
+        "nearly 150 cases", value=None, unit="cases", locale="en_US", sources=[source("update", text)]
+    )
+    assert (result.status, result.basis.unit, result.basis.candidate) == ("match", "case", "146")
+
+
+MEASLES_UPDATE = (
+    "Of the 146 cases, 19 patients (13%) have been hospitalized. Ninety-one cases (62%) are children aged 5 "
+    "to 17; 24 cases (16%) are adults 18 and older. The county has committed $750,000 from its reserve fund "
+    "to the response."
+)
+
+
+def test_a_share_of_patients_is_compared_with_the_share_of_patients_not_a_nearer_share():
+    result = check_figure(
+        "one in five", value=None, unit="percent", locale="en_US", sources=[source("update", MEASLES_UPDATE)],
+        context="About one in five patients has been admitted to a hospital, the department said.",
+    )
+    assert (result.status, result.basis.candidate) == ("overstated", "13")
+
+
+def test_a_share_of_a_population_no_source_names_is_not_compared_with_another_share():
+    text = "Of the outstanding cases, 19,460 (26%) had been open for a year or more, up from 22% a year earlier."
+    result = check_figure(
+        "a third", value=None, unit="percent", locale="en_GB", sources=[source("stats", text)],
+        context="Victims' groups say a third of rape complainants withdraw before their case reaches court.",
+    )
+    assert (result.status, result.basis.candidate) == ("not-found", None)
+
+
+def test_another_amount_of_the_same_currency_is_not_found_not_a_mismatch():
+    result = check_figure(
+        "$1.2 million", value=None, unit="USD", locale="en_US", sources=[source("update", MEASLES_UPDATE)],
+        context="The state has promised $1.2 million toward the response.",
+    )
+    assert (result.status, result.basis.candidate) == ("not-found", None)
+
+
+def test_a_count_of_the_same_noun_far_from_the_figure_is_another_count():
+    text = (
+        "As of 31 December 2024, 1,57,066 entities have been recognised as startups by DPIIT. "
+        "So far 3,600 startups have been granted the exemption."
+    )
+    result = check_figure(
+        "more than 1.5 lakh startups", value=None, unit="startups", locale="en_IN",
+        sources=[source("release", text)],
+        context="Government data show more than 1.5 lakh startups are now recognised.",
+    )
+    assert (result.status, result.basis.candidate) == ("not-found", None)
+
+
+def test_of_two_shares_in_one_sentence_the_one_whose_clause_is_about_the_same_thing():
+    text = (
+        "Nearly 48% of recognised startups have at least one woman director or partner, and 45% are from "
+        "Tier II and Tier III cities."
+    )
+    result = check_figure(
+        "A third", value=None, unit="percent", locale="en_IN", sources=[source("release", text)],
+        context="A third of them have at least one woman director.",
+    )
+    assert (result.status, result.basis.candidate) == ("understated", "48")
+
+
+def test_a_table_label_before_the_figure_names_its_noun():
+    text = "Registered voters: 315,220\nProvisional ballots received: 2,874\nProvisional ballots counted: 2,301\n"
+    result = check_figure(
+        "nearly 3,000 provisional ballots", value=None, unit="ballots", locale="en_US",
+        sources=[source("canvass", text)], context="Nearly 3,000 provisional ballots were received.",
+    )
+    assert (result.status, result.basis.candidate) == ("match", "2874")
+    voters = check_figure(
+        "2,874 ballots", value=None, unit="ballots", locale="en_US",
+        sources=[source("canvass", "Registered voters: 315,220\n")],
+    )
+    assert voters.status == "not-found"
+
+
+def test_a_count_in_a_year_is_not_a_ratio():
+    from factsite.checks.figures.phrase import find_source_figures
+
+    found = find_source_figures("Six new unicorns were minted in 2024, against two in 2023.", "en_US")
+    assert all(reading.unit != "percent" for figure in found for reading in figure.readings)
+    (ratio,) = find_source_figures("1 in 2,000 births", "en_US")
+    assert (ratio.readings[0].value, ratio.readings[0].unit) == (Decimal("0.05"), "percent")
+
+
+def test_a_count_of_another_kind_of_the_noun_is_not_compared():
+    text = "A total of 1,18,45,320 voters were eligible, including 2,14,000 voters above 80 years of age."
+    result = check_figure(
+        "2.5 lakh", value=None, unit="voters", locale="en_IN", sources=[source("sec", text)],
+        context="About 2.5 lakh first-time voters were on the rolls.",
+    )
+    assert (result.status, result.basis.candidate) == ("not-found", None)
+    same_kind = check_figure(
+        "2.5 lakh", value=None, unit="voters", locale="en_IN",
+        sources=[source("sec", "There were 2,14,000 first-time voters on the rolls.")],
+        context="About 2.5 lakh first-time voters were on the rolls.",
+    )
+    assert (same_kind.status, same_kind.basis.candidate) == ("overstated", "214000")
+
+
+def test_a_count_inside_a_vague_range_is_compared_however_far_from_its_ends():
+    text = "Evacuation orders cover an estimated 41,000 residents in Ridge and Alder counties."
+    result = check_figure(
+        "tens of thousands of residents", value=None, unit="residents", locale="en_US",
+        sources=[source("bulletin", text)], context="Evacuation orders still cover tens of thousands of residents.",
+    )
+    assert (result.status, result.basis.candidate) == ("match", "41000")
+
+
+def test_jobs_are_counted_as_roles():
+    text = "We will close 118 stores over the next three years, putting up to 2,400 roles at risk."
+    result = check_figure(
+        "2,400 jobs", value=None, unit="jobs", locale="en_GB", sources=[source("statement", text)],
+        context="It would close around 120 stores, putting 2,400 jobs at risk.",
+    )
+    assert (result.status, result.basis.candidate) == ("match", "2400")

@@ -1062,3 +1062,54 @@ def test_words_that_carry_meaning(hidden: str, carriers: list[str]) -> None:
     from factsite.checks.quotes.meaning import carriers as found
 
     assert [word for word, _ in found(hidden)] == carriers
+
+
+BRIEFING = Source(
+    id="briefing",
+    title="Media briefing",
+    publisher="County Health Department",
+    url="https://health.example.gov/briefing",
+    location=Location("content/citations.yaml", 50),
+    text=(
+        "If you are not vaccinated, and you have not had measles, you should assume you are at risk. "
+        "We have paid every rupee to the contractors on time. We are not compromising on safety."
+    ),
+)
+
+
+def test_an_omission_inside_a_condition_that_hides_a_negation_may_change_the_meaning() -> None:
+    result = check_quote("If you are not vaccinated ... you should assume you are at risk", sources=[BRIEFING])
+    assert result.status == "edit-may-change-meaning"
+    assert [word for edit in result.details.best.meaning_edits for word in edit.carriers] == ["not"]
+
+
+@pytest.mark.parametrize(
+    "quote,status",
+    [
+        ("[The association] has paid every rupee to the contractors on time", "verbatim-with-marked-edits"),
+        ("[The association has] paid every rupee to the contractors on time", "verbatim-with-marked-edits"),
+        ("[The association] is not compromising on safety", "verbatim-with-marked-edits"),
+        # Only the verb right after the bracket, and only its agreement form.
+        ("[The association] had paid every rupee to the contractors on time", "altered"),
+        ("We has paid every rupee to the contractors on time", "altered"),
+    ],
+)
+def test_a_verb_agreeing_with_a_bracketed_subject_is_part_of_the_marked_edit(quote: str, status: str) -> None:
+    assert check_quote(quote, sources=[BRIEFING]).status == status
+
+
+@pytest.mark.parametrize(
+    "quote,status",
+    [
+        ("[N]o tenant in this state should have to live without heat", "verbatim-with-marked-edits"),
+        ("No tenant [in the state] should have to live without heat", "verbatim-with-marked-edits"),
+        ("[A] tenant in this state should have to live without heat", "edit-may-change-meaning"),
+    ],
+)
+def test_a_bracket_inside_a_word_repeats_the_word(quote: str, status: str) -> None:
+    source = Source(
+        id="ag", title="Release", publisher="Attorney General", url="https://ag.example.gov/release",
+        location=Location("content/citations.yaml", 60),
+        text='"No tenant in this state should have to live without heat," the Attorney General said.',
+    )
+    assert check_quote(quote, sources=[source]).status == status

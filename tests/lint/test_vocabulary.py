@@ -23,6 +23,8 @@ CLEAN = [
     ("en_US", "Doctors tried hydroxychloroquine and ivermectin; myocarditis is rare."),
     ("en_IN", "Oximeters helped comorbid patients with mucormycosis; undertrials waited for the lokayukta."),
     ("en_GB", "The $4bn's worth of capex came from a 1.2tn budget and 40mn doses."),
+    ("en_GB", "Pre-tax profit fell, the shopworkers' union said; a non-executive and a co-founder left mid-year."),
+    ("en_US", 'The attorney general said "[N]o tenant should live without heat."'),
 ]
 
 
@@ -101,3 +103,9 @@ def test_build_uses_the_word_list_and_fails_on_a_bad_one(tmp_path: Path) -> None
     assert settings.fingerprint() != fingerprint  # cached results are not reused
     errors = check_project(settings).errors
     assert [str(e).split(": error")[0] for e in errors] == ["content/words.txt:2:4"]
+
+
+def test_a_prefixed_compound_is_known_but_its_misspelt_prefix_is_not() -> None:
+    text = "Pre-tax profit rose, but the prre-tax figure fell."
+    found = [f.text for f in lint_text(text, locale="en_GB") if f.is_copy_error]
+    assert "pre-tax" not in found and any("prre" in word for word in found)

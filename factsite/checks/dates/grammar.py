@@ -18,7 +18,7 @@ NUMBER_WORDS = (
     r"|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten"
 )
 COUNT = rf"\d{{1,3}}|(?i:a\s+couple\s+of|an?|{NUMBER_WORDS})"
-UNITS = r"(?i:day|week|month|year)"
+UNITS = r"(?i:day|week|fortnight|month|year)"  # a fortnight is two weeks (British English)
 NOT_LETTER = r"(?![^\W\d_])"
 DASH = r"\s*[-\u2013]\s*"
 # Newsroom abbreviations Babel's English data lacks.
@@ -29,7 +29,7 @@ EXTRA_MONTH_ABBREVIATIONS = {"sept": 9}
 ANCHOR_WORDS = frozenset(
     {
         "yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
-        "ago", "now", "time", "week", "weeks", "weekend", "month", "months", "year", "years",
+        "ago", "now", "time", "week", "weeks", "fortnight", "fortnights", "weekend", "month", "months", "year", "years",
     }
 )  # fmt: skip
 

@@ -75,7 +75,8 @@ def _inferred(
     """Rule 7: a date or month without a year, in the year nearest to publication."""
     published, publication = context.published, context.publication
     # Eight years either side reach a 29 February from any publication date.
-    spans = [span for year in range(published.year - 8, published.year + 9) if (span := make(year))]
+    years = range(max(dt.MINYEAR, published.year - 8), min(dt.MAXYEAR, published.year + 8) + 1)
+    spans = [span for year in years if (span := make(year))]
     not_after = [span for span in spans if span[0] <= published]
     not_before = [span for span in spans if span[1] >= published]
     if not not_after or not not_before:
@@ -340,11 +341,17 @@ def _counted(context: _Context, count: int, unit: str, direction: int) -> DateRe
 
 
 def _resolve_ago(match: re.Match[str], context: _Context) -> DateResolution | None:
-    return _counted(context, _count(match["ago_count"]), match["ago_unit"].lower(), -1)
+    return _counted(context, *_in_units(_count(match["ago_count"]), match["ago_unit"]), -1)
 
 
 def _resolve_ahead(match: re.Match[str], context: _Context) -> DateResolution | None:
-    return _counted(context, _count(match["ahead_count"]), match["ahead_unit"].lower(), 1)
+    return _counted(context, *_in_units(_count(match["ahead_count"]), match["ahead_unit"]), 1)
+
+
+def _in_units(count: int, unit: str) -> tuple[int, str]:
+    """"a fortnight" is two weeks, with a week's tolerance."""
+    unit = unit.lower()
+    return (2 * count, "week") if unit == "fortnight" else (count, unit)
 
 
 def _resolve_weekday(match: re.Match[str], context: _Context) -> DateResolution | None:

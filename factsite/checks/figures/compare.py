@@ -88,8 +88,16 @@ _UNIT_ALIASES: Mapping[str, str] = MappingProxyType(
     }
 )
 # Counted nouns that name the same things; singular forms.
-_SYNONYMS = (frozenset({"person", "individual"}), frozenset({"child", "kid"}))
-_IRREGULAR = MappingProxyType({"people": "person", "children": "child", "men": "man", "women": "woman"})
+_SYNONYMS = (
+    frozenset({"person", "individual", "population"}),
+    frozenset({"child", "kid"}),
+    frozenset({"job", "role"}),  # "2,400 jobs at risk" for a company's "up to 2,400 roles"
+)
+_IRREGULAR = MappingProxyType(
+    {"people": "person", "children": "child", "men": "man", "women": "woman", "crises": "crisis",
+     "analyses": "analysis", "diagnoses": "diagnosis", "personnel": "personnel", "series": "series",
+     "species": "species"}
+)  # fmt: skip
 _NOUN_REACH = 4
 _APPROXIMATE = Decimal("0.1")  # "about", "nearly": within 10% of the figure
 _SIMPLE_DENOMINATORS = (2, 3, 4, 5, 10)
@@ -111,6 +119,9 @@ class FigureEvidence:
     ratio: Decimal | None  # the article's figure over the source's
     value_text: str  # the source's value as the article's locale writes it
     shared_words: int = 0  # words its sentence shares with the article's sentence
+    clause_words: int = 0  # words its clause shares with the article's sentence
+    names_population: bool | None = None  # its sentence names what a share is of; None: no share noun
+    qualified: bool = True  # its sentence has the words the article puts before the noun ("first-time")
 
     @property
     def value(self) -> Decimal:
@@ -174,8 +185,11 @@ def check_figure(
     noun = head_noun(noun_written)
     source_figures = [(source, _figures_in_source(source.text, locale)) for source in sources]
     topic = content_words(context or marked_text)
+    population = population_noun(marked_text, context, phrases[0])
+    qualifiers = noun_qualifiers(marked_text, context, phrases[0], noun)
     options = [
-        _compare(phrase, stated, claim_unit, noun, source_figures, locale, topic) for phrase in phrases
+        _compare(phrase, stated, claim_unit, noun, source_figures, locale, topic, population, qualifiers)
+        for phrase in phrases
     ]
     best = min(options, key=lambda option: option.rank(stated is not None))
     phrase = best.phrase
@@ -269,18 +283,34 @@ def _compare(
     source_figures: Sequence[tuple[Source, tuple[FoundFigure, ...]]],
     locale: str,
     topic: frozenset[str],
+    population: str | None = None,
+    qualifiers: frozenset[str] = frozenset(),
 ) -> _Option:
     unit = phrase.unit or claim_unit
     phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
     quantity = unit or noun
+    population = population if unit == "percent" else None
     stated_status = judge(phrase, stated, Decimal(0)) if stated is not None else "no-value"
     comparable = [
-        _evidence(phrase, source.id, figure, option, locale, _shared_words(topic, source.text, figure))
+        _evidence(
+            phrase, source.id, figure, option, locale, _shared_words(topic, source.text, figure),
+            len(topic & _clause_context(source.text, figure.start, figure.end)),
+            _names(population, source.text, figure) if population else None,
+            qualifiers <= _figure_context(source.text, figure.start, figure.end),
+        )
         for source, figures in source_figures
         for figure in figures
         if (option := _comparable_reading(figure, source.text, unit, noun, locale)) is not None
     ]
-    candidate = _choose(phrase, comparable, stated, counted=unit is None and noun is not None, unit=unit)
+    # A share of patients is not a share of adults: when the article says what its percentage is of,
+    # only a source percentage whose sentence names it is the same quantity.
+    # When no source sentence names it, the sources may use another word for it ("one in eight people",
+    # "12.5 per cent of the population"): nothing is set aside.
+    if any(item.names_population for item in comparable):
+        comparable = [item for item in comparable if item.names_population]
+    candidate = _choose(
+        phrase, comparable, stated, counted=unit is None and noun is not None, unit=unit, topic_known=bool(topic)
+    )
     if candidate is None and quantity is None:
         comparable = []
     evidence = tuple(([candidate] if candidate else []) + [e for e in comparable if e is not candidate])
@@ -302,31 +332,39 @@ def _choose(
     *,
     counted: bool,
     unit: str | None,
+    topic_known: bool = True,
 ) -> FigureEvidence | None:
     """The source figure the article's figure is judged against, or None: not found.
 
-    A figure that agrees and is close (within 25%) comes first; then one that agrees with the claim's
-    stated value; then, for a
-    count of the claim's noun, the count whose sentence shares most words with the article's, and of
-    those the nearest. An amount or a percentage with no noun to go by
-    is compared only with the nearest one within a factor of two: a source's other amounts ("$3.1
-    billion" for the plan, when the article's "$85 million" is a grant) are other quantities.
+    A figure that agrees and is close (within 25%) comes first, the one whose clause shares most words
+    with the article's sentence; then one that agrees with the claim's stated value. A figure that
+    disagrees is compared only when it is plausibly the same quantity: within a factor of two, and
+    either within 25% or about the same thing (the claim's noun is named in its sentence, or its clause
+    shares two words or more with the article's sentence). A source's other amounts and counts ("$3.1
+    billion" for the plan, when the article's "$85 million" is a grant; the 3,600 startups given a tax
+    holiday, when the article counts 1.5 lakh recognised ones) are other quantities: not found. Of those,
+    the one whose clause, then whose sentence, shares most words with the article's, then the nearest.
+    Without the article's sentence (`topic_known` false), closeness alone is taken for sameness.
     """
     for status in ("match", "rounded"):
         agreeing = [item for item in comparable if item.status == status and _close(phrase, item.value)]
         if agreeing:
-            return agreeing[0]
+            return max(agreeing, key=lambda item: item.clause_words)  # the first of equals
     if stated is not None:
         exact = _exact_phrase(stated)
         named = [e for e in comparable if judge(exact, e.value, e.reading.precision) in ("match", "rounded")]
         if named:
             return named[0]
-    if unit is not None and not counted:
-        comparable = [item for item in comparable if _plausibly_the_same(phrase, item.value)]
+    if counted or unit is not None:
+        comparable = [item for item in comparable if _plausibly_the_same(phrase, item, counted or not topic_known)]
     if (counted or unit is not None) and comparable:
         return min(
             comparable,
-            key=lambda item: (-item.shared_words, _relative_distance(_point(phrase, item.value), item.value)),
+            key=lambda item: (
+                -item.clause_words,
+                -item.shared_words,
+                _relative_distance(_point(phrase, item.value), item.value),
+            ),
         )
     return None
 
@@ -376,13 +414,82 @@ def _close(phrase: FigurePhrase, reference: Decimal) -> bool:
     return _relative_distance(_point(phrase, reference), reference) <= _CLOSE
 
 
-def _plausibly_the_same(phrase: FigurePhrase, reference: Decimal) -> bool:
+def _plausibly_the_same(phrase: FigurePhrase, item: FigureEvidence, same_thing: bool) -> bool:
+    """Within a factor of two, and about the same thing: `same_thing` (a count of the claim's noun), the
+    population a share is of, or words its clause shares with the article's sentence."""
+    reference = item.value
     point = _point(phrase, reference)
     if not point or not reference or (point > 0) != (reference > 0):
         return False
     with decimal.localcontext(WIDE_CONTEXT):
         ratio = point / reference
-    return Decimal("0.5") <= ratio <= 2
+    inside = phrase.bound == "range" and phrase.low <= reference <= phrase.high
+    if not (inside or Decimal("0.5") <= ratio <= 2):  # a figure inside a range is no distance from it
+        return False
+    if not item.qualified:
+        return False  # "2.5 lakh first-time voters" against "2,14,000 voters above 80 years of age"
+    if same_thing or item.names_population or item.clause_words >= _CLAUSE_EVIDENCE:
+        return True
+    return item.clause_words >= 1 and _close(phrase, reference)
+
+
+_CLAUSE_EVIDENCE = 2
+_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014]|\s(?:and|but|while|whereas)\s")
+_NOT_A_POPULATION = frozenset({"them", "those", "these", "they", "us", "you", "all", "which", "whom"})
+_DETERMINER = r"(?:(?:the|those|these|all|its|their|our|his|her|every|each)\s+)?"
+
+
+@functools.lru_cache(maxsize=4096)
+def _clause_context(text: str, start: int, end: int) -> frozenset[str]:
+    sentence = sentence_around(text, start, end)
+    offset = text.find(sentence, max(0, start - len(sentence)))
+    at = start - offset if offset >= 0 else 0
+    pieces = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
+    index = bisect.bisect_right(pieces, at) - 1
+    return content_words(sentence[pieces[max(index, 0)] : pieces[min(index + 1, len(pieces) - 1)]])
+
+
+def population_noun(marked_text: str, context: str, phrase: FigurePhrase) -> str | None:
+    """What a share or percentage is of, in the singular: "one in five patients" -> "patient",
+    "a third of rape complainants" -> "complainant", "40% of voters" -> "voter"; None when the article
+    does not say ("a third of them", "rose by 40%")."""
+    at = context.find(marked_text) if context else -1
+    following = marked_text + (context[at + len(marked_text) :] if at >= 0 else "")
+    rest = following[following.find(phrase.text) + len(phrase.text) :] if phrase.text in following else ""
+    of = r"\s+(?:of\s+)?" if phrase.kind == "ratio" else r"\s+of\s+"
+    found = re.match(of + _DETERMINER + r"((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)", rest, re.IGNORECASE)
+    if not found:
+        return None
+    for word in found.group(1).split():
+        lower = word.lower()
+        if lower in _NOT_A_POPULATION or lower in _STOPWORDS:
+            return None
+        noun = singular(word)
+        if noun != lower:  # the first plural noun
+            return noun
+    return None
+
+
+def noun_qualifiers(marked_text: str, context: str, phrase: FigurePhrase, noun: str | None) -> frozenset[str]:
+    """The words between a count and its noun, which say which of the noun it counts: "first-time" in
+    "2.5 lakh first-time voters", "new" in "300,000 new homes"; empty when the noun does not follow."""
+    if noun is None:
+        return frozenset()
+    at = context.find(marked_text) if context else -1
+    following = marked_text + (context[at + len(marked_text) :] if at >= 0 else "")
+    if phrase.text not in following:
+        return frozenset()
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", following[following.find(phrase.text) + len(phrase.text) :])
+    wanted = _same_nouns(noun)
+    for number, word in enumerate(words[:_NOUN_REACH]):
+        if singular(word) in wanted:
+            return content_words(" ".join(words[:number]))
+    return frozenset()
+
+
+def _names(noun: str, text: str, figure: FoundFigure) -> bool:
+    words = re.findall(r"[A-Za-z]+", sentence_around(text, figure.start, figure.end))
+    return any(singular(word) in _same_nouns(noun) for word in words)
 
 
 def _exact_phrase(value: Decimal) -> FigurePhrase:
@@ -401,9 +508,19 @@ def _comparable_reading(
             continue
         if reading.unit is not None:
             continue
-        if noun is None or _noun_follows(text, figure.end, noun):
+        if noun is None or _noun_follows(text, figure.end, noun) or _noun_labels(text, figure.start, noun):
             return reading
     return None
+
+
+def _noun_labels(text: str, start: int, noun: str) -> bool:
+    """A table's or a list's label names the noun: "Provisional ballots received: 2,874"."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([A-Za-z][A-Za-z ,()'-]{0,80}?):\s*", line)
+    if label is None:
+        return False
+    wanted = _same_nouns(noun)
+    return any(singular(word) in wanted for word in re.findall(r"[A-Za-z]+", label.group(1)))
 
 
 def _noun_follows(text: str, end: int, noun: str) -> bool:
@@ -432,7 +549,9 @@ def singular(word: str) -> str:
         return _IRREGULAR[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith(("ses", "xes", "ches", "shes")):
+    # "-es" is a plural ending only after a hissing sound the singular ends in (buses, classes, boxes,
+    # churches); "cases", "doses", "nurses", "houses" are "-se" nouns that take a plain "s".
+    if word.endswith(("sses", "xes", "zzes", "ches", "shes")) or re.search(r"[^aeiou]uses$", word):
         return word[:-2]
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
@@ -464,6 +583,9 @@ def _evidence(
     reading: FigureReading,
     locale: str,
     shared_words: int = 0,
+    clause_words: int = 0,
+    names_population: bool | None = None,
+    qualified: bool = True,
 ) -> FigureEvidence:
     status = judge(phrase, reading.value, reading.precision)
     point = _point(phrase, reading.value)
@@ -472,7 +594,7 @@ def _evidence(
         ratio = (point / reading.value).quantize(Decimal("1e-4")) if reading.value else None
     return FigureEvidence(
         source_id, " ".join(figure.text.split()), figure.start, figure.end, reading, status, difference, ratio,
-        "", shared_words,
+        "", shared_words, clause_words, names_population, qualified,
     )  # fmt: skip
 
 

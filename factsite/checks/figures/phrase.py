@@ -115,6 +115,7 @@ _SEP = r"[ \u00a0-]"
 _S = r"[ \u00a0]+"
 
 # Every phrase below is tried on the whole mark; the longest match at each place wins.
+_A_YEAR = re.compile(r"1[89][0-9]{2}|2[01][0-9]{2}")
 _PHRASES = re.compile(
     rf"""(?ix)
     # Every phrase starts a word with a digit or one of these letters: a cheap test at each position.
@@ -130,7 +131,8 @@ _PHRASES = re.compile(
   | (?P<vague>\b(?P<vague_words>tens{_S}of{_S}thousands|hundreds{_S}of{_S}thousands|dozens|hundreds
         |thousands|millions|billions)\b(?:{_S}of\b)?)
   | (?P<ratio>\b(?P<ratio_count>{_COUNT}|[0-9]+){_S}(?:in|out{_S}of)(?:{_S}every)?{_S}
-        (?P<ratio_total>two|three|four|five|six|seven|eight|nine|ten|twenty|a{_S}hundred|[0-9]+)\b)
+        (?P<ratio_total>two|three|four|five|six|seven|eight|nine|ten|twenty|a{_S}hundred
+            |[0-9]{{1,3}}(?:,[0-9]{{2,3}})+(?![0-9])|[0-9]+)\b(?![.,][0-9]))
   | (?P<share>\b(?:(?P<sh_count>{_COUNT}){_SEP}+)?(?P<sh_fraction>{_FRACTION})\b(?:{_S}of\b)?)
     )"""
 )
@@ -354,8 +356,8 @@ def _count(word: str | None) -> Decimal | None:
     if word is None:
         return Decimal(1)
     word = word.lower()
-    if word.isdigit():
-        return Decimal(word)
+    if word.replace(",", "").isdigit():  # a ratio's total may be grouped: "1 in 2,000"
+        return Decimal(word.replace(",", ""))
     if word in _SMALL:
         return Decimal(_SMALL[word])
     reading = read_number_words(word)
@@ -397,6 +399,8 @@ def _read_match(match: re.Match[str]) -> tuple[FigurePhrase, ...]:
             count, total = _count(match["ratio_count"]), _count(match["ratio_total"].replace("a ", ""))
             if count is None or total is None or not 0 < count <= total:
                 return ()
+            if _A_YEAR.fullmatch(match["ratio_total"]) and "out" not in match["ratio"].lower():
+                return ()  # "against two in 2023" counts two, in a year; it is not one in a thousand
             value = count * 100 / total
             return (_exact(text, value, Decimal(100) / total, "ratio", unit="percent", grid=Decimal(100)),)
         count = _count(match["sh_count"])

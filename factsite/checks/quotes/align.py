@@ -122,6 +122,7 @@ def align_words(
     steps = _slide_matches_left(_trace_back(words, index.keys, moves, low), index.keys)
     steps = _tidy_edges(steps, words, index)
     steps = _join_divided_words(steps, words, index.keys)
+    steps = _agree_with_brackets(steps, words, index.keys)
     return rescore(words, steps, index)
 
 
@@ -386,6 +387,44 @@ def _speech_edge(gap: str) -> bool:
     """Whether a gap between source words opens or closes quoted speech ('said: "We', 'cuts," she'): a bracket
     at a quote's edge stands for the speaker's words, not for the reporting words around them."""
     return any(mark in gap for mark in ('"', "\u201c", "\u201d", ":"))
+
+
+# The forms of a verb that agree with another subject: "[The association] has paid" for "We have paid".
+_AGREEMENT = tuple(
+    frozenset(pair)
+    for pair in (
+        ("have", "has"), ("are", "is"), ("am", "is"), ("am", "are"), ("were", "was"), ("do", "does"),
+        ("haven't", "hasn't"), ("aren't", "isn't"), ("weren't", "wasn't"), ("don't", "doesn't"),
+    )
+)  # fmt: skip
+
+
+def _agree_with_brackets(steps: list[Step], words: Sequence[QuoteWord], keys: Sequence[str]) -> list[Step]:
+    """A verb changed to agree with a bracketed subject right before it belongs to that bracket's edit.
+
+    Style books allow "[The association] has paid" for "We have paid" as well as "[The association has]
+    paid": the change of "have" to "has" follows from the marked substitution and changes no meaning.
+    Only a substitution (a bracket standing for source words) counts, and only the agreement forms of
+    "be", "have" and "do"."""
+    merged: list[Step] = []
+    for step in steps:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind == EDITORIAL
+            and previous.source_start < previous.source_end
+            and words[previous.quote_start].bracketed
+            and step.kind in (CHANGED, RELATED)
+            and step.quote_end - step.quote_start == 1
+            and step.source_end - step.source_start == 1
+            and previous.quote_end == step.quote_start
+            and previous.source_end == step.source_start
+            and frozenset((words[step.quote_start].key, keys[step.source_start])) in _AGREEMENT
+        ):
+            merged[-1] = Step(EDITORIAL, previous.quote_start, step.quote_end, previous.source_start, step.source_end)
+            continue
+        merged.append(step)
+    return merged
 
 
 def _join_divided_words(

@@ -6,7 +6,9 @@ bracket that stands for "only if", keeps every remaining word verbatim and still
 an edit is its own class, with the hidden words shown, for a person to judge.
 
 Which hidden words count. A condition ("unless", "if", "only") governs its whole sentence: an omission is
-read over the hidden words of the sentences the quote keeps words of. Whole sentences left out between
+read over the hidden words of the sentences the quote keeps words of. An omission after a condition word of
+its sentence ("If you are not vaccinated ... you should assume") may narrow or widen what the condition
+covers, so a negation, a hedge or a quantity in any of its hidden words counts too. Whole sentences left out between
 two kept passages do not govern the kept words; the partial sentences on either side do. A leading
 ellipsis hides the start of the sentence of its first kept word, a trailing one the rest of the sentence
 of its last kept word ("We will not cut jobs..." for "We will not cut jobs, unless the budget fails.").
@@ -59,6 +61,7 @@ SENTENCE_WIDE = frozenset({"a condition"})
 ADDED_KINDS = frozenset({"a negation", "a condition", "a hedge"})
 # A number as written in figures ("300", "40,000", "1.5", "1990s", "21st"); "COVID-19" or "G20" is a name.
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:s|st|nd|rd|th|m|bn|k)?")
+_BRACKETS = re.compile(r"[\[\]]")
 _WORD = re.compile(r"[\w'\u2019]+(?:[.,-][\w'\u2019]+)*")
 # What ends a clause: punctuation between two words, or a conjunction that opens the next clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?]|\s-\s")
@@ -68,6 +71,8 @@ _CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "s
 def carriers(text: str, kept: str = "", kinds: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
     """The words of `text` that carry a negation, a condition, a hedge or a quantity (or only `kinds` of
     them), as (word, what it carries), leaving out those `kept` repeats."""
+    # A bracket may edit part of a word: "[N]o" is the word "No", which it repeats.
+    text, kept = _BRACKETS.sub("", text), _BRACKETS.sub("", kept)
     kept_words = {_plain(word) for word in _WORD.findall(kept)}
     found: list[tuple[str, str]] = []
     for written in _WORD.findall(text):
@@ -115,6 +120,11 @@ def meaning_edits(
                         _clause_words(index, previous_end, alignment.start, before=False),
                     )
                 )
+                if _inside_condition(index, previous_end):
+                    # "If you are not vaccinated ... you should" for "If you are not vaccinated, and you
+                    # have not had measles, you should": a clause left out of a condition changes whom
+                    # it covers, so every hidden word of the sentence counts.
+                    clause = hidden
             edits.append(_omission(piece.ellipsis_before, hidden, clause))
         steps = alignment.steps
         for step_number, step in enumerate(steps):
@@ -159,6 +169,12 @@ def _described(kind: str, written: str, hidden: str, found: tuple[tuple[str, str
         carriers=tuple(word for word, _ in found),
         carries=tuple(dict.fromkeys(what for _, what in found)),
     )
+
+
+def _inside_condition(index: SourceIndex, position: int) -> bool:
+    """Whether a condition word ("if", "unless") stands in the sentence before source word `position`."""
+    start = _sentence_start(index, max(position - 1, 0))
+    return any(index.word(p).casefold() in CONDITIONS for p in range(start, position))
 
 
 def _governing_words(index: SourceIndex, start: int, end: int) -> str:
