@@ -68,6 +68,7 @@ from factsite.checks.figures.phrase import (
     read_phrase,
 )
 from factsite.checks.figures.scan import FoundFigure
+from factsite.languages.script import WORD, fold
 from factsite.model import Basis, CheckResult, Source
 
 STATUSES = ("match", "rounded", "understated", "overstated", "not-found", "unread", "unverified")
@@ -341,7 +342,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that say what it is about: no stopwords, no numbers, singular."""
-    words = (singular(word) for word in re.findall(r"[A-Za-z]{3,}", text) if not is_number_word(word))
+    words = (singular(word) for word in _LETTERS.findall(text) if len(word) >= 3 and not is_number_word(word))
     return frozenset(word for word in words if word not in _STOPWORDS)
 
 
@@ -406,9 +407,13 @@ def _comparable_reading(
     return None
 
 
+# Latin letters, or the letters and marks of Devanagari and Arabic words (nouns of counts in any language).
+_LETTERS = re.compile(rf"[A-Za-z]+|(?=[^\x00-\x7f]){WORD}")
+
+
 def _noun_follows(text: str, end: int, noun: str) -> bool:
     after = re.split(r"[.;:!?()\[\]\n]", text[end : end + 80], maxsplit=1)[0]
-    words = re.findall(r"[A-Za-z]+", after)[:_NOUN_REACH]
+    words = _LETTERS.findall(after)[:_NOUN_REACH]
     wanted = _same_nouns(noun)
     for word in words:
         if word.lower() in ("and", "or", "but", "than"):
@@ -426,7 +431,12 @@ def _same_nouns(noun: str) -> frozenset[str]:
 
 
 def singular(word: str) -> str:
-    """A plural English noun's singular, for matching counted nouns ("reservists" -> "reservist")."""
+    """A plural English noun's singular, for matching counted nouns ("reservists" -> "reservist").
+
+    A word in another script is only folded (`languages.script.fold`): its plural is another word.
+    """
+    if not word.isascii():
+        return fold(word)
     word = word.lower()
     if word in _IRREGULAR:
         return _IRREGULAR[word]
@@ -443,7 +453,7 @@ def head_noun(unit: str | None) -> str | None:
     """The counted noun of a claim's unit ("new jobs" -> "job"); None when it has none."""
     if not unit:
         return None
-    words = re.findall(r"[A-Za-z]+", unit)
+    words = _LETTERS.findall(unit)
     return singular(words[-1]) if words else None
 
 
@@ -453,7 +463,9 @@ def _mark_noun(marked_text: str, phrase: FigurePhrase) -> str | None:
     if index < 0:
         return None
     rest = marked_text[index + len(phrase.text.split()[-1]) :]
-    following = re.match(r"[ \u00a0]+(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?([A-Za-z]{3,})", rest)
+    following = re.match(rf"[ \u00a0]+(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?({_LETTERS.pattern})", rest)
+    if following and len(following.group(1)) < 3:
+        return None
     return following.group(1) if following else None
 
 
