@@ -27,11 +27,11 @@ ASCII_DIGITS = str.maketrans(
 NATIVE_DIGIT = re.compile("[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _ZEROS.values()) + "]")
 
 # Letters with their combining marks (matras, virama, nukta, tashkeel): a word is a run of these.
-_MARKS = (
+MARKS = (
     r"\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7"
     r"\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 )
-WORD = rf"(?:[^\W\d_]|[{_MARKS}])+"
+WORD = rf"(?:[^\W\d_]|[{MARKS}])+"
 WORD_PATTERN = re.compile(WORD)
 
 _DEVANAGARI_FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902", "\u200c": None, "\u200d": None})
@@ -51,6 +51,25 @@ _ARABIC_FOLD = str.maketrans(
         "\u200e": None,
     }
 )
+
+
+_INVISIBLE = str.maketrans(
+    {
+        **dict.fromkeys(map(chr, range(0x064B, 0x0653)), None),  # tashkeel: harakat, tanwin, shadda, sukun
+        "\u0670": None,
+        "\u0640": None,  # tatweel
+        **dict.fromkeys("\u200c\u200d\u200e\u200f", None),  # joiners and direction marks
+    }
+)
+
+
+def typographic_fold(word: str) -> str:
+    """A word as a reader reads it: NFC, without joiners, direction marks, tatweel or tashkeel.
+
+    What is left (a nukta, a chandrabindu, a hamza seat, an alef form) is spelling: a quote that differs
+    there differs the way "defence" differs from "defense".
+    """
+    return unicodedata.normalize("NFC", word).translate(_INVISIBLE)
 
 
 def fold(word: str) -> str:

@@ -247,7 +247,7 @@ class _Reader:
                 and tuple(t.key for t in window) == phrase
                 and all(_adjacent(self.text, a, b) for a, b in itertools.pairwise(window))
             ):
-                    best = max(best, len(phrase))
+                best = max(best, len(phrase))
         return best
 
     def phrase_before(self, index: int, table: Mapping[tuple[str, ...], object]) -> tuple[int, object] | None:
