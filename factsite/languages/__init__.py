@@ -8,6 +8,7 @@ is shared. English is read by the engine in `factsite.checks` and has no module 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ class Language:
     markers_after: dict[tuple[str, ...], str]
     months: dict[tuple[str, ...], int]
     weekdays: dict[str, int]
-    relative_days: dict[tuple[str, ...], int | None]
+    relative_days: dict[tuple[str, ...], int]
     last: frozenset[str]
     next: frozenset[str]
     this: frozenset[str]
@@ -59,6 +60,12 @@ class Language:
     ago: frozenset[str]
     later: frozenset[str]
     sentence_end: str
+    dual_units_of_time: frozenset[str] = frozenset()
+    future_markers: frozenset[str] = frozenset()  # words: سوف
+    future_endings: tuple[str, ...] = ()  # verb endings: होगी, करेंगे
+    future_prefixes: tuple[str, ...] = ()  # glued to a verb: سيعقد
+    not_future: frozenset[str] = frozenset()  # nouns that start like a future verb: سيارة
+    ambiguous_days: dict[str, int] = dataclasses.field(default_factory=dict)  # कल: 1 day either way
 
     def currency(self, key: str, locale: str) -> str:
         """The ISO code of a currency word in `locale` ("riyal" in ar_SA: SAR), or the word's own id."""
@@ -111,6 +118,12 @@ def language(code: str) -> Language | None:
         ago=frozenset(fold(w) for w in data.AGO),
         later=frozenset(fold(w) for w in data.LATER),
         sentence_end=data.SENTENCE_END,
+        dual_units_of_time=frozenset(fold(w) for w in get("DUAL_UNITS_OF_TIME", ())),  # type: ignore[attr-defined]
+        future_markers=frozenset(fold(w) for w in get("FUTURE_MARKERS", ())),  # type: ignore[attr-defined]
+        future_endings=tuple(fold(w) for w in get("FUTURE_ENDINGS", ())),  # type: ignore[attr-defined]
+        future_prefixes=tuple(fold(w) for w in get("FUTURE_PREFIXES", ())),  # type: ignore[attr-defined]
+        ambiguous_days=_folded(get("AMBIGUOUS_DAYS", {})),  # type: ignore[arg-type]
+        not_future=frozenset(fold(w) for w in get("NOT_FUTURE", ())),  # type: ignore[attr-defined]
     )
 
 

@@ -95,3 +95,9 @@ UNITS_OF_TIME = {"يوم": "day", "يوما": "day", "أيام": "day", "يوم�
 AGO = ("منذ", "قبل")
 LATER = ("بعد",)
 SENTENCE_END = ".!?؟"
+# Duals of units of time: two of them, with no count ("منذ يومين", two days ago).
+DUAL_UNITS_OF_TIME = ("يومين", "يومان", "أسبوعين", "أسبوعان", "شهرين", "شهران", "سنتين", "سنتان", "عامين", "عامان")
+FUTURE_MARKERS = ("سوف", "سيتم")
+# Words of the future tense glued to a verb ("سيعقد", will hold): a word starting so, not a noun of this list.
+FUTURE_PREFIXES = ("سي", "ست", "سن")
+NOT_FUTURE = ("سيارة", "سيارات", "سياسة", "سياسي", "سيطرة", "ستة", "ستين", "سنة", "سنوات", "سنوي", "سيدة", "سينما")

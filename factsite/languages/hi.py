@@ -72,7 +72,9 @@ WEEKDAYS = {
     "रविवार": 6, "इतवार": 6,
 }  # fmt: skip
 # Relative dates: the words that name a day, and the units of "N <unit> पहले/बाद".
-RELATIVE_DAYS = {"आज": 0, "कल": None, "परसों": None}  # कल is both yesterday and tomorrow: not read
+RELATIVE_DAYS = {"आज": 0}
+# कल is yesterday and tomorrow, परसों the day before yesterday and after tomorrow: the verb's tense decides.
+AMBIGUOUS_DAYS = {"कल": 1, "परसों": 2}
 LAST = ("पिछले", "पिछला", "पिछली", "गत", "बीते")
 NEXT = ("अगले", "अगला", "अगली", "आगामी", "आने वाले")
 THIS = ("इस",)
@@ -82,3 +84,7 @@ UNITS_OF_TIME = {"दिन": "day", "दिनों": "day", "हफ्ते"
 AGO = ("पहले", "पूर्व")
 LATER = ("बाद",)
 SENTENCE_END = "।॥.!?"
+DUAL_UNITS_OF_TIME: tuple[str, ...] = ()
+FUTURE_MARKERS: tuple[str, ...] = ()
+# Hindi future verbs end so ("होगी", "करेंगे", "जाएगा"); a sentence holding one looks ahead.
+FUTURE_ENDINGS = ("ेगा", "ेगी", "ेंगे", "ेंगी", "ेगे", "ूंगा", "ूँगा", "ोगे", "ोगा", "ोगी", "ोंगे")

@@ -37,7 +37,7 @@ _TOKEN = re.compile(rf"(?P<num>[0-9]+(?:[.,][0-9]+)*)|(?P<word>{WORD})|(?P<sign>
 
 
 @dataclass(frozen=True)
-class _Token:
+class Token:
     kind: str  # "num", "word", "sign", "dash"
     text: str  # as written (native digits mapped to ASCII)
     key: str  # folded
@@ -45,12 +45,12 @@ class _Token:
     end: int
 
 
-def _tokens(text: str) -> list[_Token]:
+def tokenise(text: str) -> list[Token]:
     mapped = to_ascii_digits(text)
     tokens = []
     for match in _TOKEN.finditer(mapped):
         kind = match.lastgroup or "word"
-        tokens.append(_Token(kind, match.group(), fold(match.group()), match.start(), match.end()))
+        tokens.append(Token(kind, match.group(), fold(match.group()), match.start(), match.end()))
     return tokens
 
 
@@ -58,7 +58,7 @@ def _tidy(number: Decimal) -> Decimal:
     return Decimal(int(number)) if number == number.to_integral_value() else number.normalize(WIDE_CONTEXT)
 
 
-def _adjacent(text: str, first: _Token, second: _Token) -> bool:
+def _adjacent(text: str, first: Token, second: Token) -> bool:
     return not text[first.end : second.start].strip()
 
 
@@ -78,7 +78,7 @@ class _Reader:
     def __init__(self, text: str, language: Language) -> None:
         self.text = text
         self.language = language
-        self.tokens = _tokens(text)
+        self.tokens = tokenise(text)
 
     # -- what a token is -------------------------------------------------------------------------------------
     def number_key(self, index: int, *, inside: bool) -> tuple[str, bool] | None:
