@@ -158,17 +158,17 @@ class _Dates:
                 span, rule = _unit_span("this", this_unit, _context("", published, "past"))
                 return index, index + 1, self.context(index, index + 1).resolution(span, this_unit, rule)
         named_unit = self.unit(index, article=True)
-        after = self.modifier(self.key(index + 1))
-        if named_unit in ("week", "month", "year") and after is not None and after != "this":
-            span, rule = _unit_span(after, named_unit, _context("", published, "past"))
+        modifier_after = self.modifier(self.key(index + 1))
+        if named_unit in ("week", "month", "year") and modifier_after is not None and modifier_after != "this":
+            span, rule = _unit_span(modifier_after, named_unit, _context("", published, "past"))
             return index, index + 1, self.context(index, index + 1).resolution(span, named_unit, rule)
         first = index
         if key == fold("يوم") and self.key(index + 1) in language.weekdays:
             index, key = index + 1, self.key(index + 1)
         if key in language.weekdays:
-            after = self.modifier(self.key(index + 1))
-            last = index + 1 if after in ("last", "next") else index
-            return first, last, self.weekday(first, last, language.weekdays[key], after or "")
+            weekday_modifier = self.modifier(self.key(index + 1))
+            last = index + 1 if weekday_modifier in ("last", "next") else index
+            return first, last, self.weekday(first, last, language.weekdays[key], weekday_modifier or "")
         # आज, أمس, غدا; कल and परसों by the tense.
         day = self.phrase(index, language.relative_days)
         if day is not None:
