@@ -66,6 +66,8 @@ class Language:
     future_prefixes: tuple[str, ...] = ()  # glued to a verb: سيعقد
     not_future: frozenset[str] = frozenset()  # nouns that start like a future verb: سيارة
     ambiguous_days: dict[str, int] = dataclasses.field(default_factory=dict)  # कल: 1 day either way
+    doubled_function_words: frozenset[str] = frozenset()  # the lint's doubled words ("में में")
+    leftovers: tuple[str, ...] = ()  # regular expressions of whole lines of page furniture
 
     def currency(self, key: str, locale: str) -> str:
         """The ISO code of a currency word in `locale` ("riyal" in ar_SA: SAR), or the word's own id."""
@@ -122,9 +124,16 @@ def language(code: str) -> Language | None:
         future_markers=frozenset(fold(w) for w in get("FUTURE_MARKERS", ())),  # type: ignore[attr-defined]
         future_endings=tuple(fold(w) for w in get("FUTURE_ENDINGS", ())),  # type: ignore[attr-defined]
         future_prefixes=tuple(fold(w) for w in get("FUTURE_PREFIXES", ())),  # type: ignore[attr-defined]
+        doubled_function_words=frozenset(fold(w) for w in get("DOUBLED_FUNCTION_WORDS", ())),  # type: ignore[attr-defined]
+        leftovers=tuple(get("LEFTOVERS", ())),  # type: ignore[arg-type]
         ambiguous_days=_folded(get("AMBIGUOUS_DAYS", {})),  # type: ignore[arg-type]
         not_future=frozenset(fold(w) for w in get("NOT_FUTURE", ())),  # type: ignore[attr-defined]
     )
+
+
+def all_languages() -> tuple[Language, ...]:
+    """Every language with data, for what is read whatever the article's locale (page furniture)."""
+    return tuple(data for code in LANGUAGES if (data := language(code)) is not None)
 
 
 def language_of_locale(locale: str | None) -> Language | None:

@@ -101,3 +101,7 @@ FUTURE_MARKERS = ("سوف", "سيتم")
 # Words of the future tense glued to a verb ("سيعقد", will hold): a word starting so, not a noun of this list.
 FUTURE_PREFIXES = ("سي", "ست", "سن")
 NOT_FUTURE = ("سيارة", "سيارات", "سياسة", "سياسي", "سيطرة", "ستة", "ستين", "سنة", "سنوات", "سنوي", "سيدة", "سينما")
+# Doubled words the lint reports: prepositions and particles written twice. Arabic repeats some words on
+# purpose ("رويدا رويدا", "شيئا فشيئا"), so content words are left alone.
+DOUBLED_FUNCTION_WORDS = ("في", "من", "على", "إلى", "عن", "أن", "إن", "التي", "الذي", "هذا", "هذه", "قد", "لا")
+LEFTOVERS = (r"اقرأ\s+(?:أيضا|أيضاً|المزيد).*", r"إعلان", r"شارك(?:\s+المقال)?", r"تابعونا.*", r"صورة\s*:.*")

@@ -88,3 +88,8 @@ DUAL_UNITS_OF_TIME: tuple[str, ...] = ()
 FUTURE_MARKERS: tuple[str, ...] = ()
 # Hindi future verbs end so ("होगी", "करेंगे", "जाएगा"); a sentence holding one looks ahead.
 FUTURE_ENDINGS = ("ेगा", "ेगी", "ेंगे", "ेंगी", "ेगे", "ूंगा", "ूँगा", "ोगे", "ोगा", "ोगी", "ोंगे")
+# Doubled words the lint reports. Hindi doubles content words on purpose ("धीरे धीरे", "अलग अलग", "कभी कभी"),
+# so only postpositions, particles and auxiliaries written twice are slips.
+DOUBLED_FUNCTION_WORDS = ("का", "की", "के", "में", "से", "को", "ने", "पर", "और", "है", "हैं", "था", "थी", "थे", "कि", "भी")
+# Whole lines of page furniture a copy-paste brings along (regular expressions, matched whole).
+LEFTOVERS = (r"(?:यह|ये|इसे)\s+भी\s+पढ़ें.*", r"और\s+पढ़ें", r"विज्ञापन", r"शेयर\s+करें", r"फ़ोटो\s*:.*", r"फोटो\s*:.*")

@@ -288,6 +288,7 @@ class NativeFigure:
     grid: Decimal | None
     kind: str
     in_words: bool
+    notation: str = "words"  # a key of NOTATION_LABELS: how the digits are written, or "words"
 
 
 def _figure(reader: _Reader, first: int, locale: str, *, with_markers: bool) -> tuple[NativeFigure, int] | None:
@@ -340,9 +341,14 @@ def _figure(reader: _Reader, first: int, locale: str, *, with_markers: bool) -> 
                 key = tuple(t.key for t in tokens[last + 1 : last + 1 + length])
                 bound, last = reader.language.markers_after[key], last + length
     figure_kind = kind if kind == "range" else ("fraction-of-scale" if core.grid is not None else "figure")
+    notation = "words"
+    if not core.in_words:
+        digits = parse_figure(tokens[first].text, locale=reader.language.reading_locale)
+        notation = digits[0].notation if digits else "plain"
     figure = NativeFigure(
-        tokens[start_index].start, tokens[last].end, low, high, unit, bound, step, core.grid, figure_kind, core.in_words
-    )
+        tokens[start_index].start, tokens[last].end, low, high, unit, bound, step, core.grid, figure_kind,
+        core.in_words, notation,
+    )  # fmt: skip
     return figure, last + 1
 
 
@@ -431,7 +437,7 @@ def native_source_figures(text: str, language: Language, locale: str) -> tuple[F
     for figure in read_native(text, language, locale, in_mark=False).figures:
         if figure.in_words and figure.unit is None and figure.low < 10 and figure.grid is None:
             continue  # "एक", "दो": not figures unless counted in a unit
-        notation = "words" if figure.in_words else "plain"
+        notation = figure.notation
         reading = FigureReading(
             value=figure.low, unit=figure.unit, notation=notation, notation_label=NOTATION_LABELS[notation],
             precision=figure.step, numeral_notation=notation,
