@@ -68,7 +68,7 @@ from factsite.checks.figures.phrase import (
     read_phrase,
 )
 from factsite.checks.figures.scan import FoundFigure
-from factsite.languages.script import WORD, fold
+from factsite.languages.script import WORD, fold, native_digits
 from factsite.model import Basis, CheckResult, Source
 
 STATUSES = ("match", "rounded", "understated", "overstated", "not-found", "unread", "unverified")
@@ -667,9 +667,8 @@ def _display_money(number: Decimal, currency: str, locale: str) -> str:
     places = "." + "0" * -exponent if exponent < 0 else ""
     exact = re.sub(r"\.0+", places, pattern.split(";")[0])
     with decimal.localcontext(WIDE_CONTEXT):
-        return format_currency(
-            number, currency, format=exact, locale=babel_locale(locale), currency_digits=False
-        )
+        written = format_currency(number, currency, format=exact, locale=babel_locale(locale), currency_digits=False)
+    return native_digits(written, locale)
 
 
 def _signed(difference: Decimal, unit: str | None, locale: str) -> str:
