@@ -38,14 +38,14 @@ def test_native_digits(locale: str, system: str, written: str) -> None:
 
 
 def test_native_digits_leave_sentence_punctuation_alone() -> None:
-    assert native_digits("Rose 3.5%. Then 12, and 4", "ar_EG") == "Rose ٣٫٥%. Then ١٢, and ٤"
+    assert native_digits("Rose 3.5%. Then 12, and 4", "ar_EG") == "Rose ٣٫٥٪. Then ١٢, and ٤"
 
 
 def test_figures_shown_in_the_locales_digits() -> None:
     assert display_number(Decimal(250000), "ar_EG") == "٢٥٠٬٠٠٠"
     assert display_number(Decimal(320000), "hi_IN") == "3,20,000"
     assert has_native_digits(display(Decimal(3500000), "EGP", "ar_EG"))
-    assert display(Decimal("7.2"), "percent", "ar_EG") == "٧٫٢%"
+    assert display(Decimal("7.2"), "percent", "ar_EG") == "٧٫٢٪"
 
 
 def test_dates_in_the_locale() -> None:

@@ -68,7 +68,7 @@ from factsite.checks.figures.phrase import (
     read_phrase,
 )
 from factsite.checks.figures.scan import FoundFigure
-from factsite.languages.script import WORD, fold, native_digits
+from factsite.languages.script import WORD, fold, native_digits, typographic_fold
 from factsite.model import Basis, CheckResult, Source
 
 STATUSES = ("match", "rounded", "understated", "overstated", "not-found", "unread", "unverified")
@@ -414,7 +414,7 @@ _LETTERS = re.compile(rf"[A-Za-z]+|(?=[^\x00-\x7f]){WORD}")
 def _noun_follows(text: str, end: int, noun: str) -> bool:
     after = re.split(r"[.;:!?()\[\]\n]", text[end : end + 80], maxsplit=1)[0]
     words = _LETTERS.findall(after)[:_NOUN_REACH]
-    wanted = _same_nouns(noun)
+    wanted = _same_nouns(noun if noun.isascii() else fold(noun))
     for word in words:
         if word.lower() in ("and", "or", "but", "than"):
             return False
@@ -454,7 +454,10 @@ def head_noun(unit: str | None) -> str | None:
     if not unit:
         return None
     words = _LETTERS.findall(unit)
-    return singular(words[-1]) if words else None
+    if not words:
+        return None
+    # A Hindi or Arabic noun is shown as written; it is folded where it is compared (_noun_follows).
+    return singular(words[-1]) if words[-1].isascii() else typographic_fold(words[-1])
 
 
 def _mark_noun(marked_text: str, phrase: FigurePhrase) -> str | None:
@@ -637,7 +640,7 @@ def display(value: Decimal, unit: str | None, locale: str) -> str:
     """A value as readers of `locale` expect it, with its currency or percent sign; never an exponent."""
     number = _tidy(value)
     if unit == "percent":
-        return f"{format_numeral(number, locale=locale)}%"
+        return native_digits(f"{format_numeral(number, locale=locale)}%", locale)
     if unit is not None and is_currency(unit):
         return _display_money(number, unit, locale)
     return format_numeral(number, locale=locale)
