@@ -110,7 +110,8 @@ def native_digits(text: str, locale: str) -> str:
     if system in ("arab", "arabext"):
         # Only separators inside a number: "1,234.5", never the full stop after it.
         text = re.sub(r"(?<=[0-9])[.,](?=[0-9])", lambda m: "\u066b" if m.group() == "." else "\u066c", text)
-        text = re.sub(r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])%", "\u066a", text)  # the Arabic percent sign after Arabic-Indic digits
+        # The Arabic percent sign after Arabic-Indic digits.
+        text = re.sub(r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])%", "\u066a", text)
     return text.translate(str.maketrans(table))
 
 
