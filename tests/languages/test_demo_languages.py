@@ -43,7 +43,10 @@ def test_the_demo_builds_without_warnings() -> None:
         ("ar-daam-alkhubz", "nisbat-al-usar", "overstated"),
     ],
 )
-def test_demo_claims(demo_claims: dict[tuple[str, str], tuple[str, str]], slug: str, claim_id: str, status: str) -> None:
+Claims = dict[tuple[str, str], tuple[str, str]]
+
+
+def test_demo_claims(demo_claims: Claims, slug: str, claim_id: str, status: str) -> None:
     assert demo_claims[(slug, claim_id)][0] == status, demo_claims[(slug, claim_id)][1]
 
 
