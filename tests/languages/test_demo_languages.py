@@ -9,8 +9,11 @@ from factsite.settings import Settings
 from tests.conftest import REPOSITORY
 
 
+Claims = dict[tuple[str, str], tuple[str, str]]
+
+
 @pytest.fixture(scope="module")
-def demo_claims() -> dict[tuple[str, str], tuple[str, str]]:
+def demo_claims() -> Claims:
     project = check_project(Settings(content_dir=REPOSITORY / "content", project_dir=REPOSITORY))
     return {
         (claim.article.slug, claim.claim.id): (claim.result.status, claim.result.summary)
@@ -43,9 +46,6 @@ def test_the_demo_builds_without_warnings() -> None:
         ("ar-daam-alkhubz", "nisbat-al-usar", "overstated"),
     ],
 )
-Claims = dict[tuple[str, str], tuple[str, str]]
-
-
 def test_demo_claims(demo_claims: Claims, slug: str, claim_id: str, status: str) -> None:
     assert demo_claims[(slug, claim_id)][0] == status, demo_claims[(slug, claim_id)][1]
 
