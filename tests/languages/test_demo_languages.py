@@ -8,7 +8,6 @@ from factsite.pipeline import check_project
 from factsite.settings import Settings
 from tests.conftest import REPOSITORY
 
-
 Claims = dict[tuple[str, str], tuple[str, str]]
 
 
