@@ -134,6 +134,11 @@ def test_sources_skip_dates_years_and_tangled_numbers() -> None:
     assert [(f.text, f.readings[0].value) for f in found] == [("३,२०,०००", Decimal(320000))]
 
 
+def test_a_financial_year_is_no_figure() -> None:
+    found = find_source_figures("वार्षिक रिपोर्ट २०२४-२५ में 4,82,000 घरों को", "hi_IN")
+    assert [f.text for f in found] == ["4,82,000"]
+
+
 def test_arabic_source_reads_a_scale_said_again() -> None:
     found = find_source_figures("الدعم البالغ ثلاثة ملايين ونصف مليون جنيه", "ar_EG")
     assert [(f.text, f.readings[0].value, f.readings[0].unit) for f in found] == [

@@ -375,6 +375,17 @@ def _is_when(reader: _Reader, figure: NativeFigure, first: int, last: int) -> bo
     return False
 
 
+def _is_season(reader: _Reader, index: int) -> bool:
+    tokens = reader.tokens[index : index + 3]
+    if len(tokens) < 3 or [t.kind for t in tokens] != ["num", "dash", "num"]:
+        return False
+    year, short = tokens[0].text, tokens[2].text
+    return (
+        len(year) == 4 and year.isdigit() and 1800 <= int(year) <= 2099 and len(short) == 2 and short.isdigit()
+        and (int(year) + 1) % 100 == int(short)
+    )  # fmt: skip
+
+
 def _tangled(reader: _Reader, first: int, after: int) -> bool:
     tokens = reader.tokens
     before = first - 1
@@ -409,6 +420,9 @@ def read_native(text: str, language: Language, locale: str, *, in_mark: bool) ->
             continue
         if not reader.is_numberish(index):
             index += 1
+            continue
+        if _is_season(reader, index):
+            index += 3  # "2024-25", a financial year: when, not what
             continue
         found = _figure(reader, index, locale, with_markers=in_mark)
         if found is None:
