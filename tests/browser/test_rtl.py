@@ -25,7 +25,7 @@ PAGES = {
 DIRECTION = """() => [...document.querySelectorAll('.fs-article-text, .fs-sentence')]
     .map(e => getComputedStyle(e).direction)"""
 OVERFLOWING = """() => [...document.querySelectorAll('.md-main *')]
-    .filter(e => e.getBoundingClientRect().right > innerWidth + 1 || e.getBoundingClientRect().left < -1)
+    .filter(e => e.getBoundingClientRect().right > innerWidth + 1)
     .filter(e => !e.closest('.md-typeset__scrollwrap, pre'))
     .slice(0, 5).map(e => e.outerHTML.slice(0, 120))"""
 
@@ -49,7 +49,8 @@ def test_no_serious_accessibility_violations(open_page: PageOpener, name: str) -
     page = open_page(PAGES[name][0])
     violations = Axe().run(page).response["violations"]
     blocking = [
-        f"{violation['id']} ({violation['impact']}): {violation['help']}"
+        f"{violation['id']} ({violation['impact']}): {violation['help']}; "
+        + ", ".join(str(node["target"]) + " " + node["html"][:200] for node in violation["nodes"][:3])
         for violation in violations
         if violation["impact"] in ("serious", "critical")
     ]

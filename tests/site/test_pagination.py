@@ -52,7 +52,7 @@ def paginated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def source_titles(page: Path) -> list[str]:
-    return re.findall(r'class="fs-source__title"><a href="[^"]*">([^<]*)</a>', page.read_text("utf-8"))
+    return re.findall(r'class="fs-source__title"[^>]*><a href="[^"]*">([^<]*)</a>', page.read_text("utf-8"))
 
 
 def test_every_link_of_every_page_resolves(paginated: Path) -> None:
