@@ -134,6 +134,13 @@ def test_sources_skip_dates_years_and_tangled_numbers() -> None:
     assert [(f.text, f.readings[0].value) for f in found] == [("३,२०,०००", Decimal(320000))]
 
 
+def test_a_figure_run_into_another_is_none_of_them() -> None:
+    found = find_source_figures("दो-तीन लाख लोग आए, फिर ५०० और।", "hi_IN")
+    assert [f.text for f in found] == ["५००"]
+    found = find_source_figures("ثلاثة-أربعة آلاف شخص و ٥٠٠ آخرون", "ar")
+    assert [f.text for f in found] == ["٥٠٠"]
+
+
 def test_a_financial_year_is_no_figure() -> None:
     found = find_source_figures("वार्षिक रिपोर्ट २०२४-२५ में 4,82,000 घरों को", "hi_IN")
     assert [f.text for f in found] == ["4,82,000"]

@@ -387,15 +387,19 @@ def _is_season(reader: _Reader, index: int) -> bool:
 
 
 def _tangled(reader: _Reader, first: int, after: int) -> bool:
+    """Whether the figure runs into another number: "दो तीन लाख", "दो-तीन लाख" (two or three lakh)."""
     tokens = reader.tokens
-    before = first - 1
-    if before >= 0 and _adjacent(reader.text, tokens[before], tokens[first]) and reader.is_numberish(before):
-        return True
-    return (
-        after < len(tokens)
-        and _adjacent(reader.text, tokens[after - 1], tokens[after])
-        and reader.is_numberish(after)
-    )
+
+    def joined(left: int, right: int) -> bool:
+        if not (0 <= left < right < len(tokens)) or not _adjacent(reader.text, tokens[left], tokens[right]):
+            return False
+        if tokens[left].kind == "dash":
+            return left > 0 and _adjacent(reader.text, tokens[left - 1], tokens[left]) and reader.is_numberish(left - 1)
+        if tokens[right].kind == "dash":
+            return right + 1 < len(tokens) and reader.is_numberish(right + 1)
+        return reader.is_numberish(left) and reader.is_numberish(right)
+
+    return joined(first - 1, first) or joined(after - 1, after)
 
 
 @dataclass(frozen=True)
