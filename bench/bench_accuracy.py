@@ -7,7 +7,8 @@ The corpus has two parts: the tuned articles, written by the engineers who tuned
 articles (slugs starting `heldout-`), written with their labels before the checks ran on them. The per-check
 table is printed for each part as well, since only the held-out part measures what a desk will see.
 
-Run `python bench/bench_accuracy.py` (`-v` lists every result that is not right).
+The last table counts the same per article locale (en_US, hi_IN, ar_EG...), so each language's figures
+are read apart. Run `python bench/bench_accuracy.py` (`-v` lists every result that is not right).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from tests.accuracy.labelled import (
     score_claims,
     score_lint,
     tally,
+    tally_by_locale,
 )
 
 HELD_OUT = "heldout-"
@@ -37,7 +39,7 @@ def print_table(title: str, table: dict[str, Counter[str]]) -> None:
     for name in sorted(table):
         counts = table[name]
         print(f"{name:<{width}}" + "".join(f"{counts[o]:>{w}}" for o, w in zip(OUTCOMES, (7, 16, 19), strict=True)))
-    total = [sum(c[o] for c in table.values()) for o in OUTCOMES]
+    total = [sum(c[o] for n, c in table.items() if not n.endswith(": all")) for o in OUTCOMES]
     print(f"{'all':<{width}}" + "".join(f"{n:>{w}}" for n, w in zip(total, (7, 16, 19), strict=True)) + "\n")
 
 
@@ -53,8 +55,12 @@ def main(verbose: bool) -> None:
     scores = score_claims(project, labels)
     locales = sorted({a.article.locale for a in project.articles})
     print(f"{len(project.articles)} articles ({', '.join(locales)}), {len(scores)} labelled claims\n")
-    for key, title in (("check", "check"), ("case", "check: case class")):
-        print_table(title, tally(scores, key))
+    for table, title in (
+        (tally(scores, "check"), "check"),
+        (tally(scores, "case"), "check: case class"),
+        (tally_by_locale(scores, project), "locale: check"),
+    ):
+        print_table(title, table)
     for held_out, name in ((False, "tuned articles"), (True, "held-out articles")):
         chosen = part(scores, held_out)
         articles = len({s.article for s in chosen})

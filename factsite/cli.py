@@ -348,15 +348,19 @@ def _new(args: argparse.Namespace) -> int:
     locale = _locale(args.locale, draft)
     if locale is None:
         return EXIT_USAGE
-    markdown, citations = scaffold_article(
-        text,
-        slug=args.slug,
-        published=args.published or _draft_date(draft.metadata.get("published")),
-        source_name=Path(args.file).name,
-        locale=locale,
-        url=args.url,
-        outlet=args.outlet,
-    )
+    try:
+        markdown, citations = scaffold_article(
+            text,
+            slug=args.slug,
+            published=args.published or _draft_date(draft.metadata.get("published")),
+            source_name=Path(args.file).name,
+            locale=locale,
+            url=args.url,
+            outlet=args.outlet,
+        )
+    except ValueError as problem:  # no publication date: say how to give one, never a traceback
+        print(f"error: {args.file}: {problem} (--published YYYY-MM-DD)", file=sys.stderr)
+        return EXIT_USAGE
     try:
         paths = write_scaffold(Path(args.content_dir) / "articles", args.slug, markdown, citations)
     except FileExistsError as problem:

@@ -12,11 +12,12 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 
+from factsite.languages import Language, language_of_locale
 from factsite.lint.dates import find_date_candidates
 from factsite.lint.engine import run_engine
 from factsite.lint.figures import find_figure_candidates, find_notation_slips
 from factsite.lint.findings import Finding, Span, place_spans
-from factsite.lint.grammar import find_grammar_slips
+from factsite.lint.grammar import find_grammar_slips, find_native_doubled_words
 from factsite.lint.leftovers import find_leftovers
 from factsite.lint.prose import Prose
 from factsite.lint.quotations import find_quotations
@@ -90,6 +91,9 @@ def findings_to_review(
 
 
 def _copy_errors(prose: Prose, locale: str, words: frozenset[str] = frozenset()) -> list[Span]:
+    language = language_of_locale(locale)
+    if language is not None:
+        return _copy_errors_without_dictionary(prose, language)
     engine_lints = run_engine(prose.masked, locale)
     ours = [*find_grammar_slips(prose, locale), *find_notation_slips(prose, locale)]
     engine_grammar = [
@@ -109,6 +113,15 @@ def _copy_errors(prose: Prose, locale: str, words: frozenset[str] = frozenset())
     leftovers = find_leftovers(prose)
     # A leftover line is deleted whole: the slips inside it need no separate correction.
     return [*leftovers, *_not_overlapping(spans, leftovers)]
+
+
+def _copy_errors_without_dictionary(prose: Prose, language: Language | None) -> list[Span]:
+    """Copy errors in a language Harper does not know (it is English only, and no other offline
+    dictionary ships with factsite): leftovers and doubled words, never spelling, so Hindi or Arabic is
+    not read as misspelt English."""
+    leftovers = find_leftovers(prose)
+    doubled = find_native_doubled_words(prose, language) if language is not None else []
+    return [*leftovers, *_not_overlapping(doubled, leftovers)]
 
 
 def _not_overlapping(spans: Iterable[Span], kept: Sequence[Span]) -> list[Span]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from factsite.checks.figures.expression import standard_spelling
+from factsite.checks.figures.native import native_source_figures
 from factsite.checks.figures.notation import FigureReading, is_foreign_notation, number_conventions
 from factsite.checks.figures.scan import FoundFigure, find_figures
+from factsite.languages import language_of_locale
 from factsite.lint.findings import Span
 from factsite.lint.prose import Prose
 
@@ -20,9 +22,17 @@ GROUPING_NOTATIONS = frozenset(
 
 
 def find_figure_candidates(prose: Prose, locale: str) -> list[Span]:
-    """A span for every figure, with its value normalised and the notation it is written in."""
+    """A span for every figure, with its value normalised and the notation it is written in.
+
+    Hindi and Arabic prose is read by the figure check's reader for those languages (`native`)."""
     spans: list[Span] = []
-    for found in find_figures(prose.masked, locale=locale):
+    language = language_of_locale(locale)
+    figures = (
+        native_source_figures(prose.masked, language, locale)
+        if language is not None
+        else find_figures(prose.masked, locale=locale)
+    )
+    for found in figures:
         reading = reading_for(found, locale)
         if reading is None:
             continue
@@ -43,8 +53,12 @@ def find_figure_candidates(prose: Prose, locale: str) -> list[Span]:
 
 
 def find_notation_slips(prose: Prose, locale: str) -> list[Span]:
-    """Figures whose digits are grouped, or decimals marked, the way another locale does it."""
+    """Figures whose digits are grouped, or decimals marked, the way another locale does it.
+
+    Not in Hindi or Arabic yet: their digits are read as the language writes them (docs/languages.md)."""
     spans: list[Span] = []
+    if language_of_locale(locale) is not None:
+        return spans
     for found in find_figures(prose.masked, locale=locale):
         reading = reading_for(found, locale)
         if reading is None or not is_foreign_notation(reading, locale):

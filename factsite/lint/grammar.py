@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from factsite.languages import Language
+from factsite.languages.script import WORD, fold
 from factsite.lint.engine import dialect_for, is_known_word
 from factsite.lint.findings import Span
 from factsite.lint.prose import Prose
@@ -83,6 +85,24 @@ def find_grammar_slips(prose: Prose, locale: str) -> list[Span]:
         *find_subject_whom(prose),
         *find_stray_capitals(prose, locale),
     ]
+
+
+def find_native_doubled_words(prose: Prose, language: Language) -> list[Span]:
+    """Doubled words in Hindi or Arabic: only the function words of the language's data (its module says
+    why: both languages double content words on purpose)."""
+    spans: list[Span] = []
+    for match in _NATIVE_DOUBLED.finditer(prose.masked):
+        first, second = match.group(1), match.group(2)
+        if fold(first) != fold(second) or fold(first) not in language.doubled_function_words:
+            continue
+        end = match.end(2)
+        message = f"'{first}' is written twice."
+        spans.append(Span("doubled-word", match.start(), end, message, suggestion=first, confidence=0.9))
+    return spans
+
+
+# Each word with the one after it (a lookahead, so that every pair is tried); one line break between may be.
+_NATIVE_DOUBLED = re.compile(rf"(?<![\w\u0900-\u097f])({WORD})(?=[ \t]*\n?[ \t]*({WORD})(?![\w\u0900-\u097f]))")
 
 
 def find_doubled_words(prose: Prose) -> list[Span]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from factsite.languages import all_languages
 from factsite.lint.findings import Span
 from factsite.lint.prose import Line, Prose
 
@@ -37,6 +38,9 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 MAX_CAPTION_WORDS = 15
+# Page furniture in the other languages factsite reads (their data modules' LEFTOVERS): a Hindi page pasted
+# into any article is furniture too.
+NATIVE_FURNITURE = re.compile("|".join(f"(?:{pattern})" for data in all_languages() for pattern in data.leftovers))
 
 
 def find_leftovers(prose: Prose) -> list[Span]:
@@ -60,7 +64,9 @@ def find_leftovers(prose: Prose) -> list[Span]:
             )
         )
     for line in lines:
-        if line.start in paired or not FURNITURE.fullmatch(line.stripped):
+        if line.start in paired or not (
+            FURNITURE.fullmatch(line.stripped) or NATIVE_FURNITURE.fullmatch(line.stripped)
+        ):
             continue
         spans.append(
             Span(

@@ -1,5 +1,8 @@
 """Which English an article is written in, when `suggest` or `new` is not told: en_US, en_GB or en_IN.
 
+An article written mostly in Devanagari is Hindi (hi_IN), one mostly in Arabic script Arabic ("ar": the
+script does not tell Egypt from Saudi Arabia, so the country is left for the editor to add).
+
 The front matter's `locale` decides when it has one. Otherwise the text does, by its signs: Indian
 English by the rupee (₹, Rs, INR), lakh and crore; British by the pound (£, GBP) and British
 spellings; American by American spellings. Indian English spells the British way, so a rupee, lakh
@@ -13,6 +16,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from factsite.languages import SCRIPT_LOCALES
+from factsite.languages.script import dominant_script
 
 INDIAN_SIGNS = re.compile(r"₹|\bRs\.?(?=\s?\d)|\bINR\b|\b(?:lakh|crore)s?\b", re.IGNORECASE)
 # Indian digit grouping is a weaker sign: in another English it is the very slip the lint reports.
@@ -52,6 +58,10 @@ def infer_locale(text: str, front_matter_locale: object = None) -> InferredLocal
     """The article's locale: its front matter's, else the one its text shows (see the module)."""
     if front_matter_locale:
         return InferredLocale(str(front_matter_locale), "from the front matter")
+    script = dominant_script(text)
+    if script in SCRIPT_LOCALES:
+        name = {"Deva": "Devanagari", "Arab": "Arabic"}[script]
+        return InferredLocale(SCRIPT_LOCALES[script], f"from the text: most letters are {name}")
     signs: dict[str, Counter[str]] = {"en_IN": Counter(), "en_GB": Counter(), "en_US": Counter()}
     for match in INDIAN_SIGNS.finditer(text):
         signs["en_IN"][_sign(match.group())] += 1

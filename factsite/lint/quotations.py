@@ -17,7 +17,10 @@ from factsite.lint.findings import Span
 from factsite.lint.prose import Prose
 from factsite.lint.speakers import CAPITAL_WORD, SPEECH_VERBS, resolve_speaker
 
-DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u201e]")
+DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
+# Marks that only open or only close a quotation: curly quotes, and the guillemets of Arabic (and French) copy.
+OPENING_ONLY = frozenset("\u201c\u00ab")
+CLOSING_ONLY = frozenset("\u201d\u00bb")
 # A single quote opens after a space or bracket and before a letter; it closes after a letter or
 # punctuation and before a space or punctuation. Apostrophes (don't, nationals') rarely fit both.
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014]))['\u2018](?=[A-Za-z])", re.MULTILINE)
@@ -109,9 +112,9 @@ def _double_quotes(prose: Prose, first: int, last: int) -> list[Quote]:
     opening: int | None = None
     for match in DOUBLE_QUOTES.finditer(prose.masked, first, last):
         mark = match.group(0)
-        if opening is None and mark != "\u201d":
+        if opening is None and mark not in CLOSING_ONLY:
             opening = match.start()
-        elif opening is not None and mark != "\u201c":
+        elif opening is not None and mark not in OPENING_ONLY:
             quotes.append(_quote(prose, opening, match.start(), match.start()))
             opening = None
     if opening is not None:

@@ -59,6 +59,9 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     )
     environment.filters["readable_date"] = views.readable_date
     environment.filters["long_date"] = views.long_date
+    # The article's language on the elements that hold its words (docs/languages.md).
+    environment.filters["html_lang"] = views.html_lang
+    environment.filters["text_direction"] = views.text_direction
     # A number as the article's locale writes it: never an exponent, never Python's repr.
     environment.filters["figure_number"] = display_number
     environment.filters["with_titles"] = evidence.with_titles

@@ -11,8 +11,10 @@ import posixpath
 from collections import Counter
 from dataclasses import dataclass
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
+from factsite.languages.script import native_digits
 from factsite.model import Article, CheckedClaim, CheckResult, ClaimKind, Correction, Source, Verdict
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import Settings
@@ -29,12 +31,27 @@ def relative_url(from_path: str, to_path: str) -> str:
     return target if target.endswith((".xml", ".json", ".jsonld", ".html")) else target + "/"
 
 
-def readable_date(date: dt.date | None) -> str:
-    return format_date(date, "d MMMM y", locale="en") if date else ""
+def readable_date(date: dt.date | None, locale: str = "en") -> str:
+    """"28 September 2022"; in an article's locale "28 सितंबर 2022", "٢٨ سبتمبر ٢٠٢٢" (its own digits)."""
+    return native_digits(format_date(date, "d MMMM y", locale=locale), locale) if date else ""
 
 
-def long_date(date: dt.date | None) -> str:
-    return format_date(date, "EEEE d MMMM y", locale="en") if date else ""
+def long_date(date: dt.date | None, locale: str = "en") -> str:
+    return native_digits(format_date(date, "EEEE d MMMM y", locale=locale), locale) if date else ""
+
+
+def html_lang(locale: str) -> str:
+    """The BCP 47 tag of a locale for a `lang` attribute: "hi_IN" -> "hi-IN"."""
+    return locale.replace("_", "-")
+
+
+def text_direction(locale: str) -> str:
+    """"rtl" for a locale written right to left (Arabic, Persian, Urdu, Hebrew), else "ltr" (CLDR, via Babel)."""
+    try:
+        order = Locale.parse(locale.replace("-", "_")).character_order
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 def article_path(slug: str) -> str:

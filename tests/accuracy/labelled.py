@@ -152,3 +152,13 @@ def tally(scores: list[ClaimScore], key: str) -> dict[str, Counter[str]]:
         name = item.check if key == "check" else f"{item.check}: {item.case}"
         table.setdefault(name, Counter())[item.outcome] += 1
     return table
+
+
+def tally_by_locale(scores: list[ClaimScore], project: Project) -> dict[str, Counter[str]]:
+    """Outcomes counted per article locale and check ("hi_IN: figure"), for the per-language table."""
+    locales = {checked.article.slug: checked.article.locale for checked in project.articles}
+    table: dict[str, Counter[str]] = {}
+    for item in scores:
+        table.setdefault(f"{locales.get(item.article, '?')}: {item.check}", Counter())[item.outcome] += 1
+        table.setdefault(f"{locales.get(item.article, '?')}: all", Counter())[item.outcome] += 1
+    return table

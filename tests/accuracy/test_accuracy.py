@@ -25,6 +25,16 @@ def test_the_corpus_spans_three_english_locales(project) -> None:  # type: ignor
     assert len(project.articles) >= 8
 
 
+def test_the_corpus_holds_hindi_and_arabic(project) -> None:  # type: ignore[no-untyped-def]
+    slugs = [a.article.slug for a in project.articles]
+    assert len([s for s in slugs if s.startswith("hi-")]) >= 2
+    assert len([s for s in slugs if s.startswith("ar-")]) >= 2
+    assert {a.article.locale for a in project.articles if a.article.slug.startswith(("hi-", "ar-"))} == {
+        "hi_IN",
+        "ar_EG",
+    }
+
+
 @pytest.mark.parametrize(
     "slug,claim_id",
     [(slug, claim_id) for slug, labels in LABELS.items() for claim_id in (labels.get("claims") or {})],

@@ -58,6 +58,11 @@ class DemoSite:
     def article_path(self) -> str:
         return self.claims[0].article_path
 
+    @property
+    def article_claims(self) -> tuple[ClaimPage, ...]:
+        """The claims of the article `article_path` (the demo holds several articles)."""
+        return tuple(claim for claim in self.claims if claim.article_path == self.article_path)
+
     def claim_of_kind(self, kind: str) -> ClaimPage:
         return next(claim for claim in self.claims if claim.kind == kind)
 

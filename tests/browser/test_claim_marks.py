@@ -28,7 +28,7 @@ def tab_to_first_mark(page: Page) -> None:
 
 
 def test_clicking_a_mark_opens_its_claim_page(open_page: PageOpener, demo_site: DemoSite) -> None:
-    claim = demo_site.claims[2]
+    claim = demo_site.article_claims[2]
     page = open_page(demo_site.article_path)
     page.locator(f"#mark-{claim.id}").click()
     expect(page).to_have_url(demo_site.url + claim.path)
@@ -38,7 +38,7 @@ def test_clicking_a_mark_opens_its_claim_page(open_page: PageOpener, demo_site: 
 def test_a_mark_is_reached_and_followed_with_the_keyboard(
     open_page: PageOpener, demo_site: DemoSite
 ) -> None:
-    first = demo_site.claims[0]
+    first = demo_site.article_claims[0]
     page = open_page(demo_site.article_path)
     tab_to_first_mark(page)
     focused = page.locator(f"{MARKS}:focus")
@@ -73,13 +73,13 @@ def test_without_javascript_every_mark_links_to_its_claim_page(
 ) -> None:
     page = open_page(demo_site.article_path, javascript=False)
     marks = page.locator(MARKS)
-    expect(marks).to_have_count(len(demo_site.claims))
+    expect(marks).to_have_count(len(demo_site.article_claims))
     links = dict(marks.evaluate_all("marks => marks.map(mark => [mark.dataset.claim, mark.href])"))
-    assert links == {claim.id: demo_site.url + claim.path for claim in demo_site.claims}
+    assert links == {claim.id: demo_site.url + claim.path for claim in demo_site.article_claims}
     for href in links.values():
         assert page.request.get(href).ok, href
     marks.first.click()
-    expect(page).to_have_url(demo_site.url + demo_site.claims[0].path)
+    expect(page).to_have_url(demo_site.url + demo_site.article_claims[0].path)
     expect(page.locator(".fs-verdict")).to_be_visible()
 
 
@@ -87,7 +87,7 @@ def test_every_mark_is_named_by_its_words_number_and_verdict(
     open_page: PageOpener, demo_site: DemoSite
 ) -> None:
     page = open_page(demo_site.article_path, javascript=False)
-    for claim in demo_site.claims:
+    for claim in demo_site.article_claims:
         mark = page.locator(f"#mark-{claim.id}")
         words = " ".join(mark.locator(".fs-mark__text").inner_text().split())
         label = claim.verdict_label or "Correction"

@@ -40,7 +40,7 @@ def test_the_verdict_comes_first_then_the_evidence(
 def test_previous_and_next_links_walk_the_claims_in_order(
     open_page: PageOpener, demo_site: DemoSite
 ) -> None:
-    first, second, third = demo_site.claims[:3]
+    first, second, third = demo_site.article_claims[:3]
     page = open_page(second.path, javascript=False)
     page.locator("a[rel=next]").click()
     expect(page).to_have_url(demo_site.url + third.path)
@@ -48,14 +48,14 @@ def test_previous_and_next_links_walk_the_claims_in_order(
     page.locator("a[rel=prev]").click()
     expect(page).to_have_url(demo_site.url + first.path)
     expect(page.locator("a[rel=prev]")).to_have_count(0)
-    last = open_page(demo_site.claims[-1].path, javascript=False)
+    last = open_page(demo_site.article_claims[-1].path, javascript=False)
     expect(last.locator("a[rel=next]")).to_have_count(0)
 
 
 def test_back_to_the_mark_lands_on_the_mark_in_the_article(
     open_page: PageOpener, demo_site: DemoSite
 ) -> None:
-    claim = demo_site.claims[-1]
+    claim = demo_site.article_claims[-1]
     page = open_page(claim.path)
     page.get_by_role("link", name="Back to the mark in the article").click()
     expect(page).to_have_url(f"{demo_site.url}{claim.article_path}#mark-{claim.id}")

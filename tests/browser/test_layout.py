@@ -54,4 +54,4 @@ def test_keyboard_focus_is_visible_on_every_link_of_an_article(
             element, style, width = page.evaluate(FOCUS_RING)
             assert style != "none" and width >= 2, element
             seen += 1
-    assert seen > len(demo_site.claims), "Tab never reached the claim marks"
+    assert seen > len(demo_site.article_claims), "Tab never reached the claim marks"

@@ -24,6 +24,7 @@ from factsite.checks.dates.spans import (
     week_span,
     year_span,
 )
+from factsite.languages import language_of_locale
 
 
 def _month_name(month: int) -> str:
@@ -449,6 +450,13 @@ def resolve_date(
     by June 15"), "past" otherwise (news prose reports the past): it decides bare weekdays and
     dates without a year (rules 1, 7 and 10).
     """
+    language = language_of_locale(locale)
+    if language is not None:
+        # Imported here: the Hindi and Arabic reader builds on this module's rules.
+        from factsite.checks.dates.native import find_native_dates
+
+        found = find_native_dates(expression, published, language)
+        return found[0].resolution if len(found) == 1 else None
     grammar = date_grammar(locale, scanning=False)
     text = " ".join(expression.split()).rstrip(",;:!?")
     match = grammar.pattern.fullmatch(text) or grammar.pattern.fullmatch(text.rstrip("."))

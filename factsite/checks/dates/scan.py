@@ -8,8 +8,10 @@ import re
 from collections.abc import Iterator
 
 from factsite.checks.dates.grammar import DateGrammar, date_grammar
+from factsite.checks.dates.native import find_native_dates
 from factsite.checks.dates.resolve import resolve_match
 from factsite.checks.dates.results import FoundDate
+from factsite.languages import language_of_locale
 
 
 def _words(text: str) -> frozenset[str]:
@@ -172,6 +174,9 @@ def find_dates(text: str, published: dt.date, *, locale: str = "en") -> tuple[Fo
     The scan follows rule 9 (capitalised names, cues for months and years) and reads bare weekdays
     and dates without a year in the tense of the words before them (rules 1 and 7).
     """
+    language = language_of_locale(locale)
+    if language is not None:
+        return find_native_dates(text, published, language)
     grammar = date_grammar(locale, scanning=True)
     found = []
     for match in _matches(text, grammar):

@@ -14,7 +14,8 @@ per cent, percent, pc). A figure that reads two ways ("300,000": 300000 in en_US
 gets both readings.
 
 A marked figure is read whole by `phrase.read_phrase` (bounds, ranges, fractions, ratios and shares)
-and compared by `compare.check_figure`; the statuses are listed in `compare`.
+and compared by `compare.check_figure`; the statuses are listed in `compare`. In a Hindi or Arabic article
+(a locale with data in `factsite.languages`) marks and sources are read by `native`, from the language's tables.
 """
 
 from factsite.checks.figures.compare import (

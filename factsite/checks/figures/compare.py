@@ -68,6 +68,7 @@ from factsite.checks.figures.phrase import (
     read_phrase,
 )
 from factsite.checks.figures.scan import FoundFigure
+from factsite.languages.script import WORD, fold, native_digits, typographic_fold
 from factsite.model import Basis, CheckResult, Source
 
 STATUSES = ("match", "rounded", "understated", "overstated", "not-found", "unread", "unverified")
@@ -379,7 +380,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that say what it is about: no stopwords, no numbers, singular."""
-    words = (singular(word) for word in re.findall(r"[A-Za-z]{3,}", text) if not is_number_word(word))
+    words = (singular(word) for word in _LETTERS.findall(text) if len(word) >= 3 and not is_number_word(word))
     return frozenset(word for word in words if word not in _STOPWORDS)
 
 
@@ -523,10 +524,14 @@ def _noun_labels(text: str, start: int, noun: str) -> bool:
     return any(singular(word) in wanted for word in re.findall(r"[A-Za-z]+", label.group(1)))
 
 
+# Latin letters, or the letters and marks of Devanagari and Arabic words (nouns of counts in any language).
+_LETTERS = re.compile(rf"[A-Za-z]+|(?=[^\x00-\x7f]){WORD}")
+
+
 def _noun_follows(text: str, end: int, noun: str) -> bool:
     after = re.split(r"[.;:!?()\[\]\n]", text[end : end + 80], maxsplit=1)[0]
-    words = re.findall(r"[A-Za-z]+", after)[:_NOUN_REACH]
-    wanted = _same_nouns(noun)
+    words = _LETTERS.findall(after)[:_NOUN_REACH]
+    wanted = _same_nouns(noun if noun.isascii() else fold(noun))
     for word in words:
         if word.lower() in ("and", "or", "but", "than"):
             return False
@@ -543,7 +548,12 @@ def _same_nouns(noun: str) -> frozenset[str]:
 
 
 def singular(word: str) -> str:
-    """A plural English noun's singular, for matching counted nouns ("reservists" -> "reservist")."""
+    """A plural English noun's singular, for matching counted nouns ("reservists" -> "reservist").
+
+    A word in another script is only folded (`languages.script.fold`): its plural is another word.
+    """
+    if not word.isascii():
+        return fold(word)
     word = word.lower()
     if word in _IRREGULAR:
         return _IRREGULAR[word]
@@ -562,8 +572,11 @@ def head_noun(unit: str | None) -> str | None:
     """The counted noun of a claim's unit ("new jobs" -> "job"); None when it has none."""
     if not unit:
         return None
-    words = re.findall(r"[A-Za-z]+", unit)
-    return singular(words[-1]) if words else None
+    words = _LETTERS.findall(unit)
+    if not words:
+        return None
+    # A Hindi or Arabic noun is shown as written; it is folded where it is compared (_noun_follows).
+    return singular(words[-1]) if words[-1].isascii() else typographic_fold(words[-1])
 
 
 def _mark_noun(marked_text: str, phrase: FigurePhrase) -> str | None:
@@ -572,7 +585,9 @@ def _mark_noun(marked_text: str, phrase: FigurePhrase) -> str | None:
     if index < 0:
         return None
     rest = marked_text[index + len(phrase.text.split()[-1]) :]
-    following = re.match(r"[ \u00a0]+(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?([A-Za-z]{3,})", rest)
+    following = re.match(rf"[ \u00a0]+(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?({_LETTERS.pattern})", rest)
+    if following and len(following.group(1)) < 3:
+        return None
     return following.group(1) if following else None
 
 
@@ -747,7 +762,7 @@ def display(value: Decimal, unit: str | None, locale: str) -> str:
     """A value as readers of `locale` expect it, with its currency or percent sign; never an exponent."""
     number = _tidy(value)
     if unit == "percent":
-        return f"{format_numeral(number, locale=locale)}%"
+        return native_digits(f"{format_numeral(number, locale=locale)}%", locale)
     if unit is not None and is_currency(unit):
         return _display_money(number, unit, locale)
     return format_numeral(number, locale=locale)
@@ -777,9 +792,8 @@ def _display_money(number: Decimal, currency: str, locale: str) -> str:
     places = "." + "0" * -exponent if exponent < 0 else ""
     exact = re.sub(r"\.0+", places, pattern.split(";")[0])
     with decimal.localcontext(WIDE_CONTEXT):
-        return format_currency(
-            number, currency, format=exact, locale=babel_locale(locale), currency_digits=False
-        )
+        written = format_currency(number, currency, format=exact, locale=babel_locale(locale), currency_digits=False)
+    return native_digits(written, locale)
 
 
 def _signed(difference: Decimal, unit: str | None, locale: str) -> str:

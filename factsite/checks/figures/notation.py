@@ -18,6 +18,8 @@ from types import MappingProxyType
 from babel import Locale
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
+from factsite.languages.script import native_digits
+
 NOTATION_LABELS: Mapping[str, str] = MappingProxyType(
     {
         "plain": "digits without grouping",
@@ -321,6 +323,9 @@ def format_numeral(value: Decimal, notation: str = "standard", *, locale: str = 
             locale=babel,
             group_separator=grouped,
         )
+    if notation == "standard":
+        # Babel writes the locale's separators but Latin digits: ar_EG writes its own (٢٥٠٬٠٠٠).
+        return native_digits(text, locale)
     # CLDR changed the Swiss group mark from U+2019 to a straight quote (Babel 2.15): the typographic
     # apostrophe is written whatever Babel's version.
     return text.replace("'", "\u2019") if notation == "apostrophe-grouping" else text

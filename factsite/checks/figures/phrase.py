@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from factsite.checks.figures.expression import FIGURE_PATTERN, order_readings, read_expression
+from factsite.checks.figures.native import native_source_figures, read_native
 from factsite.checks.figures.notation import (
     MAX_FIGURE_DIGITS,
     NOTATION_LABELS,
@@ -49,6 +50,7 @@ from factsite.checks.figures.notation import (
 )
 from factsite.checks.figures.scan import DATE_OR_TIME, FoundFigure, find_figures
 from factsite.checks.figures.words import read_number_words
+from factsite.languages import Language, language_of_locale
 
 # Marker -> bound. Longer markers first, so "just under" wins over "under".
 _MARKERS = {
@@ -204,6 +206,9 @@ def read_phrase(marked_text: str, locale: str) -> tuple[FigurePhrase, ...] | Unr
     text = " ".join(marked_text.split())
     if not text:
         return Unread("the mark is empty")
+    language = language_of_locale(locale)
+    if language is not None:
+        return _read_native_phrase(text, language, locale)
     longest = max((len(run) for run in re.findall(r"[0-9]+", text)), default=0)
     if longest > MAX_FIGURE_DIGITS:
         return Unread(f"it has a number of {longest} digits; a figure may have at most {MAX_FIGURE_DIGITS}")
@@ -238,6 +243,31 @@ def read_phrase(marked_text: str, locale: str) -> tuple[FigurePhrase, ...] | Unr
 
 
 _YEAR = re.compile(r"(?<![0-9.,])(?:18|19|20)[0-9]{2}(?![0-9]|[.,][0-9]|[ \u00a0]?(?:%|per|percent|[kKmMbB]\b))")
+
+
+def _read_native_phrase(text: str, language: Language, locale: str) -> tuple[FigurePhrase, ...] | Unread:
+    """A mark in Hindi or Arabic (`native`): the same rule, one figure read whole or unread."""
+    reading = read_native(text, language, locale, in_mark=True)
+    spans = [(f.start, f.end) for f in reading.figures] + [(start, end) for start, end, _ in reading.vague]
+    if reading.leftover:
+        if spans:
+            shown = text[spans[0][0] : spans[0][1]]
+            return Unread(f"the reading of “{shown}” would leave out “{reading.leftover[0]}”")
+        return Unread(f"“{reading.leftover[0]}” is not a figure the check can read")
+    if not spans:
+        return Unread("it holds no figure")
+    if len(spans) > 1:
+        shown = " and ".join(f"“{text[start:end]}”" for start, end in sorted(spans))
+        return Unread(f"it holds more than one figure ({shown})")
+    if reading.vague:
+        start, end, (low, high) = reading.vague[0]
+        return (FigurePhrase(text[start:end], Decimal(low), Decimal(high), "range", None, Decimal(1), "vague-plural"),)
+    figure = reading.figures[0]
+    phrase = FigurePhrase(
+        text[figure.start : figure.end], figure.low, figure.high, figure.bound, figure.unit, figure.step,
+        figure.kind, grid=figure.grid,
+    )  # fmt: skip
+    return (phrase,)
 
 
 def _dates_and_years(text: str) -> list[tuple[int, int]]:
@@ -435,7 +465,11 @@ def find_source_figures(text: str, locale: str) -> tuple[FoundFigure, ...]:
     """The figures of a source, in order: `find_figures`'s, with newsroom phrases read whole.
 
     A phrase may run across a line break, as wrapped sources have it; offsets are into `text`.
+    A source of an article in Hindi or Arabic is read by `native`.
     """
+    language = language_of_locale(locale)
+    if language is not None:
+        return native_source_figures(text, language, locale)
     flat = text.replace("\n", " ")  # same length: offsets hold
     phrases = []
     for match in _PHRASES.finditer(flat):

@@ -97,12 +97,22 @@ def compare_words(quote_key: str, source_key: str) -> str:
     # Most pairs differ in length or ending and are told apart without measuring a distance.
     if (
         shortest >= 4
+        and not _clitic_added(quote_key, source_key)
         and abs(len(quote_key) - len(source_key)) <= 1
         and quote_key[-2:] == source_key[-2:]
         and OSA.distance(quote_key, source_key, score_cutoff=1) <= 1
     ):
         return MINOR
     return RELATED if same_stem else CHANGED
+
+
+def _clitic_added(first: str, second: str) -> bool:
+    # Arabic writes "and", "will", "by", "to" as one letter glued to the word: "سيكون" (will be) is not a
+    # slip for "يكون" (be). A letter added in front of a word of another script than Latin is a change.
+    if first.isascii() or len(first) == len(second):
+        return False
+    longer, shorter = (first, second) if len(first) > len(second) else (second, first)
+    return longer.endswith(shorter)
 
 
 def align_words(

@@ -21,7 +21,7 @@ from factsite.checks.quotes.align import (
     Alignment,
     Step,
 )
-from factsite.checks.quotes.normalise import ELLIPSIS
+from factsite.checks.quotes.normalise import ELLIPSIS, NON_WORD_CHARACTER
 from factsite.checks.quotes.results import DiffToken
 from factsite.checks.quotes.words import GAP_MARKER_LINE, QuoteWord, SourceIndex, written_form
 
@@ -230,8 +230,9 @@ def _matched_word(
         return "equal", "", True
     if quoted.casefold() == original.casefold():
         return ("equal", "", True) if free_case else ("minor", "case", True)
-    if re.sub(r"\W", "", quoted.casefold()) != re.sub(r"\W", "", original.casefold()):
-        return "minor", "US/UK spelling", False
+    if re.sub(NON_WORD_CHARACTER, "", quoted.casefold()) != re.sub(NON_WORD_CHARACTER, "", original.casefold()):
+        # A nukta, a chandrabindu or an alef form is spelling, as "defence" is: shown, not counted.
+        return "minor", "US/UK spelling" if quoted.isascii() else "spelling variant", False
     return "minor", "apostrophe", True
 
 

@@ -28,19 +28,26 @@ from collections.abc import Sequence
 
 from factsite.checks.quotes.align import EDITORIAL
 from factsite.checks.quotes.diff import Piece
+from factsite.checks.quotes.normalise import WORD_CHARACTER
 from factsite.checks.quotes.results import MeaningEdit
 from factsite.checks.quotes.words import SourceIndex
+from factsite.languages.script import fold
 
 # How far a leading or trailing ellipsis is followed to its sentence's edge, in words.
 SENTENCE_REACH = 80
 
 NEGATIONS = frozenset(
-    ("not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without", "cannot")
-)
-CONDITIONS = frozenset(("if", "unless", "only", "provided", "except", "until", "whether", "otherwise"))
+    ("not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without", "cannot",
+     *map(fold, ("नहीं", "न", "मत", "बिना", "कभी", "لا", "لم", "لن", "ليس", "ليست", "غير", "دون", "بدون")))
+)  # fmt: skip
+CONDITIONS = frozenset(
+    ("if", "unless", "only", "provided", "except", "until", "whether", "otherwise",
+     *map(fold, ("अगर", "यदि", "सिर्फ", "केवल", "إذا", "إن", "لو", "فقط", "إلا", "حتى")))
+)  # fmt: skip
 HEDGES = frozenset(
     ("may", "might", "could", "perhaps", "possibly", "probably", "likely", "unlikely", "maybe", "almost",
-     "nearly", "approximately", "roughly")
+     "nearly", "approximately", "roughly", *map(fold, ("शायद", "संभवतः", "लगभग", "करीब", "ربما", "قد", "لعل",
+     "تقريبا", "حوالي", "نحو")))
 )  # fmt: skip
 # Numbers written in figures count too (NUMBER); "one" does not, being also a pronoun.
 QUANTITIES = frozenset(
@@ -48,7 +55,9 @@ QUANTITIES = frozenset(
      "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
      "thousands", "million", "millions", "billion", "billions", "trillion", "lakh", "lakhs", "crore", "crores",
      "dozen", "dozens", "half", "quarter", "third", "percent", "cent", "twice", "double", "triple", "all",
-     "every", "most", "few", "fewer", "less", "least", "more")
+     "every", "most", "few", "fewer", "less", "least", "more",
+     *map(fold, ("सौ", "हज़ार", "लाख", "करोड़", "अरब", "प्रतिशत", "आधा", "مئة", "ألف", "آلاف", "مليون", "ملايين",
+                 "مليار", "نصف", "ربع", "بالمئة")))
 )  # fmt: skip
 CATEGORIES = (
     ("a negation", NEGATIONS),
@@ -62,7 +71,7 @@ ADDED_KINDS = frozenset({"a negation", "a condition", "a hedge"})
 # A number as written in figures ("300", "40,000", "1.5", "1990s", "21st"); "COVID-19" or "G20" is a name.
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:s|st|nd|rd|th|m|bn|k)?")
 _BRACKETS = re.compile(r"[\[\]]")
-_WORD = re.compile(r"[\w'\u2019]+(?:[.,-][\w'\u2019]+)*")
+_WORD = re.compile(rf"(?:{WORD_CHARACTER}|\u2019)+(?:[.,-](?:{WORD_CHARACTER}|\u2019)+)*")
 # What ends a clause: punctuation between two words, or a conjunction that opens the next clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?]|\s-\s")
 _CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "so", "yet"])
@@ -76,7 +85,7 @@ def carriers(text: str, kept: str = "", kinds: frozenset[str] | None = None) -> 
     kept_words = {_plain(word) for word in _WORD.findall(kept)}
     found: list[tuple[str, str]] = []
     for written in _WORD.findall(text):
-        word = written.casefold().replace("\u2019", "'")
+        word = fold(written).replace("\u2019", "'")
         if _plain(written) in kept_words:
             continue
         kind = _category(word)

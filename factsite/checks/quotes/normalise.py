@@ -15,6 +15,8 @@ from breame.data.spelling_constants import (  # type: ignore[import-untyped]
     BRITISH_ENGLISH_SPELLINGS,
 )
 
+from factsite.languages.script import MARKS, fold
+
 # One character for one character, so that offsets into a folded source are offsets into the source.
 TYPOGRAPHY = str.maketrans(
     {
@@ -22,8 +24,19 @@ TYPOGRAPHY = str.maketrans(
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043", "-"),
         **dict.fromkeys("\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000", " "),
+        # Arabic and Devanagari punctuation is the punctuation of the press in those scripts: the Arabic
+        # comma, semicolon and question mark, and the danda (।, ॥) ending a sentence.
+        "\u060c": ",",
+        "\u061b": ";",
+        "\u061f": "?",
+        "\u0964": ".",
+        "\u0965": ".",
     }
 )
+# A word: letters, digits and apostrophes, with the combining marks of Devanagari and Arabic (matras,
+# virama, nukta, tashkeel) and zero-width joiners, which `\w` alone would split a word at.
+WORD_CHARACTER = rf"[\w'{MARKS}]"
+NON_WORD_CHARACTER = rf"[^\w'{MARKS}]"
 QUOTATION_MARKS = "'\""
 ELLIPSIS = re.compile(r"\.\.\.|\. \. \.|\u2026")
 SENTENCE_END = re.compile(r"[.!?]")
@@ -48,9 +61,11 @@ _FUNCTION_WORDS = """
     why will with would you your yours yourself yourselves i'm i've i'd i'll it's that's there's
     we're we've we'll they're they've don't doesn't didn't isn't aren't wasn't weren't won't can't
     cannot let's he's she's what's who's also may might must shall said says
+    है हैं था थी थे का की के में से को और ने पर यह वह भी तो कि हम
+    في من على الى ان عن ما هذا هذه التي الذي و هو هي
 """
 # "'" is the key of a stray quotation mark in a source.
-STOPWORDS = frozenset(_FUNCTION_WORDS.split()) | {"'"}
+STOPWORDS = frozenset(fold(word) for word in _FUNCTION_WORDS.split()) | {"'"}
 STOPWORD_WEIGHT = 0.25
 STEM_LENGTH = 5
 
@@ -61,14 +76,22 @@ def fold_typography(text: str) -> str:
 
 
 def canonical_word(word: str) -> str:
-    """The comparison key of one word: case folded, edge apostrophes dropped, American spelling."""
-    return _american(fold_typography(word).casefold().strip(QUOTATION_MARKS))
+    """The comparison key of one word: case folded, edge apostrophes dropped, American spelling.
+
+    Devanagari and Arabic words are folded by `languages.script.fold` (NFC; nukta, chandrabindu, joiners;
+    tashkeel, tatweel, alef and hamza forms): print varies in those, a speaker's words do not.
+    """
+    return _american(_fold_script(fold_typography(word).casefold().strip(QUOTATION_MARKS)))
+
+
+def _fold_script(key: str) -> str:
+    return key if key.isascii() else fold(key)
 
 
 def canonical_keys(folded_words: Iterable[str]) -> dict[str, str]:
     """The keys of many words whose typography is already folded, each distinct word once."""
     distinct = list(set(folded_words))
-    keys = [word.casefold().strip(QUOTATION_MARKS) for word in distinct]
+    keys = [_fold_script(word.casefold().strip(QUOTATION_MARKS)) for word in distinct]
     return dict(zip(distinct, map(_american, keys), strict=True))
 
 
@@ -106,5 +129,5 @@ def normalise_quote_text(text: str) -> str:
     difference, not nothing.
     """
     folded = ELLIPSIS.sub("...", fold_typography(text))
-    words = re.sub(r"[\w']+", lambda match: canonical_word(match.group()) or match.group(), folded)
+    words = re.sub(rf"{WORD_CHARACTER}+", lambda match: canonical_word(match.group()) or match.group(), folded)
     return " ".join(words.split())

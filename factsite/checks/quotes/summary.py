@@ -30,8 +30,10 @@ def summarise(comparison: QuoteComparison, source_names: Mapping[str, str]) -> s
 
 
 def _verbatim(match: QuoteMatch, name: str) -> str:
-    uncounted = any(token.operation == "minor" and not token.counts for token in match.diff)
-    aside = " (US/UK spelling aside)" if uncounted else ""
+    uncounted = [token for token in match.diff if token.operation == "minor" and not token.counts]
+    aside = ""
+    if uncounted:
+        aside = " (US/UK spelling aside)" if all(t.note == "US/UK spelling" for t in uncounted) else " (spelling aside)"
     return f"Verbatim: the quote matches {name} word for word{aside}."
 
 

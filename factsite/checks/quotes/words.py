@@ -13,20 +13,23 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from factsite.checks.quotes.normalise import (
+    NON_WORD_CHARACTER,
     QUOTATION_MARKS,
+    WORD_CHARACTER,
     canonical_keys,
     canonical_word,
     fold_typography,
     normalise_punctuation,
 )
+from factsite.languages.script import typographic_fold
 
 _QUOTE_TOKEN = re.compile(
-    r"""(?P<ellipsis>[\[(]\s*(?:\.\.\.|\.\ \.\ \.|\u2026)\s*[\])]|\.\.\.|\.\ \.\ \.|\u2026)
+    rf"""(?P<ellipsis>[\[(]\s*(?:\.\.\.|\.\ \.\ \.|\u2026)\s*[\])]|\.\.\.|\.\ \.\ \.|\u2026)
       | (?P<bracket>\[[^\]]*\])
-      | (?P<word>[\w'\u2018\u2019\u02bc]+)""",
+      | (?P<word>(?:{WORD_CHARACTER}|[\u2018\u2019\u02bc])+)""",
     re.VERBOSE,
 )
-_SOURCE_GAP = re.compile(r"([^\w']+)")
+_SOURCE_GAP = re.compile(rf"({NON_WORD_CHARACTER}+)")
 # A line that holds only an ellipsis, bracketed or not: an excerpt's own mark of a gap in the original.
 GAP_MARKER_LINE = re.compile(r"(?m)^[ \t]*[\[(]?[ \t]*(?:\.[ \t]?\.[ \t]?\.|\u2026)[ \t]*[\])]?[ \t]*$")
 _OPENING_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a"
@@ -298,4 +301,4 @@ def written_form(display: str) -> str:
     """A word as written, for telling "Defence" from "defense": typography folded, quotation marks
     dropped.
     """
-    return fold_typography(display).strip(QUOTATION_MARKS)
+    return typographic_fold(fold_typography(display).strip(QUOTATION_MARKS))

@@ -1,0 +1,256 @@
+"""Dates in Hindi and Arabic (any language with a data module in `factsite.languages`), by the same rules.
+
+Read here, each by the rule of the English phrase it translates (docs/dates.md):
+
+- weekdays, bare or with a modifier: "सोमवार को", "पिछले सोमवार", "अगले शुक्रवार", "इस बुधवार"; "الاثنين",
+  "يوم الثلاثاء", "الاثنين الماضي", "الخميس المقبل" (rules 1-3);
+- weeks, months and years: "पिछले हफ्ते", "इस महीने", "अगले साल"; "الأسبوع الماضي", "الشهر المقبل", "هذا العام"
+  (rules 4 and 5);
+- counted: "दो हफ्ते पहले", "३ दिन पहले", "दो साल बाद"; "منذ ثلاثة أيام", "قبل أسبوعين", "بعد شهر" (rule 6);
+- days: "आज", "कल" (yesterday or tomorrow: the verb's tense decides, and without a future verb tomorrow is the
+  alternative reading), "परसों"; "اليوم", "أمس", "غدا", "أول أمس";
+- month names with a day and a year or without (rule 7): "15 मार्च 2024", "१५ मार्च", "मार्च 2024";
+  "١٥ مارس ٢٠٢٤", "15 آذار".
+
+Tense: a sentence looks ahead when it holds a future verb (Hindi "होगी", "करेंगे"; Arabic "سوف", "سيعقد").
+
+Libraries: dateparser (1.2, offline) reads "15 मार्च 2024", "१५ मार्च", "منذ يومين", "قبل أسبوعين", "أمس",
+"الشهر الماضي", but not "पिछले सोमवार", "दो हफ्ते पहले", "तीन दिन पहले", "पिछले हफ्ते", "अगले शुक्रवार",
+"منذ ثلاثة أيام", "الاثنين الماضي", "الخميس المقبل" or Levantine month names ("آذار"); it reads "कल" as tomorrow
+only and "الأسبوع الماضي" as a single day, not a week. It does not earn a dependency: the reading is here.
+
+Not read: a month alone ("मार्च में": which year is rarely said, and a guessed year would be a confident
+answer), fractional counts ("सवा दो साल पहले"), spans ("15 से 20 मार्च"), Hijri and Vikram Samvat dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from factsite.checks.dates.grammar import date_grammar
+from factsite.checks.dates.resolve import _Context, _counted, _day_reading, _unit_span
+from factsite.checks.dates.results import DateResolution, FoundDate, describe_relation, format_day
+from factsite.checks.dates.spans import month_span, week_span
+from factsite.checks.figures.native import tokenise
+from factsite.languages import Language
+from factsite.languages.script import fold
+
+
+def _context(expression: str, published: dt.date, tense: str) -> _Context:
+    return _Context(expression, published, tense, date_grammar("en", scanning=False))
+
+
+class _Dates:
+    def __init__(self, text: str, language: Language, published: dt.date) -> None:
+        self.text, self.language, self.published = text, language, published
+        self.tokens = tokenise(text)
+        self.keys = [token.key for token in self.tokens]
+
+    def key(self, index: int) -> str:
+        return self.keys[index] if 0 <= index < len(self.keys) else ""
+
+    def phrase(self, index: int, table: dict[tuple[str, ...], int]) -> tuple[int, int] | None:
+        """(length, value) of the longest phrase of `table` at `index`."""
+        for phrase, value in sorted(table.items(), key=lambda item: -len(item[0])):
+            if tuple(self.keys[index : index + len(phrase)]) == phrase:
+                return len(phrase), value
+        return None
+
+    def count(self, index: int) -> int | None:
+        token = self.tokens[index] if 0 <= index < len(self.tokens) else None
+        if token is None:
+            return None
+        if token.kind == "num":
+            return int(token.text) if token.text.isdigit() else None
+        value = self.language.units.get(token.key)
+        return value if value else None
+
+    def unit(self, index: int, *, article: bool = False) -> str | None:
+        key = self.key(index)
+        if article:
+            if not key.startswith("ال"):
+                return None
+            key = key[2:]
+        return self.language.units_of_time.get(key)
+
+    # -- tense ----------------------------------------------------------------------------------------------
+    def tense(self, start: int, end: int) -> str:
+        ends = self.language.sentence_end
+        begin = max((self.text.rfind(mark, 0, start) for mark in ends), default=-1) + 1
+        stops = [position for mark in ends if (position := self.text.find(mark, end)) >= 0]
+        sentence = self.text[begin : min(stops) if stops else len(self.text)]
+        for token in tokenise(sentence):
+            key = token.key
+            if key in self.language.future_markers:
+                return "future"
+            if self.language.future_endings and key.endswith(self.language.future_endings):
+                return "future"
+            if (
+                self.language.future_prefixes
+                and key.startswith(self.language.future_prefixes)
+                and len(key) >= 5
+                and key not in self.language.not_future
+            ):
+                return "future"
+        return "past"
+
+    # -- one date at a token ---------------------------------------------------------------------------------
+    def at(self, index: int) -> tuple[int, int, DateResolution] | None:
+        """(first token, last token, reading) of a date starting at token `index`."""
+        language, key = self.language, self.key(index)
+        published = self.published
+        # Counted, Arabic order: منذ ثلاثة أيام, قبل يومين, بعد شهر.
+        if key in language.ago or key in language.later:
+            direction = -1 if key in language.ago else 1
+            count, at_unit = self.count(index + 1), index + 2
+            if count is None:
+                count, at_unit = 1, index + 1
+                if self.key(index + 1) in language.dual_units_of_time:
+                    count = 2
+            unit = self.unit(at_unit)
+            if unit is not None and (count != 1 or at_unit == index + 1):
+                return index, at_unit, _counted(self.context(index, at_unit), count, unit, direction)
+        # Counted, Hindi order: दो हफ्ते पहले, ३ दिन बाद.
+        count = self.count(index)
+        if count is not None and self.unit(index + 1) is not None:
+            after = self.key(index + 2)
+            if after in language.ago or after in language.later:
+                unit = self.unit(index + 1)
+                assert unit is not None
+                direction = -1 if after in language.ago else 1
+                return index, index + 2, _counted(self.context(index, index + 2), count, unit, direction)
+        # A day of a month: 15 मार्च 2024, ١٥ مارس.
+        token = self.tokens[index]
+        if token.kind == "num" and token.text.isdigit() and 1 <= int(token.text) <= 31:
+            month = self.phrase(index + 1, language.months)
+            if month is not None:
+                last = index + month[0]
+                year = self.year(last + 1)
+                if year is not None:
+                    last += 1
+                label = "the date as written" if year else "the day and month"
+                reading = _day_reading(
+                    self.context(index, last), month[1], int(token.text), year, label
+                )
+                return (index, last, reading) if reading else None
+        # A month and a year: मार्च 2024.
+        month = self.phrase(index, language.months)
+        if month is not None and (year := self.year(index + month[0])) is not None:
+            last = index + month[0]
+            context = self.context(index, last)
+            return index, last, context.resolution(month_span(year, month[1]), "month", "the month as written",
+                                                   depends_on="nothing")  # fmt: skip
+        # Hindi modifiers before: पिछले सोमवार, अगले हफ्ते, इस महीने.
+        modifier = self.modifier(key)
+        if modifier is not None:
+            following = self.key(index + 1)
+            if following in language.weekdays:
+                return index, index + 1, self.weekday(index, index + 1, language.weekdays[following], modifier)
+            unit = self.unit(index + 1)
+            if unit in ("week", "month", "year"):
+                span, rule = _unit_span(modifier, unit, _context("", published, "past"))
+                return index, index + 1, self.context(index, index + 1).resolution(span, unit, rule)
+        # Arabic: الأسبوع الماضي, الاثنين المقبل, هذا العام, يوم الثلاثاء.
+        if key in language.this:
+            this_unit = self.unit(index + 1, article=True)
+            if this_unit in ("week", "month", "year"):
+                span, rule = _unit_span("this", this_unit, _context("", published, "past"))
+                return index, index + 1, self.context(index, index + 1).resolution(span, this_unit, rule)
+        named_unit = self.unit(index, article=True)
+        modifier_after = self.modifier(self.key(index + 1))
+        if named_unit in ("week", "month", "year") and modifier_after is not None and modifier_after != "this":
+            span, rule = _unit_span(modifier_after, named_unit, _context("", published, "past"))
+            return index, index + 1, self.context(index, index + 1).resolution(span, named_unit, rule)
+        first = index
+        if key == fold("يوم") and self.key(index + 1) in language.weekdays:
+            index, key = index + 1, self.key(index + 1)
+        if key in language.weekdays:
+            weekday_modifier = self.modifier(self.key(index + 1))
+            last = index + 1 if weekday_modifier in ("last", "next") else index
+            return first, last, self.weekday(first, last, language.weekdays[key], weekday_modifier or "")
+        # आज, أمس, غدا; कल and परसों by the tense.
+        day = self.phrase(index, language.relative_days)
+        if day is not None:
+            last = index + day[0] - 1
+            return index, last, self.relative_day(index, last, day[1], None)
+        if key in language.ambiguous_days:
+            offset = language.ambiguous_days[key]
+            future = self.tense(self.tokens[index].start, self.tokens[index].end) == "future"
+            return index, index, self.relative_day(index, index, offset if future else -offset, -offset if future
+                                                   else offset)  # fmt: skip
+        return None
+
+    def modifier(self, key: str) -> str | None:
+        if key in self.language.last:
+            return "last"
+        if key in self.language.next:
+            return "next"
+        if key in self.language.this:
+            return "this"
+        return None
+
+    def year(self, index: int) -> int | None:
+        token = self.tokens[index] if index < len(self.tokens) else None
+        if token is not None and token.kind == "num" and len(token.text) == 4 and token.text.isdigit():
+            return int(token.text)
+        return None
+
+    def context(self, first: int, last: int) -> _Context:
+        start, end = self.tokens[first].start, self.tokens[last].end
+        return _context(self.text[start:end], self.published, self.tense(start, end))
+
+    def weekday(self, first: int, last: int, target: int, modifier: str) -> DateResolution:
+        """Rules 1 to 3, as resolve._resolve_weekday reads them in English."""
+        context = self.context(first, last)
+        published, publication = self.published, context.publication
+        name = format_day(published + dt.timedelta(days=(target - published.weekday()) % 7)).split()[0]
+        if modifier == "this":
+            day = week_span(published)[0] + dt.timedelta(days=target)
+            return context.resolution((day, day), "day", f"the {name} of the week of {publication}")
+        forwards = modifier == "next" or (not modifier and context.tense == "future")
+        if forwards:
+            day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+            rule = f"the first {name} after {publication}"
+        else:
+            day = published - dt.timedelta(days=(published.weekday() - target) % 7 or 7)
+            rule = f"the most recent {name} before {publication}"
+        alternatives = []
+        if modifier in ("last", "next") and week_span(day) == week_span(published):
+            other = day + dt.timedelta(weeks=1 if forwards else -1)
+            where = "after" if forwards else "before"
+            alternatives.append(
+                context.resolution((other, other), "day", f"the {name} of the week {where} the one of {publication}")
+            )
+        return context.resolution((day, day), "day", rule, alternatives=alternatives)
+
+    def relative_day(self, first: int, last: int, offset: int, other: int | None) -> DateResolution:
+        context = self.context(first, last)
+
+        def reading(days: int) -> DateResolution:
+            day = self.published + dt.timedelta(days=days)
+            rule = f"{describe_relation((day, day), self.published)} ({format_day(self.published)})"
+            return context.resolution((day, day), "day", rule)
+
+        alternatives = [reading(other)] if other is not None and context.tense != "future" else []
+        main = reading(offset)
+        return context.resolution(main.span, "day", main.rule, alternatives=alternatives)
+
+
+def _found(reader: _Dates) -> Iterator[FoundDate]:
+    index = 0
+    while index < len(reader.tokens):
+        found = reader.at(index)
+        if found is None:
+            index += 1
+            continue
+        first, last, reading = found
+        start, end = reader.tokens[first].start, reader.tokens[last].end
+        yield FoundDate(reader.text[start:end], start, end, reading)
+        index = last + 1
+
+
+def find_native_dates(text: str, published: dt.date, language: Language) -> tuple[FoundDate, ...]:
+    """Every date expression of a Hindi or Arabic text, in order, with what it means."""
+    return tuple(_found(_Dates(text, language, published)))
+

@@ -1,0 +1,143 @@
+"""The languages factsite reads besides English: each is a data module (`hi.py`, `ar.py`).
+
+Adding a language is adding a module with the same names (see docs/languages.md): its number words, scale
+words, fractional forms, currencies, percent words, approximate markers, month and day names and the words of
+relative dates. The code that reads them (`factsite.checks.figures.native`, `factsite.checks.dates.native`)
+is shared. English is read by the engine in `factsite.checks` and has no module here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib
+from dataclasses import dataclass
+from decimal import Decimal
+from types import ModuleType
+
+from factsite.languages.script import fold
+
+LANGUAGES = ("hi", "ar")
+# Script -> the language a pasted article in it is taken to be, and the locale `new`/`suggest` give it.
+SCRIPT_LOCALES = {"Deva": "hi_IN", "Arab": "ar"}
+
+
+def _folded(table: dict[str, object]) -> dict[str, object]:
+    return {fold(key): value for key, value in table.items()}
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's words, folded (`script.fold`) for lookup. Phrases of several words are tuples."""
+
+    code: str
+    script: str
+    reading_locale: str
+    units: dict[str, int]  # number words that are counts: एक, ثلاثة, पच्चीस, عشرون
+    teen_suffixes: frozenset[str]  # Arabic "عشر": a unit before it becomes a teen
+    hundreds: dict[str, int]  # words worth a whole hundreds (ثلاثمئة)
+    scales: dict[str, int]  # scale words: सौ, लाख, ألف, مليون
+    plural_scales: dict[str, int]  # need a count of 3-10 before them: آلاف
+    dual_scales: dict[str, int]  # two of the scale, with no count: ألفان
+    fraction_prefixes: dict[str, Decimal]  # सवा +¼, साढ़े +½, पौने -¼ of the count or scale after
+    prefix_needs_count: frozenset[str]
+    fraction_counts: dict[str, Decimal]  # counts that are fractions: डेढ़ 1.5, نصف 0.5
+    fractions_after: dict[str, Decimal]  # "and a half" after a scale word: (و)نصف
+    conjunctions: tuple[str, ...]  # glued to a number word: و
+    vague: dict[tuple[str, ...], tuple[int, int]]
+    percent: frozenset[tuple[str, ...]]
+    currencies: dict[tuple[str, ...], str]
+    currency_by_country: dict[str, dict[str, str]]
+    markers_before: dict[tuple[str, ...], str]
+    markers_after: dict[tuple[str, ...], str]
+    months: dict[tuple[str, ...], int]
+    weekdays: dict[str, int]
+    relative_days: dict[tuple[str, ...], int]
+    last: frozenset[str]
+    next: frozenset[str]
+    this: frozenset[str]
+    units_of_time: dict[str, str]
+    ago: frozenset[str]
+    later: frozenset[str]
+    sentence_end: str
+    dual_units_of_time: frozenset[str] = frozenset()
+    future_markers: frozenset[str] = frozenset()  # words: سوف
+    future_endings: tuple[str, ...] = ()  # verb endings: होगी, करेंगे
+    future_prefixes: tuple[str, ...] = ()  # glued to a verb: سيعقد
+    not_future: frozenset[str] = frozenset()  # nouns that start like a future verb: سيارة
+    ambiguous_days: dict[str, int] = dataclasses.field(default_factory=dict)  # कल: 1 day either way
+    doubled_function_words: frozenset[str] = frozenset()  # the lint's doubled words ("में में")
+    leftovers: tuple[str, ...] = ()  # regular expressions of whole lines of page furniture
+
+    def currency(self, key: str, locale: str) -> str:
+        """The ISO code of a currency word in `locale` ("riyal" in ar_SA: SAR), or the word's own id."""
+        country = locale.replace("-", "_").split("_")[1] if "_" in locale.replace("-", "_") else ""
+        return self.currency_by_country.get(key, {}).get(country, key)
+
+
+def _phrases(table: dict[str, object]) -> dict[tuple[str, ...], object]:
+    return {tuple(fold(word) for word in key.split()): value for key, value in table.items()}
+
+
+@functools.cache
+def language(code: str) -> Language | None:
+    """The data of a language ("hi", "ar"), or None when factsite has none (English is the engine's own)."""
+    if code not in LANGUAGES:
+        return None
+    data: ModuleType = importlib.import_module(f"factsite.languages.{code}")
+
+    def get(name: str, default: object) -> object:
+        return getattr(data, name, default)
+
+    return Language(
+        code=code,
+        script=data.SCRIPT,
+        reading_locale=data.READING_LOCALE,
+        units=_folded(data.UNITS),  # type: ignore[arg-type]
+        teen_suffixes=frozenset(fold(w) for w in get("TEEN_SUFFIXES", ())),  # type: ignore[attr-defined]
+        hundreds=_folded(data.HUNDREDS),  # type: ignore[arg-type]
+        scales=_folded(data.SCALES),  # type: ignore[arg-type]
+        plural_scales=_folded(data.PLURAL_SCALES),  # type: ignore[arg-type]
+        dual_scales=_folded(data.DUAL_SCALES),  # type: ignore[arg-type]
+        fraction_prefixes={fold(k): Decimal(v) for k, v in data.FRACTION_PREFIXES.items()},
+        prefix_needs_count=frozenset(fold(w) for w in data.PREFIX_NEEDS_COUNT),
+        fraction_counts={fold(k): Decimal(v) for k, v in data.FRACTION_COUNTS.items()},
+        fractions_after={fold(k): Decimal(v) for k, v in data.FRACTIONS_AFTER.items()},
+        conjunctions=tuple(fold(w) for w in data.CONJUNCTIONS),
+        vague=_phrases(data.VAGUE),  # type: ignore[arg-type]
+        percent=frozenset(tuple(fold(w) for w in p.split()) for p in data.PERCENT),
+        currencies=_phrases(data.CURRENCIES),  # type: ignore[arg-type]
+        currency_by_country=get("CURRENCY_BY_COUNTRY", {}),  # type: ignore[arg-type]
+        markers_before=_phrases(data.MARKERS_BEFORE),  # type: ignore[arg-type]
+        markers_after=_phrases(data.MARKERS_AFTER),  # type: ignore[arg-type]
+        months=_phrases(data.MONTHS),  # type: ignore[arg-type]
+        weekdays=_folded(data.WEEKDAYS),  # type: ignore[arg-type]
+        relative_days=_phrases(data.RELATIVE_DAYS),  # type: ignore[arg-type]
+        last=frozenset(fold(w) for w in data.LAST),
+        next=frozenset(fold(w) for w in data.NEXT),
+        this=frozenset(fold(w) for w in data.THIS),
+        units_of_time=_folded(data.UNITS_OF_TIME),  # type: ignore[arg-type]
+        ago=frozenset(fold(w) for w in data.AGO),
+        later=frozenset(fold(w) for w in data.LATER),
+        sentence_end=data.SENTENCE_END,
+        dual_units_of_time=frozenset(fold(w) for w in get("DUAL_UNITS_OF_TIME", ())),  # type: ignore[attr-defined]
+        future_markers=frozenset(fold(w) for w in get("FUTURE_MARKERS", ())),  # type: ignore[attr-defined]
+        future_endings=tuple(fold(w) for w in get("FUTURE_ENDINGS", ())),  # type: ignore[attr-defined]
+        future_prefixes=tuple(fold(w) for w in get("FUTURE_PREFIXES", ())),  # type: ignore[attr-defined]
+        doubled_function_words=frozenset(fold(w) for w in get("DOUBLED_FUNCTION_WORDS", ())),  # type: ignore[attr-defined]
+        leftovers=tuple(get("LEFTOVERS", ())),  # type: ignore[arg-type]
+        ambiguous_days=_folded(get("AMBIGUOUS_DAYS", {})),  # type: ignore[arg-type]
+        not_future=frozenset(fold(w) for w in get("NOT_FUTURE", ())),  # type: ignore[attr-defined]
+    )
+
+
+def all_languages() -> tuple[Language, ...]:
+    """Every language with data, for what is read whatever the article's locale (page furniture)."""
+    return tuple(data for code in LANGUAGES if (data := language(code)) is not None)
+
+
+def language_of_locale(locale: str | None) -> Language | None:
+    """The language data for a locale ("hi_IN" -> Hindi), or None for English and languages without data."""
+    if not locale:
+        return None
+    return language(locale.replace("-", "_").split("_")[0].lower())

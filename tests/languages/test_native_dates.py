@@ -1,0 +1,91 @@
+"""Dates in Hindi and Arabic, by the rules of docs/dates.md; published Wednesday 28 September 2022."""
+
+import datetime as dt
+
+import pytest
+
+from factsite.checks.dates import check_date
+from factsite.checks.dates.scan import find_dates
+from factsite.model import Location, Source
+
+PUBLISHED = dt.date(2022, 9, 28)
+
+CASES = [
+    # Hindi
+    ("मंत्री ने पिछले सोमवार को कहा।", "hi_IN", "पिछले सोमवार", "2022-09-26", ["2022-09-19"]),
+    ("अगले शुक्रवार को बैठक होगी।", "hi_IN", "अगले शुक्रवार", "2022-09-30", ["2022-10-07"]),
+    ("इस बुधवार को", "hi_IN", "इस बुधवार", "2022-09-28", []),
+    ("सोमवार को बैठक हुई।", "hi_IN", "सोमवार", "2022-09-26", []),
+    ("शुक्रवार को बैठक होगी।", "hi_IN", "शुक्रवार", "2022-09-30", []),
+    ("दो हफ्ते पहले बैठक हुई।", "hi_IN", "दो हफ्ते पहले", "2022-09-14", []),
+    ("दो हफ़्ते पहले", "hi_IN", "दो हफ़्ते पहले", "2022-09-14", []),
+    ("३ दिन पहले", "hi_IN", "३ दिन पहले", "2022-09-25", []),
+    ("एक महीने पहले", "hi_IN", "एक महीने पहले", "2022-08-28", []),
+    ("दो साल बाद", "hi_IN", "दो साल बाद", "2024-09-28", []),
+    ("पिछले हफ्ते", "hi_IN", "पिछले हफ्ते", "2022-09-19/2022-09-25", []),
+    ("पिछले महीने", "hi_IN", "पिछले महीने", "2022-08-01/2022-08-31", []),
+    ("इस साल", "hi_IN", "इस साल", "2022-01-01/2022-12-31", []),
+    ("अगले साल", "hi_IN", "अगले साल", "2023-01-01/2023-12-31", []),
+    ("आज", "hi_IN", "आज", "2022-09-28", []),
+    ("कल बैठक हुई।", "hi_IN", "कल", "2022-09-27", ["2022-09-29"]),
+    ("कल बैठक होगी।", "hi_IN", "कल", "2022-09-29", []),
+    ("15 मार्च 2024 को", "hi_IN", "15 मार्च 2024", "2024-03-15", []),
+    ("१५ मार्च २०२२ को", "hi_IN", "१५ मार्च २०२२", "2022-03-15", []),
+    ("मार्च 2024 में", "hi_IN", "मार्च 2024", "2024-03-01/2024-03-31", []),
+    # Arabic
+    ("الأسبوع الماضي", "ar", "الأسبوع الماضي", "2022-09-19/2022-09-25", []),
+    ("الشهر الماضي", "ar", "الشهر الماضي", "2022-08-01/2022-08-31", []),
+    ("العام المقبل", "ar", "العام المقبل", "2023-01-01/2023-12-31", []),
+    ("هذا العام", "ar", "هذا العام", "2022-01-01/2022-12-31", []),
+    ("منذ ثلاثة أيام", "ar", "منذ ثلاثة أيام", "2022-09-25", []),
+    ("منذ ٣ أيام", "ar", "منذ ٣ أيام", "2022-09-25", []),
+    ("منذ يومين", "ar", "منذ يومين", "2022-09-26", []),
+    ("قبل أسبوعين", "ar", "قبل أسبوعين", "2022-09-14", []),
+    ("بعد شهر", "ar", "بعد شهر", "2022-10-28", []),
+    ("الاثنين الماضي", "ar", "الاثنين الماضي", "2022-09-26", ["2022-09-19"]),
+    ("الخميس المقبل", "ar", "الخميس المقبل", "2022-09-29", ["2022-10-06"]),
+    ("قال يوم الثلاثاء", "ar", "يوم الثلاثاء", "2022-09-27", []),
+    ("سيعقد الاجتماع يوم الخميس.", "ar", "يوم الخميس", "2022-09-29", []),
+    ("أمس", "ar", "أمس", "2022-09-27", []),
+    ("أول أمس", "ar", "أول أمس", "2022-09-26", []),
+    ("غدا", "ar", "غدا", "2022-09-29", []),
+    ("١٥ مارس ٢٠٢٤", "ar", "١٥ مارس ٢٠٢٤", "2024-03-15", []),
+    ("15 آذار 2022", "ar", "15 آذار 2022", "2022-03-15", []),
+    ("في 3 تشرين الأول 2022", "ar", "3 تشرين الأول 2022", "2022-10-03", []),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "expression", "iso", "alternatives"), CASES, ids=[c[0] for c in CASES])
+def test_reads(text: str, locale: str, expression: str, iso: str, alternatives: list[str]) -> None:
+    found = find_dates(text, PUBLISHED, locale=locale)
+    assert [f.text for f in found] == [expression]
+    assert found[0].resolution.iso == iso
+    assert [a.iso for a in found[0].resolution.alternatives] == alternatives
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [("सवा दो साल पहले", "hi_IN"), ("मार्च में", "hi_IN"), ("हर हफ्ते", "hi_IN"), ("سيارة جديدة", "ar"), ("في مارس", "ar")],
+)
+def test_not_dates(text: str, locale: str) -> None:
+    found = find_dates(text, PUBLISHED, locale=locale)
+    assert all(f.text not in ("मार्च", "مارس") for f in found)
+    assert not [f for f in found if f.text == text]
+
+
+def test_a_hindi_date_claim_against_a_source() -> None:
+    source = Source(
+        id="s", title="t", publisher="p", url="https://example.org", location=Location("s.yaml"),
+        text="मंत्रालय ने 14 सितंबर 2022 को बैठक की।", published=dt.date(2022, 9, 15),
+    )  # fmt: skip
+    result = check_date("दो हफ्ते पहले", published=PUBLISHED, value=None, sources=[source], locale="hi_IN")
+    assert result.status == "match", result.summary
+    result = check_date("पिछले महीने", published=PUBLISHED, value=None, sources=[source], locale="hi_IN")
+    assert result.status == "not-found", result.summary
+
+
+def test_an_arabic_date_claim_against_its_value() -> None:
+    result = check_date("منذ ثلاثة أيام", published=PUBLISHED, value=dt.date(2022, 9, 24), sources=[], locale="ar_EG")
+    assert result.status == "mismatch", result.summary
+    result = check_date("الأسبوع الماضي", published=PUBLISHED, value=dt.date(2022, 9, 21), sources=[], locale="ar_EG")
+    assert result.status == "within-range", result.summary

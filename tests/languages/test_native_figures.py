@@ -1,0 +1,187 @@
+"""Figures in Hindi and Arabic: native digits, number and scale words, fractions, currencies, markers."""
+
+from decimal import Decimal
+
+import pytest
+
+from factsite.checks.figures import Unread, check_figure, read_phrase
+from factsite.checks.figures.phrase import find_source_figures
+from factsite.languages import language
+from factsite.model import Location, Source
+
+
+def _source(text: str) -> Source:
+    return Source(id="s", title="t", publisher="p", url="https://example.org", location=Location("s.yaml"), text=text)
+
+
+READ = [
+    # Hindi: digits
+    ("३,००,००० लोग", "hi_IN", "300000", None, "exact"),
+    ("३००००० लोग", "hi_IN", "300000", None, "exact"),
+    ("२.५ लाख", "hi_IN", "250000", None, "exact"),
+    ("₹ ५० करोड़", "hi_IN", "500000000", "INR", "exact"),
+    ("50 करोड़ रुपये", "hi_IN", "500000000", "INR", "exact"),
+    ("२०-२५ प्रतिशत", "hi_IN", "20", "percent", "range"),
+    ("७.८ फ़ीसदी", "hi_IN", "7.8", "percent", "exact"),
+    # Hindi: words and scale words
+    ("तीन लाख पचास हज़ार", "hi_IN", "350000", None, "exact"),
+    ("तीन लाख पचास हजार", "hi_IN", "350000", None, "exact"),
+    ("दो करोड़", "hi_IN", "20000000", None, "exact"),
+    ("एक अरब", "hi_IN", "1000000000", None, "exact"),
+    ("पच्चीस सौ", "hi_IN", "2500", None, "exact"),
+    ("दो सौ पचास", "hi_IN", "250", None, "exact"),
+    ("पाँच हज़ार", "hi_IN", "5000", None, "exact"),
+    ("पांच हज़ार", "hi_IN", "5000", None, "exact"),
+    # Hindi: fractional forms
+    ("सवा लाख", "hi_IN", "125000", None, "exact"),
+    ("सवा तीन लाख", "hi_IN", "325000", None, "exact"),
+    ("साढ़े तीन लाख रुपये", "hi_IN", "350000", "INR", "exact"),
+    ("साढ़े सात प्रतिशत", "hi_IN", "7.5", "percent", "exact"),
+    ("पौने दो लाख", "hi_IN", "175000", None, "exact"),
+    ("डेढ़ लाख", "hi_IN", "150000", None, "exact"),
+    ("डेढ़ सौ", "hi_IN", "150", None, "exact"),
+    ("ढाई करोड़ रुपये", "hi_IN", "25000000", "INR", "exact"),
+    # Hindi: markers before and after
+    ("लगभग २.५ लाख", "hi_IN", "250000", None, "about"),
+    ("ढाई करोड़ रुपये से अधिक", "hi_IN", "25000000", "INR", "more-than"),
+    ("कम से कम 300", "hi_IN", "300", None, "at-least"),
+    ("लाखों लोग", "hi_IN", "200000", None, "range"),
+    # Arabic: digits (Arabic-Indic and Eastern Arabic-Indic) and separators
+    ("٣٫٥ مليون جنيه", "ar_EG", "3500000", "EGP", "exact"),
+    ("١٢٬٥٠٠", "ar_EG", "12500", None, "exact"),
+    ("۱۲۰۰", "ar", "1200", None, "exact"),
+    ("٤٥٪", "ar", "45", "percent", "exact"),
+    ("15 في المئة", "ar", "15", "percent", "exact"),
+    ("حوالي ١٢٠٠ ريال", "ar_SA", "1200", "SAR", "about"),
+    ("١٢٠٠ درهم", "ar_AE", "1200", "AED", "exact"),
+    ("١٢٠٠ ريال", "ar", "1200", "riyal", "exact"),
+    # Arabic: words, duals, plurals, fractions
+    ("خمسة وعشرون", "ar", "25", None, "exact"),
+    ("ثلاثة عشر", "ar", "13", None, "exact"),
+    ("مئتان وخمسون", "ar", "250", None, "exact"),
+    ("ألفان", "ar", "2000", None, "exact"),
+    ("ثلاثة آلاف", "ar", "3000", None, "exact"),
+    ("عشرون ألفًا", "ar", "20000", None, "exact"),
+    ("٢٠ ألف", "ar", "20000", None, "exact"),
+    ("ثلاثة ملايين وخمسمئة ألف", "ar", "3500000", None, "exact"),
+    ("ثلاثمائة وعشرون ألف دولار", "ar", "320000", "USD", "exact"),
+    ("مليونان", "ar", "2000000", None, "exact"),
+    ("مليون ونصف", "ar", "1500000", None, "exact"),
+    ("نصف مليون", "ar", "500000", None, "exact"),
+    ("ربع مليار", "ar", "250000000", None, "exact"),
+    ("أكثر من ٣٠٠ ألف شخص", "ar", "300000", None, "more-than"),
+    ("ثَلاثَةُ آلافٍ", "ar", "3000", None, "exact"),  # with tashkeel
+    ("ثلاثـــة آلاف", "ar", "3000", None, "exact"),  # with tatweel
+    ("مئات", "ar", "200", None, "range"),
+]
+
+
+@pytest.mark.parametrize(("text", "locale", "value", "unit", "bound"), READ, ids=[r[0] for r in READ])
+def test_reads(text: str, locale: str, value: str, unit: str | None, bound: str) -> None:
+    readings = read_phrase(text, locale)
+    assert not isinstance(readings, Unread), readings
+    assert readings[0].low == Decimal(value)
+    assert readings[0].unit == unit
+    assert readings[0].bound == bound
+
+
+UNREAD = [
+    ("दो तीन लाख", "hi_IN"),  # two or three lakh
+    ("सवा", "hi_IN"),
+    ("साढ़े लाख", "hi_IN"),  # साढ़े needs a count
+    ("३०० और ४०० लोग", "hi_IN"),
+    ("दोगुना", "hi_IN"),
+    ("ألفا", "ar"),  # the accusative counts what comes before it
+    ("ثلاثة أربعة آلاف", "ar"),
+    ("٣ و٤ ملايين", "ar"),
+]
+
+
+@pytest.mark.parametrize(("text", "locale"), UNREAD, ids=[u[0] for u in UNREAD])
+def test_partly_understood_is_unread(text: str, locale: str) -> None:
+    assert isinstance(read_phrase(text, locale), Unread)
+
+
+def test_steps_follow_the_precision_written() -> None:
+    def step(text: str, locale: str) -> Decimal:
+        readings = read_phrase(text, locale)
+        assert not isinstance(readings, Unread)
+        return readings[0].step
+
+    assert step("२.५ लाख", "hi_IN") == 10_000
+    assert step("सवा लाख", "hi_IN") == 25_000
+    assert step("तीन लाख पचास हज़ार", "hi_IN") == 1000
+    assert step("مليون ونصف", "ar") == 500_000
+
+
+def test_hindi_words_agree_with_number_parser() -> None:
+    number_parser = pytest.importorskip("number_parser")
+    hindi = language("hi")
+    assert hindi is not None
+    from number_parser.data import hi  # type: ignore[import-untyped]
+
+    theirs = {**hi.info["UNIT_NUMBERS"], **hi.info["DIRECT_NUMBERS"]}
+    for word, value in theirs.items():
+        readings = read_phrase(word, "hi_IN")
+        assert not isinstance(readings, Unread), word
+        assert readings[0].low == value, word
+    assert number_parser.parse_number("तीन लाख पचास हज़ार", language="hi") == 350000
+
+
+def test_sources_skip_dates_years_and_tangled_numbers() -> None:
+    text = "15 मार्च 2024 को सरकार ने बताया कि दो तीन लाख लोग आए और ३,२०,००० किसानों को मदद मिली।"
+    found = find_source_figures(text, "hi_IN")
+    assert [(f.text, f.readings[0].value) for f in found] == [("३,२०,०००", Decimal(320000))]
+
+
+def test_a_figure_run_into_another_is_none_of_them() -> None:
+    found = find_source_figures("दो-तीन लाख लोग आए, फिर ५०० और।", "hi_IN")
+    assert [f.text for f in found] == ["५००"]
+    found = find_source_figures("ثلاثة-أربعة آلاف شخص و ٥٠٠ آخرون", "ar")
+    assert [f.text for f in found] == ["٥٠٠"]
+
+
+def test_a_financial_year_is_no_figure() -> None:
+    found = find_source_figures("वार्षिक रिपोर्ट २०२४-२५ में 4,82,000 घरों को", "hi_IN")
+    assert [f.text for f in found] == ["4,82,000"]
+
+
+def test_arabic_source_reads_a_scale_said_again() -> None:
+    found = find_source_figures("الدعم البالغ ثلاثة ملايين ونصف مليون جنيه", "ar_EG")
+    assert [(f.text, f.readings[0].value, f.readings[0].unit) for f in found] == [
+        ("ثلاثة ملايين ونصف مليون جنيه", Decimal(3_500_000), "EGP")
+    ]
+
+
+HINDI_SOURCE = (
+    "मंत्रालय के अनुसार, इस वर्ष ३,२०,००० किसानों को ढाई करोड़ रुपये की सहायता मिली।"
+    " बेरोज़गारी दर 7.8 प्रतिशत रही।"
+)
+ARABIC_SOURCE = (
+    "وقالت الوزارة إن ٢٥٠ ألف أسرة استفادت من الدعم البالغ ثلاثة ملايين ونصف مليون جنيه،"
+    " وإن البطالة بلغت ٧٫٢ في المئة."
+)
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "source", "status"),
+    [
+        ("३,२०,००० किसानों", "hi_IN", HINDI_SOURCE, "match"),
+        ("3.2 लाख किसानों", "hi_IN", HINDI_SOURCE, "match"),
+        ("चार लाख किसानों", "hi_IN", HINDI_SOURCE, "overstated"),
+        ("ढाई करोड़ रुपये", "hi_IN", HINDI_SOURCE, "match"),
+        ("लगभग ८ प्रतिशत", "hi_IN", HINDI_SOURCE, "match"),
+        ("9 प्रतिशत", "hi_IN", HINDI_SOURCE, "overstated"),
+        ("५० डॉलर", "hi_IN", HINDI_SOURCE, "not-found"),
+        ("٢٥٠ ألف أسرة", "ar_EG", ARABIC_SOURCE, "match"),
+        ("ربع مليون أسرة", "ar_EG", ARABIC_SOURCE, "match"),
+        ("ثلاثمئة ألف أسرة", "ar_EG", ARABIC_SOURCE, "overstated"),
+        ("٣٫٥ مليون جنيه", "ar_EG", ARABIC_SOURCE, "match"),
+        ("٧٫٢٪", "ar_EG", ARABIC_SOURCE, "match"),
+        ("أكثر من ٨ في المئة", "ar_EG", ARABIC_SOURCE, "overstated"),
+        ("٣٫٥ مليون دولار", "ar_EG", ARABIC_SOURCE, "not-found"),
+    ],
+)
+def test_check_against_a_source(mark: str, locale: str, source: str, status: str) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[_source(source)])
+    assert result.status == status, result.summary

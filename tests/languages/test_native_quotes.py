@@ -1,0 +1,86 @@
+"""Quotes in Hindi and Arabic: what print varies is folded away, a changed word is found."""
+
+import unicodedata
+
+import pytest
+
+from factsite.checks.quotes import check_quote, normalise_quote_text
+from factsite.model import Location, Source
+
+HINDI_SOURCE = (
+    "मंत्री ने संसद में कहा: “हम अगले साल तक हर गाँव में बिजली पहुँचाएँगे। यह काम ज़रूरी है, "
+    "और इसके लिए धन की कमी नहीं होगी।” उन्होंने बाद में संवाददाताओं से बात की।"
+)
+ARABIC_SOURCE = (
+    "قال الوزير في مؤتمر صحفي: «سنُوصِلُ الكهرباءَ إلى كلِّ قريةٍ بحلول العام المقبل، ولن يكون هناك نقصٌ في "
+    "التمويل.» وأضاف أن الخطة تشمل أربعمائة قرية؟ نعم، أربعمائة قرية."
+)
+
+HINDI_FAR = (
+    HINDI_SOURCE
+    + " संसद में आज कई विधेयकों पर चर्चा हुई। विपक्ष ने सरकार से सवाल पूछे और कई सदस्यों ने अपने क्षेत्र की समस्याएँ"
+    " उठाईं। सड़क, पानी और स्कूलों के बारे में लंबी बहस चली। अध्यक्ष ने सदन की कार्यवाही दोपहर तक स्थगित कर दी। दोपहर"
+    " के बाद कृषि पर एक रिपोर्ट पेश की गई जिसमें किसानों की आय के आँकड़े थे। शाम को मंत्री ने फिर कहा कि बजट पर चर्चा"
+    " अगले सप्ताह होगी।"
+)
+
+
+def _source(text: str, source_id: str = "s") -> Source:
+    return Source(id=source_id, title="t", publisher="p", url="https://example.org", location=Location("s.yaml"),
+                  text=text)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("quote", "source", "status"),
+    [
+        # Hindi: verbatim, then the same words in another print form
+        ("“हम अगले साल तक हर गाँव में बिजली पहुँचाएँगे।”", HINDI_SOURCE, "verbatim"),
+        # anusvara for chandrabindu, no nukta: spelling, shown and not counted, as "defense" for "defence"
+        ("“हम अगले साल तक हर गांव में बिजली पहुंचाएंगे।”", HINDI_SOURCE, "verbatim"),
+        ("“यह काम जरूरी है”", HINDI_SOURCE, "verbatim"),
+        (unicodedata.normalize("NFD", "“यह काम ज़रूरी है”"), HINDI_SOURCE, "verbatim"),  # decomposed nukta
+        ("“यह काम ज़\u200dरूरी है”", HINDI_SOURCE, "verbatim"),  # a zero-width joiner
+        # Hindi: changed word, ellipsis, splice
+        ("“हम अगले साल तक हर शहर में बिजली पहुँचाएँगे।”", HINDI_SOURCE, "altered"),
+        ("“हम ... हर गाँव में बिजली पहुँचाएँगे।”", HINDI_SOURCE, "verbatim-with-marked-edits"),
+        ("“धन की कमी होगी”", HINDI_SOURCE, "altered"),
+        ("“हम अगले साल तक हर गाँव में बिजली पहुँचाएँगे। बजट पर चर्चा अगले सप्ताह होगी।”", HINDI_FAR, "spliced"),
+        # Arabic: without tashkeel, with tatweel, with other hamza and alef forms
+        ("«سنوصل الكهرباء إلى كل قرية بحلول العام المقبل»", ARABIC_SOURCE, "verbatim"),
+        ("«سنوصل الكهربـــاء إلى كل قرية بحلول العام المقبل»", ARABIC_SOURCE, "verbatim"),
+        ("«سنوصل الكهرباء الى كل قرية بحلول العام المقبل»", ARABIC_SOURCE, "verbatim"),  # alef form: spelling
+        ("«سَنُوصِلُ الكَهْرَباءَ إلى كلِّ قريةٍ»", ARABIC_SOURCE, "verbatim"),  # tashkeel of its own
+        # Arabic: changed word, ellipsis, splice
+        ("«سنوصل الكهرباء إلى كل مدينة بحلول العام المقبل»", ARABIC_SOURCE, "altered"),
+        ("«سنوصل الكهرباء ... بحلول العام المقبل»", ARABIC_SOURCE, "verbatim-with-marked-edits"),
+        ("«ولن يكون هناك نقص في التمويل»", ARABIC_SOURCE, "verbatim"),
+        ("«سيكون هناك نقص في التمويل»", ARABIC_SOURCE, "altered"),
+    ],
+)
+def test_quote(quote: str, source: str, status: str) -> None:
+    result = check_quote(quote, sources=[_source(source)])
+    assert result.status == status, result.summary
+
+
+def test_an_omitted_negation_may_change_the_meaning() -> None:
+    result = check_quote("“इसके लिए धन की कमी ... होगी”", sources=[_source(HINDI_SOURCE)])
+    assert result.status == "edit-may-change-meaning", result.summary
+    result = check_quote("«و... يكون هناك نقص في التمويل»", sources=[_source(ARABIC_SOURCE)])
+    assert result.status in ("edit-may-change-meaning", "altered"), result.summary
+
+
+def test_spelling_variants_are_named() -> None:
+    result = check_quote("“यह काम जरूरी है”", sources=[_source(HINDI_SOURCE)])
+    assert result.summary.endswith("word for word (spelling aside).")
+    notes = [token.note for token in result.details.matches[0].diff if token.operation == "minor"]
+    assert notes == ["spelling variant"]
+
+
+def test_arabic_punctuation_is_punctuation() -> None:
+    # The Arabic comma and question mark are the comma and question mark; the danda ends a sentence.
+    assert normalise_quote_text("نعم، أربعمائة قرية؟") == normalise_quote_text("نعم, اربعمائة قرية?")
+    assert normalise_quote_text("यह काम ज़रूरी है।") == normalise_quote_text("यह काम जरूरी है.")
+
+
+def test_words_are_not_split_at_matras() -> None:
+    assert normalise_quote_text("पहुँचाएँगे") == "पहुंचाएंगे"
