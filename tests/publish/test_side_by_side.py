@@ -60,7 +60,7 @@ def test_the_demo_quote_shows_both_columns_with_hidden_labels(demo_site: BuiltSi
     key = html[html.index('class="fs-side-key"') : html.index("</ul>", html.index('class="fs-side-key"'))]
     assert "<del" not in key and "<ins" not in key
     assert "<del" not in html[html.index("fs-evidence") :]
-    passages = re.findall(r'<blockquote class="fs-passage">(.*?)</blockquote>', html, re.S)
+    passages = re.findall(r"<blockquote class=\"fs-passage\"[^>]*>(.*?)</blockquote>", html, re.S)
     assert len(passages) == 2 and not any("[...]" in passage for passage in passages)
     assert "only military reservists" not in passages[1]
 
@@ -70,7 +70,7 @@ def test_an_edit_that_may_change_the_meaning_shows_the_hidden_words_beside_both_
     source = Source("speech", "Speech", "", "", Location("s.yaml"), text="We will not cut a single job this year.")
     result = check_quote("We will ... cut a single job this year.", sources=[source])
     assert result.status == "edit-may-change-meaning"
-    html = template.render(result=result, source_titles={"speech": "Speech"}, article={"outlet": "Outlet"})
+    html = template.render(result=result, source_titles={"speech": "Speech"}, article={"outlet": "Outlet", "locale": "en_US"})
     assert "<h3>Edits that may change the meaning</h3>" in html
     assert "“<strong>not</strong>”" in html
     assert "As published" in html and "What the source says" in html

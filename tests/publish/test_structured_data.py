@@ -269,12 +269,13 @@ def test_review_matches_the_golden_file_reviewed_by_eye(small_site: BuiltSite) -
 
 def test_a_quoted_organisation_is_an_organization_and_never_the_claims_author(demo_site: BuiltSite) -> None:
     quoted = {}
+    outlets = {checked.article.slug: checked.article.outlet for checked in demo_site.project.articles}
     for path in demo_site.site_dir.glob("articles/*/claims/*/index.html"):
+        slug = path.parent.parent.parent.name
         for review in claim_reviews(read_page(path)):
             item = review["itemReviewed"]
-            assert item["author"]["@type"] == "Organization"
-            assert item["author"]["name"] == "International Business Times Singapore"
-            if "mentions" in item:
+            assert item["author"] == {"@type": "Organization", "name": outlets[slug]}
+            if "mentions" in item and slug == "americans-russia-forced-to-fight":
                 quoted[item["mentions"]["name"]] = item["mentions"]["@type"]
     assert quoted == {"U.S. Embassy in Russia": "Organization", "Vladimir Putin": "Person"}
 
