@@ -150,13 +150,12 @@ LOADS_MKDOCS = {"check", "links"}
 
 
 def commands(project: Path) -> dict[str, list[str]]:
+    content = ["--content-dir", str(project / "content")]
     return {
         "check": ["check", "-f", str(project / "mkdocs.yml"), "--format", "json"],
         "links": ["links", "-f", str(project / "mkdocs.yml"), "--timeout", "1", "--concurrency", "8"],
-        "suggest": ["suggest", str(SEED), "--published", "2022-09-28", "--format", "json", "--content-dir",
-                    str(project / "content")],
-        "new": ["new", str(SEED), "--slug", "seed", "--published", "2022-09-28", "--content-dir",
-                str(project / "content")],
+        "suggest": ["suggest", str(SEED), "--published", "2022-09-28", "--format", "json", *content],
+        "new": ["new", str(SEED), "--slug", "seed", "--published", "2022-09-28", *content],
     }
 
 
