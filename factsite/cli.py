@@ -78,6 +78,10 @@ def _parser() -> argparse.ArgumentParser:
                              "for large sites)")  # fmt: skip
         if name == "build":
             command.add_argument("-d", "--site-dir", help="output directory (default: site_dir of mkdocs.yml)")
+            command.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default=None,
+                                 help="what renders the site: mkdocs, properdocs (the maintained fork of MkDocs "
+                                 "1.x) or zensical (not yet supported: stops); default mkdocs when installed, "
+                                 "else properdocs")  # fmt: skip
             command.add_argument("-v", "--verbose", action="store_true",
                                  help="print the full traceback of an unexpected failure")  # fmt: skip
         else:
@@ -117,6 +121,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
+    # Before anything imports MkDocs: ProperDocs takes the place of MkDocs by aliasing its modules in this process.
+    from factsite.mkdocs_plugin.engines import EngineError, default_engine, prepare
+
+    engine = args.engine or default_engine()
+    try:
+        in_this_process = prepare(engine, args.config_file)
+    except EngineError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if not in_this_process:
+        return _build_in_fresh_interpreter(args, engine)
+
     from factsite.mkdocs_plugin.commands import SiteConfigError, build_site, quiet_mkdocs_logging
     from factsite.progress import Progress
 
@@ -154,6 +170,21 @@ def _build(args: argparse.Namespace) -> int:
     print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
           file=sys.stderr)  # fmt: skip
     return EXIT_CONTENT
+
+
+def _build_in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
+    """The same build in a new Python, for a process that has already imported another engine as `mkdocs` (a
+    program calling `main` twice with different engines): the child imports the chosen one first."""
+    import subprocess
+
+    if os.environ.get("FACTSITE_ENGINE_CHILD"):  # the child found another engine loaded too: never loop
+        print(f"error: --engine {engine}: another engine was imported before the build started", file=sys.stderr)
+        return EXIT_USAGE
+    command = [sys.executable, "-m", "factsite.cli", "build", "-f", args.config_file, "--engine", engine]
+    command += ["--strict"] * args.strict + ["--verbose"] * args.verbose
+    command += ["--site-dir", args.site_dir] if args.site_dir else []
+    command += ["--jobs", str(args.jobs)] if args.jobs is not None else []
+    return subprocess.run(command, env={**os.environ, "FACTSITE_ENGINE_CHILD": "1"}, check=False).returncode
 
 
 def _check(args: argparse.Namespace) -> int:

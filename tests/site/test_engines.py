@@ -1,0 +1,63 @@
+"""`factsite build --engine`: ProperDocs builds the same site as MkDocs; Zensical never publishes a site without
+its fact-checks (it stops before building, with exit status 2, and leaves the last site as it was)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factsite.cli import EXIT_USAGE, main
+from factsite.mkdocs_plugin.engines import default_engine, installed
+from tests.conftest import copy_demo, tree_digest
+
+GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
+
+
+def generator(site: Path) -> str:
+    found = GENERATOR.search((site / "about" / "index.html").read_text("utf-8"))
+    assert found
+    return found.group(1)
+
+
+def test_the_default_engine_is_mkdocs_when_installed(built_demo: Path) -> None:
+    assert default_engine() == "mkdocs"
+    assert generator(built_demo).startswith("mkdocs-1.")
+
+
+def test_properdocs_engine_in_a_fresh_interpreter(built_demo: Path, tmp_path: Path) -> None:
+    project = copy_demo(tmp_path / "project")
+    run = subprocess.run([sys.executable, "-m", "factsite.cli", "build", "--engine", "properdocs"], cwd=project,
+                         capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "ProperDocs" in generator(project / "site")
+    assert set(tree_digest(project / "site")) == set(tree_digest(built_demo))
+
+
+def test_properdocs_engine_after_mkdocs_was_imported(built_demo: Path, tmp_path: Path) -> None:
+    # This process has imported MkDocs (the session's demo build): the build runs again in a fresh interpreter.
+    assert "mkdocs" in sys.modules
+    project = copy_demo(tmp_path / "project")
+    config = str(project / "mkdocs.yml")
+    assert main(["build", "-f", config, "--engine", "properdocs", "--site-dir", str(tmp_path / "out")]) == 0
+    assert "ProperDocs" in generator(tmp_path / "out")
+    assert set(tree_digest(tmp_path / "out")) == set(tree_digest(built_demo))
+
+
+def test_zensical_never_builds_a_site_without_fact_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_demo(tmp_path / "project")
+    last_good = project / "site" / "index.html"
+    last_good.parent.mkdir()
+    last_good.write_text("the last good site", "utf-8")
+    status = main(["build", "-f", str(project / "mkdocs.yml"), "--engine", "zensical"])
+    assert status == EXIT_USAGE
+    error = capsys.readouterr().err
+    if installed("zensical"):
+        assert "ignores the factsite plugin" in error and "nothing was built" in error
+    else:
+        assert "Zensical is not installed" in error
+    assert last_good.read_text("utf-8") == "the last good site"
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["index.html"]

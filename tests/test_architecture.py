@@ -1,0 +1,177 @@
+"""Import contracts between factsite's layers, read from the source (AST) so that a refactor that breaks a layer fails
+here rather than in a review.
+
+- the core (everything but the MkDocs adapter, factsite/mkdocs_plugin/) never imports an engine (mkdocs, material,
+  properdocs, zensical), except the CLI's imports inside its command functions, which load the adapter only for the
+  command that needs it;
+- the checks (factsite/checks/) import only the model and each other among factsite's modules;
+- render (factsite/render/) never imports the adapter or the CLI;
+- `check`, `suggest`, `links` and `new` run without MkDocs (each runs in a fresh interpreter on the demo).
+
+Known violations sit in explicit allow-lists below. An allow-list can only shrink: a test fails when an entry no
+longer violates its contract, so that the fix also removes the entry.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPOSITORY
+
+PACKAGE = REPOSITORY / "factsite"
+ENGINES = ("mkdocs", "material", "properdocs", "zensical")
+ADAPTER = "factsite.mkdocs_plugin"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPOSITORY).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> list[tuple[str, int, bool]]:
+    """(module imported, line, whether the import is at module level) for every import in `path`."""
+    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+    package = module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    top_level = {id(node) for node in tree.body}
+    # `if TYPE_CHECKING:` blocks run at module level for a type checker only; they count as module level here too.
+    for node in tree.body:
+        if isinstance(node, ast.If):
+            top_level.update(id(inner) for inner in node.body)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno, id(node) in top_level) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = ".".join(package[: len(package) - node.level + 1])
+                name = f"{base}.{node.module}" if node.module else base
+            else:
+                name = node.module or ""
+            found.append((name, node.lineno, id(node) in top_level))
+    return found
+
+
+def modules(under: str = "") -> list[Path]:
+    return sorted((PACKAGE / under).rglob("*.py"))
+
+
+def within(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def violations(paths: list[Path], forbidden) -> set[str]:  # type: ignore[no-untyped-def]
+    """`module -> imported` for every import in `paths` that `forbidden(module, imported, top_level)` refuses."""
+    return {
+        f"{module_name(path)} -> {name}"
+        for path in paths
+        for name, _, top_level in imports(path)
+        if forbidden(module_name(path), name, top_level)
+    }
+
+
+def test_the_core_never_imports_an_engine() -> None:
+    def forbidden(module: str, name: str, top_level: bool) -> bool:
+        if within(module, ADAPTER):
+            return False
+        engine = any(within(name, e) for e in ENGINES)
+        # The CLI loads the adapter inside the command that builds or serves, never at import time.
+        adapter = within(name, ADAPTER) and (module != "factsite.cli" or top_level)
+        return engine or adapter
+
+    assert violations(modules(), forbidden) == set()
+
+
+def test_the_checks_import_only_the_model_and_each_other() -> None:
+    def forbidden(module: str, name: str, top_level: bool) -> bool:
+        return within(name, "factsite") and not (within(name, "factsite.model") or within(name, "factsite.checks"))
+
+    assert violations(modules("checks"), forbidden) == set()
+
+
+def test_render_never_imports_the_adapter_or_the_cli() -> None:
+    def forbidden(module: str, name: str, top_level: bool) -> bool:
+        return within(name, ADAPTER) or within(name, "factsite.cli")
+
+    assert violations(modules("render"), forbidden) == set()
+
+
+# Render reads the checked project from the pipeline (the orchestration) instead of from the model: a layer above
+# it. These imports are the known exceptions; moving Project and CheckedArticle to the model removes them.
+RENDER_IMPORTS_PIPELINE = {
+    "factsite.render.data_files -> factsite.pipeline",
+    "factsite.render.feeds -> factsite.pipeline",
+    "factsite.render.pages -> factsite.pipeline",
+    "factsite.render.structured_data -> factsite.pipeline",
+}
+
+
+def test_render_imports_the_pipeline_only_where_allowed() -> None:
+    def forbidden(module: str, name: str, top_level: bool) -> bool:
+        return within(name, "factsite.pipeline")
+
+    assert violations(modules("render"), forbidden) == RENDER_IMPORTS_PIPELINE
+
+
+def test_the_contracts_see_imports() -> None:
+    """The scanner itself: it finds the adapter's MkDocs imports and resolves relative imports."""
+    found = {name for path in modules("mkdocs_plugin") for name, _, _ in imports(path)}
+    assert any(within(name, "mkdocs") for name in found)
+    tree = REPOSITORY / "factsite" / "render" / "pages.py"
+    assert any(within(name, "factsite.pipeline") for name, _, _ in imports(tree))
+
+
+# --- commands that must not load MkDocs ---------------------------------------------------------------------------
+
+SEED = REPOSITORY / "tests" / "lint" / "corpus" / "seed-article.txt"
+
+# What runs the command in a fresh interpreter and reports which engines it loaded.
+PROBE = """
+import json, sys
+from factsite.cli import main
+try:
+    status = main(sys.argv[1:])
+except SystemExit as stop:
+    status = stop.code
+print(json.dumps({"status": status, "loaded": sorted(m for m in sys.modules if m.split(".")[0] in ENGINES)}))
+""".replace("ENGINES", repr(ENGINES))
+
+# `check` and `links` read their settings through MkDocs (mkdocs.yml is loaded by MkDocs' config machinery, the
+# plugin's options included): known exceptions until settings are read without MkDocs (issue 18's build core).
+LOADS_MKDOCS = {"check", "links"}
+
+
+def commands(project: Path) -> dict[str, list[str]]:
+    content = ["--content-dir", str(project / "content")]
+    return {
+        "check": ["check", "-f", str(project / "mkdocs.yml"), "--format", "json"],
+        "links": ["links", "-f", str(project / "mkdocs.yml"), "--timeout", "1", "--concurrency", "8"],
+        "suggest": ["suggest", str(SEED), "--published", "2022-09-28", "--format", "json", *content],
+        "new": ["new", str(SEED), "--slug", "seed", "--published", "2022-09-28", *content],
+    }
+
+
+@pytest.mark.parametrize("command", ["check", "suggest", "links", "new"])
+def test_editor_commands_run_without_mkdocs(command: str, demo_project: Path) -> None:
+    arguments = commands(demo_project)[command]
+    # No network in a test: every request goes to a proxy on a closed local port and fails at once (`links` then
+    # reports the addresses as not loading, which is its honest answer).
+    closed = "http://127.0.0.1:9"
+    env = {**os.environ, "HTTP_PROXY": closed, "HTTPS_PROXY": closed, "http_proxy": closed, "https_proxy": closed,
+           "NO_PROXY": "", "no_proxy": ""}  # fmt: skip
+    run = subprocess.run([sys.executable, "-c", PROBE, *arguments], cwd=demo_project, capture_output=True,
+                         text=True, timeout=300, env=env)  # fmt: skip
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert report["status"] in (0, 1), run.stderr
+    if command in LOADS_MKDOCS:
+        assert "mkdocs" in report["loaded"], f"{command} no longer loads MkDocs: take it off LOADS_MKDOCS"
+    else:
+        assert report["loaded"] == [], f"{command} loaded {report['loaded']}"

@@ -1,0 +1,76 @@
+"""The MkDocs and Material internals the adapter relies on (docs/architecture.md lists them), checked one by one on
+each engine, so that an upgrade that breaks one fails here with its name rather than somewhere in a build.
+
+Each engine runs in a fresh interpreter: ProperDocs stands in for MkDocs only in a process that imports
+`properdocs.replacement` before anything imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Prints the list of internals that are missing or changed; each line of the list names one.
+PROBE = r"""
+import inspect, json, sys, tempfile
+if sys.argv[1] == "properdocs":
+    import properdocs.replacement
+broken = []
+
+def expect(name, check):
+    try:
+        if not check():
+            broken.append(name)
+    except Exception as failure:
+        broken.append(f"{name}: {type(failure).__name__}: {failure}")
+
+def parameters(function):
+    return list(inspect.signature(function).parameters)
+
+from mkdocs.commands import build
+expect("mkdocs.commands.build._build_page(page, config, doc_files, nav, env)",
+       lambda: parameters(build._build_page)[:5] == ["page", "config", "doc_files", "nav", "env"])
+expect("mkdocs.commands.build._build_theme_template(template_name, env, files, config, nav)",
+       lambda: parameters(build._build_theme_template) == ["template_name", "env", "files", "config", "nav"])
+expect("mkdocs.commands.build.get_context(nav, files, config, page)",
+       lambda: parameters(build.get_context)[:4] == ["nav", "files", "config", "page"])
+expect("mkdocs.commands.build.build(config)", lambda: parameters(build.build)[0] == "config")
+
+from mkdocs.livereload import LiveReloadServer
+for method in ("_serve_request", "_inject_js_into_html", "watch"):
+    expect(f"mkdocs.livereload.LiveReloadServer.{method}", lambda: callable(getattr(LiveReloadServer, method)))
+with tempfile.TemporaryDirectory() as root:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=root)
+    try:
+        expect("LiveReloadServer()._watch_refs (a dict)", lambda: isinstance(server._watch_refs, dict))
+        expect("LiveReloadServer().observer.add_handler_for_watch",
+               lambda: callable(server.observer.add_handler_for_watch))
+        expect("LiveReloadServer()._epoch_cond", lambda: hasattr(server._epoch_cond, "__enter__"))
+        expect("LiveReloadServer()._visible_epoch (an int)", lambda: isinstance(server._visible_epoch, int))
+    finally:
+        server.server_close()
+
+from material.plugins.search.config import SearchConfig
+from material.plugins.search.plugin import SearchPlugin
+expect("material.plugins.search SearchConfig option 'enabled'",
+       lambda: "enabled" in [name for name, _ in SearchConfig._schema])
+for hook in ("on_config", "on_post_build"):
+    expect(f"material.plugins.search.plugin.SearchPlugin.{hook}", lambda: callable(getattr(SearchPlugin, hook)))
+
+import mkdocs
+print(json.dumps({"engine": mkdocs.__name__, "broken": broken}))
+"""
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_the_internals_the_adapter_uses_are_there(engine: str, tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-c", PROBE, engine], capture_output=True, text=True, timeout=120,
+                         cwd=tmp_path)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert report["engine"] == engine  # the probe ran on the engine it names
+    assert report["broken"] == [], "\n".join(report["broken"])
