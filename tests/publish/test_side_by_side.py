@@ -70,7 +70,8 @@ def test_an_edit_that_may_change_the_meaning_shows_the_hidden_words_beside_both_
     source = Source("speech", "Speech", "", "", Location("s.yaml"), text="We will not cut a single job this year.")
     result = check_quote("We will ... cut a single job this year.", sources=[source])
     assert result.status == "edit-may-change-meaning"
-    html = template.render(result=result, source_titles={"speech": "Speech"}, article={"outlet": "Outlet", "locale": "en_US"})
+    article = {"outlet": "Outlet", "locale": "en_US"}
+    html = template.render(result=result, source_titles={"speech": "Speech"}, article=article)
     assert "<h3>Edits that may change the meaning</h3>" in html
     assert "“<strong>not</strong>”" in html
     assert "As published" in html and "What the source says" in html
