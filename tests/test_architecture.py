@@ -90,11 +90,22 @@ def test_the_core_never_imports_an_engine() -> None:
     assert violations(modules(), forbidden) == set()
 
 
+# What the checks may read: the model, each other, and the languages' data (number words, scripts).
+CHECK_LAYERS = ("factsite.model", "factsite.checks", "factsite.languages")
+
+
 def test_the_checks_import_only_the_model_and_each_other() -> None:
     def forbidden(module: str, name: str, top_level: bool) -> bool:
-        return within(name, "factsite") and not (within(name, "factsite.model") or within(name, "factsite.checks"))
+        return within(name, "factsite") and not any(within(name, layer) for layer in CHECK_LAYERS)
 
     assert violations(modules("checks"), forbidden) == set()
+
+
+def test_the_languages_data_imports_nothing_else_of_factsite() -> None:
+    def forbidden(module: str, name: str, top_level: bool) -> bool:
+        return within(name, "factsite") and not within(name, "factsite.languages")
+
+    assert violations(modules("languages"), forbidden) == set()
 
 
 def test_render_never_imports_the_adapter_or_the_cli() -> None:
