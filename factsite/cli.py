@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from factsite import ahead
 from factsite.model import Problem, Severity
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -91,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
+    ahead.load_lint_engine()  # before the imports below, which it overlaps
     from factsite.mkdocs_plugin.commands import SiteConfigError, build_site, quiet_mkdocs_logging
     from factsite.progress import Progress
 
@@ -119,6 +121,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    ahead.load_lint_engine()
     from factsite.cache import PARALLEL_MINIMUM, CheckCache
     from factsite.mkdocs_plugin.commands import SiteConfigError, available_processors, read_settings
     from factsite.pipeline import article_paths, check_project
