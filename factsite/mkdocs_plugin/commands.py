@@ -29,6 +29,9 @@ from factsite.settings import Settings
 from factsite.write import discard, publish, staging_dir
 
 PLUGIN_LOGGER = "mkdocs.plugins.factsite"
+# Up to this many articles (about 4,000 pages at 20 claims an article) MkDocs and Pagefind together hold a
+# few hundred MB: they run in one process, which saves a fork and pickling the build's result.
+APART_ABOVE_ARTICLES = 200
 
 
 class SiteConfigError(Exception):
@@ -95,7 +98,7 @@ def build_site(
     rendered again; `jobs` processes render the others (default: one per processor, for large
     sites only).
 
-    When Pagefind may index the site, MkDocs builds in a child process and Pagefind runs once the child
+    When Pagefind may index a large site, MkDocs builds in a child process and Pagefind runs once the child
     has exited: the two are the largest processes of a build, and this way they never hold their memory at
     the same time (at 25,000 claim pages, about 1 GB each).
     """
@@ -105,7 +108,7 @@ def build_site(
     config["site_dir"] = str(staging)
     plugin = start_plugins(config, "build", jobs, progress)
     plugin.previous_site = target
-    apart = plugin.config.search != "material" and forking.can_fork()
+    apart = plugin.config.search != "material" and _large(config) and forking.can_fork()
     plugin.index_search = not apart
     try:
         if apart:
@@ -130,6 +133,16 @@ def build_site(
     else:
         discard(staging)
     return outcome
+
+
+def _large(config: MkDocsConfig) -> bool:
+    """Whether the site has more than `APART_ABOVE_ARTICLES` articles (a directory listing, no reading)."""
+    try:
+        articles = os.scandir(Path(config.docs_dir) / "articles")
+    except OSError:
+        return False
+    with articles:
+        return sum(1 for entry in articles if entry.name.endswith(".md")) > APART_ABOVE_ARTICLES
 
 
 @dataclass
