@@ -35,7 +35,7 @@ from factsite.model import RatingScale, Severity, Verdict
 from factsite.pipeline import Project, article_paths, check_project
 from factsite.progress import Progress
 from factsite.render.data_files import ArticleData, site_files
-from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
+from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, compiled_templates, template_environment
 from factsite.render.sanitise import sanitise_html
 from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings
 
@@ -213,6 +213,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         self.env, self.files = env, files
+        env.bytecode_cache = compiled_templates()
         if self.nav is not None:
             env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
 

@@ -11,7 +11,7 @@ import hashlib
 import posixpath
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -39,9 +39,25 @@ LATER_INDEX_PAGE = "page/2"
 LATER_SOURCES_PAGE = "sources/page/2"
 
 
+@cache
+def compiled_templates() -> jinja2.BytecodeCache | None:
+    """Jinja's cache of compiled templates, for factsite's templates and the theme's.
+
+    Kept between runs as Python keeps compiled modules, in Jinja's folder of the user's own in the
+    temporary directory: a template is compiled again whenever its source changes (Jinja compares a hash of
+    it) or Python's version does. Compiling them is about 0.15 s of every build otherwise, a tenth of a
+    small one. It holds code only, never content.
+    """
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        return None
+
+
 def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir / "factsite"),
+        bytecode_cache=compiled_templates(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
