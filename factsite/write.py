@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 
@@ -22,7 +24,11 @@ def staging_dir(site_dir: Path) -> Path:
 
 
 def publish(staging: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `staging`: two renames, the old site deleted only once the new one is in place."""
+    """Replace `site_dir` by `staging`: two renames, the old site deleted only once the new one is in place.
+
+    The old site is deleted by a detached process, after this returns: at 25,000 claim pages it holds
+    70,000 files, about 3 s to delete. Should that process not finish, the next build deletes what is left.
+    """
     site_dir = site_dir.resolve()
     previous = site_dir.with_name(f".{site_dir.name}.previous-{os.getpid()}")
     if site_dir.exists():
@@ -34,7 +40,23 @@ def publish(staging: Path, site_dir: Path) -> None:
             os.replace(previous, site_dir)
         raise
     if previous.exists():
-        shutil.rmtree(previous, ignore_errors=True)
+        # Renamed first, so that no later build takes it for a site to restore after a crash.
+        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+        os.replace(previous, old)
+        remove_in_background(old)
+
+
+def remove_in_background(directory: Path) -> None:
+    """Delete `directory` in a process of its own that outlives this one; here if none can start."""
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+             str(directory)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )  # fmt: skip
+    except OSError:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def discard(staging: Path) -> None:
@@ -51,5 +73,5 @@ def remove_leftovers(site_dir: Path) -> None:
             os.replace(leftover, site_dir)
         else:
             shutil.rmtree(leftover, ignore_errors=True)
-    for leftover in parent.glob(f".{site_dir.name}.staging-*"):
+    for leftover in (*parent.glob(f".{site_dir.name}.staging-*"), *parent.glob(f".{site_dir.name}.old-*")):
         shutil.rmtree(leftover, ignore_errors=True)
