@@ -112,7 +112,8 @@ def _build(args: argparse.Namespace) -> int:
     if outcome.ok:
         reused = outcome.pages - outcome.rendered
         pages = f"; {outcome.pages:,} page(s): {outcome.rendered:,} rendered, {reused:,} reused"
-        print(_summary(outcome.project, elapsed) + pages + f"; site written to {outcome.site_dir}",
+        published = "" if outcome.published_s is None else f" (pages in place after {outcome.published_s:.1f} s)"
+        print(_summary(outcome.project, elapsed) + pages + f"; site written to {outcome.site_dir}" + published,
               file=sys.stderr)  # fmt: skip
         return EXIT_OK
     print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
