@@ -145,7 +145,8 @@ def edit_article(project: Path, marker: str) -> Path:
     citations = sorted((project / "content" / "articles").glob("*.yaml"))
     path = citations[len(citations) // 2]
     text = path.read_text("utf-8")
-    path.write_text(text.replace("    note: ", f"    note: {marker} ", 1), "utf-8")
+    # The first note written on its line (not a quoted or block value, which the marker would break).
+    path.write_text(re.sub(r"(?m)^(    note: )(?![|>\"'])", rf"\g<1>{marker} ", text, count=1), "utf-8")
     return path
 
 
