@@ -48,8 +48,8 @@ class BuildOutcome:
     # Generated pages in the site, and how many of them were rendered (the rest were reused).
     pages: int = 0
     rendered: int = 0
-    # Seconds from the command's start until the new pages were in place (the search index may follow).
-    published_s: float | None = None
+    # When the new pages were in place (`time.perf_counter()`); Pagefind's new index may follow them.
+    published_at: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -109,7 +109,6 @@ def build_site(
     the site being replaced has an index, the new pages are published first, with that index, and the new
     index replaces it as soon as Pagefind is done; the first build publishes pages and index together.
     """
-    started = time.perf_counter()
     config = load_site_config(config_file, strict)
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
     staging = staging_dir(target)
@@ -147,7 +146,7 @@ def build_site(
         publish(staging, target)
         if staged.manifest is not None:
             save_manifest(*staged.manifest)
-        outcome.published_s = time.perf_counter() - started
+        outcome.published_at = time.perf_counter()
         if index_after:
             search_error = _index_search(target, plugin.progress, in_place=True)
             if search_error:
