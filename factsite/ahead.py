@@ -24,9 +24,11 @@ def start(work: Callable[[], object]) -> None:
         with contextlib.suppress(Exception):
             work()
 
-    thread = threading.Thread(target=quietly, name="factsite-ahead", daemon=True)
+    # Not a daemon: Python waits for it before shutting down, where a thread still in the engine's native
+    # code could otherwise be stopped mid-way (a command that fails at once waits the rest of its 0.45 s).
+    thread = threading.Thread(target=quietly, name="factsite-ahead")
     thread.start()
-    _started.append(thread)
+    _started[:] = [*(earlier for earlier in _started if earlier.is_alive()), thread]
 
 
 def wait() -> None:

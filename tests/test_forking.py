@@ -89,3 +89,15 @@ def test_work_in_shares_comes_back_from_every_process_and_a_failure_does_not_sto
     assert shares == "[[0, 3], [2, 5]]"  # [1, 4] failed in its child
     assert steps == "[0, 3] 2"  # this process's share reports progress for all three
     assert failures == "['item 4 failed']"
+
+
+def test_work_started_ahead_is_finished_before_a_fork() -> None:
+    # The loaded result is what the children share: the fork waits for it instead of refusing or copying it
+    # half done.
+    assert run("""
+        import time
+        from factsite import ahead
+        done = []
+        ahead.start(lambda: (time.sleep(0.3), done.append(True)))
+        print(forking.can_fork(), done, outcome(lambda: len(done)))
+    """) == ["True [True] 1"]
