@@ -73,5 +73,9 @@ def remove_leftovers(site_dir: Path) -> None:
             os.replace(leftover, site_dir)
         else:
             shutil.rmtree(leftover, ignore_errors=True)
-    for leftover in (*parent.glob(f".{site_dir.name}.staging-*"), *parent.glob(f".{site_dir.name}.old-*")):
+    for leftover in parent.glob(f".{site_dir.name}.staging-*"):
         shutil.rmtree(leftover, ignore_errors=True)
+    # Old sites whose deletion did not finish, or is still under way when builds follow each other: deleted
+    # again in the background (two deletions of one directory do no harm), not before this build starts.
+    for leftover in parent.glob(f".{site_dir.name}.old-*"):
+        remove_in_background(leftover)

@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from factsite.render.pages import SitePage, template_environment
+from factsite.write import remove_in_background
 
 PAGEFIND_DIR = "pagefind"
 SEARCH_PAGE = "search"
@@ -103,7 +104,7 @@ def reindex_published(site_dir: Path) -> None:
     if current.exists():
         os.replace(current, old)
     os.replace(fresh, current)
-    shutil.rmtree(old, ignore_errors=True)
+    remove_in_background(old)
 
 
 def index_site(site_dir: Path, output: Path | None = None) -> None:
