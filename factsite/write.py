@@ -27,7 +27,8 @@ def publish(staging: Path, site_dir: Path) -> None:
     """Replace `site_dir` by `staging`: two renames, the old site deleted only once the new one is in place.
 
     The old site is deleted by a detached process, after this returns: at 25,000 claim pages it holds
-    70,000 files, about 3 s to delete. Should that process not finish, the next build deletes what is left, in the same way.
+    70,000 files, about 3 s to delete. Should that process not finish, the next build deletes what is
+    left, in the same way.
     """
     site_dir = site_dir.resolve()
     previous = site_dir.with_name(f".{site_dir.name}.previous-{os.getpid()}")
