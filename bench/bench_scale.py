@@ -1,7 +1,8 @@
 """factsite at scale against plain Material: full and incremental builds, checks, memory, search.
 
-For each size (claim pages; 20 claims per article) this writes a synthetic site (`synthetic.py`)
-and a plain Material site with the same number of comparable pages, then measures in one run:
+For each size (claim pages; 20 claims per article) this writes a synthetic site (`synthetic.py`; size 36
+is the repository's demo itself) and a plain Material site with the same number of comparable pages,
+then measures in one run:
 
 - our full build from nothing (no cache, no previous site), and plain Material's `mkdocs build`;
 - our full build with the check cache warm but no page cache and no previous site;
@@ -15,8 +16,9 @@ and a plain Material site with the same number of comparable pages, then measure
 - in Chromium, the bytes a reader's search transfers (four queries), and whether the first
   result is a claim page.
 
-    python bench/bench_scale.py                        # 100, 1,000 and 25,000 claim pages
-    python bench/bench_scale.py --sizes 100 1000 --workdir /tmp/fs-bench --no-browser
+    python bench/bench_scale.py                        # the demo (36 pages), 100, 1,000 and 25,000 claim pages
+    python bench/bench_scale.py --sizes 36 100 1000 --workdir /tmp/fs-bench --no-browser
+    python bench/bench_scale.py --sizes --size 100000 --rounds 1 --no-browser   # the largest, on its own
 
 Commands run as separate processes, so each time includes starting Python. Figures go to stdout
 and to WORKDIR/results.json. Every build uses `--jobs` processes (default: one per processor).
@@ -28,6 +30,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -43,6 +46,10 @@ from synthetic import write_plain_project, write_project
 REPOSITORY = Path(__file__).resolve().parents[1]
 BUILD = [sys.executable, str(REPOSITORY / "build.py")]
 CLAIMS_PER_ARTICLE = 20
+# Size 36 is the repository's demo itself (36 pages, 31 claims), not a synthetic site.
+DEMO_SIZE, DEMO_CLAIMS = 36, 31
+# The 100,000-claim run is asked for on its own (`--size 100000`): it must stay within this memory.
+MEMORY_BUDGET_MB = 8 * 1024
 # Runs a Python script or module in a fresh interpreter and prints its wall time, its own peak
 # resident memory and the largest of its child processes' (render workers, Pagefind).
 MEASURE = """
@@ -60,7 +67,10 @@ except SystemExit as exit:
 seconds = time.perf_counter() - started
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": own, "children_peak_mb": children, "status": status}))
+cpu = sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+          for field in ("ru_utime", "ru_stime"))
+print(json.dumps({"seconds": seconds, "cpu_s": cpu, "peak_mb": own, "children_peak_mb": children,
+                  "status": status}))
 """
 
 
@@ -71,6 +81,8 @@ def measure(command: list[str], cwd: Path) -> dict[str, object]:
     (from outside, so the command's own timing is not disturbed): `tree_peak_mb`.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Python writes compiled modules, as on an editor's machine (Material's came compiled with its wheel).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         process = subprocess.Popen([sys.executable, "-c", MEASURE, *command[1:]], cwd=cwd, env=env,
                                    stdout=out, stderr=err, text=True)  # fmt: skip
@@ -86,6 +98,10 @@ def measure(command: list[str], cwd: Path) -> dict[str, object]:
     if result["status"] != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
     result["tree_peak_mb"] = tree_peak
+    # `build` says when its pages were in place; Pagefind's new index may follow them.
+    published = re.search(r"pages in place after ([0-9.]+) s", stderr)
+    if published:
+        result["published_s"] = float(published.group(1))
     return result
 
 
@@ -129,17 +145,32 @@ def edit_article(project: Path, marker: str) -> Path:
     citations = sorted((project / "content" / "articles").glob("*.yaml"))
     path = citations[len(citations) // 2]
     text = path.read_text("utf-8")
-    path.write_text(text.replace("    note: ", f"    note: {marker} ", 1), "utf-8")
+    # The first note written on its line (not a quoted or block value, which the marker would break).
+    path.write_text(re.sub(r"(?m)^(    note: )(?![|>\"'])", rf"\g<1>{marker} ", text, count=1), "utf-8")
     return path
 
 
-def bench_size(claim_pages: int, workdir: Path, jobs: list[str],
+def write_demo(root: Path) -> Path:
+    """The repository's own demo site (one article, 31 claims, 36 pages), copied: the size of a small desk."""
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    for folder in ("content", "templates"):
+        shutil.copytree(REPOSITORY / folder, root / folder)
+    shutil.copy2(REPOSITORY / "mkdocs.yml", root / "mkdocs.yml")
+    return root / "mkdocs.yml"
+
+
+def bench_size(size: int, workdir: Path, jobs: list[str],
                browser: bool, rounds: int = 1) -> dict[str, object]:  # fmt: skip
-    articles = max(1, claim_pages // CLAIMS_PER_ARTICLE)
-    ours, plain = workdir / f"factsite-{claim_pages}", workdir / f"plain-{claim_pages}"
-    config = write_project(ours, articles=articles, claims_per_article=CLAIMS_PER_ARTICLE)
+    ours, plain = workdir / f"factsite-{size}", workdir / f"plain-{size}"
+    if size == DEMO_SIZE:
+        config = write_demo(ours)
+        articles, claim_pages = 1, DEMO_CLAIMS
+    else:
+        articles, claim_pages = max(1, size // CLAIMS_PER_ARTICLE), size
+        config = write_project(ours, articles=articles, claims_per_article=CLAIMS_PER_ARTICLE)
     build = [*BUILD, "build", "-f", str(config), *jobs]
-    result: dict[str, object] = {"claim_pages": claim_pages, "articles": articles,
+    result: dict[str, object] = {"size": size, "claim_pages": claim_pages, "articles": articles,
                                  "load_before": os.getloadavg()[0]}  # fmt: skip
 
     # factsite from nothing and plain Material, alternately, `rounds` times: on a shared machine one
@@ -156,6 +187,10 @@ def bench_size(claim_pages: int, workdir: Path, jobs: list[str],
             plain_config = write_plain_project(plain, pages=pages)
         materials.append(measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config)], plain))
     cold = max(colds, key=lambda run: float(run["tree_peak_mb"]))  # memory: the largest of the rounds
+    result.update(cold_rounds=" ".join(f"{float(run['seconds']):.2f}" for run in colds),
+                  material_rounds=" ".join(f"{float(run['seconds']):.2f}" for run in materials),
+                  cold_cpu_s=statistics.median(float(run["cpu_s"]) for run in colds),
+                  material_cpu_s=statistics.median(float(run["cpu_s"]) for run in materials))  # fmt: skip
     cold_s = statistics.median(float(run["seconds"]) for run in colds)
     material_s = statistics.median(float(run["seconds"]) for run in materials)
     ratios = [float(c["seconds"]) / float(m["seconds"]) for c, m in zip(colds, materials, strict=True)]
@@ -176,7 +211,8 @@ def bench_size(claim_pages: int, workdir: Path, jobs: list[str],
 
     edit_article(ours, "Edited for the benchmark.")
     incremental = measure(build, ours)
-    result.update(incremental_build_s=incremental["seconds"])
+    result.update(incremental_build_s=incremental["seconds"],
+                  incremental_published_s=incremental.get("published_s", incremental["seconds"]))  # fmt: skip
     shutil.rmtree(cache / "pages", ignore_errors=True)
     fresh = workdir / f"fresh-{claim_pages}"
     measure([*BUILD, "build", "-f", str(config), "-d", str(fresh), *jobs], ours)
@@ -242,13 +278,18 @@ def report(results: list[dict[str, object]]) -> str:
     rows = [
         ("claim pages", "claim_pages", "{:,}"),
         ("pages in the site", "pages", "{:,}"),
-        ("factsite full build, from nothing (s), median of the rounds", "full_cold_s", "{:.1f}"),
-        ("plain Material, same page count (s), median of the rounds", "material_s", "{:.1f}"),
+        ("factsite full build, from nothing (s), median of the rounds", "full_cold_s", "{:.2f}"),
+        ("plain Material, same page count (s), median of the rounds", "material_s", "{:.2f}"),
         ("ratio, from nothing: median of the rounds' ratios", "ratio_median", "{:.2f}"),
         ("ratio, from nothing: each round", "ratios", "{}"),
+        ("factsite, each round (s)", "cold_rounds", "{}"),
+        ("plain Material, each round (s)", "material_rounds", "{}"),
+        ("processor time, from nothing: factsite / Material (s), medians", "cpu_pair", "{}"),
+        ("factsite from nothing, ms per page", "ms_per_page", "{:.2f}"),
         ("factsite full build, checks cached (s)", "full_checked_s", "{:.1f}"),
         ("ratio, checks cached", "ratio_checked", "{:.2f}"),
         ("build after a one-article edit (s)", "incremental_build_s", "{:.2f}"),
+        ("  of which until the new pages were in place (s)", "incremental_published_s", "{:.2f}"),
         ("serve: preview up to date after an edit, median (s)", "preview_edit_median_s", "{:.2f}"),
         ("serve: slowest of four edits (s)", "preview_edit_max_s", "{:.2f}"),
         ("serve: how the preview rebuilt", "preview_mode", "{}"),
@@ -259,6 +300,7 @@ def report(results: list[dict[str, object]]) -> str:
         ("peak memory, its largest child: MkDocs build, workers, Pagefind (MB)", "full_cold_children_peak_mb",
          "{:,.0f}"),
         ("peak memory, plain Material (MB)", "material_peak_mb", "{:,.0f}"),
+        ("within the memory budget of 8 GB", "within_budget", "{}"),
         ("incremental output identical to full", "identical", "{}"),
         ("machine load average, before / after", "load", "{}"),
         ("search engine", "search", "{}"),
@@ -271,17 +313,26 @@ def report(results: list[dict[str, object]]) -> str:
     for result in results:
         result["load"] = f"{result['load_before']:.1f} / {result['load_after']:.1f}"
         result["ratio_checked"] = float(result["full_checked_s"]) / float(result["material_s"])
+        result["ms_per_page"] = 1000 * float(result["full_cold_s"]) / float(result["pages"])
+        result["within_budget"] = float(result["full_cold_tree_peak_mb"]) <= MEMORY_BUDGET_MB
+        if "cold_cpu_s" in result:
+            result["cpu_pair"] = f"{float(result['cold_cpu_s']):.2f} / {float(result['material_cpu_s']):.2f}"
     lines = []
     for label, key, pattern in rows:
         cells = [pattern.format(r[key]) if key in r else "-" for r in results]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    header = "| | " + " | ".join(f"{r['claim_pages']:,}" for r in results) + " |"
+    header = "| | " + " | ".join("demo" if r.get("size") == DEMO_SIZE else f"{r['claim_pages']:,}"
+                                 for r in results) + " |"  # fmt: skip
     return "\n".join([header, "| --- |" + " ---: |" * len(results), *lines])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 25000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[DEMO_SIZE, 100, 1000, 25000],
+                        help="claim pages; 36 is the repository's demo")  # fmt: skip
+    parser.add_argument("--size", type=int, action="append", dest="extra_sizes", default=[],
+                        help="one more size, run after --sizes (e.g. --size 100000: about an hour, "
+                        "within 8 GB); alone with --sizes given nothing: `--sizes --size 100000`")  # fmt: skip
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/factsite-bench"))
     parser.add_argument("--jobs", type=int, help="processes for factsite (default: one per CPU)")
     parser.add_argument("--no-browser", action="store_true", help="skip the search measurement")
@@ -295,7 +346,7 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     results = []
-    for size in args.sizes:
+    for size in [*args.sizes, *args.extra_sizes]:
         started = time.perf_counter()
         results.append(bench_size(size, args.workdir, jobs, not args.no_browser, max(1, args.rounds)))
         print(f"{size:,} claim pages measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)

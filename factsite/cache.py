@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from itertools import repeat
 from pathlib import Path
 
+from factsite import forking
 from factsite.entry_store import EntryStore
 from factsite.pipeline import ArticleOutcome, check_article
 from factsite.render.markdown_render import MarkdownRenderer
@@ -85,8 +84,7 @@ class CheckCache:
         missing = [pair for pair in pairs if self._find(self._key(*pair)) is None]
         # Forked workers start at once with everything imported; forking a process that runs
         # other threads (the live preview's server) is unsafe, so then this process checks alone.
-        forkable = hasattr(os, "fork") and threading.active_count() == 1
-        if workers < 2 or len(missing) < minimum or not forkable:
+        if workers < 2 or len(missing) < minimum or not forking.can_fork():
             return 0
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:

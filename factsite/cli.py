@@ -18,11 +18,13 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from factsite import ahead
 from factsite.model import Problem, Severity, shown
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE (13): what shells report for a command ended by a closed pipe
 TRACEBACK_FRAME = re.compile(r'File "([^"]+)", line (\d+)')
+STARTED = time.perf_counter()  # the command's start, nearly: this module is the first of factsite's imported
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -133,6 +135,7 @@ def _build(args: argparse.Namespace) -> int:
     if not in_this_process:
         return _build_in_fresh_interpreter(args, engine)
 
+    ahead.load_lint_engine()  # before the imports below, which it overlaps
     from factsite.mkdocs_plugin.commands import SiteConfigError, build_site, quiet_mkdocs_logging
     from factsite.progress import Progress
 
@@ -164,7 +167,9 @@ def _build(args: argparse.Namespace) -> int:
     if outcome.ok:
         reused = outcome.pages - outcome.rendered
         pages = f"; {outcome.pages:,} page(s): {outcome.rendered:,} rendered, {reused:,} reused"
-        print(_summary(outcome.project, elapsed) + pages + f"; site written to {outcome.site_dir}",
+        published = "" if outcome.published_at is None \
+            else f" (pages in place after {outcome.published_at - STARTED:.1f} s)"  # fmt: skip
+        print(_summary(outcome.project, elapsed) + pages + f"; site written to {outcome.site_dir}" + published,
               file=sys.stderr)  # fmt: skip
         return EXIT_OK
     print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
@@ -188,6 +193,7 @@ def _build_in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    ahead.load_lint_engine()
     from factsite.cache import PARALLEL_MINIMUM, CheckCache
     from factsite.mkdocs_plugin.commands import (
         SiteConfigError,

@@ -18,11 +18,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from factsite import ahead
+
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 def can_fork() -> bool:
+    """Whether this process may fork; work started ahead in a thread is finished first (a fork would
+    copy it half done, and its result is what the children should share)."""
+    ahead.wait()
     return hasattr(os, "fork") and threading.active_count() == 1
 
 

@@ -109,3 +109,15 @@ def test_a_failure_in_a_child_keeps_the_childs_traceback_as_its_cause() -> None:
     assert message == "content/articles/a.yaml:3:1: broken"
     assert cause == "ChildTraceback"
     assert child_frames == "True"
+
+
+def test_work_started_ahead_is_finished_before_a_fork() -> None:
+    # The loaded result is what the children share: the fork waits for it instead of refusing or copying it
+    # half done.
+    assert run("""
+        import time
+        from factsite import ahead
+        done = []
+        ahead.start(lambda: (time.sleep(0.3), done.append(True)))
+        print(forking.can_fork(), done, outcome(lambda: len(done)))
+    """) == ["True [True] 1"]

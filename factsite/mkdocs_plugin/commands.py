@@ -9,6 +9,7 @@ import contextlib
 import logging
 import os
 import pickle
+import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,9 @@ from factsite.settings import Settings
 from factsite.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 
 PLUGIN_LOGGER = "mkdocs.plugins.factsite"
+# Up to this many articles (about 4,000 pages at 20 claims an article) MkDocs and Pagefind together hold a
+# few hundred MB: they run in one process, which saves a fork and pickling the build's result.
+APART_ABOVE_ARTICLES = 200
 
 
 class SiteConfigError(Exception):
@@ -53,6 +57,8 @@ class BuildOutcome:
     rendered: int = 0
     # The full traceback of an unexpected failure, children's included, for `build --verbose`.
     traceback: str = ""
+    # When the new pages were in place (`time.perf_counter()`); Pagefind's new index may follow them.
+    published_at: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -121,16 +127,6 @@ def build_site(
     jobs: int | None = None,
     progress: Progress | None = None,
 ) -> BuildOutcome:
-    """Build into a staging directory and swap it in only if the build succeeded.
-
-    Pages unchanged since the last build of the same directory are linked from it rather than
-    rendered again; `jobs` processes render the others (default: one per processor, for large
-    sites only).
-
-    When Pagefind may index the site, MkDocs builds in a child process and Pagefind runs once the child
-    has exited: the two are the largest processes of a build, and this way they never hold their memory at
-    the same time (at 25,000 claim pages, about 1 GB each).
-    """
     config = load_site_config(config_file, strict)
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
     try:
@@ -141,20 +137,27 @@ def build_site(
     config["site_dir"] = str(staging)
     plugin = start_plugins(config, "build", jobs, progress)
     plugin.previous_site = target
-    apart = plugin.config.search != "material" and forking.can_fork()
-    plugin.index_search = not apart
+    apart = plugin.config.search != "material" and _large(config) and forking.can_fork()
+    plugin.index_search = False  # indexed below, around the publication
+    payload: bytes | None = None
+    search_error, index_after = None, False
     try:
         if apart:
-            (ok, engine), payload = forking.start(lambda: _pickled_stage(config, plugin, target)).result()
             # The build's result stays pickled while Pagefind runs: at 25,000 claims, 50 MB as bytes
             # against 300 MB as objects.
-            search_error = _index_search(staging, plugin.progress) if ok and engine == "pagefind" else None
-            staged = pickle.loads(payload)
-            del payload
-            if search_error:
-                staged.outcome.site_errors.append(search_error)
+            (ok, engine), payload = forking.start(lambda: _pickled_stage(config, plugin, target)).result()
         else:
             staged = _stage(config, plugin, target)
+            ok, engine = staged.outcome.ok, staged.search
+        if ok and engine == "pagefind":
+            # A site already published with an index is replaced at once, with that index, and the new
+            # index follows; a first build is published with its index.
+            index_after = search.keep_previous_index(target, staging)
+            if not index_after:
+                search_error = _index_search(staging, plugin.progress)
+        if payload is not None:
+            staged = pickle.loads(payload)
+            del payload
     except OSError as problem:
         # A file that cannot be read (a named pipe, a link that loops) or written (a full disk).
         discard(staging)
@@ -163,6 +166,8 @@ def build_site(
         discard(staging)
         raise
     outcome = staged.outcome
+    if search_error:
+        outcome.site_errors.append(search_error)
     if outcome.ok:
         try:
             publish(staging, target)
@@ -171,6 +176,12 @@ def build_site(
         except OSError as problem:
             discard(staging)
             outcome.site_errors.append(_file_problem(problem, staging, target))
+            return outcome
+        outcome.published_at = time.perf_counter()
+        if index_after:
+            search_error = _index_search(target, plugin.progress, in_place=True)
+            if search_error:
+                outcome.site_errors.append(f"the pages were published with the previous search index: {search_error}")
     else:
         discard(staging)
     return outcome
@@ -198,6 +209,14 @@ def _file_problem(problem: Exception, staging: Path | None = None, target: Path 
     if not names:
         return f"cannot read or write a file: {reason}"
     return f"{_shown(Path(names[-1]))}: {reason}"
+def _large(config: MkDocsConfig) -> bool:
+    """Whether the site has more than `APART_ABOVE_ARTICLES` articles (a directory listing, no reading)."""
+    try:
+        articles = os.scandir(Path(config.docs_dir) / "articles")
+    except OSError:
+        return False
+    with articles:
+        return sum(1 for entry in articles if entry.name.endswith(".md")) > APART_ABOVE_ARTICLES
 
 
 @dataclass
@@ -242,11 +261,15 @@ def _pickled_stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -
     return (staged.outcome.ok, staged.search), pickle.dumps(staged, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _index_search(staging: Path, progress: Progress) -> str | None:
-    """Index the staged site with Pagefind; the problem if it failed."""
+def _index_search(site: Path, progress: Progress, *, in_place: bool = False) -> str | None:
+    """Index the site with Pagefind; the problem if it failed. `in_place`: a published site, whose index
+    is replaced in one step once the new one is complete."""
     progress.stage("indexing for search", 0, "")
     try:
-        search.index_site(staging)
+        if in_place:
+            search.reindex_published(site)
+        else:
+            search.index_site(site)
     except search.SearchIndexError as problem:
         return str(problem)
     finally:

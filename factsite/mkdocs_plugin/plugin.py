@@ -39,7 +39,14 @@ from factsite.render.annotations import ANNOTATIONS_FILE
 from factsite.render.data_files import ArticleData, site_files
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
 from factsite.render.page_safety import page_problems
-from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment, trust_pages
+from factsite.render.pages import (
+    TEMPLATES_DIR,
+    PageRenderer,
+    SitePage,
+    compiled_templates,
+    template_environment,
+    trust_pages,
+)
 from factsite.render.sanitise import sanitise_html
 from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings, TeamMember, Trust
 from factsite.static_files import content_file_problems, unsafe_file_problems
@@ -242,6 +249,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         self.env, self.files = env, files
+        env.bytecode_cache = compiled_templates()
         if self.nav is not None:
             env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
 

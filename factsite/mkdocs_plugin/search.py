@@ -9,11 +9,14 @@ for its words. With Pagefind, Material's search is switched off and the site get
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
+import shutil
 import subprocess
 from pathlib import Path
 
 from factsite.render.pages import SitePage, template_environment
+from factsite.write import remove_in_background
 
 PAGEFIND_DIR = "pagefind"
 SEARCH_PAGE = "search"
@@ -64,8 +67,48 @@ def search_page(date: dt.date) -> SitePage:
     )
 
 
-def index_site(site_dir: Path) -> None:
-    """Write Pagefind's index of `site_dir` into `site_dir/pagefind/`."""
+def keep_previous_index(published: Path, staging: Path) -> bool:
+    """Give the staged site the published site's index (hard links), for it to be published with the
+    index its readers already had until the new one replaces it; whether there was one."""
+    index = published / PAGEFIND_DIR
+    if not index.is_dir() or (staging / PAGEFIND_DIR).exists():
+        return False
+    try:
+        shutil.copytree(index, staging / PAGEFIND_DIR, copy_function=_link_or_copy)
+    except OSError:
+        shutil.rmtree(staging / PAGEFIND_DIR, ignore_errors=True)
+        return False
+    return True
+
+
+def _link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def reindex_published(site_dir: Path) -> None:
+    """Index a published site beside it, then put the new index in place of the old one: two renames,
+    so a reader's search finds one index or the other, whole."""
+    # Named as a staging directory: should the build be killed, the next one removes it.
+    fresh = site_dir.with_name(f".{site_dir.name}.staging-{PAGEFIND_DIR}-{os.getpid()}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        index_site(site_dir, output=fresh)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    current = site_dir / PAGEFIND_DIR
+    old = site_dir.with_name(f".{site_dir.name}.old-{PAGEFIND_DIR}-{os.getpid()}")
+    if current.exists():
+        os.replace(current, old)
+    os.replace(fresh, current)
+    remove_in_background(old)
+
+
+def index_site(site_dir: Path, output: Path | None = None) -> None:
+    """Write Pagefind's index of `site_dir` into `site_dir/pagefind/`, or into `output`."""
     executable = pagefind_executable()
     if executable is None:
         raise SearchIndexError(
@@ -73,7 +116,8 @@ def index_site(site_dir: Path) -> None:
             "run `pip install 'pagefind[bin]'` or set the factsite option `search: material`"
         )
     command = [
-        str(executable), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR,
+        str(executable), "--site", str(site_dir),
+        *(["--output-path", str(output)] if output else ["--output-subdir", PAGEFIND_DIR]),
         "--root-selector", CONTENT_SELECTOR, "--exclude-selectors", ", ".join(NOT_INDEXED),
         "--quiet",
     ]  # fmt: skip

@@ -12,7 +12,7 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -48,9 +48,25 @@ ALSO_CHECKED_SLOT = "<!--factsite:also-checked-->"
 ROLES = ("published", "quoted")
 
 
+@cache
+def compiled_templates() -> jinja2.BytecodeCache | None:
+    """Jinja's cache of compiled templates, for factsite's templates and the theme's.
+
+    Kept between runs as Python keeps compiled modules, in Jinja's folder of the user's own in the
+    temporary directory: a template is compiled again whenever its source changes (Jinja compares a hash of
+    it) or Python's version does. Compiling them is about 0.15 s of every build otherwise, a tenth of a
+    small one. It holds code only, never content.
+    """
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        return None
+
+
 def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir / "factsite"),
+        bytecode_cache=compiled_templates(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

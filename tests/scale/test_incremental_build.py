@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,33 @@ def test_search_engine(tmp_path: Path, option: str, engine: str) -> None:
         page = (site / "search" / "index.html").read_text("utf-8")
         assert "'wasm-unsafe-eval'" in page and "'wasm-unsafe-eval'" not in home
         assert 'src="../pagefind/pagefind-ui.js"' in page
+
+
+def test_a_pagefind_site_is_published_first_and_its_new_index_swapped_in(tmp_path: Path) -> None:
+    config_file = site_project(tmp_path / "project", search="pagefind")
+    site = config_file.parent / "site"
+    first = build_site(str(config_file))
+    assert first.ok
+    entry = site / "pagefind" / "pagefind-entry.json"
+    before = entry.read_bytes()
+    EDITS["the article's text"](config_file.parent)
+    again = build_site(str(config_file))
+    assert again.ok and again.published_at is not None
+    # The index was replaced whole: it is Pagefind's index of the new pages, as a build from nothing writes it.
+    assert entry.read_bytes() != before
+    fresh = from_nothing(config_file, tmp_path / "fresh")
+    assert tree_digest(site) == tree_digest(fresh)
+    # Nothing of the index's staging is left beside the site.
+    assert not list(site.parent.glob(".site.staging-*"))
+
+
+def test_the_old_site_is_removed_after_the_command_returns(project: Path) -> None:
+    site = project.parent / "site"
+    assert build_site(str(project)).ok
+    assert build_site(str(project)).ok
+    assert site.is_dir() and not list(site.parent.glob(".site.previous-*"))
+    waited = 0.0
+    while list(site.parent.glob(".site.old-*")) and waited < 30:
+        time.sleep(0.1)
+        waited += 0.1
+    assert not list(site.parent.glob(".site.old-*"))
