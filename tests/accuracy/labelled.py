@@ -13,6 +13,11 @@ article has `labels/SLUG.yaml` beside the corpus:
         unit: GBP                  # Basis.unit
         source: ons-release        # Basis.source_id (null: no cited source holds a candidate)
         candidate: "1000000"       # Basis.candidate
+        known_wrong: "why"         # held-out only: a confidently wrong result recorded, not yet fixed
+
+`known_wrong` is the list of known failures: a held-out label keeps what is true, and the entry says how the
+check's first run got it wrong. The bench still counts such a result as confidently wrong; the test expects it
+to fail (strict), so the entry must go as soon as the result is no longer confidently wrong.
 
 A result is *right* when its status and every labelled field agree; *could not tell* when it is wrong but its
 status is an honest "could not tell" (CheckResult.established is false); *confidently wrong* otherwise: a
@@ -39,6 +44,7 @@ CORPUS = HERE / "corpus"
 LABELS = HERE / "labels"
 BASIS_FIELDS = {"reading": "reading", "unit": "unit", "source": "source_id", "candidate": "candidate"}
 OUTCOMES = ("right", "could-not-tell", "confidently-wrong")
+NOT_COMPARED = {"case", "known_wrong"}  # a label's notes about the claim, not fields of the result
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ def score_claims(project: Project, labels: dict[str, dict[str, Any]]) -> list[Cl
 
 
 def _score_claim(slug: str, claim_id: str, expected: dict[str, Any], claim: CheckedClaim | None) -> ClaimScore:
-    wanted = {k: v for k, v in expected.items() if k != "case"}
+    wanted = {k: v for k, v in expected.items() if k not in NOT_COMPARED}
     if claim is None or claim.result is None:
         found: dict[str, Any] = {"status": "missing: the article or claim was not checked"}
         return ClaimScore(slug, claim_id, "?", expected.get("case", "?"), "confidently-wrong", wanted, found)
