@@ -24,6 +24,7 @@ from factsite.checks.figures import (
     read_phrase,
 )
 from factsite.checks.figures.compare import singular
+from factsite.checks.figures.phrase import find_source_figures
 from factsite.model import Basis, Location, Source
 
 SEED_ARTICLE = Path(__file__).resolve().parents[1] / "lint" / "corpus" / "seed-article.txt"
@@ -1088,3 +1089,34 @@ def test_jobs_are_counted_as_roles():
         context="It would close around 120 stores, putting 2,400 jobs at risk.",
     )
     assert (result.status, result.basis.candidate) == ("match", "2400")
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("2025 Bridge Condition Report\n\nOf the state's bridges, 2,041 are in poor condition.", ["2,041"]),
+        ("The 2024 Summer Olympics drew 9,500 athletes.", ["9,500"]),
+        ("In 2024 the department let 312 bridge projects.", ["312"]),
+        ("It was obligated in federal fiscal year 2024.", []),
+        ("Some 2000 troops crossed the border.", ["2000"]),  # a count written like a year stays a figure
+    ],
+    ids=["year-in-a-report-title", "year-in-a-name", "year-after-in", "year-at-a-sentence-end", "count"],
+)
+def test_a_number_that_reads_as_a_year_is_no_count(source: str, found: list[str]) -> None:
+    # Held-out batch 4: "about 2,000 bridges" was compared with the 2025 of "2025 Bridge Condition Report".
+    assert [figure.text for figure in find_source_figures(source, "en_US")] == found
+
+
+def test_a_wrapped_source_line_does_not_part_a_figure_from_its_noun():
+    # Held-out batch 4: "2,041 state-owned\nbridges" is one phrase; a blank line or a list item ends it.
+    wrapped = "As of Dec. 31, 2024, 2,041 state-owned\nbridges were rated in poor condition."
+    result = check_figure(
+        "about 2,000 bridges", value=None, unit="bridges", locale="en_US", sources=[source("report", wrapped)],
+        context="The state now has about 2,000 bridges rated in poor condition.",
+    )
+    assert (result.status, result.basis.candidate) == ("match", "2041")
+    for apart in ("Total: 2,041\n\nbridges of the county", "Total: 2,041\n- bridges of the county"):
+        found = check_figure(
+            "about 2,000 bridges", value=None, unit="bridges", locale="en_US", sources=[source("report", apart)],
+        )
+        assert found.status == "not-found", apart

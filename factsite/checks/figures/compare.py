@@ -528,8 +528,13 @@ def _noun_labels(text: str, start: int, noun: str) -> bool:
 _LETTERS = re.compile(rf"[A-Za-z]+|(?=[^\x00-\x7f]){WORD}")
 
 
+# Where the words after a figure stop being about it: a sentence's end, a bracket, a blank line, a list item.
+# A single line break is a wrapped line ("2,041 state-owned\nbridges"), not the end of the phrase.
+_PHRASE_END = re.compile(r"[.;:!?()\[\]]|\n[ \t]*(?:\n|[-*\u2022]|[0-9]+[.)])")
+
+
 def _noun_follows(text: str, end: int, noun: str) -> bool:
-    after = re.split(r"[.;:!?()\[\]\n]", text[end : end + 80], maxsplit=1)[0]
+    after = _PHRASE_END.split(text[end : end + 80], maxsplit=1)[0]
     words = _LETTERS.findall(after)[:_NOUN_REACH]
     wanted = _same_nouns(noun if noun.isascii() else fold(noun))
     for word in words:
