@@ -29,9 +29,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from factsite.checks.dates.grammar import date_grammar
-from factsite.checks.dates.resolve import _Context, _counted, _day_reading, _unit_span
+from factsite.checks.dates.resolve import _Context, _counted, _day_reading, _unit_span, weekday_resolution
 from factsite.checks.dates.results import DateResolution, FoundDate, describe_relation, format_day
-from factsite.checks.dates.spans import month_span, week_span
+from factsite.checks.dates.spans import month_span
 from factsite.checks.figures.native import tokenise
 from factsite.languages import Language
 from factsite.languages.script import fold
@@ -203,26 +203,10 @@ class _Dates:
     def weekday(self, first: int, last: int, target: int, modifier: str) -> DateResolution:
         """Rules 1 to 3, as resolve._resolve_weekday reads them in English."""
         context = self.context(first, last)
-        published, publication = self.published, context.publication
+        published = self.published
         name = format_day(published + dt.timedelta(days=(target - published.weekday()) % 7)).split()[0]
-        if modifier == "this":
-            day = week_span(published)[0] + dt.timedelta(days=target)
-            return context.resolution((day, day), "day", f"the {name} of the week of {publication}")
         forwards = modifier == "next" or (not modifier and context.tense == "future")
-        if forwards:
-            day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-            rule = f"the first {name} after {publication}"
-        else:
-            day = published - dt.timedelta(days=(published.weekday() - target) % 7 or 7)
-            rule = f"the most recent {name} before {publication}"
-        alternatives = []
-        if modifier in ("last", "next") and week_span(day) == week_span(published):
-            other = day + dt.timedelta(weeks=1 if forwards else -1)
-            where = "after" if forwards else "before"
-            alternatives.append(
-                context.resolution((other, other), "day", f"the {name} of the week {where} the one of {publication}")
-            )
-        return context.resolution((day, day), "day", rule, alternatives=alternatives)
+        return weekday_resolution(context, name, target, modifier, forwards)
 
     def relative_day(self, first: int, last: int, offset: int, other: int | None) -> DateResolution:
         context = self.context(first, last)

@@ -357,16 +357,20 @@ def _in_units(count: int, unit: str) -> tuple[int, str]:
 
 def _resolve_weekday(match: re.Match[str], context: _Context) -> DateResolution | None:
     """Rules 1 to 3."""
-    published, publication = context.published, context.publication
     name = match["weekday_name"].title()
     target = context.grammar.weekdays[name.lower()]
     modifier = " ".join((match["weekday_modifier"] or "").lower().split())
+    forwards = modifier in ("next", "this coming", "coming") or (not modifier and context.tense == "future")
+    return weekday_resolution(context, name, target, modifier, forwards)
+
+
+def weekday_resolution(context: _Context, name: str, target: int, modifier: str, forwards: bool) -> DateResolution:
+    """A weekday named in relation to the publication date (rules 1 to 3), in any language: `modifier` is
+    "this", "last", "next" or "", `forwards` whether it looks ahead."""
+    published, publication = context.published, context.publication
     if modifier == "this":
         day = week_span(published)[0] + dt.timedelta(days=target)
         return context.resolution((day, day), "day", f"the {name} of the week of {publication}")
-    forwards = modifier in ("next", "this coming", "coming") or (
-        not modifier and context.tense == "future"
-    )
     if forwards:
         day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
         rule = f"the first {name} after {publication}"
@@ -376,9 +380,7 @@ def _resolve_weekday(match: re.Match[str], context: _Context) -> DateResolution 
     alternatives = []
     if modifier in ("last", "next") and week_span(day) == week_span(published):
         other = day + dt.timedelta(weeks=1 if forwards else -1)
-        other_rule = (
-            f"the {name} of the week {'after' if forwards else 'before'} the one of {publication}"
-        )
+        other_rule = f"the {name} of the week {'after' if forwards else 'before'} the one of {publication}"
         alternatives.append(context.resolution((other, other), "day", other_rule))
     return context.resolution((day, day), "day", rule, alternatives=alternatives)
 
