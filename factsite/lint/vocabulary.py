@@ -21,7 +21,7 @@ CURRENCY_WORDS = _words(
     " manat lari dram leu lei lev kuna"
 )
 INDIAN_ENGLISH = _words(
-    "lakh lakhs crore crores crorepati crorepatis tehsil tehsils tehsildar tehsildars taluk taluks"
+    "lakh lakhs crore crores crorepati crorepatis quintal quintals tehsil tehsils tehsildar tehsildars taluk taluks"
     " taluka talukas panchayat panchayats sarpanch sarpanches gram zila parishad collectorate"
     " collectorates anganwadi anganwadis lathi lathis lathicharge lathicharged dharna dharnas"
     " gherao gheraoed hartal hartals bandh bandhs godown godowns tiffin prepone preponed updation"

@@ -1120,3 +1120,13 @@ def test_a_wrapped_source_line_does_not_part_a_figure_from_its_noun():
             "about 2,000 bridges", value=None, unit="bridges", locale="en_US", sources=[source("report", apart)],
         )
         assert found.status == "not-found", apart
+
+
+def test_lakh_metric_tonnes_are_read_with_their_noun():
+    # Held-out batch 4: the release's "310 LMT" was not read, and the target was compared with another quantity.
+    release = "Procurement has reached 256.31 LMT, against a target of 310 LMT for the season."
+    result = check_figure(
+        "310 lakh tonnes", value=None, unit="tonnes", locale="en_IN", sources=[source("release", release)],
+        context="The Centre has set a target of 310 lakh tonnes.",
+    )
+    assert (result.status, result.basis.candidate) == ("match", "31000000")

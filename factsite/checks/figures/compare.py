@@ -533,10 +533,17 @@ _LETTERS = re.compile(rf"[A-Za-z]+|(?=[^\x00-\x7f]){WORD}")
 _PHRASE_END = re.compile(r"[.;:!?()\[\]]|\n[ \t]*(?:\n|[-*\u2022]|[0-9]+[.)])")
 
 
+# Abbreviations that hold a scale and the counted noun at once ("256.31 LMT": lakh metric tonnes).
+UNIT_ABBREVIATIONS = MappingProxyType({"LMT": "tonne"})
+
+
 def _noun_follows(text: str, end: int, noun: str) -> bool:
     after = _PHRASE_END.split(text[end : end + 80], maxsplit=1)[0]
     words = _LETTERS.findall(after)[:_NOUN_REACH]
     wanted = _same_nouns(noun if noun.isascii() else fold(noun))
+    abbreviation = re.search(r"[A-Z]+$", text[max(0, end - 4) : end])
+    if abbreviation and UNIT_ABBREVIATIONS.get(abbreviation.group()) in wanted:
+        return True
     for word in words:
         if word.lower() in ("and", "or", "but", "than"):
             return False

@@ -55,6 +55,9 @@ SCALES: Mapping[str, Scale] = MappingProxyType(
         "lac": _LAKH,
         "crore": _CRORE,
         "cr": _CRORE,
+        # Lakh metric tonnes, as Indian government releases write grain stocks ("256.31 LMT"); the noun is
+        # in the abbreviation (compare.UNIT_ABBREVIATIONS).
+        "lmt": _LAKH,
         "lakh crore": Scale(Decimal(10**12), "lakh-crore-words", ("en", "hi")),
         "k": Scale(Decimal(10**3), "suffix", ("en",)),
         "m": Scale(Decimal(10**6), "suffix", ("en",)),
@@ -112,7 +115,7 @@ _DIGITS = (
 )
 _WORD_SCALES = (
     rf"(?i:thousand|million|billion|trillion|lakhs?{_GAP}crores?|lakhs?|lacs?|crores?|cr"
-    r"|mn|mln|bn|tn)\b|Mio\.|Mrd\."
+    r"|mn|mln|bn|tn)\b|Mio\.|Mrd\.|LMT\b"
 )
 _MINUS = "-\u2212"
 _CURRENCY_WORDS = (
