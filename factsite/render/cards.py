@@ -6,6 +6,9 @@ site's name, in sizes that stay legible on a thumbnail (a card is often shown 40
 was chosen over SVG rasterisers (cairosvg, which Material's social plugin uses) because it needs no system
 library and writes a card in a few milliseconds. Cards are PNG files with no date in them: the same claim
 gives the same bytes, and the page cache keeps them with the article's pages.
+
+Text in a script the typeface lacks (Devanagari, Arabic...) would be drawn as empty boxes: such a sentence,
+or site name, is left off the card, which still shows the verdict and the claim's number.
 """
 
 from __future__ import annotations
@@ -68,6 +71,14 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, width: int, height: int) -> tuple
     return font, [*kept[:-1], kept[-1].rstrip(".,;:") + " …"]
 
 
+def drawable(text: str) -> bool:
+    """Whether Roboto has every character of `text`: Latin, Greek, Cyrillic, punctuation, currency signs."""
+    return all(
+        ord(c) < 0x0530 or 0x1E00 <= ord(c) < 0x2070 or 0x20A0 <= ord(c) < 0x20C1 or c in "\u2116\u2122"
+        for c in text
+    )
+
+
 def card_png(text: str, verdict_id: str, verdict_label: str, site_name: str, kicker: str = "") -> bytes:
     """A 1200x630 card: the verdict badge, `kicker` (e.g. "Claim 3"), the claim or headline, the site name."""
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
@@ -82,10 +93,12 @@ def card_png(text: str, verdict_id: str, verdict_label: str, site_name: str, kic
     if kicker:
         draw.text((x + label_width + 88, y + 42), kicker, font=_font("Medium", 36), fill="#555555", anchor="lm")
     top, bottom = y + 84 + 40, HEIGHT - MARGIN - 56
-    font, lines = _fit(draw, " ".join(text.split()), WIDTH - 2 * MARGIN, bottom - top)
-    for number, line in enumerate(lines):
-        draw.text((x, top + number * font.size * 1.25), line, font=font, fill=INK)
-    draw.text((x, HEIGHT - MARGIN), site_name, font=_font("Medium", 36), fill="#444444", anchor="ls")
+    if drawable(text):
+        font, lines = _fit(draw, " ".join(text.split()), WIDTH - 2 * MARGIN, bottom - top)
+        for number, line in enumerate(lines):
+            draw.text((x, top + number * font.size * 1.25), line, font=font, fill=INK)
+    if drawable(site_name):
+        draw.text((x, HEIGHT - MARGIN), site_name, font=_font("Medium", 36), fill="#444444", anchor="ls")
     # 64 colours hold the few inks and their anti-aliasing; a palette image is a third of the bytes and
     # encodes twice as fast as a full-colour one.
     output = io.BytesIO()

@@ -63,3 +63,12 @@ def test_an_archive_may_draw_cards_per_article_only_or_none(tmp_path: Path) -> N
     assert list(off.rglob("card.png")) == []
     assert "og:image" not in read_page(off / "articles/jobs/index.html").meta
     assert read_page(off / "articles/jobs/index.html").meta["twitter:card"] == ["summary"]
+
+
+def test_text_in_a_script_the_typeface_lacks_is_left_off_never_drawn_as_boxes() -> None:
+    # Roboto has no Devanagari or Arabic: their sentences would be rows of empty boxes on the card.
+    hindi = card_png("सिंचित क्षेत्र दोगुना हुआ", "false", "False", "factsite demo desk", "Claim 5")
+    arabic = card_png("ارتفع سعر الخبز", "false", "False", "factsite demo desk", "Claim 5")
+    without = card_png("", "false", "False", "factsite demo desk", "Claim 5")
+    assert hindi == arabic == without
+    assert card_png("Prices rose by 12%, or £1.3bn", "false", "False", "factsite demo desk", "Claim 5") != without
