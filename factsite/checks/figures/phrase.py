@@ -489,7 +489,6 @@ def find_source_figures(text: str, locale: str) -> tuple[FoundFigure, ...]:
 
 
 # A number that reads as a year: "2025 Bridge Condition Report", "In 2024 the department let", "fiscal year 2024."
-_YEAR = re.compile(r"(?:18|19|20)[0-9]{2}")
 _COUNTED_WORD_AFTER = re.compile(r"[ \u00a0]+[a-z]")
 _YEAR_WORD_BEFORE = re.compile(
     r"(?i)\b(?:in|since|by|until|till|from|to|of|during|before|after|year|early|late|mid)[ \u00a0]+$"
@@ -497,11 +496,11 @@ _YEAR_WORD_BEFORE = re.compile(
 
 
 def _names_a_year(flat: str, figure: FoundFigure) -> bool:
-    """A bare four-digit number from 1800 to 2099 is a count only where a lower-case word follows it and no
+    """A bare four-digit number that reads as a year (`_A_YEAR`) is a count only where a lower-case word follows it and no
     word of time comes before it ("2000 troops"): "2025 Bridge Condition Report" counts no bridges, and "In
     2024 the department let 312 bridge projects" none either. A count written like a year elsewhere is lost
     to the comparison: the check then says "not found", never compares with a year."""
-    if _YEAR.fullmatch(figure.text) is None:
+    if _A_YEAR.fullmatch(figure.text) is None:
         return False
     before = flat[max(0, figure.start - 12) : figure.start]
     return _COUNTED_WORD_AFTER.match(flat, figure.end) is None or _YEAR_WORD_BEFORE.search(before) is not None
