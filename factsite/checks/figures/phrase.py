@@ -496,7 +496,7 @@ _YEAR_WORD_BEFORE = re.compile(
 
 
 def _names_a_year(flat: str, figure: FoundFigure) -> bool:
-    """A bare four-digit number that reads as a year (`_A_YEAR`) is a count only where a lower-case word follows it and no
+    """A bare number that reads as a year (`_A_YEAR`) is a count only where a lower-case word follows it and no
     word of time comes before it ("2000 troops"): "2025 Bridge Condition Report" counts no bridges, and "In
     2024 the department let 312 bridge projects" none either. A count written like a year elsewhere is lost
     to the comparison: the check then says "not found", never compares with a year."""
