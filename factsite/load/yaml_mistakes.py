@@ -264,7 +264,7 @@ def _misplaced_item(lines: list[_Line], error_line: int) -> Explanation | None:
 
 
 def _misindented_key(lines: list[_Line], error_line: int, column: int, problem: str) -> Explanation | None:
-    here = next((line for line in lines if line.number == error_line), None)
+    here = _line_at(lines, error_line)
     if here is None or here.key is None:
         return None
     earlier = [line for line in lines if line.number < here.number]
@@ -340,15 +340,24 @@ def _open_levels(lines: list[_Line]) -> set[int]:
 
 
 def _colon_in_value(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
-    here = next((line for line in lines if line.number == error_line), None)
+    here = _line_at(lines, error_line)
     if "mapping values are not allowed" not in problem or here is None or here.key is None:
         return None
+    return _quote_the_value(here, "holds ': ', which YAML reads as the start of another key")
+
+
+def _line_at(lines: list[_Line], number: int) -> _Line | None:
+    return next((line for line in lines if line.number == number), None)
+
+
+def _quote_the_value(here: _Line, why: str) -> Explanation:
+    """A plain value YAML cannot read as it is: located at the value, with the line written quoted."""
     value = here.inline_value
     quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
     return Explanation(
         here.number,
         here.indent + len(here.text) - len(value),
-        f"the value of {here.named()} holds ': ', which YAML reads as the start of another key",
+        f"the value of {here.named()} {why}",
         f"quote the value: {here.key}: {_shorten(quoted, 60)}",
     )
 
@@ -362,7 +371,7 @@ def _indent(name: str, count: int) -> str:
 
 
 def _key_among_items(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
-    here = next((line for line in lines if line.number == error_line), None)
+    here = _line_at(lines, error_line)
     if "expected '-' indicator" not in problem or here is None or here.key is None or here.is_item:
         return None
     earlier = [line for line in lines if line.number < here.number]
@@ -387,19 +396,13 @@ def _key_among_items(lines: list[_Line], error_line: int, problem: str) -> Expla
 
 
 def _reserved_first_character(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
-    here = next((line for line in lines if line.number == error_line), None)
+    here = _line_at(lines, error_line)
     if "cannot start any token" not in problem or here is None or here.key is None:
         return None
     value = here.inline_value
     if not value or value[0] not in "@`%":
         return None
-    quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
-    return Explanation(
-        here.number,
-        here.indent + len(here.text) - len(value),
-        f"the value of {here.named()} starts with {value[0]}, which YAML reserves",
-        f"quote the value: {here.key}: {_shorten(quoted, 60)}",
-    )
+    return _quote_the_value(here, f"starts with {value[0]}, which YAML reserves")
 
 
 def _unclosed_bracket(lines: list[_Line], error_line: int, problem: str) -> Explanation | None:
