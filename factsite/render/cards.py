@@ -24,7 +24,7 @@ WIDTH, HEIGHT = 1200, 630  # Open Graph's recommended size; Twitter's summary_la
 MARGIN = 72
 CARD_FILE = "card.png"
 FONTS = Path(font_roboto.__file__).parent / "files"
-# Verdict colours of the light scheme (templates/assets/stylesheets/factsite.css): text on tint, 4.5:1 or more.
+# Verdict colours of the light scheme (templates/theme/assets/stylesheets/factsite.css): text on tint, 4.5:1 or more.
 COLOURS = {
     "accurate": ("#1b5e20", "#e3f2e5"),
     "mostly-accurate": ("#2e5a12", "#eef5e1"),
