@@ -10,8 +10,10 @@ this work first, and the forked workers then share the loaded dictionary instead
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 _started: list[threading.Thread] = []
 
@@ -37,12 +39,56 @@ def wait() -> None:
         _started.pop().join()
 
 
-def load_lint_engine() -> None:
-    """Load Harper's dictionary, which every linter of the process shares, in a thread."""
+def load_lint_engine(config_file: str | None = None) -> None:
+    """Load Harper's dictionary, which every linter of the process shares, in a thread, unless the files
+    of the site at `config_file` say that the command will not lint (see `lint_expected`)."""
 
     def load() -> None:
         import harper
 
         harper.Linter(harper.Dialect.AMERICAN)
 
-    start(load)
+    if config_file is None or lint_expected(config_file):
+        start(load)
+
+
+def lint_expected(config_file: str) -> bool:
+    """Whether the command is likely to lint an article, from the site's files alone, before the imports.
+
+    Only a guess, for work started ahead: a wrong "no" costs the dictionary's load where the lint first
+    needs it, a wrong "yes" a processor's half second. No when mkdocs.yml turns the lint off, and no when
+    the check cache held every article (`CheckCache.finish`) and the configuration last changed:
+    then every article is found in the cache and none is linted. Anything unexpected answers yes.
+    """
+    try:
+        site = _site_options(Path(config_file))
+        if site.get("lint") is False:
+            return False
+        project = Path(config_file).resolve().parent
+        cache = project / str(site.get("cache_dir") or ".factsite-cache")
+        saved = (cache / "articles" / "checked").stat().st_mtime_ns
+        content = project / str(site.get("docs_dir") or "docs")
+        newest = max(Path(config_file).stat().st_mtime_ns, content.stat().st_mtime_ns)
+        with os.scandir(content / "articles") as entries:
+            newest = max(newest, content.joinpath("articles").stat().st_mtime_ns,
+                         *(entry.stat().st_mtime_ns for entry in entries))  # fmt: skip
+        return newest >= saved
+    except Exception:  # a guess: whatever it cannot read, the command reports
+        return True
+
+
+def _site_options(config_file: Path) -> dict[str, object]:
+    """`docs_dir` from mkdocs.yml and the factsite plugin's options, read with every YAML tag ignored."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load(config_file.read_text("utf-8"), Loader=Loader)
+    options: dict[str, object] = {"docs_dir": config.get("docs_dir")}
+    plugins = config.get("plugins") or ()
+    for plugin in [plugins] if isinstance(plugins, dict) else plugins:
+        if isinstance(plugin, dict) and isinstance(plugin.get("factsite"), dict):
+            options.update(plugin["factsite"])
+    return options

@@ -14,6 +14,7 @@ from pathlib import Path
 from factsite.build.static_files import content_file_problems
 from factsite.checks.claims import check_claim
 from factsite.lint import findings_to_review
+from factsite.lint.findings import Finding
 from factsite.lint.wordlist import load_word_list
 from factsite.load.anchor import MarkSpan, locate_mark, mark_ready
 from factsite.load.articles import load_article
@@ -116,8 +117,13 @@ def _case_collisions(pairs: list[tuple[Path, Path]], content_dir: Path) -> list[
 
 
 def check_article(
-    markdown_path: Path, citations_path: Path, settings: Settings, renderer: MarkdownRenderer
+    markdown_path: Path,
+    citations_path: Path,
+    settings: Settings,
+    renderer: MarkdownRenderer,
+    suggest: Callable[..., tuple[Finding, ...]] | None = None,
 ) -> ArticleOutcome:
+    """Load, validate and check one article; `suggest` may be a cache of the lint's findings."""
     loaded = load_article(markdown_path, citations_path, settings.content_dir, settings.project_dir)
     problems = list(loaded.problems)
     article = loaded.article
@@ -159,7 +165,7 @@ def check_article(
         claims.append(CheckedClaim(article, claim, mark, verdict, result, sources))
     if settings.lint:
         words = load_word_list(settings.content_dir).words
-        problems.extend(_lint_problems(article, loaded.mark_spans, words))
+        problems.extend(_lint_problems(article, loaded.mark_spans, words, suggest))
     checked = CheckedArticle(article, rendered.html, tuple(claims), tuple(problems))
     return ArticleOutcome(checked, tuple(problems))
 
@@ -206,7 +212,12 @@ def _field_problems(article: Article, renderer: MarkdownRenderer) -> list[Proble
     return problems
 
 
-def _lint_problems(article: Article, spans: tuple[MarkSpan, ...], words: frozenset[str]) -> list[Problem]:
+def _lint_problems(
+    article: Article,
+    spans: tuple[MarkSpan, ...],
+    words: frozenset[str],
+    suggest: Callable[..., tuple[Finding, ...]] | None = None,
+) -> list[Problem]:
     """Copy errors no typo claim records and candidates no mark covers, as located warnings."""
     typo_ids = {claim.id for claim in article.claims if claim.kind is ClaimKind.TYPO}
     findings = findings_to_review(
@@ -217,6 +228,7 @@ def _lint_problems(article: Article, spans: tuple[MarkSpan, ...], words: frozens
         typo_marked=[(span.inner_start, span.inner_end) for span in spans if span.claim_id in typo_ids],
         ignores=article.ignores,
         words=words,
+        suggest=suggest,
     )
     lines = LineIndex(article.body, article.body_line)
     problems = []

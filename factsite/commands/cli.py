@@ -135,7 +135,7 @@ def _build(args: argparse.Namespace) -> int:
     if not in_this_process:
         return _build_in_fresh_interpreter(args, engine)
 
-    ahead.load_lint_engine()  # before the imports below, which it overlaps
+    ahead.load_lint_engine(args.config_file)  # before the imports below, which it overlaps
     from factsite.adapters.mkdocs.commands import SiteConfigError, build_site, quiet_mkdocs_logging
     from factsite.build.progress import Progress
 
@@ -193,7 +193,7 @@ def _build_in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    ahead.load_lint_engine()
+    ahead.load_lint_engine(args.config_file)
     from factsite.adapters.mkdocs.commands import (
         SiteConfigError,
         available_processors,
@@ -220,6 +220,7 @@ def _check(args: argparse.Namespace) -> int:
     jobs = available_processors() if args.jobs is None else args.jobs
     cache.prefetch(pairs, jobs, minimum=PARALLEL_MINIMUM if args.jobs is None else 2)
     project = with_publication_problems(check_project(settings, cache.check))
+    cache.finish()
     editor_pages = editor_page_problems(args.config_file)  # what `build` finds in them as it renders them
     if editor_pages:
         problems = sorted(project.problems + tuple(editor_pages), key=lambda p: (p.location.path, p.location.line))

@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from factsite.languages import Language, language_of_locale
 from factsite.lint.dates import find_date_candidates
@@ -69,6 +69,7 @@ def findings_to_review(
     ignores: Iterable[Ignore] = (),
     min_confidence: float = 0.5,
     words: frozenset[str] = frozenset(),
+    suggest: Callable[..., tuple[Finding, ...]] | None = None,
 ) -> tuple[Finding, ...]:
     """What the build warns about in an article body: copy errors no typo claim records, and
     candidates (quotations, figures, dates) no claim mark covers, less the editor's `ignore:`.
@@ -76,8 +77,10 @@ def findings_to_review(
 
     `marked` and `typo_marked` hold the (start, end) in `body` of the words of every mark and of
     the marks of typo claims. Candidates below `min_confidence` (scare quotes) are not warned about.
+    `suggest` stands for `suggest_candidates` (the lint proper, a function of the text, locale, date and
+    words alone): a cache of its findings (`factsite.build.incremental.lint_cache`).
     """
-    found = suggest_candidates(body, locale=locale, published=published, words=words)
+    found = (suggest or suggest_candidates)(body, locale=locale, published=published, words=words)
     slips = [f for f in found if f.is_copy_error and f.kind not in NOTATION_KINDS]
     # A figure's notation is reviewed with the figure: its claim's note records the slip.
     claims = [

@@ -199,6 +199,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         project = publication.with_problems(
             check_project(self.settings, checks.check), checks.article_keys
         )
+        checks.finish()
         self.project = project
         # The checked content lives until the build ends: the garbage collector need not scan it again
         # and again (at 25,000 claims that is a third of writing the data files). Released after the build.

@@ -9,6 +9,7 @@ in several processes at once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from functools import cache
 from itertools import repeat
 from pathlib import Path
 
+from factsite.build.incremental.lint_cache import LintCache
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork
 from factsite.build.pipeline import ArticleOutcome, check_article
@@ -26,6 +28,7 @@ from factsite.settings import Settings
 # Fewer missing articles than this are checked in this process: workers would not repay.
 PARALLEL_MINIMUM = 24
 Entry = tuple[str, ArticleOutcome]
+CHECKED_STAMP = "checked"  # in the cache's directory of articles: see `CheckCache.finish`
 
 
 @cache
@@ -43,6 +46,8 @@ class CheckCache:
     def __init__(self, settings: Settings, directory: Path | None) -> None:
         self.settings = settings
         self.store = EntryStore(directory / "articles" if directory else None)
+        # The lint's findings by article body: an article whose YAML alone changed is not linted again.
+        self.lint = LintCache(directory / "lint" if directory else None, code_fingerprint())
         self.renderer = MarkdownRenderer()
         self.hits = 0
         self.misses = 0
@@ -51,6 +56,7 @@ class CheckCache:
         # Called after each article is checked or found, for progress displays.
         self.on_article: Callable[[], None] | None = None
         self._memory: dict[str, Entry] = {}
+        self._complete = True  # every article checked so far is in the cache (`finish`)
         self._reported: set[str] = set()  # checked by `prefetch`, progress already reported
         self._file_digests: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
         self._prefix = hashlib.sha256(
@@ -62,10 +68,11 @@ class CheckCache:
         outcome = self._find(key)
         if outcome is None:
             self.misses += 1
-            outcome = check_article(markdown_path, citations_path, self.settings, self.renderer)
+            outcome = check_article(markdown_path, citations_path, self.settings, self.renderer, self.lint.suggest)
             self._store(key, outcome)
         else:
             self.hits += 1
+        self._complete = self._complete and outcome.article is not None
         self.article_keys[markdown_path.stem] = hashlib.sha256(
             (key + self._snapshot_hashes(outcome)).encode()
         ).hexdigest()
@@ -88,7 +95,7 @@ class CheckCache:
             return 0
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            outcomes = pool.map(_check_elsewhere, missing, repeat(self.settings), chunksize=4)
+            outcomes = pool.map(_check_elsewhere, missing, repeat(self.settings), repeat(self.lint), chunksize=4)
             for pair, outcome in zip(missing, outcomes, strict=True):
                 key = self._key(*pair)
                 self._store(key, outcome)
@@ -96,6 +103,16 @@ class CheckCache:
                 if self.on_article is not None:
                     self.on_article()
         return len(missing)
+
+    def finish(self) -> None:
+        """Record that every article of this run is in the cache: a stamp file, whose time a command compares
+        with the content's to guess, before its imports, that nothing will be linted (`ahead.lint_expected`)."""
+        complete, self._complete = self._complete, True
+        if self.store.directory is None or not complete:  # an article that failed is checked again
+            return
+        with contextlib.suppress(OSError):  # a read-only or full disk only costs speed
+            self.store.directory.mkdir(parents=True, exist_ok=True)
+            (self.store.directory / CHECKED_STAMP).touch()
 
     def _key(self, markdown_path: Path, citations_path: Path) -> str:
         return hashlib.sha256(
@@ -165,5 +182,5 @@ class CheckCache:
         self.store.write(key, entry)
 
 
-def _check_elsewhere(pair: tuple[Path, Path], settings: Settings) -> ArticleOutcome:
-    return check_article(pair[0], pair[1], settings, MarkdownRenderer())
+def _check_elsewhere(pair: tuple[Path, Path], settings: Settings, lint: LintCache) -> ArticleOutcome:
+    return check_article(pair[0], pair[1], settings, MarkdownRenderer(), lint.suggest)

@@ -5,6 +5,7 @@ The check cache and the page cache keep their entries here; a missing, truncated
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
@@ -20,10 +21,23 @@ class EntryStore:
             return None
         try:
             with (self.directory / key[:2] / key).open("rb") as handle:
-                value: object = pickle.load(handle)  # the editor's own cache directory
-                return value
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+                data = handle.read()
+        except OSError:
             return None
+        # Unpickling an entry makes thousands of objects, each of which counts towards a garbage collection
+        # that would scan everything the build holds: at 25,000 claims two thirds of the time of reading the
+        # check cache's entries went to collections that found nothing (1.5 s, 0.5 s without). An entry holds
+        # no cycle to collect.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            value: object = pickle.loads(data)  # the editor's own cache directory
+            return value
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        finally:
+            if collecting:
+                gc.enable()
 
     def write(self, key: str, value: object) -> None:
         if self.directory is None:
