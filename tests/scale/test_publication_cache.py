@@ -43,3 +43,20 @@ def test_cached_publication_problems_equal_the_site_wide_ones(tmp_path: Path, si
     cache = PublicationCache()
     assert cache.with_problems(project, checks.article_keys) == expected
     assert cache.with_problems(project, checks.article_keys) == expected  # from the cache
+
+
+def test_publication_problems_are_kept_for_the_next_command(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    config_file = SITES["claims stating their rating"](root)
+    settings, cache_dir = read_settings(str(config_file))
+    checks = CheckCache(settings, cache_dir)
+    project = check_project(settings, checks.check)
+    expected = with_publication_problems(project)
+    first = PublicationCache(cache_dir)
+    assert first.with_problems(project, checks.article_keys) == expected
+    assert first.computed == len(project.articles) == 2
+    # A new process: the problems come from the cache directory, none is worked out again.
+    second = PublicationCache(cache_dir)
+    assert second.with_problems(project, checks.article_keys) == expected
+    assert second.computed == 0

@@ -235,7 +235,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if self._caches is None or self._caches[0] != key:
             templates = templates_fingerprint(TEMPLATES_DIR)
             checks = CheckCache(self.settings, cache_dir)
-            self._caches = (key, checks, PageCache(cache_dir, templates), PublicationCache())
+            self._caches = (key, checks, PageCache(cache_dir, templates), PublicationCache(cache_dir))
         return self._caches[1], self._caches[2], self._caches[3]
 
     def _plan_reuse(self, config: MkDocsConfig, files: Files) -> PageReuse:

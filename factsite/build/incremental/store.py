@@ -19,8 +19,18 @@ class EntryStore:
     def read(self, key: str) -> object | None:
         if self.directory is None:
             return None
+        return self.read_file(self.directory / key[:2] / key)
+
+    def write(self, key: str, value: object) -> None:
+        if self.directory is None:
+            return
+        self.write_file(self.directory / key[:2] / key, value)
+
+    @staticmethod
+    def read_file(path: Path) -> object | None:
+        """The value pickled in the file at `path`; None if it is missing or cannot be read."""
         try:
-            with (self.directory / key[:2] / key).open("rb") as handle:
+            with path.open("rb") as handle:
                 data = handle.read()
         except OSError:
             return None
@@ -39,16 +49,15 @@ class EntryStore:
             if collecting:
                 gc.enable()
 
-    def write(self, key: str, value: object) -> None:
-        if self.directory is None:
-            return
-        folder = self.directory / key[:2]
+    @staticmethod
+    def write_file(path: Path, value: object) -> None:
+        """Pickle `value` into the file at `path`, whole or not at all."""
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             # Write then rename, so a build killed mid-write never leaves a truncated entry.
-            handle, temporary = tempfile.mkstemp(dir=folder)
+            handle, temporary = tempfile.mkstemp(dir=path.parent)
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / key)
+            os.replace(temporary, path)
         except OSError:
             pass  # A read-only or full disk only costs speed.
