@@ -115,3 +115,25 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path)
     else:
         path.unlink()
+
+
+def write_unless_same(site_dir: Path, relative: str, data: bytes, previous_dir: Path | None = None) -> None:
+    """Write `data` at `relative` in `site_dir`, unless the previous site (`previous_dir`, or `site_dir` itself
+    for a build in place) holds a file of the same bytes there: that file is linked into `site_dir`, or left.
+
+    Reading and comparing a file costs less than writing it: at 25,000 claims the data files are 600 MB,
+    26,250 of them social cards, and after a one-article edit all but 21 cards are what the last build wrote.
+    """
+    path = site_dir / relative
+    previous = (previous_dir or site_dir) / relative
+    try:
+        if previous.stat().st_size == len(data) and previous.read_bytes() == data:
+            if previous == path:
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.link(previous, path)
+            return
+    except OSError:
+        pass  # no such file, or no link across file systems: written below
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

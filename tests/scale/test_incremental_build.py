@@ -150,3 +150,19 @@ def test_the_old_site_is_removed_after_the_command_returns(project: Path) -> Non
         time.sleep(0.1)
         waited += 0.1
     assert not list(site.parent.glob(".site.old-*"))
+
+
+def test_unchanged_data_files_are_linked_from_the_previous_site(project: Path) -> None:
+    # A verdict changed in one article: the cards showing it are drawn and written again; the other cards and
+    # the unchanged data files are the previous site's files, linked (the same file on disk), not rewritten.
+    assert build_site(str(project)).ok
+    site = project.parent / "site"
+    cards = {path.relative_to(site): path.stat().st_ino for path in site.rglob("card.png")}
+    robots = (site / "robots.txt").stat().st_ino
+    edit: Edit = EDITS["a verdict"]
+    edit(project.parent)
+    assert build_site(str(project)).ok
+    rewritten = {path for path, inode in cards.items() if (site / path).stat().st_ino != inode}
+    assert rewritten and all(path.parts[:2] == ("articles", "budget") for path in rewritten)
+    assert len(rewritten) < len(cards) // 4
+    assert (site / "robots.txt").stat().st_ino == robots

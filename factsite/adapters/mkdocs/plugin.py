@@ -35,6 +35,7 @@ from factsite.build.incremental.page_cache import PageCache, PublicationCache
 from factsite.build.pipeline import Project, article_paths, check_project
 from factsite.build.progress import Progress
 from factsite.build.static_files import content_file_problems, unsafe_file_problems
+from factsite.build.write import write_unless_same
 from factsite.model import Problem, RatingScale, Severity, Verdict
 from factsite.render.annotations import ANNOTATIONS_FILE
 from factsite.render.data_files import ArticleData, site_files
@@ -313,9 +314,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
                              per_process=per_process, on_page=self.progress.advance)  # fmt: skip
         self.progress.stage("writing data files", 0, "")
         for relative, data in site_files(self.project, self.article_data):
-            path = Path(config.site_dir, relative)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            write_unless_same(Path(config.site_dir), relative, data, self.previous_site)
         if self.search == "pagefind" and self.index_search:
             self.progress.stage("indexing for search", 0, "")
             try:
