@@ -68,6 +68,7 @@ class Language:
     ambiguous_days: dict[str, int] = dataclasses.field(default_factory=dict)  # कल: 1 day either way
     doubled_function_words: frozenset[str] = frozenset()  # the lint's doubled words ("में में")
     leftovers: tuple[str, ...] = ()  # regular expressions of whole lines of page furniture
+    year_prepositions: frozenset[str] = frozenset()  # before a number written like a year, make it one: في
 
     def currency(self, key: str, locale: str) -> str:
         """The ISO code of a currency word in `locale` ("riyal" in ar_SA: SAR), or the word's own id."""
@@ -128,6 +129,7 @@ def language(code: str) -> Language | None:
         leftovers=tuple(get("LEFTOVERS", ())),  # type: ignore[arg-type]
         ambiguous_days=_folded(get("AMBIGUOUS_DAYS", {})),  # type: ignore[arg-type]
         not_future=frozenset(fold(w) for w in get("NOT_FUTURE", ())),  # type: ignore[attr-defined]
+        year_prepositions=frozenset(fold(w) for w in get("YEAR_PREPOSITIONS", ())),  # type: ignore[attr-defined]
     )
 
 

@@ -37,10 +37,11 @@ SCALES = {
 }  # fmt: skip
 # Plurals need a count of 3-10 before them ("ثلاثة آلاف"); alone they are vague ("آلاف" = thousands).
 PLURAL_SCALES = {"آلاف": 1000, "ألوف": 1000, "ملايين": 10**6, "مليارات": 10**9}
-# Duals are two of the scale, with no count: ألفان = 2,000, مليونان = 2,000,000.
+# Duals are two of the scale, with no count: ألفان = 2,000, مليونان = 2,000,000; before the noun they count
+# (construct state) the final ن drops: "ألفا وحدة", "ألفي وحدة", "ملياري جنيه".
 DUAL_SCALES = {
-    "ألفان": 1000, "ألفين": 1000, "مليونان": 10**6, "مليونين": 10**6, "مليونا": 10**6,
-    "ملياران": 10**9, "مليارين": 10**9,
+    "ألفان": 1000, "ألفين": 1000, "ألفي": 1000, "مليونان": 10**6, "مليونين": 10**6, "مليونا": 10**6,
+    "مليوني": 10**6, "ملياران": 10**9, "مليارين": 10**9, "مليارا": 10**9, "ملياري": 10**9,
 }  # fmt: skip
 FRACTION_PREFIXES: dict[str, str] = {}
 PREFIX_NEEDS_COUNT: tuple[str, ...] = ()
@@ -105,4 +106,6 @@ NOT_FUTURE = ("سيارة", "سيارات", "سياسة", "سياسي", "سيط�
 # Doubled words the lint reports: prepositions and particles written twice. Arabic repeats some words on
 # purpose ("رويدا رويدا", "شيئا فشيئا"), so content words are left alone.
 DOUBLED_FUNCTION_WORDS = ("في", "من", "على", "إلى", "عن", "أن", "إن", "التي", "الذي", "هذا", "هذه", "قد", "لا")
+# Before a number written like a year, these make it a year ("في ٢٠٢٣", "منذ ٢٠٢٠"), not a count ("٢٠٠٠ وحدة").
+YEAR_PREPOSITIONS = ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "عن")
 LEFTOVERS = (r"اقرأ\s+(?:أيضا|أيضاً|المزيد).*", r"إعلان", r"شارك(?:\s+المقال)?", r"تابعونا.*", r"صورة\s*:.*")

@@ -46,6 +46,10 @@ READ = [
     ("ढाई करोड़ रुपये से अधिक", "hi_IN", "25000000", "INR", "more-than"),
     ("कम से कम 300", "hi_IN", "300", None, "at-least"),
     ("लाखों लोग", "hi_IN", "200000", None, "range"),
+    # Hindi: a larger scale right after a scale counts in it ("25 हज़ार करोड़" = 25,000 crore)
+    ("25 हजार करोड़ रुपये", "hi_IN", "250000000000", "INR", "exact"),
+    ("5.37 लाख करोड़ रुपये", "hi_IN", "5370000000000", "INR", "exact"),
+    ("दो लाख करोड़", "hi_IN", "2000000000000", None, "exact"),
     # Arabic: digits (Arabic-Indic and Eastern Arabic-Indic) and separators
     ("٣٫٥ مليون جنيه", "ar_EG", "3500000", "EGP", "exact"),
     ("١٢٬٥٠٠", "ar_EG", "12500", None, "exact"),
@@ -66,6 +70,9 @@ READ = [
     ("ثلاثة ملايين وخمسمئة ألف", "ar", "3500000", None, "exact"),
     ("ثلاثمائة وعشرون ألف دولار", "ar", "320000", "USD", "exact"),
     ("مليونان", "ar", "2000000", None, "exact"),
+    ("ألفي وحدة", "ar", "2000", None, "exact"),  # the dual before its noun (construct state)
+    ("ملياري جنيه", "ar_EG", "2000000000", "EGP", "exact"),
+    ("٤ ملايين طن", "ar", "4000000", None, "exact"),
     ("مليون ونصف", "ar", "1500000", None, "exact"),
     ("نصف مليون", "ar", "500000", None, "exact"),
     ("ربع مليار", "ar", "250000000", None, "exact"),
@@ -185,3 +192,20 @@ ARABIC_SOURCE = (
 def test_check_against_a_source(mark: str, locale: str, source: str, status: str) -> None:
     result = check_figure(mark, value=None, unit=None, locale=locale, sources=[_source(source)])
     assert result.status == status, result.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "counts"),
+    [
+        # A number written like a year counts the noun after it; after a word of time or a preposition of
+        # time, or before a postposition, it is a year.
+        ("سلمت الوزارة ٢٠٠٠ وحدة سكنية", "ar", ["٢٠٠٠"]),
+        ("نتائج عام ٢٠٢٤ ثم لعام ٢٠٢٥، وفي ٢٠٢٣ كان", "ar", []),
+        ("٢٠٢٥م", "ar", []),
+        ("2024 में 2000 पदों पर भर्ती हुई, वर्ष 2023 में नहीं", "hi_IN", ["2000"]),
+    ],
+)
+def test_a_number_written_like_a_year_is_a_count_only_before_its_noun(
+    text: str, locale: str, counts: list[str]
+) -> None:
+    assert [f.text for f in find_source_figures(text, locale)] == counts
