@@ -106,6 +106,22 @@ NOT_FUTURE = ("سيارة", "سيارات", "سياسة", "سياسي", "سيط�
 # Doubled words the lint reports: prepositions and particles written twice. Arabic repeats some words on
 # purpose ("رويدا رويدا", "شيئا فشيئا"), so content words are left alone.
 DOUBLED_FUNCTION_WORDS = ("في", "من", "على", "إلى", "عن", "أن", "إن", "التي", "الذي", "هذا", "هذه", "قد", "لا")
+# Counted nouns in any number and case: the article and clitics glued in front, and the endings of sound plurals,
+# duals, the feminine and the accusative, left out to compare them ("مزارعين"/"مزارع", "الوحدات"/"وحدة",
+# "مشروعًا"/"مشروعات"). Broken plurals (أسر, مدن) are other words. The noun comes first: "ألفي وحدة سكنية".
+NOUN_PREFIXES = ("ال", "وال", "بال", "لل", "فال", "كال")
+NOUN_ENDINGS = ("ات", "ين", "ون", "ان", "ة", "ا")
+NOUN_STEM_MIN = 3
+SAME_NOUNS = (("شخص", "أشخاص", "مواطن", "مواطنين", "فرد", "أفراد", "نسمة"), ("أسرة", "أسر", "عائلة", "عائلات"))
+# Words that say nothing of what a sentence is about: prepositions, particles, pronouns, reporting verbs.
+FUNCTION_WORDS = (
+    "في", "من", "على", "إلى", "عن", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "قد", "لا", "لم",
+    "لن", "ما", "مع", "بين", "خلال", "حتى", "بعد", "قبل", "كما", "أو", "ثم", "هو", "هي", "هم", "كان", "كانت", "تم",
+    "يتم", "وقد", "قال", "وقال", "أضاف", "وأضاف", "أشار", "وأشار", "ضمن", "نحو", "حوالي", "أكثر", "أقل", "عدد", "بلغ",
+    "وبلغ", "بلغت", "وبلغت", "بقيمة", "إجمالي", "فيما", "منها", "منه", "فيها", "إذ", "وفي", "ومن", "بنسبة",
+)  # fmt: skip
+# Parts of the words that speak of a target (a word holding one: "मौजूदा लक्ष्य", "المستهدف", "تستهدف").
+TARGET_WORDS = ("هدف", "ستهدف")
 # Before a number written like a year, these make it a year ("في ٢٠٢٣", "منذ ٢٠٢٠"), not a count ("٢٠٠٠ وحدة").
 YEAR_PREPOSITIONS = ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "عن")
 LEFTOVERS = (r"اقرأ\s+(?:أيضا|أيضاً|المزيد).*", r"إعلان", r"شارك(?:\s+المقال)?", r"تابعونا.*", r"صورة\s*:.*")

@@ -1130,3 +1130,24 @@ def test_lakh_metric_tonnes_are_read_with_their_noun():
         context="The Centre has set a target of 310 lakh tonnes.",
     )
     assert (result.status, result.basis.candidate) == ("match", "31000000")
+
+
+TARGETS = source(
+    "housing-report",
+    "Home ownership rose to 65.4% by the end of 2024, on the way to the 70% target for 2030. "
+    "The ministry aims to hand over 4 million homes; it has handed over 3.2 million homes so far.",
+)
+
+
+@pytest.mark.parametrize(
+    ("mark", "context", "status", "candidate"),
+    [
+        # A target is not what was done, and a target is compared with the sources' target.
+        ("70%", "Home ownership rose to 70%.", "overstated", "65.4"),
+        ("3.5 million homes", "The ministry's target is 3.5 million homes.", "understated", "4000000"),
+        ("3.2 million homes", "It has handed over 3.2 million homes.", "match", "3200000"),
+    ],
+)
+def test_a_target_is_compared_only_with_a_target(mark: str, context: str, status: str, candidate: str) -> None:
+    result = check_figure(mark, value=None, unit=None, locale="en_GB", sources=[TARGETS], context=context)
+    assert (result.status, result.basis.candidate) == (status, candidate), result.summary

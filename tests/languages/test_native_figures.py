@@ -202,6 +202,8 @@ def test_check_against_a_source(mark: str, locale: str, source: str, status: str
         ("سلمت الوزارة ٢٠٠٠ وحدة سكنية", "ar", ["٢٠٠٠"]),
         ("نتائج عام ٢٠٢٤ ثم لعام ٢٠٢٥، وفي ٢٠٢٣ كان", "ar", []),
         ("٢٠٢٥م", "ar", []),
+        ("الثلاثاء ٢٠ مايو ٢٠٢٥\nأعلنت الوزارة", "ar", []),
+        ("منذ ١٥ أبريل ٢٠٢٥ بلغ", "ar", []),
         ("2024 में 2000 पदों पर भर्ती हुई, वर्ष 2023 में नहीं", "hi_IN", ["2000"]),
     ],
 )
@@ -209,3 +211,54 @@ def test_a_number_written_like_a_year_is_a_count_only_before_its_noun(
     text: str, locale: str, counts: list[str]
 ) -> None:
     assert [f.text for f in find_source_figures(text, locale)] == counts
+
+
+@pytest.mark.parametrize(
+    ("words", "code", "same"),
+    [
+        (("किसानों", "किसान"), "hi", True),
+        (("जिले", "जिलों", "जिला"), "hi", True),
+        (("महिलाओं", "महिला"), "hi", True),
+        (("लड़कियों", "लड़की"), "hi", True),
+        (("किसान", "मज़दूर"), "hi", False),
+        (("مزارعين", "مزارع", "المزارعين", "مزارعون"), "ar", True),
+        (("الوحدات", "وحدة", "وحدات"), "ar", True),
+        (("مشروعًا", "مشروعات", "مشروع"), "ar", True),
+        (("مزارع", "موقع"), "ar", False),
+    ],
+)
+def test_counted_nouns_compare_in_any_number_and_case(words: tuple[str, ...], code: str, same: bool) -> None:
+    data = language(code)
+    assert data is not None
+    assert (len({data.noun_key(word) for word in words}) == 1) is same
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "source", "context", "status", "unit"),
+    [
+        # The source inflects the noun otherwise ("12 जिले" for "बारह जिलों"): the same noun.
+        ("बारह जिलों", "hi_IN", "राज्य के 12 जिले बाढ़ से प्रभावित हैं।", "", "match", "जिलों"),
+        # The Hindi noun ends the phrase; adjectives come first.
+        ("ढाई लाख नए आवास", "hi_IN", "योजना में 2.5 लाख नए आवास बनेंगे।", "", "match", "आवास"),
+        # A table's label names the noun in any script.
+        ("साढ़े तीन लाख लोग", "hi_IN", "राहत शिविरों में रह रहे लोग: 3,48,210\n", "", "rounded", "लोग"),
+        ("3.2 مليون طن", "ar_EG", "بلغت الكميات ٣٫١٨ مليون طن.", "", "rounded", "طن"),
+        ("نحو ٣٠٠ ألف مزارع", "ar_EG", "استفاد ٣١٠ آلاف من المزارعين.", "", "match", "مزارع"),
+        # Postpositions, currency and number words are no shared topic: 640 crore for tube wells is
+        # another amount than the cow shelters' grant.
+        ("450 करोड़ रुपये", "hi_IN", "सिंचाई के लिए 2,100 नए नलकूपों के लिए 640 करोड़ रुपये रखे गए हैं।",
+         "बजट में गोशालाओं का अनुदान बढ़ाकर 450 करोड़ रुपये कर दिया गया है।", "not-found", "INR"),
+    ],
+)
+def test_counted_nouns_and_topics_in_hindi_and_arabic(
+    mark: str, locale: str, source: str, context: str, status: str, unit: str
+) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[_source(source)], context=context)
+    assert (result.status, result.basis.unit) == (status, unit), result.summary
+
+
+def test_a_target_in_arabic_is_not_what_was_done() -> None:
+    source = _source("وارتفعت نسبة تملك الأسر للمساكن إلى ٦٥٫٤٪، في طريقها إلى المستهدف البالغ ٧٠٪ بحلول عام ٢٠٣٠.")
+    result = check_figure("٧٠ في المائة", value=None, unit=None, locale="ar_SA", sources=[source],
+                          context="ارتفعت نسبة تملك الأسر للمساكن إلى ٧٠ في المائة")  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("overstated", "65.4"), result.summary

@@ -68,6 +68,7 @@ from factsite.checks.figures.phrase import (
     read_phrase,
 )
 from factsite.checks.figures.scan import FoundFigure
+from factsite.languages import Language, all_languages, language_of_word
 from factsite.languages.script import WORD, fold, native_digits, typographic_fold
 from factsite.model import Basis, CheckResult, Source
 
@@ -123,6 +124,7 @@ class FigureEvidence:
     clause_words: int = 0  # words its clause shares with the article's sentence
     names_population: bool | None = None  # its sentence names what a share is of; None: no share noun
     qualified: bool = True  # its sentence has the words the article puts before the noun ("first-time")
+    target: bool = False  # its clause speaks of a target ("the 70% target by 2030"), not of what was done
 
     @property
     def value(self) -> Decimal:
@@ -188,8 +190,9 @@ def check_figure(
     topic = content_words(context or marked_text)
     population = population_noun(marked_text, context, phrases[0])
     qualifiers = noun_qualifiers(marked_text, context, phrases[0], noun)
+    target = speaks_of_target(context or marked_text)
     options = [
-        _compare(phrase, stated, claim_unit, noun, source_figures, locale, topic, population, qualifiers)
+        _compare(phrase, stated, claim_unit, noun, source_figures, locale, topic, population, qualifiers, target)
         for phrase in phrases
     ]
     best = min(options, key=lambda option: option.rank(stated is not None))
@@ -286,6 +289,7 @@ def _compare(
     topic: frozenset[str],
     population: str | None = None,
     qualifiers: frozenset[str] = frozenset(),
+    target: bool = False,
 ) -> _Option:
     unit = phrase.unit or claim_unit
     phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
@@ -298,6 +302,7 @@ def _compare(
             len(topic & _clause_context(source.text, figure.start, figure.end)),
             _names(population, source.text, figure) if population else None,
             qualifiers <= _figure_context(source.text, figure.start, figure.end),
+            speaks_of_target(_clause_text(source.text, figure.start, figure.end)),
         )
         for source, figures in source_figures
         for figure in figures
@@ -309,6 +314,12 @@ def _compare(
     # "12.5 per cent of the population"): nothing is set aside.
     if any(item.names_population for item in comparable):
         comparable = [item for item in comparable if item.names_population]
+    # A target is not what was done: "rose to 70%" is not compared with "the 70% target by 2030", and a target
+    # the article states is compared with the sources' targets when they give one.
+    if target and any(item.target for item in comparable):
+        comparable = [item for item in comparable if item.target]
+    elif not target:
+        comparable = [item for item in comparable if not item.target]
     candidate = _choose(
         phrase, comparable, stated, counted=unit is None and noun is not None, unit=unit, topic_known=bool(topic)
     )
@@ -380,8 +391,26 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that say what it is about: no stopwords, no numbers, singular."""
-    words = (singular(word) for word in _LETTERS.findall(text) if len(word) >= 3 and not is_number_word(word))
+    words = (
+        singular(word)
+        for word in _LETTERS.findall(text)
+        if len(word) >= 3 and not is_number_word(word) and (word.isascii() or fold(word) not in _native_stopwords())
+    )
     return frozenset(word for word in words if word not in _STOPWORDS)
+
+
+@functools.cache
+def _native_stopwords() -> frozenset[str]:
+    """Hindi and Arabic words that say nothing of a sentence's topic: function words, and the words of
+    numbers, currencies and percentages (a figure's own words, shared by any two amounts)."""
+    words: set[str] = set()
+    for data in all_languages():
+        words |= data.function_words | data.doubled_function_words
+        words |= set(data.units) | set(data.hundreds) | set(data.scales) | set(data.plural_scales)
+        words |= set(data.dual_scales) | set(data.fraction_counts) | set(data.fraction_prefixes)
+        for table in (data.currencies, data.percent, data.markers_before, data.markers_after):
+            words |= {word for phrase in table for word in phrase}
+    return frozenset(words)
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -435,19 +464,39 @@ def _plausibly_the_same(phrase: FigurePhrase, item: FigureEvidence, same_thing: 
 
 
 _CLAUSE_EVIDENCE = 2
-_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014]|\s(?:and|but|while|whereas)\s")
+# The Arabic comma and semicolon, and the Hindi and Arabic "and", "but", "while", end a clause too.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:\u2013\u2014\u060c\u061b]|\s(?:and|but|while|whereas|और|लेकिन|मगर|जबकि|بينما|لكن|ولكن|فيما)\s"
+)
 _NOT_A_POPULATION = frozenset({"them", "those", "these", "they", "us", "you", "all", "which", "whom"})
 _DETERMINER = r"(?:(?:the|those|these|all|its|their|our|his|her|every|each)\s+)?"
 
 
 @functools.lru_cache(maxsize=4096)
 def _clause_context(text: str, start: int, end: int) -> frozenset[str]:
+    return content_words(_clause_text(text, start, end))
+
+
+def _clause_text(text: str, start: int, end: int) -> str:
     sentence = sentence_around(text, start, end)
     offset = text.find(sentence, max(0, start - len(sentence)))
     at = start - offset if offset >= 0 else 0
     pieces = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
     index = bisect.bisect_right(pieces, at) - 1
-    return content_words(sentence[pieces[max(index, 0)] : pieces[min(index + 1, len(pieces) - 1)]])
+    return sentence[pieces[max(index, 0)] : pieces[min(index + 1, len(pieces) - 1)]]
+
+
+_TARGET = re.compile(r"(?i)\b(?:targets?|targeted|goals?|aims?|objectives?)\b")
+
+
+def speaks_of_target(text: str) -> bool:
+    """Whether a sentence or clause speaks of a target ("target", "goal", "लक्ष्य", "المستهدف", "تستهدف"):
+    a target's figure is what is aimed at, not what was done."""
+    if _TARGET.search(text):
+        return True
+    words = [fold(word) for word in _LETTERS.findall(text) if not word.isascii()]
+    stems = {stem for data in all_languages() for stem in data.target_words}
+    return any(stem in word for word in words for stem in stems)
 
 
 def population_noun(marked_text: str, context: str, phrase: FigurePhrase) -> str | None:
@@ -515,13 +564,14 @@ def _comparable_reading(
 
 
 def _noun_labels(text: str, start: int, noun: str) -> bool:
-    """A table's or a list's label names the noun: "Provisional ballots received: 2,874"."""
+    """A table's or a list's label names the noun: "Provisional ballots received: 2,874", "राहत शिविरों में
+    रह रहे लोग: 3,48,210"."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([A-Za-z][A-Za-z ,()'-]{0,80}?):\s*", line)
+    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([^\W\d_][^\n:0-9]{0,80}?):\s*", line)
     if label is None:
         return False
-    wanted = _same_nouns(noun)
-    return any(singular(word) in wanted for word in re.findall(r"[A-Za-z]+", label.group(1)))
+    wanted = _same_nouns(singular(noun))
+    return any(singular(word) in wanted for word in _LETTERS.findall(label.group(1)))
 
 
 # Latin letters, or the letters and marks of Devanagari and Arabic words (nouns of counts in any language).
@@ -540,7 +590,7 @@ UNIT_ABBREVIATIONS = MappingProxyType({"LMT": "tonne"})
 def _noun_follows(text: str, end: int, noun: str) -> bool:
     after = _PHRASE_END.split(text[end : end + 80], maxsplit=1)[0]
     words = _LETTERS.findall(after)[:_NOUN_REACH]
-    wanted = _same_nouns(noun if noun.isascii() else fold(noun))
+    wanted = _same_nouns(singular(noun))
     abbreviation = re.search(r"[A-Z]+$", text[max(0, end - 4) : end])
     if abbreviation and UNIT_ABBREVIATIONS.get(abbreviation.group()) in wanted:
         return True
@@ -553,7 +603,8 @@ def _noun_follows(text: str, end: int, noun: str) -> bool:
 
 
 def _same_nouns(noun: str) -> frozenset[str]:
-    for group in _SYNONYMS:
+    groups = _SYNONYMS if noun.isascii() else (data.same_nouns if (data := language_of_word(noun)) else ())
+    for group in groups:
         if noun in group:
             return group
     return frozenset({noun})
@@ -562,10 +613,12 @@ def _same_nouns(noun: str) -> frozenset[str]:
 def singular(word: str) -> str:
     """A plural English noun's singular, for matching counted nouns ("reservists" -> "reservist").
 
-    A word in another script is only folded (`languages.script.fold`): its plural is another word.
+    A Hindi or Arabic word is given its language's noun key (`Language.noun_key`: "किसानों" and "किसान",
+    "مزارعين" and "مزارع" have one); a word of a script factsite has no data for is only folded.
     """
     if not word.isascii():
-        return fold(word)
+        data = language_of_word(word)
+        return data.noun_key(word) if data is not None else fold(word)
     word = word.lower()
     if word in _IRREGULAR:
         return _IRREGULAR[word]
@@ -597,10 +650,26 @@ def _mark_noun(marked_text: str, phrase: FigurePhrase) -> str | None:
     if index < 0:
         return None
     rest = marked_text[index + len(phrase.text.split()[-1]) :]
+    data = language_of_word(rest)
+    if data is not None:
+        return _native_mark_noun(rest, data)
     following = re.match(rf"[ \u00a0]+(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?({_LETTERS.pattern})", rest)
     if following and len(following.group(1)) < 3:
         return None
     return following.group(1) if following else None
+
+
+def _native_mark_noun(rest: str, data: Language) -> str | None:
+    """The counted noun of a Hindi or Arabic mark, after its figure: the first word in Arabic ("ألفي وحدة
+    سكنية"), the last in Hindi, where adjectives come first ("ढाई लाख नए आवास"); function words aside."""
+    words = [
+        word
+        for word in _LETTERS.findall(_PHRASE_END.split(rest, maxsplit=1)[0])[:_NOUN_REACH]
+        if not word.isascii() and len(word) >= 2 and fold(word) not in _native_stopwords()
+    ]
+    if not words:
+        return None
+    return words[-1] if data.noun_last else words[0]
 
 
 def _evidence(
@@ -613,6 +682,7 @@ def _evidence(
     clause_words: int = 0,
     names_population: bool | None = None,
     qualified: bool = True,
+    target: bool = False,
 ) -> FigureEvidence:
     status = judge(phrase, reading.value, reading.precision)
     point = _point(phrase, reading.value)
@@ -621,7 +691,7 @@ def _evidence(
         ratio = (point / reading.value).quantize(Decimal("1e-4")) if reading.value else None
     return FigureEvidence(
         source_id, " ".join(figure.text.split()), figure.start, figure.end, reading, status, difference, ratio,
-        "", shared_words, clause_words, names_population, qualified,
+        "", shared_words, clause_words, names_population, qualified, target,
     )  # fmt: skip
 
 

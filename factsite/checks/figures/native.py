@@ -388,8 +388,12 @@ def _counts_a_noun(reader: _Reader, first: int, after: int) -> bool:
     word follows that is no postposition, particle or word of time, and no word of time comes before it
     ("عام ٢٠٢٤", "वर्ष 2024", "2024 में" are years), as in English "2000 troops" against "in 2024"."""
     tokens, language = reader.tokens, reader.language
-    if after >= len(tokens) or tokens[after].kind != "word" or not _adjacent(reader.text, tokens[after - 1], tokens[after]):
+    if after >= len(tokens) or tokens[after].kind != "word":
         return False
+    if reader.text[tokens[after - 1].end : tokens[after].start] not in (" ", "\u00a0"):
+        return False  # a line's last number (a dateline's year) counts nothing on the next line
+    if first > 0 and reader.phrase_before(first, language.months) is not None:
+        return False  # "١٥ أبريل ٢٠٢٥ بلغ": a month before it makes it a year
     following = tokens[after].key
     if len(following) < 2 or following in language.doubled_function_words or _a_word_of_time(language, following):
         return False
