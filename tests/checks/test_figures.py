@@ -1151,3 +1151,21 @@ TARGETS = source(
 def test_a_target_is_compared_only_with_a_target(mark: str, context: str, status: str, candidate: str) -> None:
     result = check_figure(mark, value=None, unit=None, locale="en_GB", sources=[TARGETS], context=context)
     assert (result.status, result.basis.candidate) == (status, candidate), result.summary
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "text", "context"),
+    [
+        ("22 people", "en_GB", "So far 19 people have died in the floods, while 22 people are missing.",
+         "The floods have killed 22 people so far."),
+        ("२२ लोगों", "hi_IN", "अब तक बाढ़ के पानी में डूबने से 19 लोगों की मौत हुई है, जबकि 22 लोग लापता हैं।",
+         "बाढ़ से अब तक २२ लोगों की मौत हो चुकी है।"),
+    ],
+)
+def test_an_agreeing_count_of_something_else_gives_way_to_the_count_the_sentence_describes(
+    mark: str, locale: str, text: str, context: str
+) -> None:
+    # 22 missing agrees with "22 dead" but says nothing of dying; the 19 dead are the count to compare.
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("bulletin", text)],
+                          context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("overstated", "19"), result.summary

@@ -361,7 +361,8 @@ def _choose(
     for status in ("match", "rounded"):
         agreeing = [item for item in comparable if item.status == status and _close(phrase, item.value)]
         if agreeing:
-            return max(agreeing, key=lambda item: item.clause_words)  # the first of equals
+            best = max(agreeing, key=lambda item: item.clause_words)  # the first of equals
+            return _better_described(phrase, best, comparable, counted) if topic_known else best
     if stated is not None:
         exact = _exact_phrase(stated)
         named = [e for e in comparable if judge(exact, e.value, e.reading.precision) in ("match", "rounded")]
@@ -379,6 +380,31 @@ def _choose(
             ),
         )
     return None
+
+
+def _better_described(
+    phrase: FigurePhrase, agreeing: FigureEvidence, comparable: list[FigureEvidence], counted: bool
+) -> FigureEvidence:
+    """The agreeing count, unless its clause shares at most one word with the article's sentence (the noun)
+    and a count that disagrees, plausibly the same quantity, shares two more: "22 लोगों की मौत" (22 dead) is
+    compared with the bulletin's "19 लोगों की मौत", not with its "22 लोग लापता" (22 missing)."""
+    if not counted or agreeing.clause_words > 1:
+        return agreeing  # amounts and shares: the clause is weaker evidence than agreement
+    rivals = [
+        item
+        for item in comparable
+        if item.status not in ("match", "rounded")
+        and item.clause_words >= agreeing.clause_words + 2
+        and _plausibly_the_same(phrase, item, counted)
+    ]
+    if not rivals:
+        return agreeing
+    return min(
+        rivals,
+        key=lambda item: (
+            -item.clause_words, -item.shared_words, _relative_distance(_point(phrase, item.value), item.value)
+        ),
+    )
 
 
 _STOPWORDS = frozenset(
