@@ -1169,3 +1169,25 @@ def test_an_agreeing_count_of_something_else_gives_way_to_the_count_the_sentence
     result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("bulletin", text)],
                           context=context)  # fmt: skip
     assert (result.status, result.basis.candidate) == ("overstated", "19"), result.summary
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "text", "context", "status"),
+    [
+        # The source speaks of rural roads without a figure; urban roads' amount is another quantity.
+        ("$1,500 million", "en_US", "Urban roads get $1,450 million. A fund for rural roads will be set up later.",
+         "Rural roads get $1,500 million.", "not-found"),
+        ("1,500 करोड़ रुपये", "hi_IN",
+         "शहरी सड़कों के लिए 1,450 करोड़ रुपये का प्रावधान है। ग्रामीण सड़कों की मरम्मत के लिए अलग कोष बनेगा।",
+         "ग्रामीण सड़कों के लिए 1,500 करोड़ रुपये रखे गए हैं।", "not-found"),
+        # Without such a sentence the nearby amount is compared as before.
+        ("$1,500 million", "en_US", "Urban roads get $1,450 million.", "Urban roads get $1,500 million.",
+         "overstated"),
+    ],
+)
+def test_an_amount_of_another_thing_is_not_compared_when_the_source_speaks_of_the_articles_elsewhere(
+    mark: str, locale: str, text: str, context: str, status: str
+) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("budget", text)],
+                          context=context)  # fmt: skip
+    assert result.status == status, result.summary

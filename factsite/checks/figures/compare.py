@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import decimal
 import functools
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -125,6 +126,7 @@ class FigureEvidence:
     names_population: bool | None = None  # its sentence names what a share is of; None: no share noun
     qualified: bool = True  # its sentence has the words the article puts before the noun ("first-time")
     target: bool = False  # its clause speaks of a target ("the 70% target by 2030"), not of what was done
+    elsewhere: bool = False  # its source speaks of the article's subject in a sentence without figures
 
     @property
     def value(self) -> Decimal:
@@ -192,7 +194,10 @@ def check_figure(
     qualifiers = noun_qualifiers(marked_text, context, phrases[0], noun)
     target = speaks_of_target(context or marked_text)
     options = [
-        _compare(phrase, stated, claim_unit, noun, source_figures, locale, topic, population, qualifiers, target)
+        _compare(
+            phrase, stated, claim_unit, noun, source_figures, locale, topic, population, qualifiers, target,
+            word_pairs(context or marked_text),
+        )
         for phrase in phrases
     ]
     best = min(options, key=lambda option: option.rank(stated is not None))
@@ -290,6 +295,7 @@ def _compare(
     population: str | None = None,
     qualifiers: frozenset[str] = frozenset(),
     target: bool = False,
+    pairs: frozenset[tuple[str, str]] = frozenset(),
 ) -> _Option:
     unit = phrase.unit or claim_unit
     phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
@@ -303,6 +309,9 @@ def _compare(
             _names(population, source.text, figure) if population else None,
             qualifiers <= _figure_context(source.text, figure.start, figure.end),
             speaks_of_target(_clause_text(source.text, figure.start, figure.end)),
+            _spoken_of_elsewhere(
+                pairs, source.text, figures, _clause_context(source.text, figure.start, figure.end)
+            ),
         )
         for source, figures in source_figures
         for figure in figures
@@ -412,7 +421,7 @@ _STOPWORDS = frozenset(
      "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "their", "his",
      "her", "as", "than", "more", "less", "about", "some", "said", "says", "say", "per", "cent", "percent"}
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?\u0964\u061f](?=\s)|\n\s*\n")  # the danda and the Arabic question mark too
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -484,9 +493,42 @@ def _plausibly_the_same(phrase: FigurePhrase, item: FigureEvidence, same_thing: 
         return False
     if not item.qualified:
         return False  # "2.5 lakh first-time voters" against "2,14,000 voters above 80 years of age"
-    if same_thing or item.names_population or item.clause_words >= _CLAUSE_EVIDENCE:
+    if same_thing or item.names_population:
+        return True
+    if item.elsewhere:
+        # "ग्रामीण सड़कों के लिए 1,500 करोड़" against "शहरी सड़कों के लिए 1,450 करोड़": the source speaks of rural
+        # roads in another sentence, with no figure; the urban roads' amount is another quantity.
+        return False
+    if item.clause_words >= _CLAUSE_EVIDENCE:
         return True
     return item.clause_words >= 1 and _close(phrase, reference)
+
+
+def word_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Content words written side by side ("rural roads", "ग्रामीण सड़कों"), as keys: a word and what it says of
+    the next one."""
+    keys = [singular(word) for word in _LETTERS.findall(text)]
+    words = content_words(text)
+    pairs = itertools.pairwise(keys)
+    return frozenset((first, second) for first, second in pairs if first in words and second in words)
+
+
+def _spoken_of_elsewhere(
+    pairs: frozenset[tuple[str, str]], text: str, figures: tuple[FoundFigure, ...], clause: frozenset[str]
+) -> bool:
+    """Whether a sentence of `text` holding no figure speaks of the article's subject as the article names it
+    and the figure's clause does not: the article's "ग्रामीण सड़कों" (rural roads) stands in a sentence without
+    figures, while the figure's clause has "सड़कों" only, as "शहरी सड़कों" (urban roads)."""
+    wanted = {(first, second) for first, second in pairs if second in clause and first not in clause}
+    if not wanted:
+        return False
+    ends, starts = _sentence_ends(text)
+    for begin, end in zip([0, *starts], [*ends, len(text)], strict=True):
+        if any(begin <= figure.start < end for figure in figures):
+            continue
+        if wanted & word_pairs(text[begin:end]):
+            return True
+    return False
 
 
 _CLAUSE_EVIDENCE = 2
@@ -709,6 +751,7 @@ def _evidence(
     names_population: bool | None = None,
     qualified: bool = True,
     target: bool = False,
+    elsewhere: bool = False,
 ) -> FigureEvidence:
     status = judge(phrase, reading.value, reading.precision)
     point = _point(phrase, reading.value)
@@ -717,7 +760,7 @@ def _evidence(
         ratio = (point / reading.value).quantize(Decimal("1e-4")) if reading.value else None
     return FigureEvidence(
         source_id, " ".join(figure.text.split()), figure.start, figure.end, reading, status, difference, ratio,
-        "", shared_words, clause_words, names_population, qualified, target,
+        "", shared_words, clause_words, names_population, qualified, target, elsewhere,
     )  # fmt: skip
 
 
