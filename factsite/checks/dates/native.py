@@ -10,7 +10,12 @@ Read here, each by the rule of the English phrase it translates (docs/dates.md):
 - days: "आज", "कल" (yesterday or tomorrow: the verb's tense decides, and without a future verb tomorrow is the
   alternative reading), "परसों"; "اليوم", "أمس", "غدا", "أول أمس";
 - month names with a day and a year or without (rule 7): "15 मार्च 2024", "१५ मार्च", "मार्च 2024";
-  "١٥ مارس ٢٠٢٤", "15 آذار".
+  "١٥ مارس ٢٠٢٤", "15 آذار";
+- a month alone, when a postposition follows it ("मार्च में", "अप्रैल तक") or a preposition of time comes before
+  it ("في مارس", "منذ أبريل"), in the year rule 7 infers; with a modifier, the last or next one ("مارس الماضي",
+  "पिछले मार्च"). A bare "मार्च" may be a march, and "نيسان" a car;
+- a year alone, named as one: "عام ٢٠٢٤", "لعام ٢٠٢٤", "في ٢٠٢١", "वर्ष 2021", "2021 में" (not "वर्ष 2025-26", a
+  financial year).
 
 Tense: a sentence looks ahead when it holds a future verb (Hindi "होगी", "करेंगे"; Arabic "سوف", "سيعقد").
 
@@ -19,22 +24,36 @@ Libraries: dateparser (1.2, offline) reads "15 मार्च 2024", "१५ �
 "منذ ثلاثة أيام", "الاثنين الماضي", "الخميس المقبل" or Levantine month names ("آذار"); it reads "कल" as tomorrow
 only and "الأسبوع الماضي" as a single day, not a week. It does not earn a dependency: the reading is here.
 
-Not read: a month alone ("मार्च में": which year is rarely said, and a guessed year would be a confident
-answer), fractional counts ("सवा दो साल पहले"), spans ("15 से 20 मार्च"), Hijri and Vikram Samvat dates.
+Not read: fractional counts ("सवा दो साल पहले"), spans ("15 से 20 मार्च"), Hijri and Vikram Samvat dates.
+
+Tense: a quotation in the sentence is the speaker's own clause; its verbs do not set the tense of a date outside
+it ("قال، الأحد، إن «... سيتجاوز ...»" looks back).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from factsite.checks.dates.grammar import date_grammar
-from factsite.checks.dates.resolve import _Context, _counted, _day_reading, _unit_span, weekday_resolution
+from factsite.checks.dates.resolve import (
+    _Context,
+    _counted,
+    _day_reading,
+    _inferred,
+    _unit_span,
+    weekday_resolution,
+)
 from factsite.checks.dates.results import DateResolution, FoundDate, describe_relation, format_day
-from factsite.checks.dates.spans import month_span
+from factsite.checks.dates.spans import month_span, year_span
 from factsite.checks.figures.native import tokenise
 from factsite.languages import Language
 from factsite.languages.script import fold
+
+# Hindi postpositions after a month or a year that make it a date: "मार्च में", "2024 तक".
+_POSTPOSITIONS = frozenset(fold(word) for word in ("में", "तक", "से", "के", "की", "को"))
+_QUOTATION = re.compile(r"\u00ab[^\u00bb]*\u00bb|\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 
 
 def _context(expression: str, published: dt.date, tense: str) -> _Context:
@@ -80,6 +99,10 @@ class _Dates:
         begin = max((self.text.rfind(mark, 0, start) for mark in ends), default=-1) + 1
         stops = [position for mark in ends if (position := self.text.find(mark, end)) >= 0]
         sentence = self.text[begin : min(stops) if stops else len(self.text)]
+        # A quotation is the speaker's own clause: "قال، الأحد، إن «... سيتجاوز ...»" looks back, whatever tense
+        # the quoted words have; a date inside the quotation keeps them.
+        at = start - begin
+        sentence = _QUOTATION.sub(lambda m: m.group() if m.start() <= at < m.end() else " ", sentence)
         for token in tokenise(sentence):
             key = token.key
             if key in self.language.future_markers:
@@ -141,6 +164,15 @@ class _Dates:
             context = self.context(index, last)
             return index, last, context.resolution(month_span(year, month[1]), "month", "the month as written",
                                                    depends_on="nothing")  # fmt: skip
+        # A month alone, with a postposition after it (मार्च में, मार्च तक) or a preposition before it (في مارس,
+        # منذ مارس), or with a modifier (مارس الماضي, पिछले मार्च): "मार्च" alone may be a march.
+        month_alone = self.month_alone(index)
+        if month_alone is not None:
+            return month_alone
+        # A year alone, named so: عام ٢٠٢٤, لعام ٢٠٢٤, वर्ष 2024, في ٢٠٢٤, 2024 में.
+        year_alone = self.year_alone(index)
+        if year_alone is not None:
+            return year_alone
         # Hindi modifiers before: पिछले सोमवार, अगले हफ्ते, इस महीने.
         modifier = self.modifier(key)
         if modifier is not None:
@@ -180,6 +212,69 @@ class _Dates:
             return index, index, self.relative_day(index, index, offset if future else -offset, -offset if future
                                                    else offset)  # fmt: skip
         return None
+
+    def month_alone(self, index: int) -> tuple[int, int, DateResolution] | None:
+        language, published = self.language, self.published
+        first = index
+        modifier = self.modifier(self.key(index))
+        if modifier is not None:
+            index += 1
+        month = self.phrase(index, language.months)
+        if month is None:
+            return None
+        last = index + month[0] - 1
+        if modifier is None:
+            modifier = self.modifier(self.key(last + 1))
+            if modifier in ("last", "next"):
+                last += 1
+            elif not (self.marks_time_before(first) or self.key(last + 1) in _POSTPOSITIONS):
+                return None
+        number = month[1]
+        context = self.context(first, last)
+        name = dt.date(2000, number, 1).strftime("%B")
+
+        def make(year: int) -> tuple[dt.date, dt.date]:
+            return month_span(year, number)
+
+        if modifier == "last":
+            year = published.year - (number >= published.month)
+            rule = f"the last {name} before {format_day(published)}"
+        elif modifier == "next":
+            year = published.year + (number <= published.month)
+            rule = f"the next {name} after {format_day(published)}"
+        elif modifier == "this":
+            year, rule = published.year, f"{name} of the year of publication"
+        else:
+            reading = _inferred(context, make, name, "month")
+            return (first, last, reading) if reading else None
+        return first, last, context.resolution(make(year), "month", rule, depends_on="year")
+
+    def year_alone(self, index: int) -> tuple[int, int, DateResolution] | None:
+        first = index
+        if self.year(index) is None and self.year_word(self.key(index)) and self.year(index + 1) is not None:
+            index += 1
+        year = self.year(index)
+        if year is None or not 1800 <= year <= 2099:
+            return None
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if following is not None and following.kind == "dash":
+            return None  # "वर्ष 2025-26": a financial year
+        if first == index and not (self.marks_time_before(index) or self.key(index + 1) in _POSTPOSITIONS):
+            return None
+        context = self.context(first, index)
+        return first, index, context.resolution(year_span(year), "year", "the year as written", depends_on="nothing")
+
+    def year_word(self, key: str) -> bool:
+        for prefix in ("", "ل", "ب", "و", "ال", "لل", "بال", "وال"):
+            if key.startswith(prefix) and self.language.units_of_time.get(key[len(prefix) :]) == "year":
+                return True
+        return key in ("सन", "सन्")
+
+    def marks_time_before(self, index: int) -> bool:
+        """An Arabic preposition of time or "شهر"/"عام" just before token `index`: في مارس, منذ ٢٠٢٠."""
+        before = self.key(index - 1)
+        bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 2 else before
+        return bare in self.language.year_prepositions or bare == fold("شهر") or self.year_word(before)
 
     def modifier(self, key: str) -> str | None:
         if key in self.language.last:
