@@ -1191,3 +1191,26 @@ def test_an_amount_of_another_thing_is_not_compared_when_the_source_speaks_of_th
     result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("budget", text)],
                           context=context)  # fmt: skip
     assert result.status == status, result.summary
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "text", "context", "status", "candidate"),
+    [
+        # Ten, a hundred or a thousand times the source's figure, of the same thing: a slip of scale.
+        ("450 करोड़ रुपये", "hi_IN", "गोवंश संरक्षण के लिए गोशालाओं का अनुदान बढ़ाकर 45 करोड़ रुपये किया जाएगा।",
+         "बजट में गोशालाओं का अनुदान बढ़ाकर 450 करोड़ रुपये कर दिया गया है।", "overstated", "450000000"),
+        ("١٫٥ مليار ريال", "ar_SA", "ورصدت الوزارة ١٫٥ مليون ريال لصيانة المشاريع القديمة.",
+         "رصدت الوزارة ١٫٥ مليار ريال لصيانة المشاريع القديمة.", "overstated", "1500000"),
+        ("$4.5 million", "en_US", "The county set aside $450,000 for shelter repairs.",
+         "The county set aside $4.5 million for shelter repairs.", "overstated", "450000"),
+        # Without two shared words it is another amount.
+        ("$4.5 million", "en_US", "The county set aside $450,000 for shelter repairs.",
+         "The state's grant came to $4.5 million.", "not-found", None),
+    ],
+)
+def test_a_slip_of_scale_of_the_same_thing_is_compared(
+    mark: str, locale: str, text: str, context: str, status: str, candidate: str | None
+) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("release", text)],
+                          context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == (status, candidate), result.summary

@@ -489,6 +489,10 @@ def _plausibly_the_same(phrase: FigurePhrase, item: FigureEvidence, same_thing: 
     with decimal.localcontext(WIDE_CONTEXT):
         ratio = point / reference
     inside = phrase.bound == "range" and phrase.low <= reference <= phrase.high
+    if _a_slip_of_scale(ratio) and item.qualified and not item.elsewhere:
+        # "450 करोड़" for the speech's "45 करोड़", "١٫٥ مليار" for "١٫٥ مليون": the same digits ten, a hundred or a
+        # thousand times over are a slip of scale when the clause says the same thing (two words or more).
+        return item.clause_words >= _CLAUSE_EVIDENCE
     if not (inside or Decimal("0.5") <= ratio <= 2):  # a figure inside a range is no distance from it
         return False
     if not item.qualified:
@@ -502,6 +506,14 @@ def _plausibly_the_same(phrase: FigurePhrase, item: FigureEvidence, same_thing: 
     if item.clause_words >= _CLAUSE_EVIDENCE:
         return True
     return item.clause_words >= 1 and _close(phrase, reference)
+
+
+_SLIPS = frozenset(Decimal(10) ** power for power in (-3, -2, -1, 1, 2, 3))
+
+
+def _a_slip_of_scale(ratio: Decimal) -> bool:
+    """Whether the article's figure is the source's times 10, 100 or 1,000 (or divided so), exactly."""
+    return ratio in _SLIPS
 
 
 def word_pairs(text: str) -> frozenset[tuple[str, str]]:
