@@ -76,6 +76,7 @@ class Language:
     noun_last: bool = False  # the counted noun ends its phrase ("ढाई लाख नए आवास"): adjectives come first
     function_words: frozenset[str] = frozenset()  # words that say nothing of what a sentence is about
     target_words: tuple[str, ...] = ()  # parts of the words of a target: लक्ष्य, هدف (مستهدف, تستهدف)
+    hijri_months: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)  # رمضان: 9
 
     def noun_key(self, word: str) -> str:
         """A noun as compared in any number and case: "किसानों" and "किसान", "जिले" and "जिला", "مزارعين" and
@@ -156,6 +157,7 @@ def language(code: str) -> Language | None:
         noun_last=bool(get("NOUN_LAST", False)),
         function_words=frozenset(fold(w) for w in get("FUNCTION_WORDS", ())),  # type: ignore[attr-defined]
         target_words=tuple(fold(w) for w in get("TARGET_WORDS", ())),  # type: ignore[attr-defined]
+        hijri_months=_phrases(get("HIJRI_MONTHS", {})),  # type: ignore[arg-type]
     )
     return dataclasses.replace(
         data_language,

@@ -106,6 +106,12 @@ NOT_FUTURE = ("سيارة", "سيارات", "سياسة", "سياسي", "سيط�
 # Doubled words the lint reports: prepositions and particles written twice. Arabic repeats some words on
 # purpose ("رويدا رويدا", "شيئا فشيئا"), so content words are left alone.
 DOUBLED_FUNCTION_WORDS = ("في", "من", "على", "إلى", "عن", "أن", "إن", "التي", "الذي", "هذا", "هذه", "قد", "لا")
+# Months of the Hijri calendar, read with a day and converted by the Umm al-Qura calendar ("١٨ رمضان ١٤٤٦هـ").
+HIJRI_MONTHS = {
+    "محرم": 1, "المحرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع أول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
+    "ربيع ثاني": 4, "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6,
+    "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12,
+}  # fmt: skip
 # Counted nouns in any number and case: the article and clitics glued in front, and the endings of sound plurals,
 # duals, the feminine and the accusative, left out to compare them ("مزارعين"/"مزارع", "الوحدات"/"وحدة",
 # "مشروعًا"/"مشروعات"). Broken plurals (أسر, مدن) are other words. The noun comes first: "ألفي وحدة سكنية".

@@ -15,7 +15,10 @@ Read here, each by the rule of the English phrase it translates (docs/dates.md):
   it ("في مارس", "منذ أبريل"), in the year rule 7 infers; with a modifier, the last or next one ("مارس الماضي",
   "पिछले मार्च"). A bare "मार्च" may be a march, and "نيسان" a car;
 - a year alone, named as one: "عام ٢٠٢٤", "لعام ٢٠٢٤", "في ٢٠٢١", "वर्ष 2021", "2021 में" (not "वर्ष 2025-26", a
-  financial year).
+  financial year);
+- Hijri dates with a day ("١٨ رمضان ١٤٤٦هـ", "12 ربيع الأول 1447 هـ"), by the Umm al-Qura calendar (hijridate);
+  without a year ("١٠ شوال"), in the Hijri year that fits the tense. A day the calendar does not have (30 Ramadan
+  1446) or a year out of its range (1343-1500 AH) is no date.
 
 Tense: a sentence looks ahead when it holds a future verb (Hindi "होगी", "करेंगे"; Arabic "سوف", "سيعقد").
 
@@ -24,7 +27,8 @@ Libraries: dateparser (1.2, offline) reads "15 मार्च 2024", "१५ �
 "منذ ثلاثة أيام", "الاثنين الماضي", "الخميس المقبل" or Levantine month names ("آذار"); it reads "कल" as tomorrow
 only and "الأسبوع الماضي" as a single day, not a week. It does not earn a dependency: the reading is here.
 
-Not read: fractional counts ("सवा दो साल पहले"), spans ("15 से 20 मार्च"), Hijri and Vikram Samvat dates.
+Not read: fractional counts ("सवा दो साल पहले"), spans ("15 से 20 मार्च"), Vikram Samvat and Shaka dates (a year
+after "संवत" is not taken for a Gregorian one: such a date is unresolved, never a wrong day).
 
 Tense: a quotation in the sentence is the speaker's own clause; its verbs do not set the tense of a date outside
 it ("قال، الأحد، إن «... سيتجاوز ...»" looks back).
@@ -35,6 +39,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+
+from hijridate import Gregorian, Hijri
 
 from factsite.checks.dates.grammar import date_grammar
 from factsite.checks.dates.resolve import (
@@ -50,6 +56,18 @@ from factsite.checks.dates.spans import month_span, year_span
 from factsite.checks.figures.native import tokenise
 from factsite.languages import Language
 from factsite.languages.script import fold
+
+# Eras factsite does not convert: a year of theirs is no Gregorian year (Vikram Samvat, Shaka).
+_OTHER_ERAS = frozenset(fold(word) for word in ("संवत", "सम्वत", "संवत्", "विक्रम", "शक", "वि.सं"))
+_HIJRI_ERA = frozenset(fold(word) for word in ("هـ", "ه", "هجرية", "هجري"))
+
+
+def _hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return Hijri(year, month, day).to_gregorian()
+    except (OverflowError, ValueError):
+        return None
+
 
 # Hindi postpositions after a month or a year that make it a date: "मार्च में", "2024 तक".
 _POSTPOSITIONS = frozenset(fold(word) for word in ("में", "तक", "से", "के", "की", "को"))
@@ -157,6 +175,11 @@ class _Dates:
                     self.context(index, last), month[1], int(token.text), year, label
                 )
                 return (index, last, reading) if reading else None
+        # A Hijri day and month, with its year or without: ١٨ رمضان ١٤٤٦هـ.
+        if token.kind == "num" and token.text.isdigit() and 1 <= int(token.text) <= 30:
+            hijri = self.phrase(index + 1, language.hijri_months)
+            if hijri is not None:
+                return self.hijri(index, index + hijri[0], hijri[1], int(token.text))
         # A month and a year: मार्च 2024.
         month = self.phrase(index, language.months)
         if month is not None and (year := self.year(index + month[0])) is not None:
@@ -213,6 +236,39 @@ class _Dates:
                                                    else offset)  # fmt: skip
         return None
 
+    def hijri(self, first: int, last: int, month: int, day: int) -> tuple[int, int, DateResolution] | None:
+        """A Hijri date, by the Umm al-Qura calendar (hijridate); without a year, in the Hijri year that fits the
+        tense. A date the calendar cannot convert (out of its range, a 30th of a 29-day month) is no date."""
+        year = self.key(last + 1)
+        stated = int(year) if year.isdigit() and len(year) in (3, 4) else None
+        if stated is not None:
+            last += 1
+            if fold(self.key(last + 1)) in _HIJRI_ERA:
+                last += 1
+        context = self.context(first, last)
+        if stated is not None:
+            day_of = _hijri_to_gregorian(stated, month, day)
+            if day_of is None:
+                return None
+            label = "the Hijri date as written (Umm al-Qura calendar)"
+            return first, last, context.resolution((day_of, day_of), "day", label, depends_on="nothing")
+        try:
+            around = Gregorian(self.published.year, self.published.month, self.published.day).to_hijri().year
+        except (OverflowError, ValueError):
+            return None
+        days = sorted(d for y in (around - 1, around, around + 1) if (d := _hijri_to_gregorian(y, month, day)))
+        before = [d for d in days if d <= self.published]
+        after = [d for d in days if d >= self.published]
+        chosen = (after or before) if context.tense == "future" else (before or after)
+        if not chosen:
+            return None
+        day_of = chosen[0] if context.tense == "future" and after else chosen[-1]
+        label = "the Hijri day and month (Umm al-Qura calendar) in the Hijri year " + (
+            "not before publication, as the sentence looks ahead" if context.tense == "future" else
+            "not after publication"
+        )  # fmt: skip
+        return first, last, context.resolution((day_of, day_of), "day", label, depends_on="year")
+
     def month_alone(self, index: int) -> tuple[int, int, DateResolution] | None:
         language, published = self.language, self.published
         first = index
@@ -261,6 +317,8 @@ class _Dates:
             return None  # "वर्ष 2025-26": a financial year
         if first == index and not (self.marks_time_before(index) or self.key(index + 1) in _POSTPOSITIONS):
             return None
+        if self.key(first - 1) in _OTHER_ERAS:
+            return None  # "संवत 2081 में": a Vikram Samvat year, which factsite does not convert
         context = self.context(first, index)
         return first, index, context.resolution(year_span(year), "year", "the year as written", depends_on="nothing")
 
