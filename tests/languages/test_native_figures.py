@@ -262,3 +262,18 @@ def test_a_target_in_arabic_is_not_what_was_done() -> None:
     result = check_figure("٧٠ في المائة", value=None, unit=None, locale="ar_SA", sources=[source],
                           context="ارتفعت نسبة تملك الأسر للمساكن إلى ٧٠ في المائة")  # fmt: skip
     assert (result.status, result.basis.candidate) == ("overstated", "65.4"), result.summary
+
+
+@pytest.mark.parametrize(
+    ("context", "status"),
+    [
+        # The source counts the supplying farmers ("المزارعين الموردين"); the article, those paid the incentive.
+        ("صرفت الوزارة حوافز استفاد منها نحو 280 ألف مزارع", "not-found"),
+        # An article that names the same group is compared.
+        ("بلغ عدد المزارعين الموردين نحو 280 ألف مزارع", "understated"),
+    ],
+)
+def test_an_arabic_count_of_a_group_the_article_does_not_name_is_another_quantity(context: str, status: str) -> None:
+    source = _source("وبلغ عدد المزارعين الموردين ٣١٠ آلاف مزارع، وصرفت الوزارة حوافز توريد بقيمة ٢ مليار جنيه.")
+    result = check_figure("نحو 280 ألف مزارع", value=None, unit=None, locale="ar_EG", sources=[source], context=context)
+    assert result.status == status, result.summary

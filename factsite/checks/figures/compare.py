@@ -307,7 +307,8 @@ def _compare(
             phrase, source.id, figure, option, locale, _shared_words(topic, source.text, figure),
             len(topic & _clause_context(source.text, figure.start, figure.end)),
             _names(population, source.text, figure) if population else None,
-            qualifiers <= _figure_context(source.text, figure.start, figure.end),
+            qualifiers <= _figure_context(source.text, figure.start, figure.end)
+            and _source_qualifiers(_clause_text(source.text, figure.start, figure.end), noun) <= topic,
             speaks_of_target(_clause_text(source.text, figure.start, figure.end)),
             _spoken_of_elsewhere(
                 pairs, source.text, figures, _clause_context(source.text, figure.start, figure.end)
@@ -615,6 +616,23 @@ def noun_qualifiers(marked_text: str, context: str, phrase: FigurePhrase, noun: 
         if singular(word) in wanted:
             return content_words(" ".join(words[:number]))
     return frozenset()
+
+
+def _source_qualifiers(clause: str, noun: str | None) -> frozenset[str]:
+    """What a source's clause says of the counted noun in a language that puts adjectives after it: "عدد
+    المزارعين الموردين ٣١٠ آلاف مزارع" counts the supplying farmers ("الموردين"), a group the article must name
+    for the count to be its own."""
+    data = language_of_word(noun) if noun else None
+    if data is None or data.noun_last or noun is None:
+        return frozenset()
+    words = _LETTERS.findall(clause)
+    wanted = _same_nouns(singular(noun))
+    found: set[str] = set()
+    for word, following in itertools.pairwise(words):
+        definite = fold(word).startswith("ال") and fold(following).startswith("ال")
+        if definite and singular(word) in wanted and fold(following) not in _native_stopwords():
+            found.add(singular(following))
+    return frozenset(found)
 
 
 def _names(noun: str, text: str, figure: FoundFigure) -> bool:
