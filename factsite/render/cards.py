@@ -17,13 +17,12 @@ libraqm those typefaces are not used. A text no typeface can draw is left off th
 from __future__ import annotations
 
 import functools
+import importlib.util
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import devanagari_fonts
 import font_roboto  # type: ignore[import-untyped]
-import justmytype_intl_rtl  # type: ignore[import-untyped]
 from PIL import Image, ImageDraw, ImageFont, features
 
 WIDTH, HEIGHT = 1200, 630  # Open Graph's recommended size; Twitter's summary_large_image takes it as it is
@@ -66,8 +65,17 @@ class Face:
         return found.get(weight) or found.get("") or found.get("Regular") or self.files[0][1]
 
 
-_SHOBHIKA = Path(devanagari_fonts.__file__).parent / "fonts" / "Shobhika-1.05"
-_NOTO_ARABIC = Path(justmytype_intl_rtl.__file__).parent / "fonts" / "ofl" / "notosansarabic"
+
+
+def _package_folder(name: str) -> Path:
+    """Where an installed package's files are, found without running its code (one of them loads a font registry)."""
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.submodule_search_locations, f"{name} is a dependency of factsite"
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+_SHOBHIKA = _package_folder("devanagari_fonts") / "fonts" / "Shobhika-1.05"
+_NOTO_ARABIC = _package_folder("justmytype_intl_rtl") / "fonts" / "ofl" / "notosansarabic"
 # In order of preference: the first face that holds every character of a text draws it.
 FACES = (
     Face("Roboto", tuple((weight, FONTS / f"Roboto-{weight}.ttf") for weight in WEIGHTS)),
