@@ -3,7 +3,7 @@
 The lint engine (Harper) loads its dictionary once per process, about 0.45 s of one processor: most of
 the fixed cost of a small build. It releases Python's lock while it does, so loaded in a thread from
 the command's first line it overlaps the imports, MkDocs' configuration and the checks that come
-before the lint. A fork copies only the thread that calls it: `factsite.forking.can_fork` waits for
+before the lint. A fork copies only the thread that calls it: `factsite.build.incremental.workers.can_fork` waits for
 this work first, and the forked workers then share the loaded dictionary instead of each loading it.
 """
 

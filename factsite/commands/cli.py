@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from factsite import ahead
+from factsite.build import ahead
 from factsite.model import Problem, Severity, shown
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -124,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace) -> int:
     # Before anything imports MkDocs: ProperDocs takes the place of MkDocs by aliasing its modules in this process.
-    from factsite.mkdocs_plugin.engines import EngineError, default_engine, prepare
+    from factsite.adapters.mkdocs.engines import EngineError, default_engine, prepare
 
     engine = args.engine or default_engine()
     try:
@@ -136,8 +136,8 @@ def _build(args: argparse.Namespace) -> int:
         return _build_in_fresh_interpreter(args, engine)
 
     ahead.load_lint_engine()  # before the imports below, which it overlaps
-    from factsite.mkdocs_plugin.commands import SiteConfigError, build_site, quiet_mkdocs_logging
-    from factsite.progress import Progress
+    from factsite.adapters.mkdocs.commands import SiteConfigError, build_site, quiet_mkdocs_logging
+    from factsite.build.progress import Progress
 
     quiet_mkdocs_logging()
     started = time.perf_counter()
@@ -185,7 +185,7 @@ def _build_in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
     if os.environ.get("FACTSITE_ENGINE_CHILD"):  # the child found another engine loaded too: never loop
         print(f"error: --engine {engine}: another engine was imported before the build started", file=sys.stderr)
         return EXIT_USAGE
-    command = [sys.executable, "-m", "factsite.cli", "build", "-f", args.config_file, "--engine", engine]
+    command = [sys.executable, "-m", "factsite", "build", "-f", args.config_file, "--engine", engine]
     command += ["--strict"] * args.strict + ["--verbose"] * args.verbose
     command += ["--site-dir", args.site_dir] if args.site_dir else []
     command += ["--jobs", str(args.jobs)] if args.jobs is not None else []
@@ -194,16 +194,16 @@ def _build_in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     ahead.load_lint_engine()
-    from factsite.cache import PARALLEL_MINIMUM, CheckCache
-    from factsite.mkdocs_plugin.commands import (
+    from factsite.adapters.mkdocs.commands import (
         SiteConfigError,
         available_processors,
         editor_page_problems,
         read_settings,
     )
-    from factsite.pipeline import article_paths, check_project
-    from factsite.progress import Progress
-    from factsite.publication import with_publication_problems
+    from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
+    from factsite.build.pipeline import article_paths, check_project
+    from factsite.build.progress import Progress
+    from factsite.build.publication import with_publication_problems
     from factsite.render.data_files import claims_data
 
     started = time.perf_counter()
@@ -238,9 +238,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from factsite.mkdocs_plugin.commands import SiteConfigError, quiet_mkdocs_logging
-    from factsite.mkdocs_plugin.serve import check_address, serve
-    from factsite.progress import Progress
+    from factsite.adapters.mkdocs.commands import SiteConfigError, quiet_mkdocs_logging
+    from factsite.adapters.mkdocs.serve import check_address, serve
+    from factsite.build.progress import Progress
 
     quiet_mkdocs_logging()
     host, _, port = args.dev_addr.rpartition(":")
@@ -270,10 +270,10 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from factsite.cache import CheckCache
-    from factsite.links import check_links, collect_links, dead_link_problems
-    from factsite.mkdocs_plugin.commands import SiteConfigError, read_settings
-    from factsite.pipeline import check_project
+    from factsite.adapters.mkdocs.commands import SiteConfigError, read_settings
+    from factsite.build.incremental.check_cache import CheckCache
+    from factsite.build.pipeline import check_project
+    from factsite.commands.links import check_links, collect_links, dead_link_problems
 
     try:
         settings, cache_dir = read_settings(args.config_file)
@@ -299,7 +299,7 @@ def _date(text: str) -> dt.date:
 
 
 def _read_draft(path: str):  # type: ignore[no-untyped-def]
-    from factsite.scaffold import read_draft
+    from factsite.commands.scaffold import read_draft
 
     text = Path(path).read_text("utf-8").replace("\r\n", "\n").lstrip("\ufeff")
     return text, read_draft(text)
@@ -370,8 +370,8 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from factsite.commands.scaffold import scaffold_article, write_scaffold
     from factsite.load.fields import FieldError, check_id
-    from factsite.scaffold import scaffold_article, write_scaffold
 
     try:
         check_id(args.slug)

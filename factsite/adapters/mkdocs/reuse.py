@@ -21,8 +21,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from factsite.cache import code_fingerprint
-from factsite.incremental import (
+from factsite.adapters.mkdocs.pages import GeneratedPage
+from factsite.adapters.mkdocs.rendering import render_pages
+from factsite.build.incremental.check_cache import code_fingerprint
+from factsite.build.incremental.page_cache import (
     SiteManifest,
     files_fingerprint,
     link_or_copy,
@@ -33,20 +35,18 @@ from factsite.incremental import (
     save_manifest,
     tree_fingerprint,
 )
-from factsite.mkdocs_plugin.pages import GeneratedPage
-from factsite.mkdocs_plugin.rendering import render_pages
 from factsite.render.pages import TEMPLATES_DIR
 from factsite.settings import Settings
 
 # Theme files that shape a page's HTML; assets are copied, not rendered into pages.
 TEMPLATE_SUFFIXES = (".html", ".xml", ".yml", ".yaml", ".json", ".txt")
 # factsite's page templates shape the page bodies, which page digests already cover.
-PAGE_TEMPLATES = TEMPLATES_DIR / "factsite"
+PAGE_TEMPLATES = TEMPLATES_DIR / "pages"
 
 
 def templates_fingerprint(templates_dir: Path = TEMPLATES_DIR) -> str:
     """A hash of factsite's page templates: cached page bodies depend on them."""
-    return tree_fingerprint(templates_dir / "factsite", TEMPLATE_SUFFIXES)
+    return tree_fingerprint(templates_dir / "pages", TEMPLATE_SUFFIXES)
 
 
 def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, search: str) -> str:

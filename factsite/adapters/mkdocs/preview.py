@@ -25,15 +25,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.structure.files import Files
 
-from factsite.incremental import forget_manifest, manifest_path, remove_stale
+from factsite.adapters.mkdocs.commands import load_site_config, quiet_dirty_warning, start_plugins
+from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
+from factsite.adapters.mkdocs.plugin import CONTENT_DIRS, FactsitePlugin, in_nav
+from factsite.adapters.mkdocs.rendering import render_pages
+from factsite.build.incremental.page_cache import forget_manifest, manifest_path, remove_stale
+from factsite.build.pipeline import Project
+from factsite.build.progress import Progress
 from factsite.lint.engine import run_engine
-from factsite.mkdocs_plugin.commands import load_site_config, quiet_dirty_warning, start_plugins
-from factsite.mkdocs_plugin.pages import GeneratedFile, GeneratedPage, generated_page
-from factsite.mkdocs_plugin.plugin import CONTENT_DIRS, FactsitePlugin, in_nav
-from factsite.mkdocs_plugin.rendering import render_pages
 from factsite.model import Problem
-from factsite.pipeline import Project
-from factsite.progress import Progress
 from factsite.render.annotations import ANNOTATIONS_FILE
 from factsite.render.data_files import ArticleData, site_files
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE

@@ -6,8 +6,8 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from factsite.anchor import MarkSpan
 from factsite.checks.figures.notation import MAX_FIGURE_DIGITS
+from factsite.load.anchor import MarkSpan
 from factsite.load.fields import error, warning
 from factsite.model import Article, Claim, ClaimKind, Location, Problem, RatingScale
 from factsite.settings import UNREVIEWED

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factsite.load.fields import ID_PATTERN, error
+from factsite.load.positions import LineIndex
 from factsite.model import Location, Mark, Problem
-from factsite.positions import LineIndex
 
 # The attribute list that closes a bracketed span, as pymdownx.bracketspan reads it; it holds no
 # brackets, so a list left open does not swallow the next mark.

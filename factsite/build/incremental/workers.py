@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from factsite import ahead
+from factsite.build import ahead
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -1,6 +1,6 @@
 """Running MkDocs for the command line: settings from mkdocs.yml, a staged build, live preview.
 
-The CLI (`factsite.cli`) calls these and never imports MkDocs itself.
+The CLI (`factsite.commands.cli`) calls these and never imports MkDocs itself.
 """
 
 from __future__ import annotations
@@ -23,18 +23,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 from mkdocs.utils.meta import get_data
 
-from factsite import forking
-from factsite.incremental import SiteManifest, manifest_path, save_manifest
+from factsite.adapters.mkdocs import search
+from factsite.adapters.mkdocs.plugin import CONTENT_DIRS, FactsitePlugin
+from factsite.build.incremental import workers
+from factsite.build.incremental.page_cache import SiteManifest, manifest_path, save_manifest
+from factsite.build.pipeline import Project
+from factsite.build.progress import Progress
+from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 from factsite.load.text_files import MAX_FILE_BYTES
-from factsite.mkdocs_plugin import search
-from factsite.mkdocs_plugin.plugin import CONTENT_DIRS, FactsitePlugin
 from factsite.model import Problem
-from factsite.pipeline import Project
-from factsite.progress import Progress
 from factsite.render.page_safety import page_problems
 from factsite.render.sanitise import sanitise_html
 from factsite.settings import Settings
-from factsite.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 
 PLUGIN_LOGGER = "mkdocs.plugins.factsite"
 # Up to this many articles (about 4,000 pages at 20 claims an article) MkDocs and Pagefind together hold a
@@ -137,7 +137,7 @@ def build_site(
     config["site_dir"] = str(staging)
     plugin = start_plugins(config, "build", jobs, progress)
     plugin.previous_site = target
-    apart = plugin.config.search != "material" and _large(config) and forking.can_fork()
+    apart = plugin.config.search != "material" and _large(config) and workers.can_fork()
     plugin.index_search = False  # indexed below, around the publication
     payload: bytes | None = None
     search_error, index_after = None, False
@@ -145,7 +145,7 @@ def build_site(
         if apart:
             # The build's result stays pickled while Pagefind runs: at 25,000 claims, 50 MB as bytes
             # against 300 MB as objects.
-            (ok, engine), payload = forking.start(lambda: _pickled_stage(config, plugin, target)).result()
+            (ok, engine), payload = workers.start(lambda: _pickled_stage(config, plugin, target)).result()
         else:
             staged = _stage(config, plugin, target)
             ok, engine = staged.outcome.ok, staged.search

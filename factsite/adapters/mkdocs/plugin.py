@@ -1,6 +1,6 @@
 """The `factsite` MkDocs plugin: runs the core on the docs directory and adds the generated pages.
 
-Everything a page shows is computed by the core (`factsite.pipeline`, `factsite.render`); this module only
+Everything a page shows is computed by the core (`factsite.build.pipeline`, `factsite.render`); this module only
 translates between the core and MkDocs: settings from the config, problems to log lines or a PluginError, generated
 pages to MkDocs files, and the site-wide files (structured data, feeds) to the output directory.
 """
@@ -23,18 +23,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from factsite.cache import PARALLEL_MINIMUM, CheckCache
-from factsite.incremental import PageCache, PublicationCache
-from factsite.mkdocs_plugin import search
-from factsite.mkdocs_plugin.config import FactsiteConfig
-from factsite.mkdocs_plugin.pages import GeneratedFile, GeneratedPage, generated_page
-from factsite.mkdocs_plugin.rendering import PAGES_PER_PROCESS
-from factsite.mkdocs_plugin.reuse import PageReuse, context_fingerprint, templates_fingerprint
-from factsite.mkdocs_plugin.security import add_content_security_policy
-from factsite.mkdocs_plugin.sidebars import Sidebars
+from factsite.adapters.mkdocs import search
+from factsite.adapters.mkdocs.config import FactsiteConfig
+from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
+from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
+from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint, templates_fingerprint
+from factsite.adapters.mkdocs.security import add_content_security_policy
+from factsite.adapters.mkdocs.sidebars import Sidebars
+from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
+from factsite.build.incremental.page_cache import PageCache, PublicationCache
+from factsite.build.pipeline import Project, article_paths, check_project
+from factsite.build.progress import Progress
+from factsite.build.static_files import content_file_problems, unsafe_file_problems
 from factsite.model import Problem, RatingScale, Severity, Verdict
-from factsite.pipeline import Project, article_paths, check_project
-from factsite.progress import Progress
 from factsite.render.annotations import ANNOTATIONS_FILE
 from factsite.render.data_files import ArticleData, site_files
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
@@ -49,7 +50,6 @@ from factsite.render.pages import (
 )
 from factsite.render.sanitise import sanitise_html
 from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings, TeamMember, Trust
-from factsite.static_files import content_file_problems, unsafe_file_problems
 
 log = get_plugin_logger(__name__)
 
@@ -74,7 +74,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.article_data: list[ArticleData] | None = None  # each article's items of the data files
         self.settings: Settings | None = None
         self.newest = dt.date(2000, 1, 1)
-        # Set by factsite's own commands (`factsite.mkdocs_plugin.commands`), which build in MkDocs'
+        # Set by factsite's own commands (`factsite.adapters.mkdocs.commands`), which build in MkDocs'
         # dirty mode: then this plugin renders the generated pages itself and reuses unchanged ones.
         self.dirty = False
         self.previous_site: Path | None = None  # where the last build's pages are, if not site_dir
@@ -106,8 +106,8 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             return None
         # Third-party requests are never made: Material's default loads Google Fonts.
         config.theme["font"] = False
-        # The page templates ship with factsite; a user's custom_dir stays first so it can override them.
-        templates = str(TEMPLATES_DIR)
+        # factsite's theme overrides ship with it; a user's custom_dir stays first so it can override them.
+        templates = str(TEMPLATES_DIR / "theme")
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         project_dir = Path(config.config_file_path or ".").resolve().parent

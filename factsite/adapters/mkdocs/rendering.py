@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from factsite import forking
+from factsite.build.incremental import workers
 
 # Below this many pages per process, starting processes costs more than it saves.
 PAGES_PER_PROCESS = 200
@@ -55,11 +55,11 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
         return
     wanted = [page for page in pages if id(page) in chosen]
     jobs = min(jobs, len(wanted) // max(1, per_process))
-    if jobs < 2 or not forking.can_fork():
+    if jobs < 2 or not workers.can_fork():
         for page in wanted:
             render(page)
         return
-    _, failures = forking.in_shares(functools.partial(_render_all, render=render), wanted, jobs)
+    _, failures = workers.in_shares(functools.partial(_render_all, render=render), wanted, jobs)
     if failures:
         # Every failure, each with its own traceback (a child's from the child), for `build --verbose`.
         raise PluginError("rendering pages failed: " + "; ".join(map(str, failures))) \

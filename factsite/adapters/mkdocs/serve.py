@@ -25,8 +25,8 @@ from typing import Any
 import watchdog.events
 from mkdocs.livereload import LiveReloadServer
 
-from factsite.mkdocs_plugin.preview import DataFiles, Preview, PreviewOutcome
-from factsite.progress import Progress
+from factsite.adapters.mkdocs.preview import DataFiles, Preview, PreviewOutcome
+from factsite.build.progress import Progress
 from factsite.render.pages import template_environment
 
 log = logging.getLogger("mkdocs.livereload")

@@ -17,9 +17,9 @@ from functools import cache
 from itertools import repeat
 from pathlib import Path
 
-from factsite import forking
-from factsite.entry_store import EntryStore
-from factsite.pipeline import ArticleOutcome, check_article
+from factsite.build.incremental.store import EntryStore
+from factsite.build.incremental.workers import can_fork
+from factsite.build.pipeline import ArticleOutcome, check_article
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import Settings
 
@@ -32,7 +32,7 @@ Entry = tuple[str, ArticleOutcome]
 def code_fingerprint() -> str:
     """A hash of factsite's Python source: a changed check must not serve stale results."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[2]
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
@@ -84,7 +84,7 @@ class CheckCache:
         missing = [pair for pair in pairs if self._find(self._key(*pair)) is None]
         # Forked workers start at once with everything imported; forking a process that runs
         # other threads (the live preview's server) is unsafe, so then this process checks alone.
-        if workers < 2 or len(missing) < minimum or not forking.can_fork():
+        if workers < 2 or len(missing) < minimum or not can_fork():
             return 0
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:

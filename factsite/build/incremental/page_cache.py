@@ -25,11 +25,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factsite import forking
-from factsite.entry_store import EntryStore
+from factsite.build.incremental.store import EntryStore
+from factsite.build.incremental.workers import can_fork, in_shares
+from factsite.build.pipeline import CheckedArticle, Project
+from factsite.build.publication import publication_checklist, read_editor_pages, with_publication_problems
 from factsite.model import Problem
-from factsite.pipeline import CheckedArticle, Project
-from factsite.publication import publication_checklist, read_editor_pages, with_publication_problems
 from factsite.render.pages import ArticlePages, ArticleRendering
 from factsite.render.same_claims import same_as_problems
 from factsite.render.structured_data import structured_data_problems
@@ -109,9 +109,9 @@ class PageCache:
             else:
                 self._memory[key] = parts
         workers = min(workers, len(missing))
-        if workers < 2 or len(missing) < minimum or not forking.can_fork():
+        if workers < 2 or len(missing) < minimum or not can_fork():
             return 0
-        shares, failures = forking.in_shares(functools.partial(self._render_share, render), missing, workers)
+        shares, failures = in_shares(functools.partial(self._render_share, render), missing, workers)
         if failures:
             raise failures[0]
         for rendered in shares:

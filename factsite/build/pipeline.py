@@ -11,12 +11,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from factsite.anchor import MarkSpan, locate_mark, mark_ready
+from factsite.build.static_files import content_file_problems
 from factsite.checks.claims import check_claim
 from factsite.lint import findings_to_review
 from factsite.lint.wordlist import load_word_list
+from factsite.load.anchor import MarkSpan, locate_mark, mark_ready
 from factsite.load.articles import load_article
 from factsite.load.fields import error, warning
+from factsite.load.positions import LineIndex
+from factsite.load.validate import validate_article
 from factsite.model import (
     Article,
     CheckedClaim,
@@ -25,13 +28,10 @@ from factsite.model import (
     Problem,
     Severity,
 )
-from factsite.positions import LineIndex
 from factsite.render.claim_marks import MarkLink
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.page_safety import article_page_ids, page_problems
 from factsite.settings import UNREVIEWED, Settings
-from factsite.static_files import content_file_problems
-from factsite.validate import validate_article
 
 
 @dataclass(frozen=True)

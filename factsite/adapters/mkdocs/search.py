@@ -15,8 +15,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from factsite.build.write import remove_in_background
 from factsite.render.pages import SitePage, template_environment
-from factsite.write import remove_in_background
 
 PAGEFIND_DIR = "pagefind"
 SEARCH_PAGE = "search"
