@@ -533,15 +533,18 @@ def _spoken_of_elsewhere(
     and the figure's clause does not: the article's "ग्रामीण सड़कों" (rural roads) stands in a sentence without
     figures, while the figure's clause has "सड़कों" only, as "शहरी सड़कों" (urban roads)."""
     wanted = {(first, second) for first, second in pairs if second in clause and first not in clause}
-    if not wanted:
-        return False
+    return bool(wanted) and bool(wanted & _figureless_pairs(text, figures))
+
+
+@functools.lru_cache(maxsize=64)
+def _figureless_pairs(text: str, figures: tuple[FoundFigure, ...]) -> frozenset[tuple[str, str]]:
+    """The word pairs of the sentences of a source that hold none of its figures (read once per source)."""
     ends, starts = _sentence_ends(text)
+    found: set[tuple[str, str]] = set()
     for begin, end in zip([0, *starts], [*ends, len(text)], strict=True):
-        if any(begin <= figure.start < end for figure in figures):
-            continue
-        if wanted & word_pairs(text[begin:end]):
-            return True
-    return False
+        if not any(begin <= figure.start < end for figure in figures):
+            found |= word_pairs(text[begin:end])
+    return frozenset(found)
 
 
 _CLAUSE_EVIDENCE = 2
@@ -715,8 +718,7 @@ def singular(word: str) -> str:
     "مزارعين" and "مزارع" have one); a word of a script factsite has no data for is only folded.
     """
     if not word.isascii():
-        data = language_of_word(word)
-        return data.noun_key(word) if data is not None else fold(word)
+        return _native_key(word)
     word = word.lower()
     if word in _IRREGULAR:
         return _IRREGULAR[word]
@@ -729,6 +731,12 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+@functools.lru_cache(maxsize=8192)
+def _native_key(word: str) -> str:
+    data = language_of_word(word)
+    return data.noun_key(word) if data is not None else fold(word)
 
 
 def head_noun(unit: str | None) -> str | None:
