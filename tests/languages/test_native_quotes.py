@@ -103,3 +103,12 @@ def test_a_hidden_clause_pointing_back_at_the_kept_words_carries_its_negation(
     source: str, quote: str, status: str
 ) -> None:
     assert check_quote(quote, sources=[_source(source)]).status == status
+
+
+def test_a_number_is_the_same_in_any_digits() -> None:
+    source = _source("قال الوزير: «سنخفض البطالة إلى ١٨٪ خلال عامين إذا استمر النمو الاقتصادي».")
+    assert check_quote("«سنخفض البطالة إلى 18% خلال عامين»", sources=[source]).status == "verbatim"
+    assert check_quote("«سنخفض البطالة إلى 18% خلال عامين...»", sources=[source]).status == "edit-may-change-meaning"
+    assert check_quote("«سنخفض البطالة إلى 15% خلال عامين»", sources=[source]).status == "altered"
+    hindi = _source("मंत्री ने कहा: “इस साल २५ नए अस्पताल खुलेंगे।”")
+    assert check_quote("“इस साल 25 नए अस्पताल खुलेंगे।”", sources=[hindi]).status == "verbatim"
