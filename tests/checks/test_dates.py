@@ -777,3 +777,13 @@ def test_of_several_agreeing_source_dates_the_one_of_the_same_event_is_given(
     result = check_date(mark, published=dt.date(2025, 8, 13), value=None, locale=locale, sentence=sentence,
                         sources=[_source("bulletin", text, dt.date(2025, 8, 12))])  # fmt: skip
     assert (result.status, result.basis.candidate) == ("within-range", "2025-08-06"), result.summary
+
+
+def test_the_main_reading_is_matched_before_its_alternative() -> None:
+    # "last Thursday" published on Sunday 16 March is 13 March (6 March the alternative); a source giving both
+    # days is matched on the 13th, whichever sentence shares more words.
+    text = "The minister spoke on 6 March about jobs. The statistics department published its figures on 13 March."
+    result = check_date("last Thursday", published=dt.date(2025, 3, 16), value=None, locale="en_GB",
+                        sentence="The minister spoke about jobs last Thursday.",
+                        sources=[_source("release", text, dt.date(2025, 3, 14))])  # fmt: skip
+    assert (result.status, result.basis.reading, result.basis.candidate) == ("match", "2025-03-13", "2025-03-13")

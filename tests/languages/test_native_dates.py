@@ -109,3 +109,15 @@ def test_an_arabic_date_claim_against_its_value() -> None:
     assert result.status == "mismatch", result.summary
     result = check_date("الأسبوع الماضي", published=PUBLISHED, value=dt.date(2022, 9, 21), sources=[], locale="ar_EG")
     assert result.status == "within-range", result.summary
+
+
+def test_a_weekday_before_a_date_is_part_of_it() -> None:
+    # A dateline: "الخميس ١٣ آذار ٢٠٢٥" is that Thursday, not the Thursday before the source's date.
+    found = find_dates("دائرة الإحصاءات، الخميس ١٣ آذار ٢٠٢٥", dt.date(2025, 3, 13), locale="ar_JO")
+    assert [(f.text, f.resolution.iso) for f in found] == [("١٣ آذار ٢٠٢٥", "2025-03-13")]
+    source = Source(
+        id="s", title="t", publisher="p", url="https://example.org", location=Location("s.yaml"),
+        text="دائرة الإحصاءات، الخميس ١٣ آذار ٢٠٢٥\n\nبلغ معدل البطالة ٢١٫٤٪.", published=dt.date(2025, 3, 13),
+    )  # fmt: skip
+    result = check_date("الخميس الماضي", published=dt.date(2025, 3, 16), value=None, sources=[source], locale="ar_JO")
+    assert (result.status, result.basis.reading, result.basis.candidate) == ("match", "2025-03-13", "2025-03-13")

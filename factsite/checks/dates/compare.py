@@ -195,10 +195,11 @@ def _agreement(comparison: DateComparison) -> tuple[DateResolution | None, Sourc
     readings = (comparison.reading,) if comparison.reading else resolution.readings
     # Of several agreeing dates, the one whose sentence shares most words with the article's: "NDRF teams were
     # deployed last week" rests on the source's "deployed from 6 August", not on its "10 August" of a barrage.
+    # The main reading before its alternatives: "last Thursday" rests on this week's Thursday when a source gives it.
     agreeing = sorted(comparison.agreeing, key=lambda date: -date.shared)
     for status in STATUS_ORDER[:2]:
-        for date in agreeing:
-            for reading in readings:
+        for reading in readings:
+            for date in agreeing:
                 for other in date.resolution.readings:
                     if _compare_reading(reading, other.span) == status:
                         return reading, date, other

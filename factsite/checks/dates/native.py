@@ -221,6 +221,8 @@ class _Dates:
         if key == fold("يوم") and self.key(index + 1) in language.weekdays:
             index, key = index + 1, self.key(index + 1)
         if key in language.weekdays:
+            if self.dated(index + 1):
+                return None  # "الخميس ١٣ آذار ٢٠٢٥", a dateline: the date that follows says which Thursday
             weekday_modifier = self.modifier(self.key(index + 1))
             last = index + 1 if weekday_modifier in ("last", "next") else index
             return first, last, self.weekday(first, last, language.weekdays[key], weekday_modifier or "")
@@ -333,6 +335,13 @@ class _Dates:
         before = self.key(index - 1)
         bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 2 else before
         return bare in self.language.year_prepositions or bare == fold("شهر") or self.year_word(before)
+
+    def dated(self, index: int) -> bool:
+        """Whether a day of a month starts at token `index` ("١٣ آذار", "18 رمضان")."""
+        token = self.tokens[index] if index < len(self.tokens) else None
+        if token is None or token.kind != "num" or not token.text.isdigit() or not 1 <= int(token.text) <= 31:
+            return False
+        return any(self.phrase(index + 1, table) for table in (self.language.months, self.language.hijri_months))
 
     def modifier(self, key: str) -> str | None:
         if key in self.language.last:
