@@ -16,6 +16,7 @@ Read here, each by the rule of the English phrase it translates (docs/dates.md):
   "पिछले मार्च"). A bare "मार्च" may be a march, and "نيسان" a car;
 - a year alone, named as one: "عام ٢٠٢٤", "لعام ٢٠٢٤", "في ٢٠٢١", "वर्ष 2021", "2021 में" (not "वर्ष 2025-26", a
   financial year);
+- spans of days, both ends or none: "24 फरवरी से 12 मार्च", "15 से 20 मार्च", "من 24 شباط إلى 12 آذار", "١٥-٢٠ آذار";
 - Hijri dates with a day ("١٨ رمضان ١٤٤٦هـ", "12 ربيع الأول 1447 هـ"), by the Umm al-Qura calendar (hijridate);
   without a year ("١٠ شوال"), in the Hijri year that fits the tense. A day the calendar does not have (30 Ramadan
   1446) or a year out of its range (1343-1500 AH) is no date.
@@ -27,7 +28,7 @@ Libraries: dateparser (1.2, offline) reads "15 मार्च 2024", "१५ �
 "منذ ثلاثة أيام", "الاثنين الماضي", "الخميس المقبل" or Levantine month names ("آذار"); it reads "कल" as tomorrow
 only and "الأسبوع الماضي" as a single day, not a week. It does not earn a dependency: the reading is here.
 
-Not read: fractional counts ("सवा दो साल पहले"), spans ("15 से 20 मार्च"), Vikram Samvat and Shaka dates (a year
+Not read: fractional counts ("सवा दो साल पहले"), Vikram Samvat and Shaka dates (a year
 after "संवत" is not taken for a Gregorian one: such a date is unresolved, never a wrong day).
 
 Tense: a quotation in the sentence is the speaker's own clause; its verbs do not set the tense of a date outside
@@ -59,6 +60,8 @@ from factsite.languages.script import fold
 
 # Eras factsite does not convert: a year of theirs is no Gregorian year (Vikram Samvat, Shaka).
 _OTHER_ERAS = frozenset(fold(word) for word in ("संवत", "सम्वत", "संवत्", "विक्रम", "शक", "वि.सं"))
+# Words between the two ends of a span of days: "से" (... तक), "إلى", "حتى", "لغاية".
+_SPAN_WORDS = frozenset(fold(word) for word in ("से", "إلى", "الى", "حتى", "لغاية"))
 _HIJRI_ERA = frozenset(fold(word) for word in ("هـ", "ه", "هجرية", "هجري"))
 
 
@@ -336,6 +339,44 @@ class _Dates:
         bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 2 else before
         return bare in self.language.year_prepositions or bare == fold("شهر") or self.year_word(before)
 
+    def span_from(self, index: int) -> tuple[int, int, DateResolution] | None:
+        """A span of days: "24 फरवरी से 12 मार्च", "15 से 20 मार्च", "من 24 شباط إلى 12 آذار", "١٥-٢٠ آذار". Both ends
+        are read or none: a span is never read as its first or last day."""
+        token = self.tokens[index]
+        if token.kind == "num" and token.text.isdigit() and not self.dated(index) and self.spans_to(index + 1):
+            # "15 से 20 मार्च": the first day takes the second's month and year.
+            end = self.at(index + 2)
+            if end is None or end[2].granularity != "day" or self.tokens[index + 2].kind != "num":
+                return None
+            try:
+                start_day = end[2].start.replace(day=int(token.text))
+            except ValueError:
+                return None
+            return self.joined(index, end[1], start_day, end[2])
+        start = self.at(index)
+        if start is None or start[2].granularity != "day" or not self.spans_to(start[1] + 1):
+            return None
+        end = self.at(start[1] + 2)
+        if end is None or end[2].granularity != "day":
+            return None
+        start_day = start[2].start
+        if start_day > end[2].start and start[2].depends_on == "year":
+            start_day = start_day.replace(year=start_day.year - 1)  # "25 दिसंबर से 5 जनवरी 2025"
+        return self.joined(index, end[1], start_day, end[2])
+
+    def spans_to(self, index: int) -> bool:
+        token = self.tokens[index] if index < len(self.tokens) else None
+        return token is not None and (token.kind == "dash" or token.key in _SPAN_WORDS)
+
+    def joined(
+        self, first: int, last: int, start: dt.date, end: DateResolution
+    ) -> tuple[int, int, DateResolution] | None:
+        if start > end.start:
+            return None
+        context = self.context(first, last)
+        rule = f"the days from {format_day(start)} to {format_day(end.end)}"
+        return first, last, context.resolution((start, end.end), "day", rule, depends_on=end.depends_on)
+
     def dated(self, index: int) -> bool:
         """Whether a day of a month starts at token `index` ("١٣ آذار", "18 رمضان")."""
         token = self.tokens[index] if index < len(self.tokens) else None
@@ -386,7 +427,7 @@ class _Dates:
 def _found(reader: _Dates) -> Iterator[FoundDate]:
     index = 0
     while index < len(reader.tokens):
-        found = reader.at(index)
+        found = reader.span_from(index) or reader.at(index)
         if found is None:
             index += 1
             continue
