@@ -277,3 +277,16 @@ def test_an_arabic_count_of_a_group_the_article_does_not_name_is_another_quantit
     source = _source("وبلغ عدد المزارعين الموردين ٣١٠ آلاف مزارع، وصرفت الوزارة حوافز توريد بقيمة ٢ مليار جنيه.")
     result = check_figure("نحو 280 ألف مزارع", value=None, unit=None, locale="ar_EG", sources=[source], context=context)
     assert result.status == status, result.summary
+
+
+@pytest.mark.parametrize(("mark", "context", "status", "candidate"), [
+    ("32.9%", "وبلغ معدل البطالة بين الذكور 32.9%.", "overstated", "18.2"),
+    ("٣٢٫٩٪", "وبلغ معدل البطالة بين الإناث ٣٢٫٩٪.", "match", "32.9"),
+])  # fmt: skip
+def test_an_arabic_percentage_of_a_group_is_compared_with_that_groups(
+    mark: str, context: str, status: str, candidate: str
+) -> None:
+    # "بين الذكور" (among men) names the group: the women's 32.9% in the same sentence is another share.
+    source = _source("وبلغ معدل البطالة بين الذكور ١٨٫٢٪ مقابل ٣٢٫٩٪ بين الإناث.")
+    result = check_figure(mark, value=None, unit=None, locale="ar_JO", sources=[source], context=context)
+    assert (result.status, result.basis.candidate) == (status, candidate), result.summary

@@ -550,7 +550,7 @@ def _figureless_pairs(text: str, figures: tuple[FoundFigure, ...]) -> frozenset[
 _CLAUSE_EVIDENCE = 2
 # The Arabic comma and semicolon, and the Hindi and Arabic "and", "but", "while", end a clause too.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:\u2013\u2014\u060c\u061b]|\s(?:and|but|while|whereas|और|लेकिन|मगर|जबकि|بينما|لكن|ولكن|فيما)\s"
+    r"[,;:\u2013\u2014\u060c\u061b]|\s(?:and|but|while|whereas|और|लेकिन|मगर|जबकि|بينما|لكن|ولكن|فيما|مقابل)\s"
 )
 _NOT_A_POPULATION = frozenset({"them", "those", "these", "they", "us", "you", "all", "which", "whom"})
 _DETERMINER = r"(?:(?:the|those|these|all|its|their|our|his|her|every|each)\s+)?"
@@ -586,7 +586,10 @@ def speaks_of_target(text: str) -> bool:
 def population_noun(marked_text: str, context: str, phrase: FigurePhrase) -> str | None:
     """What a share or percentage is of, in the singular: "one in five patients" -> "patient",
     "a third of rape complainants" -> "complainant", "40% of voters" -> "voter"; None when the article
-    does not say ("a third of them", "rose by 40%")."""
+    does not say ("a third of them", "rose by 40%"). In Arabic, the group "بين" (among) names: "معدل البطالة بين
+    الذكور ١٨٫٢٪" -> "ذكور"."""
+    if language_of_word(context or marked_text) is not None:
+        return _native_population(marked_text, context)
     at = context.find(marked_text) if context else -1
     following = marked_text + (context[at + len(marked_text) :] if at >= 0 else "")
     rest = following[following.find(phrase.text) + len(phrase.text) :] if phrase.text in following else ""
@@ -601,6 +604,22 @@ def population_noun(marked_text: str, context: str, phrase: FigurePhrase) -> str
         noun = singular(word)
         if noun != lower:  # the first plural noun
             return noun
+    return None
+
+
+_AMONG = frozenset(fold(word) for word in ("بين", "لدى", "وبين", "ولدى"))
+
+
+def _native_population(marked_text: str, context: str) -> str | None:
+    """The group an Arabic percentage is of: the word after "بين"/"لدى" in the mark's clause, before or after it."""
+    at = context.find(marked_text) if context else -1
+    if at < 0:
+        return None
+    clause = _clause_text(context, at, at + len(marked_text))
+    words = _LETTERS.findall(clause)
+    for word, following in itertools.pairwise(words):
+        if fold(word) in _AMONG and not following.isascii():
+            return singular(following)
     return None
 
 
@@ -639,6 +658,10 @@ def _source_qualifiers(clause: str, noun: str | None) -> frozenset[str]:
 
 
 def _names(noun: str, text: str, figure: FoundFigure) -> bool:
+    if not noun.isascii():
+        # An Arabic group is named in the figure's own clause: "١٨٫٢٪ بين الذكور مقابل ٣٢٫٩٪ بين الإناث".
+        words = _LETTERS.findall(_clause_text(text, figure.start, figure.end))
+        return any(singular(word) in _same_nouns(noun) for word in words)
     words = re.findall(r"[A-Za-z]+", sentence_around(text, figure.start, figure.end))
     return any(singular(word) in _same_nouns(noun) for word in words)
 
