@@ -77,6 +77,7 @@ class Language:
     function_words: frozenset[str] = frozenset()  # words that say nothing of what a sentence is about
     target_words: tuple[str, ...] = ()  # parts of the words of a target: लक्ष्य, هدف (مستهدف, تستهدف)
     hijri_months: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)  # رمضان: 9
+    ordinal_days: dict[str, int] = dataclasses.field(default_factory=dict)  # days in words: पहली, الأول
 
     def noun_key(self, word: str) -> str:
         """A noun as compared in any number and case: "किसानों" and "किसान", "जिले" and "जिला", "مزارعين" and
@@ -158,6 +159,7 @@ def language(code: str) -> Language | None:
         function_words=frozenset(fold(w) for w in get("FUNCTION_WORDS", ())),  # type: ignore[attr-defined]
         target_words=tuple(fold(w) for w in get("TARGET_WORDS", ())),  # type: ignore[attr-defined]
         hijri_months=_phrases(get("HIJRI_MONTHS", {})),  # type: ignore[arg-type]
+        ordinal_days=_folded(get("ORDINAL_DAYS", {})),  # type: ignore[arg-type]
     )
     return dataclasses.replace(
         data_language,

@@ -106,6 +106,11 @@ NOT_FUTURE = ("سيارة", "سيارات", "سياسة", "سياسي", "سيط�
 # Doubled words the lint reports: prepositions and particles written twice. Arabic repeats some words on
 # purpose ("رويدا رويدا", "شيئا فشيئا"), so content words are left alone.
 DOUBLED_FUNCTION_WORDS = ("في", "من", "على", "إلى", "عن", "أن", "إن", "التي", "الذي", "هذا", "هذه", "قد", "لا")
+# Days of a month as ordinals: "الأول من نيسان" (the first of April).
+ORDINAL_DAYS = {
+    "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
+    "التاسع": 9, "العاشر": 10,
+}  # fmt: skip
 # Months of the Hijri calendar, read with a day and converted by the Umm al-Qura calendar ("١٨ رمضان ١٤٤٦هـ").
 HIJRI_MONTHS = {
     "محرم": 1, "المحرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع أول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,

@@ -107,6 +107,8 @@ FUNCTION_WORDS = (
     "लेकिन", "मगर", "जो", "जिस", "जिन", "अब", "कुल", "बढ़ाकर", "मिला", "मिली", "मिले", "हुआ", "हुई", "हुए", "अधिक",
     "ज्यादा", "ज़्यादा", "कम", "करीब", "लगभग",
 )  # fmt: skip
+# Days of a month as ordinals: "पहली अप्रैल" (the first of April); number words ("एक अप्रैल") are read too.
+ORDINAL_DAYS = {"पहली": 1, "दूसरी": 2, "तीसरी": 3, "चौथी": 4}
 # Parts of the words that speak of a target (a word holding one: "मौजूदा लक्ष्य", "المستهدف", "تستهدف").
 TARGET_WORDS = ("लक्ष्य",)
 # Whole lines of page furniture a copy-paste brings along (regular expressions, matched whole).

@@ -16,6 +16,7 @@ Read here, each by the rule of the English phrase it translates (docs/dates.md):
   "पिछले मार्च"). A bare "मार्च" may be a march, and "نيسان" a car;
 - a year alone, named as one: "عام ٢٠٢٤", "لعام ٢٠٢٤", "في ٢٠٢١", "वर्ष 2021", "2021 में" (not "वर्ष 2025-26", a
   financial year);
+- a day in words: an ordinal ("पहली अप्रैल", "الأول من نيسان") or a number word ("एक अप्रैल");
 - spans of days, both ends or none: "24 फरवरी से 12 मार्च", "15 से 20 मार्च", "من 24 شباط إلى 12 آذار", "١٥-٢٠ آذار";
 - Hijri dates with a day ("١٨ رمضان ١٤٤٦هـ", "12 ربيع الأول 1447 هـ"), by the Umm al-Qura calendar (hijridate);
   without a year ("١٠ شوال"), in the Hijri year that fits the tense. A day the calendar does not have (30 Ramadan
@@ -142,6 +143,8 @@ class _Dates:
     # -- one date at a token ---------------------------------------------------------------------------------
     def at(self, index: int) -> tuple[int, int, DateResolution] | None:
         """(first token, last token, reading) of a date starting at token `index`."""
+        if index >= len(self.tokens):
+            return None
         language, key = self.language, self.key(index)
         published = self.published
         # Counted, Arabic order: منذ ثلاثة أيام, قبل يومين, بعد شهر.
@@ -164,8 +167,19 @@ class _Dates:
                 assert unit is not None
                 direction = -1 if after in language.ago else 1
                 return index, index + 2, _counted(self.context(index, index + 2), count, unit, direction)
-        # A day of a month: 15 मार्च 2024, ١٥ مارس.
+        # A day of a month: 15 मार्च 2024, ١٥ مارس; in words: "पहली अप्रैल", "एक अप्रैल", "الأول من نيسان".
         token = self.tokens[index]
+        day_in_words = self.day_in_words(index)
+        if day_in_words is not None:
+            day_value, month_at = day_in_words
+            month = self.phrase(month_at, language.months)
+            if month is not None:
+                last = month_at + month[0] - 1
+                year = self.year(last + 1)
+                if year is not None:
+                    last += 1
+                reading = _day_reading(self.context(index, last), month[1], day_value, year, "the day and month")
+                return (index, last, reading) if reading else None
         if token.kind == "num" and token.text.isdigit() and 1 <= int(token.text) <= 31:
             month = self.phrase(index + 1, language.months)
             if month is not None:
@@ -338,6 +352,18 @@ class _Dates:
         before = self.key(index - 1)
         bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 2 else before
         return bare in self.language.year_prepositions or bare == fold("شهر") or self.year_word(before)
+
+    def day_in_words(self, index: int) -> tuple[int, int] | None:
+        """A day of a month written in words, and where its month starts: an ordinal ("पहली", "الأول", with "من"
+        after it in Arabic) or a number word of 1-31 ("एक", "दो")."""
+        key = self.key(index)
+        value = self.language.ordinal_days.get(key) or self.language.units.get(key)
+        if not value or not 1 <= value <= 31:
+            return None
+        following = index + 1
+        if self.key(following) == fold("من") and key in self.language.ordinal_days:
+            following += 1
+        return value, following
 
     def span_from(self, index: int) -> tuple[int, int, DateResolution] | None:
         """A span of days: "24 फरवरी से 12 मार्च", "15 से 20 मार्च", "من 24 شباط إلى 12 آذار", "١٥-٢٠ آذار". Both ends
