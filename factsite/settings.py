@@ -13,29 +13,32 @@ from pathlib import Path
 
 from factsite.model import RatingScale, Verdict
 
+# Marks the default scale's words for the catalogs; pages translate them where they show them.
+from factsite.render.messages import N_
+
 UNREVIEWED = "unreviewed"
 
 DEFAULT_VERDICTS = (
     Verdict(
-        "accurate", "Accurate", "The claim is correct and nothing significant is missing.",
+        "accurate", N_("Accurate"), N_("The claim is correct and nothing significant is missing."),
         "material/check-circle", 5,
     ),
     Verdict(
-        "mostly-accurate", "Mostly accurate",
-        "The claim is correct but needs clarification or has a minor error.",
+        "mostly-accurate", N_("Mostly accurate"),
+        N_("The claim is correct but needs clarification or has a minor error."),
         "material/check-circle-outline", 4,
     ),
     Verdict(
-        "misleading", "Misleading",
-        "The claim contains accurate elements but leaves a false impression.",
+        "misleading", N_("Misleading"),
+        N_("The claim contains accurate elements but leaves a false impression."),
         "material/alert", 3,
     ),
     Verdict(
-        "unsupported", "Unsupported", "No evidence was found to support the claim.",
+        "unsupported", N_("Unsupported"), N_("No evidence was found to support the claim."),
         "material/help-circle", 2,
     ),
     Verdict(
-        "false", "False", "The claim is wrong, or the quotation was not said as given.",
+        "false", N_("False"), N_("The claim is wrong, or the quotation was not said as given."),
         "material/close-circle", 1,
     ),
 )  # fmt: skip
