@@ -27,6 +27,7 @@ from factsite.cache import PARALLEL_MINIMUM, CheckCache
 from factsite.incremental import PageCache, PublicationCache
 from factsite.mkdocs_plugin import search
 from factsite.mkdocs_plugin.config import FactsiteConfig
+from factsite.mkdocs_plugin.languages import install_page_gettext, page_locale, with_html_direction
 from factsite.mkdocs_plugin.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.mkdocs_plugin.rendering import PAGES_PER_PROCESS
 from factsite.mkdocs_plugin.reuse import PageReuse, context_fingerprint, templates_fingerprint
@@ -150,6 +151,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             self.project = Project(self.settings, (), tuple(problems))
             raise PluginError(f"{len(problems)} content error(s), listed above; the site was not built.")
         config.extra["factsite_feed"] = "feed.xml" if self.settings.structured_data else ""
+        config.extra["factsite_locale"] = self.settings.locale
         config.extra["factsite_footer_links"] = [dict(link) for link in self.config.footer_links] + [
             {"title": title, "url": path + "/"} for path, title in trust_pages(self.settings.trust)
         ]
@@ -250,6 +252,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         self.env, self.files = env, files
         env.bytecode_cache = compiled_templates()
+        install_page_gettext(env, config.extra.get("factsite_locale", "en"))
         if self.nav is not None:
             env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
 
@@ -283,6 +286,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             return None
         # Scripts that came with the content are left out of the policy: only the theme's own run.
         output = add_content_security_policy(output, page.content or "")
+        output = with_html_direction(output, page_locale(page, config.extra.get("factsite_locale", "en")))
         if isinstance(page, GeneratedPage) and page.site_page.kind == "search":
             output = search.allow_wasm(output)
         return output

@@ -35,6 +35,7 @@ from factsite.incremental import (
 )
 from factsite.mkdocs_plugin.pages import GeneratedPage
 from factsite.mkdocs_plugin.rendering import render_pages
+from factsite.render.messages import CATALOGS_DIR
 from factsite.render.pages import TEMPLATES_DIR
 from factsite.settings import Settings
 
@@ -45,8 +46,13 @@ PAGE_TEMPLATES = TEMPLATES_DIR / "factsite"
 
 
 def templates_fingerprint(templates_dir: Path = TEMPLATES_DIR) -> str:
-    """A hash of factsite's page templates: cached page bodies depend on them."""
-    return tree_fingerprint(templates_dir / "factsite", TEMPLATE_SUFFIXES)
+    """A hash of factsite's page templates and message catalogs: cached page bodies depend on them."""
+    return tree_fingerprint(templates_dir / "factsite", TEMPLATE_SUFFIXES) + catalogs_fingerprint()
+
+
+def catalogs_fingerprint() -> str:
+    """A hash of factsite's translations: the words of page bodies and of the theme's overrides."""
+    return tree_fingerprint(CATALOGS_DIR, (".po",))
 
 
 def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, search: str) -> str:
@@ -60,6 +66,7 @@ def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, 
         files_fingerprint([Path(config.config_file_path)] if config.config_file_path else []),
         files_fingerprint(editor_pages),
         files_fingerprint(_theme_templates(config.theme.dirs)),
+        catalogs_fingerprint(),
         settings.fingerprint(),
         code_fingerprint(),
         search,
