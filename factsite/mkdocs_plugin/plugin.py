@@ -226,7 +226,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         )
         self._switch_material_search(config, on=self.search == "material")
         if self.search == "pagefind":
-            site_pages.append(search.search_page(self.newest))
+            site_pages.append(search.search_page(self.newest, self.settings.locale))
         return site_pages
 
     def _reusable_caches(self) -> tuple[CheckCache, PageCache, PublicationCache]:
