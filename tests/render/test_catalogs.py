@@ -26,12 +26,9 @@ def read(path: Path, locale: str | None = None) -> Catalog:
 
 
 def entries(catalog: Catalog) -> list[tuple[object, ...]]:
-    """What a catalog says of each msgid, without the places and dates extraction writes."""
-    return sorted(
-        ((msgids(message), message.context or "", tuple(sorted(message.flags)), tuple(message.auto_comments))
-         for message in catalog if message.id),
-        key=repr,
-    )  # fmt: skip
+    """The msgids of a catalog (plural and context included), without the places, dates and comments extraction
+    writes, which vary with Babel's version."""
+    return sorted(((msgids(message), message.context or "") for message in catalog if message.id), key=repr)
 
 
 def forms(message: Message) -> tuple[str, ...]:
