@@ -9,7 +9,7 @@ Run `python build.py --help` for every command and option.
 
 import sys
 
-from factsite.cli import main
+from factsite.commands.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

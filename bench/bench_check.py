@@ -50,11 +50,11 @@ def time_stage(stage: str, config: Path) -> float:
     """Milliseconds per article for `stage`, in this (fresh) process; the first article warms up."""
     import harper
 
+    from factsite.adapters.mkdocs.commands import read_settings
+    from factsite.build.pipeline import article_paths, check_article
     from factsite.lint.engine import dialect_for, linter_for, run_engine
     from factsite.lint.prose import Prose
     from factsite.load.articles import load_article
-    from factsite.mkdocs_plugin.commands import read_settings
-    from factsite.pipeline import article_paths, check_article
     from factsite.render.markdown_render import MarkdownRenderer
 
     settings, _ = read_settings(str(config))
@@ -106,7 +106,7 @@ def main() -> None:
     if args.stage:
         print(json.dumps(time_stage(args.stage, args.config)))
         return
-    from factsite.mkdocs_plugin.commands import available_processors
+    from factsite.adapters.mkdocs.commands import available_processors
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="factsite-bench-check-"))
     config = write_project(workdir / "site", articles=args.articles, claims_per_article=args.claims)

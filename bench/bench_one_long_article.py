@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from synthetic import ACTIONS, GOALS, SUBJECTS, TOWNS
 
-from factsite.pipeline import check_project
+from factsite.build.pipeline import check_project
 from factsite.render.pages import PageRenderer
 from factsite.settings import Publisher, Settings
 

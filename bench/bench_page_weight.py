@@ -24,7 +24,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Response, sync_playwright
 
-from factsite.mkdocs_plugin.commands import build_site
+from factsite.adapters.mkdocs.commands import build_site
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"

@@ -245,7 +245,7 @@ def count_pages(site: Path) -> int:
 
 def bench_preview(config: Path) -> dict[str, object]:
     """Times of the live preview, in this process: its first build, then three edits."""
-    from factsite.mkdocs_plugin.preview import Preview
+    from factsite.adapters.mkdocs.preview import Preview
 
     project = config.parent
     site = project / "preview-site"

@@ -1,6 +1,6 @@
 """What a build is asked to do: where the content is, the rating scale, the publisher, the site's locale.
 
-The MkDocs plugin declares these as configuration options (`factsite.mkdocs_plugin.config`) and hands the core a
+The MkDocs plugin declares these as configuration options (`factsite.adapters.mkdocs.config`) and hands the core a
 `Settings`; the core never reads MkDocs configuration itself.
 """
 
@@ -103,7 +103,7 @@ class Settings:
     # Inline SVG of each verdict's icon, looked up in the theme by the adapter.
     icons: tuple[tuple[str, str], ...] = ()
     # Patterns (relative to content/, `*` matching across folders) of files published although their type is
-    # not (`factsite.static_files`), and the paths the theme and the build write, which no content file may take.
+    # not (`factsite.build.static_files`), and the paths the theme and the build write, which no content file may take.
     static_files: tuple[str, ...] = ()
     reserved_paths: tuple[str, ...] = ()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factsite.mkdocs_plugin.commands import build_site
+from factsite.adapters.mkdocs.commands import build_site
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 

@@ -1,7 +1,7 @@
 """Import contracts between factsite's layers, read from the source (AST) so that a refactor that breaks a layer fails
 here rather than in a review.
 
-- the core (everything but the MkDocs adapter, factsite/mkdocs_plugin/) never imports an engine (mkdocs, material,
+- the core (everything but the MkDocs adapter, factsite/adapters/mkdocs/) never imports an engine (mkdocs, material,
   properdocs, zensical), except the CLI's imports inside its command functions, which load the adapter only for the
   command that needs it;
 - the checks (factsite/checks/) import only the model and each other among factsite's modules;
@@ -27,7 +27,7 @@ from tests.conftest import REPOSITORY
 
 PACKAGE = REPOSITORY / "factsite"
 ENGINES = ("mkdocs", "material", "properdocs", "zensical")
-ADAPTER = "factsite.mkdocs_plugin"
+ADAPTER = "factsite.adapters.mkdocs"
 
 
 def module_name(path: Path) -> str:
@@ -84,7 +84,7 @@ def test_the_core_never_imports_an_engine() -> None:
             return False
         engine = any(within(name, e) for e in ENGINES)
         # The CLI loads the adapter inside the command that builds or serves, never at import time.
-        adapter = within(name, ADAPTER) and (module != "factsite.cli" or top_level)
+        adapter = within(name, ADAPTER) and (module != "factsite.commands.cli" or top_level)
         return engine or adapter
 
     assert violations(modules(), forbidden) == set()
@@ -110,7 +110,7 @@ def test_the_languages_data_imports_nothing_else_of_factsite() -> None:
 
 def test_render_never_imports_the_adapter_or_the_cli() -> None:
     def forbidden(module: str, name: str, top_level: bool) -> bool:
-        return within(name, ADAPTER) or within(name, "factsite.cli")
+        return within(name, ADAPTER) or within(name, "factsite.commands.cli")
 
     assert violations(modules("render"), forbidden) == set()
 
@@ -118,26 +118,37 @@ def test_render_never_imports_the_adapter_or_the_cli() -> None:
 # Render reads the checked project from the pipeline (the orchestration) instead of from the model: a layer above
 # it. These imports are the known exceptions; moving Project and CheckedArticle to the model removes them.
 RENDER_IMPORTS_PIPELINE = {
-    "factsite.render.data_files -> factsite.pipeline",
-    "factsite.render.feeds -> factsite.pipeline",
-    "factsite.render.pages -> factsite.pipeline",
-    "factsite.render.structured_data -> factsite.pipeline",
+    "factsite.render.data_files -> factsite.build.pipeline",
+    "factsite.render.feeds -> factsite.build.pipeline",
+    "factsite.render.pages -> factsite.build.pipeline",
+    "factsite.render.structured_data -> factsite.build.pipeline",
 }
 
 
 def test_render_imports_the_pipeline_only_where_allowed() -> None:
     def forbidden(module: str, name: str, top_level: bool) -> bool:
-        return within(name, "factsite.pipeline")
+        return within(name, "factsite.build.pipeline")
 
     assert violations(modules("render"), forbidden) == RENDER_IMPORTS_PIPELINE
 
 
 def test_the_contracts_see_imports() -> None:
     """The scanner itself: it finds the adapter's MkDocs imports and resolves relative imports."""
-    found = {name for path in modules("mkdocs_plugin") for name, _, _ in imports(path)}
+    found = {name for path in modules("adapters/mkdocs") for name, _, _ in imports(path)}
     assert any(within(name, "mkdocs") for name in found)
     tree = REPOSITORY / "factsite" / "render" / "pages.py"
-    assert any(within(name, "factsite.pipeline") for name, _, _ in imports(tree))
+    assert any(within(name, "factsite.build.pipeline") for name, _, _ in imports(tree))
+
+
+# The package's top level holds the data every stage shares; everything else sits in the folder of its stage, so that
+# a newcomer finds where a thing happens from folder names alone (docs/architecture.md).
+STAGES = {"languages", "load", "checks", "lint", "render", "build", "commands", "adapters"}
+SHARED = {"__init__.py", "__main__.py", "model.py", "settings.py", "py.typed"}
+
+
+def test_the_package_is_laid_out_by_stage() -> None:
+    top = {path.name for path in PACKAGE.iterdir() if not path.name.startswith((".", "__pycache__"))}
+    assert top == STAGES | SHARED
 
 
 # --- commands that must not load MkDocs ---------------------------------------------------------------------------
@@ -147,7 +158,7 @@ SEED = REPOSITORY / "tests" / "lint" / "corpus" / "seed-article.txt"
 # What runs the command in a fresh interpreter and reports which engines it loaded.
 PROBE = """
 import json, sys
-from factsite.cli import main
+from factsite.commands.cli import main
 try:
     status = main(sys.argv[1:])
 except SystemExit as stop:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factsite.cli import EXIT_BROKEN_PIPE, main
+from factsite.commands.cli import EXIT_BROKEN_PIPE, main
 from tests.conftest import REPOSITORY
 
 # The demo's source article as published, kept with the labelled lint corpus: tests read nothing outside the checkout.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factsite.mkdocs_plugin.config import FactsiteConfig
+from factsite.adapters.mkdocs.config import FactsiteConfig
 from tests.conftest import REPOSITORY
 
 

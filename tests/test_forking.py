@@ -11,11 +11,11 @@ import sys
 import textwrap
 import threading
 
-from factsite import forking
+from factsite.build.incremental import workers
 
 PRELUDE = """
 import os
-from factsite import forking
+from factsite.build.incremental import workers
 
 class Unpicklable(Exception):
     def __reduce__(self):
@@ -26,7 +26,7 @@ def fail(error):
 
 def outcome(function):
     try:
-        return repr(forking.start(function).result())
+        return repr(workers.start(function).result())
     except BaseException as error:
         return f"raised {type(error).__name__}: {error}"
 """
@@ -41,7 +41,7 @@ def run(code: str) -> list[str]:
 
 def test_the_result_comes_back_from_another_process() -> None:
     [same_process, result] = run("""
-        child = forking.start(lambda: (os.getpid(), len(b"x" * 1_000_000)))
+        child = workers.start(lambda: (os.getpid(), len(b"x" * 1_000_000)))
         pid, size = child.result()
         print(pid == os.getpid(), pid == child.pid)
         print(size)
@@ -67,11 +67,11 @@ def test_a_process_running_threads_is_not_forked() -> None:
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert not forking.can_fork()
+        assert not workers.can_fork()
     finally:
         stop.set()
         thread.join()
-    assert run("print(forking.can_fork())") == ["True"]
+    assert run("print(workers.can_fork())") == ["True"]
 
 
 def test_work_in_shares_comes_back_from_every_process_and_a_failure_does_not_stop_the_others() -> None:
@@ -81,7 +81,7 @@ def test_work_in_shares_comes_back_from_every_process_and_a_failure_does_not_sto
                 raise ValueError("item 4 failed")
             return (os.getpid(), list(share), steps)
 
-        done, failed = forking.in_shares(work, list(range(6)), 3)
+        done, failed = workers.in_shares(work, list(range(6)), 3)
         print(sorted(items for _, items, _ in done))
         print(sorted(steps for _, _, steps in done), len({pid for pid, _, _ in done}))
         print([str(error) for error in failed])
@@ -99,7 +99,7 @@ def test_a_failure_in_a_child_keeps_the_childs_traceback_as_its_cause() -> None:
             raise ValueError("content/articles/a.yaml:3:1: broken")
 
         try:
-            forking.start(deep_in_the_child).result()
+            workers.start(deep_in_the_child).result()
         except ValueError as error:
             print(error)
             print(type(error.__cause__).__name__)
@@ -116,8 +116,8 @@ def test_work_started_ahead_is_finished_before_a_fork() -> None:
     # half done.
     assert run("""
         import time
-        from factsite import ahead
+        from factsite.build import ahead
         done = []
         ahead.start(lambda: (time.sleep(0.3), done.append(True)))
-        print(forking.can_fork(), done, outcome(lambda: len(done)))
+        print(workers.can_fork(), done, outcome(lambda: len(done)))
     """) == ["True [True] 1"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from factsite.positions import LineIndex
+from factsite.load.positions import LineIndex
 
 # Kinds that are mistakes in the copy (the build warns about them); the others are claim candidates.
 COPY_ERROR_KINDS = frozenset(

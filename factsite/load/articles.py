@@ -12,7 +12,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from factsite.anchor import MarkSpan, find_marks
+from factsite.load.anchor import MarkSpan, find_marks
 from factsite.load.fields import (
     ARTICLE_FIELDS,
     CLAIM_FIELDS,
@@ -31,10 +31,10 @@ from factsite.load.fields import (
     unknown_field,
     warning,
 )
+from factsite.load.positions import LineIndex
 from factsite.load.text_files import ContentFileError, read_content_text, resolve_inside
 from factsite.load.yaml_nodes import ContentYamlError, YamlDocument, compose_yaml
 from factsite.model import Article, Claim, ClaimKind, Correction, Ignore, Location, Problem, Source
-from factsite.positions import LineIndex
 from factsite.settings import UNREVIEWED
 
 CITATION_SECTIONS = ("sources", "claims", "corrections", "ignore")

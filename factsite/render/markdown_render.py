@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from factsite.anchor import deep_brackets, unclosed_brackets
+from factsite.load.anchor import deep_brackets, unclosed_brackets
 from factsite.render.claim_marks import ClaimMarkExtension, MarkLink
 from factsite.render.sanitise import sanitise_html
 
@@ -70,7 +70,7 @@ def _convert(md: markdown.Markdown, text: str) -> str:
 
     Python-Markdown scans through every bracket nested inside a `[` to find its end, and splits the text
     again at each escaped one: brackets nested deeper than any prose nests them (article bodies refuse
-    them, see factsite.anchor) stand in as private-use characters the text does not hold, and are put
+    them, see factsite.load.anchor) stand in as private-use characters the text does not hold, and are put
     back in the HTML.
     """
     deep = deep_brackets(text)

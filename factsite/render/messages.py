@@ -1,8 +1,8 @@
 """factsite's own words in a page's language: gettext catalogs read with Babel.
 
 Every string factsite writes on a page (headings, labels, the methodology, page titles) is a msgid of the
-`factsite` domain. The catalogs are `factsite/locales/<language>/LC_MESSAGES/factsite.po`, made from the
-template `factsite/locales/factsite.pot` (docs/languages.md, "Translating factsite's pages"). Only the `.po`
+`factsite` domain. The catalogs are `factsite/render/locales/<language>/LC_MESSAGES/factsite.po`, made from the
+template `factsite/render/locales/factsite.pot` (docs/languages.md, "Translating factsite's pages"). Only the `.po`
 files are kept: each is compiled in memory the first time a build needs it (Babel's `read_po` and `write_mo`),
 so there is no compiled file to forget to update, and the same `.po` always gives the same strings.
 
@@ -28,7 +28,7 @@ from markupsafe import Markup
 from factsite.languages.script import native_digits
 
 DOMAIN = "factsite"
-CATALOGS_DIR = Path(__file__).resolve().parents[1] / "locales"
+CATALOGS_DIR = Path(__file__).resolve().parent / "locales"
 
 
 def N_(message: str) -> str:

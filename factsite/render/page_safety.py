@@ -15,8 +15,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from factsite.load.fields import error
+from factsite.load.positions import LineIndex
 from factsite.model import Location, Problem
-from factsite.positions import LineIndex
 
 # Attributes that make a browser fetch an address as the page loads (a link is only followed when clicked).
 FETCHED = {
@@ -41,7 +41,7 @@ def article_page_ids() -> frozenset[str]:
     from factsite.render.pages import TEMPLATES_DIR  # imported here: the page renderer imports the pipeline
 
     return frozenset(
-        found for path in sorted((TEMPLATES_DIR / "factsite").rglob("*.html"))
+        found for path in sorted((TEMPLATES_DIR / "pages").rglob("*.html"))
         for found in LITERAL_ID.findall(path.read_text("utf-8"))
     )  # fmt: skip
 

@@ -1,6 +1,6 @@
 """The generated pages of a site: index, articles, one page per claim, sources, methodology, corrections.
 
-Each page body is rendered here from a Jinja2 template in `templates/factsite/`; the site adapter (MkDocs) only
+Each page body is rendered here from a Jinja2 template in `templates/pages/`; the site adapter (MkDocs) only
 wraps the body in the theme. Bodies depend on nothing but the project, so they can be cached and reused.
 """
 
@@ -19,9 +19,9 @@ from typing import TypeVar
 import jinja2
 from markupsafe import Markup, escape
 
+from factsite.build.pipeline import CheckedArticle, Project
 from factsite.checks.figures import display_number
 from factsite.model import CheckedClaim, ClaimKind, Source
-from factsite.pipeline import CheckedArticle, Project
 from factsite.render import evidence, views
 from factsite.render.cards import card_path
 from factsite.render.claimants import Claimant, Claimants, claimant_path
@@ -67,7 +67,7 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
 
 def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir / "factsite"),
+        loader=jinja2.FileSystemLoader(templates_dir / "pages"),
         bytecode_cache=compiled_templates(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from factsite.build.pipeline import check_project
 from factsite.model import Severity
-from factsite.pipeline import check_project
 from factsite.settings import Settings
 from tests.load.article_fixture import ARTICLE, CITATIONS, write_article
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factsite.mkdocs_plugin.commands import build_site
+from factsite.adapters.mkdocs.commands import build_site
 from tests.hostile.corpus import BASE_DIR
 from tests.hostile.site_safety import inline_scripts
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from factsite.mkdocs_plugin.commands import build_site
+from factsite.adapters.mkdocs.commands import build_site
 from tests.conftest import REPOSITORY, copy_demo, tree_digest
 from tests.hostile.corpus import BASE_DIR
 

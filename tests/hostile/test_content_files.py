@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from factsite.cli import main
-from factsite.mkdocs_plugin.commands import BuildOutcome, build_site
+from factsite.adapters.mkdocs.commands import BuildOutcome, build_site
+from factsite.commands.cli import main
 from tests.conftest import REPOSITORY, tree_digest
 from tests.hostile.corpus import BASE_DIR
 
@@ -145,7 +145,7 @@ FILE_SIZE_LIMIT = """
 import resource, signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000))
-from factsite.cli import main
+from factsite.commands.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 

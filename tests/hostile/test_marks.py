@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from factsite.anchor import find_marks, mark_ready
+from factsite.load.anchor import find_marks, mark_ready
 from factsite.render.claim_marks import MarkLink
 from factsite.render.markdown_render import MarkdownRenderer
 

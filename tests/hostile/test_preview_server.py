@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from factsite.mkdocs_plugin.serve import PreviewServer
+from factsite.adapters.mkdocs.serve import PreviewServer
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from factsite.pipeline import check_project
+from factsite.build.pipeline import check_project
 from factsite.settings import Settings
 from tests.conftest import REPOSITORY
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factsite.cli import main
+from factsite.commands.cli import main
 
 HINDI = """सिंचाई योजना पर मंत्री का दावा
 

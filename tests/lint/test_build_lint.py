@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factsite.build.pipeline import check_project
 from factsite.model import Severity
-from factsite.pipeline import check_project
 from factsite.settings import Settings
 from tests.load.article_fixture import ARTICLE, CITATIONS, write_article
 

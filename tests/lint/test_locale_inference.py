@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factsite.cli import main
+from factsite.commands.cli import main
 from factsite.lint.locale_inference import infer_locale
 
 INDIAN = "Farmers' loans\n\nThe state waived Rs 2.5 lakh crore of loans for 3,00,000 farmers; the programme grew.\n"

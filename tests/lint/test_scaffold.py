@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from factsite.commands.scaffold import read_draft, scaffold_article, slugify, write_scaffold
 from factsite.load.articles import load_article
-from factsite.scaffold import read_draft, scaffold_article, slugify, write_scaffold
 from tests.lint.labelled import CORPUS, load_corpus
 
 MARK_CLOSE = re.compile(r"\]\{#([a-z0-9-]+)\}")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from factsite.build.pipeline import check_project
 from factsite.lint import lint_text
 from factsite.lint.wordlist import MAX_BYTES, load_word_list
 from factsite.model import Severity
-from factsite.pipeline import check_project
 from factsite.settings import Settings
 from tests.load.article_fixture import ARTICLE, CITATIONS, write_article
 

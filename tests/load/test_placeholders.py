@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factsite.mkdocs_plugin.commands import build_site
-from factsite.pipeline import check_project
+from factsite.adapters.mkdocs.commands import build_site
+from factsite.build.pipeline import check_project
 from factsite.settings import Settings
 from tests.hostile.corpus import BASE_DIR
 from tests.load.article_fixture import ARTICLE, CITATIONS, write_article

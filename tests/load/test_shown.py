@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factsite.cli import github_annotation
+from factsite.commands.cli import github_annotation
 from factsite.model import Location, Problem, Severity, shown
 
 NAME = "content/articles/jobs\u202etxt.md"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factsite.pipeline import check_project
+from factsite.build.pipeline import check_project
 from factsite.settings import Settings
 from tests.load.article_fixture import ARTICLE, CITATIONS, write_article
 

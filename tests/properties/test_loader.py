@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factsite.anchor import find_marks
+from factsite.load.anchor import find_marks
 from factsite.load.articles import load_article
 from factsite.load.fields import CLAIM_FIELDS, SOURCE_FIELDS, read_mapping
 from factsite.load.yaml_nodes import ContentYamlError, compose_yaml

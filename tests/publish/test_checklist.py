@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from factsite.build.publication import publication_checklist, read_editor_pages
 from factsite.model import RatingScale, Severity, Verdict
-from factsite.publication import publication_checklist, read_editor_pages
 from factsite.settings import DEFAULT_VERDICTS, Publisher, Settings, TeamMember, Trust
 from tests.publish.conftest import BuiltSite, build, built
 from tests.publish.site_fixture import write_site

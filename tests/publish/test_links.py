@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from factsite.cli import main
-from factsite.links import LinkRole, LinkTarget, LinkUse, check_links, dead_link_problems
+from factsite.commands.cli import main
+from factsite.commands.links import LinkRole, LinkTarget, LinkUse, check_links, dead_link_problems
 from factsite.model import Location, Severity
 from tests.publish.conftest import build
 from tests.publish.site_fixture import write_site

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from factsite.mkdocs_plugin.commands import build_site
-from factsite.mkdocs_plugin.languages import material_language, with_html_direction
+from factsite.adapters.mkdocs.commands import build_site
+from factsite.adapters.mkdocs.languages import material_language, with_html_direction
 from factsite.render.messages import Messages
 
 ARABIC = (

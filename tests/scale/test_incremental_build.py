@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factsite.mkdocs_plugin.commands import build_site
+from factsite.adapters.mkdocs.commands import build_site
 from tests.conftest import REPOSITORY, tree_digest
 from tests.scale.conftest import EDITS, Edit, replace_in, site_project
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from factsite.mkdocs_plugin.commands import build_site
-from factsite.mkdocs_plugin.preview import Preview
-from factsite.mkdocs_plugin.serve import PreviewServer, problems_page
+from factsite.adapters.mkdocs.commands import build_site
+from factsite.adapters.mkdocs.preview import Preview
+from factsite.adapters.mkdocs.serve import PreviewServer, problems_page
 from tests.conftest import tree_digest
 from tests.scale.conftest import EDITS, replace_in, site_project
 

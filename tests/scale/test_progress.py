@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from factsite.progress import Progress
+from factsite.build.progress import Progress
 
 
 def run_stages(progress: Progress) -> None:

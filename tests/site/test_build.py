@@ -6,7 +6,7 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-from factsite.mkdocs_plugin.commands import build_site
+from factsite.adapters.mkdocs.commands import build_site
 from tests.conftest import tree_digest
 
 ARTICLE = "articles/americans-russia-forced-to-fight"

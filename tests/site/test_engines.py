@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from factsite.cli import EXIT_USAGE, main
-from factsite.mkdocs_plugin.engines import default_engine, installed
+from factsite.adapters.mkdocs.engines import default_engine, installed
+from factsite.commands.cli import EXIT_USAGE, main
 from tests.conftest import copy_demo, tree_digest
 
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
@@ -30,7 +30,7 @@ def test_the_default_engine_is_mkdocs_when_installed(built_demo: Path) -> None:
 
 def test_properdocs_engine_in_a_fresh_interpreter(built_demo: Path, tmp_path: Path) -> None:
     project = copy_demo(tmp_path / "project")
-    run = subprocess.run([sys.executable, "-m", "factsite.cli", "build", "--engine", "properdocs"], cwd=project,
+    run = subprocess.run([sys.executable, "-m", "factsite", "build", "--engine", "properdocs"], cwd=project,
                          capture_output=True, text=True, timeout=600)  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "ProperDocs" in generator(project / "site")

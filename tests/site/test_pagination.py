@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factsite.mkdocs_plugin.commands import build_site
+from factsite.adapters.mkdocs.commands import build_site
 from factsite.render.pages import paginate
 from tests.conftest import copy_demo
 from tests.site.test_links import broken_links

@@ -9,7 +9,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
-from factsite.mkdocs_plugin.sidebars import Sidebars
+from factsite.adapters.mkdocs.sidebars import Sidebars
 
 PAGES = {
     "index.md": "# Home\n",

@@ -1,0 +1,339 @@
+"""Running MkDocs for the command line: settings from mkdocs.yml, a staged build, live preview.
+
+The CLI (`factsite.commands.cli`) calls these and never imports MkDocs itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import time
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import markdown
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
+from mkdocs.utils.meta import get_data
+
+from factsite.adapters.mkdocs import search
+from factsite.adapters.mkdocs.plugin import CONTENT_DIRS, FactsitePlugin
+from factsite.build.incremental import workers
+from factsite.build.incremental.page_cache import SiteManifest, manifest_path, save_manifest
+from factsite.build.pipeline import Project
+from factsite.build.progress import Progress
+from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
+from factsite.load.text_files import MAX_FILE_BYTES
+from factsite.model import Problem
+from factsite.render.page_safety import page_problems
+from factsite.render.sanitise import sanitise_html
+from factsite.settings import Settings
+
+PLUGIN_LOGGER = "mkdocs.plugins.factsite"
+# Up to this many articles (about 4,000 pages at 20 claims an article) MkDocs and Pagefind together hold a
+# few hundred MB: they run in one process, which saves a fork and pickling the build's result.
+APART_ABOVE_ARTICLES = 200
+
+
+class SiteConfigError(Exception):
+    """mkdocs.yml cannot be used: missing, invalid, or without the factsite plugin."""
+
+
+@dataclass
+class BuildOutcome:
+    project: Project | None
+    site_dir: Path
+    # Problems MkDocs itself reported (broken links in editor pages, strict-mode aborts).
+    site_errors: list[str] = field(default_factory=list)
+    # Generated pages in the site, and how many of them were rendered (the rest were reused).
+    pages: int = 0
+    rendered: int = 0
+    # The full traceback of an unexpected failure, children's included, for `build --verbose`.
+    traceback: str = ""
+    # When the new pages were in place (`time.perf_counter()`); Pagefind's new index may follow them.
+    published_at: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.site_errors and self.project is not None and not self.project.errors
+
+
+def load_site_config(config_file: str, strict: bool, **overrides: Any) -> MkDocsConfig:
+    if not Path(config_file).is_file():
+        raise SiteConfigError(f"{config_file}: no such file; run factsite from the folder holding mkdocs.yml")
+    try:
+        config = load_config(config_file=config_file, strict=strict, **overrides)
+    except (ConfigurationError, Abort) as problem:
+        raise SiteConfigError(f"{config_file}: {problem}") from None
+    if not isinstance(config.plugins.get("factsite"), FactsitePlugin):
+        raise SiteConfigError(f"{config_file}: the factsite plugin is not enabled; add '- factsite' to 'plugins:'")
+    return config
+
+
+def _plugin(config: MkDocsConfig) -> FactsitePlugin:
+    plugin = config.plugins["factsite"]
+    assert isinstance(plugin, FactsitePlugin)
+    return plugin
+
+
+def read_settings(config_file: str, strict: bool = False) -> tuple[Settings, Path | None]:
+    """The core settings that mkdocs.yml declares, and the cache directory, without building anything."""
+    config = load_site_config(config_file, strict)
+    plugin = _plugin(config)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        config = config.plugins.on_config(config)
+    except PluginError:
+        pass  # unsafe content files: the settings are made, and checking the project reports them
+    finally:
+        config.plugins.on_shutdown()
+    assert plugin.settings is not None
+    return plugin.settings, plugin.settings.project_dir / plugin.config.cache_dir
+
+
+def editor_page_problems(config_file: str) -> list[Problem]:
+    """Images from other hosts and the theme's ids in editor pages, found as `build` finds them (with the
+    site's Markdown extensions), so that `check` reports what `build` would refuse."""
+    config = load_site_config(config_file, strict=False)
+    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    docs = Path(config.docs_dir)
+    problems: list[Problem] = []
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs).as_posix()
+        hidden = any(part.startswith(".") for part in path.relative_to(docs).parts)
+        if hidden or relative == "index.md" or relative.startswith(CONTENT_DIRS) or not path.is_file():
+            continue
+        if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
+            continue  # judged with content/'s other files
+        text = path.read_text("utf-8", errors="replace")
+        source, _ = get_data(text)
+        html = sanitise_html(renderer.reset().convert(source))
+        problems.extend(page_problems(html, text, f"{docs.name}/{relative}"))
+    return problems
+
+
+def build_site(
+    config_file: str,
+    *,
+    strict: bool = False,
+    site_dir: str | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> BuildOutcome:
+    config = load_site_config(config_file, strict)
+    target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
+    try:
+        check_replaceable(target, _shown(target))
+        staging = staging_dir(target)
+    except (SiteDirError, OSError) as problem:
+        return BuildOutcome(None, target, [_file_problem(problem)])
+    config["site_dir"] = str(staging)
+    plugin = start_plugins(config, "build", jobs, progress)
+    plugin.previous_site = target
+    apart = plugin.config.search != "material" and _large(config) and workers.can_fork()
+    plugin.index_search = False  # indexed below, around the publication
+    payload: bytes | None = None
+    search_error, index_after = None, False
+    try:
+        if apart:
+            # The build's result stays pickled while Pagefind runs: at 25,000 claims, 50 MB as bytes
+            # against 300 MB as objects.
+            (ok, engine), payload = workers.start(lambda: _pickled_stage(config, plugin, target)).result()
+        else:
+            staged = _stage(config, plugin, target)
+            ok, engine = staged.outcome.ok, staged.search
+        if ok and engine == "pagefind":
+            # A site already published with an index is replaced at once, with that index, and the new
+            # index follows; a first build is published with its index.
+            index_after = search.keep_previous_index(target, staging)
+            if not index_after:
+                search_error = _index_search(staging, plugin.progress)
+        if payload is not None:
+            staged = pickle.loads(payload)
+            del payload
+    except OSError as problem:
+        # A file that cannot be read (a named pipe, a link that loops) or written (a full disk).
+        discard(staging)
+        return BuildOutcome(None, target, [_file_problem(problem, staging, target)])
+    except BaseException:
+        discard(staging)
+        raise
+    outcome = staged.outcome
+    if search_error:
+        outcome.site_errors.append(search_error)
+    if outcome.ok:
+        try:
+            publish(staging, target)
+            if staged.manifest is not None:
+                save_manifest(*staged.manifest)
+        except OSError as problem:
+            discard(staging)
+            outcome.site_errors.append(_file_problem(problem, staging, target))
+            return outcome
+        outcome.published_at = time.perf_counter()
+        if index_after:
+            search_error = _index_search(target, plugin.progress, in_place=True)
+            if search_error:
+                outcome.site_errors.append(f"the pages were published with the previous search index: {search_error}")
+    else:
+        discard(staging)
+    return outcome
+
+
+def _shown(path: Path) -> str:
+    """A path as messages show it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _file_problem(problem: Exception, staging: Path | None = None, target: Path | None = None) -> str:
+    """A failure to read or write a file, located at the file: in the site folder, not the staging one."""
+    if not isinstance(problem, OSError):
+        return str(problem)
+    # A copy that failed names its source first and its destination second.
+    names = [str(name) for name in (problem.filename2, problem.filename) if name]
+    reason = problem.strerror or str(problem)
+    for name in names:
+        if staging is not None and target is not None and name.startswith(str(staging)):
+            written = str(target) + name[len(str(staging)) :]
+            return f"{_shown(Path(written))}: cannot write the new site: {reason}"
+    if not names:
+        return f"cannot read or write a file: {reason}"
+    return f"{_shown(Path(names[-1]))}: {reason}"
+def _large(config: MkDocsConfig) -> bool:
+    """Whether the site has more than `APART_ABOVE_ARTICLES` articles (a directory listing, no reading)."""
+    try:
+        articles = os.scandir(Path(config.docs_dir) / "articles")
+    except OSError:
+        return False
+    with articles:
+        return sum(1 for entry in articles if entry.name.endswith(".md")) > APART_ABOVE_ARTICLES
+
+
+@dataclass
+class _Staged:
+    """What a build into the staging directory leaves for the steps after it."""
+
+    outcome: BuildOutcome
+    search: str  # the search engine the plugin chose
+    # Where to save the manifest of the pages written, and the manifest, for the next build to reuse.
+    manifest: tuple[Path, SiteManifest] | None
+
+
+def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Staged:
+    outcome = BuildOutcome(None, target)
+    try:
+        with quiet_dirty_warning():
+            mkdocs_build(config, dirty=True)
+    except PluginError:
+        pass  # Content errors: the project holds them, located.
+    except (Abort, BuildError) as problem:
+        outcome.site_errors.append(str(problem))
+        outcome.traceback = "".join(traceback.format_exception(problem))
+    finally:
+        config.plugins.on_shutdown()
+        outcome.project = plugin.project
+        plugin.progress.finish()
+    if outcome.project is not None and outcome.project.errors:
+        outcome.traceback = ""  # the content's errors, listed with their places, are why the build stopped
+    manifest = None
+    if plugin.reuse is not None:
+        outcome.pages, outcome.rendered = len(plugin.reuse.pages), len(plugin.reuse.to_render)
+        if outcome.ok:
+            pages = plugin.reuse.manifest(Path(config.site_dir))
+            manifest = (manifest_path(plugin.reuse.cache_dir, target), pages)
+    return _Staged(outcome, plugin.search, manifest)
+
+
+def _pickled_stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> tuple[tuple[bool, str], bytes]:
+    """`_stage` for a child process: whether it succeeded and the search engine chosen, then its result
+    pickled, for the parent to read only once Pagefind has run."""
+    staged = _stage(config, plugin, target)
+    return (staged.outcome.ok, staged.search), pickle.dumps(staged, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _index_search(site: Path, progress: Progress, *, in_place: bool = False) -> str | None:
+    """Index the site with Pagefind; the problem if it failed. `in_place`: a published site, whose index
+    is replaced in one step once the new one is complete."""
+    progress.stage("indexing for search", 0, "")
+    try:
+        if in_place:
+            search.reindex_published(site)
+        else:
+            search.index_site(site)
+    except search.SearchIndexError as problem:
+        return str(problem)
+    finally:
+        progress.finish()
+    return None
+
+
+def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs: int | None,
+                  progress: Progress | None) -> FactsitePlugin:  # fmt: skip
+    """Start the plugins for a build run in MkDocs' dirty mode, which only factsite is told of.
+
+    In dirty mode MkDocs leaves the generated pages to the factsite plugin, which renders the
+    changed ones and reuses the others. For every other plugin the build is a complete one (each
+    page passes its events), so they start as for a clean build: Material's search would otherwise
+    merge its index with the previous build's.
+    """
+    config.plugins.on_startup(command=command, dirty=False)
+    plugin = _plugin(config)
+    plugin.dirty = True
+    # Chosen by the machine, processes start only for large builds; chosen by the editor, always.
+    plugin.jobs, plugin.parallel_always = (available_processors(), False) if jobs is None \
+        else (max(1, jobs), True)  # fmt: skip
+    plugin.progress = progress or Progress.silent()
+    return plugin
+
+
+def available_processors() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def quiet_dirty_warning() -> Iterator[None]:
+    """Silence MkDocs' warning about dirty builds, which does not apply to factsite's.
+
+    MkDocs warns that a dirty build may leave navigation stale; factsite's builds stage every page
+    or reuse only pages whose inputs are unchanged, so the warning would only make `--strict` fail.
+    """
+
+    def not_dirty_warning(record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(not_dirty_warning)
+    try:
+        yield
+    finally:
+        logger.removeFilter(not_dirty_warning)
+
+
+def quiet_mkdocs_logging() -> None:
+    """MkDocs narrates every build; editors need only its warnings. factsite reports its own problems."""
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+
+    class _NotFactsite(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return not record.name.startswith(PLUGIN_LOGGER)
+
+    for handler in logger.handlers:
+        handler.addFilter(_NotFactsite())
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.addFilter(_NotFactsite())
+        logger.addHandler(handler)

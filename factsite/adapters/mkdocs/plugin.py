@@ -1,0 +1,391 @@
+"""The `factsite` MkDocs plugin: runs the core on the docs directory and adds the generated pages.
+
+Everything a page shows is computed by the core (`factsite.build.pipeline`, `factsite.render`); this module only
+translates between the core and MkDocs: settings from the config, problems to log lines or a PluginError, generated
+pages to MkDocs files, and the site-wide files (structured data, feeds) to the output directory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import html
+import logging
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from factsite.adapters.mkdocs import search
+from factsite.adapters.mkdocs.config import FactsiteConfig
+from factsite.adapters.mkdocs.languages import install_page_gettext, page_locale, with_html_direction
+from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
+from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
+from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint, templates_fingerprint
+from factsite.adapters.mkdocs.security import add_content_security_policy
+from factsite.adapters.mkdocs.sidebars import Sidebars
+from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
+from factsite.build.incremental.page_cache import PageCache, PublicationCache
+from factsite.build.pipeline import Project, article_paths, check_project
+from factsite.build.progress import Progress
+from factsite.build.static_files import content_file_problems, unsafe_file_problems
+from factsite.model import Problem, RatingScale, Severity, Verdict
+from factsite.render.annotations import ANNOTATIONS_FILE
+from factsite.render.data_files import ArticleData, site_files
+from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
+from factsite.render.page_safety import page_problems
+from factsite.render.pages import (
+    TEMPLATES_DIR,
+    PageRenderer,
+    SitePage,
+    compiled_templates,
+    template_environment,
+    trust_pages,
+)
+from factsite.render.sanitise import sanitise_html
+from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings, TeamMember, Trust
+
+log = get_plugin_logger(__name__)
+
+# Directories of the docs dir that hold fact-check sources, not pages.
+CONTENT_DIRS = ("articles/", "sources/")
+TRUST_TEXTS = ("corrections_policy", "complaints", "funding", "ownership")
+EXTRA_ICONS = ("material/pencil", "material/timer-sand")
+# Generated pages listed in an automatic navigation; articles and claims never are (it would make builds quadratic).
+NAV_PAGES = ("index", "sources", "methodology", "corrections", "claimants", "trust", "search")
+
+
+def in_nav(site_page: SitePage) -> bool:
+    """Whether an automatic navigation lists the page: site-wide pages, only the first of a listing."""
+    return site_page.kind in NAV_PAGES and site_page.number == 1
+
+
+class FactsitePlugin(BasePlugin[FactsiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.article_data: list[ArticleData] | None = None  # each article's items of the data files
+        self.settings: Settings | None = None
+        self.newest = dt.date(2000, 1, 1)
+        # Set by factsite's own commands (`factsite.adapters.mkdocs.commands`), which build in MkDocs'
+        # dirty mode: then this plugin renders the generated pages itself and reuses unchanged ones.
+        self.dirty = False
+        self.previous_site: Path | None = None  # where the last build's pages are, if not site_dir
+        self.jobs = 1
+        self.parallel_always = False  # else only builds large enough to repay starting processes
+        self.index_search = True  # the live preview leaves Pagefind's index out
+        self.progress = Progress.silent()
+        self._material_search: bool | None = None  # the editor's own setting of Material's search
+        # Caches that outlive one build (the live preview builds many times in one process).
+        self._caches: tuple[str, CheckCache, PageCache, PublicationCache] | None = None
+        # Page templates compiled once per process (Jinja recompiles a template that changed).
+        self._templates = template_environment()
+        # Per build: the generated pages by source path, what to render, the search engine.
+        self.pages: dict[str, GeneratedPage] = {}
+        self.page_problems: list[Problem] = []  # found in editor pages as they are rendered
+        self.reuse: PageReuse | None = None
+        self.search = "material"
+        self.nav: Navigation | None = None
+        self.env: jinja2.Environment | None = None
+        self.files: Files | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # MkDocs keeps plugin instances between builds of one process: each build starts afresh.
+        self.dirty, self.previous_site, self.index_search = dirty, None, True
+        self.jobs, self.parallel_always, self.progress = 1, False, Progress.silent()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        # Third-party requests are never made: Material's default loads Google Fonts.
+        config.theme["font"] = False
+        # factsite's theme overrides ship with it; a user's custom_dir stays first so it can override them.
+        templates = str(TEMPLATES_DIR / "theme")
+        if templates not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
+        project_dir = Path(config.config_file_path or ".").resolve().parent
+        scale = RatingScale(
+            tuple(Verdict(v.id, v.label, v.definition, v.icon, v.value) for v in self.config.scale)
+            or DEFAULT_VERDICTS
+        )
+        icons = {v.icon for v in scale.verdicts} | set(EXTRA_ICONS)
+        self.settings = Settings(
+            content_dir=Path(config.docs_dir).resolve(),
+            project_dir=project_dir,
+            scale=scale,
+            locale=self.config.locale,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            publisher=Publisher(**{k: self.config.publisher[k] for k in ("name", "url", "logo")}),
+            structured_data=self.config.structured_data,
+            lint=self.config.lint,
+            strict=bool(config.strict),
+            per_page=max(0, self.config.per_page),
+            social_cards=self.config.social_cards,
+            trust=Trust(
+                **{key: str(self.config.trust[key]) for key in TRUST_TEXTS},
+                team=tuple(TeamMember(str(m.name), str(m.role), str(m.bio)) for m in self.config.trust["team"]),
+            ),
+            claimants=tuple(
+                ClaimantConfig(str(item.name), tuple(map(str, item.aliases)), item.type or "")
+                for item in self.config.claimants
+            ),
+            icons=tuple(sorted((name, _icon_svg(config, name)) for name in icons)),
+            # The site's own stylesheets and scripts are configuration, not contributions.
+            static_files=tuple(self.config.static_files.allow)
+            + tuple(str(path) for path in (*config.extra_css, *config.extra_javascript)),
+            reserved_paths=reserved_paths(config),
+        )
+        # MkDocs lists content/ next, following links: one that loops or leads out must stop the build first,
+        # with every problem of content/'s files (reported by whoever runs the build, as content errors are).
+        if any(True for _ in unsafe_file_problems(self.settings.content_dir)):
+            problems = content_file_problems(self.settings)
+            self.project = Project(self.settings, (), tuple(problems))
+            raise PluginError(f"{len(problems)} content error(s), listed above; the site was not built.")
+        config.extra["factsite_feed"] = "feed.xml" if self.settings.structured_data else ""
+        config.extra["factsite_locale"] = self.settings.locale
+        config.extra["factsite_footer_links"] = [dict(link) for link in self.config.footer_links] + [
+            {"title": title, "url": path + "/"} for path, title in trust_pages(self.settings.trust)
+        ]
+        return config
+
+    @event_priority(50)  # Before other plugins see the files, so they find the generated pages.
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.settings is None:
+            return None
+        self.page_problems = []
+        site_pages = self.site_pages(config)
+        for file in list(files):
+            if file.src_uri.startswith(CONTENT_DIRS) or file.src_uri == "index.md":
+                files.remove(file)
+        previous = self.pages
+        self.pages = {}
+        for site_page in site_pages:
+            # A page object of the previous build in this process is reused when nothing changed.
+            page = previous.get(site_page.src_uri)
+            if not _same_page(page, site_page, config):
+                page = generated_page(site_page, config, in_nav=in_nav(site_page))
+            assert page is not None
+            self.pages[site_page.src_uri] = page
+            files.append(page.file)
+        if self.dirty:
+            if self.previous_site is None:
+                _render_editor_pages_again(files)
+            self.reuse = self._plan_reuse(config, files)
+        gc.freeze()  # the pages, too, live until the build ends
+        return files
+
+    @property
+    def cache_dir(self) -> Path:
+        assert self.settings is not None
+        return Path(self.settings.project_dir, self.config.cache_dir)
+
+    def site_pages(self, config: MkDocsConfig) -> list[SitePage]:
+        """Check the content and render the generated pages, reusing cached articles; raises
+        PluginError, after logging every problem, when the content has errors."""
+        assert self.settings is not None
+        checks, renders, publication = self._reusable_caches()
+        pairs = article_paths(self.settings.content_dir)[0]
+        self.progress.stage("checking", len(pairs), "articles")
+        checks.on_article = self.progress.advance
+        checks.prefetch(pairs, self.jobs, minimum=2 if self.parallel_always else PARALLEL_MINIMUM)
+        # Publication problems (checklist, structured data) need the whole site, so they come last.
+        project = publication.with_problems(
+            check_project(self.settings, checks.check), checks.article_keys
+        )
+        self.project = project
+        # The checked content lives until the build ends: the garbage collector need not scan it again
+        # and again (at 25,000 claims that is a third of writing the data files). Released after the build.
+        gc.freeze()
+        for problem in project.problems:
+            (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
+        if project.errors:
+            raise PluginError(
+                f"{len(project.errors)} content error(s), listed above; the site was not built."
+            )
+        renderer = PageRenderer(project, self._templates)
+        self.newest = renderer.newest
+        self.progress.stage("composing", len(project.articles), "articles")
+        renders.on_article = self.progress.advance
+        renders.prefetch(renderer.article_pages, project.articles, checks.article_keys, self.jobs,
+                         minimum=2 if self.parallel_always else PARALLEL_MINIMUM)  # fmt: skip
+        cached = renders.rendering(renderer.article_pages, checks.article_keys)
+        parts = [cached(checked) for checked in project.articles]
+        self.article_data = [part.data for part in parts]
+        site_pages = list(renderer.assemble(parts))
+        self.search = search.choose_search(
+            self.config.search, len(site_pages), self.config.pagefind_above
+        )
+        self._switch_material_search(config, on=self.search == "material")
+        if self.search == "pagefind":
+            site_pages.append(search.search_page(self.newest, self.settings.locale))
+        return site_pages
+
+    def _reusable_caches(self) -> tuple[CheckCache, PageCache, PublicationCache]:
+        assert self.settings is not None
+        cache_dir = self.cache_dir
+        key = self.settings.fingerprint() + str(cache_dir)
+        if self._caches is None or self._caches[0] != key:
+            templates = templates_fingerprint(TEMPLATES_DIR)
+            checks = CheckCache(self.settings, cache_dir)
+            self._caches = (key, checks, PageCache(cache_dir, templates), PublicationCache())
+        return self._caches[1], self._caches[2], self._caches[3]
+
+    def _plan_reuse(self, config: MkDocsConfig, files: Files) -> PageReuse:
+        assert self.settings is not None
+        cache_dir = self.cache_dir
+        context = context_fingerprint(config, files, self.settings, self.search)
+        return PageReuse.plan(self.pages.values(), context, cache_dir, Path(config.site_dir),
+                              self.previous_site)  # fmt: skip
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        self.nav = nav
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        self.env, self.files = env, files
+        env.bytecode_cache = compiled_templates()
+        install_page_gettext(env, config.extra.get("factsite_locale", "en"))
+        if self.nav is not None:
+            env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+        # Editor pages carry the newest content date, so output never depends on when the build ran.
+        if not isinstance(page, GeneratedPage):
+            page.update_date = self.newest.isoformat()
+            for key in ("title", "description"):  # printed unescaped in the theme's <head>
+                if key in page.meta:
+                    page.meta[key] = html.escape(str(page.meta[key]))
+        return None
+
+    def on_page_content(self, html_text: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # Editor pages are content too: their HTML is sanitised like an article's (generated pages already are).
+        if not self.config.enabled or isinstance(page, GeneratedPage):
+            return None
+        clean = sanitise_html(html_text)
+        if self.settings is not None:  # images from other hosts, the theme's ids: reported once all pages are
+            shown_as = f"{self.settings.content_dir.name}/{page.file.src_uri}"
+            self.page_problems.extend(page_problems(clean, page.file.content_string, shown_as))
+        return clean
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        # Theme pages such as 404.html get the same policy as every other page.
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return None
+        return add_content_security_policy(output_content)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        # Scripts that came with the content are left out of the policy: only the theme's own run.
+        output = add_content_security_policy(output, page.content or "")
+        output = with_html_direction(output, page_locale(page, config.extra.get("factsite_locale", "en")))
+        if isinstance(page, GeneratedPage) and page.site_page.kind == "search":
+            output = search.allow_wasm(output)
+        return output
+
+    # Before Material's search plugin writes its index, which must hold the generated pages too.
+    @event_priority(50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._finish_build(config)
+        finally:
+            gc.unfreeze()  # what the build held can be collected again (the live preview builds many times)
+
+    def _finish_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.project is None:
+            return
+        if self.page_problems:  # editor pages' errors stop the build as articles' do, all listed together
+            problems = tuple(sorted(self.page_problems, key=lambda p: (p.location.path, p.location.line)))
+            self.project = replace(self.project, problems=self.project.problems + problems)
+            for problem in problems:
+                log.error(str(problem))
+            raise PluginError(f"{len(problems)} content error(s), listed above; the site was not built.")
+        if self.reuse is not None:
+            assert self.nav is not None and self.env is not None and self.files is not None
+            self.progress.stage("rendering", len(self.reuse.to_render), "pages")
+            per_process = 1 if self.parallel_always else PAGES_PER_PROCESS
+            self.reuse.apply(config, self.files, self.nav, self.env, jobs=self.jobs,
+                             per_process=per_process, on_page=self.progress.advance)  # fmt: skip
+        self.progress.stage("writing data files", 0, "")
+        for relative, data in site_files(self.project, self.article_data):
+            path = Path(config.site_dir, relative)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if self.search == "pagefind" and self.index_search:
+            self.progress.stage("indexing for search", 0, "")
+            try:
+                search.index_site(Path(config.site_dir))
+            except search.SearchIndexError as problem:
+                raise PluginError(str(problem)) from None
+        if self.reuse is not None and self.previous_site is None:
+            self.reuse.record(Path(config.site_dir))  # built in place: the next build reuses it
+        self.progress.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+        self.progress.finish()
+
+    def _switch_material_search(self, config: MkDocsConfig, *, on: bool) -> None:
+        """Turn Material's search on or off for this build (its header button follows it)."""
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        plugin_config = getattr(plugin, "config", None)
+        if plugin_config is None or "enabled" not in plugin_config:
+            return
+        # The editor's own setting is kept on first sight, so a site that shrinks gets it back.
+        if self._material_search is None:
+            self._material_search = bool(plugin_config.enabled)
+        plugin_config.enabled = self._material_search and on
+
+
+def _same_page(page: GeneratedPage | None, site_page: SitePage, config: MkDocsConfig) -> bool:
+    return (
+        page is not None
+        and page.site_page.digest == site_page.digest
+        and page.file.dest_dir == config.site_dir
+    )
+
+
+def _render_editor_pages_again(files: Files) -> None:
+    """Delete editor pages' output in a site built in place, so that MkDocs renders them again.
+
+    In its dirty mode MkDocs skips a page older than its output, but editor pages also show the
+    navigation and the newest content date, which other files change.
+    """
+    for file in files.documentation_pages():
+        if not isinstance(file, GeneratedFile) and os.path.isfile(file.abs_dest_path):
+            os.remove(file.abs_dest_path)
+
+
+def reserved_paths(config: MkDocsConfig) -> tuple[str, ...]:
+    """Paths in the site that the theme's files and the build's own files take: no content file may.
+
+    The theme's templates and hidden files are not published, so they are not taken.
+    """
+    taken = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "claims.json",
+             ANNOTATIONS_FILE, ATOM_FILE, CLAIM_REVIEW_FEED_FILE}
+    for directory in config.theme.dirs:
+        for root, folders, names in os.walk(directory):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            relative = Path(root).relative_to(directory).as_posix()
+            for name in names:
+                if not name.startswith(".") and not name.endswith((".html", ".py", ".pyc")):
+                    taken.add(name if relative == "." else f"{relative}/{name}")
+    return tuple(sorted(taken))
+
+
+def _icon_svg(config: MkDocsConfig, name: str) -> str:
+    for directory in config.theme.dirs:
+        path = Path(directory, ".icons", f"{name}.svg")
+        if path.is_file():
+            svg = path.read_text("utf-8").strip()
+            return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    log.log(logging.INFO, f"icon '{name}' not found in the theme; the verdict shows without it")
+    return ""

@@ -1,0 +1,84 @@
+"""Wrapping generated pages in the theme exactly as MkDocs does, but only the pages that need it.
+
+factsite's own builds run MkDocs in its `dirty` mode, where MkDocs skips every generated page
+(`GeneratedFile.is_modified` is false); the plugin then renders the pages whose output changed with
+MkDocs' own page builder, in several processes when there are many, and reuses the others' files.
+Plugins that collect pages in the `page_context` event (Material's search index) still see every
+page, in site order.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence, Set
+
+import jinja2
+from mkdocs.commands.build import _build_page, get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from factsite.build.incremental import workers
+
+# Below this many pages per process, starting processes costs more than it saves.
+PAGES_PER_PROCESS = 200
+
+
+def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, files: Files,
+                 nav: Navigation, env: jinja2.Environment, *, jobs: int, per_process: int,
+                 on_page: Callable[[], None] | None = None) -> None:  # fmt: skip
+    """Render and write the pages whose `id` is in `chosen`, with up to `jobs` processes when
+    there are at least `per_process` pages for each.
+
+    When a plugin collects pages in the `page_context` event, every page goes through it in this
+    process and in site order (rendered, or only announced), so its output never depends on which
+    pages were reused; otherwise the chosen pages are shared between processes.
+    """
+    doc_files = files.documentation_pages()
+
+    def render(page: Page, steps: int = 1) -> None:
+        # MkDocs' own page builder (private, but pinned by the MkDocs version range): the output is
+        # byte for byte what MkDocs writes, template context and plugin events included.
+        _build_page(page, config, doc_files, nav, env)
+        for _ in range(steps if on_page is not None else 0):
+            on_page()  # type: ignore[misc]
+
+    if _page_context_listeners(config):
+        for page in pages:
+            if id(page) in chosen:
+                render(page)
+            else:
+                context = get_context(nav, doc_files, config, page)
+                config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        return
+    wanted = [page for page in pages if id(page) in chosen]
+    jobs = min(jobs, len(wanted) // max(1, per_process))
+    if jobs < 2 or not workers.can_fork():
+        for page in wanted:
+            render(page)
+        return
+    _, failures = workers.in_shares(functools.partial(_render_all, render=render), wanted, jobs)
+    if failures:
+        # Every failure, each with its own traceback (a child's from the child), for `build --verbose`.
+        raise PluginError("rendering pages failed: " + "; ".join(map(str, failures))) \
+            from ExceptionGroup("page renderers", failures)
+
+
+def _render_all(pages: Sequence[Page], steps: int, *, render: Callable[..., None]) -> None:
+    for page in pages:
+        try:
+            render(page, steps=steps)
+        except Exception as error:  # located: the parent reports which page failed (--verbose: where)
+            raise RuntimeError(f"{page.file.src_uri}: {error}") from error
+
+
+def _page_context_listeners(config: MkDocsConfig) -> list[Callable[..., object]]:
+    listeners: list[Callable[..., object]] = []
+    for method in config.plugins.events["page_context"]:
+        plugin = getattr(method, "__self__", None)
+        plugin_config = getattr(plugin, "config", None)
+        if getattr(plugin_config, "enabled", True) is not False:
+            listeners.append(method)
+    return listeners

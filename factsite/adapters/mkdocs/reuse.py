@@ -1,0 +1,153 @@
+"""Which generated pages a build must render, and reusing the files of the others.
+
+A generated page's HTML is a function of its `SitePage` (hashed in `SitePage.digest`) and of its
+context: the configuration, the theme's templates, the editor pages (their titles are in the
+navigation), the settings, the search engine and the versions of MkDocs, Material and factsite.
+A page whose digest and context match the manifest of the previous build, and whose file there is
+intact, is not rendered: its file is linked into the new site (staged builds) or left in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from factsite.adapters.mkdocs.pages import GeneratedPage
+from factsite.adapters.mkdocs.rendering import render_pages
+from factsite.build.incremental.check_cache import code_fingerprint
+from factsite.build.incremental.page_cache import (
+    SiteManifest,
+    files_fingerprint,
+    link_or_copy,
+    load_manifest,
+    manifest_path,
+    record_pages,
+    remove_stale,
+    save_manifest,
+    tree_fingerprint,
+)
+from factsite.render.messages import CATALOGS_DIR
+from factsite.render.pages import TEMPLATES_DIR
+from factsite.settings import Settings
+
+# Theme files that shape a page's HTML; assets are copied, not rendered into pages.
+TEMPLATE_SUFFIXES = (".html", ".xml", ".yml", ".yaml", ".json", ".txt")
+# factsite's page templates shape the page bodies, which page digests already cover.
+PAGE_TEMPLATES = TEMPLATES_DIR / "pages"
+
+
+def templates_fingerprint(templates_dir: Path = TEMPLATES_DIR) -> str:
+    """A hash of factsite's page templates and message catalogs: cached page bodies depend on them."""
+    return tree_fingerprint(templates_dir / "pages", TEMPLATE_SUFFIXES) + catalogs_fingerprint()
+
+
+def catalogs_fingerprint() -> str:
+    """A hash of factsite's translations: the words of page bodies and of the theme's overrides."""
+    return tree_fingerprint(CATALOGS_DIR, (".po",))
+
+
+def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, search: str) -> str:
+    """A hash of everything but the page itself that a generated page's HTML depends on."""
+    editor_pages = sorted(
+        Path(file.abs_src_path)
+        for file in files.documentation_pages()
+        if file.abs_src_path is not None and not isinstance(file.page, GeneratedPage)
+    )
+    parts = [
+        files_fingerprint([Path(config.config_file_path)] if config.config_file_path else []),
+        files_fingerprint(editor_pages),
+        files_fingerprint(_theme_templates(config.theme.dirs)),
+        catalogs_fingerprint(),
+        settings.fingerprint(),
+        code_fingerprint(),
+        search,
+        *(_version(name) for name in ("mkdocs", "mkdocs-material", "jinja2", "markdown")),
+    ]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _theme_templates(directories: Iterable[str]) -> list[Path]:
+    found = []
+    for directory in directories:
+        for root, folders, names in os.walk(directory):
+            # Icons (thousands of SVGs in Material) and assets are not rendered into pages.
+            folders[:] = sorted(
+                f for f in folders if not f.startswith(".") and f != "assets"
+                and Path(root, f) != PAGE_TEMPLATES
+            )  # fmt: skip
+            found += [
+                Path(root, name) for name in sorted(names) if name.endswith(TEMPLATE_SUFFIXES)
+            ]
+    return found
+
+
+def _version(distribution: str) -> str:
+    try:
+        return f"{distribution} {version(distribution)}"
+    except PackageNotFoundError:
+        return distribution
+
+
+@dataclass
+class PageReuse:
+    """The plan of one build: which generated pages to render, which files to reuse from where."""
+
+    context: str
+    cache_dir: Path
+    site_dir: Path
+    previous_dir: Path
+    pages: list[GeneratedPage]
+    to_render: list[GeneratedPage]
+    reused: list[GeneratedPage] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+    @classmethod
+    def plan(cls, pages: Iterable[GeneratedPage], context: str, cache_dir: Path, site_dir: Path,
+             previous_dir: Path | None) -> PageReuse:  # fmt: skip
+        """Compare the pages with the manifest of `previous_dir` (default: `site_dir`, in place)."""
+        previous_dir = previous_dir or site_dir
+        manifest = load_manifest(manifest_path(cache_dir, previous_dir)) or SiteManifest("", {})
+        pages = list(pages)
+        reused = [
+            page for page in pages
+            if manifest.reusable(context, page.file.dest_uri, page.site_page.digest, previous_dir)
+        ]  # fmt: skip
+        kept = {page.file.dest_uri for page in reused}
+        to_render = [page for page in pages if page.file.dest_uri not in kept]
+        current = {page.file.dest_uri for page in pages}
+        stale = sorted(set(manifest.pages) - current) if previous_dir == site_dir else []
+        return cls(context, cache_dir, site_dir, previous_dir, pages, to_render, reused, stale)
+
+    def apply(self, config: MkDocsConfig, files: Files, nav: Navigation, env: jinja2.Environment,
+              *, jobs: int, per_process: int,
+              on_page: Callable[[], None] | None = None) -> None:  # fmt: skip
+        """Link or keep the reused files, render the others, delete pages the site no longer has."""
+        if self.previous_dir != self.site_dir:
+            for page in self.reused:
+                link_or_copy(
+                    self.previous_dir / page.file.dest_uri, self.site_dir / page.file.dest_uri
+                )
+        render_pages(self.pages, set(map(id, self.to_render)), config, files, nav, env,
+                     jobs=jobs, per_process=per_process, on_page=on_page)  # fmt: skip
+        remove_stale(self.site_dir, self.stale)
+
+    def record(self, site_dir: Path) -> None:
+        """Save the manifest of the pages now in `site_dir`, for the next build to reuse."""
+        self.save(self.manifest(site_dir), site_dir)
+
+    def manifest(self, site_dir: Path) -> SiteManifest:
+        """The manifest of the pages in `site_dir`, which stays true when the folder is renamed."""
+        digests = {page.file.dest_uri: page.site_page.digest for page in self.pages}
+        return record_pages(site_dir, self.context, digests)
+
+    def save(self, manifest: SiteManifest, site_dir: Path) -> None:
+        save_manifest(manifest_path(self.cache_dir, site_dir), manifest)

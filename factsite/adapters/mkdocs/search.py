@@ -1,0 +1,136 @@
+"""Readers' search at any size: Material's one index for small sites, Pagefind's chunks for large.
+
+Material's search plugin ships one JSON index that the browser fetches whole before the first
+result (4.4 MB for 1,000 pages, tens of MB at 25,000). Pagefind (`pip install 'pagefind[bin]'`)
+indexes the built HTML offline into small compressed chunks, and a search fetches only the chunks
+for its words. With Pagefind, Material's search is switched off and the site gets a search page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import shutil
+import subprocess
+from pathlib import Path
+
+from factsite.build.write import remove_in_background
+from factsite.render.messages import Messages
+from factsite.render.pages import SitePage, template_environment
+
+PAGEFIND_DIR = "pagefind"
+SEARCH_PAGE = "search"
+# Only the page's own content is indexed: not the header, navigation or footer of every page.
+CONTENT_SELECTOR = "article.md-content__inner"
+# Nor what repeats from page to page (verdict definitions, source descriptions, navigation), nor
+# the pages that list everything (they would match every search): the index is a third smaller.
+NOT_INDEXED = (
+    ".fs-breadcrumb", ".fs-verdict__definition", ".fs-in-context__source", ".fs-facts",
+    ".fs-diff-key", ".fs-diff", ".fs-passage", ".fs-sources", ".fs-pager", ".fs-visually-hidden",
+    ".fs-page--index", ".fs-page--sources", ".fs-page--corrections", ".fs-page--search",
+)  # fmt: skip
+# Content Security Policy source Pagefind needs to start its WebAssembly search engine.
+WASM_SOURCE = "'wasm-unsafe-eval'"
+
+
+class SearchIndexError(Exception):
+    """Pagefind is wanted but missing, or failed on the built site."""
+
+
+def choose_search(option: str, page_count: int, threshold: int) -> str:
+    """`material` or `pagefind`; `auto` picks Pagefind above `threshold` pages if installed."""
+    if option != "auto":
+        return option
+    return (
+        "pagefind" if page_count > threshold and pagefind_executable() is not None else "material"
+    )
+
+
+def pagefind_executable() -> Path | None:
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return None
+    try:
+        executable = get_executable()
+    except (OSError, ImportError):
+        return None
+    return Path(executable) if executable is not None else None
+
+
+def search_page(date: dt.date, locale: str = "en") -> SitePage:
+    """The page holding Pagefind's search box and results, in the site's `locale`; it works under any sub-path."""
+    root = posixpath.relpath("/", f"/{SEARCH_PAGE}") + "/"
+    messages = Messages(locale)
+    body = template_environment().get_template("search.html").render(
+        root=root, bundle=PAGEFIND_DIR, **messages.template_globals()
+    )
+    return SitePage(
+        SEARCH_PAGE, messages.gettext("Search"), messages.gettext("Search every fact-check and claim."), date, body,
+        "search", locale=locale,
+    )  # fmt: skip
+
+
+def keep_previous_index(published: Path, staging: Path) -> bool:
+    """Give the staged site the published site's index (hard links), for it to be published with the
+    index its readers already had until the new one replaces it; whether there was one."""
+    index = published / PAGEFIND_DIR
+    if not index.is_dir() or (staging / PAGEFIND_DIR).exists():
+        return False
+    try:
+        shutil.copytree(index, staging / PAGEFIND_DIR, copy_function=_link_or_copy)
+    except OSError:
+        shutil.rmtree(staging / PAGEFIND_DIR, ignore_errors=True)
+        return False
+    return True
+
+
+def _link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def reindex_published(site_dir: Path) -> None:
+    """Index a published site beside it, then put the new index in place of the old one: two renames,
+    so a reader's search finds one index or the other, whole."""
+    # Named as a staging directory: should the build be killed, the next one removes it.
+    fresh = site_dir.with_name(f".{site_dir.name}.staging-{PAGEFIND_DIR}-{os.getpid()}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        index_site(site_dir, output=fresh)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    current = site_dir / PAGEFIND_DIR
+    old = site_dir.with_name(f".{site_dir.name}.old-{PAGEFIND_DIR}-{os.getpid()}")
+    if current.exists():
+        os.replace(current, old)
+    os.replace(fresh, current)
+    remove_in_background(old)
+
+
+def index_site(site_dir: Path, output: Path | None = None) -> None:
+    """Write Pagefind's index of `site_dir` into `site_dir/pagefind/`, or into `output`."""
+    executable = pagefind_executable()
+    if executable is None:
+        raise SearchIndexError(
+            "search is set to 'pagefind' but Pagefind is not installed; "
+            "run `pip install 'pagefind[bin]'` or set the factsite option `search: material`"
+        )
+    command = [
+        str(executable), "--site", str(site_dir),
+        *(["--output-path", str(output)] if output else ["--output-subdir", PAGEFIND_DIR]),
+        "--root-selector", CONTENT_SELECTOR, "--exclude-selectors", ", ".join(NOT_INDEXED),
+        "--quiet",
+    ]  # fmt: skip
+    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    if finished.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed on {site_dir}: {finished.stderr.strip()}")
+
+
+def allow_wasm(page_html: str) -> str:
+    """The page with Pagefind's WebAssembly allowed by its Content-Security-Policy."""
+    return page_html.replace("script-src 'self'", f"script-src 'self' {WASM_SOURCE}", 1)

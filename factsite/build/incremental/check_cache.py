@@ -1,0 +1,169 @@
+"""Reusing the checked outcome of an article while its files, settings and code stay the same.
+
+An outcome is keyed by the bytes of `SLUG.md` and `SLUG.yaml`, the settings fingerprint and a hash
+of factsite's source; the snapshot files it read are hashed into the entry and compared on reuse.
+Entries are files in the cache directory, so `build`, `check` and `serve` share them; a cache kept
+alive between builds (`serve`) also holds them in memory. Articles the cache lacks can be checked
+in several processes at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from itertools import repeat
+from pathlib import Path
+
+from factsite.build.incremental.store import EntryStore
+from factsite.build.incremental.workers import can_fork
+from factsite.build.pipeline import ArticleOutcome, check_article
+from factsite.render.markdown_render import MarkdownRenderer
+from factsite.settings import Settings
+
+# Fewer missing articles than this are checked in this process: workers would not repay.
+PARALLEL_MINIMUM = 24
+Entry = tuple[str, ArticleOutcome]
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of factsite's Python source: a changed check must not serve stale results."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[2]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class CheckCache:
+    def __init__(self, settings: Settings, directory: Path | None) -> None:
+        self.settings = settings
+        self.store = EntryStore(directory / "articles" if directory else None)
+        self.renderer = MarkdownRenderer()
+        self.hits = 0
+        self.misses = 0
+        # Each article's outcome key (snapshots included) by slug: what its pages depend on.
+        self.article_keys: dict[str, str] = {}
+        # Called after each article is checked or found, for progress displays.
+        self.on_article: Callable[[], None] | None = None
+        self._memory: dict[str, Entry] = {}
+        self._reported: set[str] = set()  # checked by `prefetch`, progress already reported
+        self._file_digests: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
+        self._prefix = hashlib.sha256(
+            (settings.fingerprint() + code_fingerprint()).encode()
+        ).hexdigest()
+
+    def check(self, markdown_path: Path, citations_path: Path) -> ArticleOutcome:
+        key = self._key(markdown_path, citations_path)
+        outcome = self._find(key)
+        if outcome is None:
+            self.misses += 1
+            outcome = check_article(markdown_path, citations_path, self.settings, self.renderer)
+            self._store(key, outcome)
+        else:
+            self.hits += 1
+        self.article_keys[markdown_path.stem] = hashlib.sha256(
+            (key + self._snapshot_hashes(outcome)).encode()
+        ).hexdigest()
+        if self.on_article is not None and key not in self._reported:
+            self.on_article()
+        self._reported.discard(key)
+        return outcome
+
+    def prefetch(self, pairs: Sequence[tuple[Path, Path]], workers: int,
+                 minimum: int = PARALLEL_MINIMUM) -> int:  # fmt: skip
+        """Check in `workers` processes the articles the cache lacks, so that `check` finds them.
+
+        Returns how many articles were checked. Outcomes are pure functions of the files and the
+        settings, so checking them elsewhere changes nothing but the time taken.
+        """
+        missing = [pair for pair in pairs if self._find(self._key(*pair)) is None]
+        # Forked workers start at once with everything imported; forking a process that runs
+        # other threads (the live preview's server) is unsafe, so then this process checks alone.
+        if workers < 2 or len(missing) < minimum or not can_fork():
+            return 0
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            outcomes = pool.map(_check_elsewhere, missing, repeat(self.settings), chunksize=4)
+            for pair, outcome in zip(missing, outcomes, strict=True):
+                key = self._key(*pair)
+                self._store(key, outcome)
+                self._reported.add(key)
+                if self.on_article is not None:
+                    self.on_article()
+        return len(missing)
+
+    def _key(self, markdown_path: Path, citations_path: Path) -> str:
+        return hashlib.sha256(
+            (self._prefix + self._content_hash(markdown_path, citations_path)).encode()
+        ).hexdigest()
+
+    def _content_hash(self, *paths: Path) -> str:
+        """A hash of the files' bytes; a file whose size and times are unchanged is not read again.
+
+        The live preview checks every article on each change: at 25,000 claims, reading them
+        all again would take longer than the whole rebuild should.
+        """
+        digest = hashlib.sha256()
+        for path in paths:
+            digest.update(path.as_posix().encode() + b"\0" + self._file_digest(path))
+        return digest.hexdigest()
+
+    def _file_digest(self, path: Path) -> bytes:
+        try:
+            stat = path.stat()
+        except OSError:
+            return b"\0missing"
+        seen = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+        known = self._file_digests.get(path)
+        if known is not None and known[0] == seen:
+            return known[1]
+        try:
+            digest = hashlib.sha256(path.read_bytes()).digest()
+        except OSError:
+            return b"\0missing"
+        self._file_digests[path] = (seen, digest)
+        return digest
+
+    def _find(self, key: str) -> ArticleOutcome | None:
+        entry = self._memory.get(key) or self._read(key)
+        if entry is None:
+            return None
+        snapshots, outcome = entry
+        if snapshots != self._snapshot_hashes(outcome):
+            return None
+        self._memory[key] = entry
+        return outcome
+
+    def _store(self, key: str, outcome: ArticleOutcome) -> None:
+        # A failed article may fail for a file the key does not cover (a missing snapshot).
+        if outcome.article is None:
+            return
+        entry = (self._snapshot_hashes(outcome), outcome)
+        self._memory[key] = entry
+        self._write(key, entry)
+
+    def _snapshot_hashes(self, outcome: ArticleOutcome) -> str:
+        if outcome.article is None:
+            return ""
+        paths = sorted(
+            self.settings.content_dir / source.snapshot
+            for source in outcome.article.article.sources
+            if source.snapshot
+        )
+        return self._content_hash(*paths)
+
+    def _read(self, key: str) -> Entry | None:
+        entry = self.store.read(key)
+        return entry if isinstance(entry, tuple) else None
+
+    def _write(self, key: str, entry: Entry) -> None:
+        self.store.write(key, entry)
+
+
+def _check_elsewhere(pair: tuple[Path, Path], settings: Settings) -> ArticleOutcome:
+    return check_article(pair[0], pair[1], settings, MarkdownRenderer())

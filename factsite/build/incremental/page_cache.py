@@ -1,0 +1,281 @@
+"""Reusing rendered pages between builds: each article's page bodies, and the pages a site holds.
+
+- `PageCache` keeps what `PageRenderer.article_pages` returns for an article, keyed by the article's
+  check key (its files' bytes, the settings, factsite's code: `CheckCache.article_keys`) and a hash
+  of the page templates, in memory and in the cache directory. An unchanged article is not rendered
+  by Jinja again, and the site-wide pages are assembled from the cached parts.
+- `PublicationCache` keeps each article's structured-data problems, which the live preview would
+  otherwise compute again for every claim of the site on each change.
+- `SiteManifest` records, for one site directory, the digest of each generated page written there
+  (`SitePage.digest`), a fingerprint of everything else the page's HTML depends on (theme,
+  configuration, navigation: the adapter computes it) and the size and modification time of the
+  file. A page whose digest and context are unchanged and whose file is intact is not rendered: its
+  file is reused, left in place or linked into a staging directory.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from factsite.build.incremental.store import EntryStore
+from factsite.build.incremental.workers import can_fork, in_shares
+from factsite.build.pipeline import CheckedArticle, Project
+from factsite.build.publication import publication_checklist, read_editor_pages, with_publication_problems
+from factsite.model import Problem
+from factsite.render.pages import ArticlePages, ArticleRendering
+from factsite.render.same_claims import same_as_problems
+from factsite.render.structured_data import structured_data_problems
+
+MANIFEST_VERSION = 1
+
+
+def files_fingerprint(paths: Iterable[Path]) -> str:
+    """A hash of the names and bytes of files (missing ones count as empty), in the order given."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.as_posix().encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0missing")
+    return digest.hexdigest()
+
+
+def tree_fingerprint(directory: Path, suffixes: tuple[str, ...]) -> str:
+    """A hash of every file under `directory` whose name ends with one of `suffixes`."""
+    if not directory.is_dir():
+        return files_fingerprint([directory])
+    return files_fingerprint(sorted(p for p in directory.rglob("*") if p.name.endswith(suffixes)))
+
+
+class PageCache:
+    """Each article's rendered pages, reused while its check key and the templates hold."""
+
+    def __init__(self, directory: Path | None, templates_fingerprint: str) -> None:
+        self.store = EntryStore(directory / "pages" if directory else None)
+        self.templates_fingerprint = templates_fingerprint
+        self.hits = 0
+        self.misses = 0
+        # Called once for each article rendered or found, for progress displays.
+        self.on_article: Callable[[], None] | None = None
+        self._memory: dict[str, ArticlePages] = {}
+        self._reported: set[str] = set()  # rendered by `prefetch`, progress already reported
+
+    def rendering(self, render: ArticleRendering, keys: Mapping[str, str]) -> ArticleRendering:
+        """`render` with this cache in front; `keys` gives each article's check key by slug."""
+
+        def cached(checked: CheckedArticle) -> ArticlePages:
+            key = self._key(checked, keys)
+            if key is None:  # checked without a cache: nothing identifies it
+                self._report(None)
+                return render(checked)
+            parts = self._memory.get(key) or self._read(key)
+            if parts is None:
+                self.misses += 1
+                parts = render(checked)
+                self._write(key, parts)
+            else:
+                self.hits += 1
+            self._memory[key] = parts
+            self._report(key)
+            return parts
+
+        return cached
+
+    def prefetch(self, render: ArticleRendering, articles: Sequence[CheckedArticle], keys: Mapping[str, str],
+                 workers: int, minimum: int) -> int:  # fmt: skip
+        """Render in `workers` processes the articles this cache lacks, so that `rendering` finds them.
+
+        An article's pages depend on that article, the settings and the templates only, so rendering
+        them elsewhere changes nothing but the time taken. Each process stores what it rendered.
+        Returns how many articles were rendered.
+        """
+        missing = []
+        for checked in articles:
+            key = self._key(checked, keys)
+            if key is None or key in self._memory:
+                continue
+            parts = self._read(key)
+            if parts is None:
+                missing.append((key, checked))
+            else:
+                self._memory[key] = parts
+        workers = min(workers, len(missing))
+        if workers < 2 or len(missing) < minimum or not can_fork():
+            return 0
+        shares, failures = in_shares(functools.partial(self._render_share, render), missing, workers)
+        if failures:
+            raise failures[0]
+        for rendered in shares:
+            self._memory.update(rendered)
+            self._reported.update(rendered)
+        return len(missing)
+
+    def _render_share(self, render: ArticleRendering, share: Sequence[tuple[str, CheckedArticle]],
+                      steps: int) -> dict[str, ArticlePages]:  # fmt: skip
+        rendered = {}
+        for key, checked in share:
+            rendered[key] = parts = render(checked)
+            self._write(key, parts)
+            for _ in range(steps if self.on_article is not None else 0):
+                self.on_article()  # type: ignore[misc]
+        return rendered
+
+    def _key(self, checked: CheckedArticle, keys: Mapping[str, str]) -> str | None:
+        article_key = keys.get(checked.article.slug)
+        if article_key is None:
+            return None
+        return hashlib.sha256((article_key + self.templates_fingerprint).encode()).hexdigest()
+
+    def _report(self, key: str | None) -> None:
+        if key in self._reported:
+            self._reported.discard(key)
+        elif self.on_article is not None:
+            self.on_article()
+
+    def _read(self, key: str) -> ArticlePages | None:
+        parts = self.store.read(key)
+        return parts if isinstance(parts, ArticlePages) else None
+
+    def _write(self, key: str, parts: ArticlePages) -> None:
+        for page in parts.pages:
+            _ = page.digest  # stored with the page, so a reused page is never hashed again
+        self.store.write(key, parts)
+
+
+class PublicationCache:
+    """`with_publication_problems`, reusing each article's structured-data problems by its key.
+
+    The structured data of a claim depends on its article and the settings only (claim page
+    addresses differ between articles), so the problems of the site are the site-wide checklist
+    plus each article's; a test holds this equal to `with_publication_problems`.
+    """
+
+    def __init__(self) -> None:
+        self._articles: dict[str, list[Problem]] = {}
+
+    def with_problems(self, project: Project, keys: Mapping[str, str]) -> Project:
+        settings = project.settings
+        if not settings.structured_data or structured_data_problems(replace(project, articles=())):
+            return with_publication_problems(project)  # off, or reported once for the site
+        problems = publication_checklist(settings, read_editor_pages(settings.content_dir))
+        problems += same_as_problems(project.claims)
+        for checked in project.articles:
+            problems += self._article_problems(project, checked, keys.get(checked.article.slug))
+        if settings.strict:
+            problems = [problem.as_error() for problem in problems]
+        found = [*project.problems, *problems]
+        found.sort(key=lambda p: (p.location.path, p.location.line, p.location.column, p.message))
+        return replace(project, problems=tuple(found))
+
+    def _article_problems(self, project: Project, checked: CheckedArticle,
+                          key: str | None) -> list[Problem]:  # fmt: skip
+        if key is not None and key in self._articles:
+            return self._articles[key]
+        problems = structured_data_problems(replace(project, articles=(checked,)))
+        if key is not None:
+            self._articles[key] = problems
+        return problems
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    digest: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class SiteManifest:
+    """The generated pages a site directory holds, by path relative to it, and their context."""
+
+    context: str
+    pages: Mapping[str, PageRecord]
+
+    def reusable(self, context: str, path: str, digest: str, site_dir: Path) -> bool:
+        """Whether the file at `path` is this page as it would be rendered now."""
+        record = self.pages.get(path)
+        if record is None or record.digest != digest or context != self.context:
+            return False
+        try:
+            stat = (site_dir / path).stat()
+        except OSError:
+            return False
+        return stat.st_size == record.size and stat.st_mtime_ns == record.mtime_ns
+
+
+def record_pages(site_dir: Path, context: str, digests: Mapping[str, str]) -> SiteManifest:
+    """The manifest of the pages just written to `site_dir` (digests by file path)."""
+    pages = {}
+    for path, digest in digests.items():
+        try:
+            stat = (site_dir / path).stat()
+        except OSError:
+            continue  # an unwritten page is simply not reusable
+        pages[path] = PageRecord(digest, stat.st_size, stat.st_mtime_ns)
+    return SiteManifest(context, pages)
+
+
+def manifest_path(cache_dir: Path, site_dir: Path) -> Path:
+    name = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:24]
+    return cache_dir / "sites" / f"{name}.json"
+
+
+def load_manifest(path: Path) -> SiteManifest | None:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("version") != MANIFEST_VERSION:
+            return None
+        pages = {p: PageRecord(*record) for p, record in data["pages"].items()}
+        return SiteManifest(str(data["context"]), pages)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_manifest(path: Path, manifest: SiteManifest) -> None:
+    pages = {p: [r.digest, r.size, r.mtime_ns] for p, r in sorted(manifest.pages.items())}
+    data = {"version": MANIFEST_VERSION, "context": manifest.context, "pages": pages}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # Without a manifest the next build renders every page: slower, never wrong.
+
+
+def forget_manifest(path: Path) -> None:
+    """Drop a manifest whose site is about to change outside our control (a failed swap)."""
+    path.unlink(missing_ok=True)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put `source`'s file at `target`: a hard link where the file system allows it, else a copy.
+
+    Both keep the size and modification time the manifest compares.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def remove_stale(site_dir: Path, paths: Iterable[str]) -> None:
+    """Delete the files of pages a site no longer has, and the directories they leave empty."""
+    for relative in paths:
+        path = site_dir / relative
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent

@@ -1,0 +1,123 @@
+"""A function run in a forked process, its result or its exception coming back pickled through a pipe.
+
+Builds fork to render pages in parallel and to keep MkDocs and Pagefind from holding memory at the same time.
+A fork copies the parent as it is, so the function needs no arguments passed; a process running other threads
+(the live preview's server) is never forked, as its child could deadlock on a lock another thread held.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import pickle
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from factsite.build import ahead
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def can_fork() -> bool:
+    """Whether this process may fork; work started ahead in a thread is finished first (a fork would
+    copy it half done, and its result is what the children should share)."""
+    ahead.wait()
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+class ChildTraceback(Exception):
+    """Where an exception raised in a child process came from: the child's traceback, as text.
+
+    The parent raises the child's exception `from` this one, as `concurrent.futures` does, so a full
+    report (`--verbose`) shows where in the child it happened; a short one shows only the exception.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return f"\n\nIn a build process:\n{self.text.rstrip()}"
+
+
+@dataclass
+class Child:
+    pid: int
+    read_end: int
+
+    def result(self) -> Any:
+        """Wait for the child: what its function returned, or its exception raised here."""
+        try:
+            with os.fdopen(self.read_end, "rb") as stream:
+                data = stream.read()
+        except BaseException:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+            raise
+        _, status = os.waitpid(self.pid, 0)
+        if not data:
+            raise RuntimeError(f"a build process ended without a result (wait status {status})")
+        failed, value = pickle.loads(data)
+        if failed:
+            error, origin = value
+            raise error from ChildTraceback(origin)
+        return value
+
+
+def start(function: Callable[[], Any]) -> Child:
+    """Run `function` in a forked process; `Child.result()` waits for it."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return Child(pid, read_end)
+    os.close(read_end)  # pragma: no cover (runs in the child)
+    status = 0
+    try:
+        outcome: tuple[bool, Any] = (False, function())
+    except BaseException as error:  # any failure reaches the parent as it was raised, with its traceback
+        origin = "".join(traceback.format_exception(error))
+        status, outcome = 1, (True, (_picklable(error), origin))
+    try:
+        with os.fdopen(write_end, "wb") as stream:
+            pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def in_shares(work: Callable[[Sequence[T], int], R], items: Sequence[T],
+              processes: int) -> tuple[list[R], list[Exception]]:  # fmt: skip
+    """`work(share, steps)` on `processes` shares of `items`: the first share in this process with `steps`
+    equal to `processes` (it reports progress for all: children would draw over a progress bar), the others
+    in forked children with `steps` 0. Every child is waited for, whatever fails; returns the results of
+    the shares that succeeded and the exceptions of those that failed."""
+    shares = [items[index::processes] for index in range(processes)]
+    children = [start(functools.partial(work, share, 0)) for share in shares[1:]]
+    results: list[R] = []
+    failures: list[Exception] = []
+    try:
+        results.append(work(shares[0], processes))
+    except Exception as error:
+        failures.append(error)
+    for child in children:
+        try:
+            results.append(child.result())
+        except Exception as error:
+            failures.append(error)
+    return results, failures
+
+
+def _picklable(error: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error

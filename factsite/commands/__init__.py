@@ -1,0 +1,1 @@
+"""The command line: `check`, `suggest`, `new`, `links`, `build` and `serve`."""
