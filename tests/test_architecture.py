@@ -166,11 +166,6 @@ except SystemExit as stop:
 print(json.dumps({"status": status, "loaded": sorted(m for m in sys.modules if m.split(".")[0] in ENGINES)}))
 """.replace("ENGINES", repr(ENGINES))
 
-# `check` and `links` read their settings through MkDocs (mkdocs.yml is loaded by MkDocs' config machinery, the
-# plugin's options included): known exceptions until settings are read without MkDocs (issue 18's build core).
-LOADS_MKDOCS = {"check", "links"}
-
-
 def commands(project: Path) -> dict[str, list[str]]:
     content = ["--content-dir", str(project / "content")]
     return {
@@ -193,7 +188,4 @@ def test_editor_commands_run_without_mkdocs(command: str, demo_project: Path) ->
                          text=True, timeout=300, env=env)  # fmt: skip
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report["status"] in (0, 1), run.stderr
-    if command in LOADS_MKDOCS:
-        assert "mkdocs" in report["loaded"], f"{command} no longer loads MkDocs: take it off LOADS_MKDOCS"
-    else:
-        assert report["loaded"] == [], f"{command} loaded {report['loaded']}"
+    assert report["loaded"] == [], f"{command} loaded {report['loaded']}"

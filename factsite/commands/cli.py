@@ -145,7 +145,7 @@ def _build(args: argparse.Namespace) -> int:
         outcome = build_site(args.config_file, strict=args.strict, site_dir=args.site_dir,
                              jobs=args.jobs, progress=Progress.for_terminal())  # fmt: skip
     except SiteConfigError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
     except Exception as failure:  # a fault of a template, a plugin or factsite itself, not of the content
         print(f"error: {failure_message(failure)}", file=sys.stderr)
@@ -194,24 +194,23 @@ def _build_in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     ahead.load_lint_engine()
-    from factsite.adapters.mkdocs.commands import (
-        SiteConfigError,
-        available_processors,
-        editor_page_problems,
-        read_settings,
-    )
+    from factsite.build.editor_pages import editor_page_problems
     from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
+    from factsite.build.incremental.workers import available_processors
     from factsite.build.pipeline import article_paths, check_project
     from factsite.build.progress import Progress
     from factsite.build.publication import with_publication_problems
+    from factsite.load.site_config import SiteConfigError, read_site_config
     from factsite.render.data_files import claims_data
 
     started = time.perf_counter()
     try:
-        settings, cache_dir = read_settings(args.config_file, strict=args.strict)
+        config = read_site_config(args.config_file, strict=args.strict)
     except SiteConfigError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
+    print_lines(config.warnings)
+    settings, cache_dir = config.settings(), config.cache_dir
     cache = CheckCache(settings, cache_dir)
     pairs = article_paths(settings.content_dir)[0]
     progress = Progress.for_terminal() if args.format == "text" else Progress.silent()
@@ -220,7 +219,7 @@ def _check(args: argparse.Namespace) -> int:
     jobs = available_processors() if args.jobs is None else args.jobs
     cache.prefetch(pairs, jobs, minimum=PARALLEL_MINIMUM if args.jobs is None else 2)
     project = with_publication_problems(check_project(settings, cache.check))
-    editor_pages = editor_page_problems(args.config_file)  # what `build` finds in them as it renders them
+    editor_pages = editor_page_problems(config)  # what `build` finds in them as it renders them
     if editor_pages:
         problems = sorted(project.problems + tuple(editor_pages), key=lambda p: (p.location.path, p.location.line))
         project = dataclasses.replace(project, problems=tuple(problems))
@@ -260,7 +259,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"Previewing on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
         serve(args.config_file, host, int(port), report, Progress.for_terminal())
     except SiteConfigError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
     except OSError as problem:
         reason = problem.strerror or problem
@@ -270,16 +269,18 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from factsite.adapters.mkdocs.commands import SiteConfigError, read_settings
     from factsite.build.incremental.check_cache import CheckCache
     from factsite.build.pipeline import check_project
     from factsite.commands.links import check_links, collect_links, dead_link_problems
+    from factsite.load.site_config import SiteConfigError, read_site_config
 
     try:
-        settings, cache_dir = read_settings(args.config_file)
+        config = read_site_config(args.config_file)
     except SiteConfigError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
+    print_lines(config.warnings)
+    settings, cache_dir = config.settings(), config.cache_dir
     project = check_project(settings, CheckCache(settings, cache_dir).check)
     print_problems(project.errors)  # articles that fail to load have no addresses to check
     targets = collect_links(project)
@@ -421,6 +422,11 @@ def failure_message(failure: BaseException) -> str:
         places += [(name, int(line)) for name, line in TRACEBACK_FRAME.findall(getattr(cause, "text", ""))]
     templates = [f"{name}:{line}: " for name, line in places if name.endswith(".html") and line]
     return f"{templates[-1] if templates else ''}{type(failure).__name__}: {message}"
+
+
+def print_lines(lines: Sequence[str], severity: str = "warning") -> None:
+    for line in lines:
+        print(f"{severity}: {line}", file=sys.stderr)
 
 
 def print_problems(problems: Sequence[Problem]) -> None:

@@ -13,7 +13,9 @@ import html
 import logging
 import os
 from dataclasses import replace
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,15 +32,14 @@ from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
 from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint, templates_fingerprint
 from factsite.adapters.mkdocs.security import add_content_security_policy
 from factsite.adapters.mkdocs.sidebars import Sidebars
+from factsite.build.editor_pages import CONTENT_DIRS
 from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
 from factsite.build.pipeline import Project, article_paths, check_project
 from factsite.build.progress import Progress
 from factsite.build.static_files import content_file_problems, unsafe_file_problems
-from factsite.model import Problem, RatingScale, Severity, Verdict
-from factsite.render.annotations import ANNOTATIONS_FILE
+from factsite.model import Problem, Severity
 from factsite.render.data_files import ArticleData, site_files
-from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
 from factsite.render.page_safety import page_problems
 from factsite.render.pages import (
     TEMPLATES_DIR,
@@ -49,14 +50,10 @@ from factsite.render.pages import (
     trust_pages,
 )
 from factsite.render.sanitise import sanitise_html
-from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings, TeamMember, Trust
+from factsite.settings import Settings, Site, make_settings
 
 log = get_plugin_logger(__name__)
 
-# Directories of the docs dir that hold fact-check sources, not pages.
-CONTENT_DIRS = ("articles/", "sources/")
-TRUST_TEXTS = ("corrections_policy", "complaints", "funding", "ownership")
-EXTRA_ICONS = ("material/pencil", "material/timer-sand")
 # Generated pages listed in an automatic navigation; articles and claims never are (it would make builds quadratic).
 NAV_PAGES = ("index", "sources", "methodology", "corrections", "claimants", "trust", "search")
 
@@ -111,38 +108,20 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         project_dir = Path(config.config_file_path or ".").resolve().parent
-        scale = RatingScale(
-            tuple(Verdict(v.id, v.label, v.definition, v.icon, v.value) for v in self.config.scale)
-            or DEFAULT_VERDICTS
-        )
-        icons = {v.icon for v in scale.verdicts} | set(EXTRA_ICONS)
-        self.settings = Settings(
+        site = Site(
             content_dir=Path(config.docs_dir).resolve(),
             project_dir=project_dir,
-            scale=scale,
-            locale=self.config.locale,
             site_url=config.site_url or "",
             site_name=config.site_name,
-            publisher=Publisher(**{k: self.config.publisher[k] for k in ("name", "url", "logo")}),
-            structured_data=self.config.structured_data,
-            lint=self.config.lint,
             strict=bool(config.strict),
-            per_page=max(0, self.config.per_page),
-            social_cards=self.config.social_cards,
-            trust=Trust(
-                **{key: str(self.config.trust[key]) for key in TRUST_TEXTS},
-                team=tuple(TeamMember(str(m.name), str(m.role), str(m.bio)) for m in self.config.trust["team"]),
-            ),
-            claimants=tuple(
-                ClaimantConfig(str(item.name), tuple(map(str, item.aliases)), item.type or "")
-                for item in self.config.claimants
-            ),
-            icons=tuple(sorted((name, _icon_svg(config, name)) for name in icons)),
             # The site's own stylesheets and scripts are configuration, not contributions.
-            static_files=tuple(self.config.static_files.allow)
-            + tuple(str(path) for path in (*config.extra_css, *config.extra_javascript)),
-            reserved_paths=reserved_paths(config),
+            extra_files=tuple(str(path) for path in (*config.extra_css, *config.extra_javascript)),
+            theme_dirs=tuple(Path(directory) for directory in config.theme.dirs),
         )
+        self.settings = make_settings(plain_options(self.config), site)
+        for name, svg in self.settings.icons:
+            if not svg:
+                log.log(logging.INFO, f"icon '{name}' not found in the theme; the verdict shows without it")
         # MkDocs lists content/ next, following links: one that loops or leads out must stop the build first,
         # with every problem of content/'s files (reported by whoever runs the build, as content errors are).
         if any(True for _ in unsafe_file_problems(self.settings.content_dir)):
@@ -360,28 +339,18 @@ def _render_editor_pages_again(files: Files) -> None:
             os.remove(file.abs_dest_path)
 
 
-def reserved_paths(config: MkDocsConfig) -> tuple[str, ...]:
-    """Paths in the site that the theme's files and the build's own files take: no content file may.
-
-    The theme's templates and hidden files are not published, so they are not taken.
-    """
-    taken = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "claims.json",
-             ANNOTATIONS_FILE, ATOM_FILE, CLAIM_REVIEW_FEED_FILE}
-    for directory in config.theme.dirs:
-        for root, folders, names in os.walk(directory):
-            folders[:] = [name for name in folders if not name.startswith(".")]
-            relative = Path(root).relative_to(directory).as_posix()
-            for name in names:
-                if not name.startswith(".") and not name.endswith((".html", ".py", ".pyc")):
-                    taken.add(name if relative == "." else f"{relative}/{name}")
-    return tuple(sorted(taken))
+def plain_options(config: FactsiteConfig) -> dict[str, Any]:
+    """The plugin's options as `factsite.settings.make_settings` reads them."""
+    options = plain(config)
+    assert isinstance(options, dict)
+    return options
 
 
-def _icon_svg(config: MkDocsConfig, name: str) -> str:
-    for directory in config.theme.dirs:
-        path = Path(directory, ".icons", f"{name}.svg")
-        if path.is_file():
-            svg = path.read_text("utf-8").strip()
-            return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
-    log.log(logging.INFO, f"icon '{name}' not found in the theme; the verdict shows without it")
-    return ""
+def plain(value: object) -> object:
+    """MkDocs' validated options as plain values (its configurations are mappings, not dicts): what
+    `factsite.settings.make_settings` reads, as it reads the core's own validation of them."""
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
