@@ -12,8 +12,8 @@ import gc
 import html
 import logging
 import os
-from dataclasses import replace
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
