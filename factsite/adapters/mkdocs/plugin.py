@@ -29,11 +29,12 @@ from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.config import FactsiteConfig
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
-from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint, templates_fingerprint
+from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
 from factsite.adapters.mkdocs.security import add_content_security_policy
 from factsite.adapters.mkdocs.sidebars import Sidebars
 from factsite.build.editor_pages import CONTENT_DIRS
 from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
+from factsite.build.incremental.fingerprints import templates_fingerprint
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
 from factsite.build.pipeline import Project, article_paths, check_project
 from factsite.build.progress import Progress

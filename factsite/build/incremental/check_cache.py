@@ -13,10 +13,10 @@ import hashlib
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
 from itertools import repeat
 from pathlib import Path
 
+from factsite.build.incremental.fingerprints import code_fingerprint
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork
 from factsite.build.pipeline import ArticleOutcome, check_article
@@ -26,17 +26,6 @@ from factsite.settings import Settings
 # Fewer missing articles than this are checked in this process: workers would not repay.
 PARALLEL_MINIMUM = 24
 Entry = tuple[str, ArticleOutcome]
-
-
-@cache
-def code_fingerprint() -> str:
-    """A hash of factsite's Python source: a changed check must not serve stale results."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[2]
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class CheckCache:
