@@ -195,11 +195,9 @@ def _build_in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
 def _check(args: argparse.Namespace) -> int:
     ahead.load_lint_engine()
     from factsite.build.editor_pages import editor_page_problems
-    from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
     from factsite.build.incremental.workers import available_processors
-    from factsite.build.pipeline import article_paths, check_project
     from factsite.build.progress import Progress
-    from factsite.build.publication import with_publication_problems
+    from factsite.build.site import BuildOptions, SiteBuild
     from factsite.load.site_config import SiteConfigError, read_site_config
     from factsite.render.data_files import claims_data
 
@@ -210,15 +208,10 @@ def _check(args: argparse.Namespace) -> int:
         print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
     print_lines(config.warnings)
-    settings, cache_dir = config.settings(), config.cache_dir
-    cache = CheckCache(settings, cache_dir)
-    pairs = article_paths(settings.content_dir)[0]
     progress = Progress.for_terminal() if args.format == "text" else Progress.silent()
-    progress.stage("checking", len(pairs), "articles")
-    cache.on_article = progress.advance
-    jobs = available_processors() if args.jobs is None else args.jobs
-    cache.prefetch(pairs, jobs, minimum=PARALLEL_MINIMUM if args.jobs is None else 2)
-    project = with_publication_problems(check_project(settings, cache.check))
+    options = BuildOptions(jobs=available_processors() if args.jobs is None else max(1, args.jobs),
+                           parallel_always=args.jobs is not None, progress=progress, cache_dir=config.cache_dir)
+    project = SiteBuild(config.settings(), options).check()
     editor_pages = editor_page_problems(config)  # what `build` finds in them as it renders them
     if editor_pages:
         problems = sorted(project.problems + tuple(editor_pages), key=lambda p: (p.location.path, p.location.line))

@@ -28,6 +28,7 @@ from factsite.build.incremental.page_cache import SiteManifest, manifest_path, s
 from factsite.build.incremental.workers import available_processors
 from factsite.build.pipeline import Project
 from factsite.build.progress import Progress
+from factsite.build.site import BuildOptions
 from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 from factsite.load.site_config import SiteConfigError, read_site_config
 
@@ -91,10 +92,9 @@ def build_site(
     except (SiteDirError, OSError) as problem:
         return BuildOutcome(None, target, [_file_problem(problem)])
     config["site_dir"] = str(staging)
-    plugin = start_plugins(config, "build", jobs, progress)
-    plugin.previous_site = target
+    # Pagefind indexes the site below, around the publication.
+    plugin = start_plugins(config, "build", jobs, progress, previous_site=target, index_search=False)
     apart = plugin.config.search != "material" and _large(config) and workers.can_fork()
-    plugin.index_search = False  # indexed below, around the publication
     payload: bytes | None = None
     search_error, index_after = None, False
     try:
@@ -234,7 +234,8 @@ def _index_search(site: Path, progress: Progress, *, in_place: bool = False) -> 
 
 
 def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs: int | None,
-                  progress: Progress | None) -> FactsitePlugin:  # fmt: skip
+                  progress: Progress | None, *, previous_site: Path | None = None,
+                  index_search: bool = True) -> FactsitePlugin:  # fmt: skip
     """Start the plugins for a build run in MkDocs' dirty mode, which only factsite is told of.
 
     In dirty mode MkDocs leaves the generated pages to the factsite plugin, which renders the
@@ -244,11 +245,15 @@ def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs
     """
     config.plugins.on_startup(command=command, dirty=False)
     plugin = _plugin(config)
-    plugin.dirty = True
     # Chosen by the machine, processes start only for large builds; chosen by the editor, always.
-    plugin.jobs, plugin.parallel_always = (available_processors(), False) if jobs is None \
-        else (max(1, jobs), True)  # fmt: skip
-    plugin.progress = progress or Progress.silent()
+    plugin.configure(BuildOptions(
+        jobs=available_processors() if jobs is None else max(1, jobs),
+        parallel_always=jobs is not None,
+        progress=progress or Progress.silent(),
+        dirty=True,
+        previous_site=previous_site,
+        index_search=index_search,
+    ))  # fmt: skip
     return plugin
 
 

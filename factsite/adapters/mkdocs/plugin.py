@@ -33,21 +33,17 @@ from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
 from factsite.adapters.mkdocs.security import add_content_security_policy
 from factsite.adapters.mkdocs.sidebars import Sidebars
 from factsite.build.editor_pages import CONTENT_DIRS
-from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
-from factsite.build.incremental.fingerprints import templates_fingerprint
-from factsite.build.incremental.page_cache import PageCache, PublicationCache
-from factsite.build.pipeline import Project, article_paths, check_project
+from factsite.build.pipeline import Project
 from factsite.build.progress import Progress
+from factsite.build.site import BuildCaches, BuildOptions, SiteBuild
 from factsite.build.static_files import content_file_problems, unsafe_file_problems
 from factsite.model import Problem, Severity
-from factsite.render.data_files import ArticleData, site_files
+from factsite.render.data_files import ArticleData
 from factsite.render.page_safety import page_problems
 from factsite.render.pages import (
     TEMPLATES_DIR,
-    PageRenderer,
     SitePage,
     compiled_templates,
-    template_environment,
     trust_pages,
 )
 from factsite.render.sanitise import sanitise_html
@@ -68,23 +64,18 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.project: Project | None = None
-        self.article_data: list[ArticleData] | None = None  # each article's items of the data files
+        # How to build: one frozen value, handed over by whoever starts the build (`configure`): factsite's
+        # commands build in MkDocs' dirty mode, where this plugin renders the generated pages itself.
+        self.options = BuildOptions()
         self.settings: Settings | None = None
+        self.project: Project | None = None
+        # The build core's run of this build, and its caches, which outlive it (the live preview builds many
+        # times in one process).
+        self.core: SiteBuild | None = None
+        # The newest content date of the last build that composed pages: editor pages show it.
         self.newest = dt.date(2000, 1, 1)
-        # Set by factsite's own commands (`factsite.adapters.mkdocs.commands`), which build in MkDocs'
-        # dirty mode: then this plugin renders the generated pages itself and reuses unchanged ones.
-        self.dirty = False
-        self.previous_site: Path | None = None  # where the last build's pages are, if not site_dir
-        self.jobs = 1
-        self.parallel_always = False  # else only builds large enough to repay starting processes
-        self.index_search = True  # the live preview leaves Pagefind's index out
-        self.progress = Progress.silent()
+        self._caches: BuildCaches | None = None
         self._material_search: bool | None = None  # the editor's own setting of Material's search
-        # Caches that outlive one build (the live preview builds many times in one process).
-        self._caches: tuple[str, CheckCache, PageCache, PublicationCache] | None = None
-        # Page templates compiled once per process (Jinja recompiles a template that changed).
-        self._templates = template_environment()
         # Per build: the generated pages by source path, what to render, the search engine.
         self.pages: dict[str, GeneratedPage] = {}
         self.page_problems: list[Problem] = []  # found in editor pages as they are rendered
@@ -94,10 +85,21 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.env: jinja2.Environment | None = None
         self.files: Files | None = None
 
+    def configure(self, options: BuildOptions) -> None:
+        """How the next build runs (after `on_startup`, which resets it)."""
+        self.options = options
+
+    @property
+    def progress(self) -> Progress:
+        return self.options.progress
+
+    @property
+    def article_data(self) -> list[ArticleData] | None:
+        return self.core.article_data if self.core is not None else None
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps plugin instances between builds of one process: each build starts afresh.
-        self.dirty, self.previous_site, self.index_search = dirty, None, True
-        self.jobs, self.parallel_always, self.progress = 1, False, Progress.silent()
+        self.options = BuildOptions(dirty=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -154,8 +156,8 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             assert page is not None
             self.pages[site_page.src_uri] = page
             files.append(page.file)
-        if self.dirty:
-            if self.previous_site is None:
+        if self.options.dirty:
+            if self.options.previous_site is None:
                 _render_editor_pages_again(files)
             self.reuse = self._plan_reuse(config, files)
         gc.freeze()  # the pages, too, live until the build ends
@@ -167,19 +169,13 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         return Path(self.settings.project_dir, self.config.cache_dir)
 
     def site_pages(self, config: MkDocsConfig) -> list[SitePage]:
-        """Check the content and render the generated pages, reusing cached articles; raises
-        PluginError, after logging every problem, when the content has errors."""
+        """Check the content and compose the generated pages (the build core's job); raises PluginError,
+        after logging every problem, when the content has errors."""
         assert self.settings is not None
-        checks, renders, publication = self._reusable_caches()
-        pairs = article_paths(self.settings.content_dir)[0]
-        self.progress.stage("checking", len(pairs), "articles")
-        checks.on_article = self.progress.advance
-        checks.prefetch(pairs, self.jobs, minimum=2 if self.parallel_always else PARALLEL_MINIMUM)
-        # Publication problems (checklist, structured data) need the whole site, so they come last.
-        project = publication.with_problems(
-            check_project(self.settings, checks.check), checks.article_keys
-        )
-        self.project = project
+        self._caches = BuildCaches.reusable(self._caches, self.settings, self.cache_dir)
+        options = replace(self.options, cache_dir=self.cache_dir)
+        self.core = core = SiteBuild(self.settings, options, self._caches)
+        self.project = project = core.check()
         # The checked content lives until the build ends: the garbage collector need not scan it again
         # and again (at 25,000 claims that is a third of writing the data files). Released after the build.
         gc.freeze()
@@ -189,16 +185,8 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             raise PluginError(
                 f"{len(project.errors)} content error(s), listed above; the site was not built."
             )
-        renderer = PageRenderer(project, self._templates)
-        self.newest = renderer.newest
-        self.progress.stage("composing", len(project.articles), "articles")
-        renders.on_article = self.progress.advance
-        renders.prefetch(renderer.article_pages, project.articles, checks.article_keys, self.jobs,
-                         minimum=2 if self.parallel_always else PARALLEL_MINIMUM)  # fmt: skip
-        cached = renders.rendering(renderer.article_pages, checks.article_keys)
-        parts = [cached(checked) for checked in project.articles]
-        self.article_data = [part.data for part in parts]
-        site_pages = list(renderer.assemble(parts))
+        site_pages = list(core.pages())
+        self.newest = core.newest
         self.search = search.choose_search(
             self.config.search, len(site_pages), self.config.pagefind_above
         )
@@ -207,22 +195,12 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             site_pages.append(search.search_page(self.newest))
         return site_pages
 
-    def _reusable_caches(self) -> tuple[CheckCache, PageCache, PublicationCache]:
-        assert self.settings is not None
-        cache_dir = self.cache_dir
-        key = self.settings.fingerprint() + str(cache_dir)
-        if self._caches is None or self._caches[0] != key:
-            templates = templates_fingerprint(TEMPLATES_DIR)
-            checks = CheckCache(self.settings, cache_dir)
-            self._caches = (key, checks, PageCache(cache_dir, templates), PublicationCache())
-        return self._caches[1], self._caches[2], self._caches[3]
-
     def _plan_reuse(self, config: MkDocsConfig, files: Files) -> PageReuse:
         assert self.settings is not None
         cache_dir = self.cache_dir
         context = context_fingerprint(config, files, self.settings, self.search)
         return PageReuse.plan(self.pages.values(), context, cache_dir, Path(config.site_dir),
-                              self.previous_site)  # fmt: skip
+                              self.options.previous_site)  # fmt: skip
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         self.nav = nav
@@ -287,21 +265,22 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if self.reuse is not None:
             assert self.nav is not None and self.env is not None and self.files is not None
             self.progress.stage("rendering", len(self.reuse.to_render), "pages")
-            per_process = 1 if self.parallel_always else PAGES_PER_PROCESS
-            self.reuse.apply(config, self.files, self.nav, self.env, jobs=self.jobs,
+            per_process = 1 if self.options.parallel_always else PAGES_PER_PROCESS
+            self.reuse.apply(config, self.files, self.nav, self.env, jobs=self.options.jobs,
                              per_process=per_process, on_page=self.progress.advance)  # fmt: skip
         self.progress.stage("writing data files", 0, "")
-        for relative, data in site_files(self.project, self.article_data):
+        assert self.core is not None
+        for relative, data in self.core.data_files():
             path = Path(config.site_dir, relative)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        if self.search == "pagefind" and self.index_search:
+        if self.search == "pagefind" and self.options.index_search:
             self.progress.stage("indexing for search", 0, "")
             try:
                 search.index_site(Path(config.site_dir))
             except search.SearchIndexError as problem:
                 raise PluginError(str(problem)) from None
-        if self.reuse is not None and self.previous_site is None:
+        if self.reuse is not None and self.options.previous_site is None:
             self.reuse.record(Path(config.site_dir))  # built in place: the next build reuses it
         self.progress.finish()
 

@@ -116,10 +116,8 @@ class Preview:
         config = load_site_config(str(self.config_file), strict=False, site_dir=str(self.site_dir))
         if self.serve_url:
             config.site_url = self.serve_url
-        start_plugins(config, "serve", None, self.progress)
-        plugin = config.plugins["factsite"]
-        assert isinstance(plugin, FactsitePlugin)
-        plugin.index_search = False  # Pagefind indexes the whole site: `build` makes the index
+        # Pagefind indexes the whole site: `build` makes the index.
+        start_plugins(config, "serve", None, self.progress, index_search=False)
         return config
 
     def _is_content(self, path: Path) -> bool:
