@@ -25,8 +25,9 @@ from pathlib import Path
 from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
 from factsite.build.incremental.fingerprints import templates_fingerprint
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
-from factsite.build.pipeline import Project, article_paths, check_project
+from factsite.build.pipeline import article_paths, check_project
 from factsite.build.progress import Progress
+from factsite.model import Project
 from factsite.render.data_files import ArticleData, site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
 from factsite.settings import Settings

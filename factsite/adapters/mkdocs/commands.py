@@ -26,11 +26,11 @@ from factsite.adapters.mkdocs.plugin import FactsitePlugin
 from factsite.build.incremental import workers
 from factsite.build.incremental.page_cache import SiteManifest, manifest_path, save_manifest
 from factsite.build.incremental.workers import available_processors
-from factsite.build.pipeline import Project
 from factsite.build.progress import Progress
 from factsite.build.site import BuildOptions
 from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 from factsite.load.site_config import SiteConfigError, read_site_config
+from factsite.model import Project
 
 PLUGIN_LOGGER = "mkdocs.plugins.factsite"
 # Up to this many articles (about 4,000 pages at 20 claims an article) MkDocs and Pagefind together hold a

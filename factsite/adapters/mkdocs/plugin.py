@@ -33,11 +33,10 @@ from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
 from factsite.adapters.mkdocs.security import add_content_security_policy
 from factsite.adapters.mkdocs.sidebars import Sidebars
 from factsite.build.editor_pages import CONTENT_DIRS
-from factsite.build.pipeline import Project
 from factsite.build.progress import Progress
 from factsite.build.site import BuildCaches, BuildOptions, SiteBuild
 from factsite.build.static_files import content_file_problems, unsafe_file_problems
-from factsite.model import Problem, Severity
+from factsite.model import Problem, Project, Severity
 from factsite.render.data_files import ArticleData
 from factsite.render.page_safety import page_problems
 from factsite.render.pages import (

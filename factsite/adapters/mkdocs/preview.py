@@ -30,10 +30,9 @@ from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generat
 from factsite.adapters.mkdocs.plugin import CONTENT_DIRS, FactsitePlugin, in_nav
 from factsite.adapters.mkdocs.rendering import render_pages
 from factsite.build.incremental.page_cache import forget_manifest, manifest_path, remove_stale
-from factsite.build.pipeline import Project
 from factsite.build.progress import Progress
 from factsite.lint.engine import run_engine
-from factsite.model import Problem
+from factsite.model import Problem, Project
 from factsite.render.annotations import ANNOTATIONS_FILE
 from factsite.render.data_files import ArticleData, site_files
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE

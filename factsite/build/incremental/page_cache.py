@@ -27,9 +27,8 @@ from pathlib import Path
 
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork, in_shares
-from factsite.build.pipeline import CheckedArticle, Project
 from factsite.build.publication import publication_checklist, read_editor_pages, with_publication_problems
-from factsite.model import Problem
+from factsite.model import CheckedArticle, Problem, Project
 from factsite.render.pages import ArticlePages, ArticleRendering
 from factsite.render.same_claims import same_as_problems
 from factsite.render.structured_data import structured_data_problems
