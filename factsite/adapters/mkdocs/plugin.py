@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.config import FactsiteConfig
+from factsite.adapters.mkdocs.internals import material_search_enabled, switch_material_search
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
 from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
@@ -289,14 +290,13 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
 
     def _switch_material_search(self, config: MkDocsConfig, *, on: bool) -> None:
         """Turn Material's search on or off for this build (its header button follows it)."""
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        plugin_config = getattr(plugin, "config", None)
-        if plugin_config is None or "enabled" not in plugin_config:
+        enabled = material_search_enabled(config)
+        if enabled is None:
             return
         # The editor's own setting is kept on first sight, so a site that shrinks gets it back.
         if self._material_search is None:
-            self._material_search = bool(plugin_config.enabled)
-        plugin_config.enabled = self._material_search and on
+            self._material_search = enabled
+        switch_material_search(config, self._material_search and on)
 
 
 def _same_page(page: GeneratedPage | None, site_page: SitePage, config: MkDocsConfig) -> bool:

@@ -19,13 +19,18 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.commands.build import _build_theme_template, get_context
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.structure.files import Files
 
 from factsite.adapters.mkdocs.commands import load_site_config, quiet_dirty_warning, start_plugins
+from factsite.adapters.mkdocs.internals import (
+    build_theme_template,
+    page_context,
+    restart_material_search,
+    write_material_search,
+)
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.plugin import CONTENT_DIRS, FactsitePlugin, in_nav
 from factsite.adapters.mkdocs.rendering import render_pages
@@ -173,20 +178,19 @@ class Preview:
             return self._build_all()
         changed, removed = self._update_pages(site_pages)
         assert plugin.nav is not None and plugin.project is not None
-        material_search = config.plugins.get("material/search")
-        if plugin.search == "material" and material_search is not None:
-            # Material's index holds every page: it starts afresh and sees them all again, in the
-            # order of a full build (editor pages, then generated ones as they are rendered).
-            material_search.on_config(config)
+        # Material's index holds every page: it starts afresh and sees them all again, in the order of a
+        # full build (editor pages, then generated ones as they are rendered).
+        indexed = plugin.search == "material" and restart_material_search(config)
+        if indexed:
             self._announce_editor_pages()
         render_pages(list(plugin.pages.values()), set(map(id, changed)), config, plugin.files,
                      plugin.nav, plugin.env, jobs=1, per_process=1)  # fmt: skip
-        if plugin.search == "material" and material_search is not None:
-            material_search.on_post_build(config=config)
+        if indexed:
+            write_material_search(config)
         self._files = plugin.files
         dates = {page.file.dest_uri: page.update_date for page in plugin.pages.values()}
         if dates != self._dates:  # pages came, went or changed date: the sitemap lists them all
-            _build_theme_template("sitemap.xml", plugin.env, plugin.files, config, plugin.nav)
+            build_theme_template("sitemap.xml", plugin.env, plugin.files, config, plugin.nav)
         self._dates = dates
         # A removed claim or article page takes its social card with it.
         cards = [page.site_page.image for page in removed if page.site_page.image]
@@ -203,7 +207,7 @@ class Preview:
         for file in doc_files:
             if file.page is not None and not isinstance(file, GeneratedFile):
                 page, nav = file.page, plugin.nav
-                context = get_context(nav, doc_files, config, page)
+                context = page_context(nav, doc_files, config, page)
                 config.plugins.on_page_context(context, page=page, config=config, nav=nav)
 
     def _update_pages(self, site_pages: list[SitePage]) -> tuple[list[GeneratedPage], list[GeneratedPage]]:
