@@ -35,3 +35,15 @@ def test_a_second_build_reuses_the_first_ones_caches(tmp_path: Path) -> None:
     assert second.caches is first.caches
     second.check()
     assert second.caches.checks.hits >= len(second.project.articles)  # type: ignore[union-attr]
+
+
+def test_checking_and_composing_in_forked_workers_changes_nothing(tmp_path: Path) -> None:
+    config = read_site_config(copy_demo(tmp_path) / "mkdocs.yml")
+    alone = SiteBuild(config.settings(), BuildOptions())
+    expected = alone.check()
+    expected_pages = [page.digest for page in alone.pages()]
+    forked = SiteBuild(config.settings(), BuildOptions(jobs=2, parallel_always=True, cache_dir=config.cache_dir))
+    assert forked.check() == expected
+    assert forked.caches.checks.misses == 0  # every article was checked in the workers, none here again
+    assert [page.digest for page in forked.pages()] == expected_pages
+    assert forked.caches.pages.misses == 0

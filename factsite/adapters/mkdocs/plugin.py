@@ -7,8 +7,8 @@ pages to MkDocs files, and the site-wide files (structured data, feeds) to the o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import gc
 import html
 import logging
 import os
@@ -34,6 +34,7 @@ from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
 from factsite.adapters.mkdocs.security import add_content_security_policy
 from factsite.adapters.mkdocs.sidebars import Sidebars
 from factsite.build.editor_pages import CONTENT_DIRS
+from factsite.build.incremental.memory import long_lived
 from factsite.build.progress import Progress
 from factsite.build.site import BuildCaches, BuildOptions, SiteBuild
 from factsite.build.static_files import content_file_problems, unsafe_file_problems
@@ -76,6 +77,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.newest = dt.date(2000, 1, 1)
         self._caches: BuildCaches | None = None
         self._material_search: bool | None = None  # the editor's own setting of Material's search
+        self._long_lived = contextlib.ExitStack()  # what lives until the build ends (`long_lived`)
         # Per build: the generated pages by source path, what to render, the search engine.
         self.pages: dict[str, GeneratedPage] = {}
         self.page_problems: list[Problem] = []  # found in editor pages as they are rendered
@@ -160,7 +162,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             if self.options.previous_site is None:
                 _render_editor_pages_again(files)
             self.reuse = self._plan_reuse(config, files)
-        gc.freeze()  # the pages, too, live until the build ends
+        self._long_lived.enter_context(long_lived())  # the pages, too, live until the build ends
         return files
 
     @property
@@ -178,7 +180,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.project = project = core.check()
         # The checked content lives until the build ends: the garbage collector need not scan it again
         # and again (at 25,000 claims that is a third of writing the data files). Released after the build.
-        gc.freeze()
+        self._long_lived.enter_context(long_lived())
         for problem in project.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         if project.errors:
@@ -251,7 +253,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         try:
             self._finish_build(config)
         finally:
-            gc.unfreeze()  # what the build held can be collected again (the live preview builds many times)
+            self._long_lived.close()  # what the build held can be collected again (the preview builds many times)
 
     def _finish_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.project is None:
@@ -285,7 +287,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.progress.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
-        gc.unfreeze()
+        self._long_lived.close()
         self.progress.finish()
 
     def _switch_material_search(self, config: MkDocsConfig, *, on: bool) -> None:

@@ -12,7 +12,7 @@ server shows the problems instead (`PreviewServer`).
 
 from __future__ import annotations
 
-import gc
+import contextlib
 import threading
 import time
 from collections.abc import Collection
@@ -34,6 +34,7 @@ from factsite.adapters.mkdocs.internals import (
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.plugin import CONTENT_DIRS, FactsitePlugin, in_nav
 from factsite.adapters.mkdocs.rendering import render_pages
+from factsite.build.incremental.memory import long_lived
 from factsite.build.incremental.page_cache import forget_manifest, manifest_path, remove_stale
 from factsite.build.progress import Progress
 from factsite.lint.engine import run_engine
@@ -78,6 +79,7 @@ class Preview:
         self._files: Files | None = None  # the files of this preview's last build
         self._search = ""  # the search engine of the last full build
         self.data_files = DataFiles(site_dir)
+        self._long_lived = contextlib.ExitStack()  # the last full build's objects, until the next one
 
     @property
     def plugin(self) -> FactsitePlugin:
@@ -136,7 +138,7 @@ class Preview:
         assert self.config is not None
         outcome = PreviewOutcome(None, "full")
         self._ready = False
-        gc.unfreeze()  # the previous build's objects may be garbage now
+        self._long_lived.close()  # the previous build's objects may be garbage now
         try:
             with quiet_dirty_warning():
                 mkdocs_build(self.config, serve_url=self.serve_url, dirty=True)
@@ -161,8 +163,7 @@ class Preview:
         # A large site keeps millions of objects alive between edits; the garbage collector
         # would walk them all, every few edits, for nothing: they are set aside until the next
         # full build.
-        gc.collect()
-        gc.freeze()
+        self._long_lived.enter_context(long_lived(collect=True))
 
     def _refresh_content(self) -> PreviewOutcome:
         """Re-check and re-render after a change to fact-check files only."""
