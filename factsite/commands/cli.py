@@ -80,10 +80,7 @@ def _parser() -> argparse.ArgumentParser:
                              "for large sites)")  # fmt: skip
         if name == "build":
             command.add_argument("-d", "--site-dir", help="output directory (default: site_dir of mkdocs.yml)")
-            command.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default=None,
-                                 help="what renders the site: mkdocs, properdocs (the maintained fork of MkDocs "
-                                 "1.x) or zensical (not yet supported: stops); default mkdocs when installed, "
-                                 "else properdocs")  # fmt: skip
+            _engine_argument(command)
             command.add_argument("-v", "--verbose", action="store_true",
                                  help="print the full traceback of an unexpected failure")  # fmt: skip
         else:
@@ -114,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = add("serve", "live preview on 127.0.0.1, rebuilt on every change", _serve)
     serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    _engine_argument(serve)
     links = add("links", "check every source and archive address over the network (never part of build)",
                 _links)  # fmt: skip
     links.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
@@ -122,7 +120,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _build(args: argparse.Namespace) -> int:
+def _engine_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default=None,
+                         help="what renders the site: mkdocs, properdocs (the maintained fork of MkDocs 1.x) "
+                         "or zensical (not yet supported: stops); default mkdocs when installed, "
+                         "else properdocs")  # fmt: skip
+
+
+def _prepare_engine(args: argparse.Namespace) -> int | None:
+    """Make this process run `args.engine`: None when it does, else the exit status of the command run in a fresh
+    interpreter (or of the engine's refusal)."""
     # Before anything imports MkDocs: ProperDocs takes the place of MkDocs by aliasing its modules in this process.
     from factsite.adapters.mkdocs.engines import EngineError, default_engine, prepare
 
@@ -132,9 +139,13 @@ def _build(args: argparse.Namespace) -> int:
     except EngineError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    if not in_this_process:
-        return _build_in_fresh_interpreter(args, engine)
+    return None if in_this_process else _in_fresh_interpreter(args, engine)
 
+
+def _build(args: argparse.Namespace) -> int:
+    status = _prepare_engine(args)
+    if status is not None:
+        return status
     ahead.load_lint_engine()  # before the imports below, which it overlaps
     from factsite.adapters.mkdocs.commands import SiteConfigError, build_site, quiet_mkdocs_logging
     from factsite.build.progress import Progress
@@ -177,18 +188,22 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_CONTENT
 
 
-def _build_in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
-    """The same build in a new Python, for a process that has already imported another engine as `mkdocs` (a
+def _in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
+    """The same command in a new Python, for a process that has already imported another engine as `mkdocs` (a
     program calling `main` twice with different engines): the child imports the chosen one first."""
     import subprocess
 
     if os.environ.get("FACTSITE_ENGINE_CHILD"):  # the child found another engine loaded too: never loop
-        print(f"error: --engine {engine}: another engine was imported before the build started", file=sys.stderr)
+        print(f"error: --engine {engine}: another engine was imported before the {args.command} started",
+              file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
-    command = [sys.executable, "-m", "factsite", "build", "-f", args.config_file, "--engine", engine]
-    command += ["--strict"] * args.strict + ["--verbose"] * args.verbose
-    command += ["--site-dir", args.site_dir] if args.site_dir else []
-    command += ["--jobs", str(args.jobs)] if args.jobs is not None else []
+    command = [sys.executable, "-m", "factsite", args.command, "-f", args.config_file, "--engine", engine]
+    if args.command == "serve":
+        command += ["--dev-addr", args.dev_addr]
+    else:
+        command += ["--strict"] * args.strict + ["--verbose"] * args.verbose
+        command += ["--site-dir", args.site_dir] if args.site_dir else []
+        command += ["--jobs", str(args.jobs)] if args.jobs is not None else []
     return subprocess.run(command, env={**os.environ, "FACTSITE_ENGINE_CHILD": "1"}, check=False).returncode
 
 
@@ -230,6 +245,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    status = _prepare_engine(args)
+    if status is not None:
+        return status
     from factsite.adapters.mkdocs.commands import SiteConfigError, quiet_mkdocs_logging
     from factsite.adapters.mkdocs.serve import check_address, serve
     from factsite.build.progress import Progress
