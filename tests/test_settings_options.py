@@ -72,6 +72,13 @@ def test_defaults_match_what_mkdocs_fills_in() -> None:
     assert read_options({}) == (plain(config), [])
 
 
+def test_check_finds_the_theme_overrides_where_the_adapter_does() -> None:
+    from factsite.load.site_config import THEME_OVERRIDES
+    from factsite.render.pages import TEMPLATES_DIR
+
+    assert THEME_OVERRIDES == TEMPLATES_DIR / "theme" and THEME_OVERRIDES.is_dir()
+
+
 def test_the_build_files_named_in_settings_are_those_render_writes() -> None:
     assert {"claims.json", ANNOTATIONS_FILE, ATOM_FILE, CLAIM_REVIEW_FEED_FILE} <= set(BUILD_FILES)
 

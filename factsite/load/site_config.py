@@ -22,8 +22,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from factsite.settings import OptionProblem, Settings, Site, make_settings, read_options
 
-# The directory of factsite's Material overrides, which the adapter puts before the theme's own.
-THEME_OVERRIDES = Path(__file__).resolve().parents[2] / "templates" / "theme"
+# The directory of factsite's Material overrides, which the adapter puts before the theme's own: in the package of an
+# installed wheel, at the top of a checkout (as `factsite.render.pages.TEMPLATES_DIR`, which a test holds it equal to).
+_PACKAGED = Path(__file__).resolve().parents[1] / "templates"
+THEME_OVERRIDES = (_PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2] / "templates") / "theme"
 # What MkDocs always adds to the site's Markdown extensions (`MarkdownExtensions(builtins=...)`).
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 PYTHON_NAME = "tag:yaml.org,2002:python/name:"
