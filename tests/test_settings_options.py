@@ -177,3 +177,21 @@ def test_inherit_merges_the_parent(tmp_path: Path) -> None:
     config = read_site_config(config_file)
     assert (config.site.site_name, config.site.site_url) == ("child", "https://base.example/")
     assert os.path.basename(config.site.content_dir) == "docs"
+
+
+@pytest.mark.parametrize("command", ["check", "links"])
+def test_the_commands_report_a_wrong_option_located_without_a_traceback(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factsite.commands.cli import EXIT_USAGE, main
+
+    options = "      per_page: ten\n      social_cards: all\n"
+    config_file = write(tmp_path, "site_name: x\nplugins:\n  - factsite:\n" + options)
+    assert main([command, "-f", str(config_file)]) == EXIT_USAGE
+    error = capsys.readouterr().err
+    assert error.splitlines() == [
+        f"error: {config_file}:4:17: factsite option 'per_page': expected a whole number, found the text 'ten' "
+        "(write a whole number without quotes, e.g. 50)",
+        f"error: {config_file}:5:21: factsite option 'social_cards': 'all' is not one of 'claims', 'articles', "
+        "'off' (write one of 'claims', 'articles', 'off')",
+    ]
