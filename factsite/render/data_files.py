@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from factsite.build.pipeline import CheckedArticle, Project
-from factsite.model import CheckedClaim
+from factsite.model import CheckedArticle, CheckedClaim, Project
 from factsite.render.annotations import ANNOTATIONS_FILE, QuoteFinder, annotation, annotation_collection
 from factsite.render.cards import card_path, card_png
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item

@@ -19,9 +19,8 @@ from typing import TypeVar
 import jinja2
 from markupsafe import Markup, escape
 
-from factsite.build.pipeline import CheckedArticle, Project
 from factsite.checks.figures import display_number
-from factsite.model import CheckedClaim, ClaimKind, Source
+from factsite.model import CheckedArticle, CheckedClaim, ClaimKind, Project, Source
 from factsite.render import evidence, views
 from factsite.render.cards import card_path
 from factsite.render.claimants import Claimant, Claimants, claimant_path

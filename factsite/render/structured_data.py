@@ -13,8 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from factsite.build.pipeline import Project
-from factsite.model import CheckedClaim, ClaimKind, Location, Problem, Severity
+from factsite.model import CheckedClaim, ClaimKind, Location, Problem, Project, Severity
 from factsite.render.claimants import Claimants
 from factsite.render.messages import Messages
 from factsite.render.views import claim_path, claim_title, same_language
