@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from factsite.build.pipeline import CheckedArticle, Project
-from factsite.model import CheckedClaim
+from factsite.model import CheckedArticle, CheckedClaim, Project
 from factsite.render.annotations import ANNOTATIONS_FILE, QuoteFinder, annotation, annotation_collection
 from factsite.render.cards import card_path, draw_card, encode_card
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
+from factsite.render.messages import Messages
 from factsite.render.same_claims import same_claims
 from factsite.render.structured_data import site_address
 from factsite.render.views import article_path, article_rating, claim_path, claim_title, verdict_view
@@ -120,17 +120,20 @@ def article_data(checked: CheckedArticle, settings: Settings) -> ArticleData:
 
 
 def article_cards(checked: CheckedArticle, settings: Settings) -> tuple[tuple[str, bytes], ...]:
-    """The article's card (its headline and overall rating) and one per claim (its sentence and verdict)."""
-    site = settings.site_name
+    """The article's card (its headline and overall rating) and one per claim (its sentence and verdict), in the
+    article's language as its pages are."""
+    site, messages = settings.site_name, Messages(checked.article.locale)
     rating = article_rating(checked.claims, checked.article, settings).verdict
     # Each card is encoded in a second thread while the next is drawn: on a free processor, half the time.
     with ThreadPoolExecutor(1, thread_name_prefix="factsite-cards") as encoder:
-        drawn = draw_card(checked.article.title, rating.id, rating.label, site, "Fact-check")
+        drawn = draw_card(checked.article.title, rating.id, messages.gettext(rating.label), site,
+                          messages.gettext("Fact-check"))  # fmt: skip
         cards = [(card_path(article_path(checked.article.slug)), encoder.submit(encode_card, drawn))]
         for claimed in checked.claims if settings.social_cards == "claims" else ():
             verdict = verdict_view(claimed, settings)
             path = card_path(claim_path(checked.article.slug, claimed.claim.id))
-            drawn = draw_card(claim_title(claimed), verdict.id, verdict.label, site, f"Claim {claimed.mark.number}")
+            kicker = messages.gettext("Claim %(number)s", number=messages.number(claimed.mark.number))
+            drawn = draw_card(claim_title(claimed), verdict.id, messages.gettext(verdict.label), site, kicker)
             cards.append((path, encoder.submit(encode_card, drawn)))
         return tuple((path, encoded.result()) for path, encoded in cards)
 

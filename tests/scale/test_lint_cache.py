@@ -6,10 +6,10 @@ import os
 import shutil
 from pathlib import Path
 
-from factsite.adapters.mkdocs.commands import read_settings
 from factsite.build import ahead
 from factsite.build.incremental.check_cache import CheckCache
 from factsite.build.pipeline import check_project
+from factsite.load.site_config import read_settings
 from tests.scale.conftest import edit_note, edit_text, replace_in
 
 

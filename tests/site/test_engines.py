@@ -3,6 +3,7 @@ its fact-checks (it stops before building, with exit status 2, and leaves the la
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -61,3 +62,36 @@ def test_zensical_never_builds_a_site_without_fact_checks(tmp_path: Path, capsys
         assert "Zensical is not installed" in error
     assert last_good.read_text("utf-8") == "the last good site"
     assert sorted(p.name for p in (project / "site").iterdir()) == ["index.html"]
+
+
+SERVE_PROBE = """
+import json, sys
+from factsite.adapters.mkdocs.engines import loaded_engine
+from factsite.commands.cli import main
+status = main(sys.argv[1:])
+print(json.dumps({"status": status, "engine": loaded_engine()}))
+"""
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_serve_runs_on_the_engine_chosen(engine: str, tmp_path: Path) -> None:
+    # A preview that cannot start (an address already taken) stops after the engine is loaded: it tells which.
+    import socket
+
+    project = copy_demo(tmp_path / "project")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        run = subprocess.run([sys.executable, "-c", SERVE_PROBE, "serve", "--engine", engine, "-a", address],
+                             cwd=project, capture_output=True, text=True, timeout=120)  # fmt: skip
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert report == {"status": EXIT_USAGE, "engine": engine}, run.stderr
+    assert "cannot serve on" in run.stderr
+
+
+def test_serve_refuses_zensical(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_demo(tmp_path / "project")
+    assert main(["serve", "-f", str(project / "mkdocs.yml"), "--engine", "zensical"]) == EXIT_USAGE
+    error = capsys.readouterr().err
+    assert "ignores the factsite plugin" in error or "Zensical is not installed" in error
