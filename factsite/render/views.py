@@ -7,6 +7,7 @@ work under any sub-path and from a CDN.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from factsite.render.messages import N_
 from factsite.settings import Settings
 
 
+@functools.lru_cache(maxsize=65536)  # the claim pages' "Also checked in" links ask for the same links again and again
 def relative_url(from_path: str, to_path: str) -> str:
     """Link from the page at directory `from_path` to `to_path` (both site-relative, '' is the root)."""
     if "#" in to_path:
@@ -32,6 +34,7 @@ def relative_url(from_path: str, to_path: str) -> str:
     return target if target.endswith((".xml", ".json", ".jsonld", ".html")) else target + "/"
 
 
+@functools.lru_cache(maxsize=4096)  # Babel formats a date in 30 microseconds: a site shows a few hundred dates
 def readable_date(date: dt.date | None, locale: str = "en") -> str:
     """"28 September 2022"; in an article's locale "28 सितंबर 2022", "٢٨ سبتمبر ٢٠٢٢" (its own digits)."""
     return native_digits(format_date(date, "d MMMM y", locale=locale), locale) if date else ""

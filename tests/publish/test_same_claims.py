@@ -73,3 +73,20 @@ def test_a_same_as_naming_no_claim_is_a_located_error(tmp_path: Path) -> None:
     assert not outcome.ok and outcome.project is not None
     [problem] = [p for p in outcome.project.errors if "same_as" in p.message]
     assert problem.location.path.endswith("other.yaml") and problem.location.line > 0
+
+
+def test_the_same_claims_are_found_once_per_build(tmp_path: Path) -> None:
+    # The claim pages and the data files both ask; the second answer is the first, not found again.
+    from factsite.build.pipeline import check_project
+    from factsite.load.site_config import read_settings
+    from factsite.render.same_claims import same_claims
+
+    config = write_site(tmp_path, extra_articles={"jobs-again": "2024-03-11"})
+    settings, _ = read_settings(str(config))
+    project = check_project(settings)
+    first = same_claims(project.claims, settings)
+    assert first[("jobs", "jobs-grew")] == (("jobs-again", "jobs-grew"),)
+    assert same_claims(project.claims, settings) is first
+    again = check_project(settings)  # new claims, equal to the old: found again, the same
+    assert same_claims(again.claims, settings) is not first
+    assert same_claims(again.claims, settings) == first
