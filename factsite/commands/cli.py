@@ -82,8 +82,8 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument("-d", "--site-dir", help="output directory (default: site_dir of mkdocs.yml)")
             command.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default=None,
                                  help="what renders the site: mkdocs, properdocs (the maintained fork of MkDocs "
-                                 "1.x) or zensical (not yet supported: stops); default mkdocs when installed, "
-                                 "else properdocs")  # fmt: skip
+                                 "1.x) or zensical (renders the pages factsite stages; see the warnings it "
+                                 "prints); default mkdocs when installed, else properdocs")  # fmt: skip
             command.add_argument("-v", "--verbose", action="store_true",
                                  help="print the full traceback of an unexpected failure")  # fmt: skip
         else:
@@ -132,6 +132,8 @@ def _build(args: argparse.Namespace) -> int:
     except EngineError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    if engine == "zensical":
+        return _build_with_zensical(args)
     if not in_this_process:
         return _build_in_fresh_interpreter(args, engine)
 
@@ -171,6 +173,42 @@ def _build(args: argparse.Namespace) -> int:
             else f" (pages in place after {outcome.published_at - STARTED:.1f} s)"  # fmt: skip
         print(_summary(outcome.project, elapsed) + pages + f"; site written to {outcome.site_dir}" + published,
               file=sys.stderr)  # fmt: skip
+        return EXIT_OK
+    print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_CONTENT
+
+
+def _build_with_zensical(args: argparse.Namespace) -> int:
+    """Zensical runs no plugin: factsite checks and renders every page and data file, Zensical renders the staged
+    tree, and factsite publishes it only once every generated page is in it (factsite.adapters.zensical)."""
+    ahead.load_lint_engine()
+    # The settings are read through MkDocs' configuration loader until the core reads mkdocs.yml itself.
+    from factsite.adapters.mkdocs.commands import SiteConfigError, read_settings
+    from factsite.adapters.zensical import ZensicalError, build_site
+
+    started = time.perf_counter()
+    try:
+        settings, _ = read_settings(args.config_file, strict=args.strict)
+        outcome = build_site(args.config_file, settings, site_dir=args.site_dir)
+    except (SiteConfigError, ZensicalError) as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as failure:  # a fault of a template or factsite itself, not of the content
+        print(f"error: {failure_message(failure)}", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exception(failure, file=sys.stderr)
+        print("the build failed and the previous site was left as it was", file=sys.stderr)
+        return EXIT_CONTENT
+    print_problems(outcome.project.problems if outcome.project else ())
+    for limit in outcome.warnings:
+        print(f"warning: --engine zensical: {limit}", file=sys.stderr)
+    for message in outcome.site_errors:
+        print(f"error: {message}", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    if outcome.ok:
+        print(_summary(outcome.project, elapsed) + f"; {outcome.pages:,} generated page(s) rendered by Zensical "
+              f"{outcome.version}; site written to {outcome.site_dir}", file=sys.stderr)  # fmt: skip
         return EXIT_OK
     print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
           file=sys.stderr)  # fmt: skip

@@ -1,0 +1,467 @@
+"""Building the site with Zensical, which runs no MkDocs plugin: factsite renders every page itself and hands
+Zensical a staging docs tree that it renders as it renders any page.
+
+Zensical (the Material team's successor to MkDocs) reads mkdocs.yml but ignores the plugins it does not
+re-implement, factsite's included, and has no module API. So nothing here runs inside Zensical:
+
+1. the core checks the content and renders every page body and data file (`core_output`); a content error stops
+   the build here, located, as with MkDocs;
+2. a staging docs tree gets each generated page as a Markdown file whose body is one block of the page's HTML
+   (Python-Markdown passes a block of HTML through untouched) with its title and description as front matter, and
+   the editor's pages of content/ rendered and sanitised here, as the MkDocs plugin does; the articles' Markdown
+   and YAML and their sources are never staged;
+3. a generated mkdocs.yml (the site's, with its docs_dir, site_dir and theme overrides pointed at the staging
+   tree and the factsite plugin left out) goes to `zensical build`, which writes a staging site;
+4. the data files (claims.json, feeds, JSON-LD, social cards) are added, every page gets the Content-Security-Policy,
+   and the build stops unless every generated page is in the output with its body (a Zensical that skipped or
+   rewrote one would publish a site without fact-checks); only then is the staging site swapped in
+   (`factsite.build.write`), the previous site untouched on any failure.
+
+What Zensical does not do that the MkDocs build does is listed in `LIMITS` and printed on every build.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+from factsite.build.pipeline import Project, check_project
+from factsite.build.publication import with_publication_problems
+from factsite.build.static_files import FACT_CHECK_DIRS, MARKDOWN_SUFFIXES
+from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
+from factsite.model import Problem
+from factsite.render.data_files import site_files
+from factsite.render.page_safety import page_problems
+from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment, trust_pages
+from factsite.render.sanitise import sanitise_html
+from factsite.settings import Settings
+
+# Generated pages an automatic navigation lists (as the MkDocs plugin's `in_nav`): never articles and claims.
+NAV_PAGES = ("index", "sources", "methodology", "corrections", "claimants", "trust", "search")
+# What the Zensical build lacks next to the MkDocs one; printed as a warning on every build (docs/architecture.md).
+LIMITS = (
+    "search is Zensical's own index of the rendered pages (search.json): the plugin's `search:` option "
+    "(Material's index or Pagefind) does not apply",
+    "the sitemap is Zensical's: no <lastmod> dates and no sitemap.xml.gz",
+    "editor pages (content/*.md) are rendered and sanitised by factsite, so they have no table of contents in the "
+    "sidebar, and links between them are neither rewritten nor checked",
+    "Zensical's own strict mode is not used; factsite's checks stop the build as with MkDocs (--strict makes "
+    "their warnings errors)",
+    "no page of the previous build is reused: every page is rendered and wrapped again (--jobs is not used)",
+)
+# factsite's Material overrides (templates/theme/) that Zensical's template engine runs as they are; main.html it
+# cannot, so templates/zensical/main.html takes its place.
+THEME_FILES = ("404.html", "partials/copyright.html", "assets/stylesheets/factsite.css")
+THEME_CSS = ("assets/stylesheets/factsite.css",)
+
+
+class ZensicalError(Exception):
+    """Zensical could not build the site, or left out part of it; the message names what."""
+
+
+@dataclass(frozen=True)
+class CoreOutput:
+    """What the core hands an engine: the checked project and, when it has no errors, every generated page and
+    data file."""
+
+    project: Project
+    pages: tuple[SitePage, ...] = ()
+    files: tuple[tuple[str, bytes], ...] = ()
+
+
+def core_output(settings: Settings) -> CoreOutput:
+    """Check the content and, when it has no errors, render every page and data file. The one place this adapter
+    calls the core (the build core's `SiteBuild` will take its place)."""
+    project = with_publication_problems(check_project(settings))
+    if project.errors:
+        return CoreOutput(project)
+    renderer = PageRenderer(project, template_environment())
+    parts = [renderer.article_pages(checked) for checked in project.articles]
+    pages = tuple(renderer.assemble(parts))
+    files = tuple(site_files(project, [part.data for part in parts]))
+    return CoreOutput(project, pages, files)
+
+
+@dataclass
+class ZensicalOutcome:
+    project: Project | None
+    site_dir: Path
+    site_errors: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = LIMITS
+    pages: int = 0
+    version: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.site_errors and self.project is not None and not self.project.errors
+
+
+def build_site(config_file: str, settings: Settings, *, site_dir: str | None = None) -> ZensicalOutcome:
+    """Check, stage, run `zensical build`, verify and publish; the previous site is untouched on any failure."""
+    config_path = Path(config_file).resolve()
+    site_config = read_site_config(config_path)
+    target = Path(site_dir).resolve() if site_dir else (config_path.parent / str(site_config.get("site_dir", "site")))
+    outcome = ZensicalOutcome(None, target.resolve(), version=zensical_version())
+    try:
+        check_replaceable(target, str(target))
+    except SiteDirError as problem:
+        outcome.site_errors.append(str(problem))
+        return outcome
+    output = core_output(settings)
+    outcome.project = output.project
+    if output.project.errors:
+        return outcome
+    editor_pages, problems = render_editor_pages(settings.content_dir, site_config)
+    if problems:
+        outcome.project = _with_problems(output.project, problems)
+        return outcome
+    outcome.pages = len(output.pages)
+    staging = staging_dir(target)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.zensical-", dir=target.parent))
+    try:
+        docs = work / "docs"
+        stage_docs(docs, output.pages, editor_pages, settings.content_dir)
+        theme = stage_theme(work / "theme", site_config, config_path.parent)
+        staged_config = work / "mkdocs.yml"
+        # Zensical writes only inside the folder of its configuration: the site is moved beside the old one after.
+        staged_config.write_text(
+            staged_site_config(site_config, docs, work / "site", theme, output.pages, editor_pages,
+                               theme_extra(settings, site_config)), "utf-8"
+        )
+        run_zensical(staged_config, work)
+        os.replace(work / "site", staging)
+        add_files(staging, output.files)
+        missing = missing_pages(staging, output.pages)
+        if missing:
+            raise ZensicalError(missing_message(missing, len(output.pages)))
+        add_security_policy(staging)
+        publish(staging, target)
+    except (ZensicalError, OSError) as problem:
+        discard(staging)
+        outcome.site_errors.append(str(problem))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return outcome
+
+
+def zensical_version() -> str:
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("zensical")
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+# --- the site's configuration -------------------------------------------------------------------------------------
+
+
+class _Tagged:
+    """A YAML value under a tag this module does not interpret (`!ENV`, `!!python/name:...`), written back as it
+    was for Zensical to interpret."""
+
+    def __init__(self, tag: str, value: Any) -> None:
+        self.tag, self.value = tag, value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+    if isinstance(node, yaml.ScalarNode):
+        value: Any = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    return _Tagged(node.tag, value)
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, value: _Tagged) -> yaml.Node:
+    if isinstance(value.value, list):
+        return dumper.represent_sequence(value.tag, value.value)
+    if isinstance(value.value, dict):
+        return dumper.represent_mapping(value.tag, value.value)
+    return dumper.represent_scalar(value.tag, str(value.value))
+
+
+_Loader.add_multi_constructor("!", _tagged)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+_Dumper.add_representer(_Tagged, _represent_tagged)
+
+
+def read_site_config(path: Path) -> dict[str, Any]:
+    try:
+        config = yaml.load(path.read_text("utf-8"), Loader=_Loader)  # a SafeLoader that keeps tags
+    except (OSError, yaml.YAMLError) as problem:
+        raise ZensicalError(f"{path}: cannot read the site's configuration: {problem}") from None
+    if not isinstance(config, dict):
+        raise ZensicalError(f"{path}: the site's configuration is not a mapping")
+    return config
+
+
+def _plugin_name(entry: Any) -> str:
+    if isinstance(entry, dict) and len(entry) == 1:
+        return str(next(iter(entry)))
+    return str(entry)
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The factsite plugin's options in the site's configuration."""
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else \
+        [next(iter(entry.items())) for entry in plugins if isinstance(entry, dict) and len(entry) == 1]  # fmt: skip
+    for name, options in entries:
+        if name == "factsite" and isinstance(options, dict):
+            return options
+    return {}
+
+
+def staged_site_config(config: dict[str, Any], docs: Path, site: Path, theme: Path | None,
+                       pages: tuple[SitePage, ...], editor_pages: dict[str, str],
+                       extra: dict[str, Any]) -> str:  # fmt: skip
+    """The site's configuration for Zensical: the staging docs tree and site, factsite's theme overrides for
+    Zensical, and no factsite plugin (Zensical would ignore it)."""
+    staged = dict(config)
+    # Relative to the staged configuration's folder, where Zensical reads and writes.
+    staged["docs_dir"] = docs.name
+    staged["site_dir"] = site.name
+    plugins = config.get("plugins") or []
+    if isinstance(plugins, dict):
+        staged["plugins"] = {name: value for name, value in plugins.items() if name != "factsite"}
+    else:
+        staged["plugins"] = [entry for entry in plugins if _plugin_name(entry) != "factsite"]
+    themed = config.get("theme") or {}
+    themed = {"name": themed} if isinstance(themed, str) else dict(themed)
+    themed["font"] = False  # never Google Fonts: no third-party requests
+    if theme is not None:
+        themed["custom_dir"] = theme.name
+    staged["theme"] = themed
+    # What factsite's theme overrides read (the MkDocs plugin sets the same on `on_config`).
+    staged["extra"] = {**(config.get("extra") or {}), **extra}
+    extra_css = list(config.get("extra_css") or [])
+    staged["extra_css"] = [*THEME_CSS, *extra_css]
+    if not config.get("nav"):
+        generated = [{page.title: page.src_uri} for page in pages if page.kind in NAV_PAGES and page.number == 1]
+        staged["nav"] = generated + sorted(editor_pages)
+    return yaml.dump(staged, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+# --- the staging docs tree ----------------------------------------------------------------------------------------
+
+
+def page_markdown(page: SitePage) -> str:
+    """A generated page as Zensical reads it: front matter, then the body as one block of HTML, which
+    Python-Markdown keeps byte for byte (blank lines around it, no indentation)."""
+    hide = ["navigation", "toc"] if page.kind in ("article", "claim") else ["toc"]
+    # Escaped once here: Zensical's templates, as Material's, print the title and description as they are.
+    front: dict[str, Any] = {"title": html.escape(page.title), "description": html.escape(page.description),
+                             "hide": hide,
+                             "factsite_kind": page.kind}
+    if page.image:
+        front["factsite_image"] = page.image
+    if page.structured_data:
+        front["factsite_structured_data"] = page.structured_data
+    if page.date:
+        front["date"] = page.date.isoformat()
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**6)
+    return f"---\n{header}---\n\n{_opening(page)}\n{page.body_html}\n</div>\n"
+
+
+def _opening(page: SitePage) -> str:
+    return f'<div class="fs-page fs-page--{html.escape(page.kind)}">'
+
+
+def stage_docs(docs: Path, pages: tuple[SitePage, ...], editor_pages: dict[str, str], content: Path) -> None:
+    for page in pages:
+        path = docs / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page_markdown(page), "utf-8")
+    for relative, text in editor_pages.items():
+        path = docs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    for relative, source in static_files(content):
+        path = docs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
+
+
+def static_files(content: Path) -> Iterator[tuple[str, Path]]:
+    """The editor's files of content/ that are published as they are (checked by the core beforehand):
+    neither Markdown, nor in the fact-check folders, nor hidden, nor the top-level templates/."""
+    for directory, folders, files in os.walk(content):
+        relative_dir = Path(directory).relative_to(content).as_posix()
+        prefix = "" if relative_dir == "." else relative_dir + "/"
+        folders[:] = sorted(name for name in folders if not name.startswith(".")
+                            and not (not prefix and name in (*FACT_CHECK_DIRS, "templates")))  # fmt: skip
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() not in MARKDOWN_SUFFIXES:
+                yield prefix + name, Path(directory, name)
+
+
+def render_editor_pages(content: Path, config: dict[str, Any]) -> tuple[dict[str, str], list[Problem]]:
+    """The editor's Markdown pages rendered with the site's Markdown extensions and sanitised, as the MkDocs
+    plugin does (Zensical would publish their raw HTML), each staged as front matter and one block of HTML;
+    images from other hosts and the theme's ids are errors, as in the MkDocs build."""
+    extensions, configs = markdown_extensions(config)
+    renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    staged, problems = {}, []
+    for relative, path in editor_page_paths(content):
+        text = path.read_text("utf-8", errors="replace")
+        meta, source = front_matter(text)
+        clean = sanitise_html(renderer.reset().convert(source))
+        problems.extend(page_problems(clean, text, f"{content.name}/{relative}"))
+        header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6) if meta else ""
+        staged[relative] = (f"---\n{header}---\n\n" if header else "") + f"<div>\n{clean}\n</div>\n"
+    return staged, problems
+
+
+def editor_page_paths(content: Path) -> Iterator[tuple[str, Path]]:
+    for path in sorted(content.rglob("*")):
+        relative = path.relative_to(content)
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES or not path.is_file() or path.is_symlink():
+            continue
+        if any(part.startswith(".") for part in relative.parts) or relative.parts[0] in FACT_CHECK_DIRS:
+            continue
+        if relative.as_posix() == "index.md":
+            continue  # the home page is generated (the list of fact-checks), as in the MkDocs build
+        yield relative.as_posix(), path
+
+
+def front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """YAML front matter between `---` lines, and the rest; none when it is absent or not a mapping."""
+    if not text.startswith("---"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return {}, text
+    try:
+        meta = yaml.safe_load(text[3:end])
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(meta, dict):
+        return {}, text
+    rest = text[end + 4 :]
+    return meta, rest.split("\n", 1)[1] if "\n" in rest else ""
+
+
+def markdown_extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    names, configs = [], {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, dict):
+            for name, options in entry.items():
+                names.append(str(name))
+                if isinstance(options, dict):
+                    configs[str(name)] = {k: v for k, v in options.items() if not isinstance(v, _Tagged)}
+        else:
+            names.append(str(entry))
+    return names, configs
+
+
+def theme_extra(settings: Settings, config: dict[str, Any]) -> dict[str, Any]:
+    """The values factsite's theme overrides read from `config.extra`, as the MkDocs plugin sets them."""
+    links = plugin_options(config).get("footer_links") or []
+    footer_links = [{"title": str(link.get("title", "")), "url": str(link.get("url", ""))}
+                    for link in links if isinstance(link, dict)]  # fmt: skip
+    return {
+        "factsite_feed": "feed.xml" if settings.structured_data else "",
+        "factsite_footer_links": [*footer_links, *({"title": title, "url": path + "/"}
+                                                   for path, title in trust_pages(settings.trust))],
+    }
+
+
+def stage_theme(theme: Path, config: dict[str, Any], project_dir: Path) -> Path:
+    """factsite's overrides that Zensical can run (its stylesheet, the footer links), then the site's own
+    custom_dir on top, as the MkDocs build puts it first."""
+    ours = TEMPLATES_DIR / "theme"
+    shutil.copytree(TEMPLATES_DIR / "zensical", theme, dirs_exist_ok=True)
+    for relative in THEME_FILES:
+        (theme / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ours / relative, theme / relative)
+    themed = config.get("theme")
+    custom = themed.get("custom_dir") if isinstance(themed, dict) else None
+    if custom:
+        shutil.copytree(project_dir / str(custom), theme, dirs_exist_ok=True)
+    return theme
+
+
+# --- running Zensical and checking what it wrote --------------------------------------------------------------------
+
+
+def run_zensical(config: Path, work: Path) -> None:
+    command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)]
+    started = time.perf_counter()
+    try:
+        run = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=3600, check=False)
+    except (OSError, subprocess.TimeoutExpired) as problem:
+        raise ZensicalError(f"zensical build could not run: {problem}") from None
+    del started
+    if run.returncode != 0:
+        lines = [line for line in (run.stderr + run.stdout).splitlines() if line.strip()]
+        detail = "; ".join(lines[-3:]) if lines else f"exit status {run.returncode}"
+        raise ZensicalError(f"zensical build failed (exit status {run.returncode}): {detail}")
+
+
+def add_files(site: Path, files: tuple[tuple[str, bytes], ...]) -> None:
+    for relative, data in files:
+        path = site / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def page_file(site: Path, page: SitePage) -> Path:
+    return site / page.path / "index.html" if page.path else site / "index.html"
+
+
+def missing_pages(site: Path, pages: tuple[SitePage, ...]) -> list[str]:
+    """The generated pages that are not in the output, or not with their body as factsite rendered it."""
+    missing = []
+    for page in pages:
+        path = page_file(site, page)
+        try:
+            written = path.read_text("utf-8")
+        except OSError:
+            missing.append(f"{page.path or '/'} (no {path.relative_to(site)})")
+            continue
+        if f"{_opening(page)}\n{page.body_html}\n</div>" not in written:
+            missing.append(f"{page.path or '/'} (its body is not there as factsite rendered it)")
+    return missing
+
+
+def missing_message(missing: list[str], total: int) -> str:
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    return (f"Zensical left out {len(missing)} of the {total} generated pages, so the site was not published: "
+            f"{shown}")  # fmt: skip
+
+
+def add_security_policy(site: Path) -> None:
+    from factsite.adapters.mkdocs.security import add_content_security_policy
+
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text("utf-8")
+        path.write_text(add_content_security_policy(text), "utf-8")
+
+
+def _with_problems(project: Project, problems: list[Problem]) -> Project:
+    from dataclasses import replace
+
+    ordered = sorted(problems, key=lambda p: (p.location.path, p.location.line))
+    return replace(project, problems=project.problems + tuple(ordered))
