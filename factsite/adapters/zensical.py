@@ -449,7 +449,8 @@ def missing_pages(site: Path, pages: tuple[SitePage, ...]) -> list[str]:
 def missing_message(missing: list[str], total: int) -> str:
     shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
     return (f"Zensical left out {len(missing)} of the {total} generated pages, so the site was not published: "
-            f"{shown}")  # fmt: skip
+            f"{shown}; look for settings in mkdocs.yml that hide pages (exclude_docs, draft_docs) or a theme "
+            "override that replaces the page's content")  # fmt: skip
 
 
 def add_security_policy(site: Path) -> None:
