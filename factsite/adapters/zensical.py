@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import markdown
 import yaml
@@ -64,6 +66,8 @@ LIMITS = (
 # factsite's Material overrides (templates/theme/) that Zensical's template engine runs as they are; main.html it
 # cannot, so templates/zensical/main.html takes its place.
 THEME_FILES = ("404.html", "partials/copyright.html", "assets/stylesheets/factsite.css")
+FIRST_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+HEADERLINK = re.compile(r"<a [^>]*headerlink[^>]*>.*?</a>", re.DOTALL)
 THEME_CSS = ("assets/stylesheets/factsite.css",)
 
 
@@ -140,6 +144,10 @@ def build_site(config_file: str, settings: Settings, *, site_dir: str | None = N
             staged_site_config(site_config, docs, work / "site", theme, output.pages, editor_pages,
                                theme_extra(settings, site_config)), "utf-8"
         )
+        lost = nav_problems(site_config.get("nav"), docs)
+        if lost and settings.strict:
+            raise ZensicalError("; ".join(lost) + " (an error under --strict)")
+        outcome.warnings += tuple(lost)
         run_zensical(staged_config, work)
         os.replace(work / "site", staging)
         add_files(staging, output.files)
@@ -264,6 +272,24 @@ def staged_site_config(config: dict[str, Any], docs: Path, site: Path, theme: Pa
     return yaml.dump(staged, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
 
 
+def nav_problems(nav: Any, docs: Path) -> list[str]:
+    """Entries of the site's nav that name no page: MkDocs warns of them (an error under --strict); Zensical
+    0.0.73 builds without a word, even under its --strict, so factsite says it."""
+    def leaves(item: Any) -> Iterator[str]:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, list):
+            for inner in item:
+                yield from leaves(inner)
+        elif isinstance(item, dict):
+            for inner in item.values():
+                yield from leaves(inner)
+
+    return [f"mkdocs.yml: the nav names '{target}', which is not a page of the site"
+            for target in leaves(nav or [])
+            if not urlsplit(target).scheme and not target.startswith("/") and not (docs / target).is_file()]
+
+
 # --- the staging docs tree ----------------------------------------------------------------------------------------
 
 
@@ -279,8 +305,6 @@ def page_markdown(page: SitePage) -> str:
         front["factsite_image"] = page.image
     if page.structured_data:
         front["factsite_structured_data"] = page.structured_data
-    if page.date:
-        front["date"] = page.date.isoformat()
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**6)
     return f"---\n{header}---\n\n{_opening(page)}\n{page.body_html}\n</div>\n"
 
@@ -329,6 +353,14 @@ def render_editor_pages(content: Path, config: dict[str, Any]) -> tuple[dict[str
         meta, source = front_matter(text)
         clean = sanitise_html(renderer.reset().convert(source))
         problems.extend(page_problems(clean, text, f"{content.name}/{relative}"))
+        # Zensical finds a page's title in its first Markdown heading, which is HTML here: given as MkDocs finds it.
+        heading = FIRST_HEADING.search(clean)
+        if "title" not in meta and heading:
+            text_only = re.sub(r"<[^>]*>", "", HEADERLINK.sub("", heading.group(1)))
+            meta["title"] = html.unescape(text_only).strip()
+        for key in ("title", "description"):  # printed unescaped in the theme's <head>, as with MkDocs
+            if key in meta:
+                meta[key] = html.escape(str(meta[key]))
         header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6) if meta else ""
         staged[relative] = (f"---\n{header}---\n\n" if header else "") + f"<div>\n{clean}\n</div>\n"
     return staged, problems

@@ -202,3 +202,38 @@ def test_strict_stops_on_factsite_warnings(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "no articles found" in run.stderr
     assert not (project / "site").exists()
+
+
+def test_editor_pages_are_sanitised_and_titled_as_with_mkdocs(tmp_path: Path) -> None:
+    project = copy_demo(tmp_path / "project")
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text("utf-8") + '\n<script>alert("from content")</script>\n'
+                     '<p onclick="alert(2)">Press</p>\n', "utf-8")  # fmt: skip
+    # Not in the nav, no front matter: titled by its first heading, escaped once.
+    (project / "content" / "notes.md").write_text("# Notes & \"queries\"\n\nText.\n", "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - About: about.md", "  - About: about.md\n  - gone.md"))
+    run = build(project)
+    assert run.returncode == 0, run.stderr
+    assert "warning: --engine zensical: mkdocs.yml: the nav names 'gone.md', which is not a page of the site" \
+        in run.stderr  # fmt: skip
+    page = (project / "site" / "about" / "index.html").read_text("utf-8")
+    assert "Press" in page and "alert(" not in page and "onclick" not in page
+    notes = (project / "site" / "notes" / "index.html").read_text("utf-8")
+    assert "<title>Notes &amp; &quot;queries&quot; - factsite demo desk</title>" in notes
+    # Under --strict the nav entry that names no page stops the build, as MkDocs' strict mode does.
+    strict = build(project, "--strict")
+    assert strict.returncode == 1
+    assert "the nav names 'gone.md'" in strict.stderr and "an error under --strict" in strict.stderr
+
+
+def test_an_image_from_another_host_in_an_editor_page_stops_the_build(tmp_path: Path) -> None:
+    project = copy_demo(tmp_path / "project")
+    about = project / "content" / "about.md"
+    text = about.read_text("utf-8")
+    about.write_text(text + "\n![Logo](https://images.example.com/logo.png)\n", "utf-8")
+    run = build(project)
+    assert run.returncode == 1
+    assert re.search(rf"content/about\.md:{text.count(chr(10)) + 2}:\d+: error: .*images\.example\.com", run.stderr), \
+        run.stderr  # fmt: skip
+    assert not (project / "site").exists()
