@@ -23,15 +23,14 @@ What Zensical does not do that the MkDocs build does is listed in `LIMITS` and p
 from __future__ import annotations
 
 import html
+import importlib.metadata
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,6 +38,7 @@ from urllib.parse import urlsplit
 import markdown
 import yaml
 
+from factsite.adapters.mkdocs.security import add_content_security_policy
 from factsite.build.pipeline import Project, check_project
 from factsite.build.publication import with_publication_problems
 from factsite.build.static_files import FACT_CHECK_DIRS, MARKDOWN_SUFFIXES
@@ -119,7 +119,7 @@ def build_site(config_file: str, settings: Settings, *, site_dir: str | None = N
     target = Path(site_dir).resolve() if site_dir else (config_path.parent / str(site_config.get("site_dir", "site")))
     outcome = ZensicalOutcome(None, target.resolve(), version=zensical_version())
     try:
-        check_replaceable(target, str(target))
+        check_replaceable(target, _shown(target))
     except SiteDirError as problem:
         outcome.site_errors.append(str(problem))
         return outcome
@@ -133,7 +133,10 @@ def build_site(config_file: str, settings: Settings, *, site_dir: str | None = N
         return outcome
     outcome.pages = len(output.pages)
     staging = staging_dir(target)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.zensical-", dir=target.parent))
+    # Named as a staging directory, so that the next build deletes it should this one be killed.
+    work = staging.with_name(staging.name + "-zensical")
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     try:
         docs = work / "docs"
         stage_docs(docs, output.pages, editor_pages, settings.content_dir)
@@ -159,14 +162,23 @@ def build_site(config_file: str, settings: Settings, *, site_dir: str | None = N
     except (ZensicalError, OSError) as problem:
         discard(staging)
         outcome.site_errors.append(str(problem))
+    except BaseException:
+        discard(staging)
+        raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return outcome
 
 
-def zensical_version() -> str:
-    import importlib.metadata
+def _shown(path: Path) -> str:
+    """A path as messages show it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
+
+def zensical_version() -> str:
     try:
         return importlib.metadata.version("zensical")
     except importlib.metadata.PackageNotFoundError:
@@ -440,12 +452,10 @@ def stage_theme(theme: Path, config: dict[str, Any], project_dir: Path) -> Path:
 
 def run_zensical(config: Path, work: Path) -> None:
     command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)]
-    started = time.perf_counter()
     try:
         run = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=3600, check=False)
     except (OSError, subprocess.TimeoutExpired) as problem:
         raise ZensicalError(f"zensical build could not run: {problem}") from None
-    del started
     if run.returncode != 0:
         lines = [line for line in (run.stderr + run.stdout).splitlines() if line.strip()]
         detail = "; ".join(lines[-3:]) if lines else f"exit status {run.returncode}"
@@ -486,15 +496,13 @@ def missing_message(missing: list[str], total: int) -> str:
 
 
 def add_security_policy(site: Path) -> None:
-    from factsite.adapters.mkdocs.security import add_content_security_policy
-
+    """The MkDocs build's Content-Security-Policy on every page: the theme's own scripts only (content is
+    sanitised, so no script in a page comes from it)."""
     for path in sorted(site.rglob("*.html")):
         text = path.read_text("utf-8")
         path.write_text(add_content_security_policy(text), "utf-8")
 
 
 def _with_problems(project: Project, problems: list[Problem]) -> Project:
-    from dataclasses import replace
-
     ordered = sorted(problems, key=lambda p: (p.location.path, p.location.line))
     return replace(project, problems=project.problems + tuple(ordered))
