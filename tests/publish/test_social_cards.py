@@ -3,11 +3,13 @@ meta, the same bytes for the same claim and other bytes when the verdict changes
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
-from PIL import Image
+import pytest
+from PIL import Image, features
 
-from factsite.render.cards import HEIGHT, WIDTH, card_png
+from factsite.render.cards import HEIGHT, WIDTH, card_png, face_for
 from tests.publish.conftest import BuiltSite, built
 from tests.publish.html_reading import read_page
 from tests.publish.site_fixture import write_site
@@ -65,10 +67,34 @@ def test_an_archive_may_draw_cards_per_article_only_or_none(tmp_path: Path) -> N
     assert read_page(off / "articles/jobs/index.html").meta["twitter:card"] == ["summary"]
 
 
-def test_text_in_a_script_the_typeface_lacks_is_left_off_never_drawn_as_boxes() -> None:
-    # Roboto has no Devanagari or Arabic: their sentences would be rows of empty boxes on the card.
-    hindi = card_png("सिंचित क्षेत्र दोगुना हुआ", "false", "False", "factsite demo desk", "Claim 5")
-    arabic = card_png("ارتفع سعر الخبز", "false", "False", "factsite demo desk", "Claim 5")
+def _ink(png: bytes, box: tuple[int, int, int, int]) -> set[int]:
+    """The columns of `box` where something darker than the paper is drawn."""
+
+    with Image.open(io.BytesIO(png)) as image:
+        grey = image.convert("L").crop(box)
+        return {x for x in range(grey.width) for y in range(grey.height) if grey.getpixel((x, y)) < 128}
+
+
+# Where the sentence is drawn: below the badge, above the site name.
+SENTENCE_BOX = (72, 220, WIDTH - 72, 480)
+
+
+@pytest.mark.skipif(not features.check("raqm"), reason="Pillow without libraqm lays out no Devanagari or Arabic")
+def test_hindi_and_arabic_sentences_are_drawn_in_a_typeface_that_has_them() -> None:
     without = card_png("", "false", "False", "factsite demo desk", "Claim 5")
-    assert hindi == arabic == without
+    hindi = card_png("सिंचित क्षेत्र दोगुना हुआ", "false", "गलत", "factsite डेमो डेस्क", "दावा 5")
+    arabic = card_png("ارتفع سعر الخبز", "false", "خطأ", "مكتب factsite التجريبي", "الادعاء 5")
+    assert _ink(without, SENTENCE_BOX) == set()
+    assert face_for("सिंचित क्षेत्र").name == "Shobhika" and face_for("ارتفع سعر").name == "Noto Sans Arabic"
+    hindi_ink, arabic_ink = _ink(hindi, SENTENCE_BOX), _ink(arabic, SENTENCE_BOX)
+    assert hindi_ink and arabic_ink
+    # Left-aligned Hindi starts at the margin; right-to-left Arabic ends at the right margin and leaves the left empty.
+    assert min(hindi_ink) < 10 and max(arabic_ink) > SENTENCE_BOX[2] - SENTENCE_BOX[0] - 10 and min(arabic_ink) > 200
+
+
+def test_text_no_typeface_has_is_left_off_never_drawn_as_boxes() -> None:
+    # None of the card's typefaces has Chinese, nor the rupee sign beside Devanagari (Shobhika lacks it).
+    without = card_png("", "false", "False", "factsite demo desk", "Claim 5")
+    assert card_png("面包价格上涨", "false", "False", "factsite demo desk", "Claim 5") == without
+    assert face_for("₹ ५ लाख") is None and face_for("面包") is None
     assert card_png("Prices rose by 12%, or £1.3bn", "false", "False", "factsite demo desk", "Claim 5") != without

@@ -22,7 +22,7 @@ from tests.conftest import tree_digest
 DIGEST = Path(__file__).with_name("demo-digest.json")
 # What writes the bytes of the demo's pages, data files and images.
 WRITERS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "pyyaml", "babel", "nh3", "pillow",
-           "font-roboto", "pagefind")
+           "font-roboto", "devanagari-fonts", "justmytype-intl-rtl", "pagefind")
 
 
 def installed() -> dict[str, str]:
