@@ -227,14 +227,32 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
 _Dumper.add_representer(_Tagged, _represent_tagged)
 
 
-def read_site_config(path: Path) -> dict[str, Any]:
+def read_site_config(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """The site's mkdocs.yml as data, its INHERIT resolved here as MkDocs resolves it (mappings merged, anything
+    else replaced by the child's): the staged configuration lives in another folder."""
     try:
         config = yaml.load(path.read_text("utf-8"), Loader=_Loader)  # a SafeLoader that keeps tags
     except (OSError, yaml.YAMLError) as problem:
-        raise ZensicalError(f"{path}: cannot read the site's configuration: {problem}") from None
+        raise ZensicalError(f"{_shown(path)}: cannot read the site's configuration: {problem}") from None
     if not isinstance(config, dict):
-        raise ZensicalError(f"{path}: the site's configuration is not a mapping")
-    return config
+        raise ZensicalError(f"{_shown(path)}: the site's configuration is not a mapping")
+    parent = config.pop("INHERIT", None)
+    if parent is None:
+        return config
+    parent_path = (path.parent / str(parent)).resolve()
+    if parent_path in seen:
+        raise ZensicalError(f"{_shown(path)}: INHERIT: {parent} inherits from this file again")
+    return _merged(read_site_config(parent_path, (*seen, path)), config)
+
+
+def _merged(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def _plugin_name(entry: Any) -> str:
@@ -279,26 +297,29 @@ def staged_site_config(config: dict[str, Any], docs: Path, site: Path, theme: Pa
     extra_css = list(config.get("extra_css") or [])
     staged["extra_css"] = [*THEME_CSS, *extra_css]
     if not config.get("nav"):
-        generated = [{page.title: page.src_uri} for page in pages if page.kind in NAV_PAGES and page.number == 1]
+        generated = [{html.escape(page.title): page.src_uri}
+                     for page in pages if page.kind in NAV_PAGES and page.number == 1]  # fmt: skip
         staged["nav"] = generated + sorted(editor_pages)
     return yaml.dump(staged, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+def nav_entries(nav: Any, title: str = "") -> Iterator[tuple[str, str]]:
+    """(title, path or address) of every page the nav names; the title is empty when the nav gives none."""
+    if isinstance(nav, str):
+        yield title, nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from nav_entries(item)
+    elif isinstance(nav, dict):
+        for name, item in nav.items():
+            yield from nav_entries(item, str(name))
 
 
 def nav_problems(nav: Any, docs: Path) -> list[str]:
     """Entries of the site's nav that name no page: MkDocs warns of them (an error under --strict); Zensical
     0.0.73 builds without a word, even under its --strict, so factsite says it."""
-    def leaves(item: Any) -> Iterator[str]:
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, list):
-            for inner in item:
-                yield from leaves(inner)
-        elif isinstance(item, dict):
-            for inner in item.values():
-                yield from leaves(inner)
-
     return [f"mkdocs.yml: the nav names '{target}', which is not a page of the site"
-            for target in leaves(nav or [])
+            for _, target in nav_entries(nav)
             if not urlsplit(target).scheme and not target.startswith("/") and not (docs / target).is_file()]
 
 
@@ -358,6 +379,7 @@ def render_editor_pages(content: Path, config: dict[str, Any]) -> tuple[dict[str
     plugin does (Zensical would publish their raw HTML), each staged as front matter and one block of HTML;
     images from other hosts and the theme's ids are errors, as in the MkDocs build."""
     extensions, configs = markdown_extensions(config)
+    titled = {path for title, path in nav_entries(config.get("nav")) if title}
     renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
     staged, problems = {}, []
     for relative, path in editor_page_paths(content):
@@ -365,9 +387,10 @@ def render_editor_pages(content: Path, config: dict[str, Any]) -> tuple[dict[str
         meta, source = front_matter(text)
         clean = sanitise_html(renderer.reset().convert(source))
         problems.extend(page_problems(clean, text, f"{content.name}/{relative}"))
-        # Zensical finds a page's title in its first Markdown heading, which is HTML here: given as MkDocs finds it.
+        # Zensical finds a page's title in its first Markdown heading, which is HTML here: given as MkDocs finds it,
+        # after the nav's title (a title in the front matter would also replace the nav's in the page's <title>).
         heading = FIRST_HEADING.search(clean)
-        if "title" not in meta and heading:
+        if "title" not in meta and relative not in titled and heading:
             text_only = re.sub(r"<[^>]*>", "", HEADERLINK.sub("", heading.group(1)))
             meta["title"] = html.unescape(text_only).strip()
         for key in ("title", "description"):  # printed unescaped in the theme's <head>, as with MkDocs

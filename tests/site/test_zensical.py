@@ -29,6 +29,7 @@ pytestmark = pytest.mark.skipif(
 
 ARTICLE = "articles/americans-russia-forced-to-fight"
 BODY = re.compile(r'<div class="fs-page fs-page--[\w-]+">(.*)</div>\s*</article>', re.DOTALL)
+TITLE = re.compile(r"<title>[^<]*</title>")
 HEAD_METADATA = re.compile(r'^\s*<(?:meta (?:property="og:|name="twitter:)|script type="application/ld\+json").*$',
                            re.MULTILINE)  # fmt: skip
 
@@ -110,15 +111,16 @@ def test_no_article_source_or_citation_file_is_published(zensical_demo: tuple[Pa
 
 def test_the_head_metadata_is_that_of_the_mkdocs_build(zensical_demo: tuple[Path, str], built_demo: Path) -> None:
     """templates/zensical/main.html gives Zensical's pages what templates/theme/main.html gives Material's:
-    sharing metadata (titles escaped once) and the page's JSON-LD."""
+    sharing metadata (titles escaped once) and the page's JSON-LD; and the same <title>."""
     site, _ = zensical_demo
     claim = HEAD_METADATA.findall((site / ARTICLE / "claims/not-bluffing/index.html").read_text("utf-8"))
     assert any('<script type="application/ld+json">' in line for line in claim)
     typo = HEAD_METADATA.findall((site / ARTICLE / "claims/typo-th/index.html").read_text("utf-8"))
     assert '<meta property="og:title" content="Claim 2: The text reads &quot;th&quot; where' in "\n".join(typo)
     for path in sorted(pages(built_demo)):
-        expected = HEAD_METADATA.findall((built_demo / path).read_text("utf-8"))
-        assert HEAD_METADATA.findall((site / path).read_text("utf-8")) == expected, path
+        theirs, ours = (built_demo / path).read_text("utf-8"), (site / path).read_text("utf-8")
+        assert HEAD_METADATA.findall(ours) == HEAD_METADATA.findall(theirs), path
+        assert TITLE.findall(ours) == TITLE.findall(theirs), path
 
 
 class _Fetched(HTMLParser):
@@ -237,3 +239,14 @@ def test_an_image_from_another_host_in_an_editor_page_stops_the_build(tmp_path: 
     assert re.search(rf"content/about\.md:{text.count(chr(10)) + 2}:\d+: error: .*images\.example\.com", run.stderr), \
         run.stderr  # fmt: skip
     assert not (project / "site").exists()
+
+
+def test_a_configuration_that_inherits_another(tmp_path: Path) -> None:
+    """INHERIT is resolved by factsite (the staged configuration lives in another folder), as MkDocs resolves it."""
+    project = copy_demo(tmp_path / "project")
+    (project / "mkdocs.yml").rename(project / "base.yml")
+    (project / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: Inherited desk\n", "utf-8")
+    run = build(project, "--site-dir", "out")
+    assert run.returncode == 0, run.stderr
+    assert "<title>About - Inherited desk</title>" in (project / "out" / "about" / "index.html").read_text("utf-8")
+    assert len(claim_pages(project / "out")) == 45
