@@ -68,6 +68,8 @@ LIMITS = (
 THEME_FILES = ("404.html", "partials/copyright.html", "assets/stylesheets/factsite.css")
 FIRST_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 HEADERLINK = re.compile(r"<a [^>]*headerlink[^>]*>.*?</a>", re.DOTALL)
+ZENSICAL_ERROR = re.compile(r"^(\w+(Error|Exception)|Error)\b")
+TEMPLATE_PLACE = re.compile(r"\(in [^()]+\.html:\d+\)")
 THEME_CSS = ("assets/stylesheets/factsite.css",)
 
 
@@ -151,7 +153,8 @@ def build_site(config_file: str, settings: Settings, *, site_dir: str | None = N
         if lost and settings.strict:
             raise ZensicalError("; ".join(lost) + " (an error under --strict)")
         outcome.warnings += tuple(lost)
-        run_zensical(staged_config, work)
+        themed = site_config.get("theme")
+        run_zensical(staged_config, work, themed.get("custom_dir") if isinstance(themed, dict) else None)
         os.replace(work / "site", staging)
         add_files(staging, output.files)
         missing = missing_pages(staging, output.pages)
@@ -473,16 +476,24 @@ def stage_theme(theme: Path, config: dict[str, Any], project_dir: Path) -> Path:
 # --- running Zensical and checking what it wrote --------------------------------------------------------------------
 
 
-def run_zensical(config: Path, work: Path) -> None:
+def run_zensical(config: Path, work: Path, custom_dir: str | None = None) -> None:
     command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)]
     try:
         run = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=3600, check=False)
     except (OSError, subprocess.TimeoutExpired) as problem:
         raise ZensicalError(f"zensical build could not run: {problem}") from None
-    if run.returncode != 0:
-        lines = [line for line in (run.stderr + run.stdout).splitlines() if line.strip()]
-        detail = "; ".join(lines[-3:]) if lines else f"exit status {run.returncode}"
-        raise ZensicalError(f"zensical build failed (exit status {run.returncode}): {detail}")
+    if run.returncode == 0:
+        return
+    lines = [line.strip() for line in (run.stderr + run.stdout).splitlines() if line.strip()]
+    # Its own message, not the Python traceback around it (Zensical is Rust called from Python).
+    errors = [line for line in lines if ZENSICAL_ERROR.match(line)]
+    detail = "; ".join(errors or lines[-3:]) or f"exit status {run.returncode}"
+    message = f"zensical build failed (exit status {run.returncode}): {detail}"
+    if TEMPLATE_PLACE.search(detail):
+        overrides = f"the site's custom_dir ({custom_dir}) or " if custom_dir else ""
+        message += (f"; the template is one of the theme overrides, {overrides}factsite's templates/zensical/ "
+                    "(Zensical's template engine stops at an undefined value where Jinja2 would print nothing)")
+    raise ZensicalError(message)
 
 
 def add_files(site: Path, files: tuple[tuple[str, bytes], ...]) -> None:

@@ -250,3 +250,24 @@ def test_a_configuration_that_inherits_another(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "<title>About - Inherited desk</title>" in (project / "out" / "about" / "index.html").read_text("utf-8")
     assert len(claim_pages(project / "out")) == 45
+
+
+def test_a_theme_override_zensical_cannot_run_stops_the_build_naming_it(tmp_path: Path) -> None:
+    # A Material override written for Jinja2, which prints nothing for an undefined value; Zensical's engine stops.
+    project = copy_demo(tmp_path / "project")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block extrahead %}\n{{ page.meta.nothing_here }}\n{% endblock %}\n', "utf-8"
+    )
+    config = project / "mkdocs.yml"
+    themed = config.read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    config.write_text(themed, "utf-8")
+    last_good = project / "site" / "index.html"
+    last_good.parent.mkdir()
+    last_good.write_text("the last good site", "utf-8")
+    run = build(project)
+    assert run.returncode == 1
+    assert "zensical build failed (exit status 1): RuntimeError: undefined value (in main.html:3)" in run.stderr
+    assert "the site's custom_dir (overrides)" in run.stderr
+    assert last_good.read_text("utf-8") == "the last good site"
+    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".site")) == []
