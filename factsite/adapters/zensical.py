@@ -39,6 +39,7 @@ import markdown
 import yaml
 
 from factsite.adapters.mkdocs.security import add_content_security_policy
+from factsite.build.incremental.check_cache import CheckCache
 from factsite.build.pipeline import Project, check_project
 from factsite.build.publication import with_publication_problems
 from factsite.build.static_files import FACT_CHECK_DIRS, MARKDOWN_SUFFIXES
@@ -61,7 +62,8 @@ LIMITS = (
     "sidebar, and links between them are neither rewritten nor checked",
     "Zensical's own strict mode is not used; factsite's checks stop the build as with MkDocs (--strict makes "
     "their warnings errors)",
-    "no page of the previous build is reused: every page is rendered and wrapped again (--jobs is not used)",
+    "no page of the previous build is reused: every page is rendered and wrapped again, only the checks of "
+    "unchanged articles are (--jobs is not used)",
 )
 # factsite's Material overrides (templates/theme/) that Zensical's template engine runs as they are; main.html it
 # cannot, so templates/zensical/main.html takes its place.
@@ -87,10 +89,11 @@ class CoreOutput:
     files: tuple[tuple[str, bytes], ...] = ()
 
 
-def core_output(settings: Settings) -> CoreOutput:
+def core_output(settings: Settings, cache_dir: Path | None = None) -> CoreOutput:
     """Check the content and, when it has no errors, render every page and data file. The one place this adapter
-    calls the core (the build core's `SiteBuild` will take its place)."""
-    project = with_publication_problems(check_project(settings))
+    calls the core (the build core's `SiteBuild` will take its place). Articles unchanged since a build with
+    either engine are not checked again (the check cache in `cache_dir`, shared with the MkDocs build)."""
+    project = with_publication_problems(check_project(settings, CheckCache(settings, cache_dir).check))
     if project.errors:
         return CoreOutput(project)
     renderer = PageRenderer(project, template_environment())
@@ -114,7 +117,8 @@ class ZensicalOutcome:
         return not self.site_errors and self.project is not None and not self.project.errors
 
 
-def build_site(config_file: str, settings: Settings, *, site_dir: str | None = None) -> ZensicalOutcome:
+def build_site(config_file: str, settings: Settings, *, site_dir: str | None = None,
+               cache_dir: Path | None = None) -> ZensicalOutcome:
     """Check, stage, run `zensical build`, verify and publish; the previous site is untouched on any failure."""
     config_path = Path(config_file).resolve()
     site_config = read_site_config(config_path)
@@ -125,7 +129,7 @@ def build_site(config_file: str, settings: Settings, *, site_dir: str | None = N
     except SiteDirError as problem:
         outcome.site_errors.append(str(problem))
         return outcome
-    output = core_output(settings)
+    output = core_output(settings, cache_dir)
     outcome.project = output.project
     if output.project.errors:
         return outcome

@@ -189,8 +189,8 @@ def _build_with_zensical(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     try:
-        settings, _ = read_settings(args.config_file, strict=args.strict)
-        outcome = build_site(args.config_file, settings, site_dir=args.site_dir)
+        settings, cache_dir = read_settings(args.config_file, strict=args.strict)
+        outcome = build_site(args.config_file, settings, site_dir=args.site_dir, cache_dir=cache_dir)
     except (SiteConfigError, ZensicalError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
