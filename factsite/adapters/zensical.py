@@ -22,6 +22,8 @@ What Zensical does not do that the MkDocs build does is listed in `LIMITS` and p
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import html
 import importlib.metadata
 import os
@@ -57,7 +59,7 @@ NAV_PAGES = ("index", "sources", "methodology", "corrections", "claimants", "tru
 LIMITS = (
     "search is Zensical's own index of the rendered pages (search.json): the plugin's `search:` option "
     "(Material's index or Pagefind) does not apply",
-    "the sitemap is Zensical's: no <lastmod> dates and no sitemap.xml.gz",
+    "the sitemap lists the pages in Zensical's order (factsite adds each page's date and sitemap.xml.gz)",
     "editor pages (content/*.md) are rendered and sanitised by factsite, so they have no table of contents in the "
     "sidebar, and links between them are neither rewritten nor checked",
     "Zensical's own strict mode is not used; factsite's checks stop the build as with MkDocs (--strict makes "
@@ -72,6 +74,7 @@ FIRST_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 HEADERLINK = re.compile(r"<a [^>]*headerlink[^>]*>.*?</a>", re.DOTALL)
 ZENSICAL_ERROR = re.compile(r"^(\w+(Error|Exception)|Error)\b")
 TEMPLATE_PLACE = re.compile(r"\(in [^()]+\.html:\d+\)")
+SITEMAP_LOC = re.compile(r"^([ \t]*)<loc>([^<]*)</loc>", re.MULTILINE)
 THEME_CSS = ("assets/stylesheets/factsite.css",)
 
 
@@ -87,6 +90,8 @@ class CoreOutput:
     project: Project
     pages: tuple[SitePage, ...] = ()
     files: tuple[tuple[str, bytes], ...] = ()
+    # The newest review date: the date of the editor's pages, so that output never depends on when the build ran.
+    newest: dt.date = dt.date(2000, 1, 1)
 
 
 def core_output(settings: Settings, cache_dir: Path | None = None) -> CoreOutput:
@@ -100,7 +105,7 @@ def core_output(settings: Settings, cache_dir: Path | None = None) -> CoreOutput
     parts = [renderer.article_pages(checked) for checked in project.articles]
     pages = tuple(renderer.assemble(parts))
     files = tuple(site_files(project, [part.data for part in parts]))
-    return CoreOutput(project, pages, files)
+    return CoreOutput(project, pages, files, renderer.newest)
 
 
 @dataclass
@@ -161,6 +166,7 @@ def build_site(config_file: str, settings: Settings, *, site_dir: str | None = N
         run_zensical(staged_config, work, themed.get("custom_dir") if isinstance(themed, dict) else None)
         os.replace(work / "site", staging)
         add_files(staging, output.files)
+        date_sitemap(staging, output, settings.site_url)
         missing = missing_pages(staging, output.pages)
         if missing:
             raise ZensicalError(missing_message(missing, len(output.pages)))
@@ -505,6 +511,29 @@ def add_files(site: Path, files: tuple[tuple[str, bytes], ...]) -> None:
         path = site / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def date_sitemap(site: Path, output: CoreOutput, site_url: str) -> None:
+    """Zensical's sitemap.xml with each page's date, as Material's has (the generated page's date, the newest
+    review date for the editor's pages), and sitemap.xml.gz beside it."""
+    path = site / "sitemap.xml"
+    if not path.is_file():
+        return  # no site_url: no sitemap, as with Material
+    dates = {page.path + "/" if page.path else "": page.date.isoformat() for page in output.pages}
+    base = site_url.rstrip("/") + "/"
+
+    def dated(match: re.Match[str]) -> str:
+        address = html.unescape(match.group(2))
+        relative = address[len(base):] if address.startswith(base) else None
+        date = dates.get(relative, output.newest.isoformat()) if relative is not None else None
+        lastmod = f"\n{match.group(1)}<lastmod>{date}</lastmod>" if date else ""
+        return match.group(0) + lastmod
+
+    text = SITEMAP_LOC.sub(dated, path.read_text("utf-8"))
+    path.write_text(text, "utf-8")
+    # A fixed time in the gzip header: the same content gives the same bytes.
+    newest = dt.datetime.combine(output.newest, dt.time(), dt.UTC).timestamp()
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=int(newest)))
 
 
 def page_file(site: Path, page: SitePage) -> Path:

@@ -3,11 +3,12 @@ site is published only with every claim page, and a content error still stops th
 
 Each test compares with the MkDocs build of the same demo (`built_demo`): the same HTML pages with the same page
 bodies and head metadata, the same data files. What differs is Zensical's own: its theme's assets, its search index
-(`search.json` against `search/search_index.json`) and its sitemap (no `sitemap.xml.gz`).
+(`search.json` against `search/search_index.json`) and the order of its sitemap.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 import shutil
 import subprocess
@@ -271,3 +272,15 @@ def test_a_theme_override_zensical_cannot_run_stops_the_build_naming_it(tmp_path
     assert "the site's custom_dir (overrides)" in run.stderr
     assert last_good.read_text("utf-8") == "the last good site"
     assert sorted(path.name for path in project.iterdir() if path.name.startswith(".site")) == []
+
+
+def test_the_sitemap_dates_every_page_as_the_mkdocs_build(zensical_demo: tuple[Path, str], built_demo: Path) -> None:
+    site, _ = zensical_demo
+
+    def dated(path: Path) -> dict[str, str]:
+        return dict(re.findall(r"<loc>([^<]*)</loc>\s*<lastmod>([^<]*)</lastmod>", path.read_text("utf-8")))
+
+    theirs = dated(built_demo / "sitemap.xml")
+    assert len(theirs) == 66 - 1  # every page but 404.html
+    assert dated(site / "sitemap.xml") == theirs
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
