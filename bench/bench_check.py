@@ -50,11 +50,11 @@ def time_stage(stage: str, config: Path) -> float:
     """Milliseconds per article for `stage`, in this (fresh) process; the first article warms up."""
     import harper
 
-    from factsite.adapters.mkdocs.commands import read_settings
     from factsite.build.pipeline import article_paths, check_article
     from factsite.lint.engine import dialect_for, linter_for, run_engine
     from factsite.lint.prose import Prose
     from factsite.load.articles import load_article
+    from factsite.load.site_config import read_settings
     from factsite.render.markdown_render import MarkdownRenderer
 
     settings, _ = read_settings(str(config))

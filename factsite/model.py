@@ -11,7 +11,10 @@ import enum
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the settings read the model; a checked project carries them
+    from factsite.settings import Settings
 
 
 class Severity(enum.StrEnum):
@@ -282,3 +285,34 @@ class CheckedClaim:
     verdict: Verdict | None
     result: CheckResult | None = None
     sources: tuple[Source, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class CheckedArticle:
+    """One article after the checks: its rendered body, its claims with their results, its problems."""
+
+    article: Article
+    body_html: str
+    claims: tuple[CheckedClaim, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Project:
+    """Every checked article of a site, with every problem found: what the build core's `check` returns."""
+
+    settings: Settings
+    articles: tuple[CheckedArticle, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def claims(self) -> tuple[CheckedClaim, ...]:
+        return tuple(claim for article in self.articles for claim in article.claims)

@@ -5,11 +5,11 @@ here rather than in a review.
   properdocs, zensical), except the CLI's imports inside its command functions, which load the adapter only for the
   command that needs it;
 - the checks (factsite/checks/) import only the model and each other among factsite's modules;
-- render (factsite/render/) never imports the adapter or the CLI;
+- render (factsite/render/) never imports the adapter, the CLI or the build;
 - `check`, `suggest`, `links` and `new` run without MkDocs (each runs in a fresh interpreter on the demo).
 
-Known violations sit in explicit allow-lists below. An allow-list can only shrink: a test fails when an entry no
-longer violates its contract, so that the fix also removes the entry.
+One known exception (ZENSICAL_ADAPTER_IMPORTS below); every other test asserts none. An exception goes in an
+explicit allow-list that can only shrink (the test fails when an entry no longer violates its contract).
 """
 
 from __future__ import annotations
@@ -120,21 +120,14 @@ def test_render_never_imports_the_adapter_or_the_cli() -> None:
     assert violations(modules("render"), forbidden) == set()
 
 
-# Render reads the checked project from the pipeline (the orchestration) instead of from the model: a layer above
-# it. These imports are the known exceptions; moving Project and CheckedArticle to the model removes them.
-RENDER_IMPORTS_PIPELINE = {
-    "factsite.render.data_files -> factsite.build.pipeline",
-    "factsite.render.feeds -> factsite.build.pipeline",
-    "factsite.render.pages -> factsite.build.pipeline",
-    "factsite.render.structured_data -> factsite.build.pipeline",
-}
+def test_render_never_imports_the_build() -> None:
+    """Render composes pages from the model; the build (orchestration, caches, writing) runs render, never the
+    reverse."""
 
-
-def test_render_imports_the_pipeline_only_where_allowed() -> None:
     def forbidden(module: str, name: str, top_level: bool) -> bool:
-        return within(name, "factsite.build.pipeline")
+        return within(name, "factsite.build")
 
-    assert violations(modules("render"), forbidden) == RENDER_IMPORTS_PIPELINE
+    assert violations(modules("render"), forbidden) == set()
 
 
 def test_the_contracts_see_imports() -> None:
@@ -142,7 +135,7 @@ def test_the_contracts_see_imports() -> None:
     found = {name for path in modules("adapters/mkdocs") for name, _, _ in imports(path)}
     assert any(within(name, "mkdocs") for name in found)
     tree = REPOSITORY / "factsite" / "render" / "pages.py"
-    assert any(within(name, "factsite.build.pipeline") for name, _, _ in imports(tree))
+    assert any(within(name, "factsite.model") for name, _, _ in imports(tree))
 
 
 # The package's top level holds the data every stage shares; everything else sits in the folder of its stage, so that
@@ -171,11 +164,6 @@ except SystemExit as stop:
 print(json.dumps({"status": status, "loaded": sorted(m for m in sys.modules if m.split(".")[0] in ENGINES)}))
 """.replace("ENGINES", repr(ENGINES))
 
-# `check` and `links` read their settings through MkDocs (mkdocs.yml is loaded by MkDocs' config machinery, the
-# plugin's options included): known exceptions until settings are read without MkDocs (issue 18's build core).
-LOADS_MKDOCS = {"check", "links"}
-
-
 def commands(project: Path) -> dict[str, list[str]]:
     content = ["--content-dir", str(project / "content")]
     return {
@@ -198,7 +186,4 @@ def test_editor_commands_run_without_mkdocs(command: str, demo_project: Path) ->
                          text=True, timeout=300, env=env)  # fmt: skip
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report["status"] in (0, 1), run.stderr
-    if command in LOADS_MKDOCS:
-        assert "mkdocs" in report["loaded"], f"{command} no longer loads MkDocs: take it off LOADS_MKDOCS"
-    else:
-        assert report["loaded"] == [], f"{command} loaded {report['loaded']}"
+    assert report["loaded"] == [], f"{command} loaded {report['loaded']}"

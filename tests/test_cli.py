@@ -97,7 +97,7 @@ def test_serve_with_a_broken_config_exits_2_with_its_location(
     config.write_text("site_name: x\nplugins: [factsite\n", "utf-8")
     assert main(["serve", "-f", str(config), "-a", "127.0.0.1:0"]) == 2
     error = capsys.readouterr().err
-    assert f"error: {config}: " in error and "line 2, column 10" in error
+    assert f"error: {config}:" in error and "line 2, column 10" in error
     assert "Traceback" not in error
 
 

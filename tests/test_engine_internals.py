@@ -1,5 +1,6 @@
-"""The MkDocs and Material internals the adapter relies on (docs/architecture.md lists them), checked one by one on
-each engine, so that an upgrade that breaks one fails here with its name rather than somewhere in a build.
+"""The MkDocs and Material internals the adapter relies on (all in factsite/adapters/mkdocs/internals.py; the last test
+keeps them there), checked one by one on each engine, so that an upgrade that breaks one fails here with its name rather
+than somewhere in a build.
 
 Each engine runs in a fresh interpreter: ProperDocs stands in for MkDocs only in a process that imports
 `properdocs.replacement` before anything imports MkDocs.
@@ -41,8 +42,10 @@ expect("mkdocs.commands.build.get_context(nav, files, config, page)",
 expect("mkdocs.commands.build.build(config)", lambda: parameters(build.build)[0] == "config")
 
 from mkdocs.livereload import LiveReloadServer
-for method in ("_serve_request", "_inject_js_into_html", "watch"):
-    expect(f"mkdocs.livereload.LiveReloadServer.{method}", lambda: callable(getattr(LiveReloadServer, method)))
+expect("mkdocs.livereload.LiveReloadServer._serve_request", lambda: callable(LiveReloadServer._serve_request))
+expect("mkdocs.livereload.LiveReloadServer._inject_js_into_html",
+       lambda: callable(LiveReloadServer._inject_js_into_html))
+expect("mkdocs.livereload.LiveReloadServer.watch", lambda: callable(LiveReloadServer.watch))
 with tempfile.TemporaryDirectory() as root:
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=root)
     try:
@@ -58,8 +61,8 @@ from material.plugins.search.config import SearchConfig
 from material.plugins.search.plugin import SearchPlugin
 expect("material.plugins.search SearchConfig option 'enabled'",
        lambda: "enabled" in [name for name, _ in SearchConfig._schema])
-for hook in ("on_config", "on_post_build"):
-    expect(f"material.plugins.search.plugin.SearchPlugin.{hook}", lambda: callable(getattr(SearchPlugin, hook)))
+expect("material.plugins.search.plugin.SearchPlugin.on_config", lambda: callable(SearchPlugin.on_config))
+expect("material.plugins.search.plugin.SearchPlugin.on_post_build", lambda: callable(SearchPlugin.on_post_build))
 
 import mkdocs
 print(json.dumps({"engine": mkdocs.__name__, "broken": broken}))
@@ -74,3 +77,29 @@ def test_the_internals_the_adapter_uses_are_there(engine: str, tmp_path: Path) -
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report["engine"] == engine  # the probe ran on the engine it names
     assert report["broken"] == [], "\n".join(report["broken"])
+
+
+# The internals, by the name the code uses, each with where the probe above checks it.
+INTERNALS = {
+    "_build_page": "mkdocs.commands.build._build_page",
+    "_build_theme_template": "mkdocs.commands.build._build_theme_template",
+    "get_context": "mkdocs.commands.build.get_context",
+    "LiveReloadServer": "mkdocs.livereload.LiveReloadServer",
+    "_serve_request": "mkdocs.livereload.LiveReloadServer._serve_request",
+    "_inject_js_into_html": "mkdocs.livereload.LiveReloadServer._inject_js_into_html",
+    "_watch_refs": "LiveReloadServer()._watch_refs",
+    "add_handler_for_watch": "LiveReloadServer().observer.add_handler_for_watch",
+    "_epoch_cond": "LiveReloadServer()._epoch_cond",
+    "_visible_epoch": "LiveReloadServer()._visible_epoch",
+    ".on_config(config)": "material.plugins.search.plugin.SearchPlugin.on_config",
+    ".on_post_build(config=config)": "material.plugins.search.plugin.SearchPlugin.on_post_build",
+    "plugin_config.enabled": "material.plugins.search SearchConfig option 'enabled'",
+}
+ADAPTER = Path(__file__).resolve().parents[1] / "factsite" / "adapters" / "mkdocs"
+
+
+@pytest.mark.parametrize("internal", list(INTERNALS))
+def test_each_internal_is_used_in_one_module_and_probed(internal: str) -> None:
+    users = sorted(path.name for path in ADAPTER.glob("*.py") if internal in path.read_text("utf-8"))
+    assert users == ["internals.py"], f"{internal} is used outside factsite/adapters/mkdocs/internals.py: {users}"
+    assert INTERNALS[internal] in PROBE, f"the probe does not check {INTERNALS[internal]}"

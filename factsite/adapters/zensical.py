@@ -26,6 +26,7 @@ import datetime as dt
 import gzip
 import html
 import importlib.metadata
+import importlib.util
 import os
 import re
 import shutil
@@ -41,16 +42,16 @@ import markdown
 import yaml
 
 from factsite.adapters.mkdocs.security import add_content_security_policy
-from factsite.build.incremental.check_cache import CheckCache
-from factsite.build.pipeline import Project, check_project
-from factsite.build.publication import with_publication_problems
+from factsite.build.site import BuildOptions, SiteBuild
 from factsite.build.static_files import FACT_CHECK_DIRS, MARKDOWN_SUFFIXES
 from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
-from factsite.model import Problem
-from factsite.render.data_files import site_files
+from factsite.load.site_config import PythonName, SiteConfig
+from factsite.model import Problem, Project
+from factsite.render.messages import Messages
 from factsite.render.page_safety import page_problems
-from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment, trust_pages
+from factsite.render.pages import TEMPLATES_DIR, SitePage, trust_pages
 from factsite.render.sanitise import sanitise_html
+from factsite.render.views import html_lang, same_language, text_direction
 from factsite.settings import Settings
 
 # Generated pages an automatic navigation lists (as the MkDocs plugin's `in_nav`): never articles and claims.
@@ -64,17 +65,22 @@ LIMITS = (
     "sidebar, and links between them are neither rewritten nor checked",
     "Zensical's own strict mode is not used; factsite's checks stop the build as with MkDocs (--strict makes "
     "their warnings errors)",
-    "no page of the previous build is reused: every page is rendered and wrapped again, only the checks of "
-    "unchanged articles are (--jobs is not used)",
+    "Zensical wraps every page in its theme again on every build (the core still reuses its checked articles and "
+    "composed pages)",
 )
-# factsite's Material overrides (templates/theme/) that Zensical's template engine runs as they are; main.html it
-# cannot, so templates/zensical/main.html takes its place.
-THEME_FILES = ("404.html", "partials/copyright.html", "assets/stylesheets/factsite.css")
+# factsite's Material overrides (templates/theme/) are Jinja2 with factsite's gettext, which Zensical's template engine
+# cannot run: templates/zensical/ holds its own main.html, footer and 404.html; only the stylesheet is shared.
+THEME_FILES = ("assets/stylesheets/factsite.css",)
+# The strings of templates/zensical/ (the footer, 404.html), which factsite translates for Zensical's templates.
+THEME_STRINGS = ("About this site", "Methodology", "Corrections", "Sources", "Page not found",
+                 "There is no page at this address. It may have moved when a claim or article was renamed.",
+                 "All fact-checks")  # fmt: skip
 FIRST_HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 HEADERLINK = re.compile(r"<a [^>]*headerlink[^>]*>.*?</a>", re.DOTALL)
 ZENSICAL_ERROR = re.compile(r"^(\w+(Error|Exception)|Error)\b")
 TEMPLATE_PLACE = re.compile(r"\(in [^()]+\.html:\d+\)")
 SITEMAP_LOC = re.compile(r"^([ \t]*)<loc>([^<]*)</loc>", re.MULTILINE)
+HTML_LANG = re.compile(r'(<html lang="[^"]*")(?![^>]* dir=)')
 THEME_CSS = ("assets/stylesheets/factsite.css",)
 
 
@@ -94,18 +100,15 @@ class CoreOutput:
     newest: dt.date = dt.date(2000, 1, 1)
 
 
-def core_output(settings: Settings, cache_dir: Path | None = None) -> CoreOutput:
-    """Check the content and, when it has no errors, render every page and data file. The one place this adapter
-    calls the core (the build core's `SiteBuild` will take its place). Articles unchanged since a build with
-    either engine are not checked again (the check cache in `cache_dir`, shared with the MkDocs build)."""
-    project = with_publication_problems(check_project(settings, CheckCache(settings, cache_dir).check))
+def core_output(settings: Settings, options: BuildOptions) -> CoreOutput:
+    """Check the content and, when it has no errors, render every page and data file: the one place this adapter
+    calls the core (`SiteBuild`, with its check and page caches, shared with the MkDocs build)."""
+    build = SiteBuild(settings, options)
+    project = build.check()
     if project.errors:
         return CoreOutput(project)
-    renderer = PageRenderer(project, template_environment())
-    parts = [renderer.article_pages(checked) for checked in project.articles]
-    pages = tuple(renderer.assemble(parts))
-    files = tuple(site_files(project, [part.data for part in parts]))
-    return CoreOutput(project, pages, files, renderer.newest)
+    pages = tuple(build.pages())
+    return CoreOutput(project, pages, tuple(build.data_files()), build.newest)
 
 
 @dataclass
@@ -122,23 +125,27 @@ class ZensicalOutcome:
         return not self.site_errors and self.project is not None and not self.project.errors
 
 
-def build_site(config_file: str, settings: Settings, *, site_dir: str | None = None,
-               cache_dir: Path | None = None) -> ZensicalOutcome:
-    """Check, stage, run `zensical build`, verify and publish; the previous site is untouched on any failure."""
-    config_path = Path(config_file).resolve()
-    site_config = read_site_config(config_path)
-    target = Path(site_dir).resolve() if site_dir else (config_path.parent / str(site_config.get("site_dir", "site")))
-    outcome = ZensicalOutcome(None, target.resolve(), version=zensical_version())
+def build_site(site: SiteConfig, options: BuildOptions, *, site_dir: str | None = None) -> ZensicalOutcome:
+    """Check, stage, run `zensical build`, verify and publish; the previous site is untouched on any failure.
+    `site` is mkdocs.yml as the core reads it; the file is read again here with its tags, for Zensical."""
+    config_path = site.config_file.resolve()
+    site_config = read_raw_config(config_path)
+    settings = site.settings()
+    target = Path(site_dir).resolve() if site_dir else site.site_dir.resolve()
+    outcome = ZensicalOutcome(None, target, version=zensical_version())
     try:
         check_replaceable(target, _shown(target))
     except SiteDirError as problem:
         outcome.site_errors.append(str(problem))
         return outcome
-    output = core_output(settings, cache_dir)
+    try:
+        output = core_output(settings, options)
+    finally:
+        options.progress.finish()
     outcome.project = output.project
     if output.project.errors:
         return outcome
-    editor_pages, problems = render_editor_pages(settings.content_dir, site_config)
+    editor_pages, problems = render_editor_pages(site, site_config.get("nav"))
     if problems:
         outcome.project = _with_problems(output.project, problems)
         return outcome
@@ -150,13 +157,14 @@ def build_site(config_file: str, settings: Settings, *, site_dir: str | None = N
     work.mkdir(parents=True)
     try:
         docs = work / "docs"
-        stage_docs(docs, output.pages, editor_pages, settings.content_dir)
+        languages = PageLanguages(settings, site.options)
+        stage_docs(docs, output.pages, editor_pages, settings.content_dir, languages)
         theme = stage_theme(work / "theme", site_config, config_path.parent)
         staged_config = work / "mkdocs.yml"
         # Zensical writes only inside the folder of its configuration: the site is moved beside the old one after.
         staged_config.write_text(
             staged_site_config(site_config, docs, work / "site", theme, output.pages, editor_pages,
-                               theme_extra(settings, site_config)), "utf-8"
+                               languages.site_extra()), "utf-8"
         )
         lost = nav_problems(site_config.get("nav"), docs)
         if lost and settings.strict:
@@ -170,6 +178,7 @@ def build_site(config_file: str, settings: Settings, *, site_dir: str | None = N
         missing = missing_pages(staging, output.pages)
         if missing:
             raise ZensicalError(missing_message(missing, len(output.pages)))
+        add_html_direction(staging, output.pages, settings.locale)
         add_security_policy(staging)
         publish(staging, target)
     except (ZensicalError, OSError) as problem:
@@ -240,7 +249,7 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
 _Dumper.add_representer(_Tagged, _represent_tagged)
 
 
-def read_site_config(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+def read_raw_config(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     """The site's mkdocs.yml as data, its INHERIT resolved here as MkDocs resolves it (mappings merged, anything
     else replaced by the child's): the staged configuration lives in another folder."""
     try:
@@ -255,7 +264,7 @@ def read_site_config(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     parent_path = (path.parent / str(parent)).resolve()
     if parent_path in seen:
         raise ZensicalError(f"{_shown(path)}: INHERIT: {parent} inherits from this file again")
-    return _merged(read_site_config(parent_path, (*seen, path)), config)
+    return _merged(read_raw_config(parent_path, (*seen, path)), config)
 
 
 def _merged(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -272,17 +281,6 @@ def _plugin_name(entry: Any) -> str:
     if isinstance(entry, dict) and len(entry) == 1:
         return str(next(iter(entry)))
     return str(entry)
-
-
-def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    """The factsite plugin's options in the site's configuration."""
-    plugins = config.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else \
-        [next(iter(entry.items())) for entry in plugins if isinstance(entry, dict) and len(entry) == 1]  # fmt: skip
-    for name, options in entries:
-        if name == "factsite" and isinstance(options, dict):
-            return options
-    return {}
 
 
 def staged_site_config(config: dict[str, Any], docs: Path, site: Path, theme: Path | None,
@@ -339,7 +337,7 @@ def nav_problems(nav: Any, docs: Path) -> list[str]:
 # --- the staging docs tree ----------------------------------------------------------------------------------------
 
 
-def page_markdown(page: SitePage) -> str:
+def page_markdown(page: SitePage, language: dict[str, Any] | None = None) -> str:
     """A generated page as Zensical reads it: front matter, then the body as one block of HTML, which
     Python-Markdown keeps byte for byte (blank lines around it, no indentation)."""
     hide = ["navigation", "toc"] if page.kind in ("article", "claim") else ["toc"]
@@ -351,6 +349,7 @@ def page_markdown(page: SitePage) -> str:
         front["factsite_image"] = page.image
     if page.structured_data:
         front["factsite_structured_data"] = page.structured_data
+    front.update(language or {})
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**6)
     return f"---\n{header}---\n\n{_opening(page)}\n{page.body_html}\n</div>\n"
 
@@ -359,11 +358,12 @@ def _opening(page: SitePage) -> str:
     return f'<div class="fs-page fs-page--{html.escape(page.kind)}">'
 
 
-def stage_docs(docs: Path, pages: tuple[SitePage, ...], editor_pages: dict[str, str], content: Path) -> None:
+def stage_docs(docs: Path, pages: tuple[SitePage, ...], editor_pages: dict[str, str], content: Path,
+               languages: PageLanguages) -> None:  # fmt: skip
     for page in pages:
         path = docs / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page_markdown(page), "utf-8")
+        path.write_text(page_markdown(page, languages.front_matter(page.locale)), "utf-8")
     for relative, text in editor_pages.items():
         path = docs / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -387,13 +387,15 @@ def static_files(content: Path) -> Iterator[tuple[str, Path]]:
                 yield prefix + name, Path(directory, name)
 
 
-def render_editor_pages(content: Path, config: dict[str, Any]) -> tuple[dict[str, str], list[Problem]]:
+def render_editor_pages(site: SiteConfig, nav: Any) -> tuple[dict[str, str], list[Problem]]:
     """The editor's Markdown pages rendered with the site's Markdown extensions and sanitised, as the MkDocs
     plugin does (Zensical would publish their raw HTML), each staged as front matter and one block of HTML;
     images from other hosts and the theme's ids are errors, as in the MkDocs build."""
-    extensions, configs = markdown_extensions(config)
-    titled = {path for title, path in nav_entries(config.get("nav")) if title}
-    renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    configs = {name: {key: _resolved(value) for key, value in options.items()}
+               for name, options in site.markdown_configs.items()}  # fmt: skip
+    renderer = markdown.Markdown(extensions=list(site.markdown_extensions), extension_configs=configs)
+    content = site.site.content_dir
+    titled = {path for title, path in nav_entries(nav) if title}
     staged, problems = {}, []
     for relative, path in editor_page_paths(content):
         text = path.read_text("utf-8", errors="replace")
@@ -412,6 +414,17 @@ def render_editor_pages(content: Path, config: dict[str, Any]) -> tuple[dict[str
         header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6) if meta else ""
         staged[relative] = (f"---\n{header}---\n\n" if header else "") + f"<div>\n{clean}\n</div>\n"
     return staged, problems
+
+
+def _resolved(value: Any) -> Any:
+    """An extension option given as `!!python/name:` imported, where the site's Markdown runs."""
+    if isinstance(value, PythonName):
+        return value.resolve()
+    if isinstance(value, dict):
+        return {key: _resolved(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolved(item) for item in value]
+    return value
 
 
 def editor_page_paths(content: Path) -> Iterator[tuple[str, Path]]:
@@ -443,29 +456,61 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
     return meta, rest.split("\n", 1)[1] if "\n" in rest else ""
 
 
-def markdown_extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
-    names, configs = [], {}
-    for entry in config.get("markdown_extensions") or []:
-        if isinstance(entry, dict):
-            for name, options in entry.items():
-                names.append(str(name))
-                if isinstance(options, dict):
-                    configs[str(name)] = {k: v for k, v in options.items() if not isinstance(v, _Tagged)}
-        else:
-            names.append(str(entry))
-    return names, configs
+class PageLanguages:
+    """What puts a page in its language with Zensical: the theme's strings, translated by factsite (Zensical's
+    templates have no gettext), and for a page in another language than the site's, the interface language
+    Zensical's language partial imports (as the MkDocs adapter's `languages.page_meta`)."""
+
+    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
+        self.settings = settings
+        self.footer_links = [{"title": str(link["title"]), "url": str(link["url"])}
+                             for link in options.get("footer_links") or ()]  # fmt: skip
+        self.footer_links += [{"title": title, "url": path + "/"} for path, title in trust_pages(settings.trust)]
+        self.interface_languages = _interface_languages()
+
+    def strings(self, locale: str) -> dict[str, Any]:
+        messages = Messages(locale)
+        return {
+            "factsite_strings": {text: messages.gettext(text) for text in THEME_STRINGS},
+            "factsite_footer_links": [{**link, "title": messages.gettext(link["title"])} for link in self.footer_links],
+        }
+
+    def front_matter(self, locale: str) -> dict[str, Any]:
+        """Nothing for a page in the site's language (the site's configuration holds its strings)."""
+        if same_language(locale, self.settings.locale):
+            return {}
+        tag = html_lang(locale)
+        names = [name for name in dict.fromkeys((tag, tag.split("-")[0])) if name in self.interface_languages]
+        return {**({"factsite_language": names[0]} if names else {}), **self.strings(locale)}
+
+    def site_extra(self) -> dict[str, Any]:
+        """The values the theme overrides read from `config.extra`, as the MkDocs plugin sets them."""
+        messages = Messages(self.settings.locale)
+        return {
+            "factsite_feed": "feed.xml" if self.settings.structured_data else "",
+            "factsite_feed_title": messages.gettext("%(site)s: fact-checks", site=self.settings.site_name),
+            **self.strings(self.settings.locale),
+        }
 
 
-def theme_extra(settings: Settings, config: dict[str, Any]) -> dict[str, Any]:
-    """The values factsite's theme overrides read from `config.extra`, as the MkDocs plugin sets them."""
-    links = plugin_options(config).get("footer_links") or []
-    footer_links = [{"title": str(link.get("title", "")), "url": str(link.get("url", ""))}
-                    for link in links if isinstance(link, dict)]  # fmt: skip
-    return {
-        "factsite_feed": "feed.xml" if settings.structured_data else "",
-        "factsite_footer_links": [*footer_links, *({"title": title, "url": path + "/"}
-                                                   for path, title in trust_pages(settings.trust))],
-    }
+def _interface_languages() -> frozenset[str]:
+    """The languages Zensical's theme has interface strings for (found without importing Zensical)."""
+    spec = importlib.util.find_spec("zensical")
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    return frozenset(path.stem for folder in folders
+                     for path in Path(folder, "templates", "partials", "languages").glob("*.html"))  # fmt: skip
+
+
+def add_html_direction(site: Path, pages: tuple[SitePage, ...], site_locale: str) -> None:
+    """`dir="rtl"` on the `<html>` of a page written right to left, as the MkDocs adapter adds it (Zensical's
+    theme sets it on `<body>` only)."""
+    for page in pages:
+        locale = page.locale if not same_language(page.locale, site_locale) else site_locale
+        if text_direction(locale) != "rtl":
+            continue
+        path = page_file(site, page)
+        text = path.read_text("utf-8")
+        path.write_text(HTML_LANG.sub(r'\1 dir="rtl"', text, count=1), "utf-8")
 
 
 def stage_theme(theme: Path, config: dict[str, Any], project_dir: Path) -> Path:

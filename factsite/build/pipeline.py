@@ -22,44 +22,18 @@ from factsite.load.positions import LineIndex
 from factsite.load.validate import validate_article
 from factsite.model import (
     Article,
+    CheckedArticle,
     CheckedClaim,
     ClaimKind,
     Location,
     Problem,
+    Project,
     Severity,
 )
 from factsite.render.claim_marks import MarkLink
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.page_safety import article_page_ids, page_problems
 from factsite.settings import UNREVIEWED, Settings
-
-
-@dataclass(frozen=True)
-class CheckedArticle:
-    article: Article
-    body_html: str
-    claims: tuple[CheckedClaim, ...]
-    problems: tuple[Problem, ...] = ()
-
-
-@dataclass(frozen=True)
-class Project:
-    settings: Settings
-    articles: tuple[CheckedArticle, ...]
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
-
-    @property
-    def claims(self) -> tuple[CheckedClaim, ...]:
-        return tuple(claim for article in self.articles for claim in article.claims)
-
 
 ArticleChecker = Callable[[Path, Path], "ArticleOutcome"]
 

@@ -16,8 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from factsite.build.pipeline import Project
-from factsite.model import Location, Problem, Severity
+from factsite.model import Location, Problem, Project, Severity
 from factsite.render.same_claims import same_as_problems
 from factsite.render.structured_data import CONFIG_LOCATION, structured_data_problems
 from factsite.settings import Settings

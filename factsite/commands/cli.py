@@ -80,10 +80,7 @@ def _parser() -> argparse.ArgumentParser:
                              "for large sites)")  # fmt: skip
         if name == "build":
             command.add_argument("-d", "--site-dir", help="output directory (default: site_dir of mkdocs.yml)")
-            command.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default=None,
-                                 help="what renders the site: mkdocs, properdocs (the maintained fork of MkDocs "
-                                 "1.x) or zensical (renders the pages factsite stages; see the warnings it "
-                                 "prints); default mkdocs when installed, else properdocs")  # fmt: skip
+            _engine_argument(command)
             command.add_argument("-v", "--verbose", action="store_true",
                                  help="print the full traceback of an unexpected failure")  # fmt: skip
         else:
@@ -114,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = add("serve", "live preview on 127.0.0.1, rebuilt on every change", _serve)
     serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    _engine_argument(serve)
     links = add("links", "check every source and archive address over the network (never part of build)",
                 _links)  # fmt: skip
     links.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
@@ -122,7 +120,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _build(args: argparse.Namespace) -> int:
+def _engine_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default=None,
+                         help="what renders the site: mkdocs, properdocs (the maintained fork of MkDocs 1.x) "
+                         "or zensical (build only: factsite renders every page and Zensical wraps them; see the "
+                         "warnings it prints); default mkdocs when installed, else properdocs")  # fmt: skip
+
+
+def _prepare_engine(args: argparse.Namespace) -> int | None:
+    """Make this process run `args.engine`: None when it does, else the exit status of the command run in a fresh
+    interpreter (or of the engine's refusal)."""
     # Before anything imports MkDocs: ProperDocs takes the place of MkDocs by aliasing its modules in this process.
     from factsite.adapters.mkdocs.engines import EngineError, default_engine, prepare
 
@@ -132,11 +139,15 @@ def _build(args: argparse.Namespace) -> int:
     except EngineError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    if engine == "zensical":
-        return _build_with_zensical(args)
-    if not in_this_process:
-        return _build_in_fresh_interpreter(args, engine)
+    return None if in_this_process else _in_fresh_interpreter(args, engine)
 
+
+def _build(args: argparse.Namespace) -> int:
+    status = _prepare_engine(args)
+    if status is not None:
+        return status
+    if args.engine == "zensical":  # never the default: chosen by name
+        return _build_with_zensical(args)
     ahead.load_lint_engine()  # before the imports below, which it overlaps
     from factsite.adapters.mkdocs.commands import SiteConfigError, build_site, quiet_mkdocs_logging
     from factsite.build.progress import Progress
@@ -147,7 +158,7 @@ def _build(args: argparse.Namespace) -> int:
         outcome = build_site(args.config_file, strict=args.strict, site_dir=args.site_dir,
                              jobs=args.jobs, progress=Progress.for_terminal())  # fmt: skip
     except SiteConfigError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
     except Exception as failure:  # a fault of a template, a plugin or factsite itself, not of the content
         print(f"error: {failure_message(failure)}", file=sys.stderr)
@@ -183,16 +194,22 @@ def _build_with_zensical(args: argparse.Namespace) -> int:
     """Zensical runs no plugin: factsite checks and renders every page and data file, Zensical renders the staged
     tree, and factsite publishes it only once every generated page is in it (factsite.adapters.zensical)."""
     ahead.load_lint_engine()
-    # The settings are read through MkDocs' configuration loader until the core reads mkdocs.yml itself.
-    from factsite.adapters.mkdocs.commands import SiteConfigError, read_settings
     from factsite.adapters.zensical import ZensicalError, build_site
+    from factsite.build.incremental.workers import available_processors
+    from factsite.build.progress import Progress
+    from factsite.build.site import BuildOptions
+    from factsite.load.site_config import SiteConfigError, read_site_config
 
     started = time.perf_counter()
     try:
-        settings, cache_dir = read_settings(args.config_file, strict=args.strict)
-        outcome = build_site(args.config_file, settings, site_dir=args.site_dir, cache_dir=cache_dir)
+        config = read_site_config(args.config_file, strict=args.strict)
+        print_lines(config.warnings)
+        options = BuildOptions(jobs=available_processors() if args.jobs is None else max(1, args.jobs),
+                               parallel_always=args.jobs is not None, progress=Progress.for_terminal(),
+                               cache_dir=config.cache_dir)  # fmt: skip
+        outcome = build_site(config, options, site_dir=args.site_dir)
     except (SiteConfigError, ZensicalError) as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
     except Exception as failure:  # a fault of a template or factsite itself, not of the content
         print(f"error: {failure_message(failure)}", file=sys.stderr)
@@ -215,50 +232,46 @@ def _build_with_zensical(args: argparse.Namespace) -> int:
     return EXIT_CONTENT
 
 
-def _build_in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
-    """The same build in a new Python, for a process that has already imported another engine as `mkdocs` (a
+def _in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
+    """The same command in a new Python, for a process that has already imported another engine as `mkdocs` (a
     program calling `main` twice with different engines): the child imports the chosen one first."""
     import subprocess
 
     if os.environ.get("FACTSITE_ENGINE_CHILD"):  # the child found another engine loaded too: never loop
-        print(f"error: --engine {engine}: another engine was imported before the build started", file=sys.stderr)
+        print(f"error: --engine {engine}: another engine was imported before the {args.command} started",
+              file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
-    command = [sys.executable, "-m", "factsite", "build", "-f", args.config_file, "--engine", engine]
-    command += ["--strict"] * args.strict + ["--verbose"] * args.verbose
-    command += ["--site-dir", args.site_dir] if args.site_dir else []
-    command += ["--jobs", str(args.jobs)] if args.jobs is not None else []
+    command = [sys.executable, "-m", "factsite", args.command, "-f", args.config_file, "--engine", engine]
+    if args.command == "serve":
+        command += ["--dev-addr", args.dev_addr]
+    else:
+        command += ["--strict"] * args.strict + ["--verbose"] * args.verbose
+        command += ["--site-dir", args.site_dir] if args.site_dir else []
+        command += ["--jobs", str(args.jobs)] if args.jobs is not None else []
     return subprocess.run(command, env={**os.environ, "FACTSITE_ENGINE_CHILD": "1"}, check=False).returncode
 
 
 def _check(args: argparse.Namespace) -> int:
     ahead.load_lint_engine()
-    from factsite.adapters.mkdocs.commands import (
-        SiteConfigError,
-        available_processors,
-        editor_page_problems,
-        read_settings,
-    )
-    from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
-    from factsite.build.pipeline import article_paths, check_project
+    from factsite.build.editor_pages import editor_page_problems
+    from factsite.build.incremental.workers import available_processors
     from factsite.build.progress import Progress
-    from factsite.build.publication import with_publication_problems
+    from factsite.build.site import BuildOptions, SiteBuild
+    from factsite.load.site_config import SiteConfigError, read_site_config
     from factsite.render.data_files import claims_data
 
     started = time.perf_counter()
     try:
-        settings, cache_dir = read_settings(args.config_file, strict=args.strict)
+        config = read_site_config(args.config_file, strict=args.strict)
     except SiteConfigError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
-    cache = CheckCache(settings, cache_dir)
-    pairs = article_paths(settings.content_dir)[0]
+    print_lines(config.warnings)
     progress = Progress.for_terminal() if args.format == "text" else Progress.silent()
-    progress.stage("checking", len(pairs), "articles")
-    cache.on_article = progress.advance
-    jobs = available_processors() if args.jobs is None else args.jobs
-    cache.prefetch(pairs, jobs, minimum=PARALLEL_MINIMUM if args.jobs is None else 2)
-    project = with_publication_problems(check_project(settings, cache.check))
-    editor_pages = editor_page_problems(args.config_file)  # what `build` finds in them as it renders them
+    options = BuildOptions(jobs=available_processors() if args.jobs is None else max(1, args.jobs),
+                           parallel_always=args.jobs is not None, progress=progress, cache_dir=config.cache_dir)
+    project = SiteBuild(config.settings(), options).check()
+    editor_pages = editor_page_problems(config)  # what `build` finds in them as it renders them
     if editor_pages:
         problems = sorted(project.problems + tuple(editor_pages), key=lambda p: (p.location.path, p.location.line))
         project = dataclasses.replace(project, problems=tuple(problems))
@@ -276,6 +289,15 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if args.engine == "zensical":
+        # The live preview rebuilds pages inside the MkDocs plugin; Zensical runs no plugin.
+        print(f"error: {args.config_file}: --engine zensical: the live preview runs on MkDocs or ProperDocs only; "
+              "preview with --engine mkdocs or properdocs, and publish with `build --engine zensical`",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    status = _prepare_engine(args)
+    if status is not None:
+        return status
     from factsite.adapters.mkdocs.commands import SiteConfigError, quiet_mkdocs_logging
     from factsite.adapters.mkdocs.serve import check_address, serve
     from factsite.build.progress import Progress
@@ -298,7 +320,7 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"Previewing on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
         serve(args.config_file, host, int(port), report, Progress.for_terminal())
     except SiteConfigError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
     except OSError as problem:
         reason = problem.strerror or problem
@@ -308,16 +330,18 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    from factsite.adapters.mkdocs.commands import SiteConfigError, read_settings
     from factsite.build.incremental.check_cache import CheckCache
     from factsite.build.pipeline import check_project
     from factsite.commands.links import check_links, collect_links, dead_link_problems
+    from factsite.load.site_config import SiteConfigError, read_site_config
 
     try:
-        settings, cache_dir = read_settings(args.config_file)
+        config = read_site_config(args.config_file)
     except SiteConfigError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print_lines(str(problem).splitlines(), "error")
         return EXIT_USAGE
+    print_lines(config.warnings)
+    settings, cache_dir = config.settings(), config.cache_dir
     project = check_project(settings, CheckCache(settings, cache_dir).check)
     print_problems(project.errors)  # articles that fail to load have no addresses to check
     targets = collect_links(project)
@@ -459,6 +483,11 @@ def failure_message(failure: BaseException) -> str:
         places += [(name, int(line)) for name, line in TRACEBACK_FRAME.findall(getattr(cause, "text", ""))]
     templates = [f"{name}:{line}: " for name, line in places if name.endswith(".html") and line]
     return f"{templates[-1] if templates else ''}{type(failure).__name__}: {message}"
+
+
+def print_lines(lines: Sequence[str], severity: str = "warning") -> None:
+    for line in lines:
+        print(f"{severity}: {line}", file=sys.stderr)
 
 
 def print_problems(problems: Sequence[Problem]) -> None:

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 import requests
 
-from factsite.build.pipeline import Project
-from factsite.model import Location, Problem, Severity
+from factsite.model import Location, Problem, Project, Severity
 
 USER_AGENT = "factsite-link-checker/1 (+https://pypi.org/project/factsite/)"
 # Answers that often mean "no robots here", not "gone": they need a person to look.

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from factsite.build.pipeline import CheckedArticle, Project
-from factsite.model import CheckedClaim
+from factsite.model import CheckedArticle, CheckedClaim, Project
 from factsite.render.annotations import ANNOTATIONS_FILE, QuoteFinder, annotation, annotation_collection
 from factsite.render.cards import card_path, card_png
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
+from factsite.render.messages import Messages
 from factsite.render.same_claims import same_claims
 from factsite.render.structured_data import site_address
 from factsite.render.views import article_path, article_rating, claim_path, claim_title, verdict_view
@@ -119,16 +119,18 @@ def article_data(checked: CheckedArticle, settings: Settings) -> ArticleData:
 
 
 def article_cards(checked: CheckedArticle, settings: Settings) -> tuple[tuple[str, bytes], ...]:
-    """The article's card (its headline and overall rating) and one per claim (its sentence and verdict)."""
-    site = settings.site_name
+    """The article's card (its headline and overall rating) and one per claim (its sentence and verdict), in the
+    article's language as its pages are."""
+    site, messages = settings.site_name, Messages(checked.article.locale)
     rating = article_rating(checked.claims, checked.article, settings).verdict
     cards = [(card_path(article_path(checked.article.slug)),
-              card_png(checked.article.title, rating.id, rating.label, site, "Fact-check"))]  # fmt: skip
+              card_png(checked.article.title, rating.id, messages.gettext(rating.label), site,
+                       messages.gettext("Fact-check")))]  # fmt: skip
     for claimed in checked.claims if settings.social_cards == "claims" else ():
         verdict = verdict_view(claimed, settings)
         path = card_path(claim_path(checked.article.slug, claimed.claim.id))
-        kicker = f"Claim {claimed.mark.number}"
-        cards.append((path, card_png(claim_title(claimed), verdict.id, verdict.label, site, kicker)))
+        kicker = messages.gettext("Claim %(number)s", number=messages.number(claimed.mark.number))
+        cards.append((path, card_png(claim_title(claimed), verdict.id, messages.gettext(verdict.label), site, kicker)))
     return tuple(cards)
 
 

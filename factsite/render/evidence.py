@@ -14,6 +14,15 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from factsite.render.messages import N_
+
+# The checks' statuses as `status_words` writes them, for the catalogs (pages translate them).
+STATUS_WORDS = (
+    N_("match"), N_("rounded"), N_("understated"), N_("overstated"), N_("verbatim"),
+    N_("verbatim with marked edits"), N_("minor differences"), N_("edit may change meaning"), N_("altered"),
+    N_("spliced"), N_("not found"),
+)  # fmt: skip
+
 
 def with_titles(text: str, titles: Mapping[str, str]) -> Markup:
     """`text` (a check's summary or finding) as HTML, each source id in it replaced by the source's title.

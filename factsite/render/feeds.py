@@ -10,8 +10,7 @@ import datetime as dt
 import xml.etree.ElementTree as ElementTree
 from typing import Any
 
-from factsite.build.pipeline import CheckedArticle, Project
-from factsite.model import CheckedClaim
+from factsite.model import CheckedArticle, CheckedClaim, Project
 from factsite.render.annotations import timestamp
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.structured_data import SCHEMA_CONTEXT, claim_review, organisation, site_address

@@ -17,16 +17,17 @@ from pathlib import Path
 from typing import TypeVar
 
 import jinja2
+from markupsafe import Markup, escape
 
-from factsite.build.pipeline import CheckedArticle, Project
 from factsite.checks.figures import display_number
-from factsite.model import CheckedClaim, ClaimKind, Source
+from factsite.model import CheckedArticle, CheckedClaim, ClaimKind, Project, Source
 from factsite.render import evidence, views
 from factsite.render.cards import card_path
 from factsite.render.claimants import Claimant, Claimants, claimant_path
 from factsite.render.data_files import ArticleData, article_data
 from factsite.render.feeds import updated
 from factsite.render.markdown_render import MarkdownRenderer
+from factsite.render.messages import N_, Messages
 from factsite.render.same_claims import ClaimKey, same_claims
 from factsite.render.structured_data import claim_review_script
 from factsite.settings import Trust
@@ -72,12 +73,19 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # factsite's words in the page's language: `{% trans %}` and `_()` read the `gettext` and `ngettext`
+        # each render is given (factsite.render.messages); English when it is given none.
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.newstyle_gettext = True  # type: ignore[attr-defined]
+    environment.globals.update(Messages("en").template_globals())
     environment.filters["readable_date"] = views.readable_date
     environment.filters["long_date"] = views.long_date
     # The article's language on the elements that hold its words (docs/languages.md).
     environment.filters["html_lang"] = views.html_lang
     environment.filters["text_direction"] = views.text_direction
+    environment.globals["language_of"] = _language_of
+    environment.globals["in_english"] = _in_english
     # A number as the article's locale writes it: never an exponent, never Python's repr.
     environment.filters["figure_number"] = display_number
     environment.filters["with_titles"] = evidence.with_titles
@@ -87,6 +95,24 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     environment.globals["side_by_side"] = evidence.side_by_side
     environment.globals["passage_view"] = evidence.passage_view
     return environment
+
+
+@jinja2.pass_context
+def _language_of(context: jinja2.runtime.Context, locale: str) -> Markup:
+    """` lang=".." dir=".."` for words in `locale` (an article's title, its summary) on a page written in another
+    language; nothing on a page in the same one, whose `<html lang>` already says it."""
+    page_locale = str(context.get("page_locale", "en"))
+    if views.same_language(locale, page_locale):
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(views.html_lang(locale), views.text_direction(locale))
+
+
+@jinja2.pass_context
+def _in_english(context: jinja2.runtime.Context, text: str) -> Markup:
+    """Words the checks write in English (a rule, a notation, a note): marked as English on a page in another
+    language, so that they are read and laid out as English inside a right-to-left line."""
+    attributes = _language_of(context, "en")
+    return Markup("<span{}>{}</span>").format(attributes, text) if attributes else escape(text)
 
 
 @dataclass(frozen=True)
@@ -100,6 +126,8 @@ class SitePage:
     body_html: str
     kind: str
     structured_data: str = ""
+    # The language the page is written in: its article's locale, or the site's for site-wide pages.
+    locale: str = "en"
     # Paths of the pages this one depends on for prev/next links and tallies (for incremental builds).
     meta: dict[str, str] = field(default_factory=dict)
     # Its number in a listing split over several pages (the index, the sources page); 1 otherwise.
@@ -114,8 +142,8 @@ class SitePage:
     @cached_property
     def digest(self) -> str:
         """A hash of everything the page shows: pages with equal digests render alike."""
-        fields = (self.path, self.title, self.description, self.date.isoformat(), self.kind,
-                  self.structured_data, *sorted(self.meta.items()), self.image, self.body_html)  # fmt: skip
+        fields = (self.path, self.title, self.description, self.date.isoformat(), self.kind, self.structured_data,
+                  self.locale, *sorted(self.meta.items()), self.image, self.body_html)  # fmt: skip
         return hashlib.sha256("\0".join(map(str, fields)).encode()).hexdigest()
 
 
@@ -163,6 +191,7 @@ class ArticleHeading:
     published: dt.date
     reviewed: dt.date
     reviewer: str
+    locale: str = "en"
 
 
 @dataclass(frozen=True)
@@ -247,11 +276,17 @@ class PageRenderer:
         self.markdown = MarkdownRenderer()
         self.claimants = Claimants(self.settings)
         self.newest = max((a.article.reviewed for a in project.articles), default=dt.date(2000, 1, 1))
+        # Site-wide pages (the index, sources, methodology...) are written in the site's language, an
+        # article's pages in the article's.
+        self.site_locale = self.settings.locale
+        self.site_messages = Messages(self.site_locale)
 
-    def render(self, template: str, here: str, **context: object) -> str:
+    def render(self, template: str, here: str, locale: str, **context: object) -> str:
+        """`template` for the page at `here`, in the language of `locale` (its words, dates and numbers)."""
         return self.environment.get_template(template).render(
-            link=partial(views.relative_url, here), here=here, settings=self.settings, **context
-        )
+            link=partial(views.relative_url, here), here=here, settings=self.settings, page_locale=locale,
+            **Messages(locale).template_globals(), **context,
+        )  # fmt: skip
 
     def pages(self, render_article: ArticleRendering | None = None) -> Iterator[SitePage]:
         """Every page in site order; `render_article` may be a cache in front of `article_pages`."""
@@ -278,19 +313,20 @@ class PageRenderer:
         """An article's pages and its share of the site-wide pages; depends on that article only."""
         article = checked.article
         heading = ArticleHeading(article.slug, article.title, article.outlet, article.published,
-                                 article.reviewed, article.reviewer)  # fmt: skip
+                                 article.reviewed, article.reviewer, article.locale)  # fmt: skip
         path = views.article_path(article.slug)
         index_entry = IndexEntry(heading, path, self.markdown.render_note(article.summary),
                                  views.tally(checked.claims, self.settings),
                                  views.article_rating(checked.claims, article, self.settings))  # fmt: skip
+        site = self.site_locale
         index_entry = replace(
             index_entry,
-            html=self.render("_index_entry.html", "", entry=index_entry),
-            later_html=self.render("_index_entry.html", LATER_INDEX_PAGE, entry=index_entry),
+            html=self.render("_index_entry.html", "", site, entry=index_entry),
+            later_html=self.render("_index_entry.html", LATER_INDEX_PAGE, site, entry=index_entry),
         )
         sources = tuple(self._source_entry(source, checked) for source in article.sources)
         corrections = tuple(
-            CorrectionEntry(heading, path, views.correction_view(correction, self.markdown))
+            CorrectionEntry(heading, path, views.correction_view(correction, self.markdown, site))
             for correction in article.corrections
         )
         pages = (self.article_page(checked), *self.claim_pages(checked))
@@ -307,7 +343,7 @@ class PageRenderer:
         html = ""
         if others:
             links = [(views.claim_link(by_key[key], self.settings), by_key[key].article) for key in others]
-            html = self.render("_also_checked.html", page.path, links=links)
+            html = self.render("_also_checked.html", page.path, page.locale, links=links)
         return replace(page, body_html=page.body_html.replace(ALSO_CHECKED_SLOT, html, 1))
 
     def claim_claimants(self, claimed: CheckedClaim) -> list[tuple[str, Claimant]]:
@@ -324,21 +360,22 @@ class PageRenderer:
         article_path = views.article_path(claimed.article.slug)
         for role, claimant in self.claim_claimants(claimed):
             here = claimant_path(claimant)
-            html = self.render("_claimant_claim.html", here, claim=link, article=claimed.article,
+            html = self.render("_claimant_claim.html", here, self.site_locale, claim=link, article=claimed.article,
                                article_path=article_path)  # fmt: skip
             yield ClaimantItem(here, claimant.name, claimant.type, role, link.verdict, html)
 
     def _source_entry(self, source: Source, checked: CheckedArticle) -> SourceEntry:
-        view = views.source_view(source, self.markdown)
+        site = self.site_locale
+        view = views.source_view(source, self.markdown, site)
         citing = [
             views.claim_link(c, self.settings) for c in checked.claims if source.id in c.claim.sources
         ]
         return SourceEntry(
             view,
-            self.render("_source.html", "sources", view=view, level=4),
-            tuple(self.render("_source_claim.html", "sources", claim=link) for link in citing),
-            self.render("_source.html", LATER_SOURCES_PAGE, view=view, level=4),
-            tuple(self.render("_source_claim.html", LATER_SOURCES_PAGE, claim=link) for link in citing),
+            self.render("_source.html", "sources", site, view=view, level=4),
+            tuple(self.render("_source_claim.html", "sources", site, claim=link) for link in citing),
+            self.render("_source.html", LATER_SOURCES_PAGE, site, view=view, level=4),
+            tuple(self.render("_source_claim.html", LATER_SOURCES_PAGE, site, claim=link) for link in citing),
         )
 
     def index_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
@@ -346,14 +383,16 @@ class PageRenderer:
         intro = self.settings.content_dir / "index.md"
         intro_html = self.markdown.render_note(intro.read_text("utf-8")) if intro.is_file() else ""
         # The theme prints the site name beside every title: the home page names what it lists.
-        title = "Fact-checks"
+        site, messages = self.site_locale, self.site_messages
+        title = messages.gettext("Fact-checks")
+        description = messages.ngettext("%(num)s fact-checked article", "%(num)s fact-checked articles", len(entries))
         for chunk, pagination in paginate(entries, self.settings.per_page, ""):
             here = pagination.paths[pagination.number - 1]
             if pagination.number > 1:
                 chunk = [replace(entry, html=entry.later_html) for entry in chunk]
-            body = self.render("index.html", here, entries=chunk, intro_html=intro_html, pagination=pagination)
-            yield SitePage(here, _numbered(title, pagination), f"{len(entries)} fact-checked articles",
-                           self.newest, body, "index", number=pagination.number)  # fmt: skip
+            body = self.render("index.html", here, site, entries=chunk, intro_html=intro_html, pagination=pagination)
+            yield SitePage(here, _numbered(title, pagination, messages), description, self.newest, body, "index",
+                           locale=site, number=pagination.number)  # fmt: skip
 
     def article_page(self, checked: CheckedArticle) -> SitePage:
         article = checked.article
@@ -361,17 +400,19 @@ class PageRenderer:
         body = self.render(
             "article.html",
             here,
+            article.locale,
             article=article,
             body_html=checked.body_html,
             summary_html=self.markdown.render_note(article.summary),
             rating=views.article_rating(checked.claims, article, self.settings),
             tally=views.tally(checked.claims, self.settings),
             claims=views.by_severity([views.claim_link(c, self.settings) for c in checked.claims], self.settings),
-            sources=[views.source_view(s, self.markdown) for s in article.sources],
+            sources=[views.source_view(s, self.markdown, article.locale) for s in article.sources],
             corrections=self._corrections(checked),
         )
-        return SitePage(here, f"Fact-check: {article.title}", _plain(article.summary), updated(checked),
-                        body, "article", image=self._card(here))  # fmt: skip
+        title = Messages(article.locale).gettext("Fact-check: %(title)s", title=article.title)
+        return SitePage(here, title, _plain(article.summary), updated(checked), body, "article",
+                        locale=article.locale, image=self._card(here))  # fmt: skip
 
     def claim_pages(self, checked: CheckedArticle) -> Iterator[SitePage]:
         claims = checked.claims
@@ -392,6 +433,7 @@ class PageRenderer:
         body = self.render(
             "claim.html",
             here,
+            article.locale,
             article=article,
             article_path=views.article_path(article.slug),
             claim=claim,
@@ -403,17 +445,21 @@ class PageRenderer:
             note_html=self.markdown.render_note(claim.note),
             result=claimed.result,
             evidence_template=views.evidence_template(claimed.result),
-            sources=[views.source_view(s, self.markdown) for s in claimed.sources],
+            sources=[views.source_view(s, self.markdown, article.locale) for s in claimed.sources],
             source_titles={s.id: s.title for s in claimed.sources},
             claimants=[(role, claimant, claimant_path(claimant)) for role, claimant in self.claim_claimants(claimed)],
             previous=views.claim_link(previous, self.settings) if previous else None,
             following=views.claim_link(following, self.settings) if following else None,
             corrections=corrections,
         )
-        description = f"{verdict.label}: {views.claim_title(claimed)}"
+        messages = Messages(article.locale)
+        description = messages.gettext("%(verdict)s: %(claim)s", verdict=messages.gettext(verdict.label),
+                                       claim=views.claim_title(claimed))  # fmt: skip
         image = self._card(here if self.settings.social_cards == "claims" else views.article_path(article.slug))
-        return SitePage(here, f"Claim {mark.number}: {views.claim_title(claimed)}", description, date,
-                        body, "claim", claim_review_script(claimed, self.settings), image=image)  # fmt: skip
+        title = messages.gettext("Claim %(number)s: %(claim)s", number=messages.number(mark.number),
+                                 claim=views.claim_title(claimed))  # fmt: skip
+        return SitePage(here, title, description, date, body, "claim", claim_review_script(claimed, self.settings),
+                        locale=article.locale, image=image)  # fmt: skip
 
     def _card(self, page_path: str) -> str:
         return card_path(page_path) if self.settings.social_cards != "off" else ""
@@ -436,10 +482,13 @@ class PageRenderer:
             if pagination.number > 1:
                 chunk = [replace(entry, description_html=entry.later_description_html,
                                  claim_items=entry.later_claim_items) for entry in chunk]  # fmt: skip
-            body = self.render("sources.html", here, entries=chunk, pagination=pagination, archive_total=len(entries),
+            body = self.render("sources.html", here, self.site_locale, entries=chunk, pagination=pagination,
+                               archive_total=len(entries),
                                archive_missing=sum(1 for e in entries if not e.view.source.archived))  # fmt: skip
-            yield SitePage(here, _numbered("Sources", pagination), "Every source cited, with the claims that cite it.",
-                           self.newest, body, "sources", number=pagination.number)  # fmt: skip
+            messages = self.site_messages
+            yield SitePage(here, _numbered(messages.gettext("Sources"), pagination, messages),
+                           messages.gettext("Every source cited, with the claims that cite it."),
+                           self.newest, body, "sources", locale=self.site_locale, number=pagination.number)  # fmt: skip
 
     def methodology_page(self) -> SitePage:
         scale = sorted(self.settings.scale.verdicts, key=lambda v: -v.value)
@@ -449,16 +498,21 @@ class PageRenderer:
             )
             for v in scale
         ]
-        body = self.render("methodology.html", "methodology", verdicts=verdicts, scale=self.settings.scale)
-        return SitePage("methodology", "Methodology", "How claims are chosen, checked, rated and corrected.",
-                        self.newest, body, "methodology")  # fmt: skip
+        body = self.render("methodology.html", "methodology", self.site_locale, verdicts=verdicts,
+                           scale=self.settings.scale)  # fmt: skip
+        messages = self.site_messages
+        return SitePage("methodology", messages.gettext("Methodology"),
+                        messages.gettext("How claims are chosen, checked, rated and corrected."),
+                        self.newest, body, "methodology", locale=self.site_locale)  # fmt: skip
 
     def corrections_page(self, parts: Sequence[ArticlePages]) -> SitePage:
         entries = [entry for part in parts for entry in part.corrections]
         entries.sort(key=lambda e: (e.correction.iso_date, e.article.slug), reverse=True)
-        body = self.render("corrections.html", "corrections", entries=entries)
-        return SitePage("corrections", "Corrections", "Every correction to a published fact-check.",
-                        self.newest, body, "corrections")  # fmt: skip
+        body = self.render("corrections.html", "corrections", self.site_locale, entries=entries)
+        messages = self.site_messages
+        return SitePage("corrections", messages.gettext("Corrections"),
+                        messages.gettext("Every correction to a published fact-check."),
+                        self.newest, body, "corrections", locale=self.site_locale)  # fmt: skip
 
     def claimant_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
         """A page per claimant with its claims counted by verdict, and a page listing every claimant."""
@@ -469,19 +523,25 @@ class PageRenderer:
         if not by_path:
             return
         summaries = []
+        site, messages = self.site_locale, self.site_messages
         for path, items in sorted(by_path.items(), key=lambda pair: (pair[1][0].name.casefold(), pair[0])):
             first = items[0]
             groups = [self._claimant_group(role, [i for i in items if i.role == role]) for role in ROLES]
             groups = [group for group in groups if group.items]
             summaries.append((first, path, len(items), groups))
-            body = self.render("claimant.html", path, name=first.name, type=first.type, groups=groups)
-            description = f"{first.name}: {len(items)} claim(s) checked, " + ", ".join(
-                f"{entry.verdict.label} {entry.count}" for group in groups for entry in group.tally
-            )
-            yield SitePage(path, first.name, description, self.newest, body, "claimant")
-        body = self.render("claimants.html", "claimants", claimants=summaries)
-        yield SitePage("claimants", "Claimants", "Everyone whose statements are checked here, with their claims.",
-                       self.newest, body, "claimants")  # fmt: skip
+            body = self.render("claimant.html", path, site, name=first.name, type=first.type, groups=groups)
+            counts = ", ".join(
+                f"{messages.gettext(entry.verdict.label)} {messages.number(entry.count)}"
+                for group in groups for entry in group.tally
+            )  # fmt: skip
+            description = messages.ngettext("%(name)s: %(num)s claim(s) checked, %(counts)s",
+                                            "%(name)s: %(num)s claim(s) checked, %(counts)s", len(items),
+                                            name=first.name, counts=counts)  # fmt: skip
+            yield SitePage(path, first.name, description, self.newest, body, "claimant", locale=site)
+        body = self.render("claimants.html", "claimants", site, claimants=summaries)
+        yield SitePage("claimants", messages.gettext("Claimants"),
+                       messages.gettext("Everyone whose statements are checked here, with their claims."),
+                       self.newest, body, "claimants", locale=site)  # fmt: skip
 
     def _claimant_group(self, role: str, items: list[ClaimantItem]) -> ClaimantGroup:
         counts = Counter(item.verdict.id for item in items)
@@ -495,20 +555,25 @@ class PageRenderer:
     def trust_pages(self) -> Iterator[SitePage]:
         """The pages the fact-checkers' codes ask for, each one only when the configuration gives its text."""
         trust, render = self.settings.trust, self.markdown.render_note
+        site, messages = self.site_locale, self.site_messages
         for path, title in trust_pages(trust):
-            body = self.render("trust.html", path, page=path, title=title, trust=trust, markdown=render)
-            yield SitePage(path, title, f"{title} of {self.settings.site_name or 'this site'}.", self.newest,
-                           body, "trust")  # fmt: skip
+            title = messages.gettext(title)
+            body = self.render("trust.html", path, site, page=path, title=title, trust=trust, markdown=render)
+            description = (messages.gettext("%(page)s of %(site)s.", page=title, site=self.settings.site_name)
+                           if self.settings.site_name else messages.gettext("%(page)s of this site.", page=title))
+            yield SitePage(path, title, description, self.newest, body, "trust", locale=site)  # fmt: skip
 
     def _corrections(self, checked: CheckedArticle) -> list[views.CorrectionView]:
         ordered = sorted(checked.article.corrections, key=lambda c: c.date, reverse=True)
-        return [views.correction_view(c, self.markdown) for c in ordered]
+        return [views.correction_view(c, self.markdown, checked.article.locale) for c in ordered]
 
 
-def _numbered(title: str, pagination: Pagination) -> str:
+def _numbered(title: str, pagination: Pagination, messages: Messages) -> str:
     if pagination.number == 1:
         return title
-    return f"{title}, page {pagination.number} of {len(pagination.paths)}"
+    return messages.gettext("%(title)s, page %(number)s of %(count)s", title=title,
+                            number=messages.number(pagination.number),
+                            count=messages.number(len(pagination.paths)))  # fmt: skip
 
 
 def _plain(markdown_text: str) -> str:
@@ -517,12 +582,12 @@ def _plain(markdown_text: str) -> str:
 
 
 def trust_pages(trust: Trust) -> list[tuple[str, str]]:
-    """(path, title) of each trust page the configuration gives text for."""
+    """(path, title) of each trust page the configuration gives text for; the titles are msgids."""
     pages = []
     if trust.corrections_policy or trust.complaints:
-        pages.append(("corrections-policy", "Corrections and complaints"))
+        pages.append(("corrections-policy", N_("Corrections and complaints")))
     if trust.funding or trust.ownership:
-        pages.append(("funding", "Funding and ownership"))
+        pages.append(("funding", N_("Funding and ownership")))
     if trust.team:
-        pages.append(("team", "Team"))
+        pages.append(("team", N_("Team")))
     return pages

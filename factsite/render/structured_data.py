@@ -13,10 +13,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from factsite.build.pipeline import Project
-from factsite.model import CheckedClaim, ClaimKind, Location, Problem, Severity
+from factsite.model import CheckedClaim, ClaimKind, Location, Problem, Project, Severity
 from factsite.render.claimants import Claimants
-from factsite.render.views import claim_path, claim_title
+from factsite.render.messages import Messages
+from factsite.render.views import claim_path, claim_title, same_language
 from factsite.settings import Settings
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -62,6 +62,8 @@ def claim_review(claimed: CheckedClaim, settings: Settings) -> dict[str, Any] | 
         return None
     article, verdict = claimed.article, claimed.verdict
     assert verdict is not None  # publishes_review checked it
+    # The review is in its page's language: the article's, where it is not the site's.
+    locale = settings.locale if same_language(article.locale, settings.locale) else article.locale
     review: dict[str, Any] = {
         "@context": SCHEMA_CONTEXT,
         "@type": "ClaimReview",
@@ -74,10 +76,10 @@ def claim_review(claimed: CheckedClaim, settings: Settings) -> dict[str, Any] | 
             "ratingValue": verdict.value,
             "bestRating": settings.scale.best,
             "worstRating": settings.scale.worst,
-            "alternateName": verdict.label,
+            "alternateName": Messages(locale).gettext(verdict.label),
         },
         "itemReviewed": claim_item(claimed, settings),
-        "inLanguage": language_tag(settings.locale),
+        "inLanguage": language_tag(locale),
     }
     if article.corrections:
         review["dateModified"] = max(c.date for c in article.corrections).isoformat()

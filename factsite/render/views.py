@@ -17,6 +17,7 @@ from babel.dates import format_date
 from factsite.languages.script import native_digits
 from factsite.model import Article, CheckedClaim, CheckResult, ClaimKind, Correction, Source, Verdict
 from factsite.render.markdown_render import MarkdownRenderer
+from factsite.render.messages import N_
 from factsite.settings import Settings
 
 
@@ -52,6 +53,11 @@ def text_direction(locale: str) -> str:
     except (UnknownLocaleError, ValueError, TypeError):
         return "ltr"
     return "rtl" if order == "right-to-left" else "ltr"
+
+
+def same_language(locale: str, other: str) -> bool:
+    """Whether two locales are one language ("en_US" and "en_GB" are; "hi_IN" and "en_IN" are not)."""
+    return locale.replace("-", "_").split("_")[0].casefold() == other.replace("-", "_").split("_")[0].casefold()
 
 
 def article_path(slug: str) -> str:
@@ -107,13 +113,13 @@ def verdict_view(claimed: CheckedClaim, settings: Settings) -> VerdictView:
     """How a claim's rating shows: its verdict, or a correction for a typo, or unreviewed."""
     if claimed.claim.kind is ClaimKind.TYPO:
         return VerdictView(
-            "correction", "Correction", "A copy error with its correction.",
+            "correction", N_("Correction"), N_("A copy error with its correction."),
             settings.icon_svg("material/pencil"), None, "fs-kind--typo",
         )  # fmt: skip
     verdict: Verdict | None = claimed.verdict
     if verdict is None:
         return VerdictView(
-            "unreviewed", "Unreviewed", "Not yet reviewed; no verdict is published.",
+            "unreviewed", N_("Unreviewed"), N_("Not yet reviewed; no verdict is published."),
             settings.icon_svg("material/timer-sand"), None, "fs-verdict--unreviewed",
         )  # fmt: skip
     return VerdictView(
@@ -159,32 +165,34 @@ def by_severity(links: list[ClaimLink], settings: Settings) -> list[ClaimLink]:
 @dataclass(frozen=True)
 class ArticleRating:
     """The verdict on an article as a whole and where it comes from (`basis`: "editor", "headline",
-    "worst-claim" or "none"), with a sentence saying so to readers."""
+    "worst-claim" or "none"), with a sentence saying so to readers: `explanation` is its msgid (the page
+    translates it), with `%(number)s` for `claim_number`, the claim the rating comes from."""
 
     verdict: VerdictView
     basis: str
     explanation: str
+    claim_number: int | None = None
 
 
 def article_rating(claims: tuple[CheckedClaim, ...], article: Article, settings: Settings) -> ArticleRating:
     """The editor's `rating:`; else the verdict of the `headline_claim:`; else the worst verdict among the
     rated claims (a story is as sound as its weakest checked claim); else unreviewed."""
     if article.rating is not None and (verdict := settings.scale.get(article.rating)) is not None:
-        return ArticleRating(_scale_view(verdict, settings), "editor", "Our rating of the article as a whole.")
+        return ArticleRating(_scale_view(verdict, settings), "editor", N_("Our rating of the article as a whole."))
     rated = [c for c in claims if c.claim.kind is not ClaimKind.TYPO and c.verdict is not None]
     headline = next((c for c in rated if c.claim.id == article.headline_claim), None)
     if headline is not None:
-        explanation = f"The rating of its headline claim, claim {headline.mark.number}."
-        return ArticleRating(verdict_view(headline, settings), "headline", explanation)
+        explanation = N_("The rating of its headline claim, claim %(number)s.")
+        return ArticleRating(verdict_view(headline, settings), "headline", explanation, headline.mark.number)
     if rated:
         worst = min(rated, key=lambda c: (c.verdict.value if c.verdict else 0, c.mark.number))
-        explanation = f"The most severe rating among its claims, claim {worst.mark.number}."
-        return ArticleRating(verdict_view(worst, settings), "worst-claim", explanation)
+        explanation = N_("The most severe rating among its claims, claim %(number)s.")
+        return ArticleRating(verdict_view(worst, settings), "worst-claim", explanation, worst.mark.number)
     unreviewed = VerdictView(
-        "unreviewed", "Unreviewed", "Not yet reviewed; no verdict is published.",
+        "unreviewed", N_("Unreviewed"), N_("Not yet reviewed; no verdict is published."),
         settings.icon_svg("material/timer-sand"), None, "fs-verdict--unreviewed",
     )  # fmt: skip
-    return ArticleRating(unreviewed, "none", "No claim of the article is rated yet.")
+    return ArticleRating(unreviewed, "none", N_("No claim of the article is rated yet."))
 
 
 def _scale_view(verdict: Verdict, settings: Settings) -> VerdictView:
@@ -194,18 +202,19 @@ def _scale_view(verdict: Verdict, settings: Settings) -> VerdictView:
     )  # fmt: skip
 
 
-def source_view(source: Source, renderer: MarkdownRenderer) -> SourceView:
+def source_view(source: Source, renderer: MarkdownRenderer, locale: str = "en") -> SourceView:
+    """A source as a page in `locale` shows it (its dates)."""
     return SourceView(
         source=source,
         note_html=renderer.render_note(source.note),
-        published=readable_date(source.published),
-        accessed=readable_date(source.accessed),
+        published=readable_date(source.published, locale),
+        accessed=readable_date(source.accessed, locale),
     )
 
 
-def correction_view(correction: Correction, renderer: MarkdownRenderer) -> CorrectionView:
+def correction_view(correction: Correction, renderer: MarkdownRenderer, locale: str = "en") -> CorrectionView:
     return CorrectionView(
-        date=readable_date(correction.date),
+        date=readable_date(correction.date, locale),
         iso_date=correction.date.isoformat(),
         change_html=renderer.render_inline(correction.change),
         reason_html=renderer.render_inline(correction.reason),

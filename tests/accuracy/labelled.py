@@ -34,9 +34,9 @@ from typing import Any
 
 import yaml
 
-from factsite.build.pipeline import Project, check_project
+from factsite.build.pipeline import check_project
 from factsite.lint import lint_text
-from factsite.model import CheckedClaim
+from factsite.model import CheckedClaim, Project
 from factsite.settings import Settings
 
 HERE = Path(__file__).parent

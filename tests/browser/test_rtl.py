@@ -24,9 +24,12 @@ PAGES = {
 }
 DIRECTION = """() => [...document.querySelectorAll('.fs-article-text, .fs-sentence')]
     .map(e => getComputedStyle(e).direction)"""
+# Material's navigation drawer waits off-canvas on small screens: past the left edge of a left-to-right page, past
+# the right edge of a right-to-left one (its sliding in from the right is the layout, not an overflow: the page does
+# not scroll sideways, which the scrollWidth assertion checks).
 OVERFLOWING = """() => [...document.querySelectorAll('.md-main *')]
     .filter(e => e.getBoundingClientRect().right > innerWidth + 1)
-    .filter(e => !e.closest('.md-typeset__scrollwrap, pre'))
+    .filter(e => !e.closest('.md-typeset__scrollwrap, pre, .md-sidebar--primary'))
     .slice(0, 5).map(e => e.outerHTML.slice(0, 120))"""
 
 

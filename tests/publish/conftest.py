@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factsite.adapters.mkdocs.commands import BuildOutcome, build_site
-from factsite.build.pipeline import Project
+from factsite.model import Project
 from tests.publish.site_fixture import write_site
 
 REPOSITORY = Path(__file__).resolve().parents[2]

@@ -52,7 +52,7 @@ def test_without_a_rating_the_headline_claim_or_the_most_severe_claim_rates_the_
     assert article_rating(claims, checked.article, settings).verdict.id == "false"
     headline = article_rating(claims, replace(checked.article, headline_claim="jobs-quote"), settings)
     assert (headline.verdict.id, headline.basis) == ("accurate", "headline")
-    assert "headline claim, claim 1" in headline.explanation
+    assert "headline claim, claim 1" in headline.explanation % {"number": headline.claim_number}
     editor = article_rating(claims, replace(checked.article, rating="misleading"), settings)
     assert (editor.verdict.id, editor.basis) == ("misleading", "editor")
 

@@ -22,6 +22,7 @@ from factsite.model import (
     Severity,
 )
 from factsite.render.claimants import Claimants
+from factsite.render.messages import Messages
 from factsite.render.structured_data import claim_review, review_faults, script_json
 from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings
 from tests.publish.conftest import BuiltSite, build
@@ -50,7 +51,10 @@ def test_every_rated_claim_page_carries_one_review_that_matches_the_page(
         [review] = claim_reviews(facts)
         rating = review["reviewRating"]
         assert review["url"] == url == facts.links["canonical"][0]
-        assert facts.heading == f"Claim {claimed.mark.number} {review['claimReviewed']}"
+        # The heading is in the article's language: "Claim 1 ...", "दावा 1 ...", "الادعاء ١ ...".
+        messages = Messages(claimed.article.locale)
+        claim = messages.gettext("Claim %(number)s", number=messages.number(claimed.mark.number))
+        assert facts.heading == f"{claim} {review['claimReviewed']}"
         assert rating["alternateName"] == text_of(facts, "fs-verdict__badge")
         assert (rating["worstRating"], rating["bestRating"]) == (1, 5)
         assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from factsite.adapters.mkdocs.commands import read_settings
 from factsite.build.incremental.check_cache import CheckCache
 from factsite.build.incremental.page_cache import PublicationCache
 from factsite.build.pipeline import check_project
 from factsite.build.publication import with_publication_problems
+from factsite.load.site_config import read_settings
 from tests.conftest import copy_demo
 from tests.publish.site_fixture import write_site
 

@@ -4,6 +4,7 @@ with it)."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -59,3 +60,36 @@ def test_zensical_not_installed_stops_before_building(tmp_path: Path, capsys: py
     assert "Zensical is not installed" in capsys.readouterr().err
     assert last_good.read_text("utf-8") == "the last good site"
     assert sorted(p.name for p in (project / "site").iterdir()) == ["index.html"]
+
+
+SERVE_PROBE = """
+import json, sys
+from factsite.adapters.mkdocs.engines import loaded_engine
+from factsite.commands.cli import main
+status = main(sys.argv[1:])
+print(json.dumps({"status": status, "engine": loaded_engine()}))
+"""
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_serve_runs_on_the_engine_chosen(engine: str, tmp_path: Path) -> None:
+    # A preview that cannot start (an address already taken) stops after the engine is loaded: it tells which.
+    import socket
+
+    project = copy_demo(tmp_path / "project")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        run = subprocess.run([sys.executable, "-c", SERVE_PROBE, "serve", "--engine", engine, "-a", address],
+                             cwd=project, capture_output=True, text=True, timeout=120)  # fmt: skip
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert report == {"status": EXIT_USAGE, "engine": engine}, run.stderr
+    assert "cannot serve on" in run.stderr
+
+
+def test_serve_refuses_zensical(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_demo(tmp_path / "project")
+    assert main(["serve", "-f", str(project / "mkdocs.yml"), "--engine", "zensical"]) == EXIT_USAGE
+    error = capsys.readouterr().err
+    assert "--engine zensical: the live preview runs on MkDocs or ProperDocs only" in error

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -31,6 +31,8 @@ pytestmark = pytest.mark.skipif(
 ARTICLE = "articles/americans-russia-forced-to-fight"
 BODY = re.compile(r'<div class="fs-page fs-page--[\w-]+">(.*)</div>\s*</article>', re.DOTALL)
 TITLE = re.compile(r"<title>[^<]*</title>")
+HTML_TAG = re.compile(r"<html[^>]*>")
+FOOTER = re.compile(r'<nav class="fs-footer-links".*?</nav>', re.DOTALL)
 HEAD_METADATA = re.compile(r'^\s*<(?:meta (?:property="og:|name="twitter:)|script type="application/ld\+json").*$',
                            re.MULTILINE)  # fmt: skip
 
@@ -112,7 +114,8 @@ def test_no_article_source_or_citation_file_is_published(zensical_demo: tuple[Pa
 
 def test_the_head_metadata_is_that_of_the_mkdocs_build(zensical_demo: tuple[Path, str], built_demo: Path) -> None:
     """templates/zensical/main.html gives Zensical's pages what templates/theme/main.html gives Material's:
-    sharing metadata (titles escaped once) and the page's JSON-LD; and the same <title>."""
+    sharing metadata (titles escaped once) and the page's JSON-LD; and the same <title>, <html lang dir> and footer
+    (an Arabic article's pages in Arabic, right to left, on the English demo site)."""
     site, _ = zensical_demo
     claim = HEAD_METADATA.findall((site / ARTICLE / "claims/not-bluffing/index.html").read_text("utf-8"))
     assert any('<script type="application/ld+json">' in line for line in claim)
@@ -122,6 +125,19 @@ def test_the_head_metadata_is_that_of_the_mkdocs_build(zensical_demo: tuple[Path
         theirs, ours = (built_demo / path).read_text("utf-8"), (site / path).read_text("utf-8")
         assert HEAD_METADATA.findall(ours) == HEAD_METADATA.findall(theirs), path
         assert TITLE.findall(ours) == TITLE.findall(theirs), path
+        # In the page's language: <html lang dir>, and factsite's footer in that language.
+        assert HTML_TAG.findall(ours) == HTML_TAG.findall(theirs), path
+        assert footer(ours, path) == footer(theirs, path), path
+
+
+def footer(html: str, path: str) -> list[tuple[str, str]]:
+    """factsite's footer: its label, then each link's address (resolved: Zensical's `url` filter writes "./x/" and
+    "././" where MkDocs writes "x/" and "./") and text."""
+    found = FOOTER.search(html)
+    assert found, path
+    page = urljoin("https://site.example/", path)
+    links = [(urljoin(page, href), text) for href, text in re.findall(r'<a href="([^"]*)">([^<]*)</a>', found.group(0))]
+    return [("label", re.search(r'aria-label="([^"]*)"', found.group(0)).group(1)), *links]  # type: ignore[union-attr]
 
 
 class _Fetched(HTMLParser):

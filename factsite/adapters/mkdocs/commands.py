@@ -16,34 +16,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import markdown
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
-from mkdocs.utils.meta import get_data
 
 from factsite.adapters.mkdocs import search
-from factsite.adapters.mkdocs.plugin import CONTENT_DIRS, FactsitePlugin
+from factsite.adapters.mkdocs.plugin import FactsitePlugin
 from factsite.build.incremental import workers
 from factsite.build.incremental.page_cache import SiteManifest, manifest_path, save_manifest
-from factsite.build.pipeline import Project
+from factsite.build.incremental.workers import available_processors
 from factsite.build.progress import Progress
+from factsite.build.site import BuildOptions
 from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
-from factsite.load.text_files import MAX_FILE_BYTES
-from factsite.model import Problem
-from factsite.render.page_safety import page_problems
-from factsite.render.sanitise import sanitise_html
-from factsite.settings import Settings
+from factsite.load.site_config import SiteConfigError, read_site_config
+from factsite.model import Project
 
 PLUGIN_LOGGER = "mkdocs.plugins.factsite"
 # Up to this many articles (about 4,000 pages at 20 claims an article) MkDocs and Pagefind together hold a
 # few hundred MB: they run in one process, which saves a fork and pickling the build's result.
 APART_ABOVE_ARTICLES = 200
-
-
-class SiteConfigError(Exception):
-    """mkdocs.yml cannot be used: missing, invalid, or without the factsite plugin."""
 
 
 @dataclass
@@ -66,8 +58,9 @@ class BuildOutcome:
 
 
 def load_site_config(config_file: str, strict: bool, **overrides: Any) -> MkDocsConfig:
-    if not Path(config_file).is_file():
-        raise SiteConfigError(f"{config_file}: no such file; run factsite from the folder holding mkdocs.yml")
+    # The core reads the file first: its problems (the YAML, the factsite options) are located and worded as
+    # `check` words them; what only MkDocs validates (its own keys, other plugins) it reports below.
+    read_site_config(config_file, strict)
     try:
         config = load_config(config_file=config_file, strict=strict, **overrides)
     except (ConfigurationError, Abort) as problem:
@@ -81,42 +74,6 @@ def _plugin(config: MkDocsConfig) -> FactsitePlugin:
     plugin = config.plugins["factsite"]
     assert isinstance(plugin, FactsitePlugin)
     return plugin
-
-
-def read_settings(config_file: str, strict: bool = False) -> tuple[Settings, Path | None]:
-    """The core settings that mkdocs.yml declares, and the cache directory, without building anything."""
-    config = load_site_config(config_file, strict)
-    plugin = _plugin(config)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        config = config.plugins.on_config(config)
-    except PluginError:
-        pass  # unsafe content files: the settings are made, and checking the project reports them
-    finally:
-        config.plugins.on_shutdown()
-    assert plugin.settings is not None
-    return plugin.settings, plugin.settings.project_dir / plugin.config.cache_dir
-
-
-def editor_page_problems(config_file: str) -> list[Problem]:
-    """Images from other hosts and the theme's ids in editor pages, found as `build` finds them (with the
-    site's Markdown extensions), so that `check` reports what `build` would refuse."""
-    config = load_site_config(config_file, strict=False)
-    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    docs = Path(config.docs_dir)
-    problems: list[Problem] = []
-    for path in sorted(docs.rglob("*.md")):
-        relative = path.relative_to(docs).as_posix()
-        hidden = any(part.startswith(".") for part in path.relative_to(docs).parts)
-        if hidden or relative == "index.md" or relative.startswith(CONTENT_DIRS) or not path.is_file():
-            continue
-        if path.is_symlink() or path.stat().st_size > MAX_FILE_BYTES:
-            continue  # judged with content/'s other files
-        text = path.read_text("utf-8", errors="replace")
-        source, _ = get_data(text)
-        html = sanitise_html(renderer.reset().convert(source))
-        problems.extend(page_problems(html, text, f"{docs.name}/{relative}"))
-    return problems
 
 
 def build_site(
@@ -135,10 +92,9 @@ def build_site(
     except (SiteDirError, OSError) as problem:
         return BuildOutcome(None, target, [_file_problem(problem)])
     config["site_dir"] = str(staging)
-    plugin = start_plugins(config, "build", jobs, progress)
-    plugin.previous_site = target
+    # Pagefind indexes the site below, around the publication.
+    plugin = start_plugins(config, "build", jobs, progress, previous_site=target, index_search=False)
     apart = plugin.config.search != "material" and _large(config) and workers.can_fork()
-    plugin.index_search = False  # indexed below, around the publication
     payload: bytes | None = None
     search_error, index_after = None, False
     try:
@@ -278,7 +234,8 @@ def _index_search(site: Path, progress: Progress, *, in_place: bool = False) -> 
 
 
 def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs: int | None,
-                  progress: Progress | None) -> FactsitePlugin:  # fmt: skip
+                  progress: Progress | None, *, previous_site: Path | None = None,
+                  index_search: bool = True) -> FactsitePlugin:  # fmt: skip
     """Start the plugins for a build run in MkDocs' dirty mode, which only factsite is told of.
 
     In dirty mode MkDocs leaves the generated pages to the factsite plugin, which renders the
@@ -288,18 +245,16 @@ def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs
     """
     config.plugins.on_startup(command=command, dirty=False)
     plugin = _plugin(config)
-    plugin.dirty = True
     # Chosen by the machine, processes start only for large builds; chosen by the editor, always.
-    plugin.jobs, plugin.parallel_always = (available_processors(), False) if jobs is None \
-        else (max(1, jobs), True)  # fmt: skip
-    plugin.progress = progress or Progress.silent()
+    plugin.configure(BuildOptions(
+        jobs=available_processors() if jobs is None else max(1, jobs),
+        parallel_always=jobs is not None,
+        progress=progress or Progress.silent(),
+        dirty=True,
+        previous_site=previous_site,
+        index_search=index_search,
+    ))  # fmt: skip
     return plugin
-
-
-def available_processors() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
 
 
 @contextlib.contextmanager

@@ -9,6 +9,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from factsite.adapters.mkdocs.languages import page_meta
 from factsite.render.pages import SitePage
 
 
@@ -56,6 +57,8 @@ class GeneratedPage(Page):
             "hide": ["navigation", "toc"]
             if self.site_page.kind in ("article", "claim")
             else ["toc"],
+            # The page's language, for the theme (factsite/adapters/mkdocs/languages.py).
+            **page_meta(self.site_page.locale, config.extra.get("factsite_locale", "en"), config.theme.dirs),
         }
 
     def render(self, config: MkDocsConfig, files: Files) -> None:

@@ -7,13 +7,15 @@ pages to MkDocs files, and the site-wide files (structured data, feeds) to the o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import gc
 import html
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,38 +27,32 @@ from mkdocs.structure.pages import Page
 
 from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.config import FactsiteConfig
+from factsite.adapters.mkdocs.internals import material_search_enabled, switch_material_search
+from factsite.adapters.mkdocs.languages import install_page_gettext, page_locale, with_html_direction
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
-from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint, templates_fingerprint
+from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
 from factsite.adapters.mkdocs.security import add_content_security_policy
 from factsite.adapters.mkdocs.sidebars import Sidebars
-from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
-from factsite.build.incremental.page_cache import PageCache, PublicationCache
-from factsite.build.pipeline import Project, article_paths, check_project
+from factsite.build.editor_pages import CONTENT_DIRS
+from factsite.build.incremental.memory import long_lived
 from factsite.build.progress import Progress
+from factsite.build.site import BuildCaches, BuildOptions, SiteBuild
 from factsite.build.static_files import content_file_problems, unsafe_file_problems
-from factsite.model import Problem, RatingScale, Severity, Verdict
-from factsite.render.annotations import ANNOTATIONS_FILE
-from factsite.render.data_files import ArticleData, site_files
-from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
+from factsite.model import Problem, Project, Severity
+from factsite.render.data_files import ArticleData
 from factsite.render.page_safety import page_problems
 from factsite.render.pages import (
     TEMPLATES_DIR,
-    PageRenderer,
     SitePage,
     compiled_templates,
-    template_environment,
     trust_pages,
 )
 from factsite.render.sanitise import sanitise_html
-from factsite.settings import DEFAULT_VERDICTS, ClaimantConfig, Publisher, Settings, TeamMember, Trust
+from factsite.settings import Settings, Site, make_settings
 
 log = get_plugin_logger(__name__)
 
-# Directories of the docs dir that hold fact-check sources, not pages.
-CONTENT_DIRS = ("articles/", "sources/")
-TRUST_TEXTS = ("corrections_policy", "complaints", "funding", "ownership")
-EXTRA_ICONS = ("material/pencil", "material/timer-sand")
 # Generated pages listed in an automatic navigation; articles and claims never are (it would make builds quadratic).
 NAV_PAGES = ("index", "sources", "methodology", "corrections", "claimants", "trust", "search")
 
@@ -70,23 +66,19 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.project: Project | None = None
-        self.article_data: list[ArticleData] | None = None  # each article's items of the data files
+        # How to build: one frozen value, handed over by whoever starts the build (`configure`): factsite's
+        # commands build in MkDocs' dirty mode, where this plugin renders the generated pages itself.
+        self.options = BuildOptions()
         self.settings: Settings | None = None
+        self.project: Project | None = None
+        # The build core's run of this build, and its caches, which outlive it (the live preview builds many
+        # times in one process).
+        self.core: SiteBuild | None = None
+        # The newest content date of the last build that composed pages: editor pages show it.
         self.newest = dt.date(2000, 1, 1)
-        # Set by factsite's own commands (`factsite.adapters.mkdocs.commands`), which build in MkDocs'
-        # dirty mode: then this plugin renders the generated pages itself and reuses unchanged ones.
-        self.dirty = False
-        self.previous_site: Path | None = None  # where the last build's pages are, if not site_dir
-        self.jobs = 1
-        self.parallel_always = False  # else only builds large enough to repay starting processes
-        self.index_search = True  # the live preview leaves Pagefind's index out
-        self.progress = Progress.silent()
+        self._caches: BuildCaches | None = None
         self._material_search: bool | None = None  # the editor's own setting of Material's search
-        # Caches that outlive one build (the live preview builds many times in one process).
-        self._caches: tuple[str, CheckCache, PageCache, PublicationCache] | None = None
-        # Page templates compiled once per process (Jinja recompiles a template that changed).
-        self._templates = template_environment()
+        self._long_lived = contextlib.ExitStack()  # what lives until the build ends (`long_lived`)
         # Per build: the generated pages by source path, what to render, the search engine.
         self.pages: dict[str, GeneratedPage] = {}
         self.page_problems: list[Problem] = []  # found in editor pages as they are rendered
@@ -96,10 +88,21 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.env: jinja2.Environment | None = None
         self.files: Files | None = None
 
+    def configure(self, options: BuildOptions) -> None:
+        """How the next build runs (after `on_startup`, which resets it)."""
+        self.options = options
+
+    @property
+    def progress(self) -> Progress:
+        return self.options.progress
+
+    @property
+    def article_data(self) -> list[ArticleData] | None:
+        return self.core.article_data if self.core is not None else None
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps plugin instances between builds of one process: each build starts afresh.
-        self.dirty, self.previous_site, self.index_search = dirty, None, True
-        self.jobs, self.parallel_always, self.progress = 1, False, Progress.silent()
+        self.options = BuildOptions(dirty=dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -111,38 +114,20 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         project_dir = Path(config.config_file_path or ".").resolve().parent
-        scale = RatingScale(
-            tuple(Verdict(v.id, v.label, v.definition, v.icon, v.value) for v in self.config.scale)
-            or DEFAULT_VERDICTS
-        )
-        icons = {v.icon for v in scale.verdicts} | set(EXTRA_ICONS)
-        self.settings = Settings(
+        site = Site(
             content_dir=Path(config.docs_dir).resolve(),
             project_dir=project_dir,
-            scale=scale,
-            locale=self.config.locale,
             site_url=config.site_url or "",
             site_name=config.site_name,
-            publisher=Publisher(**{k: self.config.publisher[k] for k in ("name", "url", "logo")}),
-            structured_data=self.config.structured_data,
-            lint=self.config.lint,
             strict=bool(config.strict),
-            per_page=max(0, self.config.per_page),
-            social_cards=self.config.social_cards,
-            trust=Trust(
-                **{key: str(self.config.trust[key]) for key in TRUST_TEXTS},
-                team=tuple(TeamMember(str(m.name), str(m.role), str(m.bio)) for m in self.config.trust["team"]),
-            ),
-            claimants=tuple(
-                ClaimantConfig(str(item.name), tuple(map(str, item.aliases)), item.type or "")
-                for item in self.config.claimants
-            ),
-            icons=tuple(sorted((name, _icon_svg(config, name)) for name in icons)),
             # The site's own stylesheets and scripts are configuration, not contributions.
-            static_files=tuple(self.config.static_files.allow)
-            + tuple(str(path) for path in (*config.extra_css, *config.extra_javascript)),
-            reserved_paths=reserved_paths(config),
+            extra_files=tuple(str(path) for path in (*config.extra_css, *config.extra_javascript)),
+            theme_dirs=tuple(Path(directory) for directory in config.theme.dirs),
         )
+        self.settings = make_settings(plain_options(self.config), site)
+        for name, svg in self.settings.icons:
+            if not svg:
+                log.log(logging.INFO, f"icon '{name}' not found in the theme; the verdict shows without it")
         # MkDocs lists content/ next, following links: one that loops or leads out must stop the build first,
         # with every problem of content/'s files (reported by whoever runs the build, as content errors are).
         if any(True for _ in unsafe_file_problems(self.settings.content_dir)):
@@ -150,6 +135,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             self.project = Project(self.settings, (), tuple(problems))
             raise PluginError(f"{len(problems)} content error(s), listed above; the site was not built.")
         config.extra["factsite_feed"] = "feed.xml" if self.settings.structured_data else ""
+        config.extra["factsite_locale"] = self.settings.locale
         config.extra["factsite_footer_links"] = [dict(link) for link in self.config.footer_links] + [
             {"title": title, "url": path + "/"} for path, title in trust_pages(self.settings.trust)
         ]
@@ -174,11 +160,11 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             assert page is not None
             self.pages[site_page.src_uri] = page
             files.append(page.file)
-        if self.dirty:
-            if self.previous_site is None:
+        if self.options.dirty:
+            if self.options.previous_site is None:
                 _render_editor_pages_again(files)
             self.reuse = self._plan_reuse(config, files)
-        gc.freeze()  # the pages, too, live until the build ends
+        self._long_lived.enter_context(long_lived())  # the pages, too, live until the build ends
         return files
 
     @property
@@ -187,62 +173,38 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         return Path(self.settings.project_dir, self.config.cache_dir)
 
     def site_pages(self, config: MkDocsConfig) -> list[SitePage]:
-        """Check the content and render the generated pages, reusing cached articles; raises
-        PluginError, after logging every problem, when the content has errors."""
+        """Check the content and compose the generated pages (the build core's job); raises PluginError,
+        after logging every problem, when the content has errors."""
         assert self.settings is not None
-        checks, renders, publication = self._reusable_caches()
-        pairs = article_paths(self.settings.content_dir)[0]
-        self.progress.stage("checking", len(pairs), "articles")
-        checks.on_article = self.progress.advance
-        checks.prefetch(pairs, self.jobs, minimum=2 if self.parallel_always else PARALLEL_MINIMUM)
-        # Publication problems (checklist, structured data) need the whole site, so they come last.
-        project = publication.with_problems(
-            check_project(self.settings, checks.check), checks.article_keys
-        )
-        self.project = project
+        self._caches = BuildCaches.reusable(self._caches, self.settings, self.cache_dir)
+        options = replace(self.options, cache_dir=self.cache_dir)
+        self.core = core = SiteBuild(self.settings, options, self._caches)
+        self.project = project = core.check()
         # The checked content lives until the build ends: the garbage collector need not scan it again
         # and again (at 25,000 claims that is a third of writing the data files). Released after the build.
-        gc.freeze()
+        self._long_lived.enter_context(long_lived())
         for problem in project.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         if project.errors:
             raise PluginError(
                 f"{len(project.errors)} content error(s), listed above; the site was not built."
             )
-        renderer = PageRenderer(project, self._templates)
-        self.newest = renderer.newest
-        self.progress.stage("composing", len(project.articles), "articles")
-        renders.on_article = self.progress.advance
-        renders.prefetch(renderer.article_pages, project.articles, checks.article_keys, self.jobs,
-                         minimum=2 if self.parallel_always else PARALLEL_MINIMUM)  # fmt: skip
-        cached = renders.rendering(renderer.article_pages, checks.article_keys)
-        parts = [cached(checked) for checked in project.articles]
-        self.article_data = [part.data for part in parts]
-        site_pages = list(renderer.assemble(parts))
+        site_pages = list(core.pages())
+        self.newest = core.newest
         self.search = search.choose_search(
             self.config.search, len(site_pages), self.config.pagefind_above
         )
         self._switch_material_search(config, on=self.search == "material")
         if self.search == "pagefind":
-            site_pages.append(search.search_page(self.newest))
+            site_pages.append(search.search_page(self.newest, self.settings.locale))
         return site_pages
-
-    def _reusable_caches(self) -> tuple[CheckCache, PageCache, PublicationCache]:
-        assert self.settings is not None
-        cache_dir = self.cache_dir
-        key = self.settings.fingerprint() + str(cache_dir)
-        if self._caches is None or self._caches[0] != key:
-            templates = templates_fingerprint(TEMPLATES_DIR)
-            checks = CheckCache(self.settings, cache_dir)
-            self._caches = (key, checks, PageCache(cache_dir, templates), PublicationCache())
-        return self._caches[1], self._caches[2], self._caches[3]
 
     def _plan_reuse(self, config: MkDocsConfig, files: Files) -> PageReuse:
         assert self.settings is not None
         cache_dir = self.cache_dir
         context = context_fingerprint(config, files, self.settings, self.search)
         return PageReuse.plan(self.pages.values(), context, cache_dir, Path(config.site_dir),
-                              self.previous_site)  # fmt: skip
+                              self.options.previous_site)  # fmt: skip
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         self.nav = nav
@@ -250,6 +212,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         self.env, self.files = env, files
         env.bytecode_cache = compiled_templates()
+        install_page_gettext(env, config.extra.get("factsite_locale", "en"))
         if self.nav is not None:
             env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
 
@@ -283,6 +246,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             return None
         # Scripts that came with the content are left out of the policy: only the theme's own run.
         output = add_content_security_policy(output, page.content or "")
+        output = with_html_direction(output, page_locale(page, config.extra.get("factsite_locale", "en")))
         if isinstance(page, GeneratedPage) and page.site_page.kind == "search":
             output = search.allow_wasm(output)
         return output
@@ -293,7 +257,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         try:
             self._finish_build(config)
         finally:
-            gc.unfreeze()  # what the build held can be collected again (the live preview builds many times)
+            self._long_lived.close()  # what the build held can be collected again (the preview builds many times)
 
     def _finish_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.project is None:
@@ -307,38 +271,38 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if self.reuse is not None:
             assert self.nav is not None and self.env is not None and self.files is not None
             self.progress.stage("rendering", len(self.reuse.to_render), "pages")
-            per_process = 1 if self.parallel_always else PAGES_PER_PROCESS
-            self.reuse.apply(config, self.files, self.nav, self.env, jobs=self.jobs,
+            per_process = 1 if self.options.parallel_always else PAGES_PER_PROCESS
+            self.reuse.apply(config, self.files, self.nav, self.env, jobs=self.options.jobs,
                              per_process=per_process, on_page=self.progress.advance)  # fmt: skip
         self.progress.stage("writing data files", 0, "")
-        for relative, data in site_files(self.project, self.article_data):
+        assert self.core is not None
+        for relative, data in self.core.data_files():
             path = Path(config.site_dir, relative)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        if self.search == "pagefind" and self.index_search:
+        if self.search == "pagefind" and self.options.index_search:
             self.progress.stage("indexing for search", 0, "")
             try:
                 search.index_site(Path(config.site_dir))
             except search.SearchIndexError as problem:
                 raise PluginError(str(problem)) from None
-        if self.reuse is not None and self.previous_site is None:
+        if self.reuse is not None and self.options.previous_site is None:
             self.reuse.record(Path(config.site_dir))  # built in place: the next build reuses it
         self.progress.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
-        gc.unfreeze()
+        self._long_lived.close()
         self.progress.finish()
 
     def _switch_material_search(self, config: MkDocsConfig, *, on: bool) -> None:
         """Turn Material's search on or off for this build (its header button follows it)."""
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        plugin_config = getattr(plugin, "config", None)
-        if plugin_config is None or "enabled" not in plugin_config:
+        enabled = material_search_enabled(config)
+        if enabled is None:
             return
         # The editor's own setting is kept on first sight, so a site that shrinks gets it back.
         if self._material_search is None:
-            self._material_search = bool(plugin_config.enabled)
-        plugin_config.enabled = self._material_search and on
+            self._material_search = enabled
+        switch_material_search(config, self._material_search and on)
 
 
 def _same_page(page: GeneratedPage | None, site_page: SitePage, config: MkDocsConfig) -> bool:
@@ -360,28 +324,18 @@ def _render_editor_pages_again(files: Files) -> None:
             os.remove(file.abs_dest_path)
 
 
-def reserved_paths(config: MkDocsConfig) -> tuple[str, ...]:
-    """Paths in the site that the theme's files and the build's own files take: no content file may.
-
-    The theme's templates and hidden files are not published, so they are not taken.
-    """
-    taken = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "claims.json",
-             ANNOTATIONS_FILE, ATOM_FILE, CLAIM_REVIEW_FEED_FILE}
-    for directory in config.theme.dirs:
-        for root, folders, names in os.walk(directory):
-            folders[:] = [name for name in folders if not name.startswith(".")]
-            relative = Path(root).relative_to(directory).as_posix()
-            for name in names:
-                if not name.startswith(".") and not name.endswith((".html", ".py", ".pyc")):
-                    taken.add(name if relative == "." else f"{relative}/{name}")
-    return tuple(sorted(taken))
+def plain_options(config: FactsiteConfig) -> dict[str, Any]:
+    """The plugin's options as `factsite.settings.make_settings` reads them."""
+    options = plain(config)
+    assert isinstance(options, dict)
+    return options
 
 
-def _icon_svg(config: MkDocsConfig, name: str) -> str:
-    for directory in config.theme.dirs:
-        path = Path(directory, ".icons", f"{name}.svg")
-        if path.is_file():
-            svg = path.read_text("utf-8").strip()
-            return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
-    log.log(logging.INFO, f"icon '{name}' not found in the theme; the verdict shows without it")
-    return ""
+def plain(value: object) -> object:
+    """MkDocs' validated options as plain values (its configurations are mappings, not dicts): what
+    `factsite.settings.make_settings` reads, as it reads the core's own validation of them."""
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value

@@ -12,28 +12,33 @@ server shows the problems instead (`PreviewServer`).
 
 from __future__ import annotations
 
-import gc
+import contextlib
 import threading
 import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.commands.build import _build_theme_template, get_context
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.structure.files import Files
 
 from factsite.adapters.mkdocs.commands import load_site_config, quiet_dirty_warning, start_plugins
+from factsite.adapters.mkdocs.internals import (
+    build_theme_template,
+    page_context,
+    restart_material_search,
+    write_material_search,
+)
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.plugin import CONTENT_DIRS, FactsitePlugin, in_nav
 from factsite.adapters.mkdocs.rendering import render_pages
+from factsite.build.incremental.memory import long_lived
 from factsite.build.incremental.page_cache import forget_manifest, manifest_path, remove_stale
-from factsite.build.pipeline import Project
 from factsite.build.progress import Progress
 from factsite.lint.engine import run_engine
-from factsite.model import Problem
+from factsite.model import Problem, Project
 from factsite.render.annotations import ANNOTATIONS_FILE
 from factsite.render.data_files import ArticleData, site_files
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE
@@ -74,6 +79,7 @@ class Preview:
         self._files: Files | None = None  # the files of this preview's last build
         self._search = ""  # the search engine of the last full build
         self.data_files = DataFiles(site_dir)
+        self._long_lived = contextlib.ExitStack()  # the last full build's objects, until the next one
 
     @property
     def plugin(self) -> FactsitePlugin:
@@ -116,10 +122,8 @@ class Preview:
         config = load_site_config(str(self.config_file), strict=False, site_dir=str(self.site_dir))
         if self.serve_url:
             config.site_url = self.serve_url
-        start_plugins(config, "serve", None, self.progress)
-        plugin = config.plugins["factsite"]
-        assert isinstance(plugin, FactsitePlugin)
-        plugin.index_search = False  # Pagefind indexes the whole site: `build` makes the index
+        # Pagefind indexes the whole site: `build` makes the index.
+        start_plugins(config, "serve", None, self.progress, index_search=False)
         return config
 
     def _is_content(self, path: Path) -> bool:
@@ -134,7 +138,7 @@ class Preview:
         assert self.config is not None
         outcome = PreviewOutcome(None, "full")
         self._ready = False
-        gc.unfreeze()  # the previous build's objects may be garbage now
+        self._long_lived.close()  # the previous build's objects may be garbage now
         try:
             with quiet_dirty_warning():
                 mkdocs_build(self.config, serve_url=self.serve_url, dirty=True)
@@ -159,8 +163,7 @@ class Preview:
         # A large site keeps millions of objects alive between edits; the garbage collector
         # would walk them all, every few edits, for nothing: they are set aside until the next
         # full build.
-        gc.collect()
-        gc.freeze()
+        self._long_lived.enter_context(long_lived(collect=True))
 
     def _refresh_content(self) -> PreviewOutcome:
         """Re-check and re-render after a change to fact-check files only."""
@@ -176,20 +179,19 @@ class Preview:
             return self._build_all()
         changed, removed = self._update_pages(site_pages)
         assert plugin.nav is not None and plugin.project is not None
-        material_search = config.plugins.get("material/search")
-        if plugin.search == "material" and material_search is not None:
-            # Material's index holds every page: it starts afresh and sees them all again, in the
-            # order of a full build (editor pages, then generated ones as they are rendered).
-            material_search.on_config(config)
+        # Material's index holds every page: it starts afresh and sees them all again, in the order of a
+        # full build (editor pages, then generated ones as they are rendered).
+        indexed = plugin.search == "material" and restart_material_search(config)
+        if indexed:
             self._announce_editor_pages()
         render_pages(list(plugin.pages.values()), set(map(id, changed)), config, plugin.files,
                      plugin.nav, plugin.env, jobs=1, per_process=1)  # fmt: skip
-        if plugin.search == "material" and material_search is not None:
-            material_search.on_post_build(config=config)
+        if indexed:
+            write_material_search(config)
         self._files = plugin.files
         dates = {page.file.dest_uri: page.update_date for page in plugin.pages.values()}
         if dates != self._dates:  # pages came, went or changed date: the sitemap lists them all
-            _build_theme_template("sitemap.xml", plugin.env, plugin.files, config, plugin.nav)
+            build_theme_template("sitemap.xml", plugin.env, plugin.files, config, plugin.nav)
         self._dates = dates
         # A removed claim or article page takes its social card with it.
         cards = [page.site_page.image for page in removed if page.site_page.image]
@@ -206,7 +208,7 @@ class Preview:
         for file in doc_files:
             if file.page is not None and not isinstance(file, GeneratedFile):
                 page, nav = file.page, plugin.nav
-                context = get_context(nav, doc_files, config, page)
+                context = page_context(nav, doc_files, config, page)
                 config.plugins.on_page_context(context, page=page, config=config, nav=nav)
 
     def _update_pages(self, site_pages: list[SitePage]) -> tuple[list[GeneratedPage], list[GeneratedPage]]:

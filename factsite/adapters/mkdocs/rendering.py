@@ -13,13 +13,13 @@ import functools
 from collections.abc import Callable, Sequence, Set
 
 import jinja2
-from mkdocs.commands.build import _build_page, get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from factsite.adapters.mkdocs.internals import build_page, page_context
 from factsite.build.incremental import workers
 
 # Below this many pages per process, starting processes costs more than it saves.
@@ -41,7 +41,7 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
     def render(page: Page, steps: int = 1) -> None:
         # MkDocs' own page builder (private, but pinned by the MkDocs version range): the output is
         # byte for byte what MkDocs writes, template context and plugin events included.
-        _build_page(page, config, doc_files, nav, env)
+        build_page(page, config, doc_files, nav, env)
         for _ in range(steps if on_page is not None else 0):
             on_page()  # type: ignore[misc]
 
@@ -50,7 +50,7 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
             if id(page) in chosen:
                 render(page)
             else:
-                context = get_context(nav, doc_files, config, page)
+                context = page_context(nav, doc_files, config, page)
                 config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         return
     wanted = [page for page in pages if id(page) in chosen]

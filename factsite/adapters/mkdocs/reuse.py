@@ -10,10 +10,8 @@ intact, is not rendered: its file is linked into the new site (staged builds) or
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import jinja2
@@ -23,30 +21,23 @@ from mkdocs.structure.nav import Navigation
 
 from factsite.adapters.mkdocs.pages import GeneratedPage
 from factsite.adapters.mkdocs.rendering import render_pages
-from factsite.build.incremental.check_cache import code_fingerprint
+from factsite.build.incremental.fingerprints import (
+    catalogs_fingerprint,
+    code_fingerprint,
+    files_fingerprint,
+    theme_templates,
+    versions,
+)
 from factsite.build.incremental.page_cache import (
     SiteManifest,
-    files_fingerprint,
     link_or_copy,
     load_manifest,
     manifest_path,
     record_pages,
     remove_stale,
     save_manifest,
-    tree_fingerprint,
 )
-from factsite.render.pages import TEMPLATES_DIR
 from factsite.settings import Settings
-
-# Theme files that shape a page's HTML; assets are copied, not rendered into pages.
-TEMPLATE_SUFFIXES = (".html", ".xml", ".yml", ".yaml", ".json", ".txt")
-# factsite's page templates shape the page bodies, which page digests already cover.
-PAGE_TEMPLATES = TEMPLATES_DIR / "pages"
-
-
-def templates_fingerprint(templates_dir: Path = TEMPLATES_DIR) -> str:
-    """A hash of factsite's page templates: cached page bodies depend on them."""
-    return tree_fingerprint(templates_dir / "pages", TEMPLATE_SUFFIXES)
 
 
 def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, search: str) -> str:
@@ -59,35 +50,14 @@ def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, 
     parts = [
         files_fingerprint([Path(config.config_file_path)] if config.config_file_path else []),
         files_fingerprint(editor_pages),
-        files_fingerprint(_theme_templates(config.theme.dirs)),
+        files_fingerprint(theme_templates(config.theme.dirs)),
+        catalogs_fingerprint(),
         settings.fingerprint(),
         code_fingerprint(),
         search,
-        *(_version(name) for name in ("mkdocs", "mkdocs-material", "jinja2", "markdown")),
+        *versions("mkdocs", "mkdocs-material", "jinja2", "markdown"),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def _theme_templates(directories: Iterable[str]) -> list[Path]:
-    found = []
-    for directory in directories:
-        for root, folders, names in os.walk(directory):
-            # Icons (thousands of SVGs in Material) and assets are not rendered into pages.
-            folders[:] = sorted(
-                f for f in folders if not f.startswith(".") and f != "assets"
-                and Path(root, f) != PAGE_TEMPLATES
-            )  # fmt: skip
-            found += [
-                Path(root, name) for name in sorted(names) if name.endswith(TEMPLATE_SUFFIXES)
-            ]
-    return found
-
-
-def _version(distribution: str) -> str:
-    try:
-        return f"{distribution} {version(distribution)}"
-    except PackageNotFoundError:
-        return distribution
 
 
 @dataclass

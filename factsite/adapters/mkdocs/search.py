@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from factsite.build.write import remove_in_background
+from factsite.render.messages import Messages
 from factsite.render.pages import SitePage, template_environment
 
 PAGEFIND_DIR = "pagefind"
@@ -58,13 +59,17 @@ def pagefind_executable() -> Path | None:
     return Path(executable) if executable is not None else None
 
 
-def search_page(date: dt.date) -> SitePage:
-    """The page holding Pagefind's search box and results; it works under any sub-path."""
+def search_page(date: dt.date, locale: str = "en") -> SitePage:
+    """The page holding Pagefind's search box and results, in the site's `locale`; it works under any sub-path."""
     root = posixpath.relpath("/", f"/{SEARCH_PAGE}") + "/"
-    body = template_environment().get_template("search.html").render(root=root, bundle=PAGEFIND_DIR)
-    return SitePage(
-        SEARCH_PAGE, "Search", "Search every fact-check and claim.", date, body, "search"
+    messages = Messages(locale)
+    body = template_environment().get_template("search.html").render(
+        root=root, bundle=PAGEFIND_DIR, **messages.template_globals()
     )
+    return SitePage(
+        SEARCH_PAGE, messages.gettext("Search"), messages.gettext("Search every fact-check and claim."), date, body,
+        "search", locale=locale,
+    )  # fmt: skip
 
 
 def keep_previous_index(published: Path, staging: Path) -> bool:

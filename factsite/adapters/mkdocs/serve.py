@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
-import os
 import re
 import shutil
 import socket
@@ -23,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import watchdog.events
-from mkdocs.livereload import LiveReloadServer
 
+from factsite.adapters.mkdocs.internals import ReloadServer
 from factsite.adapters.mkdocs.preview import DataFiles, Preview, PreviewOutcome
 from factsite.build.progress import Progress
 from factsite.render.pages import template_environment
@@ -34,7 +33,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 INJECTED_SCRIPT = re.compile(rb"<script>(?P<body>(?:(?!</script>).)*)</script>(?=[^<]*</body>|$)", re.S)
 
 
-class PreviewServer(LiveReloadServer):
+class PreviewServer(ReloadServer):
     """MkDocs' live-reload server, told which files changed and able to show a problems page."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -47,9 +46,6 @@ class PreviewServer(LiveReloadServer):
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         """As MkDocs' `watch`, but remembering the paths of the files that changed."""
         super().watch(path, func, recursive=recursive)
-        watch = self._watch_refs.get(os.path.abspath(path))
-        if watch is None:
-            return
         handler = watchdog.events.FileSystemEventHandler()
 
         def remember(event: watchdog.events.FileSystemEvent) -> None:
@@ -61,14 +57,14 @@ class PreviewServer(LiveReloadServer):
                         self.changed.add(Path(str(changed)))
 
         handler.on_any_event = remember  # type: ignore[method-assign]
-        self.observer.add_handler_for_watch(handler, watch)
+        self.add_watch_handler(path, handler)
 
     def take_changes(self) -> set[Path]:
         with self._changed_lock:
             changed, self.changed = self.changed, set()
         return changed
 
-    def _serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
+    def respond(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
         path = environ["PATH_INFO"]
         if not _valid_path(path):
             # A NUL byte would reach open() and fail there with a 500; no file has such a name anyway.
@@ -80,17 +76,14 @@ class PreviewServer(LiveReloadServer):
             self.data_files.write()  # written on demand after content changes
         page = self.problems_page
         if page is not None and (path.endswith(("/", ".html"))):
-            with self._epoch_cond:
-                epoch = self._visible_epoch
-            body = self._inject_js_into_html(page, epoch)
+            body = self.with_reload_script(page)
             start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                       ("Content-Length", str(len(body)))])  # fmt: skip
             return [body]
-        return super()._serve_request(environ, start_response)
+        return None
 
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+    def inject(self, content: bytes) -> bytes:
         """MkDocs' reload script, allowed by its hash in the page's Content-Security-Policy."""
-        content = super()._inject_js_into_html(content, epoch)
         scripts = list(INJECTED_SCRIPT.finditer(content))
         if not scripts:
             return content

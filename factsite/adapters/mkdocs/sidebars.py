@@ -53,6 +53,7 @@ class Sidebars:
             base_url,
             _toc_key(page.toc.items),
             repr(page.meta.get("hide")),
+            page.meta.get("factsite_language"),  # Material's words ("Navigation", "Table of contents")
         )
 
 

@@ -10,15 +10,12 @@ in several processes at once.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from functools import cache
-from itertools import repeat
 from pathlib import Path
 
+from factsite.build.incremental.fingerprints import code_fingerprint
 from factsite.build.incremental.store import EntryStore
-from factsite.build.incremental.workers import can_fork
+from factsite.build.incremental.workers import can_fork, in_shares
 from factsite.build.pipeline import ArticleOutcome, check_article
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import Settings
@@ -26,17 +23,6 @@ from factsite.settings import Settings
 # Fewer missing articles than this are checked in this process: workers would not repay.
 PARALLEL_MINIMUM = 24
 Entry = tuple[str, ArticleOutcome]
-
-
-@cache
-def code_fingerprint() -> str:
-    """A hash of factsite's Python source: a changed check must not serve stale results."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[2]
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class CheckCache:
@@ -84,18 +70,27 @@ class CheckCache:
         missing = [pair for pair in pairs if self._find(self._key(*pair)) is None]
         # Forked workers start at once with everything imported; forking a process that runs
         # other threads (the live preview's server) is unsafe, so then this process checks alone.
+        workers = min(workers, len(missing))
         if workers < 2 or len(missing) < minimum or not can_fork():
             return 0
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            outcomes = pool.map(_check_elsewhere, missing, repeat(self.settings), chunksize=4)
-            for pair, outcome in zip(missing, outcomes, strict=True):
+        shares, failures = in_shares(self._check_share, missing, workers)
+        if failures:
+            raise failures[0]
+        for share in shares:
+            for pair, outcome in share:
                 key = self._key(*pair)
                 self._store(key, outcome)
                 self._reported.add(key)
-                if self.on_article is not None:
-                    self.on_article()
         return len(missing)
+
+    def _check_share(self, share: Sequence[tuple[Path, Path]],
+                     steps: int) -> list[tuple[tuple[Path, Path], ArticleOutcome]]:  # fmt: skip
+        checked = []
+        for pair in share:
+            checked.append((pair, check_article(pair[0], pair[1], self.settings, MarkdownRenderer())))
+            for _ in range(steps if self.on_article is not None else 0):
+                self.on_article()  # type: ignore[misc]
+        return checked
 
     def _key(self, markdown_path: Path, citations_path: Path) -> str:
         return hashlib.sha256(
@@ -163,7 +158,3 @@ class CheckCache:
 
     def _write(self, key: str, entry: Entry) -> None:
         self.store.write(key, entry)
-
-
-def _check_elsewhere(pair: tuple[Path, Path], settings: Settings) -> ArticleOutcome:
-    return check_article(pair[0], pair[1], settings, MarkdownRenderer())

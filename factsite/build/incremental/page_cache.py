@@ -27,33 +27,13 @@ from pathlib import Path
 
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork, in_shares
-from factsite.build.pipeline import CheckedArticle, Project
 from factsite.build.publication import publication_checklist, read_editor_pages, with_publication_problems
-from factsite.model import Problem
+from factsite.model import CheckedArticle, Problem, Project
 from factsite.render.pages import ArticlePages, ArticleRendering
 from factsite.render.same_claims import same_as_problems
 from factsite.render.structured_data import structured_data_problems
 
 MANIFEST_VERSION = 1
-
-
-def files_fingerprint(paths: Iterable[Path]) -> str:
-    """A hash of the names and bytes of files (missing ones count as empty), in the order given."""
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.as_posix().encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"\0missing")
-    return digest.hexdigest()
-
-
-def tree_fingerprint(directory: Path, suffixes: tuple[str, ...]) -> str:
-    """A hash of every file under `directory` whose name ends with one of `suffixes`."""
-    if not directory.is_dir():
-        return files_fingerprint([directory])
-    return files_fingerprint(sorted(p for p in directory.rglob("*") if p.name.endswith(suffixes)))
 
 
 class PageCache:

@@ -24,6 +24,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def available_processors() -> int:
+    """The processors this process may run on (its affinity, where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def can_fork() -> bool:
     """Whether this process may fork; work started ahead in a thread is finished first (a fork would
     copy it half done, and its result is what the children should share)."""

@@ -1,0 +1,119 @@
+"""Every use of MkDocs' and Material's internals, in one place: private functions, private attributes and another
+plugin's hooks called directly. The rest of the adapter calls these; an upgrade that changes one breaks this module
+only, and `tests/test_engine_internals.py` names which internal changed, on MkDocs and on ProperDocs.
+
+`pyproject.toml` keeps MkDocs below 1.7 for them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import jinja2
+import watchdog.events
+from mkdocs.commands.build import _build_page, _build_theme_template, get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+# --- mkdocs.commands.build ----------------------------------------------------------------------------------------
+
+
+def build_page(page: Page, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation,
+               env: jinja2.Environment) -> None:  # fmt: skip
+    """Render one page and write it, exactly as MkDocs' build does (template context and plugin events included):
+    `_build_page`, private, lets factsite render only the pages that changed."""
+    _build_page(page, config, doc_files, nav, env)
+
+
+def build_theme_template(name: str, env: jinja2.Environment, files: Files, config: MkDocsConfig,
+                         nav: Navigation) -> None:  # fmt: skip
+    """Render one of the theme's own templates (the sitemap) as MkDocs' build does: `_build_theme_template`."""
+    _build_theme_template(name, env, files, config, nav)
+
+
+def page_context(nav: Navigation, files: Sequence[File] | Files, config: MkDocsConfig, page: Page) -> Any:
+    """The template context MkDocs gives a page (`get_context`), for plugins that listen to `on_page_context`."""
+    return get_context(nav, files, config, page)
+
+
+# --- Material's search plugin -------------------------------------------------------------------------------------
+
+
+def material_search(config: MkDocsConfig) -> Any:
+    """Material's search plugin of this site, if it has one (`material/search`, or `search` under Material)."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def material_search_enabled(config: MkDocsConfig) -> bool | None:
+    """Whether Material's search is switched on (its `enabled` option), None without the plugin or the option."""
+    plugin_config = getattr(material_search(config), "config", None)
+    if plugin_config is None or "enabled" not in plugin_config:
+        return None
+    return bool(plugin_config.enabled)
+
+
+def switch_material_search(config: MkDocsConfig, on: bool) -> None:
+    """Turn Material's search on or off for this build (its header button follows it)."""
+    plugin_config = getattr(material_search(config), "config", None)
+    if plugin_config is not None and "enabled" in plugin_config:
+        plugin_config.enabled = on
+
+
+def restart_material_search(config: MkDocsConfig) -> bool:
+    """Start Material's search index afresh (its `on_config`), for the preview's rebuild of changed pages only;
+    False when the site has no `material/search`."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None:
+        return False
+    plugin.on_config(config)
+    return True
+
+
+def write_material_search(config: MkDocsConfig) -> None:
+    """Write Material's search index of the pages it has seen (its `on_post_build`)."""
+    plugin = config.plugins.get("material/search")
+    if plugin is not None:
+        plugin.on_post_build(config=config)
+
+
+# --- mkdocs.livereload --------------------------------------------------------------------------------------------
+
+
+class ReloadServer(LiveReloadServer):
+    """MkDocs' live-reload server with the private parts the preview needs given names: the watch of a path, the
+    reload epoch, its reload script; and two hooks: `respond` before a file is served, `inject` after the script
+    is added to a page."""
+
+    def add_watch_handler(self, path: str, handler: watchdog.events.FileSystemEventHandler) -> bool:
+        """Also tell `handler` of changes under `path`, which `watch` watches already; False if it does not."""
+        watch = self._watch_refs.get(os.path.abspath(path))
+        if watch is None:
+            return False
+        self.observer.add_handler_for_watch(handler, watch)
+        return True
+
+    def with_reload_script(self, content: bytes) -> bytes:
+        """`content` (an HTML page) with the reload script of the current epoch, as served pages have it."""
+        with self._epoch_cond:
+            epoch = self._visible_epoch
+        return self._inject_js_into_html(content, epoch)
+
+    def respond(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
+        """A response of its own to a request, or None to serve the file; for subclasses."""
+        return None
+
+    def inject(self, content: bytes) -> bytes:
+        """A page after MkDocs added its reload script; for subclasses."""
+        return content
+
+    def _serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
+        response = self.respond(environ, start_response)
+        return response if response is not None else super()._serve_request(environ, start_response)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        return self.inject(super()._inject_js_into_html(content, epoch))

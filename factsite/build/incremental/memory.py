@@ -1,0 +1,30 @@
+"""Objects that live for a whole build, set aside from the garbage collector.
+
+Python's collector scans every container object it tracks, again and again as objects are made. A build holds
+millions of them until it ends (the checked content, the pages), and the live preview holds a site's between edits:
+scanning them finds nothing to free and, at 25,000 claims, costs a third of writing the data files. `long_lived`
+sets aside everything alive (`gc.freeze`) for the length of a block and hands it back to the collector at its end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+
+@contextlib.contextmanager
+def long_lived(*, collect: bool = False) -> Iterator[None]:
+    """Within the block, the collector skips every object alive at its start (after a collection first, with
+    `collect`, so that garbage is not set aside with them); afterwards it scans them again.
+
+    Entering it again inside sets aside the objects made since; every exit hands back all of them (the collector's
+    set-aside is one for the whole process), so blocks end together, with the build that held them.
+    """
+    if collect:
+        gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -1,0 +1,128 @@
+"""The build core: one object that checks the content, composes every generated page and makes the data files.
+
+Every way of building runs it: the CLI's `check`, the MkDocs plugin (MkDocs and ProperDocs) and any other engine's
+adapter. An adapter hands it `Settings` and `BuildOptions`, then asks, in order:
+
+    build = SiteBuild(settings, BuildOptions(jobs=4, cache_dir=Path(".factsite-cache")))
+    project = build.check()          # every article checked, with the site-wide publication problems
+    if not project.errors:
+        for page in build.pages():   # SitePage: a path, a title, an HTML body; the engine wraps it in the theme
+            ...
+        for path, data in build.data_files():   # claims.json, feeds, JSON-LD
+            ...
+
+Check results and composed article pages are cached on disk (`BuildOptions.cache_dir`) and, when an adapter keeps
+`build.caches` for its next build (the live preview), in memory too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
+from factsite.build.incremental.fingerprints import templates_fingerprint
+from factsite.build.incremental.page_cache import PageCache, PublicationCache
+from factsite.build.pipeline import article_paths, check_project
+from factsite.build.progress import Progress
+from factsite.model import Project
+from factsite.render.data_files import ArticleData, site_files
+from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
+from factsite.settings import Settings
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build, as opposed to what (`Settings`): set once by whoever starts the build."""
+
+    # Processes to check and compose with; `parallel_always` when the editor chose them (else processes start
+    # only for builds large enough to repay them).
+    jobs: int = 1
+    parallel_always: bool = False
+    progress: Progress = field(default_factory=Progress.silent, compare=False)
+    # Where check results and composed pages are cached between builds; None: not on disk.
+    cache_dir: Path | None = None
+    # Factsite's own commands build in the engine's dirty mode: the adapter then renders only the pages that
+    # changed, reusing the files of `previous_site` (None: the site directory itself, built in place).
+    dirty: bool = False
+    previous_site: Path | None = None
+    # Whether the adapter indexes the site for search after the build (`build` and the preview index elsewhere).
+    index_search: bool = True
+
+    @property
+    def parallel_minimum(self) -> int:
+        """Fewer articles to check or compose than this stay in this process."""
+        return 2 if self.parallel_always else PARALLEL_MINIMUM
+
+
+class BuildCaches:
+    """What outlives one build: the check and page caches, and the compiled page templates."""
+
+    def __init__(self, settings: Settings, cache_dir: Path | None) -> None:
+        self.key = _caches_key(settings, cache_dir)
+        self.checks = CheckCache(settings, cache_dir)
+        self.pages = PageCache(cache_dir, templates_fingerprint(TEMPLATES_DIR))
+        self.publication = PublicationCache()
+        self.templates = template_environment()
+
+    @classmethod
+    def reusable(cls, previous: BuildCaches | None, settings: Settings, cache_dir: Path | None) -> BuildCaches:
+        """`previous` if it was made for the same settings and cache directory, else new caches."""
+        if previous is not None and previous.key == _caches_key(settings, cache_dir):
+            return previous
+        return cls(settings, cache_dir)
+
+
+def _caches_key(settings: Settings, cache_dir: Path | None) -> str:
+    return settings.fingerprint() + str(cache_dir)
+
+
+class SiteBuild:
+    """One build of one site: `check`, then `pages`, then `data_files`."""
+
+    def __init__(self, settings: Settings, options: BuildOptions | None = None,
+                 caches: BuildCaches | None = None) -> None:  # fmt: skip
+        self.settings = settings
+        self.options = options or BuildOptions()
+        self.caches = BuildCaches.reusable(caches, settings, self.options.cache_dir)
+        self.project: Project | None = None
+        # Each article's items of the data files, made with its pages.
+        self.article_data: list[ArticleData] | None = None
+        # The newest review date of the content: the date of every page that is not one article's.
+        self.newest = dt.date(2000, 1, 1)
+
+    def check(self) -> Project:
+        """Every article checked (cached ones reused), with the problems that need the whole site last."""
+        checks, progress = self.caches.checks, self.options.progress
+        pairs = article_paths(self.settings.content_dir)[0]
+        progress.stage("checking", len(pairs), "articles")
+        checks.on_article = progress.advance
+        checks.prefetch(pairs, self.options.jobs, minimum=self.options.parallel_minimum)
+        # Publication problems (checklist, structured data) need the whole site, so they come last.
+        self.project = self.caches.publication.with_problems(
+            check_project(self.settings, checks.check), checks.article_keys
+        )
+        return self.project
+
+    def pages(self) -> Iterator[SitePage]:
+        """Every generated page; the content must have been checked without errors."""
+        project = self.project
+        assert project is not None and not project.errors, "check() first, and only build content without errors"
+        renderer = PageRenderer(project, self.caches.templates)
+        self.newest = renderer.newest
+        renders, keys = self.caches.pages, self.caches.checks.article_keys
+        self.options.progress.stage("composing", len(project.articles), "articles")
+        renders.on_article = self.options.progress.advance
+        renders.prefetch(renderer.article_pages, project.articles, keys, self.options.jobs,
+                         minimum=self.options.parallel_minimum)  # fmt: skip
+        cached = renders.rendering(renderer.article_pages, keys)
+        parts = [cached(checked) for checked in project.articles]
+        self.article_data = [part.data for part in parts]
+        return renderer.assemble(parts)
+
+    def data_files(self) -> Iterator[tuple[str, bytes]]:
+        """The site's data files (claims.json, feeds, JSON-LD) as (path in the site, bytes)."""
+        assert self.project is not None, "check() first"
+        return site_files(self.project, self.article_data)

@@ -1,0 +1,49 @@
+"""The build core's API, as an engine's adapter uses it: check, pages, data files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from factsite.build.site import BuildOptions, SiteBuild
+from factsite.load.site_config import read_site_config
+from tests.conftest import copy_demo
+
+
+def test_the_core_checks_composes_and_writes_data_files_without_an_engine(tmp_path: Path) -> None:
+    config = read_site_config(copy_demo(tmp_path) / "mkdocs.yml")
+    build = SiteBuild(config.settings(), BuildOptions(cache_dir=config.cache_dir))
+    project = build.check()
+    assert not project.errors and len(project.claims) > 30
+    pages = list(build.pages())
+    paths = {page.path for page in pages}
+    assert "index.md" in {page.src_uri for page in pages}
+    claim_pages = [page for page in pages if page.kind == "claim"]
+    assert len(claim_pages) == len(project.claims)
+    assert all("<" in page.body_html for page in pages)
+    files = dict(build.data_files())
+    claims = json.loads(files["claims.json"])
+    assert len(claims["claims"]) == len(project.claims)
+    assert len(paths) == len(pages)  # one page a path
+
+
+def test_a_second_build_reuses_the_first_ones_caches(tmp_path: Path) -> None:
+    config = read_site_config(copy_demo(tmp_path) / "mkdocs.yml")
+    first = SiteBuild(config.settings(), BuildOptions(cache_dir=config.cache_dir))
+    first.check()
+    second = SiteBuild(config.settings(), BuildOptions(cache_dir=config.cache_dir), first.caches)
+    assert second.caches is first.caches
+    second.check()
+    assert second.caches.checks.hits >= len(second.project.articles)  # type: ignore[union-attr]
+
+
+def test_checking_and_composing_in_forked_workers_changes_nothing(tmp_path: Path) -> None:
+    config = read_site_config(copy_demo(tmp_path) / "mkdocs.yml")
+    alone = SiteBuild(config.settings(), BuildOptions())
+    expected = alone.check()
+    expected_pages = [page.digest for page in alone.pages()]
+    forked = SiteBuild(config.settings(), BuildOptions(jobs=2, parallel_always=True, cache_dir=config.cache_dir))
+    assert forked.check() == expected
+    assert forked.caches.checks.misses == 0  # every article was checked in the workers, none here again
+    assert [page.digest for page in forked.pages()] == expected_pages
+    assert forked.caches.pages.misses == 0
