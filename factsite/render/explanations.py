@@ -627,6 +627,25 @@ _UNIT_RULES = {
 }
 
 
+# What a date without its year names (factsite.checks.dates.native), for rule 7's sentences.
+_WITHOUT_YEAR = {
+    "the day and month": N_("the day and month"),
+    "the date as written": N_("the date as written"),
+    "the month as written": N_("the month as written"),
+}
+_LABELS = "|".join(_WITHOUT_YEAR)
+
+
+def _year_rule(message: str) -> RuleBuilder:
+    def build(explainer: Explainer, parts: dict[str, Any]) -> Markup:
+        what = explainer._(_WITHOUT_YEAR[parts["what"]])
+        if parts.get("published"):
+            return explainer._(message, what=what, date=explainer.english_day(parts["published"]))
+        return explainer._(message, what=what)
+
+    return build
+
+
 def _unit_rule(explainer: Explainer, parts: dict[str, Any]) -> Markup:
     return explainer._(_UNIT_RULES[(parts["unit"], parts["where"])], date=explainer.english_day(parts["published"]))
 
@@ -693,6 +712,16 @@ _RULES: tuple[tuple[str, RuleBuilder], ...] = (
      _plain_rule(N_("the weekend of the week of publication (%(date)s)"))),
     (rf"the weekend of the week after the one of {_PUBLICATION}",
      _plain_rule(N_("the weekend of the week after the one of publication (%(date)s)"))),
+    (rf"(?P<what>{_LABELS}) in the nearest year not before {_PUBLICATION}, as the sentence looks ahead",
+     _year_rule(N_("%(what)s in the nearest year not before publication (%(date)s), as the sentence looks ahead"))),
+    (rf"(?P<what>{_LABELS}) in the nearest year not after {_PUBLICATION}",
+     _year_rule(N_("%(what)s in the nearest year not after publication (%(date)s)"))),
+    (rf"(?P<what>{_LABELS}) in the nearest year not after {_PUBLICATION}, as the verb is in the past",
+     _year_rule(N_("%(what)s in the nearest year not after publication (%(date)s), as the verb is in the past"))),
+    (rf"(?P<what>{_LABELS}) in the following year, nearer to {_PUBLICATION}",
+     _year_rule(N_("%(what)s in the following year, nearer to publication (%(date)s)"))),
+    (rf"(?P<what>{_LABELS}) in the following year, as the preposition looks ahead",
+     _year_rule(N_("%(what)s in the following year, as the preposition looks ahead"))),
     ("the source's publication date", _plain_rule(N_("the source's publication date"))),
     ("the date as written", _plain_rule(N_("the date as written"))),
     ("the day and month", _plain_rule(N_("the day and month"))),

@@ -121,3 +121,21 @@ def test_labels_in_arabic_and_english() -> None:
 def test_typo_in_arabic() -> None:
     result = check_typo("الوزارء", correction="الوزراء")
     assert translated(result, "ar_EG") == "ينبغي أن يكون “الوزارء” هو “الوزراء”."
+
+
+@pytest.mark.parametrize(
+    ("marked", "locale"),
+    [("15 मार्च", "hi_IN"), ("١٥ مارس", "ar_EG"), ("कल", "hi_IN"), ("अगले शुक्रवार", "hi_IN"), ("15 मार्च 2026", "hi_IN"),
+     ("पिछले महीने", "hi_IN"), ("العام الماضي", "ar_EG"), ("أمس", "ar_EG"), ("منذ أسبوعين", "ar_EG"),
+     ("मार्च 2026", "hi_IN")],
+)  # fmt: skip
+def test_dates_in_hindi_and_arabic_rules_and_findings_included(marked: str, locale: str) -> None:
+    result = check_date(marked, published=PUBLISHED, value=None, sources=[], locale=locale)
+    explainer = Explainer(locale)
+    explanation = explainer.explain(result, {}, PUBLISHED)
+    assert not explanation.summary.english
+    assert not any(finding.english for finding in explanation.findings)
+    for reading in result.details.resolution.readings:
+        rule = explainer.rule(reading.rule)
+        assert rule is not None, reading.rule
+        assert not ENGLISH.search(words(str(rule))), rule
