@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import ModuleType
 
-from factsite.languages.script import fold
+from factsite.languages.script import dominant_script, fold
 
 LANGUAGES = ("hi", "ar")
 # Script -> the language a pasted article in it is taken to be, and the locale `new`/`suggest` give it.
@@ -68,6 +68,29 @@ class Language:
     ambiguous_days: dict[str, int] = dataclasses.field(default_factory=dict)  # कल: 1 day either way
     doubled_function_words: frozenset[str] = frozenset()  # the lint's doubled words ("में में")
     leftovers: tuple[str, ...] = ()  # regular expressions of whole lines of page furniture
+    year_prepositions: frozenset[str] = frozenset()  # before a number written like a year, make it one: في
+    noun_prefixes: tuple[str, ...] = ()  # glued in front of a noun, left out to compare it: ال, بال
+    noun_endings: tuple[str, ...] = ()  # number and case endings, left out to compare nouns: ों, ين, ات
+    noun_stem_min: int = 2  # letters a noun keeps when an ending is left out
+    same_nouns: tuple[frozenset[str], ...] = ()  # counted nouns that name the same things (keys)
+    noun_last: bool = False  # the counted noun ends its phrase ("ढाई लाख नए आवास"): adjectives come first
+    function_words: frozenset[str] = frozenset()  # words that say nothing of what a sentence is about
+    target_words: tuple[str, ...] = ()  # parts of the words of a target: लक्ष्य, هدف (مستهدف, تستهدف)
+    hijri_months: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)  # رمضان: 9
+    ordinal_days: dict[str, int] = dataclasses.field(default_factory=dict)  # days in words: पहली, الأول
+
+    def noun_key(self, word: str) -> str:
+        """A noun as compared in any number and case: "किसानों" and "किसान", "जिले" and "जिला", "مزارعين" and
+        "مزارع", "الوحدات" and "وحدة" have one key. A key is for comparing only, never shown."""
+        key = fold(word)
+        for prefix in self.noun_prefixes:
+            if key.startswith(prefix) and len(key) - len(prefix) >= self.noun_stem_min:
+                key = key[len(prefix) :]
+                break
+        for ending in self.noun_endings:
+            if key.endswith(ending) and len(key) - len(ending) >= self.noun_stem_min:
+                return key[: -len(ending)]
+        return key
 
     def currency(self, key: str, locale: str) -> str:
         """The ISO code of a currency word in `locale` ("riyal" in ar_SA: SAR), or the word's own id."""
@@ -89,7 +112,7 @@ def language(code: str) -> Language | None:
     def get(name: str, default: object) -> object:
         return getattr(data, name, default)
 
-    return Language(
+    data_language = Language(
         code=code,
         script=data.SCRIPT,
         reading_locale=data.READING_LOCALE,
@@ -128,7 +151,33 @@ def language(code: str) -> Language | None:
         leftovers=tuple(get("LEFTOVERS", ())),  # type: ignore[arg-type]
         ambiguous_days=_folded(get("AMBIGUOUS_DAYS", {})),  # type: ignore[arg-type]
         not_future=frozenset(fold(w) for w in get("NOT_FUTURE", ())),  # type: ignore[attr-defined]
+        year_prepositions=frozenset(fold(w) for w in get("YEAR_PREPOSITIONS", ())),  # type: ignore[attr-defined]
+        noun_prefixes=_longest_first(get("NOUN_PREFIXES", ())),  # type: ignore[arg-type]
+        noun_endings=_longest_first(get("NOUN_ENDINGS", ())),  # type: ignore[arg-type]
+        noun_stem_min=get("NOUN_STEM_MIN", 2),  # type: ignore[arg-type]
+        noun_last=bool(get("NOUN_LAST", False)),
+        function_words=frozenset(fold(w) for w in get("FUNCTION_WORDS", ())),  # type: ignore[attr-defined]
+        target_words=tuple(fold(w) for w in get("TARGET_WORDS", ())),  # type: ignore[attr-defined]
+        hijri_months=_phrases(get("HIJRI_MONTHS", {})),  # type: ignore[arg-type]
+        ordinal_days=_folded(get("ORDINAL_DAYS", {})),  # type: ignore[arg-type]
     )
+    return dataclasses.replace(
+        data_language,
+        same_nouns=tuple(
+            frozenset(data_language.noun_key(word) for word in group)
+            for group in get("SAME_NOUNS", ())  # type: ignore[attr-defined]
+        ),
+    )
+
+
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({fold(word) for word in words}, key=lambda word: (-len(word), word)))
+
+
+def language_of_word(word: str) -> Language | None:
+    """The language data for a word by its script ("किसानों" -> Hindi), or None for Latin letters."""
+    locale = SCRIPT_LOCALES.get(dominant_script(word))
+    return language_of_locale(locale)
 
 
 def all_languages() -> tuple[Language, ...]:

@@ -37,10 +37,11 @@ SCALES = {
 }  # fmt: skip
 # Plurals need a count of 3-10 before them ("ثلاثة آلاف"); alone they are vague ("آلاف" = thousands).
 PLURAL_SCALES = {"آلاف": 1000, "ألوف": 1000, "ملايين": 10**6, "مليارات": 10**9}
-# Duals are two of the scale, with no count: ألفان = 2,000, مليونان = 2,000,000.
+# Duals are two of the scale, with no count: ألفان = 2,000, مليونان = 2,000,000; before the noun they count
+# (construct state) the final ن drops: "ألفا وحدة", "ألفي وحدة", "ملياري جنيه".
 DUAL_SCALES = {
-    "ألفان": 1000, "ألفين": 1000, "مليونان": 10**6, "مليونين": 10**6, "مليونا": 10**6,
-    "ملياران": 10**9, "مليارين": 10**9,
+    "ألفان": 1000, "ألفين": 1000, "ألفي": 1000, "مليونان": 10**6, "مليونين": 10**6, "مليونا": 10**6,
+    "مليوني": 10**6, "ملياران": 10**9, "مليارين": 10**9, "مليارا": 10**9, "ملياري": 10**9,
 }  # fmt: skip
 FRACTION_PREFIXES: dict[str, str] = {}
 PREFIX_NEEDS_COUNT: tuple[str, ...] = ()
@@ -105,4 +106,33 @@ NOT_FUTURE = ("سيارة", "سيارات", "سياسة", "سياسي", "سيط�
 # Doubled words the lint reports: prepositions and particles written twice. Arabic repeats some words on
 # purpose ("رويدا رويدا", "شيئا فشيئا"), so content words are left alone.
 DOUBLED_FUNCTION_WORDS = ("في", "من", "على", "إلى", "عن", "أن", "إن", "التي", "الذي", "هذا", "هذه", "قد", "لا")
+# Days of a month as ordinals: "الأول من نيسان" (the first of April).
+ORDINAL_DAYS = {
+    "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
+    "التاسع": 9, "العاشر": 10,
+}  # fmt: skip
+# Months of the Hijri calendar, read with a day and converted by the Umm al-Qura calendar ("١٨ رمضان ١٤٤٦هـ").
+HIJRI_MONTHS = {
+    "محرم": 1, "المحرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع أول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
+    "ربيع ثاني": 4, "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6,
+    "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12,
+}  # fmt: skip
+# Counted nouns in any number and case: the article and clitics glued in front, and the endings of sound plurals,
+# duals, the feminine and the accusative, left out to compare them ("مزارعين"/"مزارع", "الوحدات"/"وحدة",
+# "مشروعًا"/"مشروعات"). Broken plurals (أسر, مدن) are other words. The noun comes first: "ألفي وحدة سكنية".
+NOUN_PREFIXES = ("ال", "وال", "بال", "لل", "فال", "كال")
+NOUN_ENDINGS = ("ات", "ين", "ون", "ان", "ة", "ا")
+NOUN_STEM_MIN = 3
+SAME_NOUNS = (("شخص", "أشخاص", "مواطن", "مواطنين", "فرد", "أفراد", "نسمة"), ("أسرة", "أسر", "عائلة", "عائلات"))
+# Words that say nothing of what a sentence is about: prepositions, particles, pronouns, reporting verbs.
+FUNCTION_WORDS = (
+    "في", "من", "على", "إلى", "عن", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "قد", "لا", "لم",
+    "لن", "ما", "مع", "بين", "خلال", "حتى", "بعد", "قبل", "كما", "أو", "ثم", "هو", "هي", "هم", "كان", "كانت", "تم",
+    "يتم", "وقد", "قال", "وقال", "أضاف", "وأضاف", "أشار", "وأشار", "ضمن", "نحو", "حوالي", "أكثر", "أقل", "عدد", "بلغ",
+    "وبلغ", "بلغت", "وبلغت", "بقيمة", "إجمالي", "فيما", "منها", "منه", "فيها", "إذ", "وفي", "ومن", "بنسبة",
+)  # fmt: skip
+# Parts of the words that speak of a target (a word holding one: "मौजूदा लक्ष्य", "المستهدف", "تستهدف").
+TARGET_WORDS = ("هدف", "ستهدف")
+# Before a number written like a year, these make it a year ("في ٢٠٢٣", "منذ ٢٠٢٠"), not a count ("٢٠٠٠ وحدة").
+YEAR_PREPOSITIONS = ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "عن")
 LEFTOVERS = (r"اقرأ\s+(?:أيضا|أيضاً|المزيد).*", r"إعلان", r"شارك(?:\s+المقال)?", r"تابعونا.*", r"صورة\s*:.*")

@@ -91,5 +91,25 @@ FUTURE_ENDINGS = ("ेगा", "ेगी", "ेंगे", "ेंगी", "े
 # Doubled words the lint reports. Hindi doubles content words on purpose ("धीरे धीरे", "अलग अलग", "कभी कभी"),
 # so only postpositions, particles and auxiliaries written twice are slips.
 DOUBLED_FUNCTION_WORDS = ("का", "की", "के", "में", "से", "को", "ने", "पर", "और", "है", "हैं", "था", "थी", "थे", "कि", "भी")
+# Counted nouns in any number and case: endings left out to compare them ("किसानों"/"किसान", "जिले"/"जिलों"/"जिला",
+# "सड़कें"/"सड़क", "महिलाओं"/"महिला", "लड़कियों"/"लड़की"). The counted noun ends its phrase: "ढाई लाख नए आवास".
+NOUN_ENDINGS = ("ियों", "ियां", "ियाँ", "ाओं", "ाएं", "ाएँ", "ों", "ें", "ा", "े", "ी")
+NOUN_LAST = True
+# Counted nouns that name the same things, as English "people" and "population".
+SAME_NOUNS = (("लोग", "व्यक्ति", "आबादी", "जनसंख्या"),)
+# Words that say nothing of what a sentence is about: postpositions, auxiliaries, light verbs, pronouns,
+# conjunctions. A source figure's sentence shares the article's topic only by the other words.
+FUNCTION_WORDS = (
+    "का", "की", "के", "में", "से", "को", "ने", "पर", "और", "है", "हैं", "था", "थी", "थे", "कि", "भी", "लिए", "तक",
+    "साथ", "बाद", "पहले", "द्वारा", "अनुसार", "मुताबिक", "यह", "ये", "वह", "वे", "इस", "उस", "इन", "उन", "एक", "कर",
+    "किया", "किए", "गया", "गई", "गए", "गये", "दिया", "दी", "दिए", "जाएगा", "जाएगी", "जाएंगे", "जाएँगे", "होगा", "होगी",
+    "होंगे", "हो", "रहा", "रही", "रहे", "रखा", "रखे", "रखी", "करने", "करना", "करेगी", "करेगा", "या", "तथा", "एवं", "व",
+    "लेकिन", "मगर", "जो", "जिस", "जिन", "अब", "कुल", "बढ़ाकर", "मिला", "मिली", "मिले", "हुआ", "हुई", "हुए", "अधिक",
+    "ज्यादा", "ज़्यादा", "कम", "करीब", "लगभग",
+)  # fmt: skip
+# Days of a month as ordinals: "पहली अप्रैल" (the first of April); number words ("एक अप्रैल") are read too.
+ORDINAL_DAYS = {"पहली": 1, "दूसरी": 2, "तीसरी": 3, "चौथी": 4}
+# Parts of the words that speak of a target (a word holding one: "मौजूदा लक्ष्य", "المستهدف", "تستهدف").
+TARGET_WORDS = ("लक्ष्य",)
 # Whole lines of page furniture a copy-paste brings along (regular expressions, matched whole).
 LEFTOVERS = (r"(?:यह|ये|इसे)\s+भी\s+पढ़ें.*", r"और\s+पढ़ें", r"विज्ञापन", r"शेयर\s+करें", r"फ़ोटो\s*:.*", r"फोटो\s*:.*")

@@ -51,7 +51,7 @@ def suggest_candidates(
     """Everything an editor should look at: quotations, figures, dates, copy errors, leftovers."""
     prose = Prose.from_text(text)
     spans = [
-        *find_quotations(prose),
+        *find_quotations(prose, locale),
         *find_figure_candidates(prose, locale),
         *find_date_candidates(prose, published, locale),
         *_copy_errors(prose, locale, words),

@@ -34,8 +34,9 @@ ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!\"'])")
 HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]", re.M)
 
 # A sentence ends at . ! ? (and any closing quotes or brackets after it) followed by space.
-SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
-TERMINAL_LINE = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*\s*$")
+# The danda ends a Hindi sentence, the Arabic question mark an Arabic one; » closes an Arabic quotation.
+SENTENCE_END = re.compile(r"[.!?\u2026\u0964\u061f]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
+TERMINAL_LINE = re.compile(r"[.!?:\u2026\u0964\u061f][\"'\u201d\u2019\u00bb)\]]*\s*$")
 ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Rev|Jr|Sr|No|"
     r"vs|etc|approx|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"

@@ -13,7 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factsite.languages import Language, language_of_locale
 from factsite.lint.findings import Span
+from factsite.lint.native_speakers import PREVIOUS, native_speaker
 from factsite.lint.prose import Prose
 from factsite.lint.speakers import CAPITAL_WORD, SPEECH_VERBS, resolve_speaker
 
@@ -58,11 +60,13 @@ class Quote:
     closing: int | None
 
 
-def find_quotations(prose: Prose) -> list[Span]:
+def find_quotations(prose: Prose, locale: str | None = None) -> list[Span]:
     """A span for every quotation, with its speaker when the sentence (or the quote it continues)
-    names one."""
+    names one. In Hindi and Arabic (`locale`) the attribution is read by `native_speakers`."""
     spans: list[Span] = []
     previous: tuple[Quote, str | None] | None = None
+    language = language_of_locale(locale)
+    named: str | None = None  # the last speaker named, for "उन्होंने कहा" and "وأضاف:"
     quotes = find_quotes(prose)
     for quote in quotes:
         words = len(prose.masked[quote.start : quote.end].split())
@@ -70,7 +74,12 @@ def find_quotations(prose: Prose) -> list[Span]:
             message = "A short quoted phrase: a quotation to check, or scare quotes?"
             spans.append(Span("quotation", quote.start, quote.end, message, confidence=0.3))
             continue
-        speaker = attribute_speaker(prose, quote, quotes)
+        if language is not None:
+            speaker = _native_attribution(prose, quote, language)
+            speaker = named if speaker == PREVIOUS else speaker
+            named = speaker or named
+        else:
+            speaker = attribute_speaker(prose, quote, quotes)
         if speaker is None and previous is not None and _continues(prose, previous[0], quote):
             speaker = previous[1]
         previous = (quote, speaker)
@@ -179,6 +188,17 @@ def attribute_speaker(prose: Prose, quote: Quote, quoted: Sequence[Quote] = ()) 
         found = _speaker_of_previous_sentence(prose, sentence_start, quote.opening)
     ranges = [(other.start, other.end) for other in quoted]
     return resolve_speaker(prose, found, quote.opening, ranges) if found else None
+
+
+def _native_attribution(prose: Prose, quote: Quote, language: Language) -> str | None:
+    close = quote.closing if quote.closing is not None else quote.end
+    sentence_start, sentence_end = prose.sentence_around(quote.start, close + 1)
+    after = prose.masked[close + 1 : max(sentence_end, close + 1)]
+    # The words before the quote back to the sentence's start, or the line's when a colon ends a sentence.
+    start = min(sentence_start, quote.opening)
+    if not prose.masked[start : quote.opening].strip() and start > 0:
+        start = prose.sentence_around(start - 1, start - 1)[0]
+    return native_speaker(prose.masked[start : quote.opening], after, language)
 
 
 def _speaker_of_previous_sentence(prose: Prose, sentence_start: int, opening: int) -> str | None:

@@ -760,3 +760,30 @@ def test_a_mark_is_never_read_as_part_of_a_longer_date_around_it() -> None:
 )
 def test_the_present_of_a_schedule_looks_ahead(text: str, start: dt.date) -> None:
     assert find_dates(text, WEDNESDAY)[0].resolution.start == start
+
+
+@pytest.mark.parametrize(
+    ("mark", "sentence", "text", "locale"),
+    [
+        ("last week", "NDRF teams were deployed last week.",
+         "Water was released from the barrage on 10 August. NDRF teams have been deployed since 6 August.", "en_IN"),
+        ("गत सप्ताह", "एनडीआरएफ की टीमें गत सप्ताह ही तैनात कर दी गई थीं।",
+         "कोसी बराज से 10 अगस्त को पानी छोड़ा गया। एनडीआरएफ की टीमें 6 अगस्त से तैनात हैं।", "hi_IN"),
+    ],
+)
+def test_of_several_agreeing_source_dates_the_one_of_the_same_event_is_given(
+    mark: str, sentence: str, text: str, locale: str
+) -> None:
+    result = check_date(mark, published=dt.date(2025, 8, 13), value=None, locale=locale, sentence=sentence,
+                        sources=[_source("bulletin", text, dt.date(2025, 8, 12))])  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("within-range", "2025-08-06"), result.summary
+
+
+def test_the_main_reading_is_matched_before_its_alternative() -> None:
+    # "last Thursday" published on Sunday 16 March is 13 March (6 March the alternative); a source giving both
+    # days is matched on the 13th, whichever sentence shares more words.
+    text = "The minister spoke on 6 March about jobs. The statistics department published its figures on 13 March."
+    result = check_date("last Thursday", published=dt.date(2025, 3, 16), value=None, locale="en_GB",
+                        sentence="The minister spoke about jobs last Thursday.",
+                        sources=[_source("release", text, dt.date(2025, 3, 14))])  # fmt: skip
+    assert (result.status, result.basis.reading, result.basis.candidate) == ("match", "2025-03-13", "2025-03-13")

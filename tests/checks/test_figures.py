@@ -1130,3 +1130,87 @@ def test_lakh_metric_tonnes_are_read_with_their_noun():
         context="The Centre has set a target of 310 lakh tonnes.",
     )
     assert (result.status, result.basis.candidate) == ("match", "31000000")
+
+
+TARGETS = source(
+    "housing-report",
+    "Home ownership rose to 65.4% by the end of 2024, on the way to the 70% target for 2030. "
+    "The ministry aims to hand over 4 million homes; it has handed over 3.2 million homes so far.",
+)
+
+
+@pytest.mark.parametrize(
+    ("mark", "context", "status", "candidate"),
+    [
+        # A target is not what was done, and a target is compared with the sources' target.
+        ("70%", "Home ownership rose to 70%.", "overstated", "65.4"),
+        ("3.5 million homes", "The ministry's target is 3.5 million homes.", "understated", "4000000"),
+        ("3.2 million homes", "It has handed over 3.2 million homes.", "match", "3200000"),
+    ],
+)
+def test_a_target_is_compared_only_with_a_target(mark: str, context: str, status: str, candidate: str) -> None:
+    result = check_figure(mark, value=None, unit=None, locale="en_GB", sources=[TARGETS], context=context)
+    assert (result.status, result.basis.candidate) == (status, candidate), result.summary
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "text", "context"),
+    [
+        ("22 people", "en_GB", "So far 19 people have died in the floods, while 22 people are missing.",
+         "The floods have killed 22 people so far."),
+        ("२२ लोगों", "hi_IN", "अब तक बाढ़ के पानी में डूबने से 19 लोगों की मौत हुई है, जबकि 22 लोग लापता हैं।",
+         "बाढ़ से अब तक २२ लोगों की मौत हो चुकी है।"),
+    ],
+)
+def test_an_agreeing_count_of_something_else_gives_way_to_the_count_the_sentence_describes(
+    mark: str, locale: str, text: str, context: str
+) -> None:
+    # 22 missing agrees with "22 dead" but says nothing of dying; the 19 dead are the count to compare.
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("bulletin", text)],
+                          context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("overstated", "19"), result.summary
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "text", "context", "status"),
+    [
+        # The source speaks of rural roads without a figure; urban roads' amount is another quantity.
+        ("$1,500 million", "en_US", "Urban roads get $1,450 million. A fund for rural roads will be set up later.",
+         "Rural roads get $1,500 million.", "not-found"),
+        ("1,500 करोड़ रुपये", "hi_IN",
+         "शहरी सड़कों के लिए 1,450 करोड़ रुपये का प्रावधान है। ग्रामीण सड़कों की मरम्मत के लिए अलग कोष बनेगा।",
+         "ग्रामीण सड़कों के लिए 1,500 करोड़ रुपये रखे गए हैं।", "not-found"),
+        # Without such a sentence the nearby amount is compared as before.
+        ("$1,500 million", "en_US", "Urban roads get $1,450 million.", "Urban roads get $1,500 million.",
+         "overstated"),
+    ],
+)
+def test_an_amount_of_another_thing_is_not_compared_when_the_source_speaks_of_the_articles_elsewhere(
+    mark: str, locale: str, text: str, context: str, status: str
+) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("budget", text)],
+                          context=context)  # fmt: skip
+    assert result.status == status, result.summary
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "text", "context", "status", "candidate"),
+    [
+        # Ten, a hundred or a thousand times the source's figure, of the same thing: a slip of scale.
+        ("450 करोड़ रुपये", "hi_IN", "गोवंश संरक्षण के लिए गोशालाओं का अनुदान बढ़ाकर 45 करोड़ रुपये किया जाएगा।",
+         "बजट में गोशालाओं का अनुदान बढ़ाकर 450 करोड़ रुपये कर दिया गया है।", "overstated", "450000000"),
+        ("١٫٥ مليار ريال", "ar_SA", "ورصدت الوزارة ١٫٥ مليون ريال لصيانة المشاريع القديمة.",
+         "رصدت الوزارة ١٫٥ مليار ريال لصيانة المشاريع القديمة.", "overstated", "1500000"),
+        ("$4.5 million", "en_US", "The county set aside $450,000 for shelter repairs.",
+         "The county set aside $4.5 million for shelter repairs.", "overstated", "450000"),
+        # Without two shared words it is another amount.
+        ("$4.5 million", "en_US", "The county set aside $450,000 for shelter repairs.",
+         "The state's grant came to $4.5 million.", "not-found", None),
+    ],
+)
+def test_a_slip_of_scale_of_the_same_thing_is_compared(
+    mark: str, locale: str, text: str, context: str, status: str, candidate: str | None
+) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("release", text)],
+                          context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == (status, candidate), result.summary

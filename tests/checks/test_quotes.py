@@ -1077,6 +1077,30 @@ BRIEFING = Source(
 )
 
 
+@pytest.mark.parametrize(
+    "quote,status",
+    [
+        ('"All posts will be filled this year ... the calendar is out this month"', "edit-may-change-meaning"),
+        ('"All posts will be filled this year ... but the calendar is out this month"', "edit-may-change-meaning"),
+        ('"We will hire ... the nurses"', "verbatim-with-marked-edits"),
+    ],
+)
+def test_a_hidden_clause_that_points_back_at_the_kept_words_carries_its_negation(quote: str, status: str) -> None:
+    # "that is not possible" speaks of the clause before it; "we will not cut" is a clause of its own.
+    source = Source(
+        id="hearing",
+        title="Hearing",
+        publisher="Assembly",
+        url="https://assembly.example.org/hearing",
+        location=Location("content/citations.yaml", 50),
+        text=(
+            'She said: "All posts will be filled this year, that is not possible, but the calendar is out this '
+            'month. We will hire, and we will not cut, the nurses."'
+        ),
+    )
+    assert check_quote(quote, sources=[source]).status == status
+
+
 def test_an_omission_inside_a_condition_that_hides_a_negation_may_change_the_meaning() -> None:
     result = check_quote("If you are not vaccinated ... you should assume you are at risk", sources=[BRIEFING])
     assert result.status == "edit-may-change-meaning"

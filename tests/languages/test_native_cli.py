@@ -70,3 +70,17 @@ def test_new_without_a_publication_date_is_a_located_error(
     pasted.write_text(HINDI, encoding="utf-8")
     assert main(["new", str(pasted), "--slug", "x", "--content-dir", str(tmp_path)]) == 2
     assert "the publication date is unknown" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "speaker"), [(HINDI, "hi-dava", "कृषि मंत्री"), (ARABIC, "ar-daam", "وزير التموين")]
+)
+def test_new_names_the_speaker_of_a_hindi_or_arabic_quotation(tmp_path: Path, text: str, slug: str,
+                                                                speaker: str) -> None:  # fmt: skip
+    pasted = tmp_path / "pasted.md"
+    pasted.write_text(text, encoding="utf-8")
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    assert main(["new", str(pasted), "--slug", slug, "--content-dir", str(content), "--published", "2026-11-18"]) == 0
+    claims = yaml.safe_load((content / "articles" / f"{slug}.yaml").read_text(encoding="utf-8"))["claims"]
+    assert [claim["speaker"] for claim in claims.values() if claim["kind"] == "quote"] == [speaker]

@@ -52,6 +52,34 @@ CASES = [
     ("١٥ مارس ٢٠٢٤", "ar", "١٥ مارس ٢٠٢٤", "2024-03-15", []),
     ("15 آذار 2022", "ar", "15 آذار 2022", "2022-03-15", []),
     ("في 3 تشرين الأول 2022", "ar", "3 تشرين الأول 2022", "2022-10-03", []),
+    # A month alone, after a preposition or before a postposition, or with a modifier; the year by rule 7
+    ("मार्च में बैठक हुई।", "hi_IN", "मार्च", "2023-03-01/2023-03-31", ["2022-03-01/2022-03-31"]),
+    ("अप्रैल तक काम चला।", "hi_IN", "अप्रैल", "2022-04-01/2022-04-30", []),
+    ("मार्च में बैठक होगी।", "hi_IN", "मार्च", "2023-03-01/2023-03-31", []),
+    ("पिछले मार्च", "hi_IN", "पिछले मार्च", "2022-03-01/2022-03-31", []),
+    ("في مارس", "ar", "مارس", "2023-03-01/2023-03-31", ["2022-03-01/2022-03-31"]),
+    ("في مارس الماضي", "ar", "مارس الماضي", "2022-03-01/2022-03-31", []),
+    ("منذ أبريل المقبل", "ar", "أبريل المقبل", "2023-04-01/2023-04-30", []),
+    # A year alone, named as one
+    ("نتائج لعام ٢٠٢٤", "ar", "لعام ٢٠٢٤", "2024-01-01/2024-12-31", []),
+    ("وفي ٢٠٢١ كان", "ar", "٢٠٢١", "2021-01-01/2021-12-31", []),
+    ("2021 में", "hi_IN", "2021", "2021-01-01/2021-12-31", []),
+    # Spans of days, both ends
+    ("परीक्षाएं 24 फरवरी से 12 मार्च तक चलेंगी।", "hi_IN", "24 फरवरी से 12 मार्च", "2023-02-24/2023-03-12", []),
+    ("15 से 20 मार्च तक", "hi_IN", "15 से 20 मार्च", "2023-03-15/2023-03-20", []),
+    ("من 24 شباط إلى 12 آذار", "ar", "24 شباط إلى 12 آذار", "2023-02-24/2023-03-12", []),
+    ("بين ١٥-٢٠ آذار ٢٠٢٢", "ar", "١٥-٢٠ آذار ٢٠٢٢", "2022-03-15/2022-03-20", []),
+    # A day in words: an ordinal or a number word
+    ("في الأول من نيسان", "ar", "الأول من نيسان", "2022-04-01", []),
+    ("पहली अप्रैल से लागू होगा।", "hi_IN", "पहली अप्रैल", "2023-04-01", []),
+    ("दो मार्च 2022 को", "hi_IN", "दो मार्च 2022", "2022-03-02", []),
+    # A text ending on a span word
+    ("नियम 1 अप्रैल 2022 से", "hi_IN", "1 अप्रैल 2022", "2022-04-01", []),
+    # Hijri dates, by the Umm al-Qura calendar
+    ("صدر في ٢ ربيع الأول ١٤٤٤هـ", "ar_SA", "٢ ربيع الأول ١٤٤٤هـ", "2022-09-28", []),
+    ("في 1 محرم 1444 هـ", "ar", "1 محرم 1444 هـ", "2022-07-30", []),
+    ("اجتمع المجلس في ٢٥ صفر", "ar", "٢٥ صفر", "2022-09-21", []),
+    ("वर्ष 2021 की रिपोर्ट", "hi_IN", "वर्ष 2021", "2021-01-01/2021-12-31", []),
 ]
 
 
@@ -65,7 +93,10 @@ def test_reads(text: str, locale: str, expression: str, iso: str, alternatives: 
 
 @pytest.mark.parametrize(
     ("text", "locale"),
-    [("सवा दो साल पहले", "hi_IN"), ("मार्च में", "hi_IN"), ("हर हफ्ते", "hi_IN"), ("سيارة جديدة", "ar"), ("في مارس", "ar")],
+    [("सवा दो साल पहले", "hi_IN"), ("दिल्ली मार्च निकाला गया", "hi_IN"), ("हर हफ्ते", "hi_IN"), ("سيارة جديدة", "ar"),
+     ("نيسان الجديدة", "ar"), ("वित्त वर्ष 2025-26", "hi_IN"), ("سلمت ٢٠٠٠ وحدة", "ar"),
+     # A day the Umm al-Qura calendar does not have; a Vikram Samvat year
+     ("في ٣٠ رمضان ١٤٤٦", "ar"), ("विक्रम संवत 2079 में", "hi_IN")],
 )
 def test_not_dates(text: str, locale: str) -> None:
     found = find_dates(text, PUBLISHED, locale=locale)
@@ -89,3 +120,15 @@ def test_an_arabic_date_claim_against_its_value() -> None:
     assert result.status == "mismatch", result.summary
     result = check_date("الأسبوع الماضي", published=PUBLISHED, value=dt.date(2022, 9, 21), sources=[], locale="ar_EG")
     assert result.status == "within-range", result.summary
+
+
+def test_a_weekday_before_a_date_is_part_of_it() -> None:
+    # A dateline: "الخميس ١٣ آذار ٢٠٢٥" is that Thursday, not the Thursday before the source's date.
+    found = find_dates("دائرة الإحصاءات، الخميس ١٣ آذار ٢٠٢٥", dt.date(2025, 3, 13), locale="ar_JO")
+    assert [(f.text, f.resolution.iso) for f in found] == [("١٣ آذار ٢٠٢٥", "2025-03-13")]
+    source = Source(
+        id="s", title="t", publisher="p", url="https://example.org", location=Location("s.yaml"),
+        text="دائرة الإحصاءات، الخميس ١٣ آذار ٢٠٢٥\n\nبلغ معدل البطالة ٢١٫٤٪.", published=dt.date(2025, 3, 13),
+    )  # fmt: skip
+    result = check_date("الخميس الماضي", published=dt.date(2025, 3, 16), value=None, sources=[source], locale="ar_JO")
+    assert (result.status, result.basis.reading, result.basis.candidate) == ("match", "2025-03-13", "2025-03-13")

@@ -46,6 +46,10 @@ READ = [
     ("ढाई करोड़ रुपये से अधिक", "hi_IN", "25000000", "INR", "more-than"),
     ("कम से कम 300", "hi_IN", "300", None, "at-least"),
     ("लाखों लोग", "hi_IN", "200000", None, "range"),
+    # Hindi: a larger scale right after a scale counts in it ("25 हज़ार करोड़" = 25,000 crore)
+    ("25 हजार करोड़ रुपये", "hi_IN", "250000000000", "INR", "exact"),
+    ("5.37 लाख करोड़ रुपये", "hi_IN", "5370000000000", "INR", "exact"),
+    ("दो लाख करोड़", "hi_IN", "2000000000000", None, "exact"),
     # Arabic: digits (Arabic-Indic and Eastern Arabic-Indic) and separators
     ("٣٫٥ مليون جنيه", "ar_EG", "3500000", "EGP", "exact"),
     ("١٢٬٥٠٠", "ar_EG", "12500", None, "exact"),
@@ -66,6 +70,9 @@ READ = [
     ("ثلاثة ملايين وخمسمئة ألف", "ar", "3500000", None, "exact"),
     ("ثلاثمائة وعشرون ألف دولار", "ar", "320000", "USD", "exact"),
     ("مليونان", "ar", "2000000", None, "exact"),
+    ("ألفي وحدة", "ar", "2000", None, "exact"),  # the dual before its noun (construct state)
+    ("ملياري جنيه", "ar_EG", "2000000000", "EGP", "exact"),
+    ("٤ ملايين طن", "ar", "4000000", None, "exact"),
     ("مليون ونصف", "ar", "1500000", None, "exact"),
     ("نصف مليون", "ar", "500000", None, "exact"),
     ("ربع مليار", "ar", "250000000", None, "exact"),
@@ -185,3 +192,101 @@ ARABIC_SOURCE = (
 def test_check_against_a_source(mark: str, locale: str, source: str, status: str) -> None:
     result = check_figure(mark, value=None, unit=None, locale=locale, sources=[_source(source)])
     assert result.status == status, result.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "counts"),
+    [
+        # A number written like a year counts the noun after it; after a word of time or a preposition of
+        # time, or before a postposition, it is a year.
+        ("سلمت الوزارة ٢٠٠٠ وحدة سكنية", "ar", ["٢٠٠٠"]),
+        ("نتائج عام ٢٠٢٤ ثم لعام ٢٠٢٥، وفي ٢٠٢٣ كان", "ar", []),
+        ("٢٠٢٥م", "ar", []),
+        ("الثلاثاء ٢٠ مايو ٢٠٢٥\nأعلنت الوزارة", "ar", []),
+        ("منذ ١٥ أبريل ٢٠٢٥ بلغ", "ar", []),
+        ("2024 में 2000 पदों पर भर्ती हुई, वर्ष 2023 में नहीं", "hi_IN", ["2000"]),
+    ],
+)
+def test_a_number_written_like_a_year_is_a_count_only_before_its_noun(
+    text: str, locale: str, counts: list[str]
+) -> None:
+    assert [f.text for f in find_source_figures(text, locale)] == counts
+
+
+@pytest.mark.parametrize(
+    ("words", "code", "same"),
+    [
+        (("किसानों", "किसान"), "hi", True),
+        (("जिले", "जिलों", "जिला"), "hi", True),
+        (("महिलाओं", "महिला"), "hi", True),
+        (("लड़कियों", "लड़की"), "hi", True),
+        (("किसान", "मज़दूर"), "hi", False),
+        (("مزارعين", "مزارع", "المزارعين", "مزارعون"), "ar", True),
+        (("الوحدات", "وحدة", "وحدات"), "ar", True),
+        (("مشروعًا", "مشروعات", "مشروع"), "ar", True),
+        (("مزارع", "موقع"), "ar", False),
+    ],
+)
+def test_counted_nouns_compare_in_any_number_and_case(words: tuple[str, ...], code: str, same: bool) -> None:
+    data = language(code)
+    assert data is not None
+    assert (len({data.noun_key(word) for word in words}) == 1) is same
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "source", "context", "status", "unit"),
+    [
+        # The source inflects the noun otherwise ("12 जिले" for "बारह जिलों"): the same noun.
+        ("बारह जिलों", "hi_IN", "राज्य के 12 जिले बाढ़ से प्रभावित हैं।", "", "match", "जिलों"),
+        # The Hindi noun ends the phrase; adjectives come first.
+        ("ढाई लाख नए आवास", "hi_IN", "योजना में 2.5 लाख नए आवास बनेंगे।", "", "match", "आवास"),
+        # A table's label names the noun in any script.
+        ("साढ़े तीन लाख लोग", "hi_IN", "राहत शिविरों में रह रहे लोग: 3,48,210\n", "", "rounded", "लोग"),
+        ("3.2 مليون طن", "ar_EG", "بلغت الكميات ٣٫١٨ مليون طن.", "", "rounded", "طن"),
+        ("نحو ٣٠٠ ألف مزارع", "ar_EG", "استفاد ٣١٠ آلاف من المزارعين.", "", "match", "مزارع"),
+        # Postpositions, currency and number words are no shared topic: 640 crore for tube wells is
+        # another amount than the cow shelters' grant.
+        ("450 करोड़ रुपये", "hi_IN", "सिंचाई के लिए 2,100 नए नलकूपों के लिए 640 करोड़ रुपये रखे गए हैं।",
+         "बजट में गोशालाओं का अनुदान बढ़ाकर 450 करोड़ रुपये कर दिया गया है।", "not-found", "INR"),
+    ],
+)
+def test_counted_nouns_and_topics_in_hindi_and_arabic(
+    mark: str, locale: str, source: str, context: str, status: str, unit: str
+) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[_source(source)], context=context)
+    assert (result.status, result.basis.unit) == (status, unit), result.summary
+
+
+def test_a_target_in_arabic_is_not_what_was_done() -> None:
+    source = _source("وارتفعت نسبة تملك الأسر للمساكن إلى ٦٥٫٤٪، في طريقها إلى المستهدف البالغ ٧٠٪ بحلول عام ٢٠٣٠.")
+    result = check_figure("٧٠ في المائة", value=None, unit=None, locale="ar_SA", sources=[source],
+                          context="ارتفعت نسبة تملك الأسر للمساكن إلى ٧٠ في المائة")  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("overstated", "65.4"), result.summary
+
+
+@pytest.mark.parametrize(
+    ("context", "status"),
+    [
+        # The source counts the supplying farmers ("المزارعين الموردين"); the article, those paid the incentive.
+        ("صرفت الوزارة حوافز استفاد منها نحو 280 ألف مزارع", "not-found"),
+        # An article that names the same group is compared.
+        ("بلغ عدد المزارعين الموردين نحو 280 ألف مزارع", "understated"),
+    ],
+)
+def test_an_arabic_count_of_a_group_the_article_does_not_name_is_another_quantity(context: str, status: str) -> None:
+    source = _source("وبلغ عدد المزارعين الموردين ٣١٠ آلاف مزارع، وصرفت الوزارة حوافز توريد بقيمة ٢ مليار جنيه.")
+    result = check_figure("نحو 280 ألف مزارع", value=None, unit=None, locale="ar_EG", sources=[source], context=context)
+    assert result.status == status, result.summary
+
+
+@pytest.mark.parametrize(("mark", "context", "status", "candidate"), [
+    ("32.9%", "وبلغ معدل البطالة بين الذكور 32.9%.", "overstated", "18.2"),
+    ("٣٢٫٩٪", "وبلغ معدل البطالة بين الإناث ٣٢٫٩٪.", "match", "32.9"),
+])  # fmt: skip
+def test_an_arabic_percentage_of_a_group_is_compared_with_that_groups(
+    mark: str, context: str, status: str, candidate: str
+) -> None:
+    # "بين الذكور" (among men) names the group: the women's 32.9% in the same sentence is another share.
+    source = _source("وبلغ معدل البطالة بين الذكور ١٨٫٢٪ مقابل ٣٢٫٩٪ بين الإناث.")
+    result = check_figure(mark, value=None, unit=None, locale="ar_JO", sources=[source], context=context)
+    assert (result.status, result.basis.candidate) == (status, candidate), result.summary

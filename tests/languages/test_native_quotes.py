@@ -84,3 +84,31 @@ def test_arabic_punctuation_is_punctuation() -> None:
 
 def test_words_are_not_split_at_matras() -> None:
     assert normalise_quote_text("पहुँचाएँगे") == "पहुंचाएंगे"
+
+
+@pytest.mark.parametrize(
+    ("source", "quote", "status"),
+    [
+        # A hidden clause that points back at the kept words ("ऐसा", "وهذا") negates them.
+        ("उन्होंने कहा: “सभी भर्तियां इसी साल पूरी हों, ऐसा संभव नहीं है, लेकिन परीक्षाओं का कैलेंडर इसी महीने जारी होगा।”",
+         "“सभी भर्तियां इसी साल पूरी हों ... परीक्षाओं का कैलेंडर इसी महीने जारी होगा।”", "edit-may-change-meaning"),
+        ("قال الوزير: «سيتم تسليم كل الوحدات هذا العام، وهذا غير ممكن في بعض المدن، لكن الجدول سيصدر الشهر المقبل».",
+         "«سيتم تسليم كل الوحدات هذا العام ... لكن الجدول سيصدر الشهر المقبل»", "edit-may-change-meaning"),
+        # A hidden clause of its own ("we will not raise prices") says nothing of the kept words.
+        ("قال الوزير: «سيتم تسليم كل الوحدات هذا العام، ولن نرفع الأسعار، لكن الجدول سيصدر الشهر المقبل».",
+         "«سيتم تسليم كل الوحدات هذا العام ... لكن الجدول سيصدر الشهر المقبل»", "verbatim-with-marked-edits"),
+    ],
+)
+def test_a_hidden_clause_pointing_back_at_the_kept_words_carries_its_negation(
+    source: str, quote: str, status: str
+) -> None:
+    assert check_quote(quote, sources=[_source(source)]).status == status
+
+
+def test_a_number_is_the_same_in_any_digits() -> None:
+    source = _source("قال الوزير: «سنخفض البطالة إلى ١٨٪ خلال عامين إذا استمر النمو الاقتصادي».")
+    assert check_quote("«سنخفض البطالة إلى 18% خلال عامين»", sources=[source]).status == "verbatim"
+    assert check_quote("«سنخفض البطالة إلى 18% خلال عامين...»", sources=[source]).status == "edit-may-change-meaning"
+    assert check_quote("«سنخفض البطالة إلى 15% خلال عامين»", sources=[source]).status == "altered"
+    hindi = _source("मंत्री ने कहा: “इस साल २५ नए अस्पताल खुलेंगे।”")
+    assert check_quote("“इस साल 25 नए अस्पताल खुलेंगे।”", sources=[hindi]).status == "verbatim"

@@ -20,6 +20,7 @@ from factsite.checks.dates.results import (
 )
 from factsite.checks.dates.scan import find_dates
 from factsite.checks.dates.spans import Span
+from factsite.checks.figures.compare import content_words, sentence_around
 from factsite.model import Basis, CheckResult, Source
 
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -62,7 +63,11 @@ def _stated_span(value: object) -> Span | None:
 
 
 def _source_dates(
-    sources: Sequence[Source], readings: Sequence[DateResolution], published: dt.date, locale: str
+    sources: Sequence[Source],
+    readings: Sequence[DateResolution],
+    published: dt.date,
+    locale: str,
+    topic: frozenset[str] = frozenset(),
 ) -> tuple[SourceDate, ...]:
     """The sources' dates as precise as the readings, agreeing ones first.
 
@@ -73,11 +78,12 @@ def _source_dates(
     coarsest = max(GRANULARITY_RANK[reading.granularity] for reading in readings)
     found = []
     for source in sources:
-        dates = [("", _publication_date(source.published))] if source.published else []
+        dates = [("", _publication_date(source.published), 0)] if source.published else []
         for date in _dates_in_source(source.text, source.published or published, locale):
             if source.published or date.resolution.depends_on != "day":
-                dates.append((date.text, date.resolution))
-        for text, resolution in dates:
+                shared = len(topic & content_words(sentence_around(source.text, date.start, date.end)))
+                dates.append((date.text, date.resolution, shared))
+        for text, resolution, shared in dates:
             if GRANULARITY_RANK[resolution.granularity] > coarsest:
                 continue
             agrees = any(
@@ -85,7 +91,7 @@ def _source_dates(
                 for reading in readings
                 for other in resolution.readings
             )
-            found.append(SourceDate(source.id, text, resolution, agrees))
+            found.append(SourceDate(source.id, text, resolution, agrees, shared))
     # Dates in a source's text make a better example than its publication date.
     return tuple(sorted(found, key=lambda date: (not date.agrees, not date.text)))
 
@@ -187,9 +193,13 @@ def _agreement(comparison: DateComparison) -> tuple[DateResolution | None, Sourc
     if resolution is None:
         return None, None, None
     readings = (comparison.reading,) if comparison.reading else resolution.readings
+    # Of several agreeing dates, the one whose sentence shares most words with the article's: "NDRF teams were
+    # deployed last week" rests on the source's "deployed from 6 August", not on its "10 August" of a barrage.
+    # The main reading before its alternatives: "last Thursday" rests on this week's Thursday when a source gives it.
+    agreeing = sorted(comparison.agreeing, key=lambda date: -date.shared)
     for status in STATUS_ORDER[:2]:
-        for date in comparison.agreeing:
-            for reading in readings:
+        for reading in readings:
+            for date in agreeing:
                 for other in date.resolution.readings:
                     if _compare_reading(reading, other.span) == status:
                         return reading, date, other
@@ -238,6 +248,16 @@ def _in_context(
     ]
 
 
+def _topic(marked_text: str, sentence: str, offset: int | None) -> frozenset[str]:
+    """The words of the mark's sentence that say what it is about."""
+    if not sentence:
+        return frozenset()
+    start = sentence.find(marked_text) if offset is None else offset
+    if start < 0:
+        return content_words(sentence)
+    return content_words(sentence_around(sentence, start, start + len(marked_text)))
+
+
 def check_date(
     marked_text: str,
     *,
@@ -284,7 +304,8 @@ def check_date(
         value_status=_compare_reading(reading, stated) if reading and stated else "no-value",
         reading=reading,
         source_dates=_source_dates(
-            sources, (reading,) if reading else resolution.readings, published, locale
+            sources, (reading,) if reading else resolution.readings, published, locale,
+            _topic(marked_text, sentence, offset),
         ),
         other_dates=tuple(found[1:]),
         cited=bool(sources),

@@ -63,6 +63,7 @@ class SourceDate:
     text: str
     resolution: DateResolution
     agrees: bool
+    shared: int = 0  # words its sentence shares with the article's: which of several agreeing dates is meant
 
 
 @dataclass(frozen=True)

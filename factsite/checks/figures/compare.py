@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import decimal
 import functools
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -68,6 +69,7 @@ from factsite.checks.figures.phrase import (
     read_phrase,
 )
 from factsite.checks.figures.scan import FoundFigure
+from factsite.languages import Language, all_languages, language_of_word
 from factsite.languages.script import WORD, fold, native_digits, typographic_fold
 from factsite.model import Basis, CheckResult, Source
 
@@ -123,6 +125,8 @@ class FigureEvidence:
     clause_words: int = 0  # words its clause shares with the article's sentence
     names_population: bool | None = None  # its sentence names what a share is of; None: no share noun
     qualified: bool = True  # its sentence has the words the article puts before the noun ("first-time")
+    target: bool = False  # its clause speaks of a target ("the 70% target by 2030"), not of what was done
+    elsewhere: bool = False  # its source speaks of the article's subject in a sentence without figures
 
     @property
     def value(self) -> Decimal:
@@ -188,8 +192,12 @@ def check_figure(
     topic = content_words(context or marked_text)
     population = population_noun(marked_text, context, phrases[0])
     qualifiers = noun_qualifiers(marked_text, context, phrases[0], noun)
+    target = speaks_of_target(context or marked_text)
     options = [
-        _compare(phrase, stated, claim_unit, noun, source_figures, locale, topic, population, qualifiers)
+        _compare(
+            phrase, stated, claim_unit, noun, source_figures, locale, topic, population, qualifiers, target,
+            word_pairs(context or marked_text),
+        )
         for phrase in phrases
     ]
     best = min(options, key=lambda option: option.rank(stated is not None))
@@ -286,6 +294,8 @@ def _compare(
     topic: frozenset[str],
     population: str | None = None,
     qualifiers: frozenset[str] = frozenset(),
+    target: bool = False,
+    pairs: frozenset[tuple[str, str]] = frozenset(),
 ) -> _Option:
     unit = phrase.unit or claim_unit
     phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
@@ -297,7 +307,12 @@ def _compare(
             phrase, source.id, figure, option, locale, _shared_words(topic, source.text, figure),
             len(topic & _clause_context(source.text, figure.start, figure.end)),
             _names(population, source.text, figure) if population else None,
-            qualifiers <= _figure_context(source.text, figure.start, figure.end),
+            qualifiers <= _figure_context(source.text, figure.start, figure.end)
+            and _source_qualifiers(_clause_text(source.text, figure.start, figure.end), noun) <= topic,
+            speaks_of_target(_clause_text(source.text, figure.start, figure.end)),
+            _spoken_of_elsewhere(
+                pairs, source.text, figures, _clause_context(source.text, figure.start, figure.end)
+            ),
         )
         for source, figures in source_figures
         for figure in figures
@@ -309,6 +324,12 @@ def _compare(
     # "12.5 per cent of the population"): nothing is set aside.
     if any(item.names_population for item in comparable):
         comparable = [item for item in comparable if item.names_population]
+    # A target is not what was done: "rose to 70%" is not compared with "the 70% target by 2030", and a target
+    # the article states is compared with the sources' targets when they give one.
+    if target and any(item.target for item in comparable):
+        comparable = [item for item in comparable if item.target]
+    elif not target:
+        comparable = [item for item in comparable if not item.target]
     candidate = _choose(
         phrase, comparable, stated, counted=unit is None and noun is not None, unit=unit, topic_known=bool(topic)
     )
@@ -350,7 +371,8 @@ def _choose(
     for status in ("match", "rounded"):
         agreeing = [item for item in comparable if item.status == status and _close(phrase, item.value)]
         if agreeing:
-            return max(agreeing, key=lambda item: item.clause_words)  # the first of equals
+            best = max(agreeing, key=lambda item: item.clause_words)  # the first of equals
+            return _better_described(phrase, best, comparable, counted) if topic_known else best
     if stated is not None:
         exact = _exact_phrase(stated)
         named = [e for e in comparable if judge(exact, e.value, e.reading.precision) in ("match", "rounded")]
@@ -370,18 +392,61 @@ def _choose(
     return None
 
 
+def _better_described(
+    phrase: FigurePhrase, agreeing: FigureEvidence, comparable: list[FigureEvidence], counted: bool
+) -> FigureEvidence:
+    """The agreeing count, unless its clause shares at most one word with the article's sentence (the noun)
+    and a count that disagrees, plausibly the same quantity, shares two more: "22 लोगों की मौत" (22 dead) is
+    compared with the bulletin's "19 लोगों की मौत", not with its "22 लोग लापता" (22 missing)."""
+    if not counted or agreeing.clause_words > 1:
+        return agreeing  # amounts and shares: the clause is weaker evidence than agreement
+    rivals = [
+        item
+        for item in comparable
+        if item.status not in ("match", "rounded")
+        and item.clause_words >= agreeing.clause_words + 2
+        and _plausibly_the_same(phrase, item, counted)
+    ]
+    if not rivals:
+        return agreeing
+    return min(
+        rivals,
+        key=lambda item: (
+            -item.clause_words, -item.shared_words, _relative_distance(_point(phrase, item.value), item.value)
+        ),
+    )
+
+
 _STOPWORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "but", "is",
      "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "their", "his",
      "her", "as", "than", "more", "less", "about", "some", "said", "says", "say", "per", "cent", "percent"}
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?\u0964\u061f](?=\s)|\n\s*\n")  # the danda and the Arabic question mark too
 
 
 def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that say what it is about: no stopwords, no numbers, singular."""
-    words = (singular(word) for word in _LETTERS.findall(text) if len(word) >= 3 and not is_number_word(word))
+    words = (
+        singular(word)
+        for word in _LETTERS.findall(text)
+        if len(word) >= 3 and not is_number_word(word) and (word.isascii() or fold(word) not in _native_stopwords())
+    )
     return frozenset(word for word in words if word not in _STOPWORDS)
+
+
+@functools.cache
+def _native_stopwords() -> frozenset[str]:
+    """Hindi and Arabic words that say nothing of a sentence's topic: function words, and the words of
+    numbers, currencies and percentages (a figure's own words, shared by any two amounts)."""
+    words: set[str] = set()
+    for data in all_languages():
+        words |= data.function_words | data.doubled_function_words
+        words |= set(data.units) | set(data.hundreds) | set(data.scales) | set(data.plural_scales)
+        words |= set(data.dual_scales) | set(data.fraction_counts) | set(data.fraction_prefixes)
+        for table in (data.currencies, data.percent, data.markers_before, data.markers_after):
+            words |= {word for phrase in table for word in phrase}
+    return frozenset(words)
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -425,35 +490,106 @@ def _plausibly_the_same(phrase: FigurePhrase, item: FigureEvidence, same_thing: 
     with decimal.localcontext(WIDE_CONTEXT):
         ratio = point / reference
     inside = phrase.bound == "range" and phrase.low <= reference <= phrase.high
+    if _a_slip_of_scale(ratio) and item.qualified and not item.elsewhere:
+        # "450 करोड़" for the speech's "45 करोड़", "١٫٥ مليار" for "١٫٥ مليون": the same digits ten, a hundred or a
+        # thousand times over are a slip of scale when the clause says the same thing (two words or more).
+        return item.clause_words >= _CLAUSE_EVIDENCE
     if not (inside or Decimal("0.5") <= ratio <= 2):  # a figure inside a range is no distance from it
         return False
     if not item.qualified:
         return False  # "2.5 lakh first-time voters" against "2,14,000 voters above 80 years of age"
-    if same_thing or item.names_population or item.clause_words >= _CLAUSE_EVIDENCE:
+    if same_thing or item.names_population:
+        return True
+    if item.elsewhere:
+        # "ग्रामीण सड़कों के लिए 1,500 करोड़" against "शहरी सड़कों के लिए 1,450 करोड़": the source speaks of rural
+        # roads in another sentence, with no figure; the urban roads' amount is another quantity.
+        return False
+    if item.clause_words >= _CLAUSE_EVIDENCE:
         return True
     return item.clause_words >= 1 and _close(phrase, reference)
 
 
+_SLIPS = frozenset(Decimal(10) ** power for power in (-3, -2, -1, 1, 2, 3))
+
+
+def _a_slip_of_scale(ratio: Decimal) -> bool:
+    """Whether the article's figure is the source's times 10, 100 or 1,000 (or divided so), exactly."""
+    return ratio in _SLIPS
+
+
+def word_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Content words written side by side ("rural roads", "ग्रामीण सड़कों"), as keys: a word and what it says of
+    the next one."""
+    keys = [singular(word) for word in _LETTERS.findall(text)]
+    words = content_words(text)
+    pairs = itertools.pairwise(keys)
+    return frozenset((first, second) for first, second in pairs if first in words and second in words)
+
+
+def _spoken_of_elsewhere(
+    pairs: frozenset[tuple[str, str]], text: str, figures: tuple[FoundFigure, ...], clause: frozenset[str]
+) -> bool:
+    """Whether a sentence of `text` holding no figure speaks of the article's subject as the article names it
+    and the figure's clause does not: the article's "ग्रामीण सड़कों" (rural roads) stands in a sentence without
+    figures, while the figure's clause has "सड़कों" only, as "शहरी सड़कों" (urban roads)."""
+    wanted = {(first, second) for first, second in pairs if second in clause and first not in clause}
+    return bool(wanted) and bool(wanted & _figureless_pairs(text, figures))
+
+
+@functools.lru_cache(maxsize=64)
+def _figureless_pairs(text: str, figures: tuple[FoundFigure, ...]) -> frozenset[tuple[str, str]]:
+    """The word pairs of the sentences of a source that hold none of its figures (read once per source)."""
+    ends, starts = _sentence_ends(text)
+    found: set[tuple[str, str]] = set()
+    for begin, end in zip([0, *starts], [*ends, len(text)], strict=True):
+        if not any(begin <= figure.start < end for figure in figures):
+            found |= word_pairs(text[begin:end])
+    return frozenset(found)
+
+
 _CLAUSE_EVIDENCE = 2
-_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014]|\s(?:and|but|while|whereas)\s")
+# The Arabic comma and semicolon, and the Hindi and Arabic "and", "but", "while", end a clause too.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:\u2013\u2014\u060c\u061b]|\s(?:and|but|while|whereas|और|लेकिन|मगर|जबकि|بينما|لكن|ولكن|فيما|مقابل)\s"
+)
 _NOT_A_POPULATION = frozenset({"them", "those", "these", "they", "us", "you", "all", "which", "whom"})
 _DETERMINER = r"(?:(?:the|those|these|all|its|their|our|his|her|every|each)\s+)?"
 
 
 @functools.lru_cache(maxsize=4096)
 def _clause_context(text: str, start: int, end: int) -> frozenset[str]:
+    return content_words(_clause_text(text, start, end))
+
+
+def _clause_text(text: str, start: int, end: int) -> str:
     sentence = sentence_around(text, start, end)
     offset = text.find(sentence, max(0, start - len(sentence)))
     at = start - offset if offset >= 0 else 0
     pieces = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
     index = bisect.bisect_right(pieces, at) - 1
-    return content_words(sentence[pieces[max(index, 0)] : pieces[min(index + 1, len(pieces) - 1)]])
+    return sentence[pieces[max(index, 0)] : pieces[min(index + 1, len(pieces) - 1)]]
+
+
+_TARGET = re.compile(r"(?i)\b(?:targets?|targeted|goals?|aims?|objectives?)\b")
+
+
+def speaks_of_target(text: str) -> bool:
+    """Whether a sentence or clause speaks of a target ("target", "goal", "लक्ष्य", "المستهدف", "تستهدف"):
+    a target's figure is what is aimed at, not what was done."""
+    if _TARGET.search(text):
+        return True
+    words = [fold(word) for word in _LETTERS.findall(text) if not word.isascii()]
+    stems = {stem for data in all_languages() for stem in data.target_words}
+    return any(stem in word for word in words for stem in stems)
 
 
 def population_noun(marked_text: str, context: str, phrase: FigurePhrase) -> str | None:
     """What a share or percentage is of, in the singular: "one in five patients" -> "patient",
     "a third of rape complainants" -> "complainant", "40% of voters" -> "voter"; None when the article
-    does not say ("a third of them", "rose by 40%")."""
+    does not say ("a third of them", "rose by 40%"). In Arabic, the group "بين" (among) names: "معدل البطالة بين
+    الذكور ١٨٫٢٪" -> "ذكور"."""
+    if language_of_word(context or marked_text) is not None:
+        return _native_population(marked_text, context)
     at = context.find(marked_text) if context else -1
     following = marked_text + (context[at + len(marked_text) :] if at >= 0 else "")
     rest = following[following.find(phrase.text) + len(phrase.text) :] if phrase.text in following else ""
@@ -468,6 +604,22 @@ def population_noun(marked_text: str, context: str, phrase: FigurePhrase) -> str
         noun = singular(word)
         if noun != lower:  # the first plural noun
             return noun
+    return None
+
+
+_AMONG = frozenset(fold(word) for word in ("بين", "لدى", "وبين", "ولدى"))
+
+
+def _native_population(marked_text: str, context: str) -> str | None:
+    """The group an Arabic percentage is of: the word after "بين"/"لدى" in the mark's clause, before or after it."""
+    at = context.find(marked_text) if context else -1
+    if at < 0:
+        return None
+    clause = _clause_text(context, at, at + len(marked_text))
+    words = _LETTERS.findall(clause)
+    for word, following in itertools.pairwise(words):
+        if fold(word) in _AMONG and not following.isascii():
+            return singular(following)
     return None
 
 
@@ -488,7 +640,28 @@ def noun_qualifiers(marked_text: str, context: str, phrase: FigurePhrase, noun: 
     return frozenset()
 
 
+def _source_qualifiers(clause: str, noun: str | None) -> frozenset[str]:
+    """What a source's clause says of the counted noun in a language that puts adjectives after it: "عدد
+    المزارعين الموردين ٣١٠ آلاف مزارع" counts the supplying farmers ("الموردين"), a group the article must name
+    for the count to be its own."""
+    data = language_of_word(noun) if noun else None
+    if data is None or data.noun_last or noun is None:
+        return frozenset()
+    words = _LETTERS.findall(clause)
+    wanted = _same_nouns(singular(noun))
+    found: set[str] = set()
+    for word, following in itertools.pairwise(words):
+        definite = fold(word).startswith("ال") and fold(following).startswith("ال")
+        if definite and singular(word) in wanted and fold(following) not in _native_stopwords():
+            found.add(singular(following))
+    return frozenset(found)
+
+
 def _names(noun: str, text: str, figure: FoundFigure) -> bool:
+    if not noun.isascii():
+        # An Arabic group is named in the figure's own clause: "١٨٫٢٪ بين الذكور مقابل ٣٢٫٩٪ بين الإناث".
+        words = _LETTERS.findall(_clause_text(text, figure.start, figure.end))
+        return any(singular(word) in _same_nouns(noun) for word in words)
     words = re.findall(r"[A-Za-z]+", sentence_around(text, figure.start, figure.end))
     return any(singular(word) in _same_nouns(noun) for word in words)
 
@@ -515,13 +688,14 @@ def _comparable_reading(
 
 
 def _noun_labels(text: str, start: int, noun: str) -> bool:
-    """A table's or a list's label names the noun: "Provisional ballots received: 2,874"."""
+    """A table's or a list's label names the noun: "Provisional ballots received: 2,874", "राहत शिविरों में
+    रह रहे लोग: 3,48,210"."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([A-Za-z][A-Za-z ,()'-]{0,80}?):\s*", line)
+    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([^\W\d_][^\n:0-9]{0,80}?):\s*", line)
     if label is None:
         return False
-    wanted = _same_nouns(noun)
-    return any(singular(word) in wanted for word in re.findall(r"[A-Za-z]+", label.group(1)))
+    wanted = _same_nouns(singular(noun))
+    return any(singular(word) in wanted for word in _LETTERS.findall(label.group(1)))
 
 
 # Latin letters, or the letters and marks of Devanagari and Arabic words (nouns of counts in any language).
@@ -540,7 +714,7 @@ UNIT_ABBREVIATIONS = MappingProxyType({"LMT": "tonne"})
 def _noun_follows(text: str, end: int, noun: str) -> bool:
     after = _PHRASE_END.split(text[end : end + 80], maxsplit=1)[0]
     words = _LETTERS.findall(after)[:_NOUN_REACH]
-    wanted = _same_nouns(noun if noun.isascii() else fold(noun))
+    wanted = _same_nouns(singular(noun))
     abbreviation = re.search(r"[A-Z]+$", text[max(0, end - 4) : end])
     if abbreviation and UNIT_ABBREVIATIONS.get(abbreviation.group()) in wanted:
         return True
@@ -553,7 +727,8 @@ def _noun_follows(text: str, end: int, noun: str) -> bool:
 
 
 def _same_nouns(noun: str) -> frozenset[str]:
-    for group in _SYNONYMS:
+    groups = _SYNONYMS if noun.isascii() else (data.same_nouns if (data := language_of_word(noun)) else ())
+    for group in groups:
         if noun in group:
             return group
     return frozenset({noun})
@@ -562,10 +737,11 @@ def _same_nouns(noun: str) -> frozenset[str]:
 def singular(word: str) -> str:
     """A plural English noun's singular, for matching counted nouns ("reservists" -> "reservist").
 
-    A word in another script is only folded (`languages.script.fold`): its plural is another word.
+    A Hindi or Arabic word is given its language's noun key (`Language.noun_key`: "किसानों" and "किसान",
+    "مزارعين" and "مزارع" have one); a word of a script factsite has no data for is only folded.
     """
     if not word.isascii():
-        return fold(word)
+        return _native_key(word)
     word = word.lower()
     if word in _IRREGULAR:
         return _IRREGULAR[word]
@@ -578,6 +754,12 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+@functools.lru_cache(maxsize=8192)
+def _native_key(word: str) -> str:
+    data = language_of_word(word)
+    return data.noun_key(word) if data is not None else fold(word)
 
 
 def head_noun(unit: str | None) -> str | None:
@@ -597,10 +779,26 @@ def _mark_noun(marked_text: str, phrase: FigurePhrase) -> str | None:
     if index < 0:
         return None
     rest = marked_text[index + len(phrase.text.split()[-1]) :]
+    data = language_of_word(rest)
+    if data is not None:
+        return _native_mark_noun(rest, data)
     following = re.match(rf"[ \u00a0]+(?:of[ \u00a0]+)?(?:the[ \u00a0]+)?({_LETTERS.pattern})", rest)
     if following and len(following.group(1)) < 3:
         return None
     return following.group(1) if following else None
+
+
+def _native_mark_noun(rest: str, data: Language) -> str | None:
+    """The counted noun of a Hindi or Arabic mark, after its figure: the first word in Arabic ("ألفي وحدة
+    سكنية"), the last in Hindi, where adjectives come first ("ढाई लाख नए आवास"); function words aside."""
+    words = [
+        word
+        for word in _LETTERS.findall(_PHRASE_END.split(rest, maxsplit=1)[0])[:_NOUN_REACH]
+        if not word.isascii() and len(word) >= 2 and fold(word) not in _native_stopwords()
+    ]
+    if not words:
+        return None
+    return words[-1] if data.noun_last else words[0]
 
 
 def _evidence(
@@ -613,6 +811,8 @@ def _evidence(
     clause_words: int = 0,
     names_population: bool | None = None,
     qualified: bool = True,
+    target: bool = False,
+    elsewhere: bool = False,
 ) -> FigureEvidence:
     status = judge(phrase, reading.value, reading.precision)
     point = _point(phrase, reading.value)
@@ -621,7 +821,7 @@ def _evidence(
         ratio = (point / reading.value).quantize(Decimal("1e-4")) if reading.value else None
     return FigureEvidence(
         source_id, " ".join(figure.text.split()), figure.start, figure.end, reading, status, difference, ratio,
-        "", shared_words, clause_words, names_population, qualified,
+        "", shared_words, clause_words, names_population, qualified, target, elsewhere,
     )  # fmt: skip
 
 

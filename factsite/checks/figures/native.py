@@ -219,6 +219,14 @@ class _Reader:
                     step, previous = group_step, "hundred"
                     index, last = index + 1, index
                     continue
+                if last_scale is not None and scale > last_scale and previous == "scale" and group is None:
+                    # "25 हज़ार करोड़", "5.37 लाख करोड़": a larger scale right after a scale counts in it,
+                    # everything said so far (25,000 crore); "ألف مليون" alike.
+                    total, step = total * scale, step * scale
+                    grid = grid * scale if grid is not None else None
+                    last_scale = last_scale * scale
+                    index, last = index + 1, index
+                    continue
                 if last_scale is not None and scale >= last_scale:
                     break
                 count = group if group is not None else Decimal(1)
@@ -367,12 +375,44 @@ def _is_when(reader: _Reader, figure: NativeFigure, first: int, last: int) -> bo
         return False
     text = tokens[first].text
     if len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2099:
-        return True
+        return not _counts_a_noun(reader, first, last)
     if text.isdigit() and 1 <= int(text) <= 31:
         return reader.phrase_at(last, reader.language.months) > 0 or (
             first > 0 and reader.phrase_before(first, reader.language.months) is not None
         )
     return False
+
+
+def _counts_a_noun(reader: _Reader, first: int, after: int) -> bool:
+    """Whether a number written like a year counts the noun right after it ("٢٠٠٠ وحدة سكنية", "2000 पद"): a
+    word follows that is no postposition, particle or word of time, and no word of time comes before it
+    ("عام ٢٠٢٤", "वर्ष 2024", "2024 में" are years), as in English "2000 troops" against "in 2024"."""
+    tokens, language = reader.tokens, reader.language
+    if after >= len(tokens) or tokens[after].kind != "word":
+        return False
+    if reader.text[tokens[after - 1].end : tokens[after].start] not in (" ", "\u00a0"):
+        return False  # a line's last number (a dateline's year) counts nothing on the next line
+    if first > 0 and reader.phrase_before(first, language.months) is not None:
+        return False  # "١٥ أبريل ٢٠٢٥ بلغ": a month before it makes it a year
+    following = tokens[after].key
+    if len(following) < 2 or following in language.doubled_function_words or _a_word_of_time(language, following):
+        return False
+    if reader.phrase_at(after, language.months):
+        return False
+    if first == 0 or tokens[first - 1].kind != "word":
+        return True
+    before = tokens[first - 1].key
+    # "وفي ٢٠٢٣ كان": after a preposition of time ("في", "منذ") it is a year, as English "in 2023" is.
+    before_bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 2 else before
+    return not (_a_word_of_time(language, before) or before_bare in language.year_prepositions)
+
+
+def _a_word_of_time(language: Language, key: str) -> bool:
+    # "لعام", "بالعام", "العام": a preposition or the article glued in front of the word.
+    for prefix in ("", "ال", "ل", "ب", "و", "لل", "بال", "وال"):
+        if key.startswith(prefix) and key[len(prefix) :] in language.units_of_time:
+            return True
+    return key in ("सन", "सन्")
 
 
 def _is_season(reader: _Reader, index: int) -> bool:

@@ -75,6 +75,11 @@ _WORD = re.compile(rf"(?:{WORD_CHARACTER}|\u2019)+(?:[.,-](?:{WORD_CHARACTER}|\u
 # What ends a clause: punctuation between two words, or a conjunction that opens the next clause.
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?]|\s-\s")
 _CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "so", "yet"])
+# Words opening a clause that speaks of the clause before it ("..., that will not happen").
+BACK_REFERENCES = frozenset(
+    ("that", "which", "this", *map(fold, ("ऐसा", "ऐसी", "यह", "ये", "जो", "هذا", "وهذا", "ذلك", "وذلك", "وهو",
+     "وهي", "وهذه", "ما")))
+)  # fmt: skip
 
 
 def carriers(text: str, kept: str = "", kinds: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
@@ -129,6 +134,10 @@ def meaning_edits(
                         _clause_words(index, previous_end, alignment.start, before=False),
                     )
                 )
+                # "All posts filled this year ... the calendar is out" for "All posts filled this year, that is
+                # not possible, but the calendar is out": a whole clause left out that points back at the kept
+                # words ("that", "ऐसा", "هذا") says something of them, so its negation or hedge counts.
+                clause = " ".join((clause, _back_referring_clauses(index, previous_end, alignment.start)))
                 if _inside_condition(index, previous_end):
                     # "If you are not vaccinated ... you should" for "If you are not vaccinated, and you
                     # have not had measles, you should": a clause left out of a condition changes whom
@@ -220,6 +229,26 @@ def _clause_words(index: SourceIndex, start: int, end: int, *, before: bool) -> 
     while begin > start and not _breaks_before(index, begin) and not _is_conjunction(index, begin - 1):
         begin -= 1
     return index.display_span(begin, end)
+
+
+def _back_referring_clauses(index: SourceIndex, start: int, end: int) -> str:
+    """The whole clauses among the omitted words [start, end) of the sentence before them that open with a
+    word pointing back at what was said before ("that is not possible", "ऐसा संभव नहीं है", "وهذا غير ممكن")."""
+    found: list[str] = []
+    position = start
+    limit = min(end, start + SENTENCE_REACH)
+    while position < limit and (position == start or not index.starts_sentence(position)):
+        if _breaks_before(index, position):
+            stop = position + 1
+            while stop < limit and not _breaks_before(index, stop):
+                stop += 1
+            whole = stop < end or _breaks_before(index, end)
+            if whole and fold(index.word(position)).casefold() in BACK_REFERENCES:
+                found.append(index.display_span(position, stop))
+            position = stop
+            continue
+        position += 1
+    return " ".join(found)
 
 
 def _breaks_before(index: SourceIndex, position: int) -> bool:

@@ -15,7 +15,7 @@ from breame.data.spelling_constants import (  # type: ignore[import-untyped]
     BRITISH_ENGLISH_SPELLINGS,
 )
 
-from factsite.languages.script import MARKS, fold
+from factsite.languages.script import ASCII_DIGITS, MARKS, fold
 
 # One character for one character, so that offsets into a folded source are offsets into the source.
 TYPOGRAPHY = str.maketrans(
@@ -31,6 +31,11 @@ TYPOGRAPHY = str.maketrans(
         "\u061f": "?",
         "\u0964": ".",
         "\u0965": ".",
+        # A number is the same number in any digits: "18%" quotes "١٨٪", "2024" quotes "२०२४".
+        "\u066a": "%",
+        "\u066b": ".",
+        "\u066c": ",",
+        **{chr(code): digit for code, digit in ASCII_DIGITS.items()},
     }
 )
 # A word: letters, digits and apostrophes, with the combining marks of Devanagari and Arabic (matras,
