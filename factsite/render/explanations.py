@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date, get_day_names, get_month_names
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
@@ -74,6 +74,9 @@ OUTCOMES = {
 }
 ListStyle = Literal["standard", "or", "unit"]
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+_MONTH = "|".join(_MONTHS)
 _DAY = rf"(?:{'|'.join(_WEEKDAYS)}) \d{{1,2}} [A-Z][a-z]+ \d{{4}}"
 _PUBLICATION = rf"publication \((?P<published>{_DAY})\)"
 _UNITS = r"(?P<unit>Monday-Sunday week|calendar month|calendar year)"
@@ -222,6 +225,10 @@ class Explainer:
 
     def weekday(self, name: str) -> str:
         return str(get_day_names("wide", locale=self.locale.replace("-", "_"))[_WEEKDAYS.index(name)])
+
+    def month(self, name: str) -> str:
+        names = get_month_names("wide", context="stand-alone", locale=self.locale.replace("-", "_"))
+        return str(names[_MONTHS.index(name) + 1])
 
     def english_day(self, text: str) -> str:
         return self.day(dt.datetime.strptime(text, "%A %d %B %Y").date())
@@ -633,17 +640,32 @@ _WITHOUT_YEAR = {
     "the date as written": N_("the date as written"),
     "the month as written": N_("the month as written"),
 }
-_LABELS = "|".join(_WITHOUT_YEAR)
+_LABELS = "|".join((*_WITHOUT_YEAR, *_MONTHS))
 
 
 def _year_rule(message: str) -> RuleBuilder:
     def build(explainer: Explainer, parts: dict[str, Any]) -> Markup:
-        what = explainer._(_WITHOUT_YEAR[parts["what"]])
+        name = parts["what"]
+        what = explainer._(_WITHOUT_YEAR[name]) if name in _WITHOUT_YEAR else explainer.month(name)
         if parts.get("published"):
             return explainer._(message, what=what, date=explainer.english_day(parts["published"]))
         return explainer._(message, what=what)
 
     return build
+
+
+def _month_rule(message: str) -> RuleBuilder:
+    def build(explainer: Explainer, parts: dict[str, Any]) -> Markup:
+        if parts.get("day"):
+            return explainer._(message, month=explainer.month(parts["month"]), date=explainer.english_day(parts["day"]))
+        return explainer._(message, month=explainer.month(parts["month"]))
+
+    return build
+
+
+def _days_rule(explainer: Explainer, parts: dict[str, Any]) -> Markup:
+    return explainer._(N_("the days from %(start)s to %(end)s"), start=explainer.english_day(parts["start"]),
+                       end=explainer.english_day(parts["end"]))  # fmt: skip
 
 
 def _unit_rule(explainer: Explainer, parts: dict[str, Any]) -> Markup:
@@ -722,6 +744,18 @@ _RULES: tuple[tuple[str, RuleBuilder], ...] = (
      _year_rule(N_("%(what)s in the following year, nearer to publication (%(date)s)"))),
     (rf"(?P<what>{_LABELS}) in the following year, as the preposition looks ahead",
      _year_rule(N_("%(what)s in the following year, as the preposition looks ahead"))),
+    (rf"the last (?P<month>{_MONTH}) before (?P<day>{_DAY})", _month_rule(N_("the last %(month)s before %(date)s"))),
+    (rf"the next (?P<month>{_MONTH}) after (?P<day>{_DAY})", _month_rule(N_("the next %(month)s after %(date)s"))),
+    (rf"(?P<month>{_MONTH}) of the year of publication", _month_rule(N_("%(month)s of the year of publication"))),
+    (rf"the days from (?P<start>{_DAY}) to (?P<end>{_DAY})", _days_rule),
+    ("the year as written", _plain_rule(N_("the year as written"))),
+    (r"the Hijri date as written \(Umm al-Qura calendar\)",
+     _plain_rule(N_("the Hijri date as written (Umm al-Qura calendar)"))),
+    (r"the Hijri day and month \(Umm al-Qura calendar\) in the Hijri year not before publication, as the sentence "
+     r"looks ahead", _plain_rule(N_("the Hijri day and month (Umm al-Qura calendar) in the Hijri year not before "
+                                    "publication, as the sentence looks ahead"))),
+    (r"the Hijri day and month \(Umm al-Qura calendar\) in the Hijri year not after publication",
+     _plain_rule(N_("the Hijri day and month (Umm al-Qura calendar) in the Hijri year not after publication"))),
     ("the source's publication date", _plain_rule(N_("the source's publication date"))),
     ("the date as written", _plain_rule(N_("the date as written"))),
     ("the day and month", _plain_rule(N_("the day and month"))),

@@ -127,7 +127,9 @@ def test_typo_in_arabic() -> None:
     ("marked", "locale"),
     [("15 मार्च", "hi_IN"), ("١٥ مارس", "ar_EG"), ("कल", "hi_IN"), ("अगले शुक्रवार", "hi_IN"), ("15 मार्च 2026", "hi_IN"),
      ("पिछले महीने", "hi_IN"), ("العام الماضي", "ar_EG"), ("أمس", "ar_EG"), ("منذ أسبوعين", "ar_EG"),
-     ("मार्च 2026", "hi_IN")],
+     ("मार्च 2026", "hi_IN"), ("पिछले मार्च", "hi_IN"), ("مارس الماضي", "ar_EG"), ("في مارس", "ar_EG"),
+     ("इस मार्च", "hi_IN"),
+     ("في ٢٠٢٤", "ar_EG"), ("١٠ شوال", "ar_EG"), ("١٨ رمضان ١٤٤٦هـ", "ar_EG"), ("15 से 20 मार्च", "hi_IN")],
 )  # fmt: skip
 def test_dates_in_hindi_and_arabic_rules_and_findings_included(marked: str, locale: str) -> None:
     result = check_date(marked, published=PUBLISHED, value=None, sources=[], locale=locale)
