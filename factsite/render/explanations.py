@@ -73,6 +73,8 @@ OUTCOMES = {
     "not-found": N_("not found"),
 }
 ListStyle = Literal["standard", "or", "unit"]
+# Translators: words quoted from an article or a source, or a source's title, in the checks' sentences.
+QUOTED = N_("“%(text)s”")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")  # fmt: skip
@@ -138,7 +140,7 @@ class Explainer:
         return Markup(format_list([str(part) for part in parts], style=style, locale=self.locale))
 
     def quoted(self, text: str) -> Markup:
-        return Markup("\u201c{}\u201d").format(text)
+        return self._(QUOTED, text=text)
 
     # Labels.
 

@@ -37,7 +37,7 @@ def translated(result: CheckResult, locale: str, titles: dict[str, str] | None =
 
 def words(html: str) -> str:
     """What the page's language says: without markup, titles and quoted words."""
-    return re.sub(r"<cite>.*?</cite>|<[^>]+>|“[^”]*”", "", html)
+    return re.sub(r"<cite>.*?</cite>|<[^>]+>|“[^”]*”|«[^»]*»", "", html)
 
 
 @pytest.mark.parametrize(("source_key", "quote", "expected"), CASES)
@@ -104,7 +104,7 @@ def test_a_date_that_does_not_match_in_arabic() -> None:
     result = check_date("منذ ثلاثة أيام", published=PUBLISHED, value=dt.date(2026, 11, 10), sources=[], locale="ar_EG")
     assert result.status == "mismatch"
     assert translated(result, "ar_EG") == (
-        "“منذ ثلاثة أيام” يعني الأحد ١٥ نوفمبر ٢٠٢٦، أي قبل النشر بـ٣ أيام. لكن التاريخ المذكور في الادعاء هو "
+        "«منذ ثلاثة أيام» يعني الأحد ١٥ نوفمبر ٢٠٢٦، أي قبل النشر بـ٣ أيام. لكن التاريخ المذكور في الادعاء هو "
         "الثلاثاء ١٠ نوفمبر ٢٠٢٦."
     )
 
@@ -120,7 +120,7 @@ def test_labels_in_arabic_and_english() -> None:
 
 def test_typo_in_arabic() -> None:
     result = check_typo("الوزارء", correction="الوزراء")
-    assert translated(result, "ar_EG") == "ينبغي أن يكون “الوزارء” هو “الوزراء”."
+    assert translated(result, "ar_EG") == "ينبغي أن يكون «الوزارء» هو «الوزراء»."
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,7 @@ def test_the_checks_explanations_are_in_the_pages_language(built_demo: Path, pat
     section = evidence_section(page(built_demo, path))
     assert 'lang="en"' not in section
     for text in re.findall(r'<p class="fs-evidence__(?:summary|finding)[^>]*>(.*?)</p>', section):
-        words = re.sub(r"<cite>.*?</cite>|“[^”]*”", "", text)  # titles and quoted words are the article's
+        words = re.sub(r"<cite>.*?</cite>|“[^”]*”|«[^»]*»", "", text)  # titles and quoted words are the article's
         assert not re.search(r"\b(?:reads|matching|resolves|source|stated|publication|quote|words?)\b", words), text
     for label in re.findall(r"<dd>(.*?)</dd>", section):
         assert not re.search(r"\b(?:the|of|before|after|count|amount|percentage|week|days?)\b", label), label
@@ -86,17 +86,17 @@ def test_the_checks_explanations_are_in_the_pages_language(built_demo: Path, pat
 
 def test_arabic_check_explanations_with_arabic_digits(built_demo: Path) -> None:
     figure = evidence_section(page(built_demo, "articles/ar-daam-alkhubz/claims/nisbat-al-usar/"))
-    assert "يُقرأ “٤٥٪” على أنه ٤٥٪، مبالغ فيه: يذكر <cite>" in figure
+    assert "يُقرأ «٤٥٪» على أنه ٤٥٪، مبالغ فيه: يذكر <cite>" in figure
     assert "الفرق +٧ نقطة مئوية، أي ١٫١٨ ضعف رقم المصدر." in figure
     assert "<dt>قورن بوصفه</dt><dd>نسبة مئوية</dd>" in figure
     date = evidence_section(page(built_demo, "articles/ar-daam-alkhubz/claims/tarikh-al-taqrir/"))
-    assert "“منذ ثلاثة أيام” يعني الأحد ١٥ نوفمبر ٢٠٢٦، أي قبل النشر بـ٣ أيام." in date
+    assert "«منذ ثلاثة أيام» يعني الأحد ١٥ نوفمبر ٢٠٢٦، أي قبل النشر بـ٣ أيام." in date
     assert "<dd>قبل النشر (الأربعاء ١٨ نوفمبر ٢٠٢٦) بـ٣ أيام: الأحد ١٥ نوفمبر ٢٠٢٦</dd>" in date
     week = evidence_section(page(built_demo, "articles/ar-daam-alkhubz/claims/al-usbu-al-madi/"))
     assert "<dd>أسبوع الاثنين إلى الأحد السابق لأسبوع النشر (الأربعاء ١٨ نوفمبر ٢٠٢٦)</dd>" in week
     quote = evidence_section(page(built_demo, "articles/ar-daam-alkhubz/claims/tasrih-al-wazir/"))
-    assert "محرَّف: مقارنةً بـ“بيان وزارة التموين (تجريبي)”، ١ كلمة مغيَّرة." in quote
-    assert not re.search("[0-9]", re.sub(r'<[^>]*>|“[^”]*”', "", quote))  # every number in Arabic-Indic digits
+    assert "محرَّف: مقارنةً بـ«بيان وزارة التموين (تجريبي)»، ١ كلمة مغيَّرة." in quote
+    assert not re.search("[0-9]", re.sub(r'<[^>]*>|“[^”]*”|«[^»]*»', "", quote))  # every number in Arabic-Indic digits
 
 
 def test_hindi_check_explanations(built_demo: Path) -> None:
