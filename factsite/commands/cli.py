@@ -123,8 +123,8 @@ def _parser() -> argparse.ArgumentParser:
 def _engine_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default=None,
                          help="what renders the site: mkdocs, properdocs (the maintained fork of MkDocs 1.x) "
-                         "or zensical (not yet supported: stops); default mkdocs when installed, "
-                         "else properdocs")  # fmt: skip
+                         "or zensical (build only: factsite renders every page and Zensical wraps them; see the "
+                         "warnings it prints); default mkdocs when installed, else properdocs")  # fmt: skip
 
 
 def _prepare_engine(args: argparse.Namespace) -> int | None:
@@ -146,6 +146,8 @@ def _build(args: argparse.Namespace) -> int:
     status = _prepare_engine(args)
     if status is not None:
         return status
+    if args.engine == "zensical":  # never the default: chosen by name
+        return _build_with_zensical(args)
     ahead.load_lint_engine(args.config_file)  # before the imports below, which it overlaps
     from factsite.adapters.mkdocs.commands import SiteConfigError, build_site, quiet_mkdocs_logging
     from factsite.build.progress import Progress
@@ -182,6 +184,48 @@ def _build(args: argparse.Namespace) -> int:
             else f" (pages in place after {outcome.published_at - STARTED:.1f} s)"  # fmt: skip
         print(_summary(outcome.project, elapsed) + pages + f"; site written to {outcome.site_dir}" + published,
               file=sys.stderr)  # fmt: skip
+        return EXIT_OK
+    print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_CONTENT
+
+
+def _build_with_zensical(args: argparse.Namespace) -> int:
+    """Zensical runs no plugin: factsite checks and renders every page and data file, Zensical renders the staged
+    tree, and factsite publishes it only once every generated page is in it (factsite.adapters.zensical)."""
+    ahead.load_lint_engine(args.config_file)
+    from factsite.adapters.zensical import ZensicalError, build_site
+    from factsite.build.incremental.workers import available_processors
+    from factsite.build.progress import Progress
+    from factsite.build.site import BuildOptions
+    from factsite.load.site_config import SiteConfigError, read_site_config
+
+    started = time.perf_counter()
+    try:
+        config = read_site_config(args.config_file, strict=args.strict)
+        print_lines(config.warnings)
+        options = BuildOptions(jobs=available_processors() if args.jobs is None else max(1, args.jobs),
+                               parallel_always=args.jobs is not None, progress=Progress.for_terminal(),
+                               cache_dir=config.cache_dir)  # fmt: skip
+        outcome = build_site(config, options, site_dir=args.site_dir)
+    except (SiteConfigError, ZensicalError) as problem:
+        print_lines(str(problem).splitlines(), "error")
+        return EXIT_USAGE
+    except Exception as failure:  # a fault of a template or factsite itself, not of the content
+        print(f"error: {failure_message(failure)}", file=sys.stderr)
+        if args.verbose:
+            traceback.print_exception(failure, file=sys.stderr)
+        print("the build failed and the previous site was left as it was", file=sys.stderr)
+        return EXIT_CONTENT
+    print_problems(outcome.project.problems if outcome.project else ())
+    for limit in outcome.warnings:
+        print(f"warning: --engine zensical: {limit}", file=sys.stderr)
+    for message in outcome.site_errors:
+        print(f"error: {message}", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    if outcome.ok:
+        print(_summary(outcome.project, elapsed) + f"; {outcome.pages:,} generated page(s) rendered by Zensical "
+              f"{outcome.version}; site written to {outcome.site_dir}", file=sys.stderr)  # fmt: skip
         return EXIT_OK
     print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
           file=sys.stderr)  # fmt: skip
@@ -245,6 +289,12 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if args.engine == "zensical":
+        # The live preview rebuilds pages inside the MkDocs plugin; Zensical runs no plugin.
+        print(f"error: {args.config_file}: --engine zensical: the live preview runs on MkDocs or ProperDocs only; "
+              "preview with --engine mkdocs or properdocs, and publish with `build --engine zensical`",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     status = _prepare_engine(args)
     if status is not None:
         return status

@@ -85,6 +85,16 @@ class Messages:
         text = self._translations.ngettext(singular, plural, count)
         return text % {"num": self.number(count), **variables}
 
+    def markup(self, message: str, /, **variables: Any) -> Markup:
+        """`gettext` for HTML: the translation is trusted markup, the variables are escaped into it."""
+        return Markup(self._translations.gettext(message)) % variables if variables else Markup(
+            self._translations.gettext(message)
+        )
+
+    def markup_plural(self, singular: str, plural: str, count: int, /, **variables: Any) -> Markup:
+        text = Markup(self._translations.ngettext(singular, plural, count))
+        return text % {"num": self.number(count), **variables}
+
     def number(self, value: int) -> str:
         """A count as the page's locale writes it, with its own digits ("٣" in Arabic)."""
         return native_digits(format_decimal(value, locale=self.locale.replace("-", "_")), self.locale)

@@ -10,11 +10,11 @@ import datetime as dt
 import hashlib
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -25,6 +25,7 @@ from factsite.render import evidence, views
 from factsite.render.cards import card_path
 from factsite.render.claimants import Claimant, Claimants, claimant_path
 from factsite.render.data_files import ArticleData, article_data
+from factsite.render.explanations import Explainer, Explanation
 from factsite.render.feeds import updated
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.messages import N_, Messages
@@ -86,6 +87,10 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     environment.filters["text_direction"] = views.text_direction
     environment.globals["language_of"] = _language_of
     environment.globals["in_english"] = _in_english
+    environment.globals["explanation"] = _explanation
+    environment.globals["check_words"] = _check_words
+    environment.globals["notation_words"] = _notation_words
+    environment.globals["quantity_words"] = _quantity_words
     # A number as the article's locale writes it: never an exponent, never Python's repr.
     environment.filters["figure_number"] = display_number
     environment.filters["with_titles"] = evidence.with_titles
@@ -113,6 +118,37 @@ def _in_english(context: jinja2.runtime.Context, text: str) -> Markup:
     language, so that they are read and laid out as English inside a right-to-left line."""
     attributes = _language_of(context, "en")
     return Markup("<span{}>{}</span>").format(attributes, text) if attributes else escape(text)
+
+
+@jinja2.pass_context
+def _explanation(
+    context: jinja2.runtime.Context, result: Any, titles: Mapping[str, str], published: dt.date
+) -> Explanation:
+    """A check's summary and findings in the page's language (factsite.render.explanations)."""
+    return Explainer(str(context.get("page_locale", "en"))).explain(result, titles, published)
+
+
+def _english_unless(context: jinja2.runtime.Context, text: str, build: Callable[[Explainer], Markup | None]) -> Markup:
+    explainer = Explainer(str(context.get("page_locale", "en")))
+    translated = None if explainer.english else build(explainer)
+    return translated if translated is not None else _in_english(context, text)
+
+
+@jinja2.pass_context
+def _check_words(context: jinja2.runtime.Context, text: str) -> Markup:
+    """A check's label (a date's rule, an edit's kind, a diff note) in the page's language; English, marked
+    so, where it has no translation."""
+    return _english_unless(context, text, lambda explainer: explainer.phrase(text))
+
+
+@jinja2.pass_context
+def _notation_words(context: jinja2.runtime.Context, reading: Any) -> Markup:
+    return _english_unless(context, reading.notation_label, lambda explainer: explainer.notation(reading))
+
+
+@jinja2.pass_context
+def _quantity_words(context: jinja2.runtime.Context, comparison: Any) -> Markup:
+    return _english_unless(context, comparison.quantity_label, lambda explainer: explainer.quantity(comparison))
 
 
 @dataclass(frozen=True)

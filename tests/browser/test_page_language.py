@@ -1,6 +1,7 @@
 """Each page in its own language in a real browser: the Arabic fact-check right to left in Arabic (the page,
-Material's interface, factsite's headings), the Hindi one in Hindi, an English page as before; axe finds nothing
-on the Arabic and Hindi pages. Screenshots are kept in tests/artifacts/screenshots/ for review."""
+Material's interface, factsite's headings, the check's explanations), the Hindi one in Hindi, an English page as
+before; axe finds nothing on the Arabic and Hindi pages. Screenshots are kept in tests/artifacts/screenshots/ for
+review."""
 
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ PAGES = {
     "en-article": ("articles/americans-russia-forced-to-fight/", "en", "", "Search", "Our conclusion", "Methodology"),
 }
 HEADINGS = "() => [...document.querySelectorAll('.fs-page h2')].map(h => h.textContent.trim())"
-# Text the checks write in English, and the language and direction the browser gives it.
-ENGLISH_IN_PAGE = """() => [...document.querySelectorAll('.fs-evidence__summary, .fs-evidence__finding')]
+# The check's explanations, and the language and direction the browser gives them: the page's (they are translated).
+EXPLANATIONS = """() => [...document.querySelectorAll('.fs-evidence__summary, .fs-evidence__finding')]
     .map(e => [e.closest('[lang]').lang, getComputedStyle(e).direction])"""
 
 
@@ -41,8 +42,10 @@ def test_page_language_and_interface(open_page: PageOpener, screenshot_dir: Path
     assert page.get_attribute("input.md-search__input", "placeholder") == placeholder
     assert heading in page.evaluate(HEADINGS)
     assert page.locator(".fs-footer-links a").first.inner_text() == footer
-    for element_lang, element_direction in page.evaluate(ENGLISH_IN_PAGE):
-        assert element_lang.startswith("en") and element_direction == "ltr"
+    explanations = page.evaluate(EXPLANATIONS)
+    assert explanations or name.endswith("-article")
+    for element_lang, element_direction in explanations:
+        assert element_lang == lang and element_direction == (direction or "ltr")
 
 
 @pytest.mark.parametrize("name", [name for name in PAGES if not name.startswith("en-")])

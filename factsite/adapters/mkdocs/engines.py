@@ -5,9 +5,9 @@ imported, every `mkdocs.*` import in the process resolves to `properdocs.*`, so 
 `commands.build_site` run on ProperDocs. The aliasing must come before MkDocs itself is imported; a process that
 has already imported the other engine runs the build again in a fresh interpreter (`needs_fresh_interpreter`).
 
-Zensical reads mkdocs.yml but silently ignores every plugin it does not re-implement, this one included: it would
-publish the articles without a single claim page or verdict. factsite does not yet write its pages into a staging
-docs tree for Zensical to render, so `--engine zensical` stops before anything is built, saying so.
+Zensical reads mkdocs.yml but silently ignores every plugin it does not re-implement, this one included, so it never
+runs this adapter: `factsite.adapters.zensical` renders every page with the core and hands Zensical a staging docs
+tree instead. Nothing is imported for it here.
 """
 
 from __future__ import annotations
@@ -57,13 +57,7 @@ def prepare(engine: str, config_file: str) -> bool:
             f"install it with `pip install {engine}`, or choose another engine"
         )
     if engine == "zensical":
-        version = importlib.metadata.version("zensical")
-        raise EngineError(
-            f"{config_file}: --engine zensical: {name} {version} is installed, but it ignores the factsite plugin, so "
-            "it would publish the articles without their claim pages, verdicts, verification pages, data files and "
-            "search entries; factsite cannot yet hand it those pages as a staging docs tree, so nothing was built. "
-            "Build with --engine mkdocs or --engine properdocs (docs/architecture.md, 'Engines')"
-        )
+        return True  # run as a command on a staging tree (factsite.adapters.zensical), never imported here
     current = loaded_engine()
     if current is None:
         if engine == "properdocs":
