@@ -8,8 +8,8 @@ here rather than in a review.
 - render (factsite/render/) never imports the adapter, the CLI or the build;
 - `check`, `suggest`, `links` and `new` run without MkDocs (each runs in a fresh interpreter on the demo).
 
-One known exception (ZENSICAL_ADAPTER_IMPORTS below); every other test asserts none. An exception goes in an
-explicit allow-list that can only shrink (the test fails when an entry no longer violates its contract).
+No known exception is left. A future one goes in an explicit allow-list that can only shrink (the test fails when
+an entry no longer violates its contract).
 """
 
 from __future__ import annotations
@@ -78,11 +78,6 @@ def violations(paths: list[Path], forbidden) -> set[str]:  # type: ignore[no-unt
     }
 
 
-# The Zensical adapter runs Zensical as a command, never importing it; it adds the MkDocs adapter's
-# Content-Security-Policy (plain Python, no MkDocs) to Zensical's pages, until the policy moves to the core.
-ZENSICAL_ADAPTER_IMPORTS = {"factsite.adapters.zensical -> factsite.adapters.mkdocs.security"}
-
-
 def test_the_core_never_imports_an_engine() -> None:
     def forbidden(module: str, name: str, top_level: bool) -> bool:
         if within(module, ADAPTER):
@@ -92,7 +87,7 @@ def test_the_core_never_imports_an_engine() -> None:
         adapter = within(name, ADAPTER) and (module != "factsite.commands.cli" or top_level)
         return engine or adapter
 
-    assert violations(modules(), forbidden) == ZENSICAL_ADAPTER_IMPORTS
+    assert violations(modules(), forbidden) == set()
 
 
 # What the checks may read: the model, each other, and the languages' data (number words, scripts).

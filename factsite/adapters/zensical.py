@@ -41,7 +41,6 @@ from urllib.parse import urlsplit
 import markdown
 import yaml
 
-from factsite.adapters.mkdocs.security import add_content_security_policy
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.build.static_files import FACT_CHECK_DIRS, MARKDOWN_SUFFIXES
 from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
@@ -51,6 +50,7 @@ from factsite.render.messages import Messages
 from factsite.render.page_safety import page_problems
 from factsite.render.pages import TEMPLATES_DIR, SitePage, trust_pages
 from factsite.render.sanitise import sanitise_html
+from factsite.render.security import add_content_security_policy
 from factsite.render.views import html_lang, same_language, text_direction
 from factsite.settings import Settings
 

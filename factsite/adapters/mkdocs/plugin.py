@@ -32,7 +32,6 @@ from factsite.adapters.mkdocs.languages import install_page_gettext, page_locale
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
 from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
-from factsite.adapters.mkdocs.security import add_content_security_policy
 from factsite.adapters.mkdocs.sidebars import Sidebars
 from factsite.build.editor_pages import CONTENT_DIRS
 from factsite.build.incremental.memory import long_lived
@@ -50,6 +49,7 @@ from factsite.render.pages import (
     trust_pages,
 )
 from factsite.render.sanitise import sanitise_html
+from factsite.render.security import add_content_security_policy
 from factsite.settings import Settings, Site, make_settings
 
 log = get_plugin_logger(__name__)
