@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
+
+# `FACTSITE_TEST_ENGINE=properdocs` runs the suite on ProperDocs: once `properdocs.replacement` is imported, every
+# `mkdocs.*` import of this process resolves to ProperDocs (factsite/adapters/mkdocs/engines.py). It must come first.
+if os.environ.get("FACTSITE_TEST_ENGINE") == "properdocs":
+    import properdocs.replacement  # noqa: F401
 
 import pytest
 
 from factsite.adapters.mkdocs.commands import build_site
 
 REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+def pytest_report_header() -> str:
+    import mkdocs
+
+    engine = "ProperDocs" if "properdocs" in getattr(mkdocs, "__file__", "") else "MkDocs"
+    return f"factsite: building with {engine} ({os.path.dirname(mkdocs.__file__)})"
 
 
 def copy_demo(destination: Path) -> Path:

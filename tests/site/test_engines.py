@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factsite.adapters.mkdocs.engines import default_engine, installed
+from factsite.adapters.mkdocs.engines import default_engine, installed, loaded_engine
 from factsite.commands.cli import EXIT_USAGE, main
 from tests.conftest import copy_demo, tree_digest
 
@@ -25,9 +25,15 @@ def generator(site: Path) -> str:
     return found.group(1)
 
 
-def test_the_default_engine_is_mkdocs_when_installed(built_demo: Path) -> None:
-    assert default_engine() == "mkdocs"
-    assert generator(built_demo).startswith("mkdocs-1.")
+def test_the_default_engine_is_the_loaded_one_else_mkdocs(built_demo: Path) -> None:
+    # In this process: the engine the suite runs on (MkDocs, or ProperDocs with FACTSITE_TEST_ENGINE=properdocs).
+    loaded = loaded_engine()
+    assert loaded is not None and default_engine() == loaded
+    assert generator(built_demo).startswith("mkdocs-1." if loaded == "mkdocs" else "mkdocs-ProperDocs")
+    # In a fresh interpreter nothing is loaded yet: MkDocs, since it is installed.
+    probe = "from factsite.adapters.mkdocs.engines import default_engine; print(default_engine())"
+    fresh = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert fresh.stdout.strip() == "mkdocs"
 
 
 def test_properdocs_engine_in_a_fresh_interpreter(built_demo: Path, tmp_path: Path) -> None:

@@ -32,7 +32,9 @@ from factsite.build.write import SiteDirError, check_replaceable, discard, publi
 from factsite.load.site_config import SiteConfigError, read_site_config
 from factsite.model import Project
 
-PLUGIN_LOGGER = "mkdocs.plugins.factsite"
+# The engine's loggers are named after its package: "mkdocs", or "properdocs" when ProperDocs stands in for MkDocs.
+ENGINE_LOGGER = mkdocs_build.__module__.split(".")[0]
+PLUGIN_LOGGER = f"{ENGINE_LOGGER}.plugins.factsite"
 # Up to this many articles (about 4,000 pages at 20 claims an article) MkDocs and Pagefind together hold a
 # few hundred MB: they run in one process, which saves a fork and pickling the build's result.
 APART_ABOVE_ARTICLES = 200
@@ -268,7 +270,7 @@ def quiet_dirty_warning() -> Iterator[None]:
     def not_dirty_warning(record: logging.LogRecord) -> bool:
         return "'dirty' build is being performed" not in record.getMessage()
 
-    logger = logging.getLogger("mkdocs.commands.build")
+    logger = logging.getLogger(mkdocs_build.__module__)
     logger.addFilter(not_dirty_warning)
     try:
         yield
@@ -278,7 +280,7 @@ def quiet_dirty_warning() -> Iterator[None]:
 
 def quiet_mkdocs_logging() -> None:
     """MkDocs narrates every build; editors need only its warnings. factsite reports its own problems."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE_LOGGER)
     logger.setLevel(logging.WARNING)
 
     class _NotFactsite(logging.Filter):

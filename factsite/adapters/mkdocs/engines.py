@@ -34,7 +34,11 @@ def installed(engine: str) -> bool:
 
 
 def default_engine() -> str:
-    """MkDocs when installed, else ProperDocs (a site moved to ProperDocs may uninstall MkDocs)."""
+    """The engine this process has already loaded, if any (a program that imported ProperDocs builds with it); else
+    MkDocs when installed, else ProperDocs (a site moved to ProperDocs may uninstall MkDocs)."""
+    loaded = loaded_engine()
+    if loaded is not None:
+        return loaded
     return "mkdocs" if installed("mkdocs") or not installed("properdocs") else "properdocs"
 
 

@@ -23,12 +23,13 @@ from typing import Any
 
 import watchdog.events
 
+from factsite.adapters.mkdocs.commands import ENGINE_LOGGER
 from factsite.adapters.mkdocs.internals import ReloadServer
 from factsite.adapters.mkdocs.preview import DataFiles, Preview, PreviewOutcome
 from factsite.build.progress import Progress
 from factsite.render.pages import template_environment
 
-log = logging.getLogger("mkdocs.livereload")
+log = logging.getLogger(f"{ENGINE_LOGGER}.livereload")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 INJECTED_SCRIPT = re.compile(rb"<script>(?P<body>(?:(?!</script>).)*)</script>(?=[^<]*</body>|$)", re.S)
 
