@@ -74,9 +74,7 @@ def bench_check_figure() -> None:
     claims = 200
     seconds = best_time(
         lambda: [
-            check_figure(
-                "3,00,000", value=Decimal(300000), unit=None, locale="en_US", sources=[source]
-            )
+            check_figure("3,00,000", value=Decimal(300000), unit=None, locale="en_US", sources=[source])
             for _ in range(claims)
         ],
         repeats=3,

@@ -49,9 +49,7 @@ class Transcript:
 
     def __init__(self, words: int, seed: int) -> None:
         self.rng = random.Random(seed)
-        content = sorted(
-            {"".join(self.rng.choices(SYLLABLES, k=self.rng.randint(2, 4))) for _ in range(9_000)}
-        )
+        content = sorted({"".join(self.rng.choices(SYLLABLES, k=self.rng.randint(2, 4))) for _ in range(9_000)})
         self.vocabulary = FUNCTION_WORDS + content
         # Function words first, so they are the most frequent; rank-1/n frequencies after them.
         self.weights = [1 / (rank + 1) for rank in range(len(self.vocabulary))]
@@ -74,9 +72,7 @@ class Transcript:
         return text[0].upper() + text[1:] + "."
 
     def quotes(self, count: int) -> list[Quote]:
-        kinds = self.rng.choices(
-            ["verbatim", "altered", "spliced", "invented"], [50, 20, 15, 15], k=count
-        )
+        kinds = self.rng.choices(["verbatim", "altered", "spliced", "invented"], [50, 20, 15, 15], k=count)
         return [getattr(self, f"_{kind}")() for kind in kinds]
 
     def _stretch(self) -> tuple[int, int]:
@@ -107,9 +103,7 @@ class Transcript:
         return Quote("invented", self.sentence())
 
 
-def placed_right(
-    transcript: Transcript, quotes: list[Quote], spans: list[tuple[int, int]], kind: str
-) -> str:
+def placed_right(transcript: Transcript, quotes: list[Quote], spans: list[tuple[int, int]], kind: str) -> str:
     """How many quotes of a kind were placed on their own words: a verbatim quote where it stands
     (or at a repeat of the same words), an altered one over most of its stretch."""
     placed = [(q, span) for q, span in zip(quotes, spans, strict=True) if q.kind == kind]
@@ -121,9 +115,7 @@ def placed_right(
     return f"{right}/{len(placed)}"
 
 
-def measure_quote_check(
-    transcript: Transcript, quotes: list[Quote], repeats: int
-) -> dict[str, str]:
+def measure_quote_check(transcript: Transcript, quotes: list[Quote], repeats: int) -> dict[str, str]:
     source = Source("transcript", "Transcript", "", "", Location("bench"), text=transcript.text)
 
     def run() -> list[QuoteClass]:
@@ -214,13 +206,10 @@ def main() -> None:
             sample = quotes if size < 10_000 else quotes[:10]
             sampled = measure_quote_check(transcript, sample, repeats=3)
             reference = measure_baseline(transcript, sample)
-            reference["slower by"] = (
-                f"{float(reference['seconds']) / float(sampled['seconds']):.0f}x"
-            )
+            reference["slower by"] = f"{float(reference['seconds']) / float(sampled['seconds']):.0f}x"
             baseline.append((f"{size:,}", reference))
     print_table(
-        f"Quote check, compare_quote, {QUOTES} quotes per size "
-        "(50% verbatim, 20% altered, 15% spliced, 15% invented):",
+        f"Quote check, compare_quote, {QUOTES} quotes per size (50% verbatim, 20% altered, 15% spliced, 15% invented):",
         ours,
         [
             "quotes/s",

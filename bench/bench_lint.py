@@ -108,6 +108,5 @@ def fresh_text(seed: int, words: int) -> str:
     return "\n\n".join(paragraphs)
 
 
-
 if __name__ == "__main__":
     main(verbose="-v" in sys.argv[1:])

@@ -134,10 +134,7 @@ def measure_site(site: Path) -> list[PageWeight]:
     with serve(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            return [
-                measure_page(browser, base_url, page_type, path)
-                for page_type, path in page_paths(site).items()
-            ]
+            return [measure_page(browser, base_url, page_type, path) for page_type, path in page_paths(site).items()]
         finally:
             browser.close()
 

@@ -309,8 +309,11 @@ def report(results: list[dict[str, object]]) -> str:
         ("check, results dropped, the lint's findings kept (claims/s)", "check_linted_claims_per_s", "{:,.0f}"),
         ("peak memory, all of factsite's build processes at once (MB)", "full_cold_tree_peak_mb", "{:,.0f}"),
         ("peak memory, the build command's process (MB)", "full_cold_peak_mb", "{:,.0f}"),
-        ("peak memory, its largest child: MkDocs build, workers, Pagefind (MB)", "full_cold_children_peak_mb",
-         "{:,.0f}"),
+        (
+            "peak memory, its largest child: MkDocs build, workers, Pagefind (MB)",
+            "full_cold_children_peak_mb",
+            "{:,.0f}",
+        ),
         ("peak memory, plain Material (MB)", "material_peak_mb", "{:,.0f}"),
         ("within the memory budget of 8 GB", "within_budget", "{}"),
         ("incremental output identical to full", "identical", "{}"),

@@ -159,6 +159,7 @@ except SystemExit as stop:
 print(json.dumps({"status": status, "loaded": sorted(m for m in sys.modules if m.split(".")[0] in ENGINES)}))
 """.replace("ENGINES", repr(ENGINES))
 
+
 def commands(project: Path) -> dict[str, list[str]]:
     content = ["--content-dir", str(project / "content")]
     return {

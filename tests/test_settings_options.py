@@ -106,7 +106,9 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_mkdocs_tags_are_read_without_running_anything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTSITE_TEST_URL", "https://example.org/")
     monkeypatch.delenv("FACTSITE_TEST_UNSET", raising=False)
-    config_file = write(tmp_path, """\
+    config_file = write(
+        tmp_path,
+        """\
 site_name: !ENV [FACTSITE_TEST_UNSET, "a desk"]
 site_url: !ENV FACTSITE_TEST_URL
 markdown_extensions:
@@ -117,7 +119,8 @@ markdown_extensions:
 plugins:
   - factsite:
       locale: en_GB
-""")
+""",
+    )
     config = read_site_config(config_file)
     assert config.site.site_name == "a desk" and config.site.site_url == "https://example.org/"
     emoji = config.markdown_configs["pymdownx.emoji"]["emoji_index"]
@@ -129,10 +132,13 @@ plugins:
 
 def test_an_object_tag_is_data_not_code(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
-    config_file = write(tmp_path, f"""\
+    config_file = write(
+        tmp_path,
+        f"""\
 site_name: !!python/object/apply:os.system ["touch {marker}"]
 plugins: [factsite]
-""")
+""",
+    )
     read_site_config(config_file)
     assert not marker.exists()
 

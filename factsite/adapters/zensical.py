@@ -163,8 +163,10 @@ def build_site(site: SiteConfig, options: BuildOptions, *, site_dir: str | None 
         staged_config = work / "mkdocs.yml"
         # Zensical writes only inside the folder of its configuration: the site is moved beside the old one after.
         staged_config.write_text(
-            staged_site_config(site_config, docs, work / "site", theme, output.pages, editor_pages,
-                               languages.site_extra()), "utf-8"
+            staged_site_config(
+                site_config, docs, work / "site", theme, output.pages, editor_pages, languages.site_extra()
+            ),
+            "utf-8",
         )
         lost = nav_problems(site_config.get("nav"), docs)
         if lost and settings.strict:
@@ -329,9 +331,11 @@ def nav_entries(nav: Any, title: str = "") -> Iterator[tuple[str, str]]:
 def nav_problems(nav: Any, docs: Path) -> list[str]:
     """Entries of the site's nav that name no page: MkDocs warns of them (an error under --strict); Zensical
     0.0.73 builds without a word, even under its --strict, so factsite says it."""
-    return [f"mkdocs.yml: the nav names '{target}', which is not a page of the site"
-            for _, target in nav_entries(nav)
-            if not urlsplit(target).scheme and not target.startswith("/") and not (docs / target).is_file()]
+    return [
+        f"mkdocs.yml: the nav names '{target}', which is not a page of the site"
+        for _, target in nav_entries(nav)
+        if not urlsplit(target).scheme and not target.startswith("/") and not (docs / target).is_file()
+    ]
 
 
 # --- the staging docs tree ----------------------------------------------------------------------------------------
@@ -342,9 +346,12 @@ def page_markdown(page: SitePage, language: dict[str, Any] | None = None) -> str
     Python-Markdown keeps byte for byte (blank lines around it, no indentation)."""
     hide = ["navigation", "toc"] if page.kind in ("article", "claim") else ["toc"]
     # Escaped once here: Zensical's templates, as Material's, print the title and description as they are.
-    front: dict[str, Any] = {"title": html.escape(page.title), "description": html.escape(page.description),
-                             "hide": hide,
-                             "factsite_kind": page.kind}
+    front: dict[str, Any] = {
+        "title": html.escape(page.title),
+        "description": html.escape(page.description),
+        "hide": hide,
+        "factsite_kind": page.kind,
+    }
     if page.image:
         front["factsite_image"] = page.image
     if page.structured_data:
@@ -546,8 +553,10 @@ def run_zensical(config: Path, work: Path, custom_dir: str | None = None) -> Non
     message = f"zensical build failed (exit status {run.returncode}): {detail}"
     if TEMPLATE_PLACE.search(detail):
         overrides = f"the site's custom_dir ({custom_dir}) or " if custom_dir else ""
-        message += (f"; the template is one of the theme overrides, {overrides}factsite's templates/zensical/ "
-                    "(Zensical's template engine stops at an undefined value where Jinja2 would print nothing)")
+        message += (
+            f"; the template is one of the theme overrides, {overrides}factsite's templates/zensical/ "
+            "(Zensical's template engine stops at an undefined value where Jinja2 would print nothing)"
+        )
     raise ZensicalError(message)
 
 
@@ -569,7 +578,7 @@ def date_sitemap(site: Path, output: CoreOutput, site_url: str) -> None:
 
     def dated(match: re.Match[str]) -> str:
         address = html.unescape(match.group(2))
-        relative = address[len(base):] if address.startswith(base) else None
+        relative = address[len(base) :] if address.startswith(base) else None
         date = dates.get(relative, output.newest.isoformat()) if relative is not None else None
         lastmod = f"\n{match.group(1)}<lastmod>{date}</lastmod>" if date else ""
         return match.group(0) + lastmod

@@ -113,9 +113,7 @@ def check_article(
     unrendered = _unrendered_marks(loaded.mark_spans, rendered.text, rendered.mark_offsets)
     if unrendered:
         return ArticleOutcome(None, tuple(problems + unrendered))
-    marks = tuple(
-        locate_mark(span, rendered.text, rendered.mark_offsets[span.claim_id]) for span in loaded.mark_spans
-    )
+    marks = tuple(locate_mark(span, rendered.text, rendered.mark_offsets[span.claim_id]) for span in loaded.mark_spans)
     article = replace(article, text=rendered.text, marks=marks)
     problems.extend(page_problems(rendered.html, article.body, article.path, article.body_line, article_page_ids()))
     problems.extend(_field_problems(article, renderer))
@@ -144,9 +142,7 @@ def check_article(
     return ArticleOutcome(checked, tuple(problems))
 
 
-def _unrendered_marks(
-    spans: tuple[MarkSpan, ...], text: str, offsets: Mapping[str, tuple[int, int]]
-) -> list[Problem]:
+def _unrendered_marks(spans: tuple[MarkSpan, ...], text: str, offsets: Mapping[str, tuple[int, int]]) -> list[Problem]:
     """A located error for each mark that the page cannot show as words: `check` and `build` agree."""
     problems = []
     for span in spans:

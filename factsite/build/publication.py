@@ -105,9 +105,7 @@ def _names_team(path: str, text: str) -> bool:
 
 def _gives_contact(path: str, text: str) -> bool:
     name = path.removesuffix(".md").removesuffix("/index")
-    return name.rsplit("/", 1)[-1] == "contact" or bool(
-        EMAIL.search(text) or CONTACT_LINK.search(text)
-    )
+    return name.rsplit("/", 1)[-1] == "contact" or bool(EMAIL.search(text) or CONTACT_LINK.search(text))
 
 
 def _scale_problems(settings: Settings) -> Iterator[Problem]:
@@ -126,8 +124,7 @@ def _scale_problems(settings: Settings) -> Iterator[Problem]:
             yield _warning(
                 CONFIG_LOCATION,
                 f"verdicts {labels} share the rating {value}",
-                "give each verdict its own number: readers and harvesters of ClaimReview map "
-                "numbers back to labels",
+                "give each verdict its own number: readers and harvesters of ClaimReview map numbers back to labels",
             )
 
 

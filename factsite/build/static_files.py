@@ -65,11 +65,13 @@ def content_file_problems(settings: Settings) -> list[Problem]:
         if suffix in MARKDOWN_SUFFIXES:
             continue
         if relative in reserved:
-            problems.append(error(
-                shown,
-                "a file at the path of one of the theme's or the build's own files would replace it on every page",
-                "move the file to a folder of its own, e.g. content/files/",
-            ))
+            problems.append(
+                error(
+                    shown,
+                    "a file at the path of one of the theme's or the build's own files would replace it on every page",
+                    "move the file to a folder of its own, e.g. content/files/",
+                )
+            )
         elif suffix not in PUBLISHED_SUFFIXES and not _allowed(relative, settings.static_files):
             why = REFUSED_BECAUSE.get(suffix, "only images, PDFs, plain text, fonts, audio and video are published")
             if suffix in (".css", ".js", ".mjs"):

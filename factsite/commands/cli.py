@@ -58,9 +58,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build.py", description="Check fact-checks and build the static site."
-    )
+    parser = argparse.ArgumentParser(prog="build.py", description="Check fact-checks and build the static site.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, help_text: str, run) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
@@ -268,8 +266,12 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print_lines(config.warnings)
     progress = Progress.for_terminal() if args.format == "text" else Progress.silent()
-    options = BuildOptions(jobs=available_processors() if args.jobs is None else max(1, args.jobs),
-                           parallel_always=args.jobs is not None, progress=progress, cache_dir=config.cache_dir)
+    options = BuildOptions(
+        jobs=available_processors() if args.jobs is None else max(1, args.jobs),
+        parallel_always=args.jobs is not None,
+        progress=progress,
+        cache_dir=config.cache_dir,
+    )
     project = SiteBuild(config.settings(), options).check()
     editor_pages = editor_page_problems(config)  # what `build` finds in them as it renders them
     if editor_pages:

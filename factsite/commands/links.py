@@ -139,9 +139,7 @@ def dead_link_problems(results: Iterable[tuple[LinkTarget, LinkStatus]]) -> list
         severity = Severity.WARNING if refused else Severity.ERROR
         for use in target.uses:
             message = f"{use.role} '{use.name}' at {target.url}: {status.reason}"
-            problems.append(
-                Problem(severity, use.location, message, _hint(use, refused), "dead-link")
-            )
+            problems.append(Problem(severity, use.location, message, _hint(use, refused), "dead-link"))
     problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.column, p.message))
     return problems
 

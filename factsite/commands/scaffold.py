@@ -90,16 +90,12 @@ def scaffold_article(
     Candidates below `min_confidence` (scare quotes, ambiguous readings) get no mark.
     """
     if not ID_PATTERN.fullmatch(slug):
-        raise ValueError(
-            f"'{slug}' is not a valid slug: use lower-case letters, digits and hyphens"
-        )
+        raise ValueError(f"'{slug}' is not a valid slug: use lower-case letters, digits and hyphens")
     draft = read_draft(text)
     metadata = draft.metadata
     published = published or _as_date(metadata.get("published"))
     if published is None:
-        raise ValueError(
-            "the publication date is unknown: give it, or add 'published:' to the front matter"
-        )
+        raise ValueError("the publication date is unknown: give it, or add 'published:' to the front matter")
     locale = locale or str(metadata.get("locale") or "en_US")
     findings = suggest_candidates(draft.body, locale=locale, published=published)
     marks = plan_marks(draft.body, findings, min_confidence)
@@ -153,9 +149,7 @@ def _front_matter_mistake(text: str) -> str:
     return "the front matter holds YAML the build does not accept (a tag or an alias)"
 
 
-def plan_marks(
-    body: str, findings: tuple[Finding, ...], min_confidence: float
-) -> list[PlannedMark]:
+def plan_marks(body: str, findings: tuple[Finding, ...], min_confidence: float) -> list[PlannedMark]:
     """One mark per accepted finding: none overlap (the longer wins), none crosses a paragraph,
     none lands in an editor's existing mark; a finding in a link's text marks the whole link."""
     existing = [match.span() for match in EXISTING_MARK.finditer(body)]
@@ -182,18 +176,14 @@ def plan_marks(
     notes: dict[int, list[str]] = {}
     for finding in ranked:
         start, end = spans[id(finding)]
-        overlapping = next(
-            (k for k in kept if spans[id(k)][0] < end and start < spans[id(k)][1]), None
-        )
+        overlapping = next((k for k in kept if spans[id(k)][0] < end and start < spans[id(k)][1]), None)
         if overlapping is None:
             kept.append(finding)
         elif finding.is_copy_error:
             notes.setdefault(id(overlapping), []).append(finding.message)
     kept.sort(key=lambda f: spans[id(f)][0])
     used = {match.group("id") for match in EXISTING_MARK.finditer(body)}
-    return [
-        PlannedMark(f, _claim_id(f, used), *spans[id(f)], tuple(notes.get(id(f), ()))) for f in kept
-    ]
+    return [PlannedMark(f, _claim_id(f, used), *spans[id(f)], tuple(notes.get(id(f), ()))) for f in kept]
 
 
 def insert_marks(body: str, marks: list[PlannedMark], *, headings: tuple[int, ...] = ()) -> str:
@@ -216,12 +206,10 @@ def insert_marks(body: str, marks: list[PlannedMark], *, headings: tuple[int, ..
 def citations_yaml(body: str, marks: list[PlannedMark], source_name: str, locale: str) -> str:
     """The `SLUG.yaml` text: no sources yet, one claim per mark (new or the editor's own)."""
     placed: list[tuple[int, str, dict[str, Any], str]] = [
-        (mark.start, mark.claim_id, claim_fields(mark, locale), value_comment(mark.finding))
-        for mark in marks
+        (mark.start, mark.claim_id, claim_fields(mark, locale), value_comment(mark.finding)) for mark in marks
     ]
     placed.extend(
-        (match.start(), match.group("id"), dict(EDITOR_MARK_CLAIM), "")
-        for match in EXISTING_MARK.finditer(body)
+        (match.start(), match.group("id"), dict(EDITOR_MARK_CLAIM), "") for match in EXISTING_MARK.finditer(body)
     )
     header = (
         f"# Claims scaffolded by `factsite new` from {source_name}.\n"
@@ -246,9 +234,7 @@ def claim_fields(mark: PlannedMark, locale: str) -> dict[str, Any]:
     kind = CLAIM_KIND.get(finding.kind, "typo")
     fields: dict[str, Any] = {"kind": kind}
     if kind == "typo":
-        fields["correction"] = (
-            finding.suggestion if finding.suggestion is not None else finding.text
-        )
+        fields["correction"] = finding.suggestion if finding.suggestion is not None else finding.text
     else:
         fields["verdict"] = "unreviewed"
         fields["sources"] = []
@@ -275,7 +261,7 @@ def value_comment(finding: Finding) -> str:
     reading = finding.value.replace("/", " to ") if finding.kind == "date" else _plain_number(finding.value)
     if not reading or len(words) > 80:
         return comment
-    return f"{comment} (the article's \"{words}\" reads as {reading})"
+    return f'{comment} (the article\'s "{words}" reads as {reading})'
 
 
 def _plain_number(value: str) -> str:
@@ -326,9 +312,7 @@ def _heading_lines(draft: Draft, findings: tuple[Finding, ...]) -> tuple[int, ..
     return tuple(offsets)
 
 
-def write_scaffold(
-    articles_dir: Path, slug: str, markdown: str, citations: str
-) -> tuple[Path, Path]:
+def write_scaffold(articles_dir: Path, slug: str, markdown: str, citations: str) -> tuple[Path, Path]:
     """Write `SLUG.md` and `SLUG.yaml`; refuse, writing neither, if either exists already."""
     paths = (articles_dir / f"{slug}.md", articles_dir / f"{slug}.yaml")
     existing = [str(path) for path in paths if path.exists()]

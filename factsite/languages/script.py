@@ -119,7 +119,7 @@ _SCRIPTS = (("Deva", re.compile(r"[\u0900-\u097f]")), ("Arab", re.compile(r"[\u0
 
 
 def dominant_script(text: str) -> str:
-    """"Deva", "Arab" or "Latn": the script most letters of `text` are written in."""
+    """ "Deva", "Arab" or "Latn": the script most letters of `text` are written in."""
     counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS}
     latin = len(re.findall(r"[A-Za-z]", text))
     best = max(counts, key=lambda name: counts[name])

@@ -27,9 +27,7 @@ def find_date_candidates(prose: Prose, published: dt.date | None, locale: str) -
             others = ", ".join(date_value(other) for other in resolution.alternatives)
             message += f" It could also mean {others}."
         confidence = 0.6 if resolution.alternatives else 0.9
-        spans.append(
-            Span("date", found.start, found.end, message, value=value, confidence=confidence)
-        )
+        spans.append(Span("date", found.start, found.end, message, value=value, confidence=confidence))
     return spans
 
 

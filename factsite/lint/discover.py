@@ -83,11 +83,7 @@ def findings_to_review(
     found = (suggest or suggest_candidates)(body, locale=locale, published=published, words=words)
     slips = [f for f in found if f.is_copy_error and f.kind not in NOTATION_KINDS]
     # A figure's notation is reviewed with the figure: its claim's note records the slip.
-    claims = [
-        f
-        for f in found
-        if f.kind in NOTATION_KINDS or (not f.is_copy_error and f.confidence >= min_confidence)
-    ]
+    claims = [f for f in found if f.kind in NOTATION_KINDS or (not f.is_copy_error and f.confidence >= min_confidence)]
     unreviewed = (*drop_marked(slips, typo_marked), *drop_marked(claims, marked))
     kept = drop_ignored(unreviewed, ignores, body)
     return tuple(sorted(kept, key=lambda finding: (finding.start, finding.end, finding.kind)))
@@ -128,16 +124,10 @@ def _copy_errors_without_dictionary(prose: Prose, language: Language | None) -> 
 
 
 def _not_overlapping(spans: Iterable[Span], kept: Sequence[Span]) -> list[Span]:
-    return [
-        span
-        for span in spans
-        if not any(span.start < other.end and other.start < span.end for other in kept)
-    ]
+    return [span for span in spans if not any(span.start < other.end and other.start < span.end for other in kept)]
 
 
-def drop_ignored(
-    findings: Iterable[Finding], ignores: Iterable[Ignore], text: str
-) -> tuple[Finding, ...]:
+def drop_ignored(findings: Iterable[Finding], ignores: Iterable[Ignore], text: str) -> tuple[Finding, ...]:
     """The findings an editor has not silenced with an `ignore:` entry.
 
     An entry's `text` silences every finding it covers or that covers it where it appears in `text`
@@ -147,23 +137,18 @@ def drop_ignored(
     for ignore in ignores:
         words = ignore.text.strip()
         if words:
-            silenced.extend(
-                (match.start(), match.end()) for match in re.finditer(re.escape(words), text)
-            )
+            silenced.extend((match.start(), match.end()) for match in re.finditer(re.escape(words), text))
     return tuple(
         finding
         for finding in findings
         if not any(
-            (start <= finding.start and finding.end <= end)
-            or (finding.start <= start and end <= finding.end)
+            (start <= finding.start and finding.end <= end) or (finding.start <= start and end <= finding.end)
             for start, end in silenced
         )
     )
 
 
-def drop_marked(
-    findings: Iterable[Finding], marked: Iterable[tuple[int, int]]
-) -> tuple[Finding, ...]:
+def drop_marked(findings: Iterable[Finding], marked: Iterable[tuple[int, int]]) -> tuple[Finding, ...]:
     """The findings no claim mark reaches; `marked` holds the (start, end) of each mark's words.
 
     Give the marks of typo claims to clear copy errors, and all marks to clear candidates.

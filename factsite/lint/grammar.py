@@ -24,14 +24,11 @@ def word_set(words: str) -> frozenset[str]:
 DOUBLED = re.compile(r"\b([A-Za-z]+)[ \t]*\n?[ \t]*\b(\1)\b", re.IGNORECASE)
 # Repetitions that are grammatical: "had had", "is is" in "what it is is", names like "Bora Bora".
 GRAMMATICAL_DOUBLES = frozenset({"had", "is"})
-DETERMINERS = word_set(
-    "a an the this that these those his her its their our your my some any every each no"
-)
+DETERMINERS = word_set("a an the this that these those his her its their our your my some any every each no")
 
 # Verbs after "that that" which make the second "that" a pronoun, not a slip.
 FOLLOWING_VERBS = word_set(
-    "is was are were has had have will would could can should may might must did does do "
-    "seems seemed means meant"
+    "is was are were has had have will would could can should may might must did does do seems seemed means meant"
 )
 
 FUNCTION_WORDS = DETERMINERS | word_set(

@@ -52,7 +52,7 @@ _ARABIC_BREAKS = frozenset(
     fold(word) for word in ("إن", "أن", "في", "خلال", "أمام", "عبر", "على", "إلى", "أيضا", "بقوله", "قائلا", "اليوم",
                             "أمس", "مساء", "صباح", "يوم", "لدى", "عن", "مع", "حيث", "اليوم")
 )  # fmt: skip
-_PUNCTUATION = frozenset(",:\u060c\u061b\u00ab\u00bb\u201c\u201d\"")
+_PUNCTUATION = frozenset(',:\u060c\u061b\u00ab\u00bb\u201c\u201d"')
 
 
 def native_speaker(before: str, after: str, language: Language) -> str | None:

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-FENCED_CODE = re.compile(
-    r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE
-)
+FENCED_CODE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>", re.DOTALL)
 IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -25,9 +23,7 @@ ATTRIBUTE_LIST = re.compile(r"\]\{:?[^}\n]*\}")
 REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"]+[^\s<>()\".,;:!?'\u2019\u201d]")
-BLOCK_MARKER = re.compile(
-    r"^[ ]{0,3}(?:>[ ]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?", re.MULTILINE
-)
+BLOCK_MARKER = re.compile(r"^[ ]{0,3}(?:>[ ]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?", re.MULTILINE)
 HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$", re.M)
 EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])")
 ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!\"'])")

@@ -80,9 +80,7 @@ INSTITUTION = re.compile(rf"\b[Tt]he\s+{CAPITAL_WORD}(?:\s+{CAPITAL_WORD})*")
 PRONOUNS = frozenset({"he", "she", "He", "She"})
 
 
-def resolve_speaker(
-    prose: Prose, name: str, before: int, quoted: Sequence[tuple[int, int]] = ()
-) -> str | None:
+def resolve_speaker(prose: Prose, name: str, before: int, quoted: Sequence[tuple[int, int]] = ()) -> str | None:
     """The speaker an attribution names, read with what the article said before `before`.
 
     `quoted` are the (start, end) of the article's quotations: people named inside a quotation

@@ -45,9 +45,7 @@ MEDICAL_TERMS = _words(
 )
 NEWSROOM_TERMS = _words("capex opex geolocated geolocate shopworker shopworkers")
 
-NEWSROOM_WORDS = (
-    FIGURE_ABBREVIATIONS | CURRENCY_WORDS | INDIAN_ENGLISH | LEGAL_TERMS | MEDICAL_TERMS | NEWSROOM_TERMS
-)
+NEWSROOM_WORDS = FIGURE_ABBREVIATIONS | CURRENCY_WORDS | INDIAN_ENGLISH | LEGAL_TERMS | MEDICAL_TERMS | NEWSROOM_TERMS
 
 # Two words written as one, a common slip of typing: the engine's own suggestion for them is often
 # a wrong split ("infact": "inf act"), so these are corrected from this table.

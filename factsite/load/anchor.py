@@ -196,9 +196,7 @@ def _attributes_hint(attributes: str) -> str:
     return "write only the claim id in the braces: [words]{#claim-id}"
 
 
-def _unclosed_problems(
-    body: str, path: str, lines: LineIndex, code: list[tuple[int, int]]
-) -> list[Problem]:
+def _unclosed_problems(body: str, path: str, lines: LineIndex, code: list[tuple[int, int]]) -> list[Problem]:
     # An attribute list a mark opens but never closes would leave the mark as text in the page.
     problems = []
     for match in MARK_OPEN_ATTRIBUTES.finditer(body):
@@ -365,8 +363,7 @@ def _nesting_problems(spans: list[MarkSpan]) -> list[Problem]:
             problems.append(
                 error(
                     inner.location,
-                    f"claim mark '#{inner.claim_id}' is nested inside '#{outer.claim_id}' "
-                    f"(line {outer.location.line})",
+                    f"claim mark '#{inner.claim_id}' is nested inside '#{outer.claim_id}' (line {outer.location.line})",
                     "marks do not nest: mark the two claims side by side, or as one claim",
                 )
             )

@@ -167,9 +167,7 @@ def _read_front_matter(path: Path, name: str, problems: list[Problem]):  # type:
         return None
     closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
     if closing is None:
-        problems.append(
-            error(Location(name, 1, 1), "the front matter is never closed", "end it with a '---' line")
-        )
+        problems.append(error(Location(name, 1, 1), "the front matter is never closed", "end it with a '---' line"))
         return None
     try:
         document = compose_yaml("\n".join(lines[1:closing]), name, line_offset=1)
@@ -234,8 +232,11 @@ def _read_citations(path: Path, name: str, content_dir: Path, shown: Path, probl
     return (
         tuple(sources),
         tuple(claims),
-        tuple(Correction(v.get("date"), v.get("change", ""), v.get("reason", ""), v.location) for v in corrections
-              if "date" in v.values),
+        tuple(
+            Correction(v.get("date"), v.get("change", ""), v.get("reason", ""), v.location)
+            for v in corrections
+            if "date" in v.values
+        ),
         tuple(Ignore(v.get("text", ""), v.get("reason", ""), v.location) for v in ignores),
     )
 
@@ -344,9 +345,7 @@ def _read_snapshot(snapshot: str, where: Location, content_dir: Path, shown: Pat
 def _claim_fields(kind: ClaimKind | None) -> tuple[Field, ...]:
     if kind is not ClaimKind.DATE:
         return CLAIM_FIELDS
-    return tuple(
-        Field(f.name, "date-or-range", f.description) if f.name == "value" else f for f in CLAIM_FIELDS
-    )
+    return tuple(Field(f.name, "date-or-range", f.description) if f.name == "value" else f for f in CLAIM_FIELDS)
 
 
 def _read_claim(document, claim_id, location, node, problems):  # type: ignore[no-untyped-def]
@@ -469,4 +468,3 @@ def _read_list(document, node, fields, what, problems):  # type: ignore[no-untyp
         return []
     values = (read_mapping(document, item, fields, what, problems) for item in node.value)
     return [value for value in values if value is not None]
-

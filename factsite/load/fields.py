@@ -141,9 +141,7 @@ def to_number(node: Node) -> Decimal:
     try:
         number = Decimal(raw)
     except InvalidOperation:
-        raise FieldError(
-            f"'{raw}' is not a number", "write the plain number, e.g. 300000 or 3.5"
-        ) from None
+        raise FieldError(f"'{raw}' is not a number", "write the plain number, e.g. 300000 or 3.5") from None
     if not number.is_finite():
         raise FieldError(f"'{raw}' is not a finite number", "write the plain number, e.g. 300000")
     if not within_bounds(number):

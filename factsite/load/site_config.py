@@ -154,7 +154,7 @@ class _Loader(yaml.SafeLoader):
             raw = str(node.value) if isinstance(node, ScalarNode) else ""
             return str(self.path.resolve().parent / raw.replace("$config_dir", ".").lstrip("/"))
         if tag.startswith(PYTHON_NAME):
-            return PythonName(tag[len(PYTHON_NAME):])
+            return PythonName(tag[len(PYTHON_NAME) :])
         if isinstance(node, MappingNode):
             return {self.value(key): self.value(value) for key, value in node.value}
         if isinstance(node, SequenceNode):

@@ -70,8 +70,7 @@ def validate_article(article: Article, marks: Iterable[MarkSpan], scale: RatingS
                     error(
                         where,
                         f"claim '{claim.id}' cites unknown source '{source_id}'",
-                        _nearest("sources", source_id, source_ids)
-                        or f"add a source '{source_id}:' under 'sources:'",
+                        _nearest("sources", source_id, source_ids) or f"add a source '{source_id}:' under 'sources:'",
                         code="unknown-source",
                     )
                 )

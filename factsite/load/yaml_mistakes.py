@@ -248,8 +248,7 @@ def _misplaced_item(lines: list[_Line], error_line: int) -> Explanation | None:
         return Explanation(
             line.number,
             line.indent,
-            f"the list item {line.named()} stands among keys such as {earlier[-1].named()} (line"
-            f" {earlier[-1].shown})",
+            f"the list item {line.named()} stands among keys such as {earlier[-1].named()} (line {earlier[-1].shown})",
             "put the list under a key of its own, e.g. sources:, with its items indented below it",
         )
     if previous is None or previous.indent == line.indent:
@@ -284,8 +283,7 @@ def _misindented_key(lines: list[_Line], error_line: int, column: int, problem: 
                 previous.indent,
                 f"{previous.named()} is indented {_spaces(previous.indent)}, less than {before.named()} above it"
                 f" and {here.named()} below it ({here.indent})",
-                f"{_indent(previous.named(), before.key_column)}, like {before.named()} on line"
-                f" {before.shown}",
+                f"{_indent(previous.named(), before.key_column)}, like {before.named()} on line {before.shown}",
             )
         return Explanation(
             here.number,

@@ -42,9 +42,7 @@ class ContentYamlError(Exception):
         self.others = others
 
     def problems(self) -> list[Problem]:
-        return [
-            Problem(Severity.ERROR, each.location, each.message, each.hint) for each in (self, *self.others)
-        ]
+        return [Problem(Severity.ERROR, each.location, each.message, each.hint) for each in (self, *self.others)]
 
 
 class _Refused(yaml.MarkedYAMLError):

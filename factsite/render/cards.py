@@ -65,8 +65,6 @@ class Face:
         return found.get(weight) or found.get("") or found.get("Regular") or self.files[0][1]
 
 
-
-
 def _package_folder(name: str) -> Path:
     """Where an installed package's files are, found without running its code (one of them loads a font registry)."""
     spec = importlib.util.find_spec(name)

@@ -207,7 +207,7 @@ class Explainer:
         return self._(N_("an ellipsis marks an omission, not a reordering: %(where)s"), where=where)
 
     def distance(self, text: str) -> Markup | None:
-        """"3 paragraphs", "a sentence", "40 words" (factsite.checks.quotes.diff.Distance)."""
+        """ "3 paragraphs", "a sentence", "40 words" (factsite.checks.quotes.diff.Distance)."""
         match = re.fullmatch(r"(a|\d+) (paragraph|sentence|word)s?", text)
         if not match:
             return None

@@ -75,9 +75,7 @@ def _add_entry(
     _add(entry, "summary", f"{conclusion}<p>{verdict_tally(checked, project)}</p>", type="html")
 
 
-def _add(
-    parent: ElementTree.Element, tag: str, text: str = "", **attributes: str
-) -> ElementTree.Element:
+def _add(parent: ElementTree.Element, tag: str, text: str = "", **attributes: str) -> ElementTree.Element:
     element = ElementTree.SubElement(parent, tag, attributes)
     if text:
         element.text = text

@@ -87,8 +87,10 @@ class Messages:
 
     def markup(self, message: str, /, **variables: Any) -> Markup:
         """`gettext` for HTML: the translation is trusted markup, the variables are escaped into it."""
-        return Markup(self._translations.gettext(message)) % variables if variables else Markup(
-            self._translations.gettext(message)
+        return (
+            Markup(self._translations.gettext(message)) % variables
+            if variables
+            else Markup(self._translations.gettext(message))
         )
 
     def markup_plural(self, singular: str, plural: str, count: int, /, **variables: Any) -> Markup:

@@ -403,9 +403,7 @@ class PageRenderer:
     def _source_entry(self, source: Source, checked: CheckedArticle) -> SourceEntry:
         site = self.site_locale
         view = views.source_view(source, self.markdown, site)
-        citing = [
-            views.claim_link(c, self.settings) for c in checked.claims if source.id in c.claim.sources
-        ]
+        citing = [views.claim_link(c, self.settings) for c in checked.claims if source.id in c.claim.sources]
         return SourceEntry(
             view,
             self.render("_source.html", "sources", site, view=view, level=4),
@@ -595,8 +593,11 @@ class PageRenderer:
         for path, title in trust_pages(trust):
             title = messages.gettext(title)
             body = self.render("trust.html", path, site, page=path, title=title, trust=trust, markdown=render)
-            description = (messages.gettext("%(page)s of %(site)s.", page=title, site=self.settings.site_name)
-                           if self.settings.site_name else messages.gettext("%(page)s of this site.", page=title))
+            description = (
+                messages.gettext("%(page)s of %(site)s.", page=title, site=self.settings.site_name)
+                if self.settings.site_name
+                else messages.gettext("%(page)s of this site.", page=title)
+            )
             yield SitePage(path, title, description, self.newest, body, "trust", locale=site)  # fmt: skip
 
     def _corrections(self, checked: CheckedArticle) -> list[views.CorrectionView]:

@@ -6,9 +6,7 @@ import base64
 import hashlib
 import re
 
-INLINE_SCRIPT = re.compile(
-    r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE
-)
+INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 DATA_TYPES = ("application/ld+json", "application/json")
 
 POLICY = (

@@ -135,9 +135,7 @@ def claim_review_script(claimed: CheckedClaim, settings: Settings) -> str:
     return script_json(review) if review is not None else ""
 
 
-def review_problems(
-    review: Mapping[str, Any], settings: Settings, claim_id: str, location: Location
-) -> list[Problem]:
+def review_problems(review: Mapping[str, Any], settings: Settings, claim_id: str, location: Location) -> list[Problem]:
     """Why a ClaimReview is unfit to publish: a missing field, an off-scale rating, a bad URL."""
     hint = "check the claim's `claim` and `verdict`, and the scale, `site_url` and `publisher`"
     return [

@@ -36,7 +36,7 @@ def relative_url(from_path: str, to_path: str) -> str:
 
 @functools.lru_cache(maxsize=4096)  # Babel formats a date in 30 microseconds: a site shows a few hundred dates
 def readable_date(date: dt.date | None, locale: str = "en") -> str:
-    """"28 September 2022"; in an article's locale "28 सितंबर 2022", "٢٨ سبتمبر ٢٠٢٢" (its own digits)."""
+    """ "28 September 2022"; in an article's locale "28 सितंबर 2022", "٢٨ سبتمبر ٢٠٢٢" (its own digits)."""
     return native_digits(format_date(date, "d MMMM y", locale=locale), locale) if date else ""
 
 
@@ -50,7 +50,7 @@ def html_lang(locale: str) -> str:
 
 
 def text_direction(locale: str) -> str:
-    """"rtl" for a locale written right to left (Arabic, Persian, Urdu, Hebrew), else "ltr" (CLDR, via Babel)."""
+    """ "rtl" for a locale written right to left (Arabic, Persian, Urdu, Hebrew), else "ltr" (CLDR, via Babel)."""
     try:
         order = Locale.parse(locale.replace("-", "_")).character_order
     except (UnknownLocaleError, ValueError, TypeError):
@@ -126,7 +126,11 @@ def verdict_view(claimed: CheckedClaim, settings: Settings) -> VerdictView:
             settings.icon_svg("material/timer-sand"), None, "fs-verdict--unreviewed",
         )  # fmt: skip
     return VerdictView(
-        verdict.id, verdict.label, verdict.definition, settings.icon_svg(verdict.icon), verdict.value,
+        verdict.id,
+        verdict.label,
+        verdict.definition,
+        settings.icon_svg(verdict.icon),
+        verdict.value,
         f"fs-verdict--{verdict.id}",
     )
 

@@ -60,9 +60,9 @@ class ClaimScore:
     def describe(self) -> str:
         wrong = {k: v for k, v in self.found.items() if k in self.expected and self.expected[k] != v}
         return f"{self.article}/{self.claim_id} [{self.check}, {self.case}]: {self.outcome}; expected " + (
-            ", ".join(f"{k}={self.expected[k]!r}" for k in wrong) + "; found " + ", ".join(
-                f"{k}={v!r}" for k, v in wrong.items()
-            )
+            ", ".join(f"{k}={self.expected[k]!r}" for k in wrong)
+            + "; found "
+            + ", ".join(f"{k}={v!r}" for k, v in wrong.items())
         )
 
 
@@ -84,10 +84,7 @@ class LintScore:
 
 
 def load_labels() -> dict[str, dict[str, Any]]:
-    return {
-        path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for path in sorted(LABELS.glob("*.yaml"))
-    }
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) or {} for path in sorted(LABELS.glob("*.yaml"))}
 
 
 def check_corpus() -> Project:

@@ -160,9 +160,7 @@ class PageOpener(Protocol):
 
 
 @pytest.fixture
-def open_page(
-    browser: Browser, demo_site: DemoSite, request_log: list[Request]
-) -> Iterator[PageOpener]:
+def open_page(browser: Browser, demo_site: DemoSite, request_log: list[Request]) -> Iterator[PageOpener]:
     """Open a site-relative path in a fresh context (no stored palette choice, no cache)."""
     contexts: list[BrowserContext] = []
 

@@ -35,9 +35,7 @@ def test_clicking_a_mark_opens_its_claim_page(open_page: PageOpener, demo_site: 
     expect(page.locator("h1")).to_contain_text(f"Claim {claim.number}")
 
 
-def test_a_mark_is_reached_and_followed_with_the_keyboard(
-    open_page: PageOpener, demo_site: DemoSite
-) -> None:
+def test_a_mark_is_reached_and_followed_with_the_keyboard(open_page: PageOpener, demo_site: DemoSite) -> None:
     first = demo_site.article_claims[0]
     page = open_page(demo_site.article_path)
     tab_to_first_mark(page)
@@ -50,9 +48,7 @@ def test_a_mark_is_reached_and_followed_with_the_keyboard(
 
 
 @pytest.mark.parametrize("gesture", ["hover", "focus"])
-def test_a_mark_shows_its_summary_as_a_tooltip(
-    open_page: PageOpener, demo_site: DemoSite, gesture: str
-) -> None:
+def test_a_mark_shows_its_summary_as_a_tooltip(open_page: PageOpener, demo_site: DemoSite, gesture: str) -> None:
     without_script = open_page(demo_site.article_path, javascript=False)
     summary = without_script.locator(MARKS).first.get_attribute("title")
     assert summary, "a claim mark carries no summary in its title"
@@ -68,9 +64,7 @@ def test_a_mark_shows_its_summary_as_a_tooltip(
     expect(mark).to_have_accessible_description(summary)
 
 
-def test_without_javascript_every_mark_links_to_its_claim_page(
-    open_page: PageOpener, demo_site: DemoSite
-) -> None:
+def test_without_javascript_every_mark_links_to_its_claim_page(open_page: PageOpener, demo_site: DemoSite) -> None:
     page = open_page(demo_site.article_path, javascript=False)
     marks = page.locator(MARKS)
     expect(marks).to_have_count(len(demo_site.article_claims))
@@ -83,9 +77,7 @@ def test_without_javascript_every_mark_links_to_its_claim_page(
     expect(page.locator(".fs-verdict")).to_be_visible()
 
 
-def test_every_mark_is_named_by_its_words_number_and_verdict(
-    open_page: PageOpener, demo_site: DemoSite
-) -> None:
+def test_every_mark_is_named_by_its_words_number_and_verdict(open_page: PageOpener, demo_site: DemoSite) -> None:
     page = open_page(demo_site.article_path, javascript=False)
     for claim in demo_site.article_claims:
         mark = page.locator(f"#mark-{claim.id}")

@@ -22,9 +22,7 @@ SECTIONS = """page => [...document.querySelectorAll('.fs-page > section, .fs-pag
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_verdict_comes_first_then_the_evidence(
-    open_page: PageOpener, demo_site: DemoSite, kind: str
-) -> None:
+def test_the_verdict_comes_first_then_the_evidence(open_page: PageOpener, demo_site: DemoSite, kind: str) -> None:
     claim = demo_site.claim_of_kind(kind)
     page = open_page(claim.path, javascript=False)
     parts = page.evaluate(SECTIONS)
@@ -37,9 +35,7 @@ def test_the_verdict_comes_first_then_the_evidence(
         expect(page.locator(".fs-evidence")).to_be_visible()
 
 
-def test_previous_and_next_links_walk_the_claims_in_order(
-    open_page: PageOpener, demo_site: DemoSite
-) -> None:
+def test_previous_and_next_links_walk_the_claims_in_order(open_page: PageOpener, demo_site: DemoSite) -> None:
     first, second, third = demo_site.article_claims[:3]
     page = open_page(second.path, javascript=False)
     page.locator("a[rel=next]").click()
@@ -52,9 +48,7 @@ def test_previous_and_next_links_walk_the_claims_in_order(
     expect(last.locator("a[rel=next]")).to_have_count(0)
 
 
-def test_back_to_the_mark_lands_on_the_mark_in_the_article(
-    open_page: PageOpener, demo_site: DemoSite
-) -> None:
+def test_back_to_the_mark_lands_on_the_mark_in_the_article(open_page: PageOpener, demo_site: DemoSite) -> None:
     claim = demo_site.article_claims[-1]
     page = open_page(claim.path)
     page.get_by_role("link", name="Back to the mark in the article").click()
@@ -66,9 +60,7 @@ def test_back_to_the_mark_lands_on_the_mark_in_the_article(
     assert mark.bounding_box()["y"] >= header_bottom
 
 
-def test_printing_keeps_the_verdict_evidence_and_source_addresses(
-    open_page: PageOpener, demo_site: DemoSite
-) -> None:
+def test_printing_keeps_the_verdict_evidence_and_source_addresses(open_page: PageOpener, demo_site: DemoSite) -> None:
     claim = demo_site.claim_of_kind("quote")
     page = open_page(claim.path)
     page.emulate_media(media="print")

@@ -41,9 +41,7 @@ def test_a_page_fits_the_window(
     assert page.evaluate(OVERFLOWING) == []
 
 
-def test_keyboard_focus_is_visible_on_every_link_of_an_article(
-    open_page: PageOpener, demo_site: DemoSite
-) -> None:
+def test_keyboard_focus_is_visible_on_every_link_of_an_article(open_page: PageOpener, demo_site: DemoSite) -> None:
     page = open_page(demo_site.article_path)
     seen = 0
     for _ in range(400):

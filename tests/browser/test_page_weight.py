@@ -33,9 +33,7 @@ def load_bench():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_the_article_page_is_within_its_weight_budget(
-    browser: Browser, demo_site: DemoSite
-) -> None:
+def test_the_article_page_is_within_its_weight_budget(browser: Browser, demo_site: DemoSite) -> None:
     bench = load_bench()
     weight = bench.measure_page(browser, demo_site.url, "article", demo_site.article_path)
     assert any(resource.kind == "js" for resource in weight.resources), "no script was weighed"

@@ -52,7 +52,7 @@ def test_strict_makes_the_contradiction_an_error(tmp_path: Path) -> None:
 
 def test_an_unfavourable_verdict_does_not_contradict_a_failing_check(tmp_path: Path) -> None:
     citations = CITATIONS.replace(
-        "speaker: The minister\n    verdict: accurate", "speaker: The minister\n    verdict: \"false\""
+        "speaker: The minister\n    verdict: accurate", 'speaker: The minister\n    verdict: "false"'
     )
     project = project_for(tmp_path, MISQUOTE, citations)
     assert not project.problems

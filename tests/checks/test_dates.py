@@ -191,12 +191,8 @@ RULES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("expression", "published", "rule"), RULES, ids=[case[0] for case in RULES]
-)
-def test_resolution_rule_explains_the_reading(
-    expression: str, published: dt.date, rule: str
-) -> None:
+@pytest.mark.parametrize(("expression", "published", "rule"), RULES, ids=[case[0] for case in RULES])
+def test_resolution_rule_explains_the_reading(expression: str, published: dt.date, rule: str) -> None:
     resolution = resolve_date(expression, published)
     assert resolution is not None
     assert resolution.rule == rule
@@ -219,9 +215,7 @@ def test_numeric_dates_follow_the_locale(
     resolution = resolve_date(expression, WEDNESDAY, locale=locale)
     assert resolution is not None
     assert resolution.start == start
-    assert [reading.start for reading in resolution.alternatives] == (
-        [alternative] if alternative else []
-    )
+    assert [reading.start for reading in resolution.alternatives] == ([alternative] if alternative else [])
 
 
 @pytest.mark.parametrize(
@@ -302,8 +296,7 @@ SEED_ARTICLE = "\n".join(
         " its ability to assist US citizens, and conditions, including transportation "
         "options, may suddenly become even more limited.",
         "",
-        "It came as Putin last week ordered a partial mobilization, under which 3,00,000 "
-        "fighters will be mobilized.",
+        "It came as Putin last week ordered a partial mobilization, under which 3,00,000 fighters will be mobilized.",
         "",
         "Accusing the West of nuclear blackmail, he threatened a nuclear response if Ukraine "
         'continues to try to reclaim territories that are set to hold "referenda" and which '
@@ -458,9 +451,7 @@ CHECKS = [
     CHECKS,
     ids=[f"{case[0]}={case[1]}-{case[3]}" for case in CHECKS],
 )
-def test_check_date_status(
-    marked_text: str, value: object, sources: list[Source], status: str
-) -> None:
+def test_check_date_status(marked_text: str, value: object, sources: list[Source], status: str) -> None:
     result = check_date(marked_text, published=WEDNESDAY, value=value, sources=sources)  # type: ignore[arg-type]
     assert result.check == "date"
     assert result.status == status
@@ -469,9 +460,7 @@ def test_check_date_status(
 
 
 def test_check_date_summary_and_details_for_the_seed_claim() -> None:
-    result = check_date(
-        "in a statement on Tuesday", published=WEDNESDAY, value=D(2022, 9, 27), sources=[EMBASSY]
-    )
+    result = check_date("in a statement on Tuesday", published=WEDNESDAY, value=D(2022, 9, 27), sources=[EMBASSY])
     assert result.summary == (
         "“on Tuesday” resolves to Tuesday 27 September 2022, the day before publication; matches"
         " the stated date; the cited source embassy-alert supports it (its publication date)."
@@ -481,15 +470,11 @@ def test_check_date_summary_and_details_for_the_seed_claim() -> None:
     assert [(date.source_id, date.text, date.resolution.start) for date in details.agreeing] == [
         ("embassy-alert", "", D(2022, 9, 27))
     ]
-    assert [(date.text, date.resolution.start) for date in details.disagreeing] == [
-        ("On September 21", D(2022, 9, 21))
-    ]
+    assert [(date.text, date.resolution.start) for date in details.disagreeing] == [("On September 21", D(2022, 9, 21))]
 
 
 def test_check_date_reads_a_week_as_a_range() -> None:
-    result = check_date(
-        "Putin last week ordered", published=WEDNESDAY, value=D(2022, 9, 21), sources=[DECREE]
-    )
+    result = check_date("Putin last week ordered", published=WEDNESDAY, value=D(2022, 9, 21), sources=[DECREE])
     assert result.summary == (
         "“last week” resolves to Monday 19 to Sunday 25 September 2022; the stated date, Wednesday"
         " 21 September 2022, falls within it; the cited source decree-647 supports it"
@@ -560,9 +545,7 @@ publication_dates = st.dates(min_value=D(1950, 1, 1), max_value=D(2090, 12, 31))
 
 
 @given(published=publication_dates, weekday=st.sampled_from(range(7)))
-def test_bare_weekday_is_one_to_seven_days_before_publication(
-    published: dt.date, weekday: int
-) -> None:
+def test_bare_weekday_is_one_to_seven_days_before_publication(published: dt.date, weekday: int) -> None:
     resolution = resolve_date(f"on {WEEKDAYS[weekday]}", published)
     assert resolution is not None
     assert 1 <= (published - resolution.start).days <= 7
@@ -571,9 +554,7 @@ def test_bare_weekday_is_one_to_seven_days_before_publication(
 
 
 @given(published=publication_dates, weekday=st.sampled_from(range(7)))
-def test_last_weekday_readings_are_before_publication_and_a_week_apart(
-    published: dt.date, weekday: int
-) -> None:
+def test_last_weekday_readings_are_before_publication_and_a_week_apart(published: dt.date, weekday: int) -> None:
     resolution = resolve_date(f"last {WEEKDAYS[weekday]}", published)
     assert resolution is not None
     days = [reading.start for reading in resolution.readings]
@@ -581,9 +562,7 @@ def test_last_weekday_readings_are_before_publication_and_a_week_apart(
     assert [days[0] - day for day in days[1:]] in ([], [dt.timedelta(weeks=1)])
 
 
-@given(
-    published=publication_dates, day=st.dates(min_value=D(2000, 1, 1), max_value=D(2000, 12, 31))
-)
+@given(published=publication_dates, day=st.dates(min_value=D(2000, 1, 1), max_value=D(2000, 12, 31)))
 def test_date_without_year_is_the_nearest_with_the_past_one_among_its_readings(
     published: dt.date, day: dt.date
 ) -> None:
@@ -734,9 +713,7 @@ def test_a_past_verb_before_a_forward_preposition_leaves_both_years_open() -> No
         ("Prices rose. On Friday, the council will vote.", D(2022, 9, 30)),
     ],
 )
-def test_a_future_verb_after_the_date_counts_only_when_the_date_opens_the_sentence(
-    text: str, start: dt.date
-) -> None:
+def test_a_future_verb_after_the_date_counts_only_when_the_date_opens_the_sentence(text: str, start: dt.date) -> None:
     assert find_dates(text, WEDNESDAY)[0].resolution.start == start
 
 
@@ -765,10 +742,18 @@ def test_the_present_of_a_schedule_looks_ahead(text: str, start: dt.date) -> Non
 @pytest.mark.parametrize(
     ("mark", "sentence", "text", "locale"),
     [
-        ("last week", "NDRF teams were deployed last week.",
-         "Water was released from the barrage on 10 August. NDRF teams have been deployed since 6 August.", "en_IN"),
-        ("गत सप्ताह", "एनडीआरएफ की टीमें गत सप्ताह ही तैनात कर दी गई थीं।",
-         "कोसी बराज से 10 अगस्त को पानी छोड़ा गया। एनडीआरएफ की टीमें 6 अगस्त से तैनात हैं।", "hi_IN"),
+        (
+            "last week",
+            "NDRF teams were deployed last week.",
+            "Water was released from the barrage on 10 August. NDRF teams have been deployed since 6 August.",
+            "en_IN",
+        ),
+        (
+            "गत सप्ताह",
+            "एनडीआरएफ की टीमें गत सप्ताह ही तैनात कर दी गई थीं।",
+            "कोसी बराज से 10 अगस्त को पानी छोड़ा गया। एनडीआरएफ की टीमें 6 अगस्त से तैनात हैं।",
+            "hi_IN",
+        ),
     ],
 )
 def test_of_several_agreeing_source_dates_the_one_of_the_same_event_is_given(

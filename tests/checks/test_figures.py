@@ -532,9 +532,7 @@ JUDGED = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("mark", "reference", "step", "status"), JUDGED, ids=[f"{m}-vs-{r}" for m, r, _, _ in JUDGED]
-)
+@pytest.mark.parametrize(("mark", "reference", "step", "status"), JUDGED, ids=[f"{m}-vs-{r}" for m, r, _, _ in JUDGED])
 def test_judge(mark, reference, step, status):
     phrase = read_phrase(mark, "en_US")[0]
     assert judge(phrase, Decimal(reference), Decimal(step)) == status
@@ -610,9 +608,7 @@ def test_check_figure_on_the_seed_claim():
 
 
 def test_check_figure_without_a_value_compares_with_the_sources():
-    result = check_figure(
-        "3,00,000", value=None, unit="reservists", locale="en_US", sources=[source("shoigu", SHOIGU)]
-    )
+    result = check_figure("3,00,000", value=None, unit="reservists", locale="en_US", sources=[source("shoigu", SHOIGU)])
     assert result.status == "match"
     assert result.details.stated_status == "no-value"
     assert result.details.candidate.text == "Three hundred thousand"
@@ -679,21 +675,16 @@ def test_check_figure_without_a_quantity_compares_only_with_agreeing_figures():
 
 
 def test_check_figure_currency_in_crore():
-    result = check_figure(
-        "Rs 2,000 crore", value=20_000_000_000, unit="INR", locale="en_US", sources=[]
-    )
+    result = check_figure("Rs 2,000 crore", value=20_000_000_000, unit="INR", locale="en_US", sources=[])
     assert result.status == "match"
     assert result.details.reading.unit == "INR"
     assert result.findings == (
-        "“Rs 2,000 crore” uses lakh/crore number words, unusual in en-US text; "
-        "write Rs 20 billion.",
+        "“Rs 2,000 crore” uses lakh/crore number words, unusual in en-US text; write Rs 20 billion.",
     )
 
 
 def test_check_figure_currency_conflict_is_a_finding():
-    result = check_figure(
-        "Rs 2,000 crore", value=20_000_000_000, unit="USD", locale="en_IN", sources=[]
-    )
+    result = check_figure("Rs 2,000 crore", value=20_000_000_000, unit="USD", locale="en_IN", sources=[])
     assert result.details.unit_conflict
     assert "the claim's unit is USD" in result.findings[0]
 
@@ -709,9 +700,7 @@ def test_check_figure_percent_with_decimal_comma_in_english():
     result = check_figure("3,5 percent", value=3.5, unit="percent", locale="en_US", sources=sources)
     assert result.status == "match"
     assert result.details.candidate.text == "3.5 per cent"
-    assert result.findings == (
-        "“3,5 percent” uses a decimal comma, unusual in en-US text; write 3.5 percent.",
-    )
+    assert result.findings == ("“3,5 percent” uses a decimal comma, unusual in en-US text; write 3.5 percent.",)
 
 
 def test_check_figure_percent_difference_is_in_percentage_points():
@@ -728,8 +717,7 @@ def test_check_figure_chooses_the_reading_that_matches_the_stated_value():
     assert english.status == "match"
     assert english.details.reading.notation == "dot-grouping"
     assert english.findings == (
-        "“300.000” uses dot digit grouping, unusual in en-US text, where it reads as 300; "
-        "write 300,000.",
+        "“300.000” uses dot digit grouping, unusual in en-US text, where it reads as 300; write 300,000.",
     )
 
 
@@ -742,19 +730,13 @@ def test_check_figure_chooses_the_reading_that_matches_the_stated_value():
     ],
     ids=["zero-decimals-are-grouping", "three-decimals", "source-picks-grouping"],
 )
-def test_check_figure_without_value_weighs_sources_and_plausibility(
-    marked, locale, source_text, value
-):
-    result = check_figure(
-        marked, value=None, unit=None, locale=locale, sources=[source("s", source_text)]
-    )
+def test_check_figure_without_value_weighs_sources_and_plausibility(marked, locale, source_text, value):
+    result = check_figure(marked, value=None, unit=None, locale=locale, sources=[source("s", source_text)])
     assert result.details.reading.value == Decimal(value)
 
 
 def test_check_figure_reads_a_mark_holding_the_figure_and_its_noun():
-    result = check_figure(
-        "3,00,000 fighters", value=300000, unit="fighters", locale="en_US", sources=[]
-    )
+    result = check_figure("3,00,000 fighters", value=300000, unit="fighters", locale="en_US", sources=[])
     assert result.status == "match"
     assert result.details.text == "3,00,000"
 
@@ -795,24 +777,19 @@ def test_check_figure_reports_a_stated_value_that_is_not_a_number():
 
 
 def test_check_figure_speaks_the_article_locale():
-    result = check_figure(
-        "€1,234.50", value=Decimal("1234.5"), unit="EUR", locale="de-DE", sources=[]
-    )
+    result = check_figure("€1,234.50", value=Decimal("1234.5"), unit="EUR", locale="de-DE", sources=[])
     assert result.status == "match"
     assert result.summary == (
         "“€1,234.50” reads as 1.234,50\u00a0€; the claim cites no source "
         "(the claim's stated value, 1.234,5\u00a0€, agrees)."
     )
     assert result.findings == (
-        "“€1,234.50” uses comma digit grouping in thousands, unusual in de-DE text; "
-        "write €1.234,50.",
+        "“€1,234.50” uses comma digit grouping in thousands, unusual in de-DE text; write €1.234,50.",
     )
 
 
 def test_check_figure_lakh_crore_in_british_text():
-    result = check_figure(
-        "Rs 1.2 lakh crore", value=1.2e12, unit="rupees", locale="en-GB", sources=[]
-    )
+    result = check_figure("Rs 1.2 lakh crore", value=1.2e12, unit="rupees", locale="en-GB", sources=[])
     assert result.status == "match"
     assert result.details.suggestion == "Rs 1.2 trillion"
 
@@ -843,9 +820,7 @@ def test_check_figure_bounds_a_stated_value(value):
 
 # -- properties ---------------------------------------------------------------------------------
 def decimals(places: int) -> st.SearchStrategy[Decimal]:
-    return st.decimals(
-        min_value=-(10**12), max_value=10**12, places=places, allow_nan=False, allow_infinity=False
-    )
+    return st.decimals(min_value=-(10**12), max_value=10**12, places=places, allow_nan=False, allow_infinity=False)
 
 
 NUMERAL_NOTATIONS = [n for n in FORMATTABLE_NOTATIONS if n != "plain"]
@@ -907,7 +882,11 @@ def test_check_figure_compares_the_count_whose_sentence_is_about_the_same_thing(
         "Builders completed 312,000 new homes in the year."
     )
     result = check_figure(
-        "half a million", value=None, unit="homes", locale="en_GB", sources=[source("survey", text)],
+        "half a million",
+        value=None,
+        unit="homes",
+        locale="en_GB",
+        sources=[source("survey", text)],
         context="Yet half a million homes in England stand empty, the survey found.",
     )
     assert (result.status, result.basis.candidate) == ("understated", "1000000")
@@ -944,11 +923,14 @@ def test_a_share_of_time_in_a_source_is_not_a_figure():
 
 def test_a_bound_is_judged_against_the_nearest_count_not_any_count_it_holds_for():
     text = (
-        "Of these, 2,013,000 patients had waited more than 18 weeks and 389,952 patients had waited "
-        "more than 52 weeks."
+        "Of these, 2,013,000 patients had waited more than 18 weeks and 389,952 patients had waited more than 52 weeks."
     )
     result = check_figure(
-        "more than 400,000", value=None, unit="patients", locale="en_GB", sources=[source("s", text)],
+        "more than 400,000",
+        value=None,
+        unit="patients",
+        locale="en_GB",
+        sources=[source("s", text)],
         context="Two million patients have waited more than 18 weeks, and more than 400,000 have waited over a year.",
     )
     assert (result.status, result.basis.candidate) == ("overstated", "389952")
@@ -987,7 +969,11 @@ MEASLES_UPDATE = (
 
 def test_a_share_of_patients_is_compared_with_the_share_of_patients_not_a_nearer_share():
     result = check_figure(
-        "one in five", value=None, unit="percent", locale="en_US", sources=[source("update", MEASLES_UPDATE)],
+        "one in five",
+        value=None,
+        unit="percent",
+        locale="en_US",
+        sources=[source("update", MEASLES_UPDATE)],
         context="About one in five patients has been admitted to a hospital, the department said.",
     )
     assert (result.status, result.basis.candidate) == ("overstated", "13")
@@ -996,7 +982,11 @@ def test_a_share_of_patients_is_compared_with_the_share_of_patients_not_a_nearer
 def test_a_share_of_a_population_no_source_names_is_not_compared_with_another_share():
     text = "Of the outstanding cases, 19,460 (26%) had been open for a year or more, up from 22% a year earlier."
     result = check_figure(
-        "a third", value=None, unit="percent", locale="en_GB", sources=[source("stats", text)],
+        "a third",
+        value=None,
+        unit="percent",
+        locale="en_GB",
+        sources=[source("stats", text)],
         context="Victims' groups say a third of rape complainants withdraw before their case reaches court.",
     )
     assert (result.status, result.basis.candidate) == ("not-found", None)
@@ -1004,7 +994,11 @@ def test_a_share_of_a_population_no_source_names_is_not_compared_with_another_sh
 
 def test_another_amount_of_the_same_currency_is_not_found_not_a_mismatch():
     result = check_figure(
-        "$1.2 million", value=None, unit="USD", locale="en_US", sources=[source("update", MEASLES_UPDATE)],
+        "$1.2 million",
+        value=None,
+        unit="USD",
+        locale="en_US",
+        sources=[source("update", MEASLES_UPDATE)],
         context="The state has promised $1.2 million toward the response.",
     )
     assert (result.status, result.basis.candidate) == ("not-found", None)
@@ -1016,7 +1010,10 @@ def test_a_count_of_the_same_noun_far_from_the_figure_is_another_count():
         "So far 3,600 startups have been granted the exemption."
     )
     result = check_figure(
-        "more than 1.5 lakh startups", value=None, unit="startups", locale="en_IN",
+        "more than 1.5 lakh startups",
+        value=None,
+        unit="startups",
+        locale="en_IN",
         sources=[source("release", text)],
         context="Government data show more than 1.5 lakh startups are now recognised.",
     )
@@ -1029,7 +1026,11 @@ def test_of_two_shares_in_one_sentence_the_one_whose_clause_is_about_the_same_th
         "Tier II and Tier III cities."
     )
     result = check_figure(
-        "A third", value=None, unit="percent", locale="en_IN", sources=[source("release", text)],
+        "A third",
+        value=None,
+        unit="percent",
+        locale="en_IN",
+        sources=[source("release", text)],
         context="A third of them have at least one woman director.",
     )
     assert (result.status, result.basis.candidate) == ("understated", "48")
@@ -1038,12 +1039,19 @@ def test_of_two_shares_in_one_sentence_the_one_whose_clause_is_about_the_same_th
 def test_a_table_label_before_the_figure_names_its_noun():
     text = "Registered voters: 315,220\nProvisional ballots received: 2,874\nProvisional ballots counted: 2,301\n"
     result = check_figure(
-        "nearly 3,000 provisional ballots", value=None, unit="ballots", locale="en_US",
-        sources=[source("canvass", text)], context="Nearly 3,000 provisional ballots were received.",
+        "nearly 3,000 provisional ballots",
+        value=None,
+        unit="ballots",
+        locale="en_US",
+        sources=[source("canvass", text)],
+        context="Nearly 3,000 provisional ballots were received.",
     )
     assert (result.status, result.basis.candidate) == ("match", "2874")
     voters = check_figure(
-        "2,874 ballots", value=None, unit="ballots", locale="en_US",
+        "2,874 ballots",
+        value=None,
+        unit="ballots",
+        locale="en_US",
         sources=[source("canvass", "Registered voters: 315,220\n")],
     )
     assert voters.status == "not-found"
@@ -1061,12 +1069,19 @@ def test_a_count_in_a_year_is_not_a_ratio():
 def test_a_count_of_another_kind_of_the_noun_is_not_compared():
     text = "A total of 1,18,45,320 voters were eligible, including 2,14,000 voters above 80 years of age."
     result = check_figure(
-        "2.5 lakh", value=None, unit="voters", locale="en_IN", sources=[source("sec", text)],
+        "2.5 lakh",
+        value=None,
+        unit="voters",
+        locale="en_IN",
+        sources=[source("sec", text)],
         context="About 2.5 lakh first-time voters were on the rolls.",
     )
     assert (result.status, result.basis.candidate) == ("not-found", None)
     same_kind = check_figure(
-        "2.5 lakh", value=None, unit="voters", locale="en_IN",
+        "2.5 lakh",
+        value=None,
+        unit="voters",
+        locale="en_IN",
         sources=[source("sec", "There were 2,14,000 first-time voters on the rolls.")],
         context="About 2.5 lakh first-time voters were on the rolls.",
     )
@@ -1076,8 +1091,12 @@ def test_a_count_of_another_kind_of_the_noun_is_not_compared():
 def test_a_count_inside_a_vague_range_is_compared_however_far_from_its_ends():
     text = "Evacuation orders cover an estimated 41,000 residents in Ridge and Alder counties."
     result = check_figure(
-        "tens of thousands of residents", value=None, unit="residents", locale="en_US",
-        sources=[source("bulletin", text)], context="Evacuation orders still cover tens of thousands of residents.",
+        "tens of thousands of residents",
+        value=None,
+        unit="residents",
+        locale="en_US",
+        sources=[source("bulletin", text)],
+        context="Evacuation orders still cover tens of thousands of residents.",
     )
     assert (result.status, result.basis.candidate) == ("match", "41000")
 
@@ -1085,7 +1104,11 @@ def test_a_count_inside_a_vague_range_is_compared_however_far_from_its_ends():
 def test_jobs_are_counted_as_roles():
     text = "We will close 118 stores over the next three years, putting up to 2,400 roles at risk."
     result = check_figure(
-        "2,400 jobs", value=None, unit="jobs", locale="en_GB", sources=[source("statement", text)],
+        "2,400 jobs",
+        value=None,
+        unit="jobs",
+        locale="en_GB",
+        sources=[source("statement", text)],
         context="It would close around 120 stores, putting 2,400 jobs at risk.",
     )
     assert (result.status, result.basis.candidate) == ("match", "2400")
@@ -1111,13 +1134,21 @@ def test_a_wrapped_source_line_does_not_part_a_figure_from_its_noun():
     # Held-out batch 4: "2,041 state-owned\nbridges" is one phrase; a blank line or a list item ends it.
     wrapped = "As of Dec. 31, 2024, 2,041 state-owned\nbridges were rated in poor condition."
     result = check_figure(
-        "about 2,000 bridges", value=None, unit="bridges", locale="en_US", sources=[source("report", wrapped)],
+        "about 2,000 bridges",
+        value=None,
+        unit="bridges",
+        locale="en_US",
+        sources=[source("report", wrapped)],
         context="The state now has about 2,000 bridges rated in poor condition.",
     )
     assert (result.status, result.basis.candidate) == ("match", "2041")
     for apart in ("Total: 2,041\n\nbridges of the county", "Total: 2,041\n- bridges of the county"):
         found = check_figure(
-            "about 2,000 bridges", value=None, unit="bridges", locale="en_US", sources=[source("report", apart)],
+            "about 2,000 bridges",
+            value=None,
+            unit="bridges",
+            locale="en_US",
+            sources=[source("report", apart)],
         )
         assert found.status == "not-found", apart
 
@@ -1126,7 +1157,11 @@ def test_lakh_metric_tonnes_are_read_with_their_noun():
     # Held-out batch 4: the release's "310 LMT" was not read, and the target was compared with another quantity.
     release = "Procurement has reached 256.31 LMT, against a target of 310 LMT for the season."
     result = check_figure(
-        "310 lakh tonnes", value=None, unit="tonnes", locale="en_IN", sources=[source("release", release)],
+        "310 lakh tonnes",
+        value=None,
+        unit="tonnes",
+        locale="en_IN",
+        sources=[source("release", release)],
         context="The Centre has set a target of 310 lakh tonnes.",
     )
     assert (result.status, result.basis.candidate) == ("match", "31000000")
@@ -1156,10 +1191,18 @@ def test_a_target_is_compared_only_with_a_target(mark: str, context: str, status
 @pytest.mark.parametrize(
     ("mark", "locale", "text", "context"),
     [
-        ("22 people", "en_GB", "So far 19 people have died in the floods, while 22 people are missing.",
-         "The floods have killed 22 people so far."),
-        ("२२ लोगों", "hi_IN", "अब तक बाढ़ के पानी में डूबने से 19 लोगों की मौत हुई है, जबकि 22 लोग लापता हैं।",
-         "बाढ़ से अब तक २२ लोगों की मौत हो चुकी है।"),
+        (
+            "22 people",
+            "en_GB",
+            "So far 19 people have died in the floods, while 22 people are missing.",
+            "The floods have killed 22 people so far.",
+        ),
+        (
+            "२२ लोगों",
+            "hi_IN",
+            "अब तक बाढ़ के पानी में डूबने से 19 लोगों की मौत हुई है, जबकि 22 लोग लापता हैं।",
+            "बाढ़ से अब तक २२ लोगों की मौत हो चुकी है।",
+        ),
     ],
 )
 def test_an_agreeing_count_of_something_else_gives_way_to_the_count_the_sentence_describes(
@@ -1175,14 +1218,22 @@ def test_an_agreeing_count_of_something_else_gives_way_to_the_count_the_sentence
     ("mark", "locale", "text", "context", "status"),
     [
         # The source speaks of rural roads without a figure; urban roads' amount is another quantity.
-        ("$1,500 million", "en_US", "Urban roads get $1,450 million. A fund for rural roads will be set up later.",
-         "Rural roads get $1,500 million.", "not-found"),
-        ("1,500 करोड़ रुपये", "hi_IN",
-         "शहरी सड़कों के लिए 1,450 करोड़ रुपये का प्रावधान है। ग्रामीण सड़कों की मरम्मत के लिए अलग कोष बनेगा।",
-         "ग्रामीण सड़कों के लिए 1,500 करोड़ रुपये रखे गए हैं।", "not-found"),
+        (
+            "$1,500 million",
+            "en_US",
+            "Urban roads get $1,450 million. A fund for rural roads will be set up later.",
+            "Rural roads get $1,500 million.",
+            "not-found",
+        ),
+        (
+            "1,500 करोड़ रुपये",
+            "hi_IN",
+            "शहरी सड़कों के लिए 1,450 करोड़ रुपये का प्रावधान है। ग्रामीण सड़कों की मरम्मत के लिए अलग कोष बनेगा।",
+            "ग्रामीण सड़कों के लिए 1,500 करोड़ रुपये रखे गए हैं।",
+            "not-found",
+        ),
         # Without such a sentence the nearby amount is compared as before.
-        ("$1,500 million", "en_US", "Urban roads get $1,450 million.", "Urban roads get $1,500 million.",
-         "overstated"),
+        ("$1,500 million", "en_US", "Urban roads get $1,450 million.", "Urban roads get $1,500 million.", "overstated"),
     ],
 )
 def test_an_amount_of_another_thing_is_not_compared_when_the_source_speaks_of_the_articles_elsewhere(
@@ -1197,15 +1248,39 @@ def test_an_amount_of_another_thing_is_not_compared_when_the_source_speaks_of_th
     ("mark", "locale", "text", "context", "status", "candidate"),
     [
         # Ten, a hundred or a thousand times the source's figure, of the same thing: a slip of scale.
-        ("450 करोड़ रुपये", "hi_IN", "गोवंश संरक्षण के लिए गोशालाओं का अनुदान बढ़ाकर 45 करोड़ रुपये किया जाएगा।",
-         "बजट में गोशालाओं का अनुदान बढ़ाकर 450 करोड़ रुपये कर दिया गया है।", "overstated", "450000000"),
-        ("١٫٥ مليار ريال", "ar_SA", "ورصدت الوزارة ١٫٥ مليون ريال لصيانة المشاريع القديمة.",
-         "رصدت الوزارة ١٫٥ مليار ريال لصيانة المشاريع القديمة.", "overstated", "1500000"),
-        ("$4.5 million", "en_US", "The county set aside $450,000 for shelter repairs.",
-         "The county set aside $4.5 million for shelter repairs.", "overstated", "450000"),
+        (
+            "450 करोड़ रुपये",
+            "hi_IN",
+            "गोवंश संरक्षण के लिए गोशालाओं का अनुदान बढ़ाकर 45 करोड़ रुपये किया जाएगा।",
+            "बजट में गोशालाओं का अनुदान बढ़ाकर 450 करोड़ रुपये कर दिया गया है।",
+            "overstated",
+            "450000000",
+        ),
+        (
+            "١٫٥ مليار ريال",
+            "ar_SA",
+            "ورصدت الوزارة ١٫٥ مليون ريال لصيانة المشاريع القديمة.",
+            "رصدت الوزارة ١٫٥ مليار ريال لصيانة المشاريع القديمة.",
+            "overstated",
+            "1500000",
+        ),
+        (
+            "$4.5 million",
+            "en_US",
+            "The county set aside $450,000 for shelter repairs.",
+            "The county set aside $4.5 million for shelter repairs.",
+            "overstated",
+            "450000",
+        ),
         # Without two shared words it is another amount.
-        ("$4.5 million", "en_US", "The county set aside $450,000 for shelter repairs.",
-         "The state's grant came to $4.5 million.", "not-found", None),
+        (
+            "$4.5 million",
+            "en_US",
+            "The county set aside $450,000 for shelter repairs.",
+            "The state's grant came to $4.5 million.",
+            "not-found",
+            None,
+        ),
     ],
 )
 def test_a_slip_of_scale_of_the_same_thing_is_compared(

@@ -200,13 +200,8 @@ EMBASSY_QUOTE = (
     " nationals' U.S. citizenship, deny their access to U.S. consular assistance, prevent their"
     " departure from Russia, and conscript dual nationals for military service,"
 )
-PUTIN_QUOTE = (
-    "\"I'm not bluffing. That's why I asked the ministry of defense to agree to partial"
-    ' mobilization,"'
-)
-ARREST_QUOTE = (
-    "Russian authorities have arrested U.S. citizens who have participated in demonstrations."
-)
+PUTIN_QUOTE = "\"I'm not bluffing. That's why I asked the ministry of defense to agree to partial mobilization,\""
+ARREST_QUOTE = "Russian authorities have arrested U.S. citizens who have participated in demonstrations."
 
 V, E, M, A, S, N = (
     QuoteClass.VERBATIM,
@@ -226,9 +221,7 @@ CASES = [
     pytest.param("alert", ARREST_QUOTE, V, id="seed-arrested"),
     pytest.param("alert", f'"{ARREST_QUOTE}"', V, id="seed-arrested-in-quotation-marks"),
     # Verbatim: what does not count.
-    pytest.param(
-        "kremlin", "the Donetsk and Lugansk people\u2019s republics", V, id="curly-apostrophe"
-    ),
+    pytest.param("kremlin", "the Donetsk and Lugansk people\u2019s republics", V, id="curly-apostrophe"),
     pytest.param(
         "alert",
         "Russia may refuse to acknowledge dual nationals' U.S.",
@@ -236,9 +229,7 @@ CASES = [
         id="straight-apostrophe",
     ),
     pytest.param("alert", "Security Alert \u2014 U.S. Embassy Moscow", V, id="em-dash-for-en-dash"),
-    pytest.param(
-        "alert", "Security Alert -- U.S. Embassy Moscow", V, id="double-hyphen-for-en-dash"
-    ),
+    pytest.param("alert", "Security Alert -- U.S. Embassy Moscow", V, id="double-hyphen-for-en-dash"),
     pytest.param("statement", "the answer - as always - was no", V, id="hyphen-for-em-dash"),
     pytest.param(
         "statement",
@@ -246,9 +237,7 @@ CASES = [
         V,
         id="nested-quotation-marks-restyled",
     ),
-    pytest.param(
-        "alert", "Those residing or travelling in Russia should depart", V, id="capital-at-start"
-    ),
+    pytest.param("alert", "Those residing or travelling in Russia should depart", V, id="capital-at-start"),
     pytest.param(
         "kremlin",
         "Washington, London and Brussels are openly encouraging Kiev ' to move the hostilities",
@@ -329,8 +318,7 @@ CASES = [
     ),
     pytest.param(
         "alert",
-        "Russian authorities have arrested U.S. citizens who have participated in [anti-war]"
-        " demonstrations.",
+        "Russian authorities have arrested U.S. citizens who have participated in [anti-war] demonstrations.",
         E,
         id="bracketed-insertion",
     ),
@@ -396,8 +384,7 @@ CASES = [
     # Altered: words added, dropped or changed.
     pytest.param(
         "alert",
-        "Russian authorities have arrested many U.S. citizens who have participated in"
-        " demonstrations.",
+        "Russian authorities have arrested many U.S. citizens who have participated in demonstrations.",
         A,
         id="word-added",
     ),
@@ -440,8 +427,7 @@ CASES = [
     ),
     pytest.param(
         "kremlin",
-        "we will certainly make use of all weapon systems available to us. The citizens of Russia"
-        " can rest assured",
+        "we will certainly make use of all weapon systems available to us. The citizens of Russia can rest assured",
         A,
         id="short-sentence-dropped-without-ellipsis",
     ),
@@ -454,8 +440,7 @@ CASES = [
     ),
     pytest.param(
         "kremlin",
-        "The decree on partial mobilisation has been signed. This is not a bluff. I believe in your"
-        " support.",
+        "The decree on partial mobilisation has been signed. This is not a bluff. I believe in your support.",
         S,
         id="three-places",
     ),
@@ -480,9 +465,7 @@ CASES = [
         id="two-clauses-in-one-sentence",
     ),
     # Not found.
-    pytest.param(
-        "kremlin", "We will use nuclear weapons against NATO tomorrow morning", N, id="invented"
-    ),
+    pytest.param("kremlin", "We will use nuclear weapons against NATO tomorrow morning", N, id="invented"),
     pytest.param("kremlin", "The weather in Paris was lovely this spring.", N, id="unrelated"),
     pytest.param("alert", "The embassy will close on Friday.", N, id="unrelated-short"),
 ]
@@ -498,9 +481,7 @@ def test_classification(source_key: str, quote: str, expected: QuoteClass) -> No
 
 
 @pytest.mark.parametrize(("source_key", "quote", "expected"), CASES)
-def test_passages_are_the_source_text_at_their_offsets(
-    source_key: str, quote: str, expected: QuoteClass
-) -> None:
+def test_passages_are_the_source_text_at_their_offsets(source_key: str, quote: str, expected: QuoteClass) -> None:
     comparison = compare(source_key, quote)
     text = SOURCES[source_key].text
     passages = comparison.best.passages if comparison.best else ()
@@ -532,9 +513,7 @@ def test_seed_putin_quote_is_spliced_from_two_passages_far_apart() -> None:
         "I'm not bluffing.",
         "That's why I asked the ministry of defense to agree to partial mobilization,",
     ]
-    bluff, mobilisation = (
-        " ".join((passage.context_before + passage.text).split()) for passage in match.passages
-    )
+    bluff, mobilisation = (" ".join((passage.context_before + passage.text).split()) for passage in match.passages)
     assert bluff.endswith("This is not a bluff")
     assert "support the proposal of the Defence Ministry" in mobilisation
     assert mobilisation.endswith("on partial mobilisation")
@@ -657,9 +636,7 @@ def test_spelling_variants_are_shown_but_not_counted() -> None:
 
 
 def test_curly_apostrophes_in_the_source_are_not_a_difference() -> None:
-    match = compare(
-        "alert", "Russia may refuse to acknowledge dual nationals' U.S. citizenship"
-    ).best
+    match = compare("alert", "Russia may refuse to acknowledge dual nationals' U.S. citizenship").best
     assert match is not None
     assert [token.operation for token in match.diff] == ["equal"]
 
@@ -745,9 +722,7 @@ def test_several_sources_best_classification_wins_and_every_match_is_kept() -> N
     assert result.summary.startswith(
         "Verbatim: the quote matches \u201cPutin's address, agency translation\u201d word for word."
     )
-    assert result.summary.endswith(
-        " In \u201cAddress by the President of the Russian Federation\u201d it is altered."
-    )
+    assert result.summary.endswith(" In \u201cAddress by the President of the Russian Federation\u201d it is altered.")
 
 
 def test_several_sources_where_none_matches_pool_the_nearest_passages() -> None:
@@ -858,11 +833,7 @@ def restyled_stretches(draw: st.DrawFn) -> tuple[str, str, set[int]]:
     opening, closing = draw(st.sampled_from([("", ""), ('"', '"'), ("\u201c", "\u201d")]))
     keys = [normalise_quote_text(match.group()) for match in words]
     wanted = keys[first : first + length]
-    starts = {
-        words[at].start()
-        for at in range(len(words) - length + 1)
-        if keys[at : at + length] == wanted
-    }
+    starts = {words[at].start() for at in range(len(words) - length + 1) if keys[at : at + length] == wanted}
     return source_key, f"{opening}{quote}{closing}", starts
 
 
@@ -1038,7 +1009,11 @@ def test_the_basis_is_the_quote_as_read_and_the_passage_it_was_compared_with(
 
 def test_a_bracket_at_the_start_stands_for_the_speakers_words_not_the_reporting_words() -> None:
     source = Source(
-        id="s", title="S", publisher="P", url="https://e.org/s", location=Location("c.yaml", 1),
+        id="s",
+        title="S",
+        publisher="P",
+        url="https://e.org/s",
+        location=Location("c.yaml", 1),
         text='The minister did not hesitate: "We will cut a single job this year." Then she left.\n',
     )
     result = check_quote("[The government] will cut a single job this year", sources=[source])
@@ -1132,7 +1107,10 @@ def test_a_verb_agreeing_with_a_bracketed_subject_is_part_of_the_marked_edit(quo
 )
 def test_a_bracket_inside_a_word_repeats_the_word(quote: str, status: str) -> None:
     source = Source(
-        id="ag", title="Release", publisher="Attorney General", url="https://ag.example.gov/release",
+        id="ag",
+        title="Release",
+        publisher="Attorney General",
+        url="https://ag.example.gov/release",
         location=Location("content/citations.yaml", 60),
         text='"No tenant in this state should have to live without heat," the Attorney General said.',
     )

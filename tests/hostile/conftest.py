@@ -18,9 +18,7 @@ def built_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("base") / "project"
     shutil.copytree(BASE_DIR, project)
     outcome = build_site(str(project / "mkdocs.yml"))
-    assert outcome.ok, (
-        [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
-    )
+    assert outcome.ok, [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
     return project / "site"
 
 

@@ -107,9 +107,7 @@ def load_cases() -> list[Case]:
     for case in cases:
         outcomes = [name for name in OUTCOME_FILES if (case.path / name).is_file()]
         if len(outcomes) != 1:
-            raise ValueError(
-                f"case {case.name} needs exactly one of {OUTCOME_FILES}, has {outcomes}"
-            )
+            raise ValueError(f"case {case.name} needs exactly one of {OUTCOME_FILES}, has {outcomes}")
     return cases
 
 

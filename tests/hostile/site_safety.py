@@ -129,11 +129,7 @@ def unsafe_parts(site: Path, theme_scripts: set[str]) -> list[str]:
 
 def page_faults(path: Path, site: Path, theme_scripts: set[str]) -> list[str]:
     parts = read_page(path.read_text("utf-8"))
-    return (
-        markup_faults(parts)
-        + _script_faults(parts, path, site, theme_scripts)
-        + _policy_faults(parts)
-    )
+    return markup_faults(parts) + _script_faults(parts, path, site, theme_scripts) + _policy_faults(parts)
 
 
 def feed_faults(path: Path) -> list[str]:
@@ -198,9 +194,7 @@ def _script_faults(parts: PageParts, path: Path, site: Path, theme_scripts: set[
         if "src" in script.attributes:
             source = script.attributes["src"]
             # The 404 page is served at any depth, so MkDocs links it from the site's root.
-            folder = (
-                "/" if source.startswith("/") else "/" + path.parent.relative_to(site).as_posix()
-            )
+            folder = "/" if source.startswith("/") else "/" + path.parent.relative_to(site).as_posix()
             target = posixpath.normpath(posixpath.join(folder, source)).lstrip("/")
             if not target.startswith("assets/") or not (site / target).is_file():
                 faults.append(f"script from {script.attributes['src']!r}, not the theme's assets/")
@@ -218,17 +212,13 @@ def _policy_faults(parts: PageParts) -> list[str]:
     if len(parts.policies) != 1:
         return [f"{len(parts.policies)} Content-Security-Policy meta tags, expected 1"]
     directives = dict(
-        [*item.split(None, 1), ""][:2]
-        for item in (d.strip() for d in parts.policies[0].split(";"))
-        if item
+        [*item.split(None, 1), ""][:2] for item in (d.strip() for d in parts.policies[0].split(";")) if item
     )
     script_src = directives.get("script-src", directives.get("default-src", "")).split()
     faults = []
     if "'unsafe-inline'" in script_src or "'unsafe-eval'" in script_src or "*" in script_src:
         faults.append(f"script-src allows too much: {' '.join(script_src)}")
-    allowed = {
-        source[len("'sha256-") : -1] for source in script_src if source.startswith("'sha256-")
-    }
+    allowed = {source[len("'sha256-") : -1] for source in script_src if source.startswith("'sha256-")}
     executable = {
         script.sha256
         for script in parts.scripts

@@ -83,19 +83,14 @@ def test_a_refused_build_leaves_the_previous_site_and_reports_every_problem(tmp_
     before = tree_digest(project / "site")
     article = project / "content" / "articles" / "jobs.md"
     article.write_text(
-        article.read_text("utf-8")
-        .replace("2024-03-06", "2024-03-32")
-        .replace("{#typo-teh}", "{#typo-teh")
+        article.read_text("utf-8").replace("2024-03-06", "2024-03-32").replace("{#typo-teh}", "{#typo-teh")
     )
     citations = project / "content" / "articles" / "jobs.yaml"
-    citations.write_text(
-        citations.read_text("utf-8").replace("verdict: accurate", "verdict: acurate", 1)
-    )
+    citations.write_text(citations.read_text("utf-8").replace("verdict: accurate", "verdict: acurate", 1))
     outcome = build_site(config)
     assert not outcome.ok and outcome.project is not None
     assert [str(problem).split("\n")[0] for problem in outcome.project.errors] == [
-        "content/articles/jobs.md:6:12: error: front matter: published: '2024-03-32' "
-        "is not a real calendar date",
+        "content/articles/jobs.md:6:12: error: front matter: published: '2024-03-32' is not a real calendar date",
         "content/articles/jobs.md:14:56: error: claim mark '#typo-teh' is never closed with '}'",
         "content/articles/jobs.yaml:16:3: error: claim 'jobs-quote': unknown verdict 'acurate'",
     ]
@@ -138,9 +133,7 @@ def copy_in_reverse_order(destination: Path) -> Path:
 
 def test_output_depends_on_the_content_only(tmp_path: Path) -> None:
     first = copy_demo(tmp_path / "first")
-    build_in_process(
-        first, tmp_path / "site-utc", {"TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
-    )
+    build_in_process(first, tmp_path / "site-utc", {"TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
     # The same project again: every check result now comes from the cache.
     build_in_process(first, tmp_path / "site-cached", {"TZ": "Asia/Kolkata", "LANG": "en_IN.UTF-8"})
     second = copy_in_reverse_order(tmp_path / "second")

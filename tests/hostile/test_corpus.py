@@ -20,9 +20,7 @@ UNSHOWN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u202
 
 def params(cases: list[Case]) -> list:  # type: ignore[type-arg]
     return [
-        pytest.param(
-            case, id=case.name, marks=[pytest.mark.xfail(strict=False, reason=case.known_gap)]
-        )
+        pytest.param(case, id=case.name, marks=[pytest.mark.xfail(strict=False, reason=case.known_gap)])
         if case.known_gap
         else pytest.param(case, id=case.name)
         for case in cases
@@ -61,14 +59,10 @@ def test_refused_content_is_reported_where_it_is(case: Case, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("case", BUILT)
-def test_built_content_cannot_run_in_a_browser(
-    case: Case, tmp_path: Path, theme_scripts: set[str]
-) -> None:
+def test_built_content_cannot_run_in_a_browser(case: Case, tmp_path: Path, theme_scripts: set[str]) -> None:
     project = materialise(case, tmp_path / "project")
     outcome = build_site(str(project / "mkdocs.yml"))
-    assert outcome.ok, (
-        [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
-    )
+    assert outcome.ok, [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
     site = project / "site"
     assert [fault for fault in unsafe_parts(site, theme_scripts)] == []
     expectation = case.expected_site()
@@ -78,25 +72,17 @@ def test_built_content_cannot_run_in_a_browser(
         if path.is_file() and path.suffix != ".gz"
     }
     for text in expectation.absent:
-        assert [name for name, data in files.items() if text in data] == [], (
-            f"{text!r} was published"
-        )
+        assert [name for name, data in files.items() if text in data] == [], f"{text!r} was published"
     markup = markup_texts(site)
     for text in expectation.absent_in_markup:
-        assert [name for name, data in markup.items() if text in data] == [], (
-            f"{text!r} is in markup"
-        )
+        assert [name for name, data in markup.items() if text in data] == [], f"{text!r} is in markup"
     for name, text in expectation.present:
         holders = [name] if name else list(files)
-        assert any(text in files[holder] for holder in holders), (
-            f"{text!r} is missing from {name or 'the site'}"
-        )
+        assert any(text in files[holder] for holder in holders), f"{text!r} is missing from {name or 'the site'}"
 
 
 def test_the_base_project_is_safe_and_clean(built_base: Path, theme_scripts: set[str]) -> None:
-    assert [
-        fault for fault in unsafe_parts(built_base, theme_scripts)
-    ] == []
+    assert [fault for fault in unsafe_parts(built_base, theme_scripts)] == []
     assert len(theme_scripts) >= 2, "the theme's inline scripts were found"
 
 

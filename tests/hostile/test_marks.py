@@ -31,8 +31,11 @@ def rendered_words(body: str) -> str:
         ('"[[The ministry] will not cut]{#q}"', "[The ministry] will not cut", "[The ministry] will not cut"),
         ("[[T]he plan [...] works]{#q}", "[T]he plan [...] works", "[T]he plan [...] works"),
         ("[we said \\[sic\\] so]{#q}", "we said \\[sic\\] so", "we said [sic] so"),
-        ("[a [link](https://e.org) and [b [nested] c]]{#q}", "a [link](https://e.org) and [b [nested] c]",
-         "a link and [b [nested] c]"),
+        (
+            "[a [link](https://e.org) and [b [nested] c]]{#q}",
+            "a [link](https://e.org) and [b [nested] c]",
+            "a link and [b [nested] c]",
+        ),
         ("[a ![chart](c.png) b]{#q}", "a ![chart](c.png) b", "a  b"),
     ],
 )
@@ -44,8 +47,11 @@ def test_a_mark_holds_exactly_what_lies_between_its_brackets(body: str, words: s
 @pytest.mark.parametrize(
     "body,message",
     [
-        ("We [said [it]{#q} today.", "10: claim mark '#q' follows a '[' that nothing closes (line 1, column 4): "
-         "where the mark starts is ambiguous"),
+        (
+            "We [said [it]{#q} today.",
+            "10: claim mark '#q' follows a '[' that nothing closes (line 1, column 4): "
+            "where the mark starts is ambiguous",
+        ),
         ("- [one\n- two]{#q}", "3: claim mark '#q' starts in one list item and ends in the next"),
         ("> - [one\n> - two]{#q}", "5: claim mark '#q' starts in one list item and ends in the next"),
         ("[one\n### two]{#q}", "1: claim mark '#q' runs onto a heading line"),

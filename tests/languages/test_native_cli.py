@@ -63,9 +63,7 @@ def test_new(tmp_path: Path, text: str, slug: str, locale: str, figures: set[int
     assert [claim["kind"] for claim in claims.values()].count("date") == 1
 
 
-def test_new_without_a_publication_date_is_a_located_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_new_without_a_publication_date_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pasted = tmp_path / "pasted.md"
     pasted.write_text(HINDI, encoding="utf-8")
     assert main(["new", str(pasted), "--slug", "x", "--content-dir", str(tmp_path)]) == 2

@@ -93,10 +93,18 @@ def test_reads(text: str, locale: str, expression: str, iso: str, alternatives: 
 
 @pytest.mark.parametrize(
     ("text", "locale"),
-    [("सवा दो साल पहले", "hi_IN"), ("दिल्ली मार्च निकाला गया", "hi_IN"), ("हर हफ्ते", "hi_IN"), ("سيارة جديدة", "ar"),
-     ("نيسان الجديدة", "ar"), ("वित्त वर्ष 2025-26", "hi_IN"), ("سلمت ٢٠٠٠ وحدة", "ar"),
-     # A day the Umm al-Qura calendar does not have; a Vikram Samvat year
-     ("في ٣٠ رمضان ١٤٤٦", "ar"), ("विक्रम संवत 2079 में", "hi_IN")],
+    [
+        ("सवा दो साल पहले", "hi_IN"),
+        ("दिल्ली मार्च निकाला गया", "hi_IN"),
+        ("हर हफ्ते", "hi_IN"),
+        ("سيارة جديدة", "ar"),
+        ("نيسان الجديدة", "ar"),
+        ("वित्त वर्ष 2025-26", "hi_IN"),
+        ("سلمت ٢٠٠٠ وحدة", "ar"),
+        # A day the Umm al-Qura calendar does not have; a Vikram Samvat year
+        ("في ٣٠ رمضان ١٤٤٦", "ar"),
+        ("विक्रम संवत 2079 में", "hi_IN"),
+    ],
 )
 def test_not_dates(text: str, locale: str) -> None:
     found = find_dates(text, PUBLISHED, locale=locale)

@@ -70,9 +70,7 @@ def score(found: tuple[Finding, ...], expected: tuple[dict[str, Any], ...]) -> S
     result = Score()
     remaining = list(found)
     for wanted in expected:
-        match = next(
-            (f for f in remaining if f.kind == wanted["kind"] and f.text == wanted["text"]), None
-        )
+        match = next((f for f in remaining if f.kind == wanted["kind"] and f.text == wanted["text"]), None)
         if match is None:
             result.false_negatives.append(wanted)
             continue

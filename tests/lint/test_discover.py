@@ -74,9 +74,7 @@ def test_copy_errors_and_candidates_are_told_apart() -> None:
 
 
 def test_ignore_silences_the_finding_it_names_or_contains() -> None:
-    text = (
-        "Russian conscripts\nRussian conscripts Twitter\n\nIt said teh thing. Read it.\n\nRead more"
-    )
+    text = "Russian conscripts\nRussian conscripts Twitter\n\nIt said teh thing. Read it.\n\nRead more"
     found = lint_text(text)
     ignores = [Ignore("Twitter", "Image credit kept as published.", Location("a.yaml", 3, 5))]
     kept = drop_ignored(found, ignores, text)

@@ -26,8 +26,11 @@ PLAIN = "Rail fares\n\nFares rose by 3 percent this year.\n"
         (AMERICAN, "en_US", "from the text: “organization's” ×1, “center” ×1, “realized” ×1, “program” ×1"),
         (PLAIN, "en_US", "the default: the text shows no regional sign"),
         # Indian grouping alone is outweighed: in an American article it is the slip to report.
-        ("The mobilization of 3,00,000 reservists; the defense ministry.", "en_US",
-         "from the text: “mobilization” ×1, “defense” ×1"),
+        (
+            "The mobilization of 3,00,000 reservists; the defense ministry.",
+            "en_US",
+            "from the text: “mobilization” ×1, “defense” ×1",
+        ),
         ("The mobilisation of 3,00,000 reservists.", "en_GB", "from the text: “mobilisation” ×1"),
         ("Of 3,00,000 reservists, 1,20,000 stayed.", "en_IN", "from the text: “Indian digit grouping” ×2"),
         ("The organism was realistic about programming.", "en_US", "the default: the text shows no regional sign"),

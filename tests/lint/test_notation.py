@@ -26,9 +26,7 @@ NATIVE = [
     SLIPS,
     ids=[f"{case[2]}:{case[1]}" for case in SLIPS],
 )
-def test_foreign_notation_is_a_copy_error(
-    text: str, locale: str, kind: str, words: str, correction: str
-) -> None:
+def test_foreign_notation_is_a_copy_error(text: str, locale: str, kind: str, words: str, correction: str) -> None:
     found = [(f.kind, f.text, f.suggestion) for f in lint_text(text, locale=locale)]
     assert found == [(kind, words, correction)]
 
@@ -48,8 +46,6 @@ def test_native_notation_is_not(text: str, locale: str) -> None:
     ],
     ids=["lakh-grouping", "scale-word", "grouped", "percent"],
 )
-def test_figure_is_normalised_with_its_notation(
-    text: str, locale: str, value: str, notation: str
-) -> None:
+def test_figure_is_normalised_with_its_notation(text: str, locale: str, value: str, notation: str) -> None:
     (figure,) = [f for f in suggest_candidates(text, locale=locale) if f.kind == "figure"]
     assert (figure.value, figure.notation) == (value, notation)

@@ -51,16 +51,11 @@ def test_quotations_are_paired(text: str, quoted: list[str]) -> None:
 
 
 def test_continued_quotation_keeps_its_speaker() -> None:
-    text = (
-        'Kerry Atkinson spoke. "People opened their homes to strangers," she said. '
-        '"That is who we are down here."'
-    )
+    text = 'Kerry Atkinson spoke. "People opened their homes to strangers," she said. "That is who we are down here."'
     speakers = [f.speaker for f in suggest_candidates(text) if f.kind == "quotation"]
     assert speakers == ["Kerry Atkinson", "Kerry Atkinson"]
 
 
 def test_short_quoted_phrase_is_a_low_confidence_candidate() -> None:
-    (finding,) = [
-        f for f in suggest_candidates('to hold "referenda" soon') if f.kind == "quotation"
-    ]
+    (finding,) = [f for f in suggest_candidates('to hold "referenda" soon') if f.kind == "quotation"]
     assert (finding.text, finding.confidence) == ("referenda", 0.3)

@@ -21,9 +21,7 @@ ARTICLES = load_corpus()
 
 
 def scaffold_seed() -> tuple[str, str]:
-    return scaffold_article(
-        SEED, slug="americans-russia", published=PUBLISHED, source_name="seed-article.txt"
-    )
+    return scaffold_article(SEED, slug="americans-russia", published=PUBLISHED, source_name="seed-article.txt")
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=[article.name for article in ARTICLES])
@@ -69,9 +67,9 @@ def test_seed_claims_are_prefilled() -> None:
     assert claims["leftover-read-more"] == {"kind": "typo", "correction": ""}
     # The value is the editor's to take from a source; the article's reading is a comment beside it.
     assert [claim_id for claim_id, claim in claims.items() if "value" in claim] == []
-    assert "    # value: give the figure your sources state (the article's \"3,00,000\" reads as 300000)\n" in citations
-    assert "(the article's \"on Tuesday\" reads as 2022-09-27)" in citations
-    assert "(the article's \"last week\" reads as 2022-09-19 to 2022-09-25)" in citations
+    assert '    # value: give the figure your sources state (the article\'s "3,00,000" reads as 300000)\n' in citations
+    assert '(the article\'s "on Tuesday" reads as 2022-09-27)' in citations
+    assert '(the article\'s "last week" reads as 2022-09-19 to 2022-09-25)' in citations
     quotes = {claim["speaker"] for claim in claims.values() if claim["kind"] == "quote"}
     assert quotes == {"the Embassy", "the embassy", "Putin"}
     assert all(
@@ -106,9 +104,7 @@ def test_front_matter_of_the_pasted_file_is_kept() -> None:
         "en_GB",
     )
     assert "It said [teh]{#typo-teh} thing." in markdown
-    assert yaml.safe_load(citations)["claims"] == {
-        "typo-teh": {"kind": "typo", "correction": "the"}
-    }
+    assert yaml.safe_load(citations)["claims"] == {"typo-teh": {"kind": "typo", "correction": "the"}}
 
 
 def test_a_yaml_mistake_in_pasted_front_matter_is_explained() -> None:

@@ -17,12 +17,8 @@ EMBASSY_STATEMENT = (
     "nationals' U.S. citizenship, deny their access to U.S. consular assistance, prevent their "
     "departure from Russia, and conscript dual nationals for military service,"
 )
-NOT_BLUFFING = (
-    "I'm not bluffing. That's why I asked the ministry of defense to agree to partial mobilization,"
-)
-ARRESTED = (
-    "Russian authorities have arrested U.S. citizens who have participated in demonstrations."
-)
+NOT_BLUFFING = "I'm not bluffing. That's why I asked the ministry of defense to agree to partial mobilization,"
+ARRESTED = "Russian authorities have arrested U.S. citizens who have participated in demonstrations."
 
 # (kind, text, suggestion, value, speaker) of every finding, in order: nothing else may appear.
 EXPECTED = [

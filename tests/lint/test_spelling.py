@@ -31,12 +31,8 @@ CORRECT = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "locale", "word", "correction"), MISSPELT, ids=[case[2] for case in MISSPELT]
-)
-def test_misspelling_is_found_with_its_correction(
-    text: str, locale: str, word: str, correction: str
-) -> None:
+@pytest.mark.parametrize(("text", "locale", "word", "correction"), MISSPELT, ids=[case[2] for case in MISSPELT])
+def test_misspelling_is_found_with_its_correction(text: str, locale: str, word: str, correction: str) -> None:
     found = [(f.kind, f.text, f.suggestion) for f in lint_text(text, locale=locale)]
     assert found == [("spelling", word, correction)]
 

@@ -21,6 +21,4 @@ def test_a_problem_shows_its_file_and_message_escaped() -> None:
 
 def test_a_github_annotation_keeps_the_file_exact_and_escapes_the_text() -> None:
     problem = Problem(Severity.WARNING, Location(NAME, 3, 4), "'jobs\u202etxt' is odd")
-    assert github_annotation(problem) == (
-        f"::warning file={NAME},line=3,col=4,title=factsite::'jobs\\u202etxt' is odd"
-    )
+    assert github_annotation(problem) == (f"::warning file={NAME},line=3,col=4,title=factsite::'jobs\\u202etxt' is odd")

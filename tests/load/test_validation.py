@@ -41,8 +41,10 @@ CASES = [
     ),
     pytest.param(
         ARTICLE,
-        CITATIONS.replace("    verdict: accurate\n    sources: [ministry-release]\n  on-tuesday",
-                          "    verdit: accurate\n    sources: [ministry-release]\n  on-tuesday"),
+        CITATIONS.replace(
+            "    verdict: accurate\n    sources: [ministry-release]\n  on-tuesday",
+            "    verdit: accurate\n    sources: [ministry-release]\n  on-tuesday",
+        ),
         f"{YAML}:13:5: error: claim 'jobs-quote': unknown field 'verdit'",
         "did you mean 'verdict'?",
         id="unknown-field",
@@ -77,16 +79,20 @@ CASES = [
     ),
     pytest.param(
         ARTICLE,
-        CITATIONS.replace("    value: 300000\n    verdict: accurate\n    sources: [ministry-release]",
-                          "    value: 300000\n    verdict: accurate\n    sources: [ministry-relase]"),
+        CITATIONS.replace(
+            "    value: 300000\n    verdict: accurate\n    sources: [ministry-release]",
+            "    value: 300000\n    verdict: accurate\n    sources: [ministry-relase]",
+        ),
         f"{YAML}:24:15: error: claim 'jobs-figure' cites unknown source 'ministry-relase'",
         "did you mean 'ministry-release'?",
         id="unknown-source",
     ),
     pytest.param(
         ARTICLE,
-        CITATIONS.replace("    excerpt: |\n      The minister said: \"We created three lakh jobs this year.\" "
-                          "That is 300,000 jobs.\n", "    snapshot: sources/../../secret.txt\n"),
+        CITATIONS.replace(
+            '    excerpt: |\n      The minister said: "We created three lakh jobs this year." That is 300,000 jobs.\n',
+            "    snapshot: sources/../../secret.txt\n",
+        ),
         f"{YAML}:7:15: error: snapshot 'sources/../../secret.txt' is not inside content/sources/",
         "save the source text under content/sources/",
         id="snapshot-outside-sources",
@@ -121,8 +127,10 @@ CASES = [
     ),
     pytest.param(
         ARTICLE,
-        CITATIONS.replace("    kind: date\n    value: 2024-03-05\n    verdict: accurate",
-                          "    kind: date\n    value: 2024-03-05\n    verdict: mostly-true"),
+        CITATIONS.replace(
+            "    kind: date\n    value: 2024-03-05\n    verdict: accurate",
+            "    kind: date\n    value: 2024-03-05\n    verdict: mostly-true",
+        ),
         f"{YAML}:15:3: error: claim 'on-tuesday': unknown verdict 'mostly-true'",
         "did you mean 'mostly-accurate'?",
         id="unknown-verdict",
@@ -149,8 +157,9 @@ CASES = [
         id="typo-with-verdict",
     ),
     pytest.param(
-        ARTICLE.replace("[on Tuesday]{#on-tuesday}", "[on [Tuesday]{#on-tuesday}]{#jobs-quote}")
-        .replace("[we created three lakh jobs]{#jobs-quote}", "we created three lakh jobs"),
+        ARTICLE.replace("[on Tuesday]{#on-tuesday}", "[on [Tuesday]{#on-tuesday}]{#jobs-quote}").replace(
+            "[we created three lakh jobs]{#jobs-quote}", "we created three lakh jobs"
+        ),
         CITATIONS,
         f"{MD}:11:52: error: claim mark '#on-tuesday' is nested inside '#jobs-quote' (line 11)",
         "marks do not nest",

@@ -65,8 +65,7 @@ MISTAKES = [
             (
                 "content/articles/jobs.yaml:11:7",
                 "'kind:' is indented 6 spaces, more than 'speaker:' after it (4)",
-                "indent the keys under 'jobs-quote:' (line 10) by the same number of spaces, e.g. 'kind:' by 4 "
-                "spaces",
+                "indent the keys under 'jobs-quote:' (line 10) by the same number of spaces, e.g. 'kind:' by 4 spaces",
             ),
         ],
         id="first-key-too-far",
@@ -90,8 +89,7 @@ MISTAKES = [
             (
                 "content/articles/jobs.yaml:3:12",
                 "the value of 'title:' opens a quote (\") that is never closed",
-                "end the value with \", or remove the opening \"; to write \" inside the value, quote it with ' "
-                "instead",
+                'end the value with ", or remove the opening "; to write " inside the value, quote it with \' instead',
             ),
         ],
         id="unclosed-double-quote",
@@ -103,8 +101,7 @@ MISTAKES = [
             (
                 "content/articles/jobs.yaml:3:12",
                 "the value of 'title:' opens a quote (') that is never closed",
-                "end the value with ', or remove the opening '; to write ' inside the value, write it twice "
-                "('')",
+                "end the value with ', or remove the opening '; to write ' inside the value, write it twice ('')",
             ),
         ],
         id="unclosed-single-quote",
@@ -115,8 +112,8 @@ MISTAKES = [
         [
             (
                 "content/articles/jobs.yaml:14:15",
-                "this quote (\") is never closed",
-                "end the quoted text with \", or remove the opening \"",
+                'this quote (") is never closed',
+                'end the quoted text with ", or remove the opening "',
             ),
         ],
         id="unclosed-quote-in-a-list",
@@ -128,8 +125,7 @@ MISTAKES = [
             (
                 "content/articles/jobs.md:4:9",
                 "the value of 'outlet:' opens a quote (\") that is never closed",
-                "end the value with \", or remove the opening \"; to write \" inside the value, quote it with ' "
-                "instead",
+                'end the value with ", or remove the opening "; to write " inside the value, quote it with \' instead',
             ),
         ],
         id="unclosed-quote-in-front-matter",
@@ -188,8 +184,7 @@ MISTAKES = [
         [
             (
                 "content/articles/jobs.yaml:13:4",
-                "the list item '- date:' is indented 3 spaces, but the item before it (line 10) is indented 2 "
-                "spaces",
+                "the list item '- date:' is indented 3 spaces, but the item before it (line 10) is indented 2 spaces",
                 "indent it by 2 spaces, like the item on line 10",
             ),
         ],
@@ -201,8 +196,7 @@ MISTAKES = [
         [
             (
                 "content/articles/jobs.yaml:13:5",
-                "the list item '- date:' is indented 4 spaces, but the item before it (line 10) is indented 2 "
-                "spaces",
+                "the list item '- date:' is indented 4 spaces, but the item before it (line 10) is indented 2 spaces",
                 "indent it by 2 spaces, like the item on line 10",
             ),
         ],
@@ -248,12 +242,11 @@ MISTAKES = [
             (
                 "content/articles/jobs.yaml:3:12",
                 "the value of 'title:' holds ': ', which YAML reads as the start of another key",
-                "quote the value: title: \"Jobs: a report\"",
+                'quote the value: title: "Jobs: a report"',
             ),
         ],
         id="colon-in-a-value",
     ),
-
 ]
 
 

@@ -117,18 +117,14 @@ def test_find_marks_returns_spans_of_the_text_or_located_problems(body: str) -> 
         assert_located(problem, "f.md", body.count("\n") + 10)
 
 
-ARTICLE_HEAD = (
-    "---\ntitle: T\nurl: https://x.org/a\noutlet: O\npublished: 2024-01-02\nreviewed: 2024-01-03\n"
-)
+ARTICLE_HEAD = "---\ntitle: T\nurl: https://x.org/a\noutlet: O\npublished: 2024-01-02\nreviewed: 2024-01-03\n"
 
 
 @EXAMPLES
 @given(
     front=yaml_texts(),
     body=markdown_texts(),
-    citations=st.one_of(
-        yaml_texts(), plain_data().map(lambda d: yaml.safe_dump(d, allow_unicode=True))
-    ),
+    citations=st.one_of(yaml_texts(), plain_data().map(lambda d: yaml.safe_dump(d, allow_unicode=True))),
     raw=st.binary(max_size=64),
 )
 def test_load_article_never_raises(front: str, body: str, citations: str, raw: bytes) -> None:

@@ -55,9 +55,7 @@ def test_every_claim_is_annotated_and_its_selectors_find_the_marked_words(
 
 
 def test_annotation_body_is_the_claim_page_and_the_verdict(small_site: BuiltSite) -> None:
-    items = {
-        item["id"].rsplit("/", 1)[1]: item for item in annotations(small_site)["first"]["items"]
-    }
+    items = {item["id"].rsplit("/", 1)[1]: item for item in annotations(small_site)["first"]["items"]}
     page = "https://checks.example.org/desk/articles/jobs/claims/{}/"
     assert [(b["type"], b.get("id"), b.get("value")) for b in items["jobs-quote"]["body"]] == [
         ("Text", page.format("jobs-quote"), None),
@@ -100,9 +98,7 @@ REPETITIVE_TEXTS = st.builds(
 
 
 @given(text=REPETITIVE_TEXTS, bounds=st.tuples(st.integers(0, 600), st.integers(1, 40)))
-def test_quote_selector_always_anchors_where_it_was_taken(
-    text: str, bounds: tuple[int, int]
-) -> None:
+def test_quote_selector_always_anchors_where_it_was_taken(text: str, bounds: tuple[int, int]) -> None:
     start = bounds[0] % len(text)
     end = min(len(text), start + bounds[1])
     selector = text_quote_selector(text, start, end)

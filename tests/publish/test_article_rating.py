@@ -46,8 +46,7 @@ def test_without_a_rating_the_headline_claim_or_the_most_severe_claim_rates_the_
     worst = article_rating(checked.claims, checked.article, settings)
     assert (worst.verdict.id, worst.basis) == ("accurate", "worst-claim")
     claims = tuple(
-        replace(c, verdict=settings.scale.get("false")) if c.claim.id == "jobs-grew" else c
-        for c in checked.claims
+        replace(c, verdict=settings.scale.get("false")) if c.claim.id == "jobs-grew" else c for c in checked.claims
     )
     assert article_rating(claims, checked.article, settings).verdict.id == "false"
     headline = article_rating(claims, replace(checked.article, headline_claim="jobs-quote"), settings)

@@ -22,9 +22,7 @@ def test_atom_feed_lists_each_fact_check_with_its_conclusion_and_tally(
     [checked] = [a for a in demo_site.project.articles if a.article.slug == "americans-russia-forced-to-fight"]
     [entry] = [e for e in feed.entries if e.link.endswith(f"/{checked.article.slug}/")]
     assert len(feed.entries) == len(demo_site.project.articles)
-    labels = [
-        c.verdict.label for c in checked.claims if c.verdict and c.claim.kind is not ClaimKind.TYPO
-    ]
+    labels = [c.verdict.label for c in checked.claims if c.verdict and c.claim.kind is not ClaimKind.TYPO]
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     assert feed.feed.title == f"{settings.site_name}: fact-checks"
@@ -36,9 +34,7 @@ def test_atom_feed_lists_each_fact_check_with_its_conclusion_and_tally(
 
 
 def test_atom_feed_is_newest_first_and_dated_by_the_latest_change(tmp_path: Path) -> None:
-    site = built(
-        write_site(tmp_path, extra_articles={"later": "2024-04-02", "latest": "2024-05-01"})
-    )
+    site = built(write_site(tmp_path, extra_articles={"later": "2024-04-02", "latest": "2024-05-01"}))
     feed = feedparser.parse((site.site_dir / "feed.xml").read_bytes())
     slugs = [entry.link.rstrip("/").rsplit("/", 1)[1] for entry in feed.entries]
     assert not feed.bozo

@@ -113,9 +113,7 @@ def local_addresses(server: LocalServer, source: str, archive: str, plans: str) 
 
 
 def target(url: str) -> LinkTarget:
-    use = LinkUse(
-        LinkRole.SOURCE, "report", ("jobs-grew",), Location("content/articles/jobs.yaml", 3, 3)
-    )
+    use = LinkUse(LinkRole.SOURCE, "report", ("jobs-grew",), Location("content/articles/jobs.yaml", 3, 3))
     return LinkTarget(url, (use,))
 
 
@@ -131,9 +129,7 @@ def target(url: str) -> LinkTarget:
     ],
     ids=["live", "redirected", "HEAD refused, GET works", "gone", "forbidden", "hangs"],
 )
-def test_each_address_gets_its_status(
-    server: LocalServer, path: str, status: int | None, reason: str
-) -> None:
+def test_each_address_gets_its_status(server: LocalServer, path: str, status: int | None, reason: str) -> None:
     [(_, result)] = check_links([target(server.base + path)], timeout=TIMEOUT)
     assert (result.status, result.reason.startswith(reason)) == (status, True)
 

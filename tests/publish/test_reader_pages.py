@@ -28,9 +28,7 @@ def test_methodology_publishes_every_number_with_its_label(demo_site: BuiltSite)
     html = (demo_site.site_dir / "methodology/index.html").read_text("utf-8")
     rows = re.findall(r'fs-badge__label">([^<]+)</span>\s*</span></td><td>(\d+)</td>', html)
     scale = demo_site.project.settings.scale.verdicts
-    assert sorted((label, int(value)) for label, value in rows) == sorted(
-        (v.label, v.value) for v in scale
-    )
+    assert sorted((label, int(value)) for label, value in rows) == sorted((v.label, v.value) for v in scale)
 
 
 @pytest.mark.parametrize("site_name", ["demo_site", "small_site"], ids=["demo", "fixture site"])
@@ -61,9 +59,7 @@ def test_sitemap_lists_every_page(demo_site: BuiltSite) -> None:
     [("demo_site", "/"), ("small_site", "/desk/")],
     ids=["site at the domain root", "site under a sub-path"],
 )
-def test_not_found_page_links_work_at_any_depth(
-    site_name: str, prefix: str, request: pytest.FixtureRequest
-) -> None:
+def test_not_found_page_links_work_at_any_depth(site_name: str, prefix: str, request: pytest.FixtureRequest) -> None:
     site: BuiltSite = request.getfixturevalue(site_name)
     html = (site.site_dir / "404.html").read_text("utf-8")
     addresses = re.findall(r'(?:href|src)="([^"#]+)"', html)
@@ -84,9 +80,7 @@ def test_not_found_page_links_work_at_any_depth(
     ],
     ids=["article", "claim", "typo", "corrections page"],
 )
-def test_corrections_show_newest_first_wherever_they_apply(
-    small_site: BuiltSite, page: str
-) -> None:
+def test_corrections_show_newest_first_wherever_they_apply(small_site: BuiltSite, page: str) -> None:
     html = (small_site.site_dir / page / "index.html").read_text("utf-8")
     assert html.index("The verdict on the figure was explained") < html.index(
         "The note on the quote now names the report"

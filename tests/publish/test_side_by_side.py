@@ -26,10 +26,18 @@ def test_each_column_has_its_own_words_and_marks() -> None:
     )
     sides = side_by_side(diff)
     assert [(p.text, p.role) for p in sides.published] == [
-        ("I'm", "added"), ("not", "same"), ("", "joint"), ("mobilization", "minor"), ("said", "changed")
+        ("I'm", "added"),
+        ("not", "same"),
+        ("", "joint"),
+        ("mobilization", "minor"),
+        ("said", "changed"),
     ]
     assert [(p.text, p.role) for p in sides.source] == [
-        ("is", "dropped"), ("not", "same"), ("", "joint"), ("mobilisation", "minor"), ("never said", "changed")
+        ("is", "dropped"),
+        ("not", "same"),
+        ("", "joint"),
+        ("mobilisation", "minor"),
+        ("never said", "changed"),
     ]
     assert sides.roles == {"added", "dropped", "joint", "minor", "changed"}
 

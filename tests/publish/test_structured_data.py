@@ -39,9 +39,7 @@ def test_every_rated_claim_page_carries_one_review_that_matches_the_page(
     demo_site: BuiltSite,
 ) -> None:
     settings = demo_site.project.settings
-    publisher = yaml.safe_load(demo_site.config_file.read_text())["plugins"][1]["factsite"][
-        "publisher"
-    ]
+    publisher = yaml.safe_load(demo_site.config_file.read_text())["plugins"][1]["factsite"]["publisher"]
     checked = 0
     for claimed in demo_site.project.claims:
         if claimed.verdict is None or claimed.claim.kind is ClaimKind.TYPO:
@@ -66,13 +64,7 @@ def test_every_rated_claim_page_carries_one_review_that_matches_the_page(
             assert review["itemReviewed"]["mentions"]["name"] == claimed.claim.speaker
         assert review["itemReviewed"]["appearance"]["url"] == claimed.article.url
         checked += 1
-    assert (
-        checked
-        == sum(
-            1 for c in demo_site.project.claims if c.verdict and c.claim.kind is not ClaimKind.TYPO
-        )
-        > 0
-    )
+    assert checked == sum(1 for c in demo_site.project.claims if c.verdict and c.claim.kind is not ClaimKind.TYPO) > 0
 
 
 def test_no_review_on_a_page_it_does_not_describe(demo_site: BuiltSite) -> None:
@@ -80,14 +72,10 @@ def test_no_review_on_a_page_it_does_not_describe(demo_site: BuiltSite) -> None:
     for path in demo_site.site_dir.rglob("*.html"):
         facts = read_page(path)
         for review in claim_reviews(facts):
-            assert review["url"] not in found, (
-                f"{review['url']} on {path} and {found[review['url']]}"
-            )
+            assert review["url"] not in found, f"{review['url']} on {path} and {found[review['url']]}"
             assert [review["url"]] == facts.links["canonical"], path
             found[review["url"]] = path
-    rated = [
-        c for c in demo_site.project.claims if c.verdict and c.claim.kind is not ClaimKind.TYPO
-    ]
+    rated = [c for c in demo_site.project.claims if c.verdict and c.claim.kind is not ClaimKind.TYPO]
     assert len(found) == len(rated)
 
 
@@ -96,9 +84,7 @@ def test_no_review_on_a_page_it_does_not_describe(demo_site: BuiltSite) -> None:
     [("jobs-quote", 1), ("jobs-grew", 1), ("typo-teh", 0), ("more-hiring", 0)],
     ids=["quote", "statement", "typo carries none", "unreviewed carries none"],
 )
-def test_only_rated_claims_carry_a_review(
-    small_site: BuiltSite, claim_id: str, reviews: int
-) -> None:
+def test_only_rated_claims_carry_a_review(small_site: BuiltSite, claim_id: str, reviews: int) -> None:
     facts = read_page(small_site.site_dir / "articles/jobs/claims" / claim_id / "index.html")
     assert len(claim_reviews(facts)) == reviews
 
@@ -139,9 +125,7 @@ def test_structured_data_without_its_settings_fails_the_build(
     outcome = build(write_site(tmp_path, **changes))
     errors = outcome.project.errors if outcome.project else ()
     assert not outcome.ok
-    assert [(str(p.location), p.code) for p in errors if message in p.message] == [
-        ("mkdocs.yml", "structured-data")
-    ]
+    assert [(str(p.location), p.code) for p in errors if message in p.message] == [("mkdocs.yml", "structured-data")]
     assert not (tmp_path / "site").exists()
 
 
@@ -292,8 +276,12 @@ def test_a_quoted_organisation_is_an_organization_and_never_the_claims_author(de
         ("Sergei Shoigu", (), None, "Person"),
         ("The Kremlin", (), None, "Organization"),
         ("Kremlin", (), "person", "Person"),  # the claim's own speaker_type comes first
-        ("Greenpeace", (ClaimantConfig("Greenpeace International", ("Greenpeace",), "organization"),), None,
-         "Organization"),
+        (
+            "Greenpeace",
+            (ClaimantConfig("Greenpeace International", ("Greenpeace",), "organization"),),
+            None,
+            "Organization",
+        ),
     ],
 )
 def test_a_speakers_type_is_declared_configured_or_guessed_from_the_name(

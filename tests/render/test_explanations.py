@@ -96,7 +96,7 @@ def test_an_unread_figure_keeps_its_reason_english_and_marked() -> None:
     result = check_figure("दो तीन लाख", value=None, unit=None, locale="hi_IN", sources=[])
     assert result.status == "unread"
     html = translated(result, "hi_IN")
-    assert html.startswith("“दो तीन लाख” पढ़ा नहीं जा सका: <span lang=\"en\" dir=\"ltr\">")
+    assert html.startswith('“दो तीन लाख” पढ़ा नहीं जा सका: <span lang="en" dir="ltr">')
     assert html.endswith("</span>; किसी से तुलना नहीं की गई।")
 
 

@@ -96,7 +96,7 @@ def test_arabic_check_explanations_with_arabic_digits(built_demo: Path) -> None:
     assert "<dd>أسبوع الاثنين إلى الأحد السابق لأسبوع النشر (الأربعاء ١٨ نوفمبر ٢٠٢٦)</dd>" in week
     quote = evidence_section(page(built_demo, "articles/ar-daam-alkhubz/claims/tasrih-al-wazir/"))
     assert "محرَّف: مقارنةً بـ«بيان وزارة التموين (تجريبي)»، ١ كلمة مغيَّرة." in quote
-    assert not re.search("[0-9]", re.sub(r'<[^>]*>|“[^”]*”|«[^»]*»', "", quote))  # every number in Arabic-Indic digits
+    assert not re.search("[0-9]", re.sub(r"<[^>]*>|“[^”]*”|«[^»]*»", "", quote))  # every number in Arabic-Indic digits
 
 
 def test_hindi_check_explanations(built_demo: Path) -> None:
@@ -197,6 +197,6 @@ def test_a_site_in_hindi_writes_its_site_wide_pages_in_hindi_and_english_article
     # The English fact-check on the Hindi site: its pages in English, Material's words too.
     english = page(site, "articles/americans-russia-forced-to-fight/")
     assert html_tag(english) == '<html lang="en" class="no-js">'
-    assert 'placeholder="Search"' in english and "<h2 id=\"summary-heading\">Our conclusion</h2>" in english
+    assert 'placeholder="Search"' in english and '<h2 id="summary-heading">Our conclusion</h2>' in english
     # The Hindi fact-check is in the site's language: nothing to mark on its title in the list.
     assert re.search(r'<a href="articles/hi-sinchai-yojana/">', home)

@@ -34,9 +34,7 @@ def built_from_nothing(config_file: Path, site: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("search", ["pagefind", "material"])
 @pytest.mark.parametrize("edit_name", list(EDITS), ids=list(EDITS))
-def test_content_edit_updates_the_preview_as_a_full_build_would(
-    tmp_path: Path, edit_name: str, search: str
-) -> None:
+def test_content_edit_updates_the_preview_as_a_full_build_would(tmp_path: Path, edit_name: str, search: str) -> None:
     config_file = site_project(tmp_path / "project", search=search)
     preview = Preview(str(config_file), tmp_path / "preview")
     first = preview.build()
@@ -72,9 +70,7 @@ def test_a_content_error_keeps_the_last_good_preview_and_fixing_it_recovers(
     assert tree_digest(tmp_path / "preview") == before
 
 
-def test_a_change_outside_the_fact_checks_rebuilds_with_mkdocs(
-    pagefind_project: Path, tmp_path: Path
-) -> None:
+def test_a_change_outside_the_fact_checks_rebuilds_with_mkdocs(pagefind_project: Path, tmp_path: Path) -> None:
     preview = Preview(str(pagefind_project), tmp_path / "preview")
     assert preview.build().ok
     about = pagefind_project.parent / "content/about.md"

@@ -22,8 +22,21 @@ from tests.conftest import tree_digest
 
 DIGEST = Path(__file__).with_name("demo-digest.json")
 # What writes the bytes of the demo's pages, data files and images.
-WRITERS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "pyyaml", "babel", "nh3", "pillow",
-           "font-roboto", "devanagari-fonts", "justmytype-intl-rtl", "pagefind")
+WRITERS = (
+    "mkdocs",
+    "mkdocs-material",
+    "pymdown-extensions",
+    "markdown",
+    "jinja2",
+    "pyyaml",
+    "babel",
+    "nh3",
+    "pillow",
+    "font-roboto",
+    "devanagari-fonts",
+    "justmytype-intl-rtl",
+    "pagefind",
+)
 
 
 def installed() -> dict[str, str]:
@@ -37,10 +50,16 @@ def test_demo_matches_the_reviewed_digest(built_demo: Path) -> None:
     if os.environ.get("FACTSITE_UPDATE_DIGEST"):
         DIGEST.write_text(json.dumps({"versions": installed(), "files": files}, indent=1, sort_keys=True) + "\n")
     recorded = json.loads(DIGEST.read_text("utf-8"))
-    others = {name: f"{want} recorded, {installed()[name]} installed" for name, want in recorded["versions"].items()
-              if installed()[name] != want}
+    others = {
+        name: f"{want} recorded, {installed()[name]} installed"
+        for name, want in recorded["versions"].items()
+        if installed()[name] != want
+    }
     if others:
         pytest.skip(f"the digest was recorded with other versions: {others}")
     changed = sorted(path for path in files.keys() & recorded["files"].keys() if files[path] != recorded["files"][path])
-    assert (sorted(files.keys() - recorded["files"].keys()), sorted(recorded["files"].keys() - files.keys()),
-            changed) == ([], [], [])
+    assert (
+        sorted(files.keys() - recorded["files"].keys()),
+        sorted(recorded["files"].keys() - files.keys()),
+        changed,
+    ) == ([], [], [])

@@ -76,9 +76,7 @@ def site_path(site: Path, page: Path, link: str) -> tuple[str, str] | None:
 
 
 def broken_links(site: Path) -> Iterator[str]:
-    pages = {
-        path.relative_to(site).as_posix(): read_links(path) for path in sorted(site.rglob("*.html"))
-    }
+    pages = {path.relative_to(site).as_posix(): read_links(path) for path in sorted(site.rglob("*.html"))}
     sources = [(name, link) for name, page in pages.items() for link in page.links]
     sources += [("sitemap.xml", link) for link in xml_links(site / "sitemap.xml")]
     sources += [("feed.xml", link) for link in xml_links(site / "feed.xml")]

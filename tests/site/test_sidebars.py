@@ -30,7 +30,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Sidebars, dict[str,
         (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / name).write_text(text, "utf-8")
     config_file = root / "mkdocs.yml"
-    config_file.write_text("site_name: S\ntheme: material\nnav: [index.md, sources.md, {Elsewhere: 'https://example.org/'}]\n")
+    config_file.write_text(
+        "site_name: S\ntheme: material\nnav: [index.md, sources.md, {Elsewhere: 'https://example.org/'}]\n"
+    )
     config = load_config(str(config_file))
     files = get_files(config)
     nav = get_navigation(files, config)

@@ -242,7 +242,7 @@ def test_editor_pages_are_sanitised_and_titled_as_with_mkdocs(tmp_path: Path) ->
     about.write_text(about.read_text("utf-8") + '\n<script>alert("from content")</script>\n'
                      '<p onclick="alert(2)">Press</p>\n', "utf-8")  # fmt: skip
     # Not in the nav, no front matter: titled by its first heading, escaped once.
-    (project / "content" / "notes.md").write_text("# Notes & \"queries\"\n\nText.\n", "utf-8")
+    (project / "content" / "notes.md").write_text('# Notes & "queries"\n\nText.\n', "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("  - About: about.md", "  - About: about.md\n  - gone.md"))
     run = build(project)

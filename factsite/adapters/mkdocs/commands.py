@@ -167,6 +167,8 @@ def _file_problem(problem: Exception, staging: Path | None = None, target: Path 
     if not names:
         return f"cannot read or write a file: {reason}"
     return f"{_shown(Path(names[-1]))}: {reason}"
+
+
 def _large(config: MkDocsConfig) -> bool:
     """Whether the site has more than `APART_ABOVE_ARTICLES` articles (a directory listing, no reading)."""
     try:

@@ -64,6 +64,8 @@ class TrustOptions(base.Config):
     """Who owns and controls the desk, in Markdown."""
     team = c.ListOfItems(c.SubConfig(TeamMemberOptions), default=[])
     """The people behind the fact-checks (page `team/`)."""
+
+
 class StaticFilesConfig(base.Config):
     allow = c.ListOfItems(c.Type(str), default=[])
     """Files of content/ published as they are although their type is not, as patterns relative to content/

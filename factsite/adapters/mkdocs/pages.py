@@ -54,9 +54,7 @@ class GeneratedPage(Page):
             "factsite_kind": self.site_page.kind,
             "factsite_structured_data": self.site_page.structured_data,
             "factsite_image": self.site_page.image,
-            "hide": ["navigation", "toc"]
-            if self.site_page.kind in ("article", "claim")
-            else ["toc"],
+            "hide": ["navigation", "toc"] if self.site_page.kind in ("article", "claim") else ["toc"],
             # The page's language, for the theme (factsite/adapters/mkdocs/languages.py).
             **page_meta(self.site_page.locale, config.extra.get("factsite_locale", "en"), config.theme.dirs),
         }

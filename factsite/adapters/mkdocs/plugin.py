@@ -187,14 +187,10 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         for problem in project.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         if project.errors:
-            raise PluginError(
-                f"{len(project.errors)} content error(s), listed above; the site was not built."
-            )
+            raise PluginError(f"{len(project.errors)} content error(s), listed above; the site was not built.")
         site_pages = list(core.pages())
         self.newest = core.newest
-        self.search = search.choose_search(
-            self.config.search, len(site_pages), self.config.pagefind_above
-        )
+        self.search = search.choose_search(self.config.search, len(site_pages), self.config.pagefind_above)
         self._switch_material_search(config, on=self.search == "material")
         if self.search == "pagefind":
             site_pages.append(search.search_page(self.newest, self.settings.locale))
@@ -305,11 +301,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
 
 
 def _same_page(page: GeneratedPage | None, site_page: SitePage, config: MkDocsConfig) -> bool:
-    return (
-        page is not None
-        and page.site_page.digest == site_page.digest
-        and page.file.dest_dir == config.site_dir
-    )
+    return page is not None and page.site_page.digest == site_page.digest and page.file.dest_dir == config.site_dir
 
 
 def _render_editor_pages_again(files: Files) -> None:

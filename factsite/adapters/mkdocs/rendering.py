@@ -62,8 +62,9 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
     _, failures = workers.in_shares(functools.partial(_render_all, render=render), wanted, jobs)
     if failures:
         # Every failure, each with its own traceback (a child's from the child), for `build --verbose`.
-        raise PluginError("rendering pages failed: " + "; ".join(map(str, failures))) \
-            from ExceptionGroup("page renderers", failures)
+        raise PluginError("rendering pages failed: " + "; ".join(map(str, failures))) from ExceptionGroup(
+            "page renderers", failures
+        )
 
 
 def _render_all(pages: Sequence[Page], steps: int, *, render: Callable[..., None]) -> None:

@@ -96,9 +96,7 @@ class PageReuse:
         """Link or keep the reused files, render the others, delete pages the site no longer has."""
         if self.previous_dir != self.site_dir:
             for page in self.reused:
-                link_or_copy(
-                    self.previous_dir / page.file.dest_uri, self.site_dir / page.file.dest_uri
-                )
+                link_or_copy(self.previous_dir / page.file.dest_uri, self.site_dir / page.file.dest_uri)
         render_pages(self.pages, set(map(id, self.to_render)), config, files, nav, env,
                      jobs=jobs, per_process=per_process, on_page=on_page)  # fmt: skip
         remove_stale(self.site_dir, self.stale)

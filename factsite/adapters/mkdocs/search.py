@@ -42,9 +42,7 @@ def choose_search(option: str, page_count: int, threshold: int) -> str:
     """`material` or `pagefind`; `auto` picks Pagefind above `threshold` pages if installed."""
     if option != "auto":
         return option
-    return (
-        "pagefind" if page_count > threshold and pagefind_executable() is not None else "material"
-    )
+    return "pagefind" if page_count > threshold and pagefind_executable() is not None else "material"
 
 
 def pagefind_executable() -> Path | None:
@@ -63,8 +61,10 @@ def search_page(date: dt.date, locale: str = "en") -> SitePage:
     """The page holding Pagefind's search box and results, in the site's `locale`; it works under any sub-path."""
     root = posixpath.relpath("/", f"/{SEARCH_PAGE}") + "/"
     messages = Messages(locale)
-    body = template_environment().get_template("search.html").render(
-        root=root, bundle=PAGEFIND_DIR, **messages.template_globals()
+    body = (
+        template_environment()
+        .get_template("search.html")
+        .render(root=root, bundle=PAGEFIND_DIR, **messages.template_globals())
     )
     return SitePage(
         SEARCH_PAGE, messages.gettext("Search"), messages.gettext("Search every fact-check and claim."), date, body,

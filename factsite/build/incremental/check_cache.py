@@ -45,9 +45,7 @@ class CheckCache:
         self._complete = True  # every article checked so far is in the cache (`finish`)
         self._reported: set[str] = set()  # checked by `prefetch`, progress already reported
         self._file_digests: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
-        self._prefix = hashlib.sha256(
-            (settings.fingerprint() + code_fingerprint()).encode()
-        ).hexdigest()
+        self._prefix = hashlib.sha256((settings.fingerprint() + code_fingerprint()).encode()).hexdigest()
 
     def check(self, markdown_path: Path, citations_path: Path) -> ArticleOutcome:
         key = self._key(markdown_path, citations_path)
@@ -111,9 +109,7 @@ class CheckCache:
         return checked
 
     def _key(self, markdown_path: Path, citations_path: Path) -> str:
-        return hashlib.sha256(
-            (self._prefix + self._content_hash(markdown_path, citations_path)).encode()
-        ).hexdigest()
+        return hashlib.sha256((self._prefix + self._content_hash(markdown_path, citations_path)).encode()).hexdigest()
 
     def _content_hash(self, *paths: Path) -> str:
         """A hash of the files' bytes; a file whose size and times are unchanged is not read again.
@@ -164,9 +160,7 @@ class CheckCache:
         if outcome.article is None:
             return ""
         paths = sorted(
-            self.settings.content_dir / source.snapshot
-            for source in outcome.article.article.sources
-            if source.snapshot
+            self.settings.content_dir / source.snapshot for source in outcome.article.article.sources if source.snapshot
         )
         return self._content_hash(*paths)
 

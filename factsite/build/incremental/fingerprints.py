@@ -71,9 +71,7 @@ def theme_templates(directories: Iterable[str | Path]) -> list[Path]:
                 f for f in folders if not f.startswith(".") and f != "assets"
                 and Path(root, f) != PAGE_TEMPLATES
             )  # fmt: skip
-            found += [
-                Path(root, name) for name in sorted(names) if name.endswith(TEMPLATE_SUFFIXES)
-            ]
+            found += [Path(root, name) for name in sorted(names) if name.endswith(TEMPLATE_SUFFIXES)]
     return found
 
 

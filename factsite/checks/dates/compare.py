@@ -228,9 +228,7 @@ def _basis(comparison: DateComparison) -> Basis:
     return Basis(reading=reading.iso, source_id=date.source_id, candidate=other.iso)
 
 
-def _in_context(
-    marked_text: str, context: str, offset: int | None, published: dt.date, locale: str
-) -> list[FoundDate]:
+def _in_context(marked_text: str, context: str, offset: int | None, published: dt.date, locale: str) -> list[FoundDate]:
     """The dates of the marked text as a scan of the text around it reads them: the words around
     the mark give the tense ("will", "had") and "from Monday on" its "on" (rules 1, 7 and 10).
     `offset` is where the mark starts in `context`; None to look for it."""
@@ -283,9 +281,7 @@ def check_date(
         find_dates(marked_text, published, locale=locale)
     )
     # A mark may be the bare expression in lower case, which the prose scan does not take.
-    resolution = (
-        found[0].resolution if found else resolve_date(marked_text, published, locale=locale)
-    )
+    resolution = found[0].resolution if found else resolve_date(marked_text, published, locale=locale)
     if resolution is None:
         details = DateComparison(marked_text, None, stated, "unresolved" if stated else "no-value")
         reason = f"no date found in “{marked_text}”"
@@ -294,9 +290,7 @@ def check_date(
         )
     reading = None
     if stated:
-        reading = min(
-            resolution.readings, key=lambda r: STATUS_ORDER.index(_compare_reading(r, stated))
-        )
+        reading = min(resolution.readings, key=lambda r: STATUS_ORDER.index(_compare_reading(r, stated)))
     comparison = DateComparison(
         expression=found[0].text if found else marked_text.strip(),
         resolution=resolution,
@@ -304,7 +298,10 @@ def check_date(
         value_status=_compare_reading(reading, stated) if reading and stated else "no-value",
         reading=reading,
         source_dates=_source_dates(
-            sources, (reading,) if reading else resolution.readings, published, locale,
+            sources,
+            (reading,) if reading else resolution.readings,
+            published,
+            locale,
             _topic(marked_text, sentence, offset),
         ),
         other_dates=tuple(found[1:]),

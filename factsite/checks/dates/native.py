@@ -188,9 +188,7 @@ class _Dates:
                 if year is not None:
                     last += 1
                 label = "the date as written" if year else "the day and month"
-                reading = _day_reading(
-                    self.context(index, last), month[1], int(token.text), year, label
-                )
+                reading = _day_reading(self.context(index, last), month[1], int(token.text), year, label)
                 return (index, last, reading) if reading else None
         # A Hijri day and month, with its year or without: ١٨ رمضان ١٤٤٦هـ.
         if token.kind == "num" and token.text.isdigit() and 1 <= int(token.text) <= 30:
@@ -466,4 +464,3 @@ def _found(reader: _Dates) -> Iterator[FoundDate]:
 def find_native_dates(text: str, published: dt.date, language: Language) -> tuple[FoundDate, ...]:
     """Every date expression of a Hindi or Arabic text, in order, with what it means."""
     return tuple(_found(_Dates(text, language, published)))
-

@@ -98,9 +98,7 @@ def _inferred(
         if context.tense == "either":
             later_rule = f"{label} in the following year, as the preposition looks ahead"
             alternatives.append(context.resolution(later, granularity, later_rule, depends_on="year"))
-        return context.resolution(
-            earlier, granularity, rule, depends_on="year", alternatives=alternatives
-        )
+        return context.resolution(earlier, granularity, rule, depends_on="year", alternatives=alternatives)
     # The later date is nearer ("takes effect July 1" published 15 June): news prose mentions the
     # coming weeks more often than a day nearly a year past, but the tense does not settle it.
     return context.resolution(
@@ -129,9 +127,7 @@ def _day_reading(
     return context.resolution(span, "day", label, depends_on="nothing") if span else None
 
 
-def _numeric_date(
-    context: _Context, first: int, second: int, year: int | None
-) -> DateResolution | None:
+def _numeric_date(context: _Context, first: int, second: int, year: int | None) -> DateResolution | None:
     """Rule 8: the locale's order first, the other order as an alternative when it is a date too."""
     orders = {"month first": (first, second), "day first": (second, first)}
     if not context.grammar.month_first:
@@ -165,9 +161,7 @@ def _resolve_bare_numeric(match: re.Match[str], context: _Context) -> DateResolu
     return _numeric_date(context, int(match["bare_first"]), int(match["bare_second"]), None)
 
 
-def _resolve_named_date(
-    match: re.Match[str], context: _Context, *, prefix: str
-) -> DateResolution | None:
+def _resolve_named_date(match: re.Match[str], context: _Context, *, prefix: str) -> DateResolution | None:
     """ "21 September", "Sept. 21, 2022", "Tuesday 27 September", "19-25 September"."""
 
     def group(name: str) -> str:
@@ -223,9 +217,7 @@ def _resolve_month(match: re.Match[str], context: _Context) -> DateResolution | 
 def _resolve_year(match: re.Match[str], context: _Context) -> DateResolution | None:
     part = match["year_part"]
     span = part_of(year_span(int(match["year_number"])), part, "year")
-    return context.resolution(
-        span, "year", part_label(part, "year", "a named year"), depends_on="nothing"
-    )
+    return context.resolution(span, "year", part_label(part, "year", "a named year"), depends_on="nothing")
 
 
 RELATIVE_DAYS = {
@@ -279,12 +271,8 @@ def _weekend(modifier: str, context: _Context) -> DateResolution:
     """Rule 4 for weekends: a Saturday and the Sunday after it."""
     published, publication = context.published, context.publication
 
-    def weekend(
-        saturday: dt.date, rule: str, alternatives: Sequence[DateResolution] = ()
-    ) -> DateResolution:
-        return context.resolution(
-            (saturday, saturday + ONE_DAY), "week", rule, alternatives=alternatives
-        )
+    def weekend(saturday: dt.date, rule: str, alternatives: Sequence[DateResolution] = ()) -> DateResolution:
+        return context.resolution((saturday, saturday + ONE_DAY), "week", rule, alternatives=alternatives)
 
     if modifier in ("last", "past"):
         sunday = published - dt.timedelta(days=(published.weekday() + 1) % 7 or 7)
@@ -350,7 +338,7 @@ def _resolve_ahead(match: re.Match[str], context: _Context) -> DateResolution | 
 
 
 def _in_units(count: int, unit: str) -> tuple[int, str]:
-    """"a fortnight" is two weeks, with a week's tolerance."""
+    """ "a fortnight" is two weeks, with a week's tolerance."""
     unit = unit.lower()
     return (2 * count, "week") if unit == "fortnight" else (count, unit)
 
@@ -421,9 +409,7 @@ def tense_with_preposition(match: re.Match[str], tense: str, following: str) -> 
     June 15"): "either", both years are readings. "since" looks back.
     """
     preposition = _preposition(match)
-    forwards = preposition in FORWARD_PREPOSITIONS or (
-        preposition == "from" and ONWARDS.match(following) is not None
-    )
+    forwards = preposition in FORWARD_PREPOSITIONS or (preposition == "from" and ONWARDS.match(following) is not None)
     if forwards:
         return "either" if tense == "marked-past" else "future"
     if preposition == "since" and tense != "future":

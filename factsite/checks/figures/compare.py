@@ -195,7 +195,16 @@ def check_figure(
     target = speaks_of_target(context or marked_text)
     options = [
         _compare(
-            phrase, stated, claim_unit, noun, source_figures, locale, topic, population, qualifiers, target,
+            phrase,
+            stated,
+            claim_unit,
+            noun,
+            source_figures,
+            locale,
+            topic,
+            population,
+            qualifiers,
+            target,
             word_pairs(context or marked_text),
         )
         for phrase in phrases
@@ -234,9 +243,7 @@ def check_figure(
         sources_without_figures=tuple(s.id for s, figures in source_figures if not figures),
         findings=tuple(findings),
         suggestion=_suggestion(phrase, locale),
-        also_possible=tuple(
-            describe(p, locale) for p in phrases if p is not phrase and p.low != phrase.low
-        ),
+        also_possible=tuple(describe(p, locale) for p in phrases if p is not phrase and p.low != phrase.low),
     )
     basis = Basis(
         reading=canonical(phrase),
@@ -304,15 +311,18 @@ def _compare(
     stated_status = judge(phrase, stated, Decimal(0)) if stated is not None else "no-value"
     comparable = [
         _evidence(
-            phrase, source.id, figure, option, locale, _shared_words(topic, source.text, figure),
+            phrase,
+            source.id,
+            figure,
+            option,
+            locale,
+            _shared_words(topic, source.text, figure),
             len(topic & _clause_context(source.text, figure.start, figure.end)),
             _names(population, source.text, figure) if population else None,
             qualifiers <= _figure_context(source.text, figure.start, figure.end)
             and _source_qualifiers(_clause_text(source.text, figure.start, figure.end), noun) <= topic,
             speaks_of_target(_clause_text(source.text, figure.start, figure.end)),
-            _spoken_of_elsewhere(
-                pairs, source.text, figures, _clause_context(source.text, figure.start, figure.end)
-            ),
+            _spoken_of_elsewhere(pairs, source.text, figures, _clause_context(source.text, figure.start, figure.end)),
         )
         for source, figures in source_figures
         for figure in figures
@@ -412,7 +422,9 @@ def _better_described(
     return min(
         rivals,
         key=lambda item: (
-            -item.clause_words, -item.shared_words, _relative_distance(_point(phrase, item.value), item.value)
+            -item.clause_words,
+            -item.shared_words,
+            _relative_distance(_point(phrase, item.value), item.value),
         ),
     )
 
@@ -891,9 +903,7 @@ def _nearest_simple_fraction(share: Decimal) -> Fraction:
     """The nearest whole number plus a simple fraction (halves, thirds, quarters, fifths, tenths)."""
     exact = Fraction(share)
     whole = exact.numerator // exact.denominator
-    options = {
-        Fraction(whole) + Fraction(p, q) for q in _SIMPLE_DENOMINATORS for p in range(q + 1)
-    }
+    options = {Fraction(whole) + Fraction(p, q) for q in _SIMPLE_DENOMINATORS for p in range(q + 1)}
     return min(sorted(options), key=lambda option: abs(option - exact))
 
 
@@ -1082,9 +1092,7 @@ def _stated_clause(comparison: FigureComparison, locale: str) -> str:
     return f" (the claim's stated value is {comparison.stated_text}: the article's figure is {status})"
 
 
-def _formatting_findings(
-    phrase: FigurePhrase, phrases: tuple[FigurePhrase, ...], locale: str
-) -> tuple[str, ...]:
+def _formatting_findings(phrase: FigurePhrase, phrases: tuple[FigurePhrase, ...], locale: str) -> tuple[str, ...]:
     reading = phrase.digits
     if reading is None:
         return ()

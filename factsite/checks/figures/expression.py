@@ -160,9 +160,7 @@ def parse_figure(text: str, *, locale: str | None = None) -> tuple[FigureReading
     return order_readings(read_expression(match, bare_m=True), locale)
 
 
-def order_readings(
-    readings: tuple[FigureReading, ...], locale: str | None
-) -> tuple[FigureReading, ...]:
+def order_readings(readings: tuple[FigureReading, ...], locale: str | None) -> tuple[FigureReading, ...]:
     if locale is None:
         return readings
     return tuple(sorted(readings, key=lambda reading: is_foreign_notation(reading, locale)))
@@ -218,11 +216,7 @@ def _read_words(phrase: str) -> tuple[_NumeralPart, ...]:
     words = read_number_words(phrase)
     if words is None:
         return ()
-    return (
-        _NumeralPart(
-            words.value, words.precision, "words", None, _ENGLISH_LOCALES, words.uses_indian_scale
-        ),
-    )
+    return (_NumeralPart(words.value, words.precision, "words", None, _ENGLISH_LOCALES, words.uses_indian_scale),)
 
 
 def _read_unit(match: re.Match[str]) -> str | None:
@@ -249,9 +243,7 @@ def _read_scale(match: re.Match[str]) -> Scale | None:
     return SCALES[singular]
 
 
-def _combine(
-    numeral: _NumeralPart, scale: Scale | None, sign: int, unit: str | None
-) -> FigureReading | None:
+def _combine(numeral: _NumeralPart, scale: Scale | None, sign: int, unit: str | None) -> FigureReading | None:
     multiplier = scale.multiplier if scale else Decimal(1)
     notation = scale.notation if scale else numeral.notation
     if numeral.uses_indian_scale:
@@ -260,9 +252,7 @@ def _combine(
         notation = "lakh-crore-words"
     locales = numeral.locales
     if scale is not None:
-        locales = tuple(
-            locale for locale in locales if number_conventions(locale).language in scale.languages
-        )
+        locales = tuple(locale for locale in locales if number_conventions(locale).language in scale.languages)
     if notation == "lakh-crore-words":
         locales = tuple(locale for locale in locales if number_conventions(locale).counts_in_lakhs)
     power = multiplier.adjusted()
@@ -295,10 +285,7 @@ _SCALE_WRITING: Mapping[str, tuple[tuple[Decimal, str], ...]] = MappingProxyType
             (Decimal(10**power), word)
             for power, word in ((12, "trillion"), (9, "billion"), (6, "million"), (3, "thousand"))
         ),
-        "suffix": tuple(
-            (Decimal(10**power), suffix)
-            for power, suffix in ((12, "tn"), (9, "bn"), (6, "M"), (3, "K"))
-        ),
+        "suffix": tuple((Decimal(10**power), suffix) for power, suffix in ((12, "tn"), (9, "bn"), (6, "M"), (3, "K"))),
         "lakh-crore-words": ((Decimal(10**7), "crore"), (Decimal(10**5), "lakh")),
     }
 )
@@ -328,9 +315,7 @@ def format_figure(
 
 
 def _format_scaled(value: Decimal, scales: tuple[tuple[Decimal, str], ...], notation: str) -> str:
-    multiplier, word = next(
-        ((multiplier, word) for multiplier, word in scales if abs(value) >= multiplier), scales[-1]
-    )
+    multiplier, word = next(((multiplier, word) for multiplier, word in scales if abs(value) >= multiplier), scales[-1])
     digits_notation = "indian-grouping" if notation == "lakh-crore-words" else "western-grouping"
     numeral = format_numeral(value.scaleb(-multiplier.adjusted()).normalize(), digits_notation)
     return f"{numeral}{word}" if notation == "suffix" else f"{numeral} {word}"
@@ -365,6 +350,4 @@ def _spell_out_of_lakhs(value: Decimal, locale: str) -> str:
         if value < 10**6 or "long" not in babel_locale(locale).compact_decimal_formats:
             return format_numeral(whole, locale=locale)
         digits = len(value.normalize().as_tuple().digits)
-        return format_compact_decimal(
-            value, format_type="long", locale=babel_locale(locale), fraction_digits=digits
-        )
+        return format_compact_decimal(value, format_type="long", locale=babel_locale(locale), fraction_digits=digits)

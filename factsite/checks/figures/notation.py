@@ -259,9 +259,7 @@ def foreign_notations(reading: FigureReading, locale: str) -> tuple[str, ...]:
     return tuple(foreign)
 
 
-def _is_native_numeral(
-    notation: str, decimal_mark: str | None, value: Decimal, conventions: NumberConventions
-) -> bool:
+def _is_native_numeral(notation: str, decimal_mark: str | None, value: Decimal, conventions: NumberConventions) -> bool:
     if decimal_mark is not None and decimal_mark != conventions.decimal_symbol:
         return False
     group = conventions.group_symbol

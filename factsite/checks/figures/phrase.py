@@ -422,9 +422,7 @@ def _read_match(match: re.Match[str]) -> tuple[FigurePhrase, ...]:
         if match["vague"]:
             key = " ".join(match["vague_words"].lower().split())
             low, high = _VAGUE[key]
-            return (
-                FigurePhrase(text, Decimal(low), Decimal(high), "range", None, Decimal(1), "vague-plural"),
-            )
+            return (FigurePhrase(text, Decimal(low), Decimal(high), "range", None, Decimal(1), "vague-plural"),)
         if match["ratio"]:
             count, total = _count(match["ratio_count"]), _count(match["ratio_total"].replace("a ", ""))
             if count is None or total is None or not 0 < count <= total:

@@ -72,9 +72,7 @@ _NOUN_AFTER = re.compile(r"[ \u00a0][a-z]")
 _SMALLEST_FIGURE_IN_WORDS = 10
 
 
-def find_figures(
-    text: str, *, locale: str | None = None, include_years: bool = False
-) -> tuple[FoundFigure, ...]:
+def find_figures(text: str, *, locale: str | None = None, include_years: bool = False) -> tuple[FoundFigure, ...]:
     """Every figure in running prose, in order; readings standard in `locale` come first."""
     excluded = _DateAndTimeSpans(text)
     figures = []
@@ -87,9 +85,7 @@ def find_figures(
             continue
         if not include_years and _is_year(match):
             continue
-        figures.append(
-            FoundFigure(match.group(), match.start(), match.end(), order_readings(readings, locale))
-        )
+        figures.append(FoundFigure(match.group(), match.start(), match.end(), order_readings(readings, locale)))
     return tuple(figures)
 
 

@@ -43,9 +43,7 @@ _SPLIT_VALUES = {**MULTIPLIERS, _LAKH_CRORE: 10**12}
 NUMBER_WORDS = (*_SMALL_NUMBERS, *MULTIPLIERS, "a", "an")
 _WORD = "(?:" + "|".join(sorted([*_SMALL_NUMBERS, *MULTIPLIERS], key=len, reverse=True)) + ")"
 _MULTIPLIER = "(?:" + "|".join(MULTIPLIERS) + ")"
-_AFTER_BIG_MULTIPLIER = (
-    "(?:" + "|".join(f"(?<={word})" for word in MULTIPLIERS if word != "hundred") + ")"
-)
+_AFTER_BIG_MULTIPLIER = "(?:" + "|".join(f"(?<={word})" for word in MULTIPLIERS if word != "hundred") + ")"
 # A run of number words; "a"/"an" only before a multiplier ("a million"), commas only after a
 # big one ("one million, two hundred thousand"). Case-insensitive: a sentence may start with one.
 NUMBER_WORDS_PATTERN = (

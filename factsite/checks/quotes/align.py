@@ -136,9 +136,7 @@ def align_words(
     return rescore(words, steps, index)
 
 
-def _exact_steps(
-    words: Sequence[QuoteWord], keys: Sequence[str], low: int, high: int
-) -> list[Step]:
+def _exact_steps(words: Sequence[QuoteWord], keys: Sequence[str], low: int, high: int) -> list[Step]:
     """The steps of a quote standing word for word in the region: the common case, with no table."""
     wanted = tuple(word.key for word in words)
     if not wanted or any(word.bracketed for word in words):
@@ -197,9 +195,7 @@ class _SubstitutionCosts:
     compared.
     """
 
-    def __init__(
-        self, keys: Sequence[str], deletions: list[float], word_pairs: dict[tuple[str, str], str]
-    ) -> None:
+    def __init__(self, keys: Sequence[str], deletions: list[float], word_pairs: dict[tuple[str, str], str]) -> None:
         self.positions: dict[str, list[int]] = {}
         for position, key in enumerate(keys):
             self.positions.setdefault(key, []).append(position)
@@ -226,9 +222,7 @@ class _SubstitutionCosts:
         return costs
 
 
-def _fill_insertion_row(
-    previous: list[float], current: list[float], moves: bytearray, reach: int
-) -> None:
+def _fill_insertion_row(previous: list[float], current: list[float], moves: bytearray, reach: int) -> None:
     """A bracketed insertion costs nothing and may stand for up to `reach` source words."""
     for column in range(len(previous)):
         best, taken = previous[column], 0
@@ -334,14 +328,10 @@ def _tidy_edges(steps: list[Step], words: Sequence[QuoteWord], index: SourceInde
     first, last = anchored[0], anchored[-1]
     leading = _tidy_edge(steps[:first][::-1], steps[first].source_start, index, leading=True)
     trailing = _tidy_edge(steps[last + 1 :], steps[last].source_end, index, leading=False)
-    return _extend_edge_brackets(
-        [*leading[::-1], *steps[first : last + 1], *trailing], words, index
-    )
+    return _extend_edge_brackets([*leading[::-1], *steps[first : last + 1], *trailing], words, index)
 
 
-def _tidy_edge(
-    outward: list[Step], anchor: int, index: SourceIndex, *, leading: bool
-) -> list[Step]:
+def _tidy_edge(outward: list[Step], anchor: int, index: SourceIndex, *, leading: bool) -> list[Step]:
     """Edge steps from the passage outwards: kept while in the anchor's sentence, then additions."""
     tidy: list[Step] = []
     attached = True
@@ -356,9 +346,7 @@ def _tidy_edge(
     return tidy
 
 
-def _extend_edge_brackets(
-    steps: list[Step], words: Sequence[QuoteWord], index: SourceIndex
-) -> list[Step]:
+def _extend_edge_brackets(steps: list[Step], words: Sequence[QuoteWord], index: SourceIndex) -> list[Step]:
     if not steps:
         return steps
     head, tail = steps[0], steps[-1]
@@ -374,11 +362,7 @@ def _extend_edge_brackets(
             start -= 1
         if index.starts_sentence(start) or _speech_edge(index.gap_after(start - 1)):
             steps[0] = Step(EDITORIAL, head.quote_start, head.quote_end, start, head.source_end)
-    if (
-        words[tail.quote_start].is_insertion
-        and tail.source_start == tail.source_end
-        and len(steps) > 1
-    ):
+    if words[tail.quote_start].is_insertion and tail.source_start == tail.source_end and len(steps) > 1:
         reach = words[tail.quote_start].replaces_at_most
         end = tail.source_start
         while (
@@ -437,9 +421,7 @@ def _agree_with_brackets(steps: list[Step], words: Sequence[QuoteWord], keys: Se
     return merged
 
 
-def _join_divided_words(
-    steps: list[Step], words: Sequence[QuoteWord], keys: Sequence[str]
-) -> list[Step]:
+def _join_divided_words(steps: list[Step], words: Sequence[QuoteWord], keys: Sequence[str]) -> list[Step]:
     """Turn "every day" against "everyday", or "US" against "U.S.", into one minor difference."""
     joined: list[Step] = []
     run: list[Step] = []
@@ -456,9 +438,7 @@ def _join_divided_words(
     return joined
 
 
-def _joined_run(
-    run: list[Step], words: Sequence[QuoteWord], keys: Sequence[str], edge: str
-) -> list[Step]:
+def _joined_run(run: list[Step], words: Sequence[QuoteWord], keys: Sequence[str], edge: str) -> list[Step]:
     quote_start, quote_end = run[0].quote_start, run[-1].quote_end
     source_start = min(step.source_start for step in run)
     source_end = max(step.source_end for step in run)

@@ -182,9 +182,7 @@ def _place_quote(parsed: ParsedQuote, search: SourceSearch) -> list[Piece]:
     # passages of its neighbours.
     for number, segment in enumerate(parsed.segments):
         if not placed[number]:
-            before = (
-                next((p[-1].end for p in placed[number - 1 :: -1] if p), None) if number else None
-            )
+            before = next((p[-1].end for p in placed[number - 1 :: -1] if p), None) if number else None
             following = next((p[0].start for p in placed[number + 1 :] if p), None)
             between = place_between(search, segment.words, before, following)
             placed[number] = [between or _unplaced(segment.words, before or following or 0)]
@@ -193,9 +191,7 @@ def _place_quote(parsed: ParsedQuote, search: SourceSearch) -> list[Piece]:
         for number, alignment in enumerate(alignments):
             previous = pieces[-1].alignment if pieces else None
             if number == 0:
-                reordered = bool(
-                    previous and segment.ellipsis_before and alignment.start < previous.end
-                )
+                reordered = bool(previous and segment.ellipsis_before and alignment.start < previous.end)
                 pieces.append(Piece(alignment, segment.ellipsis_before, reordered=reordered))
             else:
                 assert previous is not None
@@ -221,9 +217,7 @@ def _passages(
     ]
 
 
-def _passage(
-    source_id: str, index: SourceIndex, quote_text: str, alignment: Alignment
-) -> QuotePassage:
+def _passage(source_id: str, index: SourceIndex, quote_text: str, alignment: Alignment) -> QuotePassage:
     start, end = index.start(alignment.start), index.end(alignment.end - 1)
     before_start = index.start(max(0, alignment.start - CONTEXT_WORDS))
     after_end = index.end(min(len(index), alignment.end + CONTEXT_WORDS) - 1)

@@ -53,9 +53,7 @@ class Diff:
     editorial_marks: int
 
 
-def build_diff(
-    pieces: Sequence[Piece], index: SourceIndex, quote_text: str, ellipsis_after: str
-) -> Diff:
+def build_diff(pieces: Sequence[Piece], index: SourceIndex, quote_text: str, ellipsis_after: str) -> Diff:
     tokens: list[DiffToken] = []
     for number, piece in enumerate(pieces):
         if number and (piece.spliced or piece.reordered):
@@ -82,9 +80,7 @@ def build_diff(
 _DIFFERENCES = (CHANGED, RELATED, INSERTED, DELETED)
 
 
-def _count_changes(
-    pieces: Sequence[Piece], index: SourceIndex, quote_text: str
-) -> tuple[int, int, int]:
+def _count_changes(pieces: Sequence[Piece], index: SourceIndex, quote_text: str) -> tuple[int, int, int]:
     """Words added, dropped and changed: in each stretch of differences, words are changed one for
     one and the rest added or dropped, counted as a reader counts them ("U.S." is one word).
     """
@@ -141,9 +137,7 @@ def _omission(piece: Piece, previous: Alignment | None, index: SourceIndex) -> D
     omitted = index.display_span(start, end)
     if end - start > OMISSION_SHOWN_WORDS:
         half = OMISSION_SHOWN_WORDS // 2
-        omitted = (
-            f"{index.display_span(start, start + half)} […] {index.display_span(end - half, end)}"
-        )
+        omitted = f"{index.display_span(start, start + half)} […] {index.display_span(end - half, end)}"
     return DiffToken("omitted", piece.ellipsis_before, omitted, note=f"{end - start} words omitted")
 
 
@@ -220,9 +214,7 @@ def _kept_run(step: Step, alignment: Alignment, index: SourceIndex, punctuated: 
     return _Run(operation, quote, source, note, counts)
 
 
-def _matched_word(
-    word: QuoteWord, position: int, index: SourceIndex, free_case: bool
-) -> tuple[str, str, bool]:
+def _matched_word(word: QuoteWord, position: int, index: SourceIndex, free_case: bool) -> tuple[str, str, bool]:
     """A word with the same key on both sides, as (operation, note, counts): equal, or not quite."""
     quoted = written_form(word.text)
     original = written_form(index.word(position))

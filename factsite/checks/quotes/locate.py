@@ -67,9 +67,7 @@ class SourceSearch:
     index: SourceIndex
     hits: tuple[tuple[int, str], ...]
     rarity: dict[str, float]
-    alignments: dict[tuple[tuple[QuoteWord, ...], int, int], Alignment] = field(
-        default_factory=dict, compare=False
-    )
+    alignments: dict[tuple[tuple[QuoteWord, ...], int, int], Alignment] = field(default_factory=dict, compare=False)
     word_pairs: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
 
 
@@ -80,9 +78,7 @@ def prepare_search(index: SourceIndex, words: Sequence[QuoteWord]) -> SourceSear
     # compress() and map() keep the scan of a long source in C.
     wanted_here = list(map(wanted.__contains__, index.keys))
     positions = compress(range(len(index)), wanted_here)
-    hits = tuple(
-        zip(positions, map(wanted.__getitem__, compress(index.keys, wanted_here)), strict=True)
-    )
+    hits = tuple(zip(positions, map(wanted.__getitem__, compress(index.keys, wanted_here)), strict=True))
     counts = Counter(found for _, found in hits)
     size = max(len(index), 1)
     rarity = {found: math.log1p(size / count) for found, count in counts.items()}
@@ -103,9 +99,7 @@ class Window:
     score: float
 
 
-def rank_windows(
-    search: SourceSearch, words: Sequence[QuoteWord], count: int, *, after: int = 0
-) -> list[Window]:
+def rank_windows(search: SourceSearch, words: Sequence[QuoteWord], count: int, *, after: int = 0) -> list[Window]:
     """The `count` best non-overlapping windows for `words`, best first.
 
     A window scores the rarity of each distinct stem of the quote it holds, so "mobilisation" and
@@ -168,9 +162,7 @@ def align_at(search: SourceSearch, words: Sequence[QuoteWord], window: Window) -
     region = _region(search, words, window)
     key = (tuple(words), region.start, region.stop)
     if key not in search.alignments:
-        search.alignments[key] = align_words(
-            words, search.index, region.start, region.stop, search.word_pairs
-        )
+        search.alignments[key] = align_words(words, search.index, region.start, region.stop, search.word_pairs)
     return search.alignments[key]
 
 
@@ -232,17 +224,13 @@ def _distinct(alignments: list[Alignment]) -> list[Alignment]:
     return distinct
 
 
-def place_segment(
-    search: SourceSearch, segment: QuoteSegment, *, after: int | None = None
-) -> list[Alignment]:
+def place_segment(search: SourceSearch, segment: QuoteSegment, *, after: int | None = None) -> list[Alignment]:
     """The passage or passages a segment of a quote comes from, in the quote's order.
 
     More than one passage means the segment joins separate places of the source without an ellipsis.
     """
     return [
-        part
-        for piece in _place_segment(search, segment, after)
-        for part in _split_at_excerpt_gaps(piece, search.index)
+        part for piece in _place_segment(search, segment, after) for part in _split_at_excerpt_gaps(piece, search.index)
     ]
 
 
@@ -295,9 +283,7 @@ def place_between(
 _WIDENINGS = 3
 
 
-def _place_unit(
-    search: SourceSearch, words: Sequence[QuoteWord], after: int | None
-) -> list[Alignment]:
+def _place_unit(search: SourceSearch, words: Sequence[QuoteWord], after: int | None) -> list[Alignment]:
     """A sentence of the quote: one passage, or two when a clause of it is found well elsewhere."""
     found = best_alignments(search, words, 1, after=after)
     if not found:
@@ -384,11 +370,7 @@ def _sentences(words: Sequence[QuoteWord]) -> list[list[QuoteWord]]:
 
 def _is_clean(alignment: Alignment) -> bool:
     """Nearly all found, with no clause unexplained and no long stretch of source skipped."""
-    return (
-        alignment.recall >= CLEAN_RECALL
-        and not _unexplained_runs(alignment)
-        and not _long_drops(alignment)
-    )
+    return alignment.recall >= CLEAN_RECALL and not _unexplained_runs(alignment) and not _long_drops(alignment)
 
 
 def _long_drops(alignment: Alignment) -> list[tuple[int, int]]:
@@ -417,8 +399,7 @@ def _split_at_long_drops(alignment: Alignment, index: SourceIndex) -> list[Align
     if cut in (0, len(alignment.words)):
         return [alignment]
     shifted = [
-        replace(step, quote_start=step.quote_start - cut, quote_end=step.quote_end - cut)
-        for step in steps[last:]
+        replace(step, quote_start=step.quote_start - cut, quote_end=step.quote_end - cut) for step in steps[last:]
     ]
     before = rescore(alignment.words[:cut], steps[:first], index)
     return [before, *_split_at_long_drops(rescore(alignment.words[cut:], shifted, index), index)]
@@ -437,10 +418,7 @@ def _split_at_excerpt_gaps(alignment: Alignment, index: SourceIndex) -> list[Ali
             and 0 < step.source_start < len(index)
             and index.gap_marked_after(step.source_start - 1)
         ):
-            shifted = [
-                replace(s, quote_start=s.quote_start - cut, quote_end=s.quote_end - cut)
-                for s in steps[number:]
-            ]
+            shifted = [replace(s, quote_start=s.quote_start - cut, quote_end=s.quote_end - cut) for s in steps[number:]]
             before = rescore(alignment.words[:cut], steps[:number], index)
             after = rescore(alignment.words[cut:], shifted, index)
             return [before, *_split_at_excerpt_gaps(after, index)]
@@ -459,9 +437,7 @@ def _has_anchor(alignment: Alignment) -> bool:
     """Whether an informative word of the piece is found: function words alone place nothing."""
     return any(
         step.kind in (MATCH, MINOR, RELATED)
-        and any(
-            word.key not in STOPWORDS for word in alignment.words[step.quote_start : step.quote_end]
-        )
+        and any(word.key not in STOPWORDS for word in alignment.words[step.quote_start : step.quote_end])
         for step in alignment.steps
     )
 
@@ -492,10 +468,7 @@ def concatenate(first: Alignment, second: Alignment, index: SourceIndex) -> Alig
     """One alignment from two, the source words between them counted as dropped."""
     offset = len(first.words)
     shifted = [
-        replace(step, quote_start=step.quote_start + offset, quote_end=step.quote_end + offset)
-        for step in second.steps
+        replace(step, quote_start=step.quote_start + offset, quote_end=step.quote_end + offset) for step in second.steps
     ]
-    between = (
-        [Step(DELETED, offset, offset, first.end, second.start)] if second.start > first.end else []
-    )
+    between = [Step(DELETED, offset, offset, first.end, second.start)] if second.start > first.end else []
     return rescore((*first.words, *second.words), (*first.steps, *between, *shifted), index)

@@ -49,9 +49,7 @@ SENTENCE_END = re.compile(r"[.!?]")
 # Pairs in breame that are different words rather than two spellings of one.
 _DIFFERENT_WORDS = frozenset({"tonne", "tonnes", "bevvy", "bevvies", "gauge", "gauges", "gauged"})
 _AMERICAN_SPELLING = {
-    british: american
-    for british, american in BRITISH_ENGLISH_SPELLINGS.items()
-    if british not in _DIFFERENT_WORDS
+    british: american for british, american in BRITISH_ENGLISH_SPELLINGS.items() if british not in _DIFFERENT_WORDS
 }
 
 # Function words: they weigh little when ranking passages, so that "the ... of ... to" cannot

@@ -48,19 +48,14 @@ def _edited(match: QuoteMatch, name: str) -> str:
 
 def _minor(match: QuoteMatch, name: str) -> str:
     differences = _count(match.minor_differences, "difference")
-    return (
-        f"Minor differences: the words match {name}, with {differences} of spelling, "
-        "punctuation or case."
-    )
+    return f"Minor differences: the words match {name}, with {differences} of spelling, punctuation or case."
 
 
 def _meaning(match: QuoteMatch, name: str) -> str:
     minor = ""
     if match.minor_differences:
         minor = f" (with {_count(match.minor_differences, 'difference')} of spelling, punctuation or case)"
-    return (
-        f"Edit may change the meaning: the kept words match {name}{minor}, but {_and(describe_edits(match))}."
-    )
+    return f"Edit may change the meaning: the kept words match {name}{minor}, but {_and(describe_edits(match))}."
 
 
 def describe_edits(match: QuoteMatch) -> list[str]:
@@ -114,9 +109,7 @@ def _not_found(comparison: QuoteComparison, sources: int, name: str) -> str:
     sentence = f"Not found in the cited sources: no passage of {where} matches the quote"
     if comparison.nearest:
         share = round(100 * comparison.nearest[0].coverage)
-        sentence += (
-            f"; the nearest passage, shown for reference only, has {share}% of the quote's words"
-        )
+        sentence += f"; the nearest passage, shown for reference only, has {share}% of the quote's words"
     return sentence + ". This does not show that the words were never said."
 
 

@@ -102,9 +102,7 @@ def parse_quote(marked_text: str) -> ParsedQuote:
     text = strip_quotation_marks(marked_text)
     # Apostrophes standing alone are quotation marks inside the quote, not words.
     matches = [
-        match
-        for match in _QUOTE_TOKEN.finditer(text)
-        if match.lastgroup != "word" or canonical_word(match.group())
+        match for match in _QUOTE_TOKEN.finditer(text) if match.lastgroup != "word" or canonical_word(match.group())
     ]
     tokens = _merge_attached_brackets(text, matches)
     segments: list[QuoteSegment] = []
@@ -275,10 +273,7 @@ def index_source(text: str) -> SourceIndex:
     keys = tuple(map(canonical.__getitem__, words))
     block_offsets = tuple(
         accumulate(
-            (
-                sum(map(len, parts[n : n + _OFFSET_BLOCK]))
-                for n in range(0, len(parts), _OFFSET_BLOCK)
-            ),
+            (sum(map(len, parts[n : n + _OFFSET_BLOCK])) for n in range(0, len(parts), _OFFSET_BLOCK)),
             initial=0,
         )
     )
