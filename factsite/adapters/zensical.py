@@ -477,9 +477,14 @@ class PageLanguages:
 
     def strings(self, locale: str) -> dict[str, Any]:
         messages = Messages(locale)
+        links = []
+        for link in self.footer_links:
+            # The title read first: Babel 2.14's extractor would take a literal inside gettext(...) for a message.
+            title = link["title"]
+            links.append({**link, "title": messages.gettext(title)})
         return {
             "factsite_strings": {text: messages.gettext(text) for text in THEME_STRINGS},
-            "factsite_footer_links": [{**link, "title": messages.gettext(link["title"])} for link in self.footer_links],
+            "factsite_footer_links": links,
         }
 
     def front_matter(self, locale: str) -> dict[str, Any]:
