@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
 
 from factsite.checks.figures import display_number
-from factsite.model import CheckedArticle, CheckedClaim, ClaimKind, Project, Source
+from factsite.model import Article, CheckedArticle, CheckedClaim, ClaimKind, Project, Source
 from factsite.render import evidence, views
 from factsite.render.cards import card_path
 from factsite.render.claimants import Claimant, Claimants, claimant_path
@@ -46,6 +46,16 @@ LATER_INDEX_PAGE = "page/2"
 LATER_SOURCES_PAGE = "sources/page/2"
 # Where a claim page shows the same claim checked in other articles (filled in by `assemble`).
 ALSO_CHECKED_SLOT = "<!--factsite:also-checked-->"
+
+
+class SectionStore(Protocol):
+    """Rendered "Also checked in" sections by a key naming everything they show (see `PageRenderer`)."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def put(self, key: str, html: str) -> None: ...
+
+
 # How a claimant stands to a claim: the outlet that published it, or the one it quotes.
 ROLES = ("published", "quoted")
 
@@ -305,8 +315,12 @@ ArticleRendering = Callable[[CheckedArticle], ArticlePages]
 
 
 class PageRenderer:
-    def __init__(self, project: Project, environment: jinja2.Environment | None = None) -> None:
+    def __init__(self, project: Project, environment: jinja2.Environment | None = None,
+                 sections: SectionStore | None = None) -> None:  # fmt: skip
         self.project = project
+        # Where "Also checked in" sections rendered by earlier builds are kept: a section is rendered again only
+        # when what it shows changed (None: rendered every time).
+        self.sections = sections
         self.settings = project.settings
         self.environment = environment or template_environment()
         self.markdown = MarkdownRenderer()
@@ -379,8 +393,20 @@ class PageRenderer:
         html = ""
         if others:
             links = [(views.claim_link(by_key[key], self.settings), by_key[key].article) for key in others]
-            html = self.render("_also_checked.html", page.path, page.locale, links=links)
+            html = self._also_checked_html(page, links)
         return replace(page, body_html=page.body_html.replace(ALSO_CHECKED_SLOT, html, 1))
+
+    def _also_checked_html(self, page: SitePage, links: list[tuple[views.ClaimLink, Article]]) -> str:
+        # Everything the section shows: the page's place and language, and each linked claim with its article's
+        # title, outlet, date and language (the templates and settings are the section store's own key).
+        shown = (page.path, page.locale, [(link, a.title, a.outlet, a.published, a.locale) for link, a in links])
+        key = hashlib.sha256(repr(shown).encode()).hexdigest()
+        html = self.sections.get(key) if self.sections is not None else None
+        if html is None:
+            html = self.render("_also_checked.html", page.path, page.locale, links=links)
+            if self.sections is not None:
+                self.sections.put(key, html)
+        return html
 
     def claim_claimants(self, claimed: CheckedClaim) -> list[tuple[str, Claimant]]:
         """Who stands behind a claim: the outlet that published it, and for a quotation the one quoted."""
