@@ -111,7 +111,7 @@ class SiteBuild:
         """Every generated page; the content must have been checked without errors."""
         project = self.project
         assert project is not None and not project.errors, "check() first, and only build content without errors"
-        renderer = PageRenderer(project, self.caches.templates)
+        renderer = PageRenderer(project, self.caches.templates, self.caches.pages.sections)
         self.newest = renderer.newest
         renders, keys = self.caches.pages, self.caches.checks.article_keys
         self.options.progress.stage("composing", len(project.articles), "articles")
@@ -121,7 +121,11 @@ class SiteBuild:
         cached = renders.rendering(renderer.article_pages, keys)
         parts = [cached(checked) for checked in project.articles]
         self.article_data = [part.data for part in parts]
-        return renderer.assemble(parts)
+        return self._saving_sections(renderer.assemble(parts))
+
+    def _saving_sections(self, pages: Iterator[SitePage]) -> Iterator[SitePage]:
+        yield from pages
+        self.caches.pages.sections.save()  # once every page was composed: the sections the site shows now
 
     def data_files(self) -> Iterator[tuple[str, bytes]]:
         """The site's data files (claims.json, feeds, JSON-LD) as (path in the site, bytes)."""

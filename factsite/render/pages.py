@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
 
 from factsite.checks.figures import display_number
-from factsite.model import CheckedArticle, CheckedClaim, ClaimKind, Project, Source
+from factsite.model import Article, CheckedArticle, CheckedClaim, ClaimKind, Project, Source
 from factsite.render import evidence, views
 from factsite.render.cards import card_path
 from factsite.render.claimants import Claimant, Claimants, claimant_path
@@ -46,6 +46,24 @@ LATER_INDEX_PAGE = "page/2"
 LATER_SOURCES_PAGE = "sources/page/2"
 # Where a claim page shows the same claim checked in other articles (filled in by `assemble`).
 ALSO_CHECKED_SLOT = "<!--factsite:also-checked-->"
+
+
+class _Linked(NamedTuple):
+    """A claim an "Also checked in" section links to, its article, and a text naming what the section shows."""
+
+    link: views.ClaimLink
+    article: Article
+    shown: str
+
+
+class SectionStore(Protocol):
+    """Rendered "Also checked in" sections by a key naming everything they show (see `PageRenderer`)."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def put(self, key: str, html: str) -> None: ...
+
+
 # How a claimant stands to a claim: the outlet that published it, or the one it quotes.
 ROLES = ("published", "quoted")
 
@@ -305,8 +323,12 @@ ArticleRendering = Callable[[CheckedArticle], ArticlePages]
 
 
 class PageRenderer:
-    def __init__(self, project: Project, environment: jinja2.Environment | None = None) -> None:
+    def __init__(self, project: Project, environment: jinja2.Environment | None = None,
+                 sections: SectionStore | None = None) -> None:  # fmt: skip
         self.project = project
+        # Where "Also checked in" sections rendered by earlier builds are kept: a section is rendered again only
+        # when what it shows changed (None: rendered every time).
+        self.sections = sections
         self.settings = project.settings
         self.environment = environment or template_environment()
         self.markdown = MarkdownRenderer()
@@ -334,10 +356,11 @@ class PageRenderer:
         yield from self.index_pages(parts)
         also = same_claims(self.project.claims, self.settings)
         by_key = {(c.article.slug, c.claim.id): c for c in self.project.claims} if also else {}
+        linked: dict[ClaimKey, _Linked] = {}  # each linked claim's, made once: a claim is linked from several pages
         for part in parts:
             for page in part.pages:
                 if page.kind == "claim":
-                    page = self._with_also_checked(page, part.slug, also, by_key)
+                    page = self._with_also_checked(page, part.slug, also, by_key, linked)
                 yield page
         yield from self.sources_pages(parts)
         yield self.methodology_page()
@@ -370,17 +393,45 @@ class PageRenderer:
         claimants = tuple(item for claimed in checked.claims for item in self._claimant_items(claimed))
         return ArticlePages(article.slug, pages, index_entry, sources, corrections, data, claimants)
 
-    def _with_also_checked(self, page: SitePage, slug: str, also: dict[ClaimKey, tuple[ClaimKey, ...]],
-                           by_key: dict[ClaimKey, CheckedClaim]) -> SitePage:  # fmt: skip
+    def _with_also_checked(
+        self,
+        page: SitePage,
+        slug: str,
+        also: dict[ClaimKey, tuple[ClaimKey, ...]],
+        by_key: dict[ClaimKey, CheckedClaim],
+        linked: dict[ClaimKey, _Linked],
+    ) -> SitePage:
         """The claim page with its links to the same claim in other articles, which only the whole site knows:
         added here, so that an article's own pages stay a function of that article."""
         claim_id = page.path.rsplit("/", 1)[-1]
         others = also.get((slug, claim_id), ())
         html = ""
         if others:
-            links = [(views.claim_link(by_key[key], self.settings), by_key[key].article) for key in others]
-            html = self.render("_also_checked.html", page.path, page.locale, links=links)
+            html = self._also_checked_html(page, [self._linked(key, by_key, linked) for key in others])
         return replace(page, body_html=page.body_html.replace(ALSO_CHECKED_SLOT, html, 1))
+
+    def _linked(self, key: ClaimKey, by_key: dict[ClaimKey, CheckedClaim], known: dict[ClaimKey, _Linked]) -> _Linked:
+        found = known.get(key)
+        if found is None:
+            claimed = by_key[key]
+            link, article = views.claim_link(claimed, self.settings), claimed.article
+            # Everything the section shows of it: the claim, and its article's title, outlet, date and language.
+            shown = repr((link, article.title, article.outlet, article.published, article.locale))
+            found = known[key] = _Linked(link, article, shown)
+        return found
+
+    def _also_checked_html(self, page: SitePage, links: list[_Linked]) -> str:
+        # The key names everything the section shows: the page's place and language and the linked claims (the
+        # templates and settings are the section store's own key).
+        shown = "\0".join((page.path, page.locale, *(linked.shown for linked in links)))
+        key = hashlib.sha256(shown.encode()).hexdigest()
+        html = self.sections.get(key) if self.sections is not None else None
+        if html is None:
+            pairs = [(linked.link, linked.article) for linked in links]
+            html = self.render("_also_checked.html", page.path, page.locale, links=pairs)
+            if self.sections is not None:
+                self.sections.put(key, html)
+        return html
 
     def claim_claimants(self, claimed: CheckedClaim) -> list[tuple[str, Claimant]]:
         """Who stands behind a claim: the outlet that published it, and for a quotation the one quoted."""

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from factsite.build.site import BuildOptions, SiteBuild
+from factsite.load.site_config import read_site_config
 from factsite.render.same_claims import THRESHOLD, near_identical
 from tests.publish.conftest import build, built
 from tests.publish.site_fixture import write_site
@@ -90,3 +92,34 @@ def test_the_same_claims_are_found_once_per_build(tmp_path: Path) -> None:
     again = check_project(settings)  # new claims, equal to the old: found again, the same
     assert same_claims(again.claims, settings) is not first
     assert same_claims(again.claims, settings) == first
+
+
+def _composed(config: Path, cache_dir: Path | None) -> tuple[SiteBuild, dict[str, str]]:
+    """A build in a new process's state (its caches only on disk), and each page's body by path."""
+    build = SiteBuild(read_site_config(config).settings(), BuildOptions(cache_dir=cache_dir))
+    assert not build.check().errors
+    return build, {page.path: page.body_html for page in build.pages()}
+
+
+def test_an_edit_renders_again_only_the_also_checked_sections_it_changed(tmp_path: Path) -> None:
+    config = write_site(tmp_path, extra_articles={"jobs-again": "2024-03-11"})
+    cache_dir = tmp_path / "cache"
+    first, _ = _composed(config, cache_dir)
+    sections = first.caches.pages.sections
+    # Three claims of each article are the same claim in the other (the copy error is nobody's claim).
+    assert (sections.misses, sections.hits) == (6, 0)
+    again = config.parent / "content" / "articles" / "jobs-again.md"
+    again.write_text(again.read_text("utf-8").replace("title: Minister says", "title: Minister repeats"), "utf-8")
+
+    second, pages = _composed(config, cache_dir)
+    sections = second.caches.pages.sections
+    # Only the sections naming the edited article are rendered again; its own claims link to the same "jobs".
+    assert (sections.misses, sections.hits) == (3, 3)
+    page = pages["articles/jobs/claims/jobs-grew"]
+    assert "Minister repeats jobs grew by a third" in page and "Minister says" not in page.split("Also checked in")[1]
+    assert "Minister says jobs grew by a third" in pages["articles/jobs-again/claims/jobs-grew"]
+    assert pages == _composed(config, None)[1]  # byte for byte what a build from nothing shows
+
+    third, unchanged = _composed(config, cache_dir)
+    assert (third.caches.pages.sections.misses, third.caches.pages.sections.hits) == (0, 6)
+    assert unchanged == pages

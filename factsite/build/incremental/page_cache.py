@@ -49,6 +49,7 @@ class PageCache:
         self.on_article: Callable[[], None] | None = None
         self._memory: dict[str, ArticlePages] = {}
         self._reported: set[str] = set()  # rendered by `prefetch`, progress already reported
+        self.sections = SectionCache(directory, templates_fingerprint)
 
     def rendering(self, render: ArticleRendering, keys: Mapping[str, str]) -> ArticleRendering:
         """`render` with this cache in front; `keys` gives each article's check key by slug."""
@@ -130,6 +131,50 @@ class PageCache:
         for page in parts.pages:
             _ = page.digest  # stored with the page, so a reused page is never hashed again
         self.store.write(key, parts)
+
+
+class SectionCache:
+    """The claim pages' "Also checked in" sections, by a key naming what each shows (`PageRenderer.sections`).
+
+    Only the whole site knows them, so they are not among an article's cached pages, and rendering all of them
+    again took most of the composing time after a one-article edit at 25,000 claims. They are kept in one file
+    holding the sections the last build showed; a section is rendered again only when its key is new.
+    """
+
+    def __init__(self, directory: Path | None, templates_fingerprint: str) -> None:
+        self.path = directory / "pages" / "also-checked" if directory else None
+        self.templates_fingerprint = templates_fingerprint
+        self._known: dict[str, str] | None = None
+        self._shown: dict[str, str] = {}  # the sections this build showed
+        self.hits = 0
+        self.misses = 0  # sections rendered
+
+    def get(self, key: str) -> str | None:
+        key = self._full_key(key)
+        html = self._shown.get(key) or self._load().get(key)
+        if html is not None:
+            self.hits += 1
+            self._shown[key] = html
+        return html
+
+    def put(self, key: str, html: str) -> None:
+        self.misses += 1
+        self._shown[self._full_key(key)] = html
+
+    def save(self) -> None:
+        """Keep the sections this build showed (and only those) for the next build."""
+        if self._shown != self._known and self.path is not None:
+            EntryStore.write_file(self.path, self._shown)
+        self._known, self._shown = self._shown, {}
+
+    def _full_key(self, key: str) -> str:
+        return hashlib.sha256((key + self.templates_fingerprint).encode()).hexdigest()
+
+    def _load(self) -> dict[str, str]:
+        if self._known is None:
+            found = EntryStore.read_file(self.path) if self.path is not None else None
+            self._known = found if isinstance(found, dict) else {}
+        return self._known
 
 
 class PublicationCache:
