@@ -38,13 +38,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import markdown
 import yaml
 
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.build.static_files import FACT_CHECK_DIRS, MARKDOWN_SUFFIXES
 from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
-from factsite.load.site_config import PythonName, SiteConfig
+from factsite.load.site_config import SiteConfig
 from factsite.model import Problem, Project
 from factsite.render.messages import Messages
 from factsite.render.page_safety import page_problems
@@ -398,9 +397,7 @@ def render_editor_pages(site: SiteConfig, nav: Any) -> tuple[dict[str, str], lis
     """The editor's Markdown pages rendered with the site's Markdown extensions and sanitised, as the MkDocs
     plugin does (Zensical would publish their raw HTML), each staged as front matter and one block of HTML;
     images from other hosts and the theme's ids are errors, as in the MkDocs build."""
-    configs = {name: {key: _resolved(value) for key, value in options.items()}
-               for name, options in site.markdown_configs.items()}  # fmt: skip
-    renderer = markdown.Markdown(extensions=list(site.markdown_extensions), extension_configs=configs)
+    renderer = site.site_markdown()
     content = site.site.content_dir
     titled = {path for title, path in nav_entries(nav) if title}
     staged, problems = {}, []
@@ -421,17 +418,6 @@ def render_editor_pages(site: SiteConfig, nav: Any) -> tuple[dict[str, str], lis
         header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**6) if meta else ""
         staged[relative] = (f"---\n{header}---\n\n" if header else "") + f"<div>\n{clean}\n</div>\n"
     return staged, problems
-
-
-def _resolved(value: Any) -> Any:
-    """An extension option given as `!!python/name:` imported, where the site's Markdown runs."""
-    if isinstance(value, PythonName):
-        return value.resolve()
-    if isinstance(value, dict):
-        return {key: _resolved(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_resolved(item) for item in value]
-    return value
 
 
 def editor_page_paths(content: Path) -> Iterator[tuple[str, Path]]:

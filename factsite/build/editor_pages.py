@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-import markdown
 import yaml
 
-from factsite.load.site_config import PythonName, SiteConfig
+from factsite.load.site_config import SiteConfig
 from factsite.load.text_files import MAX_FILE_BYTES
 from factsite.model import Problem
 from factsite.render.page_safety import page_problems
@@ -29,9 +28,7 @@ _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 
 def editor_page_problems(config: SiteConfig) -> list[Problem]:
     """Every editor page's problems, each located in its file."""
-    configs = {name: {key: _resolved(value) for key, value in options.items()}
-               for name, options in config.markdown_configs.items()}  # fmt: skip
-    renderer = markdown.Markdown(extensions=list(config.markdown_extensions), extension_configs=configs)
+    renderer = config.site_markdown()
     docs = config.site.content_dir
     problems: list[Problem] = []
     for path in sorted(docs.rglob("*.md")):
@@ -67,13 +64,3 @@ def without_front_matter(text: str) -> str:
             lines.insert(0, line)
             break
     return "\n".join(lines).lstrip("\n")
-
-
-def _resolved(value: object) -> object:
-    if isinstance(value, PythonName):
-        return value.resolve()
-    if isinstance(value, dict):
-        return {key: _resolved(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_resolved(item) for item in value]
-    return value

@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markdown
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -46,6 +47,17 @@ class PythonName:
         return getattr(importlib.import_module(module), attribute)
 
 
+def _resolved(value: object) -> object:
+    """`value` with every `PythonName` in it imported."""
+    if isinstance(value, PythonName):
+        return value.resolve()
+    if isinstance(value, dict):
+        return {key: _resolved(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolved(item) for item in value]
+    return value
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """What factsite reads of mkdocs.yml."""
@@ -58,6 +70,15 @@ class SiteConfig:
     site_dir: Path = Path("site")
     # Unknown option names: warnings, as MkDocs gives them (under --strict they stop the build).
     warnings: tuple[str, ...] = ()
+
+    def site_markdown(self) -> markdown.Markdown:
+        """The site's Markdown, as MkDocs runs it for editor pages: its extensions with their options, values given
+        as `!!python/name:` imported now (only where editor pages are rendered)."""
+        configs = {
+            name: {key: _resolved(value) for key, value in options.items()}
+            for name, options in self.markdown_configs.items()
+        }
+        return markdown.Markdown(extensions=list(self.markdown_extensions), extension_configs=configs)
 
     @property
     def cache_dir(self) -> Path:
