@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import io
+import struct
+import unicodedata
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import font_roboto  # type: ignore[import-untyped]
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
 WIDTH, HEIGHT = 1200, 630  # Open Graph's recommended size; Twitter's summary_large_image takes it as it is
 MARGIN = 72
@@ -117,28 +120,46 @@ def _font(weight: str, size: int, face: Face = FACES[0]) -> ImageFont.FreeTypeFo
     return font
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+SIZES = range(64, 39, -4)  # the sentence's sizes in pixels, the largest that fits first
+LINE_HEIGHT = 1.25
+
+
+@functools.lru_cache(maxsize=65536)
+def _advance(word: str, face: Face) -> float:
+    """The advance of a word (or a space) of the sentence at 64 pixels, kept: a site's claims share most of their
+    words. Pillow lays text out unhinted, so at another size a word is as long as this times the size / 64 (to
+    within 0.05 pixel), and one measure serves every size tried."""
+    return _font("Bold", SIZES[0], face).getlength(word)
+
+
+def _wrap(words: list[str], size: int, face: Face, width: int) -> list[str]:
+    """Lines of at most `width` pixels, filled in turn. A line is as long as its words and spaces: shaping (joined
+    letters, conjuncts) never reaches across a space, and kerning against a space moves a word a pixel or two."""
+    room = width * SIZES[0] / size  # in the measure of `_advance`
+    space = _advance(" ", face)
     lines: list[str] = []
-    for word in text.split():
-        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
+    used = 0.0
+    for word in words:
+        length = _advance(word, face)
+        if lines and used + space + length <= room:
             lines[-1] += " " + word
+            used += space + length
         else:
             lines.append(word)
+            used = length
     return lines
 
 
-def _fit(draw: ImageDraw.ImageDraw, text: str, face: Face, width: int,
-         height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:  # fmt: skip
+def _fit(text: str, face: Face, width: int, height: int) -> tuple[int, list[str]]:
     """The largest size from 64 down to 40 pixels at which `text` fits; below that, cut with an ellipsis."""
-    for size in range(64, 39, -4):
-        font = _font("Bold", size, face)
-        lines = _wrap(draw, text, font, width)
-        if len(lines) * size * 1.25 <= height:
-            return font, lines
-    font = _font("Bold", 40, face)
-    lines = _wrap(draw, text, font, width)
-    kept = lines[: int(height // (40 * 1.25))]
-    return font, [*kept[:-1], kept[-1].rstrip(".,;:،؛।") + " …"]
+    words = text.split()
+    for size in SIZES:
+        lines = _wrap(words, size, face, width)
+        if len(lines) * size * LINE_HEIGHT <= height:
+            return size, lines
+    size = SIZES[-1]
+    kept = _wrap(words, size, face, width)[: int(height // (size * LINE_HEIGHT))]
+    return size, [*kept[:-1], kept[-1].rstrip(".,;:،؛।") + " …"]
 
 
 def drawable(text: str) -> bool:
@@ -146,64 +167,296 @@ def drawable(text: str) -> bool:
     return face_for(text) is not None
 
 
-def _text(draw: ImageDraw.ImageDraw, at: tuple[float, float], text: str, weight: str, size: int, fill: str,
-          anchor: str = "la", right: float | None = None) -> float:  # fmt: skip
-    """Draw `text` in the face that can, right-aligned at `right` when the face is right to left; its width."""
+# A card is a palette image drawn straight in palette indices: paper, the verdict's two colours, and for each ink
+# of text LEVELS shades over what is under it (its anti-aliasing). Text is drawn as ink coverage (an L image) and
+# each coverage value mapped to its shade: no full-colour image, nothing to quantize.
+PAPER_INDEX, FG_INDEX, BG_INDEX = 0, 1, 2  # paper is 0: the PNG's filter byte before each row is 0 as well
+LEVELS = 16  # 16 shades of an ink look as smooth as FreeType's 256 at these sizes, and keep the PNG small
+KICKER_INK, SITE_INK = "#555555", "#444444"
+BAR = 24  # the verdict's colour down the left edge: columns 0 to 24
+BADGE_TOP = MARGIN - 8
+TOP, BOTTOM = BADGE_TOP + 84 + 40, HEIGHT - MARGIN - 56  # the rows the sentence may take
+# Coverage below half a shade draws nothing.
+COVERED = tuple(255 if (coverage * LEVELS + 127) // 255 else 0 for coverage in range(256))
+
+
+@dataclass(frozen=True)
+class Palette:
+    colours: bytes  # the PNG's PLTE: red, green, blue of each index
+    shades: dict[str, tuple[int, ...]]  # for each ink (sentence, kicker, site, label): coverage 0-255 -> index
+
+
+@functools.lru_cache(maxsize=64)
+def _palette(fg: str, bg: str) -> Palette:
+    colours: list[tuple[int, ...]] = [ImageColor.getrgb(colour)[:3] for colour in (PAPER, fg, bg)]
+    shades = {}
+    for ink, colour, under in (("sentence", INK, PAPER_INDEX), ("kicker", KICKER_INK, PAPER_INDEX),
+                               ("site", SITE_INK, PAPER_INDEX), ("label", fg, BG_INDEX)):  # fmt: skip
+        first, rgb = len(colours), ImageColor.getrgb(colour)
+        colours += [tuple(round(a + (b - a) * level / LEVELS) for a, b in zip(colours[under], rgb, strict=True))
+                    for level in range(1, LEVELS + 1)]  # fmt: skip
+        levels = ((coverage * LEVELS + 127) // 255 for coverage in range(256))
+        shades[ink] = tuple(first + level - 1 if level else under for level in levels)
+    return Palette(bytes(value for colour in colours for value in colour), shades)
+
+
+def _paint(canvas: Image.Image, cover: Image.Image, shades: tuple[int, ...]) -> None:
+    """Ink where `cover` (coverage, the canvas's size) says, in the ink's shades over what is there."""
+    canvas.paste(cover.point(shades), (0, 0), cover.point(COVERED))
+
+
+def _cover(at: tuple[float, float], text: str, weight: str, size: int, anchor: str,
+           right: float | None = None) -> Image.Image | None:  # fmt: skip
+    """The coverage of `text` over the card, in the face that can draw it, right-aligned at `right` when the face
+    is right to left; None when no face can."""
     face = face_for(text)
     if face is None:
-        return 0.0
+        return None
     font = _font(weight, size, face)
+    cover = Image.new("L", (WIDTH, HEIGHT))
+    draw = ImageDraw.Draw(cover)
     if face.right_to_left and right is not None:
-        draw.text((right, at[1]), text, font=font, fill=fill, anchor="r" + anchor[1], direction="rtl")
+        draw.text((right, at[1]), text, font=font, fill=255, anchor="r" + anchor[1], direction="rtl")
     else:
-        draw.text(at, text, font=font, fill=fill, anchor=anchor)
-    return draw.textlength(text, font=font)
+        draw.text(at, text, font=font, fill=255, anchor=anchor)
+    return cover
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What every card of a verdict, label and site shares: paper, bar, badge, site name (the kicker and the
+    sentence are drawn on a copy), and the rows below the sentence's band, deflated once."""
+
+    palette: Palette
+    canvas: Image.Image  # mode L, holding palette indices
+    kicker_at: float
+    band: tuple[int, int]  # rows holding nothing but paper and the bar: the sentence's, when its ink stays there
+    tail: Piece  # the rows from band[1] down, ending the stream
+
+
+@functools.lru_cache(maxsize=32)
+def frame(verdict_id: str, verdict_label: str, site_name: str) -> Frame:
+    fg, bg = COLOURS.get(verdict_id, OTHER)
+    palette = _palette(fg, bg)
+    canvas = Image.new("L", (WIDTH, HEIGHT), PAPER_INDEX)
+    draw = ImageDraw.Draw(canvas)
+    draw.rectangle((0, 0, BAR, HEIGHT), fill=FG_INDEX)
+    x, y = MARGIN, BADGE_TOP
+    band_top, kicker_at = y + 84 + 1, float(x)
+    badge_face = face_for(verdict_label)
+    if badge_face is not None:
+        label_width = _font("Bold", 52, badge_face).getlength(verdict_label)
+        draw.rounded_rectangle((x, y, x + label_width + 56, y + 84), radius=12, fill=BG_INDEX, outline=FG_INDEX,
+                               width=4)  # fmt: skip
+        label = _cover((x + 28, y + 42), verdict_label, "Bold", 52, "lm")
+        assert label is not None
+        _paint(canvas, label, palette.shades["label"])
+        band_top = max(band_top, _ink_rows(label)[1])
+        kicker_at = x + label_width + 88
+    band_bottom = HEIGHT
+    site = _cover((x, HEIGHT - MARGIN), site_name, "Medium", 36, "ls", right=WIDTH - MARGIN)
+    if site is not None:
+        _paint(canvas, site, palette.shades["site"])
+        band_bottom = min(band_bottom, _ink_rows(site)[0])
+    tail = _piece(_scanlines(canvas.crop((0, band_bottom, WIDTH, HEIGHT))), final=True)
+    return Frame(palette, canvas, kicker_at, (band_top, band_bottom), tail)
+
+
+def _ink_rows(cover: Image.Image) -> tuple[int, int]:
+    box = cover.getbbox()
+    return (box[1], box[3]) if box else (HEIGHT, 0)
+
+
+def _with_kicker(frame: Frame, kicker: str) -> tuple[Image.Image, int]:
+    """The frame's canvas with the kicker; the row below the kicker's ink."""
+    canvas = frame.canvas.copy()
+    cover = _cover((frame.kicker_at, BADGE_TOP + 42), kicker, "Medium", 36, "lm") if kicker else None
+    if cover is None:
+        return canvas, 0
+    _paint(canvas, cover, frame.palette.shades["kicker"])
+    return canvas, _ink_rows(cover)[1]
+
+
+@functools.lru_cache(maxsize=512)
+def _head(verdict_id: str, verdict_label: str, site_name: str, kicker: str) -> Piece | None:
+    """The rows above a frame's band with the kicker drawn: the same for every claim of that number. None when the
+    kicker's ink reaches into the band."""
+    shared = frame(verdict_id, verdict_label, site_name)
+    canvas, below = _with_kicker(shared, kicker)
+    if below > shared.band[0]:
+        return None
+    return _piece(_scanlines(canvas.crop((0, 0, WIDTH, shared.band[0]))))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    face: Face
+    size: int
+    lines: tuple[str, ...]
+
+
+def _sentence(text: str) -> Sentence | None:
+    sentence = " ".join(text.split())
+    face = face_for(sentence)
+    if face is None:
+        return None
+    size, lines = _fit(sentence, face, WIDTH - 2 * MARGIN, BOTTOM - TOP)
+    return Sentence(face, size, tuple(lines))
+
+
+@functools.lru_cache(maxsize=4096)
+def _word(word: str, size: int, face: Face) -> tuple[Any, int, int]:
+    """A word's coverage (Pillow's own glyph mask) and where it starts from the word's origin (left, at the
+    ascender): drawn once, as a site's claims share most of their words and drawing glyphs is most of a card's
+    cost."""
+    direction = "rtl" if face.right_to_left else None
+    mask, (left, top) = _font("Bold", size, face).getmask2(word, "L", direction=direction, anchor="la")
+    return mask, left, top
+
+
+def _left_to_right(text: str) -> bool:
+    return any(unicodedata.bidirectional(character) == "L" for character in text)
+
+
+Box = tuple[int, int, int, int]  # left, top, right, bottom
+
+
+def _sentence_cover(sentence: Sentence, box: Box) -> tuple[Image.Image, Box]:
+    """The sentence's coverage over `box` of the card (left, top, right, bottom), and the box of its ink on the
+    card. Words are drawn once (`_word`) and set a space apart; a right-to-left line that holds left-to-right
+    words is drawn whole, as the bidirectional algorithm orders those words left to right."""
+    left, top = box[0], box[1]
+    cover = Image.new("L", (box[2] - left, box[3] - top))
+    face, size = sentence.face, sentence.size
+    font = _font("Bold", size, face)
+    scale = size / SIZES[0]
+    space = _advance(" ", face) * scale
+    draw = ImageDraw.Draw(cover)
+    ink: list[float] = [WIDTH, HEIGHT, 0, 0]
+
+    def inked(box: tuple[float, float, float, float]) -> None:
+        ink[:] = [min(ink[0], box[0]), min(ink[1], box[1]), max(ink[2], box[2]), max(ink[3], box[3])]
+
+    for number, line in enumerate(sentence.lines):
+        y = TOP + number * size * LINE_HEIGHT
+        if face.right_to_left and _left_to_right(line):
+            at = (WIDTH - MARGIN, y)
+            inked(draw.textbbox(at, line, font=font, anchor="ra", direction="rtl"))
+            draw.text((at[0] - left, y - top), line, font=font, fill=255, anchor="ra", direction="rtl")
+            continue
+        x: float = WIDTH - MARGIN if face.right_to_left else MARGIN
+        for word in line.split(" "):
+            advance = _advance(word, face) * scale
+            if face.right_to_left:
+                x -= advance
+            glyphs, dx, dy = _word(word, size, face)
+            at = (round(x + dx), round(y + dy))
+            inked((*at, at[0] + glyphs.size[0], at[1] + glyphs.size[1]))
+            # What ImageDraw.text does with the mask it gets from the font: coverage added as ink over the cover.
+            draw.draw.draw_bitmap((at[0] - left, at[1] - top), glyphs, 255)
+            x += -space if face.right_to_left else advance + space
+    return cover, (int(ink[0]), int(ink[1]), int(ink[2]), int(ink[3]))
 
 
 def card_png(text: str, verdict_id: str, verdict_label: str, site_name: str, kicker: str = "") -> bytes:
-    """A 1200x630 card: the verdict badge, `kicker` (e.g. "Claim 3"), the claim or headline, the site name."""
-    return encode_card(draw_card(text, verdict_id, verdict_label, site_name, kicker))
+    """A 1200x630 card: the verdict badge, `kicker` (e.g. "Claim 3"), the claim or headline, the site name.
+
+    The PNG's rows above the sentence (frame and kicker) and below it (the site name) are deflated once for all
+    the cards that share them; a card deflates only its sentence's rows, about half the image."""
+    shared = frame(verdict_id, verdict_label, site_name)
+    head = _head(verdict_id, verdict_label, site_name, kicker)
+    sentence = _sentence(text)
+    top, bottom = shared.band
+    cover, ink = None, (0, bottom, 0, bottom)
+    if sentence is not None and sentence.lines:
+        # A column before the card's first: the filter byte of each scanline.
+        cover, ink = _sentence_cover(sentence, (-1, top, WIDTH, bottom))
+    if head is None or ink[0] <= BAR or ink[1] < top or ink[3] > bottom:  # ink outside the band: drawn whole
+        return encode_card(draw_card(text, verdict_id, verdict_label, site_name, kicker))
+    pieces = [head, _blank(ink[1] - top)]
+    if cover is not None:
+        rows = cover.crop((0, ink[1] - top, WIDTH + 1, ink[3] - top)).point(shared.palette.shades["sentence"])
+        ImageDraw.Draw(rows).rectangle((1, 0, 1 + BAR, rows.height), fill=FG_INDEX)
+        pieces.append(_piece(rows.tobytes()))
+    pieces += [_blank(bottom - ink[3]), shared.tail]
+    return _png(shared.palette.colours, _stream(pieces))
 
 
 def draw_card(text: str, verdict_id: str, verdict_label: str, site_name: str, kicker: str = "") -> Image.Image:
-    """The card of `card_png` as a full-colour image, before `encode_card`."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
-    draw = ImageDraw.Draw(image)
-    fg, bg = COLOURS.get(verdict_id, OTHER)
-    draw.rectangle((0, 0, 24, HEIGHT), fill=fg)  # the verdict's colour down the edge
-    x, y = MARGIN, MARGIN - 8
-    badge_face = face_for(verdict_label)
-    if badge_face is not None:
-        badge_font = _font("Bold", 52, badge_face)
-        label_width = draw.textlength(verdict_label, font=badge_font)
-        draw.rounded_rectangle((x, y, x + label_width + 56, y + 84), radius=12, fill=bg, outline=fg, width=4)
-        draw.text((x + 28, y + 42), verdict_label, font=badge_font, fill=fg, anchor="lm")
-        x_kicker = x + label_width + 88
-    else:
-        x_kicker = x
-    if kicker:
-        _text(draw, (x_kicker, y + 42), kicker, "Medium", 36, "#555555", anchor="lm")
-    top, bottom = y + 84 + 40, HEIGHT - MARGIN - 56
-    sentence = " ".join(text.split())
-    face = face_for(sentence)
-    if face is not None:
-        font, lines = _fit(draw, sentence, face, WIDTH - 2 * MARGIN, bottom - top)
-        for number, line in enumerate(lines):
-            if face.right_to_left:
-                draw.text((WIDTH - MARGIN, top + number * font.size * 1.25), line, font=font, fill=INK, anchor="ra",
-                          direction="rtl")  # fmt: skip
-            else:
-                draw.text((x, top + number * font.size * 1.25), line, font=font, fill=INK)
-    _text(draw, (x, HEIGHT - MARGIN), site_name, "Medium", 36, "#444444", anchor="ls", right=WIDTH - MARGIN)
+    """The card of `card_png` drawn whole, as a palette image: what `card_png` gives for a card whose ink leaves
+    the rows it expects, and the reference its shortcuts are tested against."""
+    shared = frame(verdict_id, verdict_label, site_name)
+    canvas, _ = _with_kicker(shared, kicker)
+    sentence = _sentence(text)
+    if sentence is not None:
+        cover, _ = _sentence_cover(sentence, (0, 0, WIDTH, HEIGHT))
+        _paint(canvas, cover, shared.palette.shades["sentence"])
+    image = canvas.convert("P")
+    image.putpalette(shared.palette.colours)
     return image
 
 
 def encode_card(image: Image.Image) -> bytes:
-    """A drawn card as PNG bytes: more than half of a card's cost, in code that lets other Python threads run
-    meanwhile (Pillow releases Python's lock while it quantizes and compresses), so a card can be encoded
-    while the next is drawn."""
-    # 64 colours hold the few inks and their anti-aliasing; a palette image is a third of the bytes and
-    # encodes twice as fast as a full-colour one.
-    output = io.BytesIO()
-    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(output, "PNG", compress_level=3)
-    return output.getvalue()
+    """A card drawn whole (`draw_card`) as PNG bytes."""
+    rows = _scanlines(Image.frombytes("L", image.size, image.tobytes()))
+    return _png(bytes(image.getpalette() or ()), _stream([_piece(rows, final=True)]))
+
+
+# The PNG is written here rather than by Pillow so that rows many cards share are deflated once (Pillow deflates
+# all 756,000 bytes of every card, 2 ms): the rows above the sentence, those below it, and the empty rows between.
+# Pieces each deflated from an empty history make one valid stream, as none refers to anything before it.
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+ZLIB_HEADER = b"\x78\x01"  # deflate, 32 KiB window
+DEFLATE_LEVEL = 3  # as fast as level 1 on a card's rows, and 15% fewer bytes; level 6 takes twice as long
+ADLER_BASE = 65521
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Scanlines deflated on their own, their Adler-32 checksum and their length: pieces are joined in a stream."""
+
+    deflated: bytes
+    checksum: int
+    length: int
+
+
+def _piece(rows: bytes, final: bool = False) -> Piece:
+    compressor = zlib.compressobj(DEFLATE_LEVEL, zlib.DEFLATED, -15)  # raw deflate: no header, no checksum
+    deflated = compressor.compress(rows) + compressor.flush(zlib.Z_FINISH if final else zlib.Z_SYNC_FLUSH)
+    return Piece(deflated, zlib.adler32(rows), len(rows))
+
+
+@functools.lru_cache(maxsize=1024)
+def _blank(count: int) -> Piece:
+    """`count` rows of the band with no ink: the bar and paper, in the same palette indices on every card."""
+    row = bytes((0, *(FG_INDEX,) * (BAR + 1), *(PAPER_INDEX,) * (WIDTH - BAR - 1)))
+    return _piece(row * count)
+
+
+def _stream(pieces: list[Piece]) -> bytes:
+    """A zlib stream of the pieces in turn, the last one final; its checksum is the pieces' checksums combined
+    (as zlib's adler32_combine does: a byte's weight in the second sum is the number of bytes from it on)."""
+    low, high = 1, 0
+    for piece in pieces:
+        low_piece, high_piece = piece.checksum & 0xFFFF, piece.checksum >> 16
+        high = (high + high_piece + piece.length * (low - 1)) % ADLER_BASE
+        low = (low + low_piece - 1) % ADLER_BASE
+    body = b"".join(piece.deflated for piece in pieces)
+    return ZLIB_HEADER + body + ((high << 16) | low).to_bytes(4, "big")
+
+
+def _scanlines(image: Image.Image) -> bytes:
+    """An L image of palette indices as PNG scanlines: each row after a filter byte 0 (no filter)."""
+    rows = Image.new("L", (image.width + 1, image.height))
+    rows.paste(image, (1, 0))
+    return rows.tobytes()
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _png(palette: bytes, stream: bytes) -> bytes:
+    header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 3, 0, 0, 0)  # 8-bit palette indices, not interlaced
+    return b"".join((PNG_SIGNATURE, _chunk(b"IHDR", header), _chunk(b"PLTE", palette), _chunk(b"IDAT", stream),
+                     _chunk(b"IEND", b"")))  # fmt: skip

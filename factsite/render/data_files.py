@@ -13,14 +13,13 @@ import functools
 import json
 import secrets
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from factsite.model import CheckedArticle, CheckedClaim, Project
 from factsite.render.annotations import ANNOTATIONS_FILE, QuoteFinder, annotation, annotation_collection
-from factsite.render.cards import card_path, draw_card, encode_card
+from factsite.render.cards import card_path, card_png
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
 from factsite.render.messages import Messages
 from factsite.render.same_claims import same_claims
@@ -124,18 +123,15 @@ def article_cards(checked: CheckedArticle, settings: Settings) -> tuple[tuple[st
     article's language as its pages are."""
     site, messages = settings.site_name, Messages(checked.article.locale)
     rating = article_rating(checked.claims, checked.article, settings).verdict
-    # Each card is encoded in a second thread while the next is drawn: on a free processor, half the time.
-    with ThreadPoolExecutor(1, thread_name_prefix="factsite-cards") as encoder:
-        drawn = draw_card(checked.article.title, rating.id, messages.gettext(rating.label), site,
-                          messages.gettext("Fact-check"))  # fmt: skip
-        cards = [(card_path(article_path(checked.article.slug)), encoder.submit(encode_card, drawn))]
-        for claimed in checked.claims if settings.social_cards == "claims" else ():
-            verdict = verdict_view(claimed, settings)
-            path = card_path(claim_path(checked.article.slug, claimed.claim.id))
-            kicker = messages.gettext("Claim %(number)s", number=messages.number(claimed.mark.number))
-            drawn = draw_card(claim_title(claimed), verdict.id, messages.gettext(verdict.label), site, kicker)
-            cards.append((path, encoder.submit(encode_card, drawn)))
-        return tuple((path, encoded.result()) for path, encoded in cards)
+    cards = [(card_path(article_path(checked.article.slug)),
+              card_png(checked.article.title, rating.id, messages.gettext(rating.label), site,
+                       messages.gettext("Fact-check")))]  # fmt: skip
+    for claimed in checked.claims if settings.social_cards == "claims" else ():
+        verdict = verdict_view(claimed, settings)
+        path = card_path(claim_path(checked.article.slug, claimed.claim.id))
+        kicker = messages.gettext("Claim %(number)s", number=messages.number(claimed.mark.number))
+        cards.append((path, card_png(claim_title(claimed), verdict.id, messages.gettext(verdict.label), site, kicker)))
+    return tuple(cards)
 
 
 def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> Iterator[tuple[str, bytes]]:
