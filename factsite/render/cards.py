@@ -12,6 +12,14 @@ Each text (sentence, verdict label, kicker, site name) is drawn in the first typ
 every one of its characters (read with fontTools), so nothing is drawn as empty boxes. Devanagari and Arabic need
 complex text layout (conjuncts, joined letters, right to left): Pillow does it with libraqm, and where Pillow has no
 libraqm those typefaces are not used. A text no typeface can draw is left off the card, which still shows the rest.
+
+A card is cheap because most of it is drawn once (issue 20: cards were the largest cost of a build, 12-15 ms each):
+it is drawn straight in palette indices, with each text's anti-aliasing mapped onto shades of its ink, so there is
+no full-colour image to quantize; the frame (bar, badge, site name) is drawn once per verdict, label and site, the
+rows of the kicker once per claim number, each word of a sentence once per size; and the PNG is written here, with
+the rows cards share deflated once, so that a card deflates only the rows its sentence inks. `draw_card` draws a
+card whole, the reference the tests hold the pieces to: the same pixels, and the same bytes whatever was drawn
+before.
 """
 
 from __future__ import annotations
@@ -372,7 +380,7 @@ def card_png(text: str, verdict_id: str, verdict_label: str, site_name: str, kic
         # A column before the card's first: the filter byte of each scanline.
         cover, ink = _sentence_cover(sentence, (-1, top, WIDTH, bottom))
     if head is None or ink[0] <= BAR or ink[1] < top or ink[3] > bottom:  # ink outside the band: drawn whole
-        return encode_card(draw_card(text, verdict_id, verdict_label, site_name, kicker))
+        return _encoded_whole(*_whole(text, verdict_id, verdict_label, site_name, kicker))
     pieces = [head, _blank(ink[1] - top)]
     if cover is not None:
         rows = cover.crop((0, ink[1] - top, WIDTH + 1, ink[3] - top)).point(shared.palette.shades["sentence"])
@@ -385,21 +393,25 @@ def card_png(text: str, verdict_id: str, verdict_label: str, site_name: str, kic
 def draw_card(text: str, verdict_id: str, verdict_label: str, site_name: str, kicker: str = "") -> Image.Image:
     """The card of `card_png` drawn whole, as a palette image: what `card_png` gives for a card whose ink leaves
     the rows it expects, and the reference its shortcuts are tested against."""
+    canvas, palette = _whole(text, verdict_id, verdict_label, site_name, kicker)
+    image = Image.frombytes("P", canvas.size, canvas.tobytes())
+    image.putpalette(palette.colours)
+    return image
+
+
+def _whole(text: str, verdict_id: str, verdict_label: str, site_name: str, kicker: str) -> tuple[Image.Image, Palette]:
+    """A card drawn whole, in palette indices (an L image), and its palette."""
     shared = frame(verdict_id, verdict_label, site_name)
     canvas, _ = _with_kicker(shared, kicker)
     sentence = _sentence(text)
     if sentence is not None:
         cover, _ = _sentence_cover(sentence, (0, 0, WIDTH, HEIGHT))
         _paint(canvas, cover, shared.palette.shades["sentence"])
-    image = canvas.convert("P")
-    image.putpalette(shared.palette.colours)
-    return image
+    return canvas, shared.palette
 
 
-def encode_card(image: Image.Image) -> bytes:
-    """A card drawn whole (`draw_card`) as PNG bytes."""
-    rows = _scanlines(Image.frombytes("L", image.size, image.tobytes()))
-    return _png(bytes(image.getpalette() or ()), _stream([_piece(rows, final=True)]))
+def _encoded_whole(canvas: Image.Image, palette: Palette) -> bytes:
+    return _png(palette.colours, _stream([_piece(_scanlines(canvas), final=True)]))
 
 
 # The PNG is written here rather than by Pillow so that rows many cards share are deflated once (Pillow deflates
