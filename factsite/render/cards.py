@@ -213,21 +213,21 @@ def _paint(canvas: Image.Image, cover: Image.Image, shades: tuple[int, ...]) -> 
     canvas.paste(cover.point(shades), (0, 0), cover.point(COVERED))
 
 
-def _cover(at: tuple[float, float], text: str, weight: str, size: int, anchor: str,
-           right: float | None = None) -> Image.Image | None:  # fmt: skip
-    """The coverage of `text` over the card, in the face that can draw it, right-aligned at `right` when the face
-    is right to left; None when no face can."""
+def _cover(at: tuple[float, float], text: str, weight: str, size: int, anchor: str, right: float | None = None,
+           rows: int = HEIGHT) -> tuple[Image.Image, tuple[float, float, float, float]] | None:  # fmt: skip
+    """The coverage of `text` over the card's first `rows` rows, in the face that can draw it, right-aligned at
+    `right` when the face is right to left, and the box of the text on the card; None when no face can draw it."""
     face = face_for(text)
     if face is None:
         return None
     font = _font(weight, size, face)
-    cover = Image.new("L", (WIDTH, HEIGHT))
+    cover = Image.new("L", (WIDTH, rows))
     draw = ImageDraw.Draw(cover)
+    direction = None
     if face.right_to_left and right is not None:
-        draw.text((right, at[1]), text, font=font, fill=255, anchor="r" + anchor[1], direction="rtl")
-    else:
-        draw.text(at, text, font=font, fill=255, anchor=anchor)
-    return cover
+        at, anchor, direction = (right, at[1]), "r" + anchor[1], "rtl"
+    draw.text(at, text, font=font, fill=255, anchor=anchor, direction=direction)
+    return cover, draw.textbbox(at, text, font=font, anchor=anchor, direction=direction)
 
 
 @dataclass(frozen=True)
@@ -256,14 +256,16 @@ def frame(verdict_id: str, verdict_label: str, site_name: str) -> Frame:
         label_width = _font("Bold", 52, badge_face).getlength(verdict_label)
         draw.rounded_rectangle((x, y, x + label_width + 56, y + 84), radius=12, fill=BG_INDEX, outline=FG_INDEX,
                                width=4)  # fmt: skip
-        label = _cover((x + 28, y + 42), verdict_label, "Bold", 52, "lm")
-        assert label is not None
+        drawn = _cover((x + 28, y + 42), verdict_label, "Bold", 52, "lm")
+        assert drawn is not None
+        label = drawn[0]
         _paint(canvas, label, palette.shades["label"])
         band_top = max(band_top, _ink_rows(label)[1])
         kicker_at = x + label_width + 88
     band_bottom = HEIGHT
-    site = _cover((x, HEIGHT - MARGIN), site_name, "Medium", 36, "ls", right=WIDTH - MARGIN)
-    if site is not None:
+    drawn = _cover((x, HEIGHT - MARGIN), site_name, "Medium", 36, "ls", right=WIDTH - MARGIN)
+    if drawn is not None:
+        site = drawn[0]
         _paint(canvas, site, palette.shades["site"])
         band_bottom = min(band_bottom, _ink_rows(site)[0])
     tail = _piece(_scanlines(canvas.crop((0, band_bottom, WIDTH, HEIGHT))), final=True)
@@ -275,25 +277,25 @@ def _ink_rows(cover: Image.Image) -> tuple[int, int]:
     return (box[1], box[3]) if box else (HEIGHT, 0)
 
 
-def _with_kicker(frame: Frame, kicker: str) -> tuple[Image.Image, int]:
-    """The frame's canvas with the kicker; the row below the kicker's ink."""
-    canvas = frame.canvas.copy()
-    cover = _cover((frame.kicker_at, BADGE_TOP + 42), kicker, "Medium", 36, "lm") if kicker else None
-    if cover is None:
+def _with_kicker(frame: Frame, kicker: str, rows: int = HEIGHT) -> tuple[Image.Image, float]:
+    """The first `rows` rows of the frame's canvas with the kicker; the bottom of the kicker's box."""
+    canvas = frame.canvas.crop((0, 0, WIDTH, rows))
+    drawn = _cover((frame.kicker_at, BADGE_TOP + 42), kicker, "Medium", 36, "lm", rows=rows) if kicker else None
+    if drawn is None:
         return canvas, 0
-    _paint(canvas, cover, frame.palette.shades["kicker"])
-    return canvas, _ink_rows(cover)[1]
+    _paint(canvas, drawn[0], frame.palette.shades["kicker"])
+    return canvas, drawn[1][3]
 
 
 @functools.lru_cache(maxsize=512)
 def _head(verdict_id: str, verdict_label: str, site_name: str, kicker: str) -> Piece | None:
     """The rows above a frame's band with the kicker drawn: the same for every claim of that number. None when the
-    kicker's ink reaches into the band."""
+    kicker reaches into the band."""
     shared = frame(verdict_id, verdict_label, site_name)
-    canvas, below = _with_kicker(shared, kicker)
+    canvas, below = _with_kicker(shared, kicker, rows=shared.band[0])
     if below > shared.band[0]:
         return None
-    return _piece(_scanlines(canvas.crop((0, 0, WIDTH, shared.band[0]))))
+    return _piece(_scanlines(canvas))
 
 
 @dataclass(frozen=True)
