@@ -421,7 +421,7 @@ def _encoded_whole(canvas: Image.Image, palette: Palette) -> bytes:
 # Pieces each deflated from an empty history make one valid stream, as none refers to anything before it.
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 ZLIB_HEADER = b"\x78\x01"  # deflate, 32 KiB window
-DEFLATE_LEVEL = 3  # as fast as level 1 on a card's rows, and 15% fewer bytes; level 6 takes twice as long
+DEFLATE_LEVEL = 3  # 0.1 ms a card more than level 1 for 15% fewer bytes; level 4 takes 0.5 ms more
 ADLER_BASE = 65521
 
 
