@@ -135,8 +135,8 @@ LINE_HEIGHT = 1.25
 @functools.lru_cache(maxsize=65536)
 def _advance(word: str, face: Face) -> float:
     """The advance of a word (or a space) of the sentence at 64 pixels, kept: a site's claims share most of their
-    words. Pillow lays text out unhinted, so at another size a word is as long as this times the size / 64 (to
-    within 0.05 pixel), and one measure serves every size tried."""
+    words. The advances libraqm gives scale with the size (at 40 to 60 pixels a word is this times size / 64 to
+    within 0.05 pixel, measured in all three faces), so one measure serves every size tried."""
     return _font("Bold", SIZES[0], face).getlength(word)
 
 
@@ -244,6 +244,7 @@ class Frame:
 
 @functools.lru_cache(maxsize=32)
 def frame(verdict_id: str, verdict_label: str, site_name: str) -> Frame:
+    """The frame of every card of this verdict, label and site (kept: a site has a few verdicts and one name)."""
     fg, bg = COLOURS.get(verdict_id, OTHER)
     palette = _palette(fg, bg)
     canvas = Image.new("L", (WIDTH, HEIGHT), PAPER_INDEX)
@@ -277,13 +278,13 @@ def _ink_rows(cover: Image.Image) -> tuple[int, int]:
     return (box[1], box[3]) if box else (HEIGHT, 0)
 
 
-def _with_kicker(frame: Frame, kicker: str, rows: int = HEIGHT) -> tuple[Image.Image, float]:
+def _with_kicker(shared: Frame, kicker: str, rows: int = HEIGHT) -> tuple[Image.Image, float]:
     """The first `rows` rows of the frame's canvas with the kicker; the bottom of the kicker's box."""
-    canvas = frame.canvas.crop((0, 0, WIDTH, rows))
-    drawn = _cover((frame.kicker_at, BADGE_TOP + 42), kicker, "Medium", 36, "lm", rows=rows) if kicker else None
+    canvas = shared.canvas.crop((0, 0, WIDTH, rows))
+    drawn = _cover((shared.kicker_at, BADGE_TOP + 42), kicker, "Medium", 36, "lm", rows=rows) if kicker else None
     if drawn is None:
         return canvas, 0
-    _paint(canvas, drawn[0], frame.palette.shades["kicker"])
+    _paint(canvas, drawn[0], shared.palette.shades["kicker"])
     return canvas, drawn[1][3]
 
 
@@ -371,14 +372,14 @@ def _sentence_cover(sentence: Sentence, box: Box) -> tuple[Image.Image, Box]:
 def card_png(text: str, verdict_id: str, verdict_label: str, site_name: str, kicker: str = "") -> bytes:
     """A 1200x630 card: the verdict badge, `kicker` (e.g. "Claim 3"), the claim or headline, the site name.
 
-    The PNG's rows above the sentence (frame and kicker) and below it (the site name) are deflated once for all
-    the cards that share them; a card deflates only its sentence's rows, about half the image."""
+    The PNG's rows above the sentence (frame and kicker), below it (the site name) and the blank rows between are
+    deflated once for all the cards that share them: a card deflates only the rows its sentence inks."""
     shared = frame(verdict_id, verdict_label, site_name)
-    head = _head(verdict_id, verdict_label, site_name, kicker)
-    sentence = _sentence(text)
     top, bottom = shared.band
-    cover, ink = None, (0, bottom, 0, bottom)
-    if sentence is not None and sentence.lines:
+    head = _head(verdict_id, verdict_label, site_name, kicker) if top < bottom else None
+    sentence = _sentence(text)
+    cover, ink = None, (BAR + 1, bottom, BAR + 1, bottom)  # no ink: every row of the band blank
+    if head is not None and sentence is not None and sentence.lines:
         # A column before the card's first: the filter byte of each scanline.
         cover, ink = _sentence_cover(sentence, (-1, top, WIDTH, bottom))
     if head is None or ink[0] <= BAR or ink[1] < top or ink[3] > bottom:  # ink outside the band: drawn whole
