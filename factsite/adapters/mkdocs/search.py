@@ -25,11 +25,25 @@ SEARCH_PAGE = "search"
 CONTENT_SELECTOR = "article.md-content__inner"
 # Nor what repeats from page to page (verdict definitions, source descriptions, navigation), nor
 # the pages that list everything (they would match every search): the index is a third smaller.
+# Nor what a page repeats of other pages or of every page of its kind: the claim number and the
+# section headings of every claim and article page ("In the article", "Our note"), the "Also checked
+# in" list (other articles' headlines, outlets and dates), an article's scorecard (its claims' words,
+# which the article's text and their own pages hold), the number and verdict inside each claim mark
+# (they glued "mains" and "1Mostly" into one word), a claimant's list of claims. At 25,000 claim pages
+# these were half the index: the postings of "the", "council" or "claim" filled chunks of 100 to
+# 280 KB that a search for one of them fetched (bench/README.md, "Fourth round: search payload").
 NOT_INDEXED = (
     ".fs-breadcrumb", ".fs-verdict__definition", ".fs-in-context__source", ".fs-facts",
     ".fs-diff-key", ".fs-diff", ".fs-passage", ".fs-sources", ".fs-pager", ".fs-visually-hidden",
     ".fs-page--index", ".fs-page--sources", ".fs-page--corrections", ".fs-page--search",
+    ".fs-page--claimants", ".fs-claimant-group",
+    ".fs-eyebrow", ".fs-in-context > h2", ".fs-evidence > h2", ".fs-note > h2", ".fs-corrections > h2",
+    ".fs-also-checked", ".fs-rating__label", ".fs-rating__basis", ".fs-summary > h2", ".fs-scorecard",
+    ".fs-article > h2", ".fs-mark__badge",
 )  # fmt: skip
+# The HTML files Pagefind reads: every page in a folder, which leaves out the site's 404.html (the
+# home page, the only other file at the root, lists everything and is not indexed either).
+INDEXED_FILES = "*/**/*.html"
 # Content Security Policy source Pagefind needs to start its WebAssembly search engine.
 WASM_SOURCE = "'wasm-unsafe-eval'"
 
@@ -123,7 +137,8 @@ def index_site(site_dir: Path, output: Path | None = None) -> None:
     command = [
         str(executable), "--site", str(site_dir),
         *(["--output-path", str(output)] if output else ["--output-subdir", PAGEFIND_DIR]),
-        "--root-selector", CONTENT_SELECTOR, "--exclude-selectors", ", ".join(NOT_INDEXED),
+        "--glob", INDEXED_FILES, "--root-selector", CONTENT_SELECTOR,
+        "--exclude-selectors", ", ".join(NOT_INDEXED),
         "--quiet",
     ]  # fmt: skip
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
