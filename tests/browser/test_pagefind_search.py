@@ -1,9 +1,11 @@
 """Pagefind's search page, on a small site forced onto Pagefind: it finds a claim by its words, from
-the site's own origin, and fetches the text of the results it shows and of no others."""
+the site's own origin, and fetches the text of the results it shows and of no others. A result is an
+article; the claims its words were found in are listed below it and link to their own pages."""
 
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterator
 
@@ -57,17 +59,32 @@ def search(browser: Browser, url: str, query: str) -> tuple[list[str], list[str]
 
 def test_pagefind_finds_a_claim_by_its_words(browser: Browser, pagefind_site: str) -> None:
     links, urls, errors = search(browser, pagefind_site, "three lakh")
-    assert links and all("/claims/" in link for link in links[:3]), links
+    articles = [link for link in links if "/claims/" not in link]
+    claims = [link for link in links if "/claims/" in link]
+    assert articles and all(link.startswith("/articles/") for link in articles), links
+    # Each claim links to its own page, not to a section of its article's page.
+    assert claims and all(re.fullmatch(r"/articles/[^/#]+/claims/jobs-quote/", link) for link in claims), links
     assert [url for url in urls if not url.startswith(pagefind_site)] == []
     assert any(url.endswith(".pf_index") for url in urls), "Pagefind fetched no index chunk"
     assert errors == []
 
 
+def test_a_claim_found_opens_its_page(browser: Browser, pagefind_site: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(pagefind_site + "search/?q=three%20lakh", wait_until="networkidle")
+    page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").first.click()
+    expect(page).to_have_url(re.compile(r"/claims/jobs-quote/$"))
+    expect(page.locator("h1")).to_contain_text("we created three lakh jobs")
+    context.close()
+
+
 def test_pagefind_fetches_the_text_of_the_results_it_shows_only(browser: Browser, pagefind_site: str) -> None:
-    # A word of every claim page: more results than the page shows at first.
+    # A word of every article and of the methodology page: more documents than articles.
     links, urls, errors = search(browser, pagefind_site, "ministry")
+    shown = [link for link in links if "/claims/" not in link]
     fragments = [url for url in urls if url.endswith(".pf_fragment")]
-    assert len(links) == 5, links
-    assert len(fragments) == len(links)
+    assert len(shown) >= 3, links
+    assert len(fragments) == len(shown)
     assert errors == []
     assert not any(link.endswith("404.html") for link in links)

@@ -1,10 +1,12 @@
-"""What Pagefind indexes of a page: its own words, not what every page of its kind repeats.
+"""What Pagefind indexes: one document per article with its claims as sections, and of each page its
+own words, not what every page of its kind repeats.
 
-A search fetches the index chunks of its words, whose size grows with every place a word occurs:
-headings shared by every claim page, another article's headline in "Also checked in" and the
-number and verdict inside each claim mark made the chunks of common words two to three times
-larger at 25,000 claim pages (bench/README.md, "Fourth round: search payload"). These tests read
-the index Pagefind wrote (its page fragments, which hold the text it indexed) on a small site.
+A search fetches Pagefind's list of every document, then the index chunks of its words, whose size
+grows with every place a word occurs. At 25,000 claim pages the list alone was 159 KB, and headings
+shared by every claim page, other articles' headlines in "Also checked in" and the number and verdict
+inside each claim mark made the chunks of common words two to three times larger (bench/README.md,
+"Fourth round: search payload"). These tests read the index Pagefind wrote (its fragments, which hold
+the text it indexed and the sections' headings) on a small site.
 """
 
 from __future__ import annotations
@@ -33,18 +35,21 @@ ARTICLE_BOILERPLATE = ("Scorecard", "Our conclusion", "Article rating", "The art
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config_file = site_project(tmp_path_factory.mktemp("search") / "project", search="pagefind")
     assert build_site(str(config_file)).ok
-    return config_file.parent / "site"
+    site = config_file.parent / "site"
+    # The documents Pagefind read were written beside the site and are gone.
+    assert sorted(path.name for path in site.parent.iterdir() if path.name.startswith(".site")) == []
+    return site
 
 
 @pytest.fixture(scope="module")
-def indexed(site: Path) -> dict[str, str]:
-    """The text Pagefind indexed of each page, by the page's address."""
+def indexed(site: Path) -> dict[str, dict]:
+    """Pagefind's fragment of each document, by the document's address."""
     fragments = {}
     for path in (site / PAGEFIND_DIR / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(SIGNATURE)
         fragment = json.loads(data[len(SIGNATURE) :])
-        fragments[fragment["url"]] = fragment["content"]
+        fragments[fragment["url"]] = fragment
     return fragments
 
 
@@ -52,44 +57,50 @@ def html_of(site: Path, url: str) -> str:
     return (site / url.strip("/") / "index.html").read_text("utf-8")
 
 
-def test_a_claim_page_is_indexed_without_what_every_claim_page_repeats(site: Path, indexed: dict[str, str]) -> None:
-    claims = {url: text for url, text in indexed.items() if "/claims/" in url}
-    assert len(claims) >= 12
-    seen: set[str] = set()
-    for url, text in claims.items():
-        html = html_of(site, url)
-        seen.update(words for words in CLAIM_BOILERPLATE if words in html)
-        assert [words for words in CLAIM_BOILERPLATE if words in text] == [], url
-        # Nor the claim's number ("Claim 3"), which every article's third claim page shows.
-        number = re.search(r'<span class="fs-eyebrow">(Claim \d+)</span>', html)
-        assert number is not None and number.group(1) not in text, url
-        # The claim's own words are indexed: its title, in the page's heading.
-        title = re.search(r"<h1>.*?</span> <span[^>]*>(.*?)</span></h1>", html)
-        assert title is not None and title.group(1) in text, url
-    # Every repeated part was on some page of the fixture, for the test to mean something.
-    assert seen == set(CLAIM_BOILERPLATE)
-
-
-def test_an_article_page_is_indexed_without_its_scorecard_and_mark_labels(site: Path, indexed: dict[str, str]) -> None:
-    articles = {url: text for url, text in indexed.items() if re.fullmatch(r"/articles/[^/]+/", url)}
+def test_an_article_is_one_document_with_a_section_for_each_claim(site: Path, indexed: dict[str, dict]) -> None:
+    assert [url for url in indexed if "/claims/" in url] == []
+    articles = sorted(path.parent for path in (site / "articles").glob("*/index.html"))
     assert len(articles) == 3
-    for url, text in articles.items():
-        html = html_of(site, url)
-        assert all(words in html for words in ARTICLE_BOILERPLATE), url
-        assert [words for words in ARTICLE_BOILERPLATE if words in text] == [], url
-        assert 'class="fs-mark__number"' in html
+    for article in articles:
+        fragment = indexed[f"/articles/{article.name}/"]
+        anchors = fragment["anchors"]
+        sections = {anchor["id"]: anchor["text"] for anchor in anchors if anchor["id"].startswith("claims/")}
+        claims = sorted(article.glob("claims/*/index.html"))
+        assert len(claims) == 4
+        for claim in claims:
+            html = claim.read_text("utf-8")
+            title = re.search(r"<h1>.*?</span> <span[^>]*>(.*?)</span></h1>", html)
+            assert title is not None
+            # The section's heading is the claim's: the search page links it to the claim's own page.
+            assert sections[f"claims/{claim.parent.name}/"] == title.group(1)
+
+
+def test_a_document_holds_no_words_every_page_of_its_kind_repeats(site: Path, indexed: dict[str, dict]) -> None:
+    seen: set[str] = set()
+    for article in sorted((site / "articles").glob("*/index.html")):
+        text = indexed[f"/articles/{article.parent.name}/"]["content"]
+        pages = [article, *article.parent.glob("claims/*/index.html")]
+        seen.update(words for page in pages for words in (*CLAIM_BOILERPLATE, *ARTICLE_BOILERPLATE)
+                    if words in page.read_text("utf-8"))  # fmt: skip
+        assert [words for words in (*CLAIM_BOILERPLATE, *ARTICLE_BOILERPLATE) if words in text] == []
+        # Nor the claims' numbers ("Claim 3"), which every article's third claim shows.
+        assert re.search(r"\bClaim \d", text) is None
         # A mark's text is followed by the article's next words, not by the mark's number and verdict.
-        assert "Jobs grew by a third in a year" in text, url
+        assert "Jobs grew by a third in a year" in text
+        # The article's corrections, which each of its claim pages repeats, are indexed once.
+        assert text.count("The first note was too short") == 1
+    # Every repeated part was on some page of the fixture, for the test to mean something.
+    assert seen == {*CLAIM_BOILERPLATE, *ARTICLE_BOILERPLATE}
 
 
-def test_listing_pages_and_the_404_page_are_not_searched(site: Path, indexed: dict[str, str]) -> None:
+def test_listing_pages_and_the_404_page_are_not_searched(site: Path, indexed: dict[str, dict]) -> None:
     assert (site / "404.html").is_file() and (site / "claimants" / "index.html").is_file()
     assert "/404.html" not in indexed
-    assert indexed.get("/", "") == ""
-    assert indexed.get("/claimants/", "") == ""
+    assert indexed.get("/", {}).get("content", "") == ""
+    assert indexed.get("/claimants/", {}).get("content", "") == ""
     claimants = [url for url in indexed if url.startswith("/claimants/") and url != "/claimants/"]
     assert claimants, "no claimant page is indexed"
     # A claimant's page is found by its name, not by the words of every claim it published.
     for url in claimants:
         assert 'href="../../articles/' in html_of(site, url), url
-        assert len(indexed[url].split()) <= 6, (url, indexed[url])
+        assert len(indexed[url]["content"].split()) <= 6, (url, indexed[url]["content"])

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from factsite.adapters.mkdocs.search_documents import write_documents
 from factsite.build.write import remove_in_background
 from factsite.render.messages import Messages
 from factsite.render.pages import SitePage, template_environment
@@ -29,7 +30,8 @@ CONTENT_SELECTOR = "article.md-content__inner"
 # section headings of every claim and article page ("In the article", "Our note"), the "Also checked
 # in" list (other articles' headlines, outlets and dates), an article's scorecard (its claims' words,
 # which the article's text and their own pages hold), the number and verdict inside each claim mark
-# (they glued "mains" and "1Mostly" into one word), a claimant's list of claims. At 25,000 claim pages
+# (they glued "mains" and "1Mostly" into one word), a claimant's list of claims, the article's
+# corrections on each of its claim pages (its document holds them once). At 25,000 claim pages
 # these were half the index: the postings of "the", "council" or "claim" filled chunks of 100 to
 # 280 KB that a search for one of them fetched (bench/README.md, "Fourth round: search payload").
 NOT_INDEXED = (
@@ -38,12 +40,10 @@ NOT_INDEXED = (
     ".fs-page--index", ".fs-page--sources", ".fs-page--corrections", ".fs-page--search",
     ".fs-page--claimants", ".fs-claimant-group",
     ".fs-eyebrow", ".fs-in-context > h2", ".fs-evidence > h2", ".fs-note > h2", ".fs-corrections > h2",
+    ".fs-page--claim .fs-corrections",
     ".fs-also-checked", ".fs-rating__label", ".fs-rating__basis", ".fs-summary > h2", ".fs-scorecard",
     ".fs-article > h2", ".fs-mark__badge",
 )  # fmt: skip
-# The HTML files Pagefind reads: every page in a folder, which leaves out the site's 404.html (the
-# home page, the only other file at the root, lists everything and is not indexed either).
-INDEXED_FILES = "*/**/*.html"
 # Content Security Policy source Pagefind needs to start its WebAssembly search engine.
 WASM_SOURCE = "'wasm-unsafe-eval'"
 
@@ -127,21 +127,27 @@ def reindex_published(site_dir: Path) -> None:
 
 
 def index_site(site_dir: Path, output: Path | None = None) -> None:
-    """Write Pagefind's index of `site_dir` into `site_dir/pagefind/`, or into `output`."""
+    """Write Pagefind's index of `site_dir` into `site_dir/pagefind/`, or into `output`: of its documents
+    (search_documents.py), one per article with its claims as sections, written beside the site."""
     executable = pagefind_executable()
     if executable is None:
         raise SearchIndexError(
             "search is set to 'pagefind' but Pagefind is not installed; "
             "run `pip install 'pagefind[bin]'` or set the factsite option `search: material`"
         )
+    # Named as a staging directory: should the build be killed, the next one removes it.
+    documents = site_dir.with_name(f".{site_dir.name}.staging-search-{os.getpid()}")
+    shutil.rmtree(documents, ignore_errors=True)
     command = [
-        str(executable), "--site", str(site_dir),
-        *(["--output-path", str(output)] if output else ["--output-subdir", PAGEFIND_DIR]),
-        "--glob", INDEXED_FILES, "--root-selector", CONTENT_SELECTOR,
-        "--exclude-selectors", ", ".join(NOT_INDEXED),
+        str(executable), "--site", str(documents), "--output-path", str(output or site_dir / PAGEFIND_DIR),
+        "--root-selector", CONTENT_SELECTOR, "--exclude-selectors", ", ".join(NOT_INDEXED),
         "--quiet",
     ]  # fmt: skip
-    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        write_documents(site_dir, documents)
+        finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        shutil.rmtree(documents, ignore_errors=True)
     if finished.returncode != 0:
         raise SearchIndexError(f"Pagefind failed on {site_dir}: {finished.stderr.strip()}")
 
