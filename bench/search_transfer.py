@@ -6,7 +6,8 @@ for the search (the page itself is counted apart). The server compresses text fi
 static hosts do (GitHub Pages, Netlify, CDNs); figures without compression are reported too.
 Material's index counts as the search's, although Material fetches it as the page loads. Pagefind
 sites search on `search/`, Material sites in the header. Chromium is Debian's, driven by
-Playwright.
+Playwright. `python bench/search_transfer.py SITE_DIR [QUERY...]` prints each query's bytes by kind
+of file (Pagefind's engine, its list of documents, index chunks, fragments) and its first result.
 """
 
 from __future__ import annotations
@@ -114,8 +115,11 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
         # The list of results appears when the search is done, empty for a query that matches nothing.
         page.wait_for_selector(".pagefind-ui__results", state="attached", timeout=60_000)
         page.wait_for_load_state("networkidle")
-        first = page.locator(".pagefind-ui__result-link").first
-        link = first.get_attribute("href") if first.count() else None
+        # A result is an article with the claims the words were found in listed below it (sub-results):
+        # the first claim of the first result, or the result itself when it lists none.
+        first = page.locator(".pagefind-ui__result").first
+        links = [a.get_attribute("href") or "" for a in first.locator(".pagefind-ui__result-link").all()]
+        link = next((href for href in links if "/claims/" in href), links[0] if links else None)
     else:
         page.goto(url, wait_until="networkidle")
         loaded, sizes[:] = sum(s for s, _ in sizes), []
