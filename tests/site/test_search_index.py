@@ -87,8 +87,9 @@ def test_a_document_holds_no_words_every_page_of_its_kind_repeats(site: Path, in
         assert re.search(r"\bClaim \d", text) is None
         # A mark's text is followed by the article's next words, not by the mark's number and verdict.
         assert "Jobs grew by a third in a year" in text
-        # The article's corrections, which each of its claim pages repeats, are indexed once.
+        # The article's corrections and each claim's sentence, which its claim pages repeat, are indexed once.
         assert text.count("The first note was too short") == 1
+        assert text.count("in a year, and the ministry") == 1
     # Every repeated part was on some page of the fixture, for the test to mean something.
     assert seen == {*CLAIM_BOILERPLATE, *ARTICLE_BOILERPLATE}
 

@@ -29,18 +29,19 @@ CONTENT_SELECTOR = "article.md-content__inner"
 # Nor what a page repeats of other pages or of every page of its kind: the claim number and the
 # section headings of every claim and article page ("In the article", "Our note"), the "Also checked
 # in" list (other articles' headlines, outlets and dates), an article's scorecard (its claims' words,
-# which the article's text and their own pages hold), the number and verdict inside each claim mark
-# (they glued "mains" and "1Mostly" into one word), a claimant's list of claims, the article's
-# corrections on each of its claim pages (its document holds them once). At 25,000 claim pages
-# these were half the index: the postings of "the", "council" or "claim" filled chunks of 100 to
-# 280 KB that a search for one of them fetched (bench/README.md, "Fourth round: search payload").
+# which the article's text and their sections hold), the number and verdict inside each claim mark
+# (they glued "mains" and "1Mostly" into one word), a claimant's list of claims, and on a claim's page
+# the article's corrections and the claim's sentence (its article's document holds them once:
+# search_documents.py). At 25,000 claim pages these were half the index: the postings of "the",
+# "council" or "claim" filled chunks of 100 to 280 KB that a search for one of them fetched
+# (bench/README.md, "Fourth round: search payload").
 NOT_INDEXED = (
     ".fs-breadcrumb", ".fs-verdict__definition", ".fs-in-context__source", ".fs-facts",
     ".fs-diff-key", ".fs-diff", ".fs-passage", ".fs-sources", ".fs-pager", ".fs-visually-hidden",
     ".fs-page--index", ".fs-page--sources", ".fs-page--corrections", ".fs-page--search",
     ".fs-page--claimants", ".fs-claimant-group",
     ".fs-eyebrow", ".fs-in-context > h2", ".fs-evidence > h2", ".fs-note > h2", ".fs-corrections > h2",
-    ".fs-page--claim .fs-corrections",
+    ".fs-page--claim .fs-corrections", ".fs-page--claim .fs-sentence",
     ".fs-also-checked", ".fs-rating__label", ".fs-rating__basis", ".fs-summary > h2", ".fs-scorecard",
     ".fs-article > h2", ".fs-mark__badge",
 )  # fmt: skip
