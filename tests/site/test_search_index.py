@@ -27,7 +27,10 @@ pytestmark = pytest.mark.skipif(pagefind_executable() is None, reason="Pagefind 
 # Pagefind's files start with this signature, then the JSON of the fragment.
 SIGNATURE = b"pagefind_dcd"
 # What a claim page repeats of every other claim page, or of other articles.
-CLAIM_BOILERPLATE = ("In the article", "What the automatic check found", "Our note", "Also checked in")
+CLAIM_BOILERPLATE = (
+    "In the article", "What the automatic check found", "Our note", "Also checked in", "The quotation beside",
+    "What the source says",
+)  # fmt: skip
 ARTICLE_BOILERPLATE = ("Scorecard", "Our conclusion", "Article rating", "The article as published")
 
 

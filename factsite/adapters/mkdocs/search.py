@@ -30,11 +30,13 @@ CONTENT_SELECTOR = "article.md-content__inner"
 # section headings of every claim and article page ("In the article", "Our note"), the "Also checked
 # in" list (other articles' headlines, outlets and dates), an article's scorecard (its claims' words,
 # which the article's text and their sections hold), the number and verdict inside each claim mark
-# (they glued "mains" and "1Mostly" into one word), a claimant's list of claims, and on a claim's page
-# the article's corrections and the claim's sentence (its article's document holds them once:
-# search_documents.py). At 25,000 claim pages these were half the index: the postings of "the",
-# "council" or "claim" filled chunks of 100 to 280 KB that a search for one of them fetched
-# (bench/README.md, "Fourth round: search payload").
+# (they glued "mains" and "1Mostly" into one word), the evidence's headings ("The passage in the
+# source") and a quotation's side-by-side view (the quotation again, and the source's words, which are
+# not the claim's), a claimant's list of claims, and on a claim's page the article's corrections and
+# the claim's sentence (its article's document holds them once: search_documents.py). At 25,000 claim
+# pages these were more than half the index: the postings of "the", "council" or "claim" filled chunks
+# of 100 to 280 KB that a search for one of them fetched (bench/README.md, "Fourth round: search
+# payload").
 NOT_INDEXED = (
     ".fs-breadcrumb", ".fs-verdict__definition", ".fs-in-context__source", ".fs-facts",
     ".fs-diff-key", ".fs-diff", ".fs-passage", ".fs-sources", ".fs-pager", ".fs-visually-hidden",
@@ -43,7 +45,7 @@ NOT_INDEXED = (
     ".fs-eyebrow", ".fs-in-context > h2", ".fs-evidence > h2", ".fs-note > h2", ".fs-corrections > h2",
     ".fs-page--claim .fs-corrections", ".fs-page--claim .fs-sentence",
     ".fs-also-checked", ".fs-rating__label", ".fs-rating__basis", ".fs-summary > h2", ".fs-scorecard",
-    ".fs-article > h2", ".fs-mark__badge",
+    ".fs-article > h2", ".fs-mark__badge", ".fs-evidence h3", ".fs-side-by-side", ".fs-side-key",
 )  # fmt: skip
 # Content Security Policy source Pagefind needs to start its WebAssembly search engine.
 WASM_SOURCE = "'wasm-unsafe-eval'"
