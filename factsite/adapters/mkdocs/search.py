@@ -138,8 +138,10 @@ def index_site(site_dir: Path, output: Path | None = None) -> None:
             "search is set to 'pagefind' but Pagefind is not installed; "
             "run `pip install 'pagefind[bin]'` or set the factsite option `search: material`"
         )
-    # Named as a staging directory: should the build be killed, the next one removes it.
-    documents = site_dir.with_name(f".{site_dir.name}.staging-search-{os.getpid()}")
+    # Named as a staging directory of the published site (`site_dir` may be the build's own staging
+    # directory, `.site.staging-PID`): should the build be killed, the next one removes it.
+    staging = site_dir.name if site_dir.name.startswith(".") else f".{site_dir.name}.staging"
+    documents = site_dir.with_name(f"{staging}-search-{os.getpid()}")
     shutil.rmtree(documents, ignore_errors=True)
     command = [
         str(executable), "--site", str(documents), "--output-path", str(output or site_dir / PAGEFIND_DIR),
