@@ -6,7 +6,8 @@ for the search (the page itself is counted apart). The server compresses text fi
 static hosts do (GitHub Pages, Netlify, CDNs); figures without compression are reported too.
 Material's index counts as the search's, although Material fetches it as the page loads. Pagefind
 sites search on `search/`, Material sites in the header. Chromium is Debian's, driven by
-Playwright.
+Playwright. `python bench/search_transfer.py SITE_DIR [QUERY...]` prints each query's bytes by kind
+of file (Pagefind's engine, its list of documents, index chunks, fragments) and its first result.
 """
 
 from __future__ import annotations
@@ -71,12 +72,15 @@ def measure_search(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, 
         "page_kb": runs[0]["page"] / 1024,
         "claim_result": all("/claims/" in str(run["link"]) for run in runs),
         "first_result": runs[0]["link"],
+        "queries": {query: run for query, run in zip(queries, runs, strict=True)},
     }
 
 
 def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:  # type: ignore[no-untyped-def]
     page = browser.new_page()
     sizes: list[tuple[int, int]] = []
+    kinds: dict[str, int] = {}  # compressed bytes by kind of file (kind_of)
+    counts: dict[str, int] = {}  # files by kind
     index: list[tuple[int, int]] = []  # Material's index, which it fetches as the page loads
     page_extra: list[int] = []
 
@@ -84,6 +88,10 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
         response = request.response()
         raw = int(response.headers.get("content-length", 0)) if response else 0
         compressed = request.sizes()["responseBodySize"]
+        if not compressed and response is not None:
+            # Chromium reports no size for a worker's own script (Pagefind's pagefind-worker.js): the
+            # server's Content-Length is the body it sent, compressed or not.
+            compressed = int(response.headers.get("content-length", 0))
         if response is not None and response.headers.get("content-encoding") == "gzip":
             raw = len(response.body())
         if "search_index.json" in request.url:
@@ -94,15 +102,24 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
             page_extra.append(compressed)
         else:
             sizes.append((compressed, raw))
+            kinds[kind_of(request.url)] = kinds.get(kind_of(request.url), 0) + compressed
+            counts[kind_of(request.url)] = counts.get(kind_of(request.url), 0) + 1
 
     page.on("requestfinished", finished)
     if pagefind:
         page.goto(url + "search/", wait_until="networkidle")
         loaded, sizes[:] = sum(s for s, _ in sizes), []
+        kinds.clear()
+        counts.clear()
         page.fill(".pagefind-ui__search-input", query)
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=60_000)
+        # The list of results appears when the search is done, empty for a query that matches nothing.
+        page.wait_for_selector(".pagefind-ui__results", state="attached", timeout=60_000)
         page.wait_for_load_state("networkidle")
-        link = page.get_attribute(".pagefind-ui__result-link", "href")
+        # A result is an article with the claims the words were found in listed below it (sub-results):
+        # the first claim of the first result, or the result itself when it lists none.
+        first = page.locator(".pagefind-ui__result").first
+        links = [a.get_attribute("href") or "" for a in first.locator(".pagefind-ui__result-link").all()]
+        link = next((href for href in links if "/claims/" in href), links[0] if links else None)
     else:
         page.goto(url, wait_until="networkidle")
         loaded, sizes[:] = sum(s for s, _ in sizes), []
@@ -118,10 +135,28 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
         "search": sum(s for s, _ in sizes + index),
         "search_raw": sum(r for _, r in sizes + index),
         "link": link or "",
+        "kinds": kinds,
+        "counts": counts,
     }
+
+
+def kind_of(url: str) -> str:
+    """Which of a search's files `url` is: Pagefind's engine, page list, index chunk, page fragment..."""
+    name = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    for suffix, kind in ((".pf_meta", "meta"), (".pf_index", "index"), (".pf_fragment", "fragment"),
+                         (".pf_filter", "filter"), (".pagefind", "wasm")):  # fmt: skip
+        if name.endswith(suffix):
+            return kind
+    return name or "page"
 
 
 if __name__ == "__main__":
     import sys
 
-    print(measure_search(Path(sys.argv[1]), tuple(sys.argv[2:]) or QUERIES))
+    figures = measure_search(Path(sys.argv[1]), tuple(sys.argv[2:]) or QUERIES)
+    runs = figures.pop("queries")
+    print(figures)
+    for query, run in runs.items():  # type: ignore[attr-defined]
+        kinds = sorted(run["kinds"].items())
+        parts = ", ".join(f"{kind} {size / 1024:.1f} ({run['counts'][kind]})" for kind, size in kinds)
+        print(f"{query!r}: {run['search'] / 1024:.1f} KB ({parts}); first result {run['link']}")

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from factsite.adapters.mkdocs.search_documents import write_documents
 from factsite.build.write import remove_in_background
 from factsite.render.messages import Messages
 from factsite.render.pages import SitePage, template_environment
@@ -25,10 +26,26 @@ SEARCH_PAGE = "search"
 CONTENT_SELECTOR = "article.md-content__inner"
 # Nor what repeats from page to page (verdict definitions, source descriptions, navigation), nor
 # the pages that list everything (they would match every search): the index is a third smaller.
+# Nor what a page repeats of other pages or of every page of its kind: the claim number and the
+# section headings of every claim and article page ("In the article", "Our note"), the "Also checked
+# in" list (other articles' headlines, outlets and dates), an article's scorecard (its claims' words,
+# which the article's text and their sections hold), the number and verdict inside each claim mark
+# (they glued "mains" and "1Mostly" into one word), the evidence's headings ("The passage in the
+# source") and a quotation's side-by-side view (the quotation again, and the source's words, which are
+# not the claim's), a claimant's list of claims, and on a claim's page the article's corrections and
+# the claim's sentence (its article's document holds them once: search_documents.py). At 25,000 claim
+# pages these were more than half the index: the postings of "the", "council" or "claim" filled chunks
+# of 100 to 280 KB that a search for one of them fetched (bench/README.md, "Fourth round: search
+# payload").
 NOT_INDEXED = (
     ".fs-breadcrumb", ".fs-verdict__definition", ".fs-in-context__source", ".fs-facts",
     ".fs-diff-key", ".fs-diff", ".fs-passage", ".fs-sources", ".fs-pager", ".fs-visually-hidden",
     ".fs-page--index", ".fs-page--sources", ".fs-page--corrections", ".fs-page--search",
+    ".fs-page--claimants", ".fs-claimant-group",
+    ".fs-eyebrow", ".fs-in-context > h2", ".fs-evidence > h2", ".fs-note > h2", ".fs-corrections > h2",
+    ".fs-page--claim .fs-corrections", ".fs-page--claim .fs-sentence",
+    ".fs-also-checked", ".fs-rating__label", ".fs-rating__basis", ".fs-summary > h2", ".fs-scorecard",
+    ".fs-article > h2", ".fs-mark__badge", ".fs-evidence h3", ".fs-side-by-side", ".fs-side-key",
 )  # fmt: skip
 # Content Security Policy source Pagefind needs to start its WebAssembly search engine.
 WASM_SOURCE = "'wasm-unsafe-eval'"
@@ -113,20 +130,29 @@ def reindex_published(site_dir: Path) -> None:
 
 
 def index_site(site_dir: Path, output: Path | None = None) -> None:
-    """Write Pagefind's index of `site_dir` into `site_dir/pagefind/`, or into `output`."""
+    """Write Pagefind's index of `site_dir` into `site_dir/pagefind/`, or into `output`: of its documents
+    (search_documents.py), one per article with its claims as sections, written beside the site."""
     executable = pagefind_executable()
     if executable is None:
         raise SearchIndexError(
             "search is set to 'pagefind' but Pagefind is not installed; "
             "run `pip install 'pagefind[bin]'` or set the factsite option `search: material`"
         )
+    # Named as a staging directory of the published site (`site_dir` may be the build's own staging
+    # directory, `.site.staging-PID`): should the build be killed, the next one removes it.
+    staging = site_dir.name if site_dir.name.startswith(".") else f".{site_dir.name}.staging"
+    documents = site_dir.with_name(f"{staging}-search-{os.getpid()}")
+    shutil.rmtree(documents, ignore_errors=True)
     command = [
-        str(executable), "--site", str(site_dir),
-        *(["--output-path", str(output)] if output else ["--output-subdir", PAGEFIND_DIR]),
+        str(executable), "--site", str(documents), "--output-path", str(output or site_dir / PAGEFIND_DIR),
         "--root-selector", CONTENT_SELECTOR, "--exclude-selectors", ", ".join(NOT_INDEXED),
         "--quiet",
     ]  # fmt: skip
-    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        write_documents(site_dir, documents)
+        finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        shutil.rmtree(documents, ignore_errors=True)
     if finished.returncode != 0:
         raise SearchIndexError(f"Pagefind failed on {site_dir}: {finished.stderr.strip()}")
 

@@ -11,7 +11,16 @@
     // and this page is at <site>/search/.
     baseUrl: new URL("../", window.location.href).pathname,
     showImages: false,
-    showSubResults: false,
+    // A claim is indexed as a section of its article's document, under a heading whose id is its page's
+    // address relative to the article (factsite/adapters/mkdocs/search_documents.py): a result is an
+    // article, with the claims the words were found in below it, each linking to its own page.
+    showSubResults: true,
+    processResult: function (result) {
+      (result.sub_results || []).forEach(function (section) {
+        section.url = section.url.replace(/#(claims\/[^#\/]+\/)$/, "$1");
+      });
+      return result;
+    },
     resetStyles: false,
   });
   var query = new URLSearchParams(window.location.search).get("q");

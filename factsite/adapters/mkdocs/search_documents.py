@@ -1,0 +1,85 @@
+"""The documents Pagefind indexes: one per article, holding its claims as sections, and every other page.
+
+Pagefind's browser engine fetches, before the first result, its list of every indexed document (about
+6 bytes a document, compressed): 159 KB at 26,000 pages, more than half of the 300 KB a search may
+cost. A claim is indexed as a section of its article's document instead of as a document of its own,
+under a heading whose id is the claim page's address relative to the article (`claims/<id>/`): the
+list is twenty times shorter, a search finds the article and, within it, the claims its words are in
+(Pagefind's sub-results), and the search page turns each section's link (`articles/a/#claims/c/`) into
+the claim page's (`articles/a/claims/c/`). The documents are written beside the site, from its
+finished pages, for Pagefind to read; the site itself does not change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+# The pages searched: every page in a folder, which leaves out the site's 404.html (the home page, the
+# only other page at the root, lists everything and is not indexed either).
+PAGES = "*/**/*.html"
+ARTICLES = "articles"
+CLAIMS = "claims"
+# The page's content in Material's layout: the element Pagefind reads (search.CONTENT_SELECTOR).
+_CONTENT = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
+_HTML_TAG = re.compile(r"<html\b[^>]*>")
+_HEADING = re.compile(r"<h1>(.*?)</h1>", re.DOTALL)
+
+
+def write_documents(site_dir: Path, documents: Path) -> None:
+    """Write into `documents` (a new directory) what Pagefind indexes of `site_dir`, at the same paths."""
+    documents.mkdir(parents=True)
+    articles = site_dir / ARTICLES
+    for page in sorted(site_dir.glob(PAGES)):
+        relative = page.relative_to(site_dir)
+        parts = relative.parts
+        if parts[0] == ARTICLES and len(parts) > 3 and parts[2] == CLAIMS:
+            continue  # in its article's document
+        target = documents / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if parts[0] == ARTICLES and len(parts) == 3:
+            target.write_text(article_document(articles / parts[1]), "utf-8")
+        else:
+            _link_or_copy(page, target)
+
+
+def article_document(article_dir: Path) -> str:
+    """The article's page with each of its claim pages' content appended as a section, in the article's order."""
+    html = (article_dir / "index.html").read_text("utf-8")
+    content = _CONTENT.search(html)
+    opening = _HTML_TAG.search(html)
+    if content is None or opening is None:
+        return html  # not a page of factsite's layout: indexed as it is
+    claims = sorted(
+        (path for path in (article_dir / CLAIMS).glob("*/index.html")),
+        key=lambda path: (_position(html, path.parent.name), path.parent.name),
+    )
+    sections = [_claim_section(path) for path in claims]
+    return (
+        f'<!doctype html>{opening.group(0)}<body><article class="md-content__inner">'
+        f"{content.group(1)}{''.join(sections)}</article></body></html>"
+    )
+
+
+def _claim_section(page: Path) -> str:
+    html = page.read_text("utf-8")
+    content = _CONTENT.search(html)
+    if content is None:
+        return ""
+    address = f"{CLAIMS}/{page.parent.name}/"
+    # The claim's heading becomes its section's: Pagefind makes a sub-result of each heading with an id.
+    return "<section>" + _HEADING.sub(rf'<h2 id="{address}">\1</h2>', content.group(1), count=1) + "</section>"
+
+
+def _position(article_html: str, claim_id: str) -> int:
+    found = article_html.find(f'data-claim="{claim_id}"')
+    return found if found >= 0 else len(article_html)
+
+
+def _link_or_copy(source: Path, destination: Path) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
