@@ -46,6 +46,7 @@ STAGES = {
     "whole": "check_article, lint included",
     "no-lint": "check_article, lint off",
     "load": "reading the two files (load_article)",
+    "lint": "the lint alone (findings_to_review)",
     "harper": "Harper as the lint runs it",
     "harper-bare": "Harper with every rule off",
 }
@@ -56,6 +57,7 @@ def time_stage(stage: str, config: Path) -> float:
     import harper
 
     from factsite.build.pipeline import article_paths, check_article
+    from factsite.lint import findings_to_review
     from factsite.lint.engine import dialect_for, linter_for, run_engine
     from factsite.lint.prose import Prose
     from factsite.load.articles import load_article
@@ -75,10 +77,19 @@ def time_stage(stage: str, config: Path) -> float:
         return [Prose.from_text(item.article.body).masked for item in loaded if item.article is not None]
 
     texts = bodies() if stage.startswith("harper") else []
+    loaded = (
+        [load_article(md, yaml, settings.content_dir, settings.project_dir) for md, yaml in pairs]
+        if stage == "lint"
+        else []
+    )
+    articles = [item.article for item in loaded if item.article is not None]
     actions = {
         "whole": lambda index: check_article(*pairs[index], settings, renderer),
         "no-lint": lambda index: check_article(*pairs[index], settings, renderer),
         "load": lambda index: load_article(*pairs[index], settings.content_dir, settings.project_dir),
+        "lint": lambda index: findings_to_review(
+            articles[index].body, locale=articles[index].locale or settings.locale, published=articles[index].published
+        ),
         "harper": lambda index: run_engine(texts[index], settings.locale),
         "harper-bare": lambda index: bare.organized_lints(texts[index], language=harper.Language.PLAINTEXT),
     }
