@@ -15,13 +15,17 @@ each in a fresh process so that no cache of factsite or of the spelling engine i
   small neural network, sentence by sentence);
 
 and sets each cost beside the budget: at 5,000 claims a second on this machine's processors, an
-article of N claims may take processors x N / 5,000 seconds of one processor.
+article of N claims may take processors x N / 5,000 seconds of one processor. Beside each command's wall time
+stands its processor time (user + system, the command and its children), which a shared machine disturbs
+less; the per-article stages are timed on the process's own processor clock.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -42,6 +46,7 @@ STAGES = {
     "whole": "check_article, lint included",
     "no-lint": "check_article, lint off",
     "load": "reading the two files (load_article)",
+    "lint": "the lint alone (findings_to_review)",
     "harper": "Harper as the lint runs it",
     "harper-bare": "Harper with every rule off",
 }
@@ -52,6 +57,7 @@ def time_stage(stage: str, config: Path) -> float:
     import harper
 
     from factsite.build.pipeline import article_paths, check_article
+    from factsite.lint import findings_to_review
     from factsite.lint.engine import dialect_for, linter_for, run_engine
     from factsite.lint.prose import Prose
     from factsite.load.articles import load_article
@@ -71,32 +77,46 @@ def time_stage(stage: str, config: Path) -> float:
         return [Prose.from_text(item.article.body).masked for item in loaded if item.article is not None]
 
     texts = bodies() if stage.startswith("harper") else []
+    loaded = (
+        [load_article(md, yaml, settings.content_dir, settings.project_dir) for md, yaml in pairs]
+        if stage == "lint"
+        else []
+    )
+    articles = [item.article for item in loaded if item.article is not None]
     actions = {
         "whole": lambda index: check_article(*pairs[index], settings, renderer),
         "no-lint": lambda index: check_article(*pairs[index], settings, renderer),
         "load": lambda index: load_article(*pairs[index], settings.content_dir, settings.project_dir),
+        "lint": lambda index: findings_to_review(
+            articles[index].body, locale=articles[index].locale or settings.locale, published=articles[index].published
+        ),
         "harper": lambda index: run_engine(texts[index], settings.locale),
         "harper-bare": lambda index: bare.organized_lints(texts[index], language=harper.Language.PLAINTEXT),
     }
     action = actions[stage]
     linter_for(dialect_for(settings.locale))  # the dictionary loads once per process, not per article
     action(0)
-    started = time.perf_counter()
+    started = time.process_time()
     for index in range(1, len(pairs)):
         action(index)
-    return (time.perf_counter() - started) * 1000 / (len(pairs) - 1)
+    return (time.process_time() - started) * 1000 / (len(pairs) - 1)
 
 
-def run_check(config: Path, cache: Path, *, cold: bool | str) -> float:
+def children_processor_time() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_check(config: Path, cache: Path, *, cold: bool | str) -> tuple[float, float]:
     """`cold`: True empties the whole cache, "results" only the check results (the lint's findings stay)."""
     if cold == "results":
         shutil.rmtree(cache / "articles", ignore_errors=True)
     elif cold:
         shutil.rmtree(cache, ignore_errors=True)
-    started = time.perf_counter()
+    started, processor = time.perf_counter(), children_processor_time()
     subprocess.run([sys.executable, str(REPOSITORY / "build.py"), "check", "-f", str(config)],
                    check=True, capture_output=True)  # fmt: skip
-    return time.perf_counter() - started
+    return time.perf_counter() - started, children_processor_time() - processor
 
 
 def main() -> None:
@@ -125,7 +145,8 @@ def main() -> None:
     cache = config.parent / ".factsite-cache"
     print(f"{args.articles:,} articles, {claims:,} claims; {processors} processors; "
           f"budget at {TARGET_CLAIMS_PER_S:,} claims/s: {budget_ms:.1f} ms of one processor per article\n")  # fmt: skip
-    print(f"{'python build.py check':<44}{'seconds':>9}{'claims/s':>10}{'of target':>11}")
+    print(f"load average {os.getloadavg()[0]:.1f}\n")
+    print(f"{'python build.py check':<44}{'seconds':>9}{'claims/s':>10}{'of target':>11}{'processor s':>13}")
     runs: list[tuple[str, Path, bool | str]] = [
         (f"lint {state}, {cache_state}", path, cold)
         for state, path in (("on", config), ("off", no_lint))
@@ -135,15 +156,16 @@ def main() -> None:
     # article whose YAML changed): the checks again, the lint from its cache.
     runs.insert(2, ("lint on, check results dropped, findings kept", config, "results"))
     for label, path, cold in runs:
-        seconds = run_check(path, cache, cold=cold)
+        seconds, processor = run_check(path, cache, cold=cold)
         rate = claims / seconds
-        print(f"{label:<44}{seconds:>9.2f}{rate:>10,.0f}{rate / TARGET_CLAIMS_PER_S:>10.2f}x")
+        print(f"{label:<44}{seconds:>9.2f}{rate:>10,.0f}{rate / TARGET_CLAIMS_PER_S:>10.2f}x{processor:>13.2f}")
 
     print(f"\n{'one article, one process':<44}{'ms':>9}{'of budget':>10}")
     for stage, label in STAGES.items():
         command = [sys.executable, __file__, "--stage", stage, "--config", str(config)]
         ms = float(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         print(f"{label:<44}{ms:>9.1f}{ms / budget_ms:>9.2f}x")
+    print(f"\nload average {os.getloadavg()[0]:.1f}")
     if args.workdir is None:
         shutil.rmtree(workdir)
 

@@ -33,7 +33,7 @@ from factsite.model import (
 )
 from factsite.render.claim_marks import MarkLink
 from factsite.render.markdown_render import MarkdownRenderer
-from factsite.render.page_safety import article_page_ids, page_problems
+from factsite.render.page_safety import article_page_ids, page_problems, scan_problems
 from factsite.settings import UNREVIEWED, Settings
 
 ArticleChecker = Callable[[Path, Path], "ArticleOutcome"]
@@ -115,7 +115,7 @@ def check_article(
         return ArticleOutcome(None, tuple(problems + unrendered))
     marks = tuple(locate_mark(span, rendered.text, rendered.mark_offsets[span.claim_id]) for span in loaded.mark_spans)
     article = replace(article, text=rendered.text, marks=marks)
-    problems.extend(page_problems(rendered.html, article.body, article.path, article.body_line, article_page_ids()))
+    problems.extend(scan_problems(rendered.page, article.body, article.path, article.body_line, article_page_ids()))
     problems.extend(_field_problems(article, renderer))
     claims = []
     for mark in marks:

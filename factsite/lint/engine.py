@@ -126,6 +126,8 @@ def text_chunks(text: str, size: int) -> list[tuple[int, str]]:
     return chunks
 
 
+# Memoised: an archive repeats the names and terms the dictionary lacks, and each look-up is a run of Harper.
+@functools.lru_cache(maxsize=16384)
 def is_known_word(word: str, dialect: harper.Dialect) -> bool:
     """Whether the dictionary of `dialect` knows `word` as written (`paris` is not, `avoid` is)."""
     lints = linter_for(dialect).lint(word, language=harper.Language.PLAINTEXT)

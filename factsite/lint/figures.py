@@ -6,6 +6,7 @@ The reading is the figure check's own (`factsite.checks.figures`): one normalise
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from factsite.checks.figures.expression import standard_spelling
@@ -21,6 +22,10 @@ GROUPING_NOTATIONS = frozenset(
 )
 
 
+# The lint reads an article's figures twice, as candidates and for notation slips: they are found once.
+_figures_in = functools.lru_cache(maxsize=4)(find_figures)
+
+
 def find_figure_candidates(prose: Prose, locale: str) -> list[Span]:
     """A span for every figure, with its value normalised and the notation it is written in.
 
@@ -30,7 +35,7 @@ def find_figure_candidates(prose: Prose, locale: str) -> list[Span]:
     figures = (
         native_source_figures(prose.masked, language, locale)
         if language is not None
-        else find_figures(prose.masked, locale=locale)
+        else _figures_in(prose.masked, locale=locale)
     )
     for found in figures:
         reading = reading_for(found, locale)
@@ -59,7 +64,7 @@ def find_notation_slips(prose: Prose, locale: str) -> list[Span]:
     spans: list[Span] = []
     if language_of_locale(locale) is not None:
         return spans
-    for found in find_figures(prose.masked, locale=locale):
+    for found in _figures_in(prose.masked, locale=locale):
         reading = reading_for(found, locale)
         if reading is None or not is_foreign_notation(reading, locale):
             continue

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import markdown
 
 from factsite.load.anchor import deep_brackets, unclosed_brackets
 from factsite.render.claim_marks import ClaimMarkExtension, MarkLink
+from factsite.render.page_safety import PageScan, Scanner
 from factsite.render.sanitise import sanitise_html
 
 # Openers that nothing closes, kept as they are up to this many of each kind; see `_defuse_openers`.
@@ -27,11 +27,13 @@ BLOCK_TAGS = frozenset(
 
 @dataclass(frozen=True)
 class RenderedArticle:
-    """An article body as HTML, its plain text as readers see it, and where each mark's words stand in it."""
+    """An article body as HTML, its plain text as readers see it, and where each mark's words stand in it;
+    `page` is what `page_safety` judges in the HTML, collected in the same pass."""
 
     html: str
     text: str
     mark_offsets: Mapping[str, tuple[int, int]]
+    page: PageScan
 
 
 class MarkdownRenderer:
@@ -47,8 +49,10 @@ class MarkdownRenderer:
         self._article.reset()
         self._claim_marks.marks = marks
         html = sanitise_html(_convert(self._article, body))
-        text, offsets = extract_text(html)
-        return RenderedArticle(html, text, offsets)
+        parser = _TextExtractor()
+        parser.feed(html)
+        parser.close()
+        return RenderedArticle(html, "".join(parser.parts), parser.offsets, parser.scan())
 
     def render_note(self, text: str) -> str:
         """Block Markdown (notes, summaries) to sanitised HTML."""
@@ -113,11 +117,11 @@ def _defuse_openers(text: str) -> str:
     return "".join(pieces) + text[last:]
 
 
-class _TextExtractor(HTMLParser):
+class _TextExtractor(Scanner):
     """Collects the text a reader sees, and the offsets of each claim mark's words, from rendered HTML."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.parts: list[str] = []
         self.length = 0
         self.offsets: dict[str, tuple[int, int]] = {}
@@ -126,6 +130,7 @@ class _TextExtractor(HTMLParser):
         self._needs_break = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
         attributes = dict(attrs)
         if tag in BLOCK_TAGS and self.length:
             self._needs_break = True
@@ -167,10 +172,3 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
             self.length += 1
         self._needs_break = False
-
-
-def extract_text(html: str) -> tuple[str, dict[str, tuple[int, int]]]:
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts), parser.offsets

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -46,11 +47,25 @@ def article_page_ids() -> frozenset[str]:
     )  # fmt: skip
 
 
-class _Scanner(HTMLParser):
+@dataclass(frozen=True)
+class PageScan:
+    """What `page_problems` judges in a page's HTML: the addresses fetched as it loads, and its ids."""
+
+    fetched: tuple[str, ...]
+    ids: tuple[str, ...]
+
+
+class Scanner(HTMLParser):
+    """Collects a `PageScan`; a parser that reads the same HTML for another purpose (the text of an article,
+    `markdown_render`) extends it, so the HTML is parsed once."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.fetched: list[str] = []
         self.ids: list[str] = []
+
+    def scan(self) -> PageScan:
+        return PageScan(tuple(self.fetched), tuple(self.ids))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -72,12 +87,18 @@ def from_another_host(address: str) -> bool:
 def page_problems(html: str, source: str, shown_as: str, first_line: int = 1,
                   reserved_ids: frozenset[str] = frozenset()) -> list[Problem]:  # fmt: skip
     """Resources from other hosts and ids the theme owns in `html`, rendered from `source`, located in it."""
-    scanner = _Scanner()
+    scanner = Scanner()
     scanner.feed(html)
     scanner.close()
+    return scan_problems(scanner.scan(), source, shown_as, first_line, reserved_ids)
+
+
+def scan_problems(scan: PageScan, source: str, shown_as: str, first_line: int = 1,
+                  reserved_ids: frozenset[str] = frozenset()) -> list[Problem]:  # fmt: skip
+    """`page_problems` of HTML already scanned."""
     lines = LineIndex(source, first_line)
     problems = []
-    for address in dict.fromkeys(scanner.fetched):
+    for address in dict.fromkeys(scan.fetched):
         if from_another_host(address):
             host = urlsplit(address.strip()).netloc or address.strip()[:40]
             problems.append(error(
@@ -85,7 +106,7 @@ def page_problems(html: str, source: str, shown_as: str, first_line: int = 1,
                 f"image or media from another host ({host}): every reader's browser would request it there",
                 "save the file under content/ (e.g. content/images/) and give its path, or remove it",
             ))  # fmt: skip
-    for element_id in dict.fromkeys(scanner.ids):
+    for element_id in dict.fromkeys(scan.ids):
         if element_id.startswith(THEME_ID_PREFIX) or element_id in reserved_ids:
             problems.append(error(
                 _located(lines, shown_as, source, (f"#{element_id}", f"id=\"{element_id}\"",

@@ -82,9 +82,9 @@ class CheckCache:
         if failures:
             raise failures[0]
         for share in shares:
-            for pair, outcome in share:
-                key = self._key(*pair)
-                self._store(key, outcome)
+            for key, entry in share:
+                if entry is not None:
+                    self._memory[key] = entry
                 self._reported.add(key)
         return len(missing)
 
@@ -99,11 +99,14 @@ class CheckCache:
             (self.store.directory / CHECKED_STAMP).touch()
 
     def _check_share(self, share: Sequence[tuple[Path, Path]],
-                     steps: int) -> list[tuple[tuple[Path, Path], ArticleOutcome]]:  # fmt: skip
+                     steps: int) -> list[tuple[str, Entry | None]]:  # fmt: skip
+        """Each article's key and cache entry; the process that checked an article writes its entry, so the
+        parent, which receives every share, does not pickle them all a second time."""
         checked = []
         for pair in share:
-            outcome = check_article(pair[0], pair[1], self.settings, MarkdownRenderer(), self.lint.suggest)
-            checked.append((pair, outcome))
+            outcome = check_article(pair[0], pair[1], self.settings, self.renderer, self.lint.suggest)
+            key = self._key(*pair)
+            checked.append((key, self._store(key, outcome)))
             for _ in range(steps if self.on_article is not None else 0):
                 self.on_article()  # type: ignore[misc]
         return checked
@@ -148,13 +151,14 @@ class CheckCache:
         self._memory[key] = entry
         return outcome
 
-    def _store(self, key: str, outcome: ArticleOutcome) -> None:
+    def _store(self, key: str, outcome: ArticleOutcome) -> Entry | None:
         # A failed article may fail for a file the key does not cover (a missing snapshot).
         if outcome.article is None:
-            return
+            return None
         entry = (self._snapshot_hashes(outcome), outcome)
         self._memory[key] = entry
         self._write(key, entry)
+        return entry
 
     def _snapshot_hashes(self, outcome: ArticleOutcome) -> str:
         if outcome.article is None:

@@ -8,6 +8,7 @@ A fork copies the parent as it is, so the function needs no arguments passed; a 
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import pickle
 import signal
@@ -70,7 +71,15 @@ class Child:
         _, status = os.waitpid(self.pid, 0)
         if not data:
             raise RuntimeError(f"a build process ended without a result (wait status {status})")
-        failed, value = pickle.loads(data)
+        # A share's results are tens of thousands of objects, none in a cycle: collections while they are made
+        # would scan everything this process holds again and again (see `store.EntryStore.read_file`).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            failed, value = pickle.loads(data)
+        finally:
+            if collecting:
+                gc.enable()
         if failed:
             error, origin = value
             raise error from ChildTraceback(origin)

@@ -211,7 +211,7 @@ def _adapt_separators(numeral: str, conventions: NumberConventions) -> str:
 def _parse_strictly(text: str, locale: str) -> Decimal | None:
     with decimal.localcontext(WIDE_CONTEXT):
         try:
-            return parse_decimal(text, locale, strict=True)
+            return parse_decimal(text, babel_locale(locale), strict=True)
         except NumberFormatError:
             return None
 

@@ -55,8 +55,8 @@ class TextSource(Protocol):
 
 def check_quote(marked_text: str, *, sources: Sequence[TextSource]) -> CheckResult:
     """Check a `quote` claim's marked text against the text of each cited source."""
-    comparison = compare_quote(marked_text, sources)
     parsed = parse_quote(marked_text)
+    comparison = _compare(parsed, sources)
     if parsed.words:
         summary = summarise(comparison, {source.id: _source_name(source) for source in sources})
     else:
@@ -88,7 +88,10 @@ def _source_name(source: TextSource) -> str:
 
 def compare_quote(quote: str, sources: Sequence[TextSource]) -> QuoteComparison:
     """Compare a quote with each source: the best classification wins, every match is kept."""
-    parsed = parse_quote(quote)
+    return _compare(parse_quote(quote), sources)
+
+
+def _compare(parsed: ParsedQuote, sources: Sequence[TextSource]) -> QuoteComparison:
     matches: list[QuoteMatch] = []
     nearest: list[QuotePassage] = []
     for source in sources:
