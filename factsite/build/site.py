@@ -28,7 +28,7 @@ from factsite.build.incremental.page_cache import PageCache, PublicationCache
 from factsite.build.pipeline import article_paths, check_project
 from factsite.build.progress import Progress
 from factsite.model import Project
-from factsite.render.data_files import ArticleData, site_files
+from factsite.render.data_files import ArticleData, FileData, StoredFile, site_file_data, site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
 from factsite.settings import Settings
 
@@ -130,4 +130,13 @@ class SiteBuild:
     def data_files(self) -> Iterator[tuple[str, bytes]]:
         """The site's data files (claims.json, feeds, JSON-LD) as (path in the site, bytes)."""
         assert self.project is not None, "check() first"
-        return site_files(self.project, self.article_data)
+        return site_files(self.project, self.article_data, self.read_stored)
+
+    def data_file_data(self) -> Iterator[tuple[str, FileData]]:
+        """`data_files`, with the cards the page cache keeps apart unread (`StoredFile`, their digest known):
+        a writer finding them published already links them (`factsite.build.write.DataFileWriter`)."""
+        assert self.project is not None, "check() first"
+        return site_file_data(self.project, self.article_data)
+
+    def read_stored(self, card: StoredFile) -> bytes:
+        return self.caches.pages.read_card(card)

@@ -72,6 +72,9 @@ class PageReuse:
     to_render: list[GeneratedPage]
     reused: list[GeneratedPage] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    # The manifest of `previous_dir`, and the data files written into `site_dir` by SHA-256 (for the next one).
+    previous: SiteManifest | None = None
+    data_files: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def plan(cls, pages: Iterable[GeneratedPage], context: str, cache_dir: Path, site_dir: Path,
@@ -88,7 +91,7 @@ class PageReuse:
         to_render = [page for page in pages if page.file.dest_uri not in kept]
         current = {page.file.dest_uri for page in pages}
         stale = sorted(set(manifest.pages) - current) if previous_dir == site_dir else []
-        return cls(context, cache_dir, site_dir, previous_dir, pages, to_render, reused, stale)
+        return cls(context, cache_dir, site_dir, previous_dir, pages, to_render, reused, stale, manifest)
 
     def apply(self, config: MkDocsConfig, files: Files, nav: Navigation, env: jinja2.Environment,
               *, jobs: int, per_process: int,
@@ -108,7 +111,7 @@ class PageReuse:
     def manifest(self, site_dir: Path) -> SiteManifest:
         """The manifest of the pages in `site_dir`, which stays true when the folder is renamed."""
         digests = {page.file.dest_uri: page.site_page.digest for page in self.pages}
-        return record_pages(site_dir, self.context, digests)
+        return record_pages(site_dir, self.context, digests, self.data_files)
 
     def save(self, manifest: SiteManifest, site_dir: Path) -> None:
         save_manifest(manifest_path(self.cache_dir, site_dir), manifest)
