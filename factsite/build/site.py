@@ -30,6 +30,7 @@ from factsite.build.progress import Progress
 from factsite.model import Project
 from factsite.render.data_files import ArticleData, FileData, StoredFile, site_file_data, site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
+from factsite.render.same_claims import BucketMatches, same_claims
 from factsite.settings import Settings
 
 
@@ -121,11 +122,16 @@ class SiteBuild:
         cached = renders.rendering(renderer.article_pages, keys)
         parts = [cached(checked) for checked in project.articles]
         self.article_data = [part.data for part in parts]
-        return self._saving_sections(renderer.assemble(parts))
+        # The same claims in other articles, found here with the last build's pairs of unchanged buckets: the
+        # claim pages and the data files ask again for the claims of this project, and get this answer.
+        matches = self.caches.pages.matches.matches()
+        same_claims(project.claims, self.settings, matches)
+        return self._saving_sections(renderer.assemble(parts), matches)
 
-    def _saving_sections(self, pages: Iterator[SitePage]) -> Iterator[SitePage]:
+    def _saving_sections(self, pages: Iterator[SitePage], matches: BucketMatches) -> Iterator[SitePage]:
         yield from pages
         self.caches.pages.sections.save()  # once every page was composed: the sections the site shows now
+        self.caches.pages.matches.save(matches)
 
     def data_files(self) -> Iterator[tuple[str, bytes]]:
         """The site's data files (claims.json, feeds, JSON-LD) as (path in the site, bytes)."""

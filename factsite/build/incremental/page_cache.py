@@ -27,13 +27,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from factsite.build.incremental.fingerprints import code_fingerprint
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork, in_shares
 from factsite.build.publication import publication_checklist, read_editor_pages, with_publication_problems
 from factsite.model import CheckedArticle, Problem, Project
 from factsite.render.data_files import StoredFile
 from factsite.render.pages import ArticlePages, ArticleRendering
-from factsite.render.same_claims import same_as_problems
+from factsite.render.same_claims import BucketMatches, Pair, same_as_problems
 from factsite.render.structured_data import structured_data_problems
 
 MANIFEST_VERSION = 2
@@ -55,6 +56,7 @@ class PageCache:
         self._reported: set[str] = set()  # rendered by `prefetch`, progress already reported
         self.cards_read = 0  # stored cards read back (`read_card`)
         self.sections = SectionCache(directory, templates_fingerprint)
+        self.matches = MatchCache(directory)
 
     def rendering(self, render: ArticleRendering, keys: Mapping[str, str]) -> ArticleRendering:
         """`render` with this cache in front; `keys` gives each article's check key by slug."""
@@ -218,6 +220,32 @@ class SectionCache:
             found = EntryStore.read_file(self.path) if self.path is not None else None
             self._known = found if isinstance(found, dict) else {}
         return self._known
+
+
+class MatchCache:
+    """The same-claims search's pairs by bucket (`BucketMatches`), kept in the cache directory between builds:
+    after a one-article edit only the buckets holding that article's claims are compared again."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.path = directory / "pages" / "same-claims" if directory else None
+        self._known: dict[str, tuple[Pair, ...]] | None = None
+
+    def matches(self) -> BucketMatches:
+        """The pairs of the last search (read once), for this one."""
+        if self._known is None:
+            found = EntryStore.read_file(self.path) if self.path is not None else None
+            # Pairs depend on the search's code as well as on the claims: kept with its fingerprint.
+            valid = isinstance(found, tuple) and len(found) == 2 and found[0] == code_fingerprint()
+            self._known = found[1] if valid and isinstance(found[1], dict) else {}  # type: ignore[index]
+        return BucketMatches(self._known)
+
+    def save(self, matches: BucketMatches) -> None:
+        """Keep the pairs of the buckets the site has now (and only those) for the next build."""
+        if not matches.searched:
+            return  # answered from memory: the last search's pairs still hold
+        if matches.used != self._known and self.path is not None:
+            EntryStore.write_file(self.path, (code_fingerprint(), matches.used))
+        self._known = matches.used
 
 
 class PublicationCache:
