@@ -10,6 +10,7 @@ intact, is not rendered: its file is linked into the new site (staged builds) or
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,8 +99,10 @@ class PageReuse:
               on_page: Callable[[], None] | None = None) -> None:  # fmt: skip
         """Link or keep the reused files, render the others, delete pages the site no longer has."""
         if self.previous_dir != self.site_dir:
+            previous_dir, site_dir = str(self.previous_dir), str(self.site_dir)
             for page in self.reused:
-                link_or_copy(self.previous_dir / page.file.dest_uri, self.site_dir / page.file.dest_uri)
+                uri = page.file.dest_uri
+                link_or_copy(os.path.join(previous_dir, uri), os.path.join(site_dir, uri))
         render_pages(self.pages, set(map(id, self.to_render)), config, files, nav, env,
                      jobs=jobs, per_process=per_process, on_page=on_page)  # fmt: skip
         remove_stale(self.site_dir, self.stale)

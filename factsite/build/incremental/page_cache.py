@@ -337,12 +337,12 @@ class SiteManifest:
         record = self.pages.get(path)
         if record is None or record.digest != digest or context != self.context:
             return False
-        return record.intact(site_dir / path)
+        return record.intact(os.path.join(site_dir, path))
 
     def holds_file(self, path: str, digest: str, site_dir: Path) -> bool:
         """Whether the data file at `path` has the bytes of SHA-256 `digest` (its record, and the file intact)."""
         record = self.files.get(path)
-        return record is not None and record.digest == digest and record.intact(site_dir / path)
+        return record is not None and record.digest == digest and record.intact(os.path.join(site_dir, path))
 
 
 def record_pages(site_dir: Path, context: str, digests: Mapping[str, str],
@@ -398,12 +398,12 @@ def forget_manifest(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path | str, target: Path | str) -> None:
     """Put `source`'s file at `target`: a hard link where the file system allows it, else a copy.
 
     Both keep the size and modification time the manifest compares.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
         os.link(source, target)
     except OSError:
