@@ -41,6 +41,11 @@ expect("mkdocs.commands.build.get_context(nav, files, config, page)",
        lambda: parameters(build.get_context)[:4] == ["nav", "files", "config", "page"])
 expect("mkdocs.commands.build.build(config)", lambda: parameters(build.build)[0] == "config")
 
+from mkdocs.structure.pages import Page
+expect("mkdocs.structure.pages.Page._set_canonical_url(base)",
+       lambda: parameters(Page._set_canonical_url) == ["self", "base"]
+       and "_set_canonical_url(" in inspect.getsource(Page.__init__))
+
 from mkdocs.livereload import LiveReloadServer
 expect("mkdocs.livereload.LiveReloadServer._serve_request", lambda: callable(LiveReloadServer._serve_request))
 expect("mkdocs.livereload.LiveReloadServer._inject_js_into_html",
@@ -84,6 +89,7 @@ INTERNALS = {
     "_build_page": "mkdocs.commands.build._build_page",
     "_build_theme_template": "mkdocs.commands.build._build_theme_template",
     "get_context": "mkdocs.commands.build.get_context",
+    "_set_canonical_url": "mkdocs.structure.pages.Page._set_canonical_url(base)",
     "LiveReloadServer": "mkdocs.livereload.LiveReloadServer",
     "_serve_request": "mkdocs.livereload.LiveReloadServer._serve_request",
     "_inject_js_into_html": "mkdocs.livereload.LiveReloadServer._inject_js_into_html",

@@ -28,8 +28,9 @@ from factsite.build.incremental.page_cache import PageCache, PublicationCache
 from factsite.build.pipeline import article_paths, check_project
 from factsite.build.progress import Progress
 from factsite.model import Project
-from factsite.render.data_files import ArticleData, site_files
+from factsite.render.data_files import ArticleData, FileData, StoredFile, site_file_data, site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
+from factsite.render.same_claims import BucketMatches, same_claims
 from factsite.settings import Settings
 
 
@@ -121,13 +122,27 @@ class SiteBuild:
         cached = renders.rendering(renderer.article_pages, keys)
         parts = [cached(checked) for checked in project.articles]
         self.article_data = [part.data for part in parts]
-        return self._saving_sections(renderer.assemble(parts))
+        # The same claims in other articles, found here with the last build's pairs of unchanged buckets: the
+        # claim pages and the data files ask again for the claims of this project, and get this answer.
+        matches = self.caches.pages.matches.matches()
+        same_claims(project.claims, self.settings, matches)
+        return self._saving_sections(renderer.assemble(parts), matches)
 
-    def _saving_sections(self, pages: Iterator[SitePage]) -> Iterator[SitePage]:
+    def _saving_sections(self, pages: Iterator[SitePage], matches: BucketMatches) -> Iterator[SitePage]:
         yield from pages
         self.caches.pages.sections.save()  # once every page was composed: the sections the site shows now
+        self.caches.pages.matches.save(matches)
 
     def data_files(self) -> Iterator[tuple[str, bytes]]:
         """The site's data files (claims.json, feeds, JSON-LD) as (path in the site, bytes)."""
         assert self.project is not None, "check() first"
-        return site_files(self.project, self.article_data)
+        return site_files(self.project, self.article_data, self.read_stored)
+
+    def data_file_data(self) -> Iterator[tuple[str, FileData]]:
+        """`data_files`, with the cards the page cache keeps apart unread (`StoredFile`, their digest known):
+        a writer finding them published already links them (`factsite.build.write.DataFileWriter`)."""
+        assert self.project is not None, "check() first"
+        return site_file_data(self.project, self.article_data)
+
+    def read_stored(self, card: StoredFile) -> bytes:
+        return self.caches.pages.read_card(card)

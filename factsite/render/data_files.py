@@ -12,7 +12,7 @@ import enum
 import functools
 import json
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -93,6 +93,30 @@ def claim_record(checked: CheckedArticle, claimed: CheckedClaim) -> dict[str, An
 
 
 @dataclass(frozen=True)
+class StoredFile:
+    """A data file's bytes kept elsewhere: `size` bytes at `offset` in the file at `path`, and their SHA-256.
+
+    A writer that finds the published site holding a file of that digest links it without reading either.
+    """
+
+    path: str
+    offset: int
+    size: int
+    digest: str
+
+    def read(self) -> bytes:
+        with open(self.path, "rb") as handle:
+            handle.seek(self.offset)
+            data = handle.read(self.size)
+        if len(data) != self.size:
+            raise OSError(f"{self.path}: cut short (a cache entry removed while the site was built?)")
+        return data
+
+
+FileData = bytes | StoredFile  # a data file's bytes, or where to find them
+
+
+@dataclass(frozen=True)
 class ArticleData:
     """One article's items of the site's JSON files, each already written as JSON.
 
@@ -103,8 +127,9 @@ class ArticleData:
     claims: tuple[str, ...]
     annotations: tuple[str, ...]
     reviews: tuple[str, ...]
-    # Social card images (site-relative path, PNG bytes) of the article and its claims.
-    cards: tuple[tuple[str, bytes], ...] = ()
+    # Social card images (site-relative path, PNG bytes) of the article and its claims; a cache may keep the
+    # bytes apart and leave a `StoredFile` in their place, so that an unchanged article's cards are never read.
+    cards: tuple[tuple[str, FileData], ...] = ()
 
 
 def article_data(checked: CheckedArticle, settings: Settings) -> ArticleData:
@@ -134,8 +159,16 @@ def article_cards(checked: CheckedArticle, settings: Settings) -> tuple[tuple[st
     return tuple(cards)
 
 
-def site_files(project: Project, data: Sequence[ArticleData] | None = None) -> Iterator[tuple[str, bytes]]:
-    """The data files; `data` holds each article's items, in the order of `project.articles`, if made already."""
+def site_files(project: Project, data: Sequence[ArticleData] | None = None,
+               read: Callable[[StoredFile], bytes] = StoredFile.read) -> Iterator[tuple[str, bytes]]:  # fmt: skip
+    """The data files; `data` holds each article's items, in the order of `project.articles`, if made already.
+    Cards a cache keeps apart are read with `read`."""
+    for path, file in site_file_data(project, data):
+        yield path, read(file) if isinstance(file, StoredFile) else file
+
+
+def site_file_data(project: Project, data: Sequence[ArticleData] | None = None) -> Iterator[tuple[str, FileData]]:
+    """`site_files`, with the cards a cache keeps apart left unread (`StoredFile`): a writer may link them."""
     settings = project.settings
     if data is None:
         data = [article_data(checked, settings) for checked in project.articles]

@@ -13,14 +13,20 @@ Links are transitive: claims linked to one claim are linked to each other.
 Comparing every pair would be quadratic in the site's claims; a pair is compared only when it shares a
 claimant, its numbers and one of the two rarest words of either sentence, which near-identical sentences
 always do (a 90% match leaves at most one rare word changed).
+
+The claims of one claimant and numbers (a bucket) are compared among themselves only, so the pairs found in a
+bucket are a function of its claims (their articles, ids and sentences, in order). `BucketMatches` keeps them
+between builds: after a one-article edit only the buckets holding a claim of that article, before or after the
+edit, are compared again, and the result is the full search's.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, utils
@@ -60,25 +66,57 @@ class _Entry:
     processed: str = ""  # the sentence after rapidfuzz's default processing, done once
 
 
+Pair = tuple[int, int]  # positions of two claims in their bucket
+
+
+class BucketMatches:
+    """The matching pairs of each bucket compared, by a digest of the bucket's claims: those of the last
+    search (`known`, kept by the caller between builds) are reused; `used` are this search's, to keep."""
+
+    def __init__(self, known: dict[str, tuple[Pair, ...]] | None = None) -> None:
+        self.known = known or {}
+        self.used: dict[str, tuple[Pair, ...]] = {}
+        self.compared = 0  # buckets compared in this search, not found in `known`
+        self.searched = False  # False: the answer was the last one, found for the same claims (nothing `used`)
+
+    def pairs(self, bucket: Sequence[_Entry], compare: Callable[[Sequence[_Entry]], tuple[Pair, ...]],
+              ) -> tuple[Pair, ...]:  # fmt: skip
+        digest = hashlib.sha256(
+            "\0".join(f"{entry.key[0]}\0{entry.key[1]}\0{entry.processed}" for entry in bucket).encode()
+        ).hexdigest()
+        found = self.known.get(digest)
+        if found is None:
+            found = compare(bucket)
+            self.compared += 1
+        self.used[digest] = found
+        return found
+
+
 # The last result, with the claims and settings it was found for: a build asks twice (the claim pages and
 # the data files), and at 25,000 claims each answer took a tenth of the build after a one-article edit.
 _last: list[tuple[tuple[CheckedClaim, ...], Settings, dict[ClaimKey, tuple[ClaimKey, ...]]]] = []
 
 
-def same_claims(claims: Iterable[CheckedClaim], settings: Settings) -> dict[ClaimKey, tuple[ClaimKey, ...]]:
-    """For each claim checked in more than one article, the same claim in the other articles, in site order."""
+def same_claims(claims: Iterable[CheckedClaim], settings: Settings,
+                matches: BucketMatches | None = None) -> dict[ClaimKey, tuple[ClaimKey, ...]]:  # fmt: skip
+    """For each claim checked in more than one article, the same claim in the other articles, in site order.
+
+    `matches` may hold the pairs of the last search's buckets, which are then not compared again.
+    """
     claims = tuple(claims)
     if _last:
         known, known_settings, found = _last[0]
         same = len(known) == len(claims) and all(a is b for a, b in zip(known, claims, strict=True))
         if same and (known_settings is settings or known_settings == settings):
             return found
-    found = _same_claims(claims, settings)
+    found = _same_claims(claims, settings, matches or BucketMatches())
     _last[:] = [(claims, settings, found)]
     return found
 
 
-def _same_claims(claims: Sequence[CheckedClaim], settings: Settings) -> dict[ClaimKey, tuple[ClaimKey, ...]]:
+def _same_claims(claims: Sequence[CheckedClaim], settings: Settings,
+                 matches: BucketMatches) -> dict[ClaimKey, tuple[ClaimKey, ...]]:  # fmt: skip
+    matches.searched = True
     names = Claimants(settings)
     entries: list[_Entry] = []
     links: list[tuple[ClaimKey, ClaimKey]] = []
@@ -113,13 +151,9 @@ def _same_claims(claims: Sequence[CheckedClaim], settings: Settings) -> dict[Cla
     for linking, linked in links:
         if linked in parent:
             join(linking, linked)
-    for one, other in _candidate_pairs(entries):
-        # A candidate pair holds the same numbers already: `near_identical` without that test or processing again.
-        if one.key[0] == other.key[0] or root(one.key) == root(other.key):
-            continue
-        score = fuzz.token_sort_ratio(one.processed, other.processed, processor=None, score_cutoff=THRESHOLD)
-        if score >= THRESHOLD:
-            join(one.key, other.key)
+    for bucket in _buckets(entries):
+        for first, second in matches.pairs(bucket, _matching_pairs):
+            join(bucket[first].key, bucket[second].key)
     groups: dict[ClaimKey, list[ClaimKey]] = defaultdict(list)
     for entry in entries:
         groups[root(entry.key)].append(entry.key)
@@ -131,29 +165,57 @@ def _same_claims(claims: Sequence[CheckedClaim], settings: Settings) -> dict[Cla
     }
 
 
-def _candidate_pairs(entries: Sequence[_Entry]) -> Iterable[tuple[_Entry, _Entry]]:
+def _buckets(entries: Sequence[_Entry]) -> Iterable[Sequence[_Entry]]:
+    """The claims that may be the same claim: one claimant, the same numbers, two articles at least."""
     buckets: dict[tuple[str, tuple[str, ...]], list[_Entry]] = defaultdict(list)
     for entry in entries:
         buckets[(entry.claimant, numbers(entry.sentence))].append(entry)
     for bucket in buckets.values():
-        if len(bucket) < 2 or len({entry.key[0] for entry in bucket}) < 2:
+        if len(bucket) >= 2 and len({entry.key[0] for entry in bucket}) >= 2:
+            yield bucket
+
+
+def _matching_pairs(bucket: Sequence[_Entry]) -> tuple[Pair, ...]:
+    """The pairs of the bucket's claims, from different articles, whose sentences match: enough of them to join
+    every claim to the ones it matches (a pair already joined through others is not compared)."""
+    parent = list(range(len(bucket)))
+
+    def root(position: int) -> int:
+        while parent[position] != position:
+            parent[position] = parent[parent[position]]
+            position = parent[position]
+        return position
+
+    found = []
+    for first, second in _candidate_pairs(bucket):
+        one, other = bucket[first], bucket[second]
+        # A candidate pair holds the same numbers already: `near_identical` without that test or processing again.
+        if one.key[0] == other.key[0] or root(first) == root(second):
             continue
-        frequency: dict[str, int] = defaultdict(int)
-        for entry in bucket:
-            for word in entry.words:
-                frequency[word] += 1
-        index: dict[str, list[int]] = defaultdict(list)
-        for position, entry in enumerate(bucket):
-            for word in sorted(entry.words, key=lambda w: (frequency[w], w))[:RARE_WORDS]:
-                index[word].append(position)
-        seen: set[tuple[int, int]] = set()
-        for position, entry in enumerate(bucket):
-            for word in entry.words:
-                for other in index.get(word, ()):
-                    pair = (min(position, other), max(position, other))
-                    if other != position and pair not in seen:
-                        seen.add(pair)
-                        yield bucket[pair[0]], bucket[pair[1]]
+        score = fuzz.token_sort_ratio(one.processed, other.processed, processor=None, score_cutoff=THRESHOLD)
+        if score >= THRESHOLD:
+            parent[max(root(first), root(second))] = min(root(first), root(second))
+            found.append((first, second))
+    return tuple(found)
+
+
+def _candidate_pairs(bucket: Sequence[_Entry]) -> Iterable[Pair]:
+    frequency: dict[str, int] = defaultdict(int)
+    for entry in bucket:
+        for word in entry.words:
+            frequency[word] += 1
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, entry in enumerate(bucket):
+        for word in sorted(entry.words, key=lambda w: (frequency[w], w))[:RARE_WORDS]:
+            index[word].append(position)
+    seen: set[tuple[int, int]] = set()
+    for position, entry in enumerate(bucket):
+        for word in entry.words:
+            for other in index.get(word, ()):
+                pair = (min(position, other), max(position, other))
+                if other != position and pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 def same_as_problems(claims: Iterable[CheckedClaim]) -> list[Problem]:

@@ -4,13 +4,16 @@ explicit `same_as:`; claim pages link each other and claims.json says so."""
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from factsite.build.pipeline import check_project
 from factsite.build.site import BuildOptions, SiteBuild
-from factsite.load.site_config import read_site_config
-from factsite.render.same_claims import THRESHOLD, near_identical
+from factsite.load.site_config import read_settings, read_site_config
+from factsite.render.same_claims import THRESHOLD, BucketMatches, near_identical, same_claims
 from tests.publish.conftest import build, built
 from tests.publish.site_fixture import write_site
 
@@ -123,3 +126,73 @@ def test_an_edit_renders_again_only_the_also_checked_sections_it_changed(tmp_pat
     third, unchanged = _composed(config, cache_dir)
     assert (third.caches.pages.sections.misses, third.caches.pages.sections.hits) == (0, 6)
     assert unchanged == pages
+
+
+def _search(config: Path, matches: BucketMatches) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """The same-claims search of the content as it is now (checked again: new claims, no answer from memory)."""
+    settings, _ = read_settings(str(config))
+    project = check_project(settings)
+    assert not project.errors
+    return same_claims(project.claims, settings, matches)
+
+
+def _edit(config: Path, slug: str, old: str, new: str, *, markdown: bool = False) -> None:
+    path = config.parent / "content" / "articles" / f"{slug}.{'md' if markdown else 'yaml'}"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _add_claim(config: Path, slug: str, sentence: str) -> None:
+    # "The ministry says" marked as a claim, with its sentence.
+    _edit(config, slug, "The ministry says", "[The ministry says]{#ministry-says}", markdown=True)
+    claim = f"  ministry-says:\n    kind: statement\n    verdict: unreviewed\n    claim: {sentence}\n    note: Asked.\n"
+    _edit(config, slug, "claims:\n", "claims:\n" + claim)
+
+
+def _remove_claim(config: Path, slug: str) -> None:
+    _edit(config, slug, "[The ministry says]{#ministry-says}", "The ministry says", markdown=True)
+    path = config.parent / "content" / "articles" / f"{slug}.yaml"
+    path.write_text(re.sub(r"  ministry-says:\n(    .*\n)+", "", path.read_text("utf-8")), "utf-8")
+
+
+def _remove_article(config: Path, slug: str) -> None:
+    for suffix in ("md", "yaml"):
+        (config.parent / "content" / "articles" / f"{slug}.{suffix}").unlink()
+
+
+GREW = "Jobs grew by a third in a year."
+EDITS_OF_SHARED_CLAIMS: list[tuple[str, Callable[[Path], None]]] = [
+    # (what changes, the edit): each in one article, after the one before.
+    ("a shared claim changed to match no other", lambda c: _edit(c, "b", GREW, "Jobs fell by half in a year.")),
+    ("changed back, nearly", lambda c: _edit(c, "b", "Jobs fell by half in a", "jobs grew by a third in one")),
+    ("a claim added, the same as none", lambda c: _add_claim(c, "c", "The ministry says the figures are final.")),
+    ("the same claim added to another", lambda c: _add_claim(c, "d", "The ministry says the figures are final!")),
+    ("and to a third, with another number", lambda c: _add_claim(c, "b", "The ministry says 2 figures are final.")),
+    ("a shared claim removed", lambda c: _remove_claim(c, "c")),
+    ("an article removed", lambda c: _remove_article(c, "d")),
+]
+
+
+def test_the_search_with_the_last_builds_pairs_equals_the_full_search(tmp_path: Path) -> None:
+    config = write_site(tmp_path, extra_articles={slug: f"2024-03-1{n}" for n, slug in enumerate("bcd")})
+    matches = BucketMatches()
+    first = _search(config, matches)
+    assert first[("jobs", "jobs-grew")] == (("d", "jobs-grew"), ("c", "jobs-grew"), ("b", "jobs-grew"))
+    assert matches.compared > 0 and matches.searched
+    results, compared = [], []
+    for name, edit in EDITS_OF_SHARED_CLAIMS:
+        edit(config)
+        known = matches.used
+        matches = BucketMatches(known)
+        incremental = _search(config, matches)
+        full = _search(config, BucketMatches())
+        assert incremental == full, name
+        compared.append((matches.compared, len(matches.used)))
+        results.append(incremental)
+    linked = [result.get(("c", "ministry-says")) for result in results]
+    assert linked[2:6] == [None, (("d", "ministry-says"),), (("d", "ministry-says"),), None]
+    assert results[0].get(("b", "jobs-grew")) is None and results[1][("b", "jobs-grew")]
+    # Two buckets (the outlet's statements, the minister's quotation): only the one holding a changed claim was
+    # compared again; none for a claim whose number puts it in a bucket of its own; both for an article removed.
+    assert compared == [(1, 2), (1, 2), (1, 2), (1, 2), (0, 2), (1, 2), (2, 2)]

@@ -86,8 +86,12 @@ def test_the_command_checks_and_renders_in_two_processes_to_the_same_site(projec
     build(tmp_path / "two", "2")
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
     pages = project.parent / ".factsite-cache" / "pages"
-    stored = [path for path in pages.rglob("*") if path.is_file() and path != pages / "also-checked"]
-    assert len(stored) == 3  # one entry per article (and the claim pages' "Also checked in" sections)
+    site_wide = (pages / "also-checked", pages / "same-claims")
+    stored = [path for path in pages.rglob("*") if path.is_file() and path not in site_wide]
+    # One entry per article, each with the file of its cards (and the claim pages' "Also checked in" sections,
+    # and the same-claims search's pairs).
+    assert len([path for path in stored if path.suffix != ".cards"]) == 3
+    assert len([path for path in stored if path.suffix == ".cards"]) == 3
 
 
 def test_a_failed_incremental_build_leaves_the_site_and_its_reuse_intact(project: Path) -> None:

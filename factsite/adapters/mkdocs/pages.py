@@ -6,9 +6,9 @@ import html
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from factsite.adapters.mkdocs.internals import PlainCanonicalUrl
 from factsite.adapters.mkdocs.languages import page_meta
 from factsite.render.pages import SitePage
 
@@ -24,7 +24,7 @@ class GeneratedFile(File):
         return False
 
 
-class GeneratedPage(Page):
+class GeneratedPage(PlainCanonicalUrl):
     """A page of the fact-check site; skips Markdown entirely, which is most of a page's build time.
 
     Everything MkDocs reads from a page is set on construction, so the page is complete even when

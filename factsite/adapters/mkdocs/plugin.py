@@ -38,7 +38,7 @@ from factsite.build.incremental.memory import long_lived
 from factsite.build.progress import Progress
 from factsite.build.site import BuildCaches, BuildOptions, SiteBuild
 from factsite.build.static_files import content_file_problems, unsafe_file_problems
-from factsite.build.write import write_unless_same
+from factsite.build.write import DataFileWriter
 from factsite.model import Problem, Project, Severity
 from factsite.render.data_files import ArticleData
 from factsite.render.page_safety import page_problems
@@ -273,8 +273,12 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
                              per_process=per_process, on_page=self.progress.advance)  # fmt: skip
         self.progress.stage("writing data files", 0, "")
         assert self.core is not None
-        for relative, data in self.core.data_files():
-            write_unless_same(Path(config.site_dir), relative, data, self.options.previous_site)
+        previous = self.reuse.previous if self.reuse is not None else None
+        writer = DataFileWriter(Path(config.site_dir), self.options.previous_site, previous, self.core.read_stored)
+        for relative, data in self.core.data_file_data():
+            writer.write(relative, data)
+        if self.reuse is not None:
+            self.reuse.data_files = writer.digests
         if self.search == "pagefind" and self.options.index_search:
             self.progress.stage("indexing for search", 0, "")
             try:

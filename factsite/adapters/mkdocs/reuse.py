@@ -10,6 +10,7 @@ intact, is not rendered: its file is linked into the new site (staged builds) or
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,9 @@ class PageReuse:
     to_render: list[GeneratedPage]
     reused: list[GeneratedPage] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    # The manifest of `previous_dir`, and the data files written into `site_dir` by SHA-256 (for the next one).
+    previous: SiteManifest | None = None
+    data_files: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def plan(cls, pages: Iterable[GeneratedPage], context: str, cache_dir: Path, site_dir: Path,
@@ -88,15 +92,17 @@ class PageReuse:
         to_render = [page for page in pages if page.file.dest_uri not in kept]
         current = {page.file.dest_uri for page in pages}
         stale = sorted(set(manifest.pages) - current) if previous_dir == site_dir else []
-        return cls(context, cache_dir, site_dir, previous_dir, pages, to_render, reused, stale)
+        return cls(context, cache_dir, site_dir, previous_dir, pages, to_render, reused, stale, manifest)
 
     def apply(self, config: MkDocsConfig, files: Files, nav: Navigation, env: jinja2.Environment,
               *, jobs: int, per_process: int,
               on_page: Callable[[], None] | None = None) -> None:  # fmt: skip
         """Link or keep the reused files, render the others, delete pages the site no longer has."""
         if self.previous_dir != self.site_dir:
+            previous_dir, site_dir = str(self.previous_dir), str(self.site_dir)
             for page in self.reused:
-                link_or_copy(self.previous_dir / page.file.dest_uri, self.site_dir / page.file.dest_uri)
+                uri = page.file.dest_uri
+                link_or_copy(os.path.join(previous_dir, uri), os.path.join(site_dir, uri))
         render_pages(self.pages, set(map(id, self.to_render)), config, files, nav, env,
                      jobs=jobs, per_process=per_process, on_page=on_page)  # fmt: skip
         remove_stale(self.site_dir, self.stale)
@@ -108,7 +114,7 @@ class PageReuse:
     def manifest(self, site_dir: Path) -> SiteManifest:
         """The manifest of the pages in `site_dir`, which stays true when the folder is renamed."""
         digests = {page.file.dest_uri: page.site_page.digest for page in self.pages}
-        return record_pages(site_dir, self.context, digests)
+        return record_pages(site_dir, self.context, digests, self.data_files)
 
     def save(self, manifest: SiteManifest, site_dir: Path) -> None:
         save_manifest(manifest_path(self.cache_dir, site_dir), manifest)

@@ -3,7 +3,9 @@
 - `PageCache` keeps what `PageRenderer.article_pages` returns for an article, keyed by the article's
   check key (its files' bytes, the settings, factsite's code: `CheckCache.article_keys`) and a hash
   of the page templates, in memory and in the cache directory. An unchanged article is not rendered
-  by Jinja again, and the site-wide pages are assembled from the cached parts.
+  by Jinja again, and the site-wide pages are assembled from the cached parts. The article's social
+  cards are kept beside its entry, in a file of their own that the entry names (`StoredFile`): reading
+  the entry does not read them, and a writer finding them already published links them unread.
 - `PublicationCache` keeps each article's structured-data problems, which the live preview would
   otherwise compute again for every claim of the site on each change.
 - `SiteManifest` records, for one site directory, the digest of each generated page written there
@@ -22,18 +24,21 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from factsite.build.incremental.fingerprints import code_fingerprint
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork, in_shares
 from factsite.build.publication import publication_checklist, read_editor_pages, with_publication_problems
 from factsite.model import CheckedArticle, Problem, Project
+from factsite.render.data_files import StoredFile
 from factsite.render.pages import ArticlePages, ArticleRendering
-from factsite.render.same_claims import same_as_problems
+from factsite.render.same_claims import BucketMatches, Pair, same_as_problems
 from factsite.render.structured_data import structured_data_problems
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
+CARDS_SUFFIX = ".cards"  # an article's social cards, beside its entry
 PUBLICATION_FILE = "publication"  # in the cache directory: each article's structured-data problems
 
 
@@ -49,7 +54,9 @@ class PageCache:
         self.on_article: Callable[[], None] | None = None
         self._memory: dict[str, ArticlePages] = {}
         self._reported: set[str] = set()  # rendered by `prefetch`, progress already reported
+        self.cards_read = 0  # stored cards read back (`read_card`)
         self.sections = SectionCache(directory, templates_fingerprint)
+        self.matches = MatchCache(directory)
 
     def rendering(self, render: ArticleRendering, keys: Mapping[str, str]) -> ArticleRendering:
         """`render` with this cache in front; `keys` gives each article's check key by slug."""
@@ -59,11 +66,10 @@ class PageCache:
             if key is None:  # checked without a cache: nothing identifies it
                 self._report(None)
                 return render(checked)
-            parts = self._memory.get(key) or self._read(key)
+            parts = self._in_memory(key) or self._read(key)
             if parts is None:
                 self.misses += 1
-                parts = render(checked)
-                self._write(key, parts)
+                parts = self._write(key, render(checked))
             else:
                 self.hits += 1
             self._memory[key] = parts
@@ -83,7 +89,7 @@ class PageCache:
         missing = []
         for checked in articles:
             key = self._key(checked, keys)
-            if key is None or key in self._memory:
+            if key is None or self._in_memory(key) is not None:
                 continue
             parts = self._read(key)
             if parts is None:
@@ -105,8 +111,7 @@ class PageCache:
                       steps: int) -> dict[str, ArticlePages]:  # fmt: skip
         rendered = {}
         for key, checked in share:
-            rendered[key] = parts = render(checked)
-            self._write(key, parts)
+            rendered[key] = self._write(key, render(checked))  # its cards stored, not sent back
             for _ in range(steps if self.on_article is not None else 0):
                 self.on_article()  # type: ignore[misc]
         return rendered
@@ -123,14 +128,54 @@ class PageCache:
         elif self.on_article is not None:
             self.on_article()
 
+    def _in_memory(self, key: str) -> ArticlePages | None:
+        """The parts kept from an earlier build in this process, while the file of their cards is there."""
+        parts = self._memory.get(key)
+        if parts is not None and parts.data.cards:
+            card = parts.data.cards[0][1]
+            if isinstance(card, StoredFile) and not os.path.isfile(card.path):
+                del self._memory[key]  # the cache directory was emptied since
+                return None
+        return parts
+
     def _read(self, key: str) -> ArticlePages | None:
         parts = self.store.read(key)
-        return parts if isinstance(parts, ArticlePages) else None
+        return self._with_cards_file(key, parts) if isinstance(parts, ArticlePages) else None
 
-    def _write(self, key: str, parts: ArticlePages) -> None:
+    def _write(self, key: str, parts: ArticlePages) -> ArticlePages:
+        """Store `parts`; returns them with their cards kept apart (`StoredFile`), as `_read` would."""
         for page in parts.pages:
             _ = page.digest  # stored with the page, so a reused page is never hashed again
+        cards = parts.data.cards
+        if cards and all(isinstance(card, bytes) for _, card in cards):
+            stored, blobs, offset = [], [], 0
+            for path, card in cards:
+                assert isinstance(card, bytes)
+                stored.append((path, StoredFile("", offset, len(card), hashlib.sha256(card).hexdigest())))
+                blobs.append(card)
+                offset += len(card)
+            # The cards first: an entry never names a cards file that is not there.
+            if self.store.write_bytes(key + CARDS_SUFFIX, b"".join(blobs)):
+                parts = replace(parts, data=replace(parts.data, cards=tuple(stored)))
         self.store.write(key, parts)
+        return self._with_cards_file(key, parts) or parts
+
+    def _with_cards_file(self, key: str, parts: ArticlePages) -> ArticlePages | None:
+        """`parts` with their stored cards found in this store (None: their file is gone, a miss)."""
+        cards = parts.data.cards
+        if not cards or not isinstance(cards[0][1], StoredFile):
+            return parts
+        path = self.store.path(key + CARDS_SUFFIX)
+        if path is None or not path.is_file():
+            return None
+        name = str(path)
+        bound = tuple((at, replace(card, path=name)) for at, card in cards if isinstance(card, StoredFile))
+        return replace(parts, data=replace(parts.data, cards=bound))
+
+    def read_card(self, card: StoredFile) -> bytes:
+        """A stored card's bytes (counted: an unchanged article's cards are linked, never read)."""
+        self.cards_read += 1
+        return card.read()
 
 
 class SectionCache:
@@ -175,6 +220,32 @@ class SectionCache:
             found = EntryStore.read_file(self.path) if self.path is not None else None
             self._known = found if isinstance(found, dict) else {}
         return self._known
+
+
+class MatchCache:
+    """The same-claims search's pairs by bucket (`BucketMatches`), kept in the cache directory between builds:
+    after a one-article edit only the buckets holding that article's claims are compared again."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.path = directory / "pages" / "same-claims" if directory else None
+        self._known: dict[str, tuple[Pair, ...]] | None = None
+
+    def matches(self) -> BucketMatches:
+        """The pairs of the last search (read once), for this one."""
+        if self._known is None:
+            found = EntryStore.read_file(self.path) if self.path is not None else None
+            # Pairs depend on the search's code as well as on the claims: kept with its fingerprint.
+            valid = isinstance(found, tuple) and len(found) == 2 and found[0] == code_fingerprint()
+            self._known = found[1] if valid and isinstance(found[1], dict) else {}  # type: ignore[index]
+        return BucketMatches(self._known)
+
+    def save(self, matches: BucketMatches) -> None:
+        """Keep the pairs of the buckets the site has now (and only those) for the next build."""
+        if not matches.searched:
+            return  # answered from memory: the last search's pairs still hold
+        if matches.used != self._known and self.path is not None:
+            EntryStore.write_file(self.path, (code_fingerprint(), matches.used))
+        self._known = matches.used
 
 
 class PublicationCache:
@@ -243,36 +314,52 @@ class PageRecord:
     size: int
     mtime_ns: int
 
+    def intact(self, path: Path | str) -> bool:
+        """Whether the file at `path` is the one recorded (same size and modification time)."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        return stat.st_size == self.size and stat.st_mtime_ns == self.mtime_ns
+
 
 @dataclass(frozen=True)
 class SiteManifest:
-    """The generated pages a site directory holds, by path relative to it, and their context."""
+    """The generated pages a site directory holds, by path relative to it, and their context; and its data
+    files (claims.json, cards...), which depend on nothing but their bytes."""
 
     context: str
     pages: Mapping[str, PageRecord]
+    files: Mapping[str, PageRecord] = field(default_factory=dict)
 
     def reusable(self, context: str, path: str, digest: str, site_dir: Path) -> bool:
         """Whether the file at `path` is this page as it would be rendered now."""
         record = self.pages.get(path)
         if record is None or record.digest != digest or context != self.context:
             return False
-        try:
-            stat = (site_dir / path).stat()
-        except OSError:
-            return False
-        return stat.st_size == record.size and stat.st_mtime_ns == record.mtime_ns
+        return record.intact(os.path.join(site_dir, path))
+
+    def holds_file(self, path: str, digest: str, site_dir: Path) -> bool:
+        """Whether the data file at `path` has the bytes of SHA-256 `digest` (its record, and the file intact)."""
+        record = self.files.get(path)
+        return record is not None and record.digest == digest and record.intact(os.path.join(site_dir, path))
 
 
-def record_pages(site_dir: Path, context: str, digests: Mapping[str, str]) -> SiteManifest:
-    """The manifest of the pages just written to `site_dir` (digests by file path)."""
-    pages = {}
+def record_pages(site_dir: Path, context: str, digests: Mapping[str, str],
+                 files: Mapping[str, str] | None = None) -> SiteManifest:  # fmt: skip
+    """The manifest of the pages just written to `site_dir` (digests by file path), and of its data `files`."""
+    return SiteManifest(context, _records(site_dir, digests), _records(site_dir, files or {}))
+
+
+def _records(site_dir: Path, digests: Mapping[str, str]) -> dict[str, PageRecord]:
+    records = {}
     for path, digest in digests.items():
         try:
-            stat = (site_dir / path).stat()
+            stat = os.stat(os.path.join(site_dir, path))
         except OSError:
             continue  # an unwritten page is simply not reusable
-        pages[path] = PageRecord(digest, stat.st_size, stat.st_mtime_ns)
-    return SiteManifest(context, pages)
+        records[path] = PageRecord(digest, stat.st_size, stat.st_mtime_ns)
+    return records
 
 
 def manifest_path(cache_dir: Path, site_dir: Path) -> Path:
@@ -286,14 +373,16 @@ def load_manifest(path: Path) -> SiteManifest | None:
         if data.get("version") != MANIFEST_VERSION:
             return None
         pages = {p: PageRecord(*record) for p, record in data["pages"].items()}
-        return SiteManifest(str(data["context"]), pages)
+        files = {p: PageRecord(*record) for p, record in data["files"].items()}
+        return SiteManifest(str(data["context"]), pages, files)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def save_manifest(path: Path, manifest: SiteManifest) -> None:
     pages = {p: [r.digest, r.size, r.mtime_ns] for p, r in sorted(manifest.pages.items())}
-    data = {"version": MANIFEST_VERSION, "context": manifest.context, "pages": pages}
+    files = {p: [r.digest, r.size, r.mtime_ns] for p, r in sorted(manifest.files.items())}
+    data = {"version": MANIFEST_VERSION, "context": manifest.context, "pages": pages, "files": files}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent)
@@ -309,12 +398,12 @@ def forget_manifest(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path | str, target: Path | str) -> None:
     """Put `source`'s file at `target`: a hard link where the file system allows it, else a copy.
 
     Both keep the size and modification time the manifest compares.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
         os.link(source, target)
     except OSError:

@@ -16,6 +16,10 @@ class EntryStore:
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
 
+    def path(self, key: str) -> Path | None:
+        """Where the entry `key` is kept (None: nowhere, a store without a directory)."""
+        return self.directory / key[:2] / key if self.directory is not None else None
+
     def read(self, key: str) -> object | None:
         if self.directory is None:
             return None
@@ -25,6 +29,21 @@ class EntryStore:
         if self.directory is None:
             return
         self.write_file(self.directory / key[:2] / key, value)
+
+    def write_bytes(self, key: str, data: bytes) -> bool:
+        """Keep `data` as they are (not pickled) under `key`, whole or not at all; whether they were kept."""
+        if self.directory is None:
+            return False
+        path = self.directory / key[:2] / key
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except OSError:
+            return False
+        return True
 
     @staticmethod
     def read_file(path: Path) -> object | None:
