@@ -32,7 +32,8 @@ PATHS = ["index", "articles/budget", "articles/budget/claims/jobs-grew", "articl
 def test_canonical_addresses_are_mkdocs_own(tmp_path: Path, site_url: str) -> None:
     (tmp_path / "docs").mkdir()
     config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(f"site_name: Test\nsite_url: '{site_url}'\n", "utf-8")
+    # Material's theme: the engine's own default theme is named differently in ProperDocs.
+    config_file.write_text(f"site_name: Test\nsite_url: '{site_url}'\ntheme: material\n", "utf-8")
     config = load_config(str(config_file))
     for path in PATHS:
         page = generated_page(SitePage(path, "Title", "", dt.date(2024, 1, 1), "<p>x</p>", "article"), config,
