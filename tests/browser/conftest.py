@@ -14,6 +14,7 @@ import json
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -95,6 +96,18 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
+@contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """`directory` served on 127.0.0.1 by a thread, on a port the system picks: its address."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def _claim_pages(root: Path) -> tuple[ClaimPage, ...]:
     # claims.json is the site's published list of claims: the same data a reader's tools get.
     claims = json.loads((root / "claims.json").read_text(encoding="utf-8"))["claims"]
@@ -113,16 +126,8 @@ def _claim_pages(root: Path) -> tuple[ClaimPage, ...]:
 
 @pytest.fixture(scope="session")
 def demo_site(built_demo: Path) -> Iterator[DemoSite]:
-    handler = functools.partial(_QuietHandler, directory=str(built_demo))
-    server = _QuietServer(("127.0.0.1", 0), handler)  # port 0: the OS picks a free one
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}/"
+    with served(built_demo) as url:
         yield DemoSite(url, built_demo, _claim_pages(built_demo))
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

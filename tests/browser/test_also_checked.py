@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import _QuietHandler, _QuietServer
+from tests.browser.conftest import served
 from tests.publish.conftest import built
 from tests.publish.site_fixture import write_site
 
@@ -21,13 +19,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def two_articles(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = built(write_site(tmp_path_factory.mktemp("also-checked"), extra_articles={"jobs-again": "2024-03-11"}))
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site.site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(site.site_dir) as url:
+        yield url
 
 
 def test_a_claim_checked_twice_links_the_other_check(browser: Browser, two_articles: str, tmp_path: Path) -> None:

@@ -4,9 +4,7 @@ article; the claims its words were found in are listed below it and link to thei
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -14,7 +12,7 @@ from playwright.sync_api import Browser, Request, expect
 
 from factsite.adapters.mkdocs.commands import build_site
 from factsite.adapters.mkdocs.search import pagefind_executable
-from tests.browser.conftest import _QuietHandler, _QuietServer
+from tests.browser.conftest import served
 from tests.scale.conftest import site_project
 
 pytestmark = [
@@ -27,14 +25,8 @@ pytestmark = [
 def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config_file = site_project(tmp_path_factory.mktemp("pagefind") / "project", search="pagefind")
     assert build_site(str(config_file)).ok
-    handler = functools.partial(_QuietHandler, directory=str(config_file.parent / "site"))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(config_file.parent / "site") as url:
+        yield url
 
 
 def search(browser: Browser, url: str, query: str) -> tuple[list[str], list[str], list[str]]:
