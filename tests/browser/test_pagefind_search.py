@@ -42,6 +42,8 @@ def search(browser: Browser, url: str, query: str) -> tuple[list[str], list[str]
     page.goto(url + "search/", wait_until="networkidle")
     page.fill(".pagefind-ui__search-input", query)
     expect(page.locator(".pagefind-ui__result-link").first).to_be_visible()
+    # Pagefind draws each result when its text has arrived: wait until none is still a placeholder.
+    expect(page.locator(".pagefind-ui__result:not(:has(.pagefind-ui__result-link))")).to_have_count(0)
     page.wait_for_load_state("networkidle")
     links = [link.get_attribute("href") or "" for link in page.locator(".pagefind-ui__result-link").all()]
     urls = [request.url for request in requests]
