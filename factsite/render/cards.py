@@ -170,11 +170,6 @@ def _fit(text: str, face: Face, width: int, height: int) -> tuple[int, list[str]
     return size, [*kept[:-1], kept[-1].rstrip(".,;:،؛।") + " …"]
 
 
-def drawable(text: str) -> bool:
-    """Whether some typeface of the card can draw every character of `text`."""
-    return face_for(text) is not None
-
-
 # A card is a palette image drawn straight in palette indices: paper, the verdict's two colours, and for each ink
 # of text LEVELS shades over what is under it (its anti-aliasing). Text is drawn as ink coverage (an L image) and
 # each coverage value mapped to its shade: no full-colour image, nothing to quantize.
