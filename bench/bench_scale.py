@@ -19,6 +19,7 @@ then measures in one run:
     python bench/bench_scale.py                        # the demo (size 36), 100, 1,000 and 25,000 claim pages
     python bench/bench_scale.py --sizes 36 100 1000 --workdir /tmp/fs-bench --no-browser
     python bench/bench_scale.py --sizes --huge --rounds 1 --no-browser   # 100,000 claim pages, on its own
+    python bench/bench_scale.py --sizes 1000 10000 25000 --huge --rounds 1 --full-only   # the scale curve
 
 Commands run as separate processes, so each time includes starting Python. Figures go to stdout
 and to WORKDIR/results.json. Every build uses `--jobs` processes (default: one per processor).
@@ -167,8 +168,8 @@ def demo_claims(citations: Path) -> int:
     return len(yaml.safe_load(citations.read_text("utf-8")).get("claims") or {})
 
 
-def bench_size(size: int, workdir: Path, jobs: list[str],
-               browser: bool, rounds: int = 1) -> dict[str, object]:  # fmt: skip
+def bench_size(size: int, workdir: Path, jobs: list[str], browser: bool, rounds: int = 1,
+               full_only: bool = False) -> dict[str, object]:  # fmt: skip
     ours, plain = workdir / f"factsite-{size}", workdir / f"plain-{size}"
     if size == DEMO_SIZE:
         config = write_demo(ours)
@@ -208,6 +209,9 @@ def bench_size(size: int, workdir: Path, jobs: list[str],
                   ratios=" ".join(f"{ratio:.2f}" for ratio in ratios))  # fmt: skip
     result.update(material_s=material_s, material_peak_mb=max(float(r["peak_mb"]) for r in materials),
                   material_tree_peak_mb=max(float(r["tree_peak_mb"]) for r in materials))  # fmt: skip
+    if full_only:  # the scale curve: builds from nothing only
+        result["load_after"] = os.getloadavg()[0]
+        return result
 
     cache = ours / ".factsite-cache"
     for folder in ("pages", "sites"):
@@ -297,6 +301,7 @@ def report(results: list[dict[str, object]]) -> str:
         ("plain Material, each round (s)", "material_rounds", "{}"),
         ("processor time, from nothing: factsite / Material (s), medians", "cpu_pair", "{}"),
         ("factsite from nothing, ms per page", "ms_per_page", "{:.2f}"),
+        ("factsite from nothing, processor ms per claim page", "cpu_ms_per_claim_page", "{:.2f}"),
         ("factsite full build, checks cached (s)", "full_checked_s", "{:.1f}"),
         ("ratio, checks cached", "ratio_checked", "{:.2f}"),
         ("build after a one-article edit (s)", "incremental_build_s", "{:.2f}"),
@@ -327,15 +332,18 @@ def report(results: list[dict[str, object]]) -> str:
     ]
     for result in results:
         result["load"] = f"{result['load_before']:.1f} / {result['load_after']:.1f}"
-        result["ratio_checked"] = float(result["full_checked_s"]) / float(result["material_s"])
+        if "full_checked_s" in result:
+            result["ratio_checked"] = float(result["full_checked_s"]) / float(result["material_s"])
         result["ms_per_page"] = 1000 * float(result["full_cold_s"]) / float(result["pages"])
         result["within_budget"] = float(result["full_cold_tree_peak_mb"]) <= MEMORY_BUDGET_MB
         if "cold_cpu_s" in result:
             result["cpu_pair"] = f"{float(result['cold_cpu_s']):.2f} / {float(result['material_cpu_s']):.2f}"
+            result["cpu_ms_per_claim_page"] = 1000 * float(result["cold_cpu_s"]) / float(result["claim_pages"])
     lines = []
     for label, key, pattern in rows:
         cells = [pattern.format(r[key]) if key in r else "-" for r in results]
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        if any(cell != "-" for cell in cells):  # rows no size measured (--full-only, --no-browser) are left out
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
     header = "| | " + " | ".join("demo" if r.get("size") == DEMO_SIZE else f"{r['claim_pages']:,}"
                                  for r in results) + " |"  # fmt: skip
     return "\n".join([header, "| --- |" + " ---: |" * len(results), *lines])
@@ -355,6 +363,9 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the search measurement")
     parser.add_argument("--rounds", type=int, default=3,
                         help="full builds of factsite and Material, alternately (medians reported)")  # fmt: skip
+    parser.add_argument("--full-only", action="store_true",
+                        help="only the builds from nothing, factsite's and Material's, with their memory: "
+                        "the curve of time and memory per page across sizes")  # fmt: skip
     parser.add_argument("--preview", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.preview:
@@ -365,7 +376,8 @@ def main() -> None:
     results = []
     for size in [*args.sizes, *args.extra_sizes]:
         started = time.perf_counter()
-        results.append(bench_size(size, args.workdir, jobs, not args.no_browser, max(1, args.rounds)))
+        browser = not args.no_browser and not args.full_only
+        results.append(bench_size(size, args.workdir, jobs, browser, max(1, args.rounds), args.full_only))
         print(f"{size:,} claim pages measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         (args.workdir / "results.json").write_text(json.dumps(results, indent=1), "utf-8")
     print(report(results))
