@@ -240,7 +240,12 @@ def _buckets(entries: Sequence[_Entry]) -> Iterable[Sequence[_Entry]]:
 
 def _matching_pairs(bucket: Sequence[_Entry]) -> tuple[Pair, ...]:
     """The pairs of the bucket's claims, from different articles, whose sentences match: enough of them to join
-    every claim to the ones it matches (a pair already joined through others is not compared)."""
+    every claim to the ones it matches (a pair already joined through others is not compared).
+
+    Claims whose sentences are the same after processing match without comparing: a claim repeated in a
+    thousand articles is joined in a thousand steps, not compared in half a million pairs. Only one sentence
+    of each such set (`_Same`) is compared with the others.
+    """
     parent = list(range(len(bucket)))
 
     def root(position: int) -> int:
@@ -250,23 +255,91 @@ def _matching_pairs(bucket: Sequence[_Entry]) -> tuple[Pair, ...]:
         return position
 
     found = []
-    for first, second in _candidate_pairs(bucket):
-        one, other = bucket[first], bucket[second]
+
+    def join(first: int, second: int) -> None:
+        one, other = root(first), root(second)
+        if one != other:
+            parent[max(one, other)] = min(one, other)
+            found.append((min(first, second), max(first, second)))
+
+    same = _same_sentences(bucket)
+    for sentence in same:
+        for position in sentence.positions[1:]:
+            # Two claims of one article are one claim only through a check in another article.
+            if bucket[position].key[0] != sentence.slug:
+                join(sentence.positions[0], position)
+            elif sentence.elsewhere is not None:
+                join(sentence.elsewhere, position)
+    representatives = [bucket[sentence.positions[0]] for sentence in same]
+    weights = [len(sentence.positions) for sentence in same]
+    for first, second in _candidate_pairs(representatives, weights):
+        one, other = same[first], same[second]
         # A candidate pair holds the same numbers already: `near_identical` without that test or processing again.
-        if one.key[0] == other.key[0] or root(first) == root(second):
+        if root(one.positions[0]) == root(other.positions[0]):
             continue
-        score = fuzz.token_sort_ratio(one.processed, other.processed, processor=None, score_cutoff=THRESHOLD)
+        pair = one.across(other, bucket)
+        if pair is None:
+            continue  # both sentences in one article only: not compared, as two claims of one article are not
+        score = fuzz.token_sort_ratio(
+            representatives[first].processed, representatives[second].processed, processor=None,
+            score_cutoff=THRESHOLD,
+        )  # fmt: skip
         if score >= THRESHOLD:
-            parent[max(root(first), root(second))] = min(root(first), root(second))
-            found.append((first, second))
+            join(*pair)
+            # The claims of a sentence found in one article only were not joined to each other; each matches
+            # the other sentence's claim in another article.
+            for sentence, partner in ((one, pair[1]), (other, pair[0])):
+                if sentence.elsewhere is None:
+                    for position in sentence.positions:
+                        join(partner, position)
     return tuple(found)
 
 
-def _candidate_pairs(bucket: Sequence[_Entry]) -> Iterable[Pair]:
+@dataclass(frozen=True)
+class _Same:
+    """The claims of a bucket with one processed sentence: their positions, the first one's article, and the
+    first position in another article (None: all in one article)."""
+
+    positions: tuple[int, ...]
+    slug: str
+    elsewhere: int | None
+
+    def across(self, other: _Same, bucket: Sequence[_Entry]) -> Pair | None:
+        """A claim of each, in two different articles, if there is one."""
+        if other.slug != self.slug:
+            return self.positions[0], other.positions[0]
+        if other.elsewhere is not None:
+            return self.positions[0], other.elsewhere
+        if self.elsewhere is not None:
+            return self.elsewhere, other.positions[0]
+        return None
+
+
+def _same_sentences(bucket: Sequence[_Entry]) -> list[_Same]:
+    """The bucket's claims by processed sentence, in the order of their first claims. A sentence that is empty
+    after processing matches nothing (and is no candidate: it has no words), so each such claim stands alone."""
+    by_sentence: dict[str, list[int]] = {}
+    alone = []
+    for position, entry in enumerate(bucket):
+        if entry.processed:
+            by_sentence.setdefault(entry.processed, []).append(position)
+        else:
+            alone.append([position])
+    found = []
+    for positions in sorted([*by_sentence.values(), *alone]):
+        slug = bucket[positions[0]].key[0]
+        elsewhere = next((p for p in positions if bucket[p].key[0] != slug), None)
+        found.append(_Same(tuple(positions), slug, elsewhere))
+    return found
+
+
+def _candidate_pairs(bucket: Sequence[_Entry], weights: Sequence[int]) -> Iterable[Pair]:
+    """The pairs sharing a word that is one of the two rarest of either sentence; each sentence counts
+    `weights` times (the claims that have it), so that the rarest words are those of all the bucket's claims."""
     frequency: dict[str, int] = defaultdict(int)
-    for entry in bucket:
+    for entry, weight in zip(bucket, weights, strict=True):
         for word in entry.words:
-            frequency[word] += 1
+            frequency[word] += weight
     index: dict[str, list[int]] = defaultdict(list)
     for position, entry in enumerate(bucket):
         for word in sorted(entry.words, key=lambda w: (frequency[w], w))[:RARE_WORDS]:

@@ -9,11 +9,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rapidfuzz.utils import default_process
 
 from factsite.build.pipeline import check_project
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_settings, read_site_config
-from factsite.render.same_claims import THRESHOLD, BucketMatches, ClaimGroup, ClaimKey, near_identical, same_claims
+from factsite.render.same_claims import (
+    THRESHOLD,
+    BucketMatches,
+    ClaimGroup,
+    ClaimKey,
+    _Entry,
+    _matching_pairs,
+    near_identical,
+    same_claims,
+)
 from tests.publish.conftest import build, built
 from tests.publish.site_fixture import write_site
 
@@ -255,3 +265,60 @@ def test_the_search_keeps_one_group_per_claim_shared_by_its_checks(tmp_path: Pat
     assert all(result[key] is result[grew[0]] for key in grew)
     assert len({id(group) for group in result.values()}) == 3  # the statement, the quotation, "more hiring"
     assert result[grew[0]].size == 13
+
+
+def _bucket(*claims: tuple[str, str]) -> list[_Entry]:
+    """A bucket of (article slug, sentence) claims, as the search makes them (one claimant, the same numbers)."""
+    entries = []
+    for number, (slug, sentence) in enumerate(claims):
+        processed = default_process(sentence)
+        entries.append(_Entry((slug, f"c{number}"), "example news", sentence, frozenset(processed.split()), processed))
+    return entries
+
+
+def _joined(bucket: list[_Entry]) -> list[set[int]]:
+    groups = {position: {position} for position in range(len(bucket))}
+    pairs = _matching_pairs(bucket)
+    assert all(bucket[first].key[0] != bucket[second].key[0] for first, second in pairs)  # of two articles
+    for first, second in pairs:
+        merged = groups[first] | groups[second]
+        for position in merged:
+            groups[position] = merged
+    return sorted({frozenset(group) for group in groups.values()}, key=min)  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("claims", "joined"),
+    [
+        # The same sentence twice in one article: one claim only through a check in another article.
+        ([("a", GREW), ("a", GREW)], [{0}, {1}]),
+        ([("a", GREW), ("a", GREW), ("b", GREW)], [{0, 1, 2}]),
+        ([("a", GREW), ("b", GREW), ("a", GREW)], [{0, 1, 2}]),
+        # Near-identical sentences: compared once per sentence, joined across articles only.
+        ([("a", GREW), ("a", "Jobs grew by a third in one year.")], [{0}, {1}]),
+        (
+            [("a", GREW), ("a", "Jobs grew by a third in one year."), ("b", "Jobs grew by a third in one year.")],
+            [{0, 1, 2}],
+        ),
+        (
+            [("a", GREW), ("b", "Jobs fell by half in a year."), ("c", GREW), ("c", "jobs grew by a third in a year")],
+            [{0, 2, 3}, {1}],
+        ),
+        # Both checks of a sentence in "b" match the other sentence's in "a".
+        (
+            [("a", GREW), ("b", "Jobs grew by a third in one year."), ("b", "Jobs grew by a third in one year.")],
+            [{0, 1, 2}],
+        ),
+        ([("a", GREW), ("b", "?!"), ("c", "...")], [{0}, {1}, {2}]),  # nothing left to compare: no claim
+    ],
+)
+def test_a_bucket_joins_the_claims_of_different_articles_that_match(
+    claims: list[tuple[str, str]], joined: list[set[int]]
+) -> None:
+    assert _joined(_bucket(*claims)) == joined
+
+
+def test_a_sentence_repeated_in_many_articles_is_joined_in_one_step_each() -> None:
+    bucket = _bucket(*[(f"article-{n}", GREW if n % 2 else GREW.lower()) for n in range(2000)])
+    pairs = _matching_pairs(bucket)
+    assert len(pairs) == 1999 and _joined(bucket) == [set(range(2000))]
