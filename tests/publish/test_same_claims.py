@@ -14,6 +14,7 @@ from rapidfuzz.utils import default_process
 from factsite.build.pipeline import check_project
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_settings, read_site_config
+from factsite.render.messages import Messages
 from factsite.render.same_claims import (
     THRESHOLD,
     BucketMatches,
@@ -322,3 +323,27 @@ def test_a_sentence_repeated_in_many_articles_is_joined_in_one_step_each() -> No
     bucket = _bucket(*[(f"article-{n}", GREW if n % 2 else GREW.lower()) for n in range(2000)])
     pairs = _matching_pairs(bucket)
     assert len(pairs) == 1999 and _joined(bucket) == [set(range(2000))]
+
+
+NOT_LISTED = ("%(others)s other check of this claim is not listed here.",
+              "%(others)s other checks of this claim are not listed here.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("locale", "count", "line"),
+    [
+        ("en", 1, "1 other check of this claim is not listed here."),
+        ("en", 7, "7 other checks of this claim are not listed here."),
+        ("hi", 1, "इस दावे की 1 और जाँच यहाँ सूचीबद्ध नहीं है।"),
+        ("hi", 7, "इस दावे की 7 और जाँचें यहाँ सूचीबद्ध नहीं हैं।"),
+        # Arabic's forms for one, two, three to ten, eleven to ninety-nine, and a hundred.
+        ("ar", 1, "1 تدقيق آخر لهذا الادعاء غير مذكور هنا."),
+        ("ar", 2, "2 تدقيقان آخران لهذا الادعاء غير مذكورين هنا."),
+        ("ar", 7, "7 تدقيقات أخرى لهذا الادعاء غير مذكورة هنا."),
+        ("ar", 11, "11 تدقيقًا آخر لهذا الادعاء غير مذكور هنا."),
+        ("ar", 100, "100 تدقيق آخر لهذا الادعاء غير مذكور هنا."),
+    ],
+)
+def test_the_count_of_the_checks_not_listed_is_a_plural_in_each_language(locale: str, count: int, line: str) -> None:
+    messages = Messages(locale)
+    assert messages.ngettext(*NOT_LISTED, count, others=count) == line
