@@ -22,7 +22,7 @@ from factsite.render.annotations import ANNOTATIONS_FILE, QuoteFinder, annotatio
 from factsite.render.cards import card_path, card_png
 from factsite.render.feeds import ATOM_FILE, CLAIM_REVIEW_FEED_FILE, atom_feed, claim_review_feed, claim_review_item
 from factsite.render.messages import Messages
-from factsite.render.same_claims import same_claims
+from factsite.render.same_claims import ClaimGroup, same_claims
 from factsite.render.structured_data import site_address
 from factsite.render.views import article_path, article_rating, claim_path, claim_title, verdict_view
 from factsite.settings import Settings
@@ -77,8 +77,10 @@ def claim_record(checked: CheckedArticle, claimed: CheckedClaim) -> dict[str, An
         "unit": claim.unit,
         "correction": claim.correction,
         "sources": list(claim.sources),
-        # The same claim checked in other articles (site-relative URLs): filled in by `site_files`.
+        # The same claim checked in other articles: the site-relative URLs of those its page lists (at most
+        # `same_claims.SHOWN`, the most recent first) and the number of them all; filled in by `site_files`.
         "also_checked_in": [],
+        "also_checked_count": 0,
         "check": None
         if result is None
         else {
@@ -176,7 +178,7 @@ def site_file_data(project: Project, data: Sequence[ArticleData] | None = None) 
     also = same_claims(project.claims, settings)
     if also:
         keys = [(checked.article.slug, claimed.claim.id) for checked in project.articles for claimed in checked.claims]
-        claims = [_also_checked(item, also.get(key, ())) for item, key in zip(claims, keys, strict=True)]
+        claims = [_also_checked(item, key, also.get(key)) for item, key in zip(claims, keys, strict=True)]
     yield "claims.json", _with_items({"claims": ITEMS}, claims)
     for part in data:
         yield from part.cards
@@ -191,12 +193,14 @@ def site_file_data(project: Project, data: Sequence[ArticleData] | None = None) 
         yield ATOM_FILE, atom_feed(project)
 
 
-def _also_checked(item: str, others: Sequence[tuple[str, str]]) -> str:
-    """A claim's item of claims.json with the URLs of the same claim in other articles."""
-    if not others:
+def _also_checked(item: str, key: tuple[str, str], group: ClaimGroup | None) -> str:
+    """A claim's item of claims.json with the URLs of the same claim in other articles its page lists, and the
+    number of them all."""
+    if group is None:
         return item
     record = json.loads(item)
-    record["also_checked_in"] = [claim_path(slug, claim_id) + "/" for slug, claim_id in others]
+    record["also_checked_in"] = [claim_path(slug, claim_id) + "/" for slug, claim_id in group.others(key)]
+    record["also_checked_count"] = group.count(key)
     return json_text(record)
 
 

@@ -29,7 +29,7 @@ from factsite.render.explanations import Explainer, Explanation
 from factsite.render.feeds import updated
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.messages import N_, Messages
-from factsite.render.same_claims import ClaimKey, same_claims
+from factsite.render.same_claims import ClaimGroup, ClaimKey, same_claims
 from factsite.render.structured_data import claim_review_script
 from factsite.settings import Trust
 
@@ -397,17 +397,22 @@ class PageRenderer:
         self,
         page: SitePage,
         slug: str,
-        also: dict[ClaimKey, tuple[ClaimKey, ...]],
+        also: dict[ClaimKey, ClaimGroup],
         by_key: dict[ClaimKey, CheckedClaim],
         linked: dict[ClaimKey, _Linked],
     ) -> SitePage:
         """The claim page with its links to the same claim in other articles, which only the whole site knows:
-        added here, so that an article's own pages stay a function of that article."""
-        claim_id = page.path.rsplit("/", 1)[-1]
-        others = also.get((slug, claim_id), ())
+        added here, so that an article's own pages stay a function of that article. At most `SHOWN` of them,
+        the most recent first, then the number of the others."""
+        key = (slug, page.path.rsplit("/", 1)[-1])
+        group = also.get(key)
         html = ""
-        if others:
-            html = self._also_checked_html(page, [self._linked(key, by_key, linked) for key in others])
+        if group is not None:
+            shown = [self._linked(other, by_key, linked) for other in group.others(key)]
+            more = group.count(key) - len(shown)
+            # The claimant's page lists every claim of theirs, this one's other checks among them.
+            claimant = group.claimant if more else None
+            html = self._also_checked_html(page, shown, more, claimant)
         return replace(page, body_html=page.body_html.replace(ALSO_CHECKED_SLOT, html, 1))
 
     def _linked(self, key: ClaimKey, by_key: dict[ClaimKey, CheckedClaim], known: dict[ClaimKey, _Linked]) -> _Linked:
@@ -420,15 +425,19 @@ class PageRenderer:
             found = known[key] = _Linked(link, article, shown)
         return found
 
-    def _also_checked_html(self, page: SitePage, links: list[_Linked]) -> str:
-        # The key names everything the section shows: the page's place and language and the linked claims (the
-        # templates and settings are the section store's own key).
-        shown = "\0".join((page.path, page.locale, *(linked.shown for linked in links)))
+    def _also_checked_html(self, page: SitePage, links: list[_Linked], more: int, claimant: Claimant | None) -> str:
+        # The key names everything the section shows: the page's place and language, the linked claims, the
+        # number of the others and where they are listed (the templates and settings are the section store's
+        # own key).
+        listed_at = claimant_path(claimant) if claimant else None
+        listed = repr((more, claimant, listed_at))
+        shown = "\0".join((page.path, page.locale, *(linked.shown for linked in links), listed))
         key = hashlib.sha256(shown.encode()).hexdigest()
         html = self.sections.get(key) if self.sections is not None else None
         if html is None:
             pairs = [(linked.link, linked.article) for linked in links]
-            html = self.render("_also_checked.html", page.path, page.locale, links=pairs)
+            html = self.render("_also_checked.html", page.path, page.locale, links=pairs, more=more,
+                               claimant=claimant, claimant_path=listed_at)  # fmt: skip
             if self.sections is not None:
                 self.sections.put(key, html)
         return html

@@ -9,11 +9,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rapidfuzz.utils import default_process
 
 from factsite.build.pipeline import check_project
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_settings, read_site_config
-from factsite.render.same_claims import THRESHOLD, BucketMatches, near_identical, same_claims
+from factsite.render.messages import Messages
+from factsite.render.same_claims import (
+    THRESHOLD,
+    BucketMatches,
+    ClaimGroup,
+    ClaimKey,
+    _Entry,
+    _matching_pairs,
+    near_identical,
+    same_claims,
+)
 from tests.publish.conftest import build, built
 from tests.publish.site_fixture import write_site
 
@@ -50,7 +61,9 @@ def test_the_same_claims_in_two_articles_link_each_other(tmp_path: Path) -> None
     assert claims[("jobs", "jobs-grew")]["also_checked_in"] == ["articles/jobs-again/claims/jobs-grew/"]
     assert claims[("jobs-again", "jobs-quote")]["also_checked_in"] == ["articles/jobs/claims/jobs-quote/"]
     assert claims[("jobs", "typo-teh")]["also_checked_in"] == []  # a copy error is no claim of anyone's
+    assert [claims[key]["also_checked_count"] for key in [("jobs", "jobs-grew"), ("jobs", "typo-teh")]] == [1, 0]
     assert "factsite:also-checked" not in page
+    assert "not listed here" not in page  # every other check is listed: no count of the others
 
 
 def _other_article(config: Path, claim: str, same_as: str) -> None:
@@ -90,7 +103,7 @@ def test_the_same_claims_are_found_once_per_build(tmp_path: Path) -> None:
     settings, _ = read_settings(str(config))
     project = check_project(settings)
     first = same_claims(project.claims, settings)
-    assert first[("jobs", "jobs-grew")] == (("jobs-again", "jobs-grew"),)
+    assert _others(first, ("jobs", "jobs-grew")) == (("jobs-again", "jobs-grew"),)
     assert same_claims(project.claims, settings) is first
     again = check_project(settings)  # new claims, equal to the old: found again, the same
     assert same_claims(again.claims, settings) is not first
@@ -128,7 +141,13 @@ def test_an_edit_renders_again_only_the_also_checked_sections_it_changed(tmp_pat
     assert unchanged == pages
 
 
-def _search(config: Path, matches: BucketMatches) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+def _others(result: dict[ClaimKey, ClaimGroup], key: ClaimKey) -> tuple[ClaimKey, ...] | None:
+    """The other checks of the claim at `key` the search found, the most recent first (None: no group)."""
+    group = result.get(key)
+    return None if group is None else group.others(key, limit=len(result))
+
+
+def _search(config: Path, matches: BucketMatches) -> dict[ClaimKey, ClaimGroup]:
     """The same-claims search of the content as it is now (checked again: new claims, no answer from memory)."""
     settings, _ = read_settings(str(config))
     project = check_project(settings)
@@ -178,7 +197,7 @@ def test_the_search_with_the_last_builds_pairs_equals_the_full_search(tmp_path: 
     config = write_site(tmp_path, extra_articles={slug: f"2024-03-1{n}" for n, slug in enumerate("bcd")})
     matches = BucketMatches()
     first = _search(config, matches)
-    assert first[("jobs", "jobs-grew")] == (("d", "jobs-grew"), ("c", "jobs-grew"), ("b", "jobs-grew"))
+    assert _others(first, ("jobs", "jobs-grew")) == (("d", "jobs-grew"), ("c", "jobs-grew"), ("b", "jobs-grew"))
     assert matches.compared > 0 and matches.searched
     results, compared = [], []
     for name, edit in EDITS_OF_SHARED_CLAIMS:
@@ -190,9 +209,141 @@ def test_the_search_with_the_last_builds_pairs_equals_the_full_search(tmp_path: 
         assert incremental == full, name
         compared.append((matches.compared, len(matches.used)))
         results.append(incremental)
-    linked = [result.get(("c", "ministry-says")) for result in results]
+    linked = [_others(result, ("c", "ministry-says")) for result in results]
     assert linked[2:6] == [None, (("d", "ministry-says"),), (("d", "ministry-says"),), None]
     assert results[0].get(("b", "jobs-grew")) is None and results[1][("b", "jobs-grew")]
     # Two buckets (the outlet's statements, the minister's quotation): only the one holding a changed claim was
     # compared again; none for a claim whose number puts it in a bucket of its own; both for an article removed.
     assert compared == [(1, 2), (1, 2), (1, 2), (1, 2), (0, 2), (1, 2), (2, 2)]
+
+
+# Twelve articles check the same claims, published on these days of March 2024 (not in the order of their slugs:
+# the most recent first is the articles' date order, not the site's); "jobs" itself is published on the 6th.
+RECURRING = {f"recurs-{n:02d}": day for n, day in enumerate([9, 21, 7, 18, 12, 25, 8, 15, 11, 24, 10], start=1)}
+
+
+def _recurring_site(tmp_path: Path) -> Path:
+    config = write_site(tmp_path, extra_articles={slug: f"2024-04-{day:02d}" for slug, day in RECURRING.items()})
+    for slug, day in RECURRING.items():
+        _edit(config, slug, "published: 2024-03-06", f"published: 2024-03-{day:02d}", markdown=True)
+    # A second claim of "jobs" is the same claim again: one more check, in the same article as "jobs-grew".
+    _add_claim(config, "jobs", "Jobs grew by a third in one year.")
+    return config
+
+
+def test_a_claim_checked_in_many_articles_lists_the_five_most_recent_and_counts_the_others(tmp_path: Path) -> None:
+    config = _recurring_site(tmp_path)
+    site = built(config)
+    newest = sorted(RECURRING, key=RECURRING.__getitem__, reverse=True)
+    claims = _claims(site.site_dir)
+    # Every page of the claim lists the five most recent other articles' checks, newest first; "jobs" (the
+    # oldest) has two checks of it, both counted on the other pages and neither on its own.
+    for slug, count in [("jobs", 11), (newest[0], 12), (newest[7], 12)]:
+        expected = [other for other in newest if other != slug][:5]
+        record = claims[(slug, "jobs-grew")]
+        assert record["also_checked_in"] == [f"articles/{other}/claims/jobs-grew/" for other in expected]
+        assert record["also_checked_count"] == count
+        page = (site.site_dir / f"articles/{slug}/claims/jobs-grew/index.html").read_text("utf-8")
+        section = page.split('id="also-checked-heading"')[1].split("</section>")[0]
+        assert re.findall(r'href="\.\./\.\./\.\./([^/]+)/claims/jobs-grew/"', section) == expected
+        assert f"{count - 5} other checks of this claim are not listed here." in section
+        # The claimant's page lists every check of the claim among the outlet's claims: linked, and there.
+        [claimant] = re.findall(r'listed with the claims of <a href="([^"]+)">Example News</a>', section)
+        listing = (site.site_dir / f"articles/{slug}/claims/jobs-grew" / claimant / "index.html").resolve()
+        text = listing.read_text("utf-8")
+        assert all(f"articles/{other}/claims/jobs-grew/" in text for other in RECURRING)
+        assert "articles/jobs/claims/ministry-says/" in text
+    record = claims[("jobs", "ministry-says")]
+    assert record["also_checked_in"] == claims[("jobs", "jobs-grew")]["also_checked_in"]
+    assert record["also_checked_count"] == 11
+
+
+def test_the_search_keeps_one_group_per_claim_shared_by_its_checks(tmp_path: Path) -> None:
+    # Linear in the site's claims: each check of a claim refers to the same group, not a list of the others.
+    config = _recurring_site(tmp_path)
+    result = _search(config, BucketMatches())
+    grew = [(slug, "jobs-grew") for slug in ("jobs", *RECURRING)] + [("jobs", "ministry-says")]
+    assert all(result[key] is result[grew[0]] for key in grew)
+    assert len({id(group) for group in result.values()}) == 3  # the statement, the quotation, "more hiring"
+    assert result[grew[0]].size == 13
+
+
+def _bucket(*claims: tuple[str, str]) -> list[_Entry]:
+    """A bucket of (article slug, sentence) claims, as the search makes them (one claimant, the same numbers)."""
+    entries = []
+    for number, (slug, sentence) in enumerate(claims):
+        processed = default_process(sentence)
+        entries.append(_Entry((slug, f"c{number}"), "example news", sentence, frozenset(processed.split()), processed))
+    return entries
+
+
+def _joined(bucket: list[_Entry]) -> list[set[int]]:
+    groups = {position: {position} for position in range(len(bucket))}
+    pairs = _matching_pairs(bucket)
+    assert all(bucket[first].key[0] != bucket[second].key[0] for first, second in pairs)  # of two articles
+    for first, second in pairs:
+        merged = groups[first] | groups[second]
+        for position in merged:
+            groups[position] = merged
+    return sorted({frozenset(group) for group in groups.values()}, key=min)  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("claims", "joined"),
+    [
+        # The same sentence twice in one article: one claim only through a check in another article.
+        ([("a", GREW), ("a", GREW)], [{0}, {1}]),
+        ([("a", GREW), ("a", GREW), ("b", GREW)], [{0, 1, 2}]),
+        ([("a", GREW), ("b", GREW), ("a", GREW)], [{0, 1, 2}]),
+        # Near-identical sentences: compared once per sentence, joined across articles only.
+        ([("a", GREW), ("a", "Jobs grew by a third in one year.")], [{0}, {1}]),
+        (
+            [("a", GREW), ("a", "Jobs grew by a third in one year."), ("b", "Jobs grew by a third in one year.")],
+            [{0, 1, 2}],
+        ),
+        (
+            [("a", GREW), ("b", "Jobs fell by half in a year."), ("c", GREW), ("c", "jobs grew by a third in a year")],
+            [{0, 2, 3}, {1}],
+        ),
+        # Both checks of a sentence in "b" match the other sentence's in "a".
+        (
+            [("a", GREW), ("b", "Jobs grew by a third in one year."), ("b", "Jobs grew by a third in one year.")],
+            [{0, 1, 2}],
+        ),
+        ([("a", GREW), ("b", "?!"), ("c", "...")], [{0}, {1}, {2}]),  # nothing left to compare: no claim
+    ],
+)
+def test_a_bucket_joins_the_claims_of_different_articles_that_match(
+    claims: list[tuple[str, str]], joined: list[set[int]]
+) -> None:
+    assert _joined(_bucket(*claims)) == joined
+
+
+def test_a_sentence_repeated_in_many_articles_is_joined_in_one_step_each() -> None:
+    bucket = _bucket(*[(f"article-{n}", GREW if n % 2 else GREW.lower()) for n in range(2000)])
+    pairs = _matching_pairs(bucket)
+    assert len(pairs) == 1999 and _joined(bucket) == [set(range(2000))]
+
+
+NOT_LISTED = ("%(others)s other check of this claim is not listed here.",
+              "%(others)s other checks of this claim are not listed here.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("locale", "count", "line"),
+    [
+        ("en", 1, "1 other check of this claim is not listed here."),
+        ("en", 7, "7 other checks of this claim are not listed here."),
+        ("hi", 1, "इस दावे की 1 और जाँच यहाँ सूचीबद्ध नहीं है।"),
+        ("hi", 7, "इस दावे की 7 और जाँचें यहाँ सूचीबद्ध नहीं हैं।"),
+        # Arabic's forms for one, two, three to ten, eleven to ninety-nine, and a hundred.
+        ("ar", 1, "1 تدقيق آخر لهذا الادعاء غير مذكور هنا."),
+        ("ar", 2, "2 تدقيقان آخران لهذا الادعاء غير مذكورين هنا."),
+        ("ar", 7, "7 تدقيقات أخرى لهذا الادعاء غير مذكورة هنا."),
+        ("ar", 11, "11 تدقيقًا آخر لهذا الادعاء غير مذكور هنا."),
+        ("ar", 100, "100 تدقيق آخر لهذا الادعاء غير مذكور هنا."),
+    ],
+)
+def test_the_count_of_the_checks_not_listed_is_a_plural_in_each_language(locale: str, count: int, line: str) -> None:
+    messages = Messages(locale)
+    assert messages.ngettext(*NOT_LISTED, count, others=count) == line
