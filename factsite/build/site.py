@@ -24,6 +24,7 @@ from pathlib import Path
 
 from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
 from factsite.build.incremental.fingerprints import templates_fingerprint
+from factsite.build.incremental.memory import return_freed_memory
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
 from factsite.build.pipeline import article_paths, check_project
 from factsite.build.progress import Progress
@@ -51,6 +52,9 @@ class BuildOptions:
     previous_site: Path | None = None
     # Whether the adapter indexes the site for search after the build (`build` and the preview index elsewhere).
     index_search: bool = True
+    # Whether this is the process's only build (the `build` command): what only a later build in the same process
+    # would reuse from memory is let go as soon as this one is done with it. False: kept (the live preview).
+    once: bool = False
 
     @property
     def parallel_minimum(self) -> int:
@@ -119,7 +123,7 @@ class SiteBuild:
         renders.on_article = self.options.progress.advance
         renders.prefetch(renderer.article_pages, project.articles, keys, self.options.jobs,
                          minimum=self.options.parallel_minimum)  # fmt: skip
-        cached = renders.rendering(renderer.article_pages, keys)
+        cached = renders.rendering(renderer.article_pages, keys, keep=not self.options.once)
         parts = [cached(checked) for checked in project.articles]
         self.article_data = [part.data for part in parts]
         # The same claims in other articles, found here with the last build's pairs of unchanged buckets: the
@@ -132,6 +136,8 @@ class SiteBuild:
         yield from pages
         self.caches.pages.sections.save()  # once every page was composed: the sections the site shows now
         self.caches.pages.matches.save(matches)
+        if self.options.once:
+            return_freed_memory()  # the articles' composed parts, let go as their pages were assembled
 
     def data_files(self) -> Iterator[tuple[str, bytes]]:
         """The site's data files (claims.json, feeds, JSON-LD) as (path in the site, bytes)."""

@@ -204,7 +204,7 @@ def _build_with_zensical(args: argparse.Namespace) -> int:
         print_lines(config.warnings)
         options = BuildOptions(jobs=available_processors() if args.jobs is None else max(1, args.jobs),
                                parallel_always=args.jobs is not None, progress=Progress.for_terminal(),
-                               cache_dir=config.cache_dir)  # fmt: skip
+                               cache_dir=config.cache_dir, once=True)  # fmt: skip
         outcome = build_site(config, options, site_dir=args.site_dir)
     except (SiteConfigError, ZensicalError) as problem:
         print_lines(str(problem).splitlines(), "error")

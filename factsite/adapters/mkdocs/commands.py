@@ -257,6 +257,7 @@ def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs
         dirty=True,
         previous_site=previous_site,
         index_search=index_search,
+        once=command == "build",
     ))  # fmt: skip
     return plugin
 

@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from factsite.adapters.mkdocs.bodies import PageBodies
 from factsite.adapters.mkdocs.internals import PlainCanonicalUrl
 from factsite.adapters.mkdocs.languages import page_meta
 from factsite.render.pages import SitePage
@@ -31,7 +32,9 @@ class GeneratedPage(PlainCanonicalUrl):
     MkDocs skips reading it (factsite's own builds render generated pages themselves).
     """
 
-    def __init__(self, site_page: SitePage, file: File, config: MkDocsConfig) -> None:
+    def __init__(self, site_page: SitePage, file: File, config: MkDocsConfig, bodies: PageBodies | None = None) -> None:
+        # Where the body is kept when it is not in memory (a build that runs once): read whenever MkDocs asks.
+        self._bodies = bodies
         # Material prints titles unescaped (they are HTML in MkDocs), so content text is escaped here, once.
         super().__init__(html.escape(site_page.title), file, config)
         self.site_page = site_page
@@ -59,6 +62,18 @@ class GeneratedPage(PlainCanonicalUrl):
             **page_meta(self.site_page.locale, config.extra.get("factsite_locale", "en"), config.theme.dirs),
         }
 
+    @property
+    def content(self) -> str | None:
+        if self._bodies is not None:
+            stored = self._bodies.read(self.file.src_uri)
+            if stored is not None:
+                return stored
+        return self._content
+
+    @content.setter
+    def content(self, value: str | None) -> None:
+        self._content = value
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.site_page.body_html
         self.toc = get_toc([])
@@ -66,8 +81,10 @@ class GeneratedPage(PlainCanonicalUrl):
         self.links_to_anchors = {}
 
 
-def generated_page(site_page: SitePage, config: MkDocsConfig, in_nav: bool) -> GeneratedPage:
-    """A MkDocs file and page for `site_page`; pages outside the navigation keep builds linear."""
+def generated_page(site_page: SitePage, config: MkDocsConfig, in_nav: bool,
+                   bodies: PageBodies | None = None) -> GeneratedPage:  # fmt: skip
+    """A MkDocs file and page for `site_page`; pages outside the navigation keep builds linear. `bodies`: where
+    its body is kept, if it is not in `site_page`."""
     inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
     # Built directly rather than by File.generated, which works only inside a plugin event: the live
     # preview also adds pages between builds. Generated pages have no source to read.
@@ -79,4 +96,4 @@ def generated_page(site_page: SitePage, config: MkDocsConfig, in_nav: bool) -> G
         inclusion=inclusion,
     )
     file.generated_by = "factsite"
-    return GeneratedPage(site_page, file, config)
+    return GeneratedPage(site_page, file, config, bodies)

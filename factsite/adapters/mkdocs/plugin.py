@@ -26,6 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from factsite.adapters.mkdocs import search
+from factsite.adapters.mkdocs.bodies import PageBodies
 from factsite.adapters.mkdocs.config import FactsiteConfig
 from factsite.adapters.mkdocs.internals import material_search_enabled, switch_material_search
 from factsite.adapters.mkdocs.languages import install_page_gettext, page_locale, with_html_direction
@@ -84,6 +85,8 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.page_problems: list[Problem] = []  # found in editor pages as they are rendered
         self.reuse: PageReuse | None = None
+        # Where the generated pages' bodies wait for rendering in a build that runs once (None: in memory).
+        self.bodies: PageBodies | None = None
         self.search = "material"
         self.nav: Navigation | None = None
         self.env: jinja2.Environment | None = None
@@ -157,7 +160,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             # A page object of the previous build in this process is reused when nothing changed.
             page = previous.get(site_page.src_uri)
             if not _same_page(page, site_page, config):
-                page = generated_page(site_page, config, in_nav=in_nav(site_page))
+                page = generated_page(site_page, config, in_nav=in_nav(site_page), bodies=self.bodies)
             assert page is not None
             self.pages[site_page.src_uri] = page
             files.append(page.file)
@@ -188,7 +191,12 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         if project.errors:
             raise PluginError(f"{len(project.errors)} content error(s), listed above; the site was not built.")
-        site_pages = list(core.pages())
+        composed = core.pages()
+        self._close_bodies()
+        if self.options.once:  # nothing renders these pages again in this process: their bodies wait on disk
+            self.bodies = PageBodies.open(self.cache_dir)
+        bodies = self.bodies
+        site_pages = [bodies.keep(page) for page in composed] if bodies is not None else list(composed)
         self.newest = core.newest
         self.search = search.choose_search(self.config.search, len(site_pages), self.config.pagefind_above)
         self._switch_material_search(config, on=self.search == "material")
@@ -255,6 +263,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             self._finish_build(config)
         finally:
             self._long_lived.close()  # what the build held can be collected again (the preview builds many times)
+            self._close_bodies()
 
     def _finish_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.project is None:
@@ -291,7 +300,13 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._long_lived.close()
+        self._close_bodies()
         self.progress.finish()
+
+    def _close_bodies(self) -> None:
+        if self.bodies is not None:
+            self.bodies.close()
+            self.bodies = None
 
     def _switch_material_search(self, config: MkDocsConfig, *, on: bool) -> None:
         """Turn Material's search on or off for this build (its header button follows it)."""

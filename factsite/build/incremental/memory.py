@@ -9,6 +9,7 @@ sets aside everything alive (`gc.freeze`) for the length of a block and hands it
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 from collections.abc import Iterator
 
@@ -28,3 +29,16 @@ def long_lived(*, collect: bool = False) -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def return_freed_memory() -> None:
+    """Hand the whole pages of memory freed so far back to the system, where the C library can (glibc's
+    `malloc_trim`; elsewhere nothing happens).
+
+    Python frees large objects (a page's HTML) to the C allocator, which keeps the space for the process: the
+    composed parts of every article, let go once the pages are assembled, would stay counted against the build,
+    and the render workers forked afterwards would share memory that nothing uses.
+    """
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
+    if trim is not None:
+        trim(0)

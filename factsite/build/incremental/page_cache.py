@@ -58,8 +58,13 @@ class PageCache:
         self.sections = SectionCache(directory, templates_fingerprint)
         self.matches = MatchCache(directory)
 
-    def rendering(self, render: ArticleRendering, keys: Mapping[str, str]) -> ArticleRendering:
-        """`render` with this cache in front; `keys` gives each article's check key by slug."""
+    def rendering(self, render: ArticleRendering, keys: Mapping[str, str], *, keep: bool = True) -> ArticleRendering:
+        """`render` with this cache in front; `keys` gives each article's check key by slug.
+
+        `keep`: the parts stay in memory for a later build in this process (the live preview); without it each
+        article's parts are let go once handed out, as a build that runs once never asks for them again (at
+        25,000 claims they hold every claim page's body a second time).
+        """
 
         def cached(checked: CheckedArticle) -> ArticlePages:
             key = self._key(checked, keys)
@@ -72,7 +77,10 @@ class PageCache:
                 parts = self._write(key, render(checked))
             else:
                 self.hits += 1
-            self._memory[key] = parts
+            if keep:
+                self._memory[key] = parts
+            else:
+                self._memory.pop(key, None)
             self._report(key)
             return parts
 
