@@ -291,11 +291,14 @@ class ClaimantItem:
     role: str
     verdict: views.VerdictView
     html: str
+    # The item as the claimant's later pages (`<path>/page/N`, two folders deeper) show it.
+    later_html: str = ""
 
 
 @dataclass(frozen=True)
 class ClaimantGroup:
-    """What a claimant page shows in one role: the counts by verdict, most severe first, and the claims."""
+    """What a claimant page shows in one role: the counts by verdict over all its claims in that role, most
+    severe first, and the claims on this page (none when they are all on the claimant's other pages)."""
 
     role: str
     tally: tuple[views.TallyEntry, ...]
@@ -456,9 +459,12 @@ class PageRenderer:
         article_path = views.article_path(claimed.article.slug)
         for role, claimant in self.claim_claimants(claimed):
             here = claimant_path(claimant)
-            html = self.render("_claimant_claim.html", here, self.site_locale, claim=link, article=claimed.article,
-                               article_path=article_path)  # fmt: skip
-            yield ClaimantItem(here, claimant.name, claimant.type, role, link.verdict, html)
+            html, later_html = (
+                self.render("_claimant_claim.html", page, self.site_locale, claim=link, article=claimed.article,
+                            article_path=article_path)
+                for page in (here, posixpath.join(here, "page", "2"))
+            )  # fmt: skip
+            yield ClaimantItem(here, claimant.name, claimant.type, role, link.verdict, html, later_html)
 
     def _source_entry(self, source: Source, checked: CheckedArticle) -> SourceEntry:
         site = self.site_locale
@@ -620,10 +626,10 @@ class PageRenderer:
         site, messages = self.site_locale, self.site_messages
         for path, items in sorted(by_path.items(), key=lambda pair: (pair[1][0].name.casefold(), pair[0])):
             first = items[0]
-            groups = [self._claimant_group(role, [i for i in items if i.role == role]) for role in ROLES]
-            groups = [group for group in groups if group.items]
+            # Each role's claims, most severe first, and its counts over them all (the claims listed per page).
+            ordered = {role: self._by_severity([i for i in items if i.role == role]) for role in ROLES}
+            groups = [ClaimantGroup(role, self._tally(listed), ()) for role, listed in ordered.items() if listed]
             summaries.append((first, path, len(items), groups))
-            body = self.render("claimant.html", path, site, name=first.name, type=first.type, groups=groups)
             counts = ", ".join(
                 f"{messages.gettext(entry.verdict.label)} {messages.number(entry.count)}"
                 for group in groups for entry in group.tally
@@ -631,20 +637,41 @@ class PageRenderer:
             description = messages.ngettext("%(name)s: %(num)s claim(s) checked, %(counts)s",
                                             "%(name)s: %(num)s claim(s) checked, %(counts)s", len(items),
                                             name=first.name, counts=counts)  # fmt: skip
-            yield SitePage(path, first.name, description, self.newest, body, "claimant", locale=site)
+            listed = [item for group in groups for item in ordered[group.role]]
+            yield from self._claimant_listing(path, first, groups, listed, description)
         body = self.render("claimants.html", "claimants", site, claimants=summaries)
         yield SitePage("claimants", messages.gettext("Claimants"),
                        messages.gettext("Everyone whose statements are checked here, with their claims."),
                        self.newest, body, "claimants", locale=site)  # fmt: skip
 
-    def _claimant_group(self, role: str, items: list[ClaimantItem]) -> ClaimantGroup:
+    def _claimant_listing(self, path: str, first: ClaimantItem, groups: list[ClaimantGroup],
+                          listed: list[ClaimantItem], description: str) -> Iterator[SitePage]:  # fmt: skip
+        """A claimant's claims in pages of `per_page`, in the order of its whole list (role, then verdict): every
+        page shows each role's heading and its counts over all the claimant's claims, the list only its share."""
+        site, messages = self.site_locale, self.site_messages
+        for chunk, pagination in paginate(listed, self.settings.per_page, path):
+            here = pagination.paths[pagination.number - 1]
+            later = pagination.number > 1
+            shown = [
+                replace(group, items=tuple(item.later_html if later else item.html
+                                           for item in chunk if item.role == group.role))
+                for group in groups
+            ]  # fmt: skip
+            body = self.render("claimant.html", here, site, name=first.name, type=first.type, groups=shown,
+                               pagination=pagination)  # fmt: skip
+            yield SitePage(here, _numbered(first.name, pagination, messages), description, self.newest, body,
+                           "claimant", locale=site, number=pagination.number)  # fmt: skip
+
+    def _tally(self, items: list[ClaimantItem]) -> tuple[views.TallyEntry, ...]:
         counts = Counter(item.verdict.id for item in items)
         first = {item.verdict.id: item.verdict for item in reversed(items)}
-        order = views.severity_order(self.settings)
-        tally = tuple(views.TallyEntry(first[key], counts[key]) for key in order if key in counts)
-        rank = {key: index for index, key in enumerate(order)}
-        ordered = sorted(items, key=lambda item: rank.get(item.verdict.id, len(rank)))
-        return ClaimantGroup(role, tally, tuple(item.html for item in ordered))
+        return tuple(views.TallyEntry(first[key], counts[key]) for key in views.severity_order(self.settings)
+                     if key in counts)  # fmt: skip
+
+    def _by_severity(self, items: list[ClaimantItem]) -> list[ClaimantItem]:
+        rank = {key: index for index, key in enumerate(views.severity_order(self.settings))}
+        # A stable sort: within a verdict, the project's order of articles (the most recently reviewed first).
+        return sorted(items, key=lambda item: rank.get(item.verdict.id, len(rank)))
 
     def trust_pages(self) -> Iterator[SitePage]:
         """The pages the fact-checkers' codes ask for, each one only when the configuration gives its text."""

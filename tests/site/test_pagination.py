@@ -6,6 +6,7 @@ share in order, and only the first page of a listing is in the navigation.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -92,3 +93,83 @@ def test_only_the_first_page_is_in_the_navigation(paginated: Path) -> None:
 def test_a_short_listing_has_no_page_list(built_demo: Path) -> None:
     assert "fs-pagination" not in (built_demo / "index.html").read_text("utf-8")
     assert "fs-pagination" not in (built_demo / "sources" / "index.html").read_text("utf-8")
+
+
+def claimant_pages(site: Path, name: str) -> list[Path]:
+    """A claimant's pages in order: its first page, then `page/2/`, `page/3/`, ..."""
+    first = site / "claimants" / name
+    later = sorted((first / "page").iterdir(), key=lambda folder: int(folder.name)) if (first / "page").is_dir() else []
+    return [first / "index.html", *(folder / "index.html" for folder in later)]
+
+
+def listed_claims(page: Path, site: Path) -> list[str]:
+    """The claim pages a claimant page lists, as site paths (links from a later page go two folders further up)."""
+    text = page.read_text("utf-8")
+    lists = re.findall(r'<ul class="fs-claim-list">(.*?)</ul>', text, re.S)
+    hrefs = [href for block in lists for href in re.findall(r'<li><a href="([^"]*)"', block)]
+    folder = page.parent.relative_to(site).as_posix()
+    return [posixpath.normpath(posixpath.join(folder, href)) for href in hrefs]
+
+
+def tallies(page: Path) -> list[str]:
+    return re.findall(r'<ul class="fs-tally".*?</ul>', page.read_text("utf-8"), re.S)
+
+
+@pytest.fixture(scope="module")
+def long_claimants(paginated: Path, built_demo: Path) -> list[str]:
+    """The demo's claimants with more claims than a page holds."""
+    names = [folder.name for folder in sorted((built_demo / "claimants").iterdir()) if folder.is_dir()]
+    long = [name for name in names if len(listed_claims(built_demo / "claimants" / name / "index.html", built_demo))
+            > SOURCES_PER_PAGE]  # fmt: skip
+    assert long, "the demo has no claimant with more claims than a page holds"
+    return long
+
+
+def test_a_claimants_claims_are_shared_out_in_order(
+    paginated: Path, built_demo: Path, long_claimants: list[str]
+) -> None:
+    for name in long_claimants:
+        everything = listed_claims(built_demo / "claimants" / name / "index.html", built_demo)
+        pages = claimant_pages(paginated, name)
+        assert len(pages) == -(-len(everything) // SOURCES_PER_PAGE) >= 2
+        shares = [listed_claims(page, paginated) for page in pages]
+        assert [len(share) for share in shares[:-1]] == [SOURCES_PER_PAGE] * (len(pages) - 1)
+        # Each claim on exactly one page, in the order of the single page.
+        assert [claim for share in shares for claim in share] == everything
+
+
+def test_every_claimant_page_shows_the_whole_tally(
+    paginated: Path, built_demo: Path, long_claimants: list[str]
+) -> None:
+    for name in long_claimants:
+        whole = tallies(built_demo / "claimants" / name / "index.html")
+        assert whole
+        pages = claimant_pages(paginated, name)
+        assert [tallies(page) for page in pages] == [whole] * len(pages)
+
+
+def test_a_claimants_later_pages_are_numbered_linked_and_in_the_sitemap(
+    paginated: Path, long_claimants: list[str]
+) -> None:
+    name = long_claimants[0]
+    pages = claimant_pages(paginated, name)
+    count = len(pages)
+    first = pages[0].read_text("utf-8")
+    title = re.search(r"<title>(.*?) - ", first)
+    assert title is not None
+    second = pages[1].read_text("utf-8")
+    assert f"<title>{title.group(1)}, page 2 of {count} - " in second
+    assert '<nav class="fs-pagination" aria-label="Pages of claims">' in second
+    assert '<a class="fs-pagination__previous" rel="prev" href="../../">' in second
+    assert '<a aria-current="page" href="./">2</a>' in second
+    assert "fs-pagination__previous" not in first and f'<a href="page/{count}/">{count}</a>' in first
+    sitemap = (paginated / "sitemap.xml").read_text("utf-8")
+    for number in range(1, count + 1):
+        assert f"/claimants/{name}/{f'page/{number}/' if number > 1 else ''}</loc>" in sitemap
+    assert not (paginated / "claimants" / name / "page" / str(count + 1)).exists()
+
+
+def test_a_short_claimant_page_has_no_page_list(built_demo: Path) -> None:
+    for page in (built_demo / "claimants").glob("*/index.html"):
+        assert "fs-pagination" not in page.read_text("utf-8")
+        assert not (page.parent / "page").exists()
