@@ -1,4 +1,5 @@
-"""Long listings (the index, the sources page) continue on numbered pages: `page/2/`, `sources/page/2/`.
+"""Long listings (the index, the sources page, a claimant's page) continue on numbered pages: `page/2/`,
+`sources/page/2/`, `claimants/NAME/page/2/`.
 
 The demo is built with a few items a page; every link of every page must still resolve, each page lists its
 share in order, and only the first page of a listing is in the navigation.
