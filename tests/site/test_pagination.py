@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from factsite.adapters.mkdocs.commands import build_site
+from factsite.adapters.mkdocs.search_documents import write_documents
 from factsite.render.pages import paginate
 from tests.conftest import copy_demo
 from tests.site.test_links import broken_links
@@ -174,3 +175,12 @@ def test_a_short_claimant_page_has_no_page_list(built_demo: Path) -> None:
     for page in (built_demo / "claimants").glob("*/index.html"):
         assert "fs-pagination" not in page.read_text("utf-8")
         assert not (page.parent / "page").exists()
+
+
+def test_pagefind_reads_a_claimants_first_page_only(paginated: Path, long_claimants: list[str], tmp_path: Path) -> None:
+    """The later pages hold nothing to search but the claimant's name, which the first page has."""
+    write_documents(paginated, tmp_path / "documents")
+    name = long_claimants[0]
+    assert (tmp_path / "documents" / "claimants" / name / "index.html").is_file()
+    assert not (tmp_path / "documents" / "claimants" / name / "page").exists()
+    assert (tmp_path / "documents" / "sources" / "page" / "2" / "index.html").is_file()  # its whole page is left out

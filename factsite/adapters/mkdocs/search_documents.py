@@ -22,6 +22,7 @@ from pathlib import Path
 PAGES = "*/**/*.html"
 ARTICLES = "articles"
 CLAIMS = "claims"
+CLAIMANTS = "claimants"
 # The page's content in Material's layout: the element Pagefind reads (search.CONTENT_SELECTOR).
 _CONTENT = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
 _HTML_TAG = re.compile(r"<html\b[^>]*>")
@@ -37,6 +38,8 @@ def write_documents(site_dir: Path, documents: Path) -> None:
         parts = relative.parts
         if parts[0] == ARTICLES and len(parts) > 3 and parts[2] == CLAIMS:
             continue  # in its article's document
+        if parts[0] == CLAIMANTS and len(parts) > 3 and parts[2] == "page":
+            continue  # a claimant's later page: only its name is indexed, and the first page holds it
         target = documents / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if parts[0] == ARTICLES and len(parts) == 3:
