@@ -82,7 +82,7 @@ def search_page(date: dt.date, locale: str = "en") -> SitePage:
     body = (
         template_environment()
         .get_template("search.html")
-        .render(root=root, bundle=PAGEFIND_DIR, **messages.template_globals())
+        .render(root=root, digits="".join(messages.number(digit) for digit in range(10)), **messages.template_globals())
     )
     return SitePage(
         SEARCH_PAGE, messages.gettext("Search"), messages.gettext("Search every fact-check and claim."), date, body,
