@@ -184,8 +184,8 @@ def searched_words(status: str) -> list[str]:
 
 
 def left_out_words(status: str) -> list[str]:
-    line = next(line for line in status.splitlines() if line.startswith("Left out of the search, too common: "))
-    return line.removeprefix("Left out of the search, too common: ").split(", ")
+    line = next(line for line in status.splitlines() if line.startswith("Left out to keep the search fast: "))
+    return line.removeprefix("Left out to keep the search fast: ").split(", ")
 
 
 def common_words(chunks: list[list]) -> tuple[str, ...]:
@@ -225,6 +225,35 @@ def test_a_query_of_common_words_fetches_what_the_budget_allows(
     assert len([url for url in found.urls if url.endswith(".pf_fragment")]) <= 5
     assert found.errors == []
     found.page.context.close()
+
+
+def test_a_word_past_its_chunks_bound_is_counted(browser: Browser, common_words_site: Path, budget_of: dict) -> None:
+    # Pagefind (1.5) fetches, for a word past the shortened bound of its chunk ("river" after "ri"), the chunk whose
+    # bounds match once cut to the shorter: the page counts it, and the whole sentence stays within the budget.
+    chunks = budget_of["chunks"]
+    words = list(dict.fromkeys(SENTENCE.strip(" .").split()))
+    assert set(words) - set(common_words(chunks)), "a word of the sentence is past its chunk's bound"
+    sizes = sorted({chunks[loose_chunk_of(word, chunks)][2] for word in words})
+    budget_of["chunk_bytes"] = sum(sizes[:3])
+    (common_words_site / PAGEFIND_DIR / BUDGET_FILE).write_text(json.dumps(budget_of), "utf-8")
+    with served(common_words_site) as url:
+        found = search(browser, url, " ".join(words))
+    files = common_words_site / PAGEFIND_DIR / "index"
+    assert sum((files / name).stat().st_size for name in fetched_chunks(found)) <= budget_of["chunk_bytes"]
+    assert left_out_words(found.status) and found.errors == []
+    found.page.context.close()
+
+
+def loose_chunk_of(word: str, chunks: list[list]) -> int:
+    """The chunk holding `word`, or else the first whose bounds hold it once cut to the shorter."""
+    for index, (first, last, _) in enumerate(chunks):
+        if first <= word <= last:
+            return index
+    return next(
+        index
+        for index, (first, last, _) in enumerate(chunks)
+        if word[: len(first)] >= first[: len(word)] and word[: len(last)] <= last[: len(word)]
+    )
 
 
 def test_a_query_of_only_common_words_searches_its_rarest(
