@@ -9,6 +9,7 @@ write its metadata differently, the build leaves the file out and the first test
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import shutil
@@ -18,8 +19,9 @@ import cbor2
 import pytest
 
 from factsite.adapters.mkdocs.commands import build_site
-from factsite.adapters.mkdocs.search import PAGEFIND_DIR, pagefind_executable
+from factsite.adapters.mkdocs.search import PAGEFIND_DIR, pagefind_executable, search_page
 from factsite.adapters.mkdocs.search_budget import BUDGET, BUDGET_FILE, RESULTS_SHOWN, SIGNATURE, write_budget
+from factsite.render.messages import Messages
 from tests.scale.conftest import site_project
 
 pytestmark = pytest.mark.skipif(pagefind_executable() is None, reason="Pagefind is not installed")
@@ -87,3 +89,19 @@ def test_an_index_it_cannot_read_gets_no_file(index: Path, tmp_path: Path, damag
     # The search page then searches every word of a query, as Pagefind alone does.
     assert write_budget(copy) is False
     assert not (copy / BUDGET_FILE).exists()
+
+
+@pytest.mark.parametrize(
+    ("locale", "left_out"),
+    [("en", "Left out to keep the search fast: {words}"),
+     ("hi", "खोज तेज़ रखने के लिए छोड़े गए: {words}"),
+     ("ar", "تُركت خارج البحث ليبقى سريعًا: {words}")],
+)  # fmt: skip
+def test_the_search_page_gives_its_script_the_sites_words(locale: str, left_out: str) -> None:
+    # The script fills in {words} and {count}: the words, and the digits of a count, are the site's language's,
+    # as its other pages write them.
+    body = search_page(dt.date(2024, 3, 11), locale).body_html
+    assert f'data-left-out="{left_out}"' in body
+    digits = "".join(Messages(locale).number(digit) for digit in range(10))
+    assert f'data-digits="{digits}"' in body
+    assert "pagefind-ui" not in body and "<script>" not in body
