@@ -7,7 +7,10 @@ static hosts do (GitHub Pages, Netlify, CDNs); figures without compression are r
 Material's index counts as the search's, although Material fetches it as the page loads. Pagefind
 sites search on `search/`, Material sites in the header. Chromium is Debian's, driven by
 Playwright. `python bench/search_transfer.py SITE_DIR [QUERY...]` prints each query's bytes by kind
-of file (Pagefind's engine, its list of documents, index chunks, fragments) and its first result.
+of file (Pagefind's engine, its list of documents, index chunks, fragments), its first result and
+what factsite's search page said (the words it searched and left out). `--queries-file` reads one
+query a line, `--json` writes every figure, `--type-delay MS` types a key at a time. The page is
+factsite's search page, or Pagefind's own interface on a site built before it.
 """
 
 from __future__ import annotations
