@@ -7,7 +7,10 @@ static hosts do (GitHub Pages, Netlify, CDNs); figures without compression are r
 Material's index counts as the search's, although Material fetches it as the page loads. Pagefind
 sites search on `search/`, Material sites in the header. Chromium is Debian's, driven by
 Playwright. `python bench/search_transfer.py SITE_DIR [QUERY...]` prints each query's bytes by kind
-of file (Pagefind's engine, its list of documents, index chunks, fragments) and its first result.
+of file (Pagefind's engine, its list of documents, index chunks, fragments), its first result and
+what factsite's search page said (the words it searched and left out). `--queries-file` reads one
+query a line, `--json` writes every figure, `--type-delay MS` types a key at a time. The page is
+factsite's search page, or Pagefind's own interface on a site built before it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import re
 import statistics
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -51,7 +55,8 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def measure_search(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, object]:
+def measure_search(site: Path, queries: tuple[str, ...] = QUERIES, type_delay: int = 0) -> dict[str, object]:
+    """`type_delay`: type each query a key at a time, that many milliseconds apart (0: all at once)."""
     handler = functools.partial(_GzipHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -60,7 +65,7 @@ def measure_search(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, 
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            runs = [_search(browser, url, query, pagefind) for query in queries]
+            runs = [_search(browser, url, query, pagefind, type_delay) for query in queries]
             browser.close()
     finally:
         server.shutdown()
@@ -76,8 +81,9 @@ def measure_search(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, 
     }
 
 
-def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _search(browser, url: str, query: str, pagefind: bool, type_delay: int = 0) -> dict[str, object]:  # type: ignore[no-untyped-def]
     page = browser.new_page()
+    status = title = ""
     sizes: list[tuple[int, int]] = []
     kinds: dict[str, int] = {}  # compressed bytes by kind of file (kind_of)
     counts: dict[str, int] = {}  # files by kind
@@ -96,7 +102,7 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
             raw = len(response.body())
         if "search_index.json" in request.url:
             index.append((compressed, raw))
-        elif request.url.endswith("/sitemap.xml"):
+        elif request.url.endswith(("/sitemap.xml", "/favicon.png")):
             # Material fetches the sitemap when a page links an alternate (the Atom feed), as
             # the page loads, whether or not the reader searches: the page's weight, not the search's.
             page_extra.append(compressed)
@@ -111,15 +117,28 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
         loaded, sizes[:] = sum(s for s, _ in sizes), []
         kinds.clear()
         counts.clear()
-        page.fill(".pagefind-ui__search-input", query)
-        # The list of results appears when the search is done, empty for a query that matches nothing.
-        page.wait_for_selector(".pagefind-ui__results", state="attached", timeout=60_000)
-        page.wait_for_load_state("networkidle")
+        if page.locator("#fs-search-input").count():
+            # factsite's search page: it says what it found (or that it found nothing) when the results are drawn.
+            _type(page, "#fs-search-input", query, type_delay)
+            said = page.locator("#fs-search-status").filter(has_text=re.compile("Results found|Nothing found"))
+            said.wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            status = page.locator("#fs-search-status").inner_text()
+            first = page.locator(".fs-search__result").first
+            links = [a.get_attribute("href") or "" for a in first.locator("a").all()] if first.count() else []
+        else:
+            # Pagefind's own interface (PagefindUI), as the search page was before factsite's.
+            _type(page, ".pagefind-ui__search-input", query, type_delay)
+            # The list of results appears when the search is done, empty for a query that matches nothing.
+            page.wait_for_selector(".pagefind-ui__results", state="attached", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            first = page.locator(".pagefind-ui__result").first
+            links = [a.get_attribute("href") or "" for a in first.locator(".pagefind-ui__result-link").all()]
         # A result is an article with the claims the words were found in listed below it (sub-results):
         # the first claim of the first result, or the result itself when it lists none.
-        first = page.locator(".pagefind-ui__result").first
-        links = [a.get_attribute("href") or "" for a in first.locator(".pagefind-ui__result-link").all()]
         link = next((href for href in links if "/claims/" in href), links[0] if links else None)
+        if link:
+            title = page.locator(f'a[href="{link}"]').first.inner_text()
     else:
         page.goto(url, wait_until="networkidle")
         loaded, sizes[:] = sum(s for s, _ in sizes), []
@@ -135,9 +154,18 @@ def _search(browser, url: str, query: str, pagefind: bool) -> dict[str, object]:
         "search": sum(s for s, _ in sizes + index),
         "search_raw": sum(r for _, r in sizes + index),
         "link": link or "",
+        "title": title,
+        "status": status,
         "kinds": kinds,
         "counts": counts,
     }
+
+
+def _type(page, selector: str, query: str, delay: int) -> None:  # type: ignore[no-untyped-def]
+    if delay:
+        page.locator(selector).press_sequentially(query, delay=delay)
+    else:
+        page.fill(selector, query)
 
 
 def kind_of(url: str) -> str:
@@ -151,12 +179,26 @@ def kind_of(url: str) -> str:
 
 
 if __name__ == "__main__":
-    import sys
+    import argparse
+    import json
 
-    figures = measure_search(Path(sys.argv[1]), tuple(sys.argv[2:]) or QUERIES)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("queries", nargs="*")
+    parser.add_argument("--queries-file", type=Path, help="one query a line")
+    parser.add_argument("--json", type=Path, help="write every query's figures here")
+    parser.add_argument("--type-delay", type=int, default=0, help="type a key at a time, this many ms apart")
+    arguments = parser.parse_args()
+    queries = list(arguments.queries)
+    if arguments.queries_file:
+        queries += [line.strip() for line in arguments.queries_file.read_text("utf-8").splitlines() if line.strip()]
+    figures = measure_search(arguments.site, tuple(queries) or QUERIES, arguments.type_delay)
     runs = figures.pop("queries")
     print(figures)
     for query, run in runs.items():  # type: ignore[attr-defined]
         kinds = sorted(run["kinds"].items())
         parts = ", ".join(f"{kind} {size / 1024:.1f} ({run['counts'][kind]})" for kind, size in kinds)
-        print(f"{query!r}: {run['search'] / 1024:.1f} KB ({parts}); first result {run['link']}")
+        said = " | ".join(run["status"].splitlines())
+        print(f"{query!r}: {run['search'] / 1024:.1f} KB ({parts}); first result {run['link']} {run['title']!r} {said}")
+    if arguments.json:
+        arguments.json.write_text(json.dumps({"figures": figures, "queries": runs}, indent=1), "utf-8")

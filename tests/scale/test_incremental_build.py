@@ -124,7 +124,7 @@ def test_search_engine(tmp_path: Path, option: str, engine: str) -> None:
     if engine == "pagefind":
         page = (site / "search" / "index.html").read_text("utf-8")
         assert "'wasm-unsafe-eval'" in page and "'wasm-unsafe-eval'" not in home
-        assert 'src="../pagefind/pagefind-ui.js"' in page
+        assert 'src="../assets/javascripts/factsite-search.js"' in page and "pagefind-ui" not in page
 
 
 def test_a_pagefind_site_is_published_first_and_its_new_index_swapped_in(tmp_path: Path) -> None:

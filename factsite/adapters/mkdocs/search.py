@@ -15,6 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from factsite.adapters.mkdocs.search_budget import write_budget
 from factsite.adapters.mkdocs.search_documents import write_documents
 from factsite.build.write import remove_in_background
 from factsite.render.messages import Messages
@@ -81,7 +82,7 @@ def search_page(date: dt.date, locale: str = "en") -> SitePage:
     body = (
         template_environment()
         .get_template("search.html")
-        .render(root=root, bundle=PAGEFIND_DIR, **messages.template_globals())
+        .render(root=root, digits="".join(messages.number(digit) for digit in range(10)), **messages.template_globals())
     )
     return SitePage(
         SEARCH_PAGE, messages.gettext("Search"), messages.gettext("Search every fact-check and claim."), date, body,
@@ -155,6 +156,9 @@ def index_site(site_dir: Path, output: Path | None = None) -> None:
         shutil.rmtree(documents, ignore_errors=True)
     if finished.returncode != 0:
         raise SearchIndexError(f"Pagefind failed on {site_dir}: {finished.stderr.strip()}")
+    # The size of each index chunk, for the search page to keep a query within its budget (search_budget.py).
+    # An index it cannot read gets no such file: the page then searches every word, as Pagefind alone does.
+    write_budget(output or site_dir / PAGEFIND_DIR)
 
 
 def allow_wasm(page_html: str) -> str:
