@@ -40,6 +40,7 @@ from factsite.render.structured_data import structured_data_problems
 MANIFEST_VERSION = 2
 CARDS_SUFFIX = ".cards"  # an article's social cards, beside its entry
 PUBLICATION_FILE = "publication"  # in the cache directory: each article's structured-data problems
+LISTINGS_INDEX = "shown"  # in the listings' directory: the keys of the pages the last build showed
 
 
 class PageCache:
@@ -56,6 +57,7 @@ class PageCache:
         self._reported: set[str] = set()  # rendered by `prefetch`, progress already reported
         self.cards_read = 0  # stored cards read back (`read_card`)
         self.sections = SectionCache(directory, templates_fingerprint)
+        self.listings = ListingCache(directory, templates_fingerprint)
         self.matches = MatchCache(directory)
 
     def rendering(self, render: ArticleRendering, keys: Mapping[str, str], *, keep: bool = True) -> ArticleRendering:
@@ -228,6 +230,59 @@ class SectionCache:
             found = EntryStore.read_file(self.path) if self.path is not None else None
             self._known = found if isinstance(found, dict) else {}
         return self._known
+
+
+class ListingCache:
+    """The bodies of the site-wide listings' pages (index, sources, corrections, claimants), by a key naming
+    everything each shows (`PageRenderer.render_listing`), one entry a page in the cache directory.
+
+    After a one-article edit nearly every listing page shows what it showed, and rendering them all again (at
+    25,000 claims, 765 pages, the claimants' paginated lists most of them) was the largest part of composing.
+    Entries are read one at a time, so a build holds no more of them than it did; `save` keeps the entries the
+    site shows now and deletes the others.
+    """
+
+    def __init__(self, directory: Path | None, templates_fingerprint: str) -> None:
+        self.store = EntryStore(directory / "pages" / "listings" if directory else None)
+        # Listings depend on the templates, the catalogs and the code of the views they are given.
+        self.prefix = hashlib.sha256((templates_fingerprint + code_fingerprint()).encode()).hexdigest()
+        self._shown: set[str] = set()
+        self.hits = 0
+        self.misses = 0  # pages rendered
+
+    def get(self, key: str) -> str | None:
+        key = self._full_key(key)
+        body = self.store.read(key)
+        if not isinstance(body, str):
+            return None
+        self.hits += 1
+        self._shown.add(key)
+        return body
+
+    def put(self, key: str, html: str) -> None:
+        key = self._full_key(key)
+        self.misses += 1
+        self._shown.add(key)
+        self.store.write(key, html)
+
+    def save(self) -> None:
+        """Record the entries this build showed, and delete those of the last build it did not."""
+        shown, self._shown = self._shown, set()
+        if self.store.directory is None:
+            return
+        index = self.store.directory / LISTINGS_INDEX
+        previous = EntryStore.read_file(index)
+        if isinstance(previous, frozenset) and previous == shown:
+            return
+        EntryStore.write_file(index, frozenset(shown))
+        for key in previous if isinstance(previous, frozenset) else ():
+            if key not in shown:
+                path = self.store.path(key)
+                if path is not None:
+                    path.unlink(missing_ok=True)
+
+    def _full_key(self, key: str) -> str:
+        return hashlib.sha256((key + self.prefix).encode()).hexdigest()
 
 
 class MatchCache:
