@@ -50,6 +50,9 @@ class BuildOptions:
     # changed, reusing the files of `previous_site` (None: the site directory itself, built in place).
     dirty: bool = False
     previous_site: Path | None = None
+    # Whether the adapter may write only the changed files and publish them over `previous_site` with a journal
+    # (`factsite.build.journal`) rather than a whole new site of links swapped in.
+    overlay: bool = False
     # Whether the adapter indexes the site for search after the build (`build` and the preview index elsewhere).
     index_search: bool = True
     # Whether this is the process's only build (the `build` command): what only a later build in the same process
