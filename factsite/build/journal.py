@@ -56,6 +56,23 @@ def publish_changes(staging: Path, site_dir: Path, remove: Iterable[str], *,
     published when its bytes are the same (the theme's files, copied into every staging directory).
     Returns how many files were put in place."""
     site_dir = site_dir.resolve()
+    journal = write_plan(staging, site_dir, remove, compare)
+    try:
+        put = apply_plan(journal, staging, site_dir)
+    except BaseException:
+        roll_back(journal, site_dir)
+        raise
+    done = site_dir.with_name(f".{site_dir.name}.old-journal-{os.getpid()}")
+    os.replace(journal, done)  # published: nothing is rolled back after this rename
+    from factsite.build.write import remove_in_background  # here: `write` imports this module
+
+    remove_in_background(done)
+    return put
+
+
+def write_plan(staging: Path, site_dir: Path, remove: Iterable[str], compare: Collection[str] = ()) -> Path:
+    """Step 1: the journal of putting `staging`'s files in place in `site_dir` and removing `remove`, written
+    whole beside the site before anything in it changes; its directory."""
     journal = journal_dir(site_dir)
     shutil.rmtree(journal, ignore_errors=True)
     site = str(site_dir)
@@ -75,28 +92,26 @@ def publish_changes(staging: Path, site_dir: Path, remove: Iterable[str], *,
     temporary = journal / f"{PLAN_FILE}.tmp"
     temporary.write_text(json.dumps(plan), "utf-8")
     os.replace(temporary, journal / PLAN_FILE)  # from here on the site may change: the plan says how to undo it
-    old = str(journal / OLD_DIR)
-    try:
-        new_set = set(new)
-        for relative in put:
-            target = os.path.join(site, relative)
-            if relative not in new_set:
-                _move(target, os.path.join(old, relative))
-            else:
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.replace(os.path.join(staging, relative), target)
-        for relative in removed:
-            _move(os.path.join(site, relative), os.path.join(old, relative))
-            _remove_empty_folders(site, os.path.dirname(relative))
-    except BaseException:
-        roll_back(journal, site_dir)
-        raise
-    done = site_dir.with_name(f".{site_dir.name}.old-journal-{os.getpid()}")
-    os.replace(journal, done)  # published: nothing is rolled back after this rename
-    from factsite.build.write import remove_in_background  # here: `write` imports this module
+    return journal
 
-    remove_in_background(done)
-    return len(put)
+
+def apply_plan(journal: Path, staging: Path, site_dir: Path) -> int:
+    """Step 2: each published file to replace or remove moved into the journal, each new one into place.
+    Returns how many files were put in place."""
+    plan = json.loads((journal / PLAN_FILE).read_text("utf-8"))
+    site, old = str(site_dir), str(journal / OLD_DIR)
+    new = set(plan["new"])
+    for relative in plan["put"]:
+        target = os.path.join(site, relative)
+        if relative not in new:
+            _move(target, os.path.join(old, relative))
+        else:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(os.path.join(staging, relative), target)
+    for relative in plan["remove"]:
+        _move(os.path.join(site, relative), os.path.join(old, relative))
+        _remove_empty_folders(site, os.path.dirname(relative))
+    return len(plan["put"])
 
 
 def roll_back(journal: Path, site_dir: Path) -> None:
@@ -115,7 +130,7 @@ def roll_back(journal: Path, site_dir: Path) -> None:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 os.replace(kept, target)
             elif relative in new:
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # never put in place
                     os.unlink(target)
         for folder in sorted(plan.get("folders", ()), key=len, reverse=True):
             _remove_empty_folders(site, folder)
