@@ -109,3 +109,17 @@ def test_a_site_without_a_complete_manifest_is_replaced_whole(project: Path) -> 
     EDITS["a claim's note"](project.parent)
     assert build_site(str(project)).ok
     assert site.stat().st_ino != folder
+
+
+def test_an_edit_published_over_a_site_without_its_index_indexes_the_whole_site(tmp_path: Path) -> None:
+    from tests.scale.conftest import site_project
+
+    config_file = site_project(tmp_path / "project", search="pagefind")
+    site = config_file.parent / "site"
+    assert build_site(str(config_file)).ok
+    shutil.rmtree(site / "pagefind")  # deleted by hand: the staging folder holds only the edit's pages
+    EDITS["a claim's note"](config_file.parent)
+    assert build_site(str(config_file)).ok
+    shutil.rmtree(config_file.parent / ".factsite-cache")
+    assert build_site(str(config_file), site_dir=str(tmp_path / "fresh")).ok
+    assert tree_digest(site) == tree_digest(tmp_path / "fresh")

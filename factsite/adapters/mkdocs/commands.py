@@ -112,11 +112,8 @@ def build_site(
         if ok and engine == "pagefind":
             # A site already published with an index is replaced at once, with that index, and the new
             # index follows; a first build is published with its index. Changes published over the site leave
-            # its index in place.
-            if overlay:
-                index_after = (target / search.PAGEFIND_DIR).is_dir()
-            else:
-                index_after = search.keep_previous_index(target, staging)
+            # its index in place, and as the staging folder holds only them, Pagefind indexes the site after.
+            index_after = overlay or search.keep_previous_index(target, staging)
             if not index_after:
                 search_error = _index_search(staging, plugin.progress)
         if payload is not None:
