@@ -50,6 +50,9 @@ class BuildOptions:
     # changed, reusing the files of `previous_site` (None: the site directory itself, built in place).
     dirty: bool = False
     previous_site: Path | None = None
+    # Whether the adapter may write only the changed files and publish them over `previous_site` with a journal
+    # (`factsite.build.journal`) rather than a whole new site of links swapped in.
+    overlay: bool = False
     # Whether the adapter indexes the site for search after the build (`build` and the preview index elsewhere).
     index_search: bool = True
     # Whether this is the process's only build (the `build` command): what only a later build in the same process
@@ -116,9 +119,9 @@ class SiteBuild:
         """Every generated page; the content must have been checked without errors."""
         project = self.project
         assert project is not None and not project.errors, "check() first, and only build content without errors"
-        renderer = PageRenderer(project, self.caches.templates, self.caches.pages.sections)
-        self.newest = renderer.newest
         renders, keys = self.caches.pages, self.caches.checks.article_keys
+        renderer = PageRenderer(project, self.caches.templates, renders.sections, renders.listings)
+        self.newest = renderer.newest
         self.options.progress.stage("composing", len(project.articles), "articles")
         renders.on_article = self.options.progress.advance
         renders.prefetch(renderer.article_pages, project.articles, keys, self.options.jobs,
@@ -135,6 +138,7 @@ class SiteBuild:
     def _saving_sections(self, pages: Iterator[SitePage], matches: BucketMatches) -> Iterator[SitePage]:
         yield from pages
         self.caches.pages.sections.save()  # once every page was composed: the sections the site shows now
+        self.caches.pages.listings.save()
         self.caches.pages.matches.save(matches)
         if self.options.once:
             return_freed_memory()  # the articles' composed parts, let go as their pages were assembled

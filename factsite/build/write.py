@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from factsite.build.incremental.page_cache import SiteManifest
+from factsite.build.journal import roll_back_leftovers
 from factsite.render.data_files import FileData, StoredFile
 
 
@@ -24,8 +25,12 @@ class SiteDirError(Exception):
     """The site folder cannot be replaced by a new build; the message says why and what to do."""
 
 
-def check_replaceable(site_dir: Path, shown_as: str) -> None:
-    """Raise SiteDirError unless `site_dir` is absent, or a folder this process can delete and replace."""
+def check_replaceable(site_dir: Path, shown_as: str, *, deep: bool = True) -> None:
+    """Raise SiteDirError unless `site_dir` is absent, or a folder this process can delete and replace.
+
+    `deep`: every folder of the site is checked (it is to be deleted whole); otherwise the site folder only,
+    for a build that replaces files in it with a journal (`factsite.build.journal`), which a folder found
+    read-only later rolls back."""
     if not site_dir.exists() and not site_dir.is_symlink():
         parent = site_dir.parent
         if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
@@ -39,7 +44,7 @@ def check_replaceable(site_dir: Path, shown_as: str) -> None:
     # Paths as strings: at 25,000 claim pages the site has 28,000 folders, and pathlib's objects cost more
     # than the checks.
     folders = [str(site_dir.parent), str(site_dir)]
-    for root, names, _ in os.walk(site_dir):
+    for root, names, _ in os.walk(site_dir) if deep else ():
         folders.extend(os.path.join(root, name) for name in names)
     for folder in folders:
         if not os.access(folder, os.W_OK | os.X_OK):
@@ -99,10 +104,12 @@ def discard(staging: Path) -> None:
 
 
 def remove_leftovers(site_dir: Path) -> None:
-    """Staging directories of builds that were killed; a previous site left by a crash is restored first."""
+    """Staging directories of builds that were killed; a previous site left by a crash is restored first, and
+    the changes a killed build was publishing into the site are rolled back."""
     parent = site_dir.parent
     if not parent.is_dir():
         return
+    roll_back_leftovers(site_dir)
     for leftover in sorted(parent.glob(f".{site_dir.name}.previous-*")):
         if not site_dir.exists() and leftover.is_dir() and not leftover.is_symlink():
             os.replace(leftover, site_dir)
@@ -157,13 +164,17 @@ class DataFileWriter:
     """
 
     def __init__(self, site_dir: Path, previous_dir: Path | None, previous: SiteManifest | None,
-                 read: Callable[[StoredFile], bytes] = StoredFile.read) -> None:  # fmt: skip
+                 read: Callable[[StoredFile], bytes] = StoredFile.read, *, overlay: bool = False) -> None:  # fmt: skip
         self.site_dir = site_dir
         self.previous_dir = previous_dir
         self.previous = previous
         self.read = read
+        # `site_dir` receives only what changed, published over `previous_dir` (`factsite.build.journal`): the
+        # files the manifest vouches for stay where they are.
+        self.overlay = overlay
         self.digests: dict[str, str] = {}
         self.linked = 0  # files the manifest vouched for, linked or left unread
+        self.kept: set[str] = set()  # those files: the previous site's, unchanged
 
     def write(self, relative: str, data: FileData) -> None:
         digest = data.digest if isinstance(data, StoredFile) else hashlib.sha256(data).hexdigest()
@@ -171,9 +182,10 @@ class DataFileWriter:
         source_dir = self.previous_dir or self.site_dir
         if self.previous is not None and self.previous.holds_file(relative, digest, source_dir):
             try:
-                if source_dir != self.site_dir:
+                if source_dir != self.site_dir and not self.overlay:
                     link(os.path.join(source_dir, relative), os.path.join(self.site_dir, relative))
                 self.linked += 1
+                self.kept.add(relative)
                 return
             except OSError:
                 pass  # no link across file systems: written below

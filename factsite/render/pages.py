@@ -327,12 +327,17 @@ ArticleRendering = Callable[[CheckedArticle], ArticlePages]
 
 class PageRenderer:
     def __init__(self, project: Project, environment: jinja2.Environment | None = None,
-                 sections: SectionStore | None = None) -> None:  # fmt: skip
+                 sections: SectionStore | None = None, listings: SectionStore | None = None) -> None:  # fmt: skip
         self.project = project
         # Where "Also checked in" sections rendered by earlier builds are kept: a section is rendered again only
         # when what it shows changed (None: rendered every time).
         self.sections = sections
+        # The same for the bodies of the site-wide listings (index, sources, corrections, claimants): after a
+        # one-article edit nearly all of them show what they showed, and rendering them again was the largest
+        # part of composing at 25,000 claims.
+        self.listings = listings
         self.settings = project.settings
+        self._settings_fingerprint: str | None = None
         self.environment = environment or template_environment()
         self.markdown = MarkdownRenderer()
         self.claimants = Claimants(self.settings)
@@ -348,6 +353,24 @@ class PageRenderer:
             link=partial(views.relative_url, here), here=here, settings=self.settings, page_locale=locale,
             **Messages(locale).template_globals(), **context,
         )  # fmt: skip
+
+    def render_listing(self, template: str, here: str, locale: str, **context: object) -> str:
+        """`render` for a page of a site-wide listing, reused from `listings` when everything it is given is the
+        same: its key is the representation of the whole context (frozen dataclasses, strings, numbers, dates)
+        with the settings (the templates, catalogs and code are the store's own key)."""
+        if self.listings is None:
+            return self.render(template, here, locale, **context)
+        if self._settings_fingerprint is None:
+            self._settings_fingerprint = self.settings.fingerprint()
+        shown = repr((template, here, locale, sorted(context.items())))
+        if " at 0x" in shown:  # an object shown by its address, not its value: nothing to key it by
+            return self.render(template, here, locale, **context)
+        key = hashlib.sha256(f"{self._settings_fingerprint}\0{shown}".encode()).hexdigest()
+        body = self.listings.get(key)
+        if body is None:
+            body = self.render(template, here, locale, **context)
+            self.listings.put(key, body)
+        return body
 
     def pages(self, render_article: ArticleRendering | None = None) -> Iterator[SitePage]:
         """Every page in site order; `render_article` may be a cache in front of `article_pages`."""
@@ -490,7 +513,8 @@ class PageRenderer:
             here = pagination.paths[pagination.number - 1]
             if pagination.number > 1:
                 chunk = [replace(entry, html=entry.later_html) for entry in chunk]
-            body = self.render("index.html", here, site, entries=chunk, intro_html=intro_html, pagination=pagination)
+            body = self.render_listing("index.html", here, site, entries=chunk, intro_html=intro_html,
+                                       pagination=pagination)  # fmt: skip
             yield SitePage(here, _numbered(title, pagination, messages), description, self.newest, body, "index",
                            locale=site, number=pagination.number)  # fmt: skip
 
@@ -582,9 +606,10 @@ class PageRenderer:
             if pagination.number > 1:
                 chunk = [replace(entry, description_html=entry.later_description_html,
                                  claim_items=entry.later_claim_items) for entry in chunk]  # fmt: skip
-            body = self.render("sources.html", here, self.site_locale, entries=chunk, pagination=pagination,
-                               archive_total=len(entries),
-                               archive_missing=sum(1 for e in entries if not e.view.source.archived))  # fmt: skip
+            missing = sum(1 for e in entries if not e.view.source.archived)
+            body = self.render_listing("sources.html", here, self.site_locale, entries=chunk,
+                                       pagination=pagination, archive_total=len(entries),
+                                       archive_missing=missing)  # fmt: skip
             messages = self.site_messages
             yield SitePage(here, _numbered(messages.gettext("Sources"), pagination, messages),
                            messages.gettext("Every source cited, with the claims that cite it."),
@@ -608,7 +633,7 @@ class PageRenderer:
     def corrections_page(self, parts: Sequence[ArticlePages]) -> SitePage:
         entries = [entry for part in parts for entry in part.corrections]
         entries.sort(key=lambda e: (e.correction.iso_date, e.article.slug), reverse=True)
-        body = self.render("corrections.html", "corrections", self.site_locale, entries=entries)
+        body = self.render_listing("corrections.html", "corrections", self.site_locale, entries=entries)
         messages = self.site_messages
         return SitePage("corrections", messages.gettext("Corrections"),
                         messages.gettext("Every correction to a published fact-check."),
@@ -639,7 +664,7 @@ class PageRenderer:
                                             name=first.name, counts=counts)  # fmt: skip
             listed = [item for group in groups for item in ordered[group.role]]
             yield from self._claimant_listing(path, first, groups, listed, description)
-        body = self.render("claimants.html", "claimants", site, claimants=summaries)
+        body = self.render_listing("claimants.html", "claimants", site, claimants=summaries)
         yield SitePage("claimants", messages.gettext("Claimants"),
                        messages.gettext("Everyone whose statements are checked here, with their claims."),
                        self.newest, body, "claimants", locale=site)  # fmt: skip
@@ -657,8 +682,8 @@ class PageRenderer:
                                            for item in chunk if item.role == group.role))
                 for group in groups
             ]  # fmt: skip
-            body = self.render("claimant.html", here, site, name=first.name, type=first.type, groups=shown,
-                               pagination=pagination)  # fmt: skip
+            body = self.render_listing("claimant.html", here, site, name=first.name, type=first.type, groups=shown,
+                                       pagination=pagination)  # fmt: skip
             yield SitePage(here, _numbered(first.name, pagination, messages), description, self.newest, body,
                            "claimant", locale=site, number=pagination.number)  # fmt: skip
 

@@ -24,8 +24,9 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.plugin import FactsitePlugin
 from factsite.build.incremental import workers
-from factsite.build.incremental.page_cache import SiteManifest, manifest_path, save_manifest
+from factsite.build.incremental.page_cache import SiteManifest, forget_manifest, manifest_path, save_manifest
 from factsite.build.incremental.workers import available_processors
+from factsite.build.journal import publish_changes
 from factsite.build.progress import Progress
 from factsite.build.site import BuildOptions
 from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
@@ -89,13 +90,14 @@ def build_site(
     config = load_site_config(config_file, strict)
     target = Path(site_dir).resolve() if site_dir else Path(config.site_dir)
     try:
-        check_replaceable(target, _shown(target))
+        # The site folder itself now; every folder of it only if the build replaces it whole (below).
+        check_replaceable(target, _shown(target), deep=False)
         staging = staging_dir(target)
     except (SiteDirError, OSError) as problem:
         return BuildOutcome(None, target, [_file_problem(problem)])
     config["site_dir"] = str(staging)
     # Pagefind indexes the site below, around the publication.
-    plugin = start_plugins(config, "build", jobs, progress, previous_site=target, index_search=False)
+    plugin = start_plugins(config, "build", jobs, progress, previous_site=target, index_search=False, overlay=True)
     apart = plugin.config.search != "material" and _large(config) and workers.can_fork()
     payload: bytes | None = None
     search_error, index_after = None, False
@@ -103,14 +105,15 @@ def build_site(
         if apart:
             # The build's result stays pickled while Pagefind runs: at 25,000 claims, 50 MB as bytes
             # against 300 MB as objects.
-            (ok, engine), payload = workers.start(lambda: _pickled_stage(config, plugin, target)).result()
+            (ok, engine, overlay), payload = workers.start(lambda: _pickled_stage(config, plugin, target)).result()
         else:
             staged = _stage(config, plugin, target)
-            ok, engine = staged.outcome.ok, staged.search
+            ok, engine, overlay = staged.outcome.ok, staged.search, staged.overlay
         if ok and engine == "pagefind":
             # A site already published with an index is replaced at once, with that index, and the new
-            # index follows; a first build is published with its index.
-            index_after = search.keep_previous_index(target, staging)
+            # index follows; a first build is published with its index. Changes published over the site leave
+            # its index in place, and as the staging folder holds only them, Pagefind indexes the site after.
+            index_after = overlay or search.keep_previous_index(target, staging)
             if not index_after:
                 search_error = _index_search(staging, plugin.progress)
         if payload is not None:
@@ -128,10 +131,18 @@ def build_site(
         outcome.site_errors.append(search_error)
     if outcome.ok:
         try:
-            publish(staging, target)
+            if staged.overlay and staged.manifest is not None:
+                # The previous manifest describes the site until the last file is in place: a build killed
+                # meanwhile is rolled back by the next, which then finds no manifest and replaces the site whole.
+                forget_manifest(staged.manifest[0])
+                publish_changes(staging, target, staged.remove, compare=staged.manifest[1].others or ())
+                discard(staging)  # the folders the files were in
+            else:
+                check_replaceable(target, _shown(target))
+                publish(staging, target)
             if staged.manifest is not None:
                 save_manifest(*staged.manifest)
-        except OSError as problem:
+        except (SiteDirError, OSError) as problem:
             discard(staging)
             outcome.site_errors.append(_file_problem(problem, staging, target))
             return outcome
@@ -187,6 +198,10 @@ class _Staged:
     search: str  # the search engine the plugin chose
     # Where to save the manifest of the pages written, and the manifest, for the next build to reuse.
     manifest: tuple[Path, SiteManifest] | None
+    # Whether the staging directory holds only the changed files, to publish over the site with a journal,
+    # and the published files the new site no longer has.
+    overlay: bool = False
+    remove: tuple[str, ...] = ()
 
 
 def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Staged:
@@ -205,20 +220,30 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
         plugin.progress.finish()
     if outcome.project is not None and outcome.project.errors:
         outcome.traceback = ""  # the content's errors, listed with their places, are why the build stopped
-    manifest = None
-    if plugin.reuse is not None:
-        outcome.pages, outcome.rendered = len(plugin.reuse.pages), len(plugin.reuse.to_render)
+    manifest, overlay = None, False
+    remove: tuple[str, ...] = ()
+    reuse = plugin.reuse
+    if reuse is not None:
+        outcome.pages, outcome.rendered = len(reuse.pages), len(reuse.to_render)
         if outcome.ok:
-            pages = plugin.reuse.manifest(Path(config.site_dir))
-            manifest = (manifest_path(plugin.reuse.cache_dir, target), pages)
-    return _Staged(outcome, plugin.search, manifest)
+            pages = reuse.manifest(Path(config.site_dir))
+            manifest = (manifest_path(reuse.cache_dir, target), pages)
+            if reuse.overlay and reuse.previous is not None:
+                overlay = True
+                gone = reuse.previous.all_files() - pages.all_files()
+                if plugin.search != "pagefind" and (target / search.PAGEFIND_DIR).exists():
+                    gone.add(search.PAGEFIND_DIR)  # the whole index, as the search engine changed
+                remove = tuple(sorted(gone))
+    return _Staged(outcome, plugin.search, manifest, overlay, remove)
 
 
-def _pickled_stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> tuple[tuple[bool, str], bytes]:
-    """`_stage` for a child process: whether it succeeded and the search engine chosen, then its result
-    pickled, for the parent to read only once Pagefind has run."""
+def _pickled_stage(config: MkDocsConfig, plugin: FactsitePlugin,
+                   target: Path) -> tuple[tuple[bool, str, bool], bytes]:  # fmt: skip
+    """`_stage` for a child process: whether it succeeded, the search engine chosen and whether its changes are
+    published over the site, then its result pickled, for the parent to read only once Pagefind has run."""
     staged = _stage(config, plugin, target)
-    return (staged.outcome.ok, staged.search), pickle.dumps(staged, protocol=pickle.HIGHEST_PROTOCOL)
+    summary = (staged.outcome.ok, staged.search, staged.overlay)
+    return summary, pickle.dumps(staged, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _index_search(site: Path, progress: Progress, *, in_place: bool = False) -> str | None:
@@ -239,7 +264,7 @@ def _index_search(site: Path, progress: Progress, *, in_place: bool = False) -> 
 
 def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs: int | None,
                   progress: Progress | None, *, previous_site: Path | None = None,
-                  index_search: bool = True) -> FactsitePlugin:  # fmt: skip
+                  index_search: bool = True, overlay: bool = False) -> FactsitePlugin:  # fmt: skip
     """Start the plugins for a build run in MkDocs' dirty mode, which only factsite is told of.
 
     In dirty mode MkDocs leaves the generated pages to the factsite plugin, which renders the
@@ -257,6 +282,7 @@ def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs
         dirty=True,
         previous_site=previous_site,
         index_search=index_search,
+        overlay=overlay,
         once=command == "build",
     ))  # fmt: skip
     return plugin

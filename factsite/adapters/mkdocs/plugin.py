@@ -209,7 +209,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         cache_dir = self.cache_dir
         context = context_fingerprint(config, files, self.settings, self.search)
         return PageReuse.plan(self.pages.values(), context, cache_dir, Path(config.site_dir),
-                              self.options.previous_site)  # fmt: skip
+                              self.options.previous_site, overlay=self.options.overlay)  # fmt: skip
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         self.nav = nav
@@ -283,11 +283,13 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.progress.stage("writing data files", 0, "")
         assert self.core is not None
         previous = self.reuse.previous if self.reuse is not None else None
-        writer = DataFileWriter(Path(config.site_dir), self.options.previous_site, previous, self.core.read_stored)
+        overlay = self.reuse is not None and self.reuse.overlay
+        writer = DataFileWriter(Path(config.site_dir), self.options.previous_site, previous, self.core.read_stored,
+                                overlay=overlay)  # fmt: skip
         for relative, data in self.core.data_file_data():
             writer.write(relative, data)
         if self.reuse is not None:
-            self.reuse.data_files = writer.digests
+            self.reuse.data_files, self.reuse.kept_files = writer.digests, writer.kept
         if self.search == "pagefind" and self.options.index_search:
             self.progress.stage("indexing for search", 0, "")
             try:

@@ -38,7 +38,11 @@ from factsite.build.incremental.page_cache import (
     remove_stale,
     save_manifest,
 )
+from factsite.build.journal import staged_files
 from factsite.settings import Settings
+
+# Pagefind's index is replaced whole by its own step, after the pages (`search.reindex_published`).
+SKIPPED = ("pagefind/",)
 
 
 def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, search: str) -> str:
@@ -73,14 +77,22 @@ class PageReuse:
     to_render: list[GeneratedPage]
     reused: list[GeneratedPage] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
-    # The manifest of `previous_dir`, and the data files written into `site_dir` by SHA-256 (for the next one).
+    # The manifest of `previous_dir`, and the data files written into `site_dir` by SHA-256 (for the next one),
+    # and those of them that are `previous_dir`'s own files, unchanged.
     previous: SiteManifest | None = None
     data_files: dict[str, str] = field(default_factory=dict)
+    kept_files: set[str] = field(default_factory=set)
+    # `site_dir` receives only the files that changed, to be published over `previous_dir` with a journal
+    # (`factsite.build.journal`): reused pages are left where they are, not linked.
+    overlay: bool = False
 
     @classmethod
     def plan(cls, pages: Iterable[GeneratedPage], context: str, cache_dir: Path, site_dir: Path,
-             previous_dir: Path | None) -> PageReuse:  # fmt: skip
-        """Compare the pages with the manifest of `previous_dir` (default: `site_dir`, in place)."""
+             previous_dir: Path | None, *, overlay: bool = False) -> PageReuse:  # fmt: skip
+        """Compare the pages with the manifest of `previous_dir` (default: `site_dir`, in place).
+
+        `overlay`: the changes may be published over `previous_dir`, when its manifest lists all its files and
+        was made in the same context (else nearly every page changes, and a new site swapped in costs less)."""
         previous_dir = previous_dir or site_dir
         manifest = load_manifest(manifest_path(cache_dir, previous_dir)) or SiteManifest("", {})
         pages = list(pages)
@@ -92,13 +104,15 @@ class PageReuse:
         to_render = [page for page in pages if page.file.dest_uri not in kept]
         current = {page.file.dest_uri for page in pages}
         stale = sorted(set(manifest.pages) - current) if previous_dir == site_dir else []
-        return cls(context, cache_dir, site_dir, previous_dir, pages, to_render, reused, stale, manifest)
+        overlay = overlay and previous_dir != site_dir and manifest.others is not None and manifest.context == context
+        return cls(context, cache_dir, site_dir, previous_dir, pages, to_render, reused, stale, manifest,
+                   overlay=overlay)  # fmt: skip
 
     def apply(self, config: MkDocsConfig, files: Files, nav: Navigation, env: jinja2.Environment,
               *, jobs: int, per_process: int,
               on_page: Callable[[], None] | None = None) -> None:  # fmt: skip
         """Link or keep the reused files, render the others, delete pages the site no longer has."""
-        if self.previous_dir != self.site_dir:
+        if self.previous_dir != self.site_dir and not self.overlay:
             previous_dir, site_dir = str(self.previous_dir), str(self.site_dir)
             for page in self.reused:
                 uri = page.file.dest_uri
@@ -112,9 +126,17 @@ class PageReuse:
         self.save(self.manifest(site_dir), site_dir)
 
     def manifest(self, site_dir: Path) -> SiteManifest:
-        """The manifest of the pages in `site_dir`, which stays true when the folder is renamed."""
+        """The manifest of the pages in `site_dir`, which stays true when the folder is renamed (or its files
+        are published over `previous_dir`'s)."""
         digests = {page.file.dest_uri: page.site_page.digest for page in self.pages}
-        return record_pages(site_dir, self.context, digests, self.data_files)
+        # Every other file MkDocs wrote (into a staging directory it writes them all, changed or not).
+        others = None
+        if self.previous_dir != self.site_dir:
+            listed = digests.keys() | self.data_files.keys()
+            others = [path for path in staged_files(site_dir) if path not in listed and not path.startswith(SKIPPED)]
+        kept = [page.file.dest_uri for page in self.reused] + sorted(self.kept_files)
+        return record_pages(site_dir, self.context, digests, self.data_files, others=others, previous=self.previous,
+                            kept=kept)  # fmt: skip
 
     def save(self, manifest: SiteManifest, site_dir: Path) -> None:
         save_manifest(manifest_path(self.cache_dir, site_dir), manifest)
