@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -201,6 +202,10 @@ class SitePage:
         return hashlib.sha256("\0".join(map(str, fields)).encode()).hexdigest()
 
 
+# Pages listed on each side of the current one in a listing's page list (`Pagination.window`).
+PAGE_LIST_NEIGHBOURS = 2
+
+
 @dataclass(frozen=True)
 class Pagination:
     """Where a page stands in a listing split over several pages: its number and every page's path."""
@@ -218,6 +223,25 @@ class Pagination:
     @property
     def following(self) -> str | None:
         return self.paths[self.number] if self.number < len(self.paths) else None
+
+    @property
+    def window(self) -> tuple[int | None, ...]:
+        """The page numbers the page list shows, in order, `None` for a gap: the first and the last page, and
+        this one with `PAGE_LIST_NEIGHBOURS` on each side, as Hugo's and Material's blog plugin's paginators
+        show them. A listing of hundreds of pages (an outlet's claims) would otherwise list every page on each
+        of them: work and bytes growing with the square of its length. A gap of one page shows that page: an
+        ellipsis would take its place for nothing."""
+        last = len(self.paths)
+        near = range(max(1, self.number - PAGE_LIST_NEIGHBOURS), min(last, self.number + PAGE_LIST_NEIGHBOURS) + 1)
+        shown = sorted({1, last, *near})
+        window: list[int | None] = []
+        for before, number in itertools.pairwise([0, *shown]):
+            if number - before == 2:
+                window.append(before + 1)
+            elif number - before > 2:
+                window.append(None)
+            window.append(number)
+        return tuple(window)
 
 
 def paginate(items: Sequence[T], per_page: int, first_path: str) -> list[tuple[Sequence[T], Pagination]]:
