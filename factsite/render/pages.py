@@ -589,26 +589,28 @@ class PageRenderer:
         return card_path(page_path) if self.settings.social_cards != "off" else ""
 
     def sources_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
-        # One entry per address: the first article citing it describes it; each one adds its claims.
-        by_url: dict[str, SourceEntry] = {}
+        # One entry per address: the first article citing it describes it; each one adds its claims. The claims
+        # are gathered first and joined once: an address cited by a thousand articles is not copied a thousand times.
+        by_url: dict[str, tuple[SourceEntry, list[SourceEntry]]] = {}
         for part in parts:
             for entry in part.sources:
-                url = entry.view.source.url
-                known = by_url.get(url)
-                if known is not None:
-                    entry = replace(known, claim_items=known.claim_items + entry.claim_items,
-                                    later_claim_items=known.later_claim_items + entry.later_claim_items)  # fmt: skip
-                by_url[url] = entry
-        entries = sorted(by_url.values(), key=lambda e: (e.view.source.publisher.casefold(),
-                                                         e.view.source.title.casefold()))  # fmt: skip
+                by_url.setdefault(entry.view.source.url, (entry, []))[1].append(entry)
+        merged = [
+            replace(first, claim_items=tuple(item for e in citing for item in e.claim_items),
+                    later_claim_items=tuple(item for e in citing for item in e.later_claim_items))
+            if len(citing) > 1 else first
+            for first, citing in by_url.values()
+        ]  # fmt: skip
+        entries = sorted(merged, key=lambda e: (e.view.source.publisher.casefold(), e.view.source.title.casefold()))
+        # Counted once for the listing, not on each of its pages.
+        archive_missing = sum(1 for e in entries if not e.view.source.archived)
         for chunk, pagination in paginate(entries, self.settings.per_page, "sources"):
             here = pagination.paths[pagination.number - 1]
             if pagination.number > 1:
                 chunk = [replace(entry, description_html=entry.later_description_html,
                                  claim_items=entry.later_claim_items) for entry in chunk]  # fmt: skip
             body = self.render("sources.html", here, self.site_locale, entries=chunk, pagination=pagination,
-                               archive_total=len(entries),
-                               archive_missing=sum(1 for e in entries if not e.view.source.archived))  # fmt: skip
+                               archive_total=len(entries), archive_missing=archive_missing)  # fmt: skip
             messages = self.site_messages
             yield SitePage(here, _numbered(messages.gettext("Sources"), pagination, messages),
                            messages.gettext("Every source cited, with the claims that cite it."),

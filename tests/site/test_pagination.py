@@ -299,3 +299,17 @@ def test_a_long_claimants_page_shows_a_window_too(fifty_pages: Path) -> None:
     assert len(pages) == FIFTY
     assert page_list(pages[0]) == ("Pages of claims", ["1*", "2", "3", "…", "50"])
     assert page_list(pages[29])[1] == ["1", "…", "28", "29", "30*", "31", "32", "…", "50"]
+
+
+def test_a_source_cited_by_every_article_lists_each_citing_claim_once(fifty_pages: Path) -> None:
+    """The fifty articles cite the same two addresses: each is one entry listing the claims of all fifty."""
+    listed = {}
+    for page in (fifty_pages / "sources" / "index.html", fifty_pages / "sources" / "page" / "2" / "index.html"):
+        text = page.read_text("utf-8")
+        title = re.search(r'class="fs-source__title"[^>]*><a href="([^"]*)">', text)
+        assert title is not None
+        listed[title.group(1)] = re.findall(r'<li><a href="[./]*articles/([^/]+/claims/[^/]+)/"', text)
+    slugs = {"jobs", *(f"jobs-{n:02d}" for n in range(2, FIFTY + 1))}
+    plans, report = listed["https://gov.example.org/plans"], listed["https://gov.example.org/jobs"]
+    assert sorted(plans) == sorted(f"{slug}/claims/more-hiring" for slug in slugs)
+    assert sorted(report) == sorted(f"{slug}/claims/{claim}" for slug in slugs for claim in ("jobs-quote", "jobs-grew"))
