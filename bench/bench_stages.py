@@ -7,10 +7,10 @@ Each project is built from nothing (its site/ and cache removed first) in a fres
 build`, kept from forking (a second thread, idle, stops `workers.can_fork`), so that every stage runs in that one
 process: at each stage the build announces (checking, composing, rendering, writing data files, indexing for
 search), and at its end, the process's processor time (user + system, its own and its finished children's:
-Pagefind) and wall time are taken, and Python's garbage collector is timed (`gc.callbacks`). Stage
-lines are printed in processor ms per claim page, so a stage whose cost per page grows with the site shows as a
-growing number. Run it with another checkout's interpreter (its own virtual environment, installed editable)
-for the figures before a change.
+Pagefind) and wall time are taken, and Python's garbage collector is timed (`gc.callbacks`), in all and stage
+by stage. Stage lines are printed in processor ms per claim page, so a stage whose cost per page grows with the
+site shows as a growing number. Run it with another checkout's interpreter (its own virtual environment,
+installed editable; or this one's with PYTHONPATH set to the other checkout) for the figures before a change.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ threading.Thread(target=threading.Event().wait, daemon=True).start()
 
 marks = [("loading", time.perf_counter(), os.times())]
 collector = {"seconds": 0.0, "full": 0, "full_seconds": 0.0, "started": 0.0}
+collector_stages = {}
 
 def on_collect(phase, info):
     if phase == "start":
@@ -44,6 +45,7 @@ def on_collect(phase, info):
     else:
         spent = time.perf_counter() - collector["started"]
         collector["seconds"] += spent
+        collector_stages[marks[-1][0]] = collector_stages.get(marks[-1][0], 0.0) + spent
         if info["generation"] == 2:
             collector["full"] += 1
             collector["full_seconds"] += spent
@@ -72,7 +74,7 @@ stages = {}
 for (name, wall, times), (_, next_wall, next_times) in zip(marks, marks[1:]):
     cpu_s, wall_s = stages.get(name, (0.0, 0.0))
     stages[name] = (cpu_s + cpu(next_times) - cpu(times), wall_s + next_wall - wall)
-print(json.dumps({"status": status, "stages": stages, "gc_s": collector["seconds"],
+print(json.dumps({"status": status, "stages": stages, "gc_s": collector["seconds"], "gc_stages": collector_stages,
                   "gc_full": collector["full"], "gc_full_s": collector["full_seconds"],
                   "cpu_s": cpu(marks[-1][2]) - cpu(marks[0][2]), "wall_s": marks[-1][1] - marks[0][1]}))
 """
