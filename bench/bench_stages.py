@@ -86,6 +86,7 @@ def claim_count(project: Path) -> int:
 
 
 def build(config: Path, jobs: str) -> dict[str, object]:
+    config = config.resolve()
     project = config.parent
     shutil.rmtree(project / "site", ignore_errors=True)
     shutil.rmtree(project / ".factsite-cache", ignore_errors=True)
@@ -96,6 +97,8 @@ def build(config: Path, jobs: str) -> dict[str, object]:
     if completed.returncode != 0 or not lines:
         raise RuntimeError(f"{config} failed:\n{completed.stderr[-3000:]}")
     result: dict[str, object] = json.loads(lines[-1])
+    if result["status"] != 0:
+        raise RuntimeError(f"{config}: the build failed (status {result['status']}):\n{completed.stderr[-3000:]}")
     return result
 
 
