@@ -51,6 +51,8 @@ def on_collect(phase, info):
             collector["full_seconds"] += spent
 
 gc.callbacks.append(on_collect)
+if os.environ.get("BENCH_GC_THRESHOLD"):  # an experiment: the collector's first threshold (Python's default 700)
+    gc.set_threshold(int(os.environ["BENCH_GC_THRESHOLD"]), *gc.get_threshold()[1:])
 stage, finish = Progress.stage, Progress.finish
 
 def on_stage(self, name, total, unit):
@@ -85,12 +87,14 @@ def claim_count(project: Path) -> int:
                for path in (project / "content" / "articles").glob("*.yaml"))  # fmt: skip
 
 
-def build(config: Path, jobs: str) -> dict[str, object]:
+def build(config: Path, jobs: str, gc_threshold: int | None = None) -> dict[str, object]:
     config = config.resolve()
     project = config.parent
     shutil.rmtree(project / "site", ignore_errors=True)
     shutil.rmtree(project / ".factsite-cache", ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if gc_threshold is not None:
+        env["BENCH_GC_THRESHOLD"] = str(gc_threshold)
     completed = subprocess.run([sys.executable, "-c", DRIVER, "build", "-f", str(config), "-j", jobs],
                                cwd=project, env=env, capture_output=True, text=True, check=False)  # fmt: skip
     lines = completed.stdout.strip().splitlines()
@@ -106,11 +110,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("configs", nargs="+", type=Path, help="the projects' mkdocs.yml")
     parser.add_argument("--jobs", default="1", help="the build's -j (default 1: one process)")
+    parser.add_argument("--gc-threshold", type=int, help="an experiment: the collector's first threshold (700)")
     args = parser.parse_args()
     for config in args.configs:
         claims = claim_count(config.parent)
         load_before = os.getloadavg()[0]
-        result = build(config, args.jobs)
+        result = build(config, args.jobs, args.gc_threshold)
         stages = result["stages"]
         assert isinstance(stages, dict)
         per_page = {name: round(1000 * cpu_s / claims, 3) for name, (cpu_s, _) in stages.items()}
