@@ -7,10 +7,11 @@ Each project is built from nothing (its site/ and cache removed first) in a fres
 build`, kept from forking (a second thread, idle, stops `workers.can_fork`), so that every stage runs in that one
 process: at each stage the build announces (checking, composing, rendering, writing data files, indexing for
 search), and at its end, the process's processor time (user + system, its own and its finished children's:
-Pagefind) and wall time are taken, and Python's garbage collector is timed (`gc.callbacks`), in all and stage
-by stage. Stage lines are printed in processor ms per claim page, so a stage whose cost per page grows with the
-site shows as a growing number. Run it with another checkout's interpreter (its own virtual environment,
-installed editable; or this one's with PYTHONPATH set to the other checkout) for the figures before a change.
+Pagefind), wall time and peak memory are taken, and Python's garbage collector is timed (`gc.callbacks`), in
+all and stage by stage. Stage lines are printed in processor ms per claim page, so a stage whose cost per page
+grows with the site shows as a growing number. Run it with another checkout's interpreter (its own virtual
+environment, installed editable; or this one's with PYTHONPATH set to the other checkout) for the figures
+before a change.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 
 # Run in the measured process: stage boundaries from `Progress.stage`/`finish`, collector time from its callbacks.
 DRIVER = r"""
-import gc, json, os, sys, threading, time
+import gc, json, os, resource, sys, threading, time
 from factsite.build.progress import Progress
 
 # A second thread keeps the build from forking (`workers.can_fork`): every stage runs in this process.
@@ -78,7 +79,8 @@ for (name, wall, times), (_, next_wall, next_times) in zip(marks, marks[1:]):
     stages[name] = (cpu_s + cpu(next_times) - cpu(times), wall_s + next_wall - wall)
 print(json.dumps({"status": status, "stages": stages, "gc_s": collector["seconds"], "gc_stages": collector_stages,
                   "gc_full": collector["full"], "gc_full_s": collector["full_seconds"],
-                  "cpu_s": cpu(marks[-1][2]) - cpu(marks[0][2]), "wall_s": marks[-1][1] - marks[0][1]}))
+                  "cpu_s": cpu(marks[-1][2]) - cpu(marks[0][2]), "wall_s": marks[-1][1] - marks[0][1],
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
