@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -201,6 +202,10 @@ class SitePage:
         return hashlib.sha256("\0".join(map(str, fields)).encode()).hexdigest()
 
 
+# Pages listed on each side of the current one in a listing's page list (`Pagination.window`).
+PAGE_LIST_NEIGHBOURS = 2
+
+
 @dataclass(frozen=True)
 class Pagination:
     """Where a page stands in a listing split over several pages: its number and every page's path."""
@@ -218,6 +223,25 @@ class Pagination:
     @property
     def following(self) -> str | None:
         return self.paths[self.number] if self.number < len(self.paths) else None
+
+    @property
+    def window(self) -> tuple[int | None, ...]:
+        """The page numbers the page list shows, in order, `None` for a gap: the first and the last page, and
+        this one with `PAGE_LIST_NEIGHBOURS` on each side, as Hugo's and Material's blog plugin's paginators
+        show them. A listing of hundreds of pages (an outlet's claims) would otherwise list every page on each
+        of them: work and bytes growing with the square of its length. A gap of one page shows that page: an
+        ellipsis would take its place for nothing."""
+        last = len(self.paths)
+        near = range(max(1, self.number - PAGE_LIST_NEIGHBOURS), min(last, self.number + PAGE_LIST_NEIGHBOURS) + 1)
+        shown = sorted({1, last, *near})
+        window: list[int | None] = []
+        for before, number in itertools.pairwise([0, *shown]):
+            if number - before == 2:
+                window.append(before + 1)
+            elif number - before > 2:
+                window.append(None)
+            window.append(number)
+        return tuple(window)
 
 
 def paginate(items: Sequence[T], per_page: int, first_path: str) -> list[tuple[Sequence[T], Pagination]]:
@@ -589,27 +613,29 @@ class PageRenderer:
         return card_path(page_path) if self.settings.social_cards != "off" else ""
 
     def sources_pages(self, parts: Sequence[ArticlePages]) -> Iterator[SitePage]:
-        # One entry per address: the first article citing it describes it; each one adds its claims.
-        by_url: dict[str, SourceEntry] = {}
+        # One entry per address: the first article citing it describes it; each one adds its claims. The claims
+        # are gathered first and joined once: an address cited by a thousand articles is not copied a thousand times.
+        by_url: dict[str, tuple[SourceEntry, list[SourceEntry]]] = {}
         for part in parts:
             for entry in part.sources:
-                url = entry.view.source.url
-                known = by_url.get(url)
-                if known is not None:
-                    entry = replace(known, claim_items=known.claim_items + entry.claim_items,
-                                    later_claim_items=known.later_claim_items + entry.later_claim_items)  # fmt: skip
-                by_url[url] = entry
-        entries = sorted(by_url.values(), key=lambda e: (e.view.source.publisher.casefold(),
-                                                         e.view.source.title.casefold()))  # fmt: skip
+                by_url.setdefault(entry.view.source.url, (entry, []))[1].append(entry)
+        merged = [
+            replace(first, claim_items=tuple(item for e in citing for item in e.claim_items),
+                    later_claim_items=tuple(item for e in citing for item in e.later_claim_items))
+            if len(citing) > 1 else first
+            for first, citing in by_url.values()
+        ]  # fmt: skip
+        entries = sorted(merged, key=lambda e: (e.view.source.publisher.casefold(), e.view.source.title.casefold()))
+        # Counted once for the listing, not on each of its pages.
+        archive_missing = sum(1 for e in entries if not e.view.source.archived)
         for chunk, pagination in paginate(entries, self.settings.per_page, "sources"):
             here = pagination.paths[pagination.number - 1]
             if pagination.number > 1:
                 chunk = [replace(entry, description_html=entry.later_description_html,
                                  claim_items=entry.later_claim_items) for entry in chunk]  # fmt: skip
-            missing = sum(1 for e in entries if not e.view.source.archived)
             body = self.render_listing("sources.html", here, self.site_locale, entries=chunk,
                                        pagination=pagination, archive_total=len(entries),
-                                       archive_missing=missing)  # fmt: skip
+                                       archive_missing=archive_missing)  # fmt: skip
             messages = self.site_messages
             yield SitePage(here, _numbered(messages.gettext("Sources"), pagination, messages),
                            messages.gettext("Every source cited, with the claims that cite it."),

@@ -3,12 +3,15 @@ explicit `same_as:`; claim pages link each other and claims.json says so."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import random
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from factsite.build.pipeline import check_project
@@ -16,11 +19,13 @@ from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_settings, read_site_config
 from factsite.render.messages import Messages
 from factsite.render.same_claims import (
+    RARE_WORDS,
     THRESHOLD,
     BucketMatches,
     ClaimGroup,
     ClaimKey,
     _Entry,
+    _matching_candidates,
     _matching_pairs,
     near_identical,
     same_claims,
@@ -323,6 +328,34 @@ def test_a_sentence_repeated_in_many_articles_is_joined_in_one_step_each() -> No
     bucket = _bucket(*[(f"article-{n}", GREW if n % 2 else GREW.lower()) for n in range(2000)])
     pairs = _matching_pairs(bucket)
     assert len(pairs) == 1999 and _joined(bucket) == [set(range(2000))]
+
+
+def test_the_matching_candidates_are_those_a_comparison_of_every_pair_finds() -> None:
+    """Every pair of sentences sharing a word that is one of the two rarest of either (each sentence counted as
+    often as its claims), compared one by one with `token_sort_ratio`: the pairs `_matching_candidates` finds by
+    comparing each sentence with all those holding one of its rarest words at once, its words sorted once."""
+    rng = random.Random(20)
+    subjects = ("the council", "the health board", "the water company", "la mairie", "नगर परिषद", "مجلس المدينة")
+    towns = ("Northfield", "Bramley", "Eastport", "Kingsmoor", "Lindale", "Marston", "Oakham", "Kyiv", "Zürich")
+    actions = ("approved a plan to", "voted to", "said it intends to", "rejected a proposal to")
+    goals = ("rebuild the bridge", "close two libraries", "extend the night bus", "open a clinic", "hire teachers")
+    sentences = sorted({f"{rng.choice(subjects)} of {rng.choice(towns)} {rng.choice(actions)} {rng.choice(goals)}"
+                        + rng.choice(("", ".", " soon", " this year", "!")) for _ in range(600)})  # fmt: skip
+    bucket = _bucket(*((f"article-{n}", sentence) for n, sentence in enumerate(sentences)))
+    weights = [rng.randint(1, 3) for _ in bucket]
+    frequency: dict[str, int] = {}
+    for entry, weight in zip(bucket, weights, strict=True):
+        for word in entry.words:
+            frequency[word] = frequency.get(word, 0) + weight
+    rarest = [set(sorted(entry.words, key=lambda w: (frequency[w], w))[:RARE_WORDS]) for entry in bucket]
+    expected = [
+        (first, second)
+        for first, second in itertools.combinations(range(len(bucket)), 2)
+        if any(word in rarest[first] or word in rarest[second] for word in bucket[first].words & bucket[second].words)
+        and fuzz.token_sort_ratio(bucket[first].processed, bucket[second].processed, processor=None) >= THRESHOLD
+    ]
+    assert len(bucket) > 300 and len(expected) > 100
+    assert _matching_candidates(bucket, weights) == expected
 
 
 NOT_LISTED = ("%(others)s other check of this claim is not listed here.",

@@ -15,8 +15,9 @@ import pytest
 
 from factsite.adapters.mkdocs.commands import build_site
 from factsite.adapters.mkdocs.search_documents import write_documents
-from factsite.render.pages import paginate
+from factsite.render.pages import Pagination, paginate
 from tests.conftest import copy_demo
+from tests.publish.site_fixture import write_site
 from tests.site.test_links import broken_links
 
 SOURCES_PER_PAGE = 4
@@ -184,3 +185,131 @@ def test_pagefind_reads_a_claimants_first_page_only(paginated: Path, long_claima
     assert (tmp_path / "documents" / "claimants" / name / "index.html").is_file()
     assert not (tmp_path / "documents" / "claimants" / name / "page").exists()
     assert (tmp_path / "documents" / "sources" / "page" / "2" / "index.html").is_file()  # its whole page is left out
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "window"),
+    [
+        (1, 2, (1, 2)),
+        (1, 7, (1, 2, 3, None, 7)),
+        (4, 7, (1, 2, 3, 4, 5, 6, 7)),
+        (1, 50, (1, 2, 3, None, 50)),
+        (4, 50, (1, 2, 3, 4, 5, 6, None, 50)),
+        (5, 50, (1, 2, 3, 4, 5, 6, 7, None, 50)),  # a gap of one page shows the page
+        (6, 50, (1, None, 4, 5, 6, 7, 8, None, 50)),
+        (25, 50, (1, None, 23, 24, 25, 26, 27, None, 50)),
+        (47, 50, (1, None, 45, 46, 47, 48, 49, 50)),
+        (50, 50, (1, None, 48, 49, 50)),
+    ],
+)
+def test_the_page_list_shows_the_ends_and_the_neighbours(
+    number: int, count: int, window: tuple[int | None, ...]
+) -> None:
+    paths = tuple(str(n) for n in range(1, count + 1))
+    assert Pagination(number, paths, 0, count).window == window
+
+
+def test_every_page_number_is_in_some_window_and_each_window_is_short() -> None:
+    for count in range(1, 60):
+        paths = tuple(str(n) for n in range(1, count + 1))
+        windows = [Pagination(number, paths, 0, count).window for number in range(1, count + 1)]
+        assert {n for window in windows for n in window if n is not None} == set(range(1, count + 1))
+        assert all(len(window) <= 9 for window in windows)
+        for number, window in enumerate(windows, start=1):
+            shown = [n for n in window if n is not None]
+            assert shown == sorted(set(shown)) and number in shown and shown[0] == 1 and shown[-1] == count
+
+
+FIFTY = 50
+
+
+@pytest.fixture(scope="module")
+def fifty_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site of fifty articles with one item a page: an index of fifty pages, and a claimant's page of fifty."""
+    root = tmp_path_factory.mktemp("fifty")
+    # At the root of its domain: the 404 page's links are absolute.
+    more = {f"jobs-{n:02d}": f"2024-03-{n % 28 + 1:02d}" for n in range(2, FIFTY + 1)}
+    config = write_site(
+        root, site_url="https://checks.example.org/", extra_articles=more, plugin_options={"per_page": 1}
+    )
+    outcome = build_site(str(config))
+    assert outcome.ok, [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
+    return root / "site"
+
+
+def page_list(page: Path) -> tuple[str, list[str]]:
+    """The label of a page's list of pages, and its items as a reader sees them: numbers, the current one
+    starred, '…' for a gap."""
+    text = page.read_text("utf-8")
+    nav = re.search(r'<nav class="fs-pagination" aria-label="([^"]*)">(.*?)</nav>', text, re.S)
+    assert nav is not None, page
+    items = []
+    for item in re.findall(r"<li[^>]*>.*?</li>", nav.group(2), re.S):
+        if item == '<li class="fs-pagination__gap" aria-hidden="true">…</li>':
+            items.append("…")
+        else:
+            link = re.fullmatch(r'<li><a (aria-current="page" )?href="[^"]*">(\d+)</a></li>', item)
+            assert link is not None, item
+            items.append(link.group(2) + ("*" if link.group(1) else ""))
+    return nav.group(1), items
+
+
+def index_page(site: Path, number: int) -> Path:
+    return site / ("index.html" if number == 1 else f"page/{number}/index.html")
+
+
+@pytest.mark.parametrize(
+    ("number", "items"),
+    [
+        (1, ["1*", "2", "3", "…", "50"]),
+        (2, ["1", "2*", "3", "4", "…", "50"]),
+        (25, ["1", "…", "23", "24", "25*", "26", "27", "…", "50"]),
+        (49, ["1", "…", "47", "48", "49*", "50"]),
+        (50, ["1", "…", "48", "49", "50*"]),
+    ],
+)
+def test_a_long_listing_shows_a_window_of_its_pages(fifty_pages: Path, number: int, items: list[str]) -> None:
+    assert page_list(index_page(fifty_pages, number)) == ("Pages of fact-checked articles", items)
+
+
+def test_every_page_of_a_long_listing_is_reached_by_its_links(fifty_pages: Path) -> None:
+    """Following "Next page" from the first page visits every page once, in order; "Previous page" leads back."""
+
+    def follow(start: Path, rel: str) -> list[Path]:
+        visited = [start]
+        while match := re.search(rf'<a class="fs-pagination__\w+" rel="{rel}" href="([^"]*)">',
+                                 visited[-1].read_text("utf-8")):  # fmt: skip
+            target = (visited[-1].parent / match.group(1)).resolve() / "index.html"
+            assert target.is_file() and target not in visited, target
+            visited.append(target)
+        return visited
+
+    pages = [index_page(fifty_pages, number).resolve() for number in range(1, FIFTY + 1)]
+    assert follow(pages[0], "next") == pages
+    assert follow(pages[-1], "prev") == pages[::-1]
+    assert not (fifty_pages / "page" / str(FIFTY + 1)).exists()
+
+
+def test_every_link_of_a_long_listing_resolves(fifty_pages: Path) -> None:
+    assert list(broken_links(fifty_pages)) == []
+
+
+def test_a_long_claimants_page_shows_a_window_too(fifty_pages: Path) -> None:
+    pages = claimant_pages(fifty_pages, "minister")
+    assert len(pages) == FIFTY
+    assert page_list(pages[0]) == ("Pages of claims", ["1*", "2", "3", "…", "50"])
+    assert page_list(pages[29])[1] == ["1", "…", "28", "29", "30*", "31", "32", "…", "50"]
+
+
+def test_a_source_cited_by_every_article_lists_each_citing_claim_once(fifty_pages: Path) -> None:
+    """The fifty articles cite the same two addresses: each is one entry listing the claims of all fifty."""
+    listed = {}
+    for page in (fifty_pages / "sources" / "index.html", fifty_pages / "sources" / "page" / "2" / "index.html"):
+        text = page.read_text("utf-8")
+        title = re.search(r'class="fs-source__title"[^>]*><a href="([^"]*)">', text)
+        assert title is not None
+        listed[title.group(1)] = re.findall(r'<li><a href="[./]*articles/([^/]+/claims/[^/]+)/"', text)
+    slugs = {"jobs", *(f"jobs-{n:02d}" for n in range(2, FIFTY + 1))}
+    plans, report = listed["https://gov.example.org/plans"], listed["https://gov.example.org/jobs"]
+    assert sorted(plans) == sorted(f"{slug}/claims/more-hiring" for slug in slugs)
+    assert sorted(report) == sorted(f"{slug}/claims/{claim}" for slug in slugs for claim in ("jobs-quote", "jobs-grew"))
