@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from factsite.render.pages import SitePage
@@ -67,6 +66,8 @@ def without_body(page: SitePage) -> SitePage:
     """`page` with an empty body and the digest of the page with its body (what the page cache and the site
     manifest compare): `SitePage.digest` is a cached property, kept in the instance's own attributes."""
     digest = page.digest
-    light = replace(page, body_html="")
-    light.__dict__["digest"] = digest
+    # A copy of the instance's attributes rather than `dataclasses.replace`, which runs `__init__` and a frozen
+    # `__setattr__` per field: a third of keeping a body, 26,902 times on an edit at 25,000 claim pages.
+    light = object.__new__(SitePage)
+    light.__dict__.update(page.__dict__, body_html="", digest=digest)
     return light

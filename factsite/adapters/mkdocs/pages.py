@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import os
+import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -23,6 +25,17 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return False
+
+    @property
+    def src_path(self) -> str:
+        return os.path.normpath(self.src_uri)
+
+    @src_path.setter
+    def src_path(self, value: str) -> None:
+        # A generated page's path is already '/'-separated and relative (`SitePage.src_uri`): set as it is, without
+        # the `PurePath` that MkDocs' setter parses it with (a third of making a file, 26,903 of them at 25,000
+        # claim pages, on every build).
+        self.src_uri = value
 
 
 class GeneratedPage(PlainCanonicalUrl):
@@ -88,11 +101,15 @@ def generated_page(site_page: SitePage, config: MkDocsConfig, in_nav: bool,
     inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
     # Built directly rather than by File.generated, which works only inside a plugin event: the live
     # preview also adds pages between builds. Generated pages have no source to read.
+    src_uri = site_page.src_uri
     file = GeneratedFile(
-        site_page.src_uri,
+        src_uri,
         src_dir=None,
         dest_dir=config.site_dir,
         use_directory_urls=config.use_directory_urls,
+        # Every generated page is an `index.md`, written `index.html` beside it with directory addresses or
+        # without (as MkDocs' `File.dest_uri` would find, by longer ways).
+        dest_uri=posixpath.join(posixpath.dirname(src_uri), "index.html"),
         inclusion=inclusion,
     )
     file.generated_by = "factsite"
