@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from factsite.adapters.mkdocs.commands import build_site
 from tests.browser.conftest import served
-from tests.publish.site_fixture import write_site
+from tests.publish.site_fixture import write_paginated_site
 
 pytestmark = pytest.mark.browser
 
@@ -23,10 +23,7 @@ PAGES = 50
 def fifty_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A site of fifty articles, one a page: an index of fifty pages, served."""
     root = tmp_path_factory.mktemp("fifty-pages")
-    more = {f"jobs-{n:02d}": f"2024-03-{n % 28 + 1:02d}" for n in range(2, PAGES + 1)}
-    config = write_site(
-        root, site_url="https://checks.example.org/", extra_articles=more, plugin_options={"per_page": 1}
-    )
+    config = write_paginated_site(root, PAGES)
     outcome = build_site(str(config))
     assert outcome.ok, [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
     with served(Path(root / "site")) as url:

@@ -143,3 +143,10 @@ def write_site(
 
 def _yaml_string(text: str) -> str:
     return yaml.safe_dump(text, default_style='"', width=1000).strip()
+
+
+def write_paginated_site(root: Path, articles: int) -> Path:
+    """`write_site` with `articles` articles and one item a page: an index (and a claimant's page) of that many
+    pages, at the root of its domain (the 404 page's links are absolute). Returns its configuration."""
+    more = {f"jobs-{n:02d}": f"2024-03-{n % 28 + 1:02d}" for n in range(2, articles + 1)}
+    return write_site(root, site_url="https://checks.example.org/", extra_articles=more, plugin_options={"per_page": 1})

@@ -17,7 +17,7 @@ from factsite.adapters.mkdocs.commands import build_site
 from factsite.adapters.mkdocs.search_documents import write_documents
 from factsite.render.pages import Pagination, paginate
 from tests.conftest import copy_demo
-from tests.publish.site_fixture import write_site
+from tests.publish.site_fixture import write_paginated_site
 from tests.site.test_links import broken_links
 
 SOURCES_PER_PAGE = 4
@@ -227,11 +227,7 @@ FIFTY = 50
 def fifty_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site of fifty articles with one item a page: an index of fifty pages, and a claimant's page of fifty."""
     root = tmp_path_factory.mktemp("fifty")
-    # At the root of its domain: the 404 page's links are absolute.
-    more = {f"jobs-{n:02d}": f"2024-03-{n % 28 + 1:02d}" for n in range(2, FIFTY + 1)}
-    config = write_site(
-        root, site_url="https://checks.example.org/", extra_articles=more, plugin_options={"per_page": 1}
-    )
+    config = write_paginated_site(root, FIFTY)
     outcome = build_site(str(config))
     assert outcome.ok, [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
     return root / "site"
