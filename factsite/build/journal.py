@@ -143,10 +143,26 @@ def roll_back_leftovers(site_dir: Path) -> None:
     if not parent.is_dir():
         return
     for journal in sorted(parent.glob(f".{site_dir.name}.journal-*")):
+        if _publishing(journal):
+            continue  # another build, still running, is putting its files in place: its journal is not a leftover
         if journal.is_dir() and not journal.is_symlink() and site_dir.is_dir():
             roll_back(journal, site_dir)
         else:
             shutil.rmtree(journal, ignore_errors=True)
+
+
+def _publishing(journal: Path) -> bool:
+    """Whether the journal's build (its process id ends the name) is another process still running."""
+    pid = journal.name.rpartition("-")[2]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # a running process of another user
+        return True
+    return True
 
 
 def _move(source: str, target: str) -> None:

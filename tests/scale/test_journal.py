@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,25 @@ def test_a_killed_publication_is_rolled_back_by_the_next_build(project: Path, tm
     assert not journal.exists()
     assert build_site(str(project)).ok  # and builds as usual
     assert tree_digest(site) == before
+
+
+def test_the_journal_of_a_build_still_running_is_left_alone(project: Path, tmp_path: Path) -> None:
+    site, staging, before = _staged_change(project, tmp_path)
+    journal = write_plan(staging, site.resolve(), ["sitemap.xml"])
+    apply_plan(journal, staging, site.resolve())
+    published = tree_digest(site)
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        # The same journal as another build, still running, would have it: that build is mid-publication.
+        theirs = journal.with_name(f".site.journal-{running.pid}")
+        journal.rename(theirs)
+        staging_dir(site)  # a second build starts meanwhile
+        assert theirs.is_dir() and tree_digest(site) == published
+    finally:
+        running.kill()
+        running.wait()
+    staging_dir(site)  # once that process is gone, its journal is a leftover: rolled back
+    assert not theirs.exists() and tree_digest(site) == before
 
 
 def test_a_site_without_a_complete_manifest_is_replaced_whole(project: Path) -> None:
