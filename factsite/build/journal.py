@@ -160,8 +160,8 @@ def _publishing(journal: Path) -> bool:
         os.kill(int(pid), 0)
     except ProcessLookupError:
         return False
-    except PermissionError:  # a running process of another user
-        return True
+    except PermissionError:  # a running process of another user's
+        pass
     return True
 
 
