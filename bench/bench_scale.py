@@ -28,6 +28,7 @@ and to WORKDIR/results.json. Every build uses `--jobs` processes (default: one p
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import json
 import os
@@ -374,6 +375,9 @@ def main() -> None:
         print(json.dumps(bench_preview(args.preview)))
         return
     args.workdir.mkdir(parents=True, exist_ok=True)
+    # factsite's modules compiled to bytecode first, as MkDocs' and Material's are (pip compiles what it installs):
+    # in a fresh checkout the first build measured would otherwise compile them, 0.13 s of its time.
+    compileall.compile_dir(REPOSITORY / "factsite", quiet=1)
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     results = []
     for size in [*args.sizes, *args.extra_sizes]:

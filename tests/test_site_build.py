@@ -8,6 +8,8 @@ import sys
 import threading
 from pathlib import Path
 
+from factsite.build.incremental.check_cache import CheckCache
+from factsite.build.pipeline import article_paths, check_project
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_site_config
 from tests.conftest import REPOSITORY, copy_demo
@@ -58,3 +60,20 @@ def test_checking_and_composing_in_forked_workers_changes_nothing(tmp_path: Path
     assert forked.caches.checks.misses == 0  # every article was checked in the workers, none here again
     assert [page.digest for page in forked.pages()] == expected_pages
     assert forked.caches.pages.misses == 0
+
+
+def test_a_process_that_cannot_fork_checks_the_first_article_ahead_and_the_rest_as_before(tmp_path: Path) -> None:
+    settings = read_site_config(copy_demo(tmp_path) / "mkdocs.yml").settings()
+    expected = check_project(settings)
+    pairs = article_paths(settings.content_dir)[0]
+    cache = CheckCache(settings, tmp_path / "cache")
+    stop = threading.Event()
+    running = threading.Thread(target=stop.wait)  # a thread running: the process does not fork (the preview's case)
+    running.start()
+    try:
+        assert cache.prefetch(pairs, workers=2, minimum=2) == 1
+    finally:
+        stop.set()
+        running.join()
+    assert check_project(settings, cache.check) == expected
+    assert (cache.hits, cache.misses) == (1, len(pairs) - 1)

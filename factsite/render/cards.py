@@ -103,6 +103,9 @@ def _characters(path: Path) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     with TTFont(str(path), lazy=True) as font:
+        # Only the character codes are wanted, not the glyphs' names: numbered names stop fontTools from building the
+        # real ones (from the CFF table or the character map itself), most of the time this takes (0.03 s of 0.04).
+        font.setGlyphOrder([f"glyph{number}" for number in range(font["maxp"].numGlyphs)])
         return frozenset(font.getBestCmap())
 
 

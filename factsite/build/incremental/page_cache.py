@@ -107,15 +107,22 @@ class PageCache:
             else:
                 self._memory[key] = parts
         workers = min(workers, len(missing))
-        if workers < 2 or len(missing) < minimum or not can_fork():
+        if workers < 2 or len(missing) < minimum:
             return 0
-        shares, failures = in_shares(functools.partial(self._render_share, render), missing, workers)
-        if failures:
-            raise failures[0]
+        # The first article is composed here, before the fork: what a process's first one loads (fonts, the
+        # cards' frames, templates: 0.1 s of its 0.15 s) is then loaded once, for every child, not once in each.
+        shares = [self._render_share(render, missing[:1], 1)]
+        forking = can_fork()
+        if forking:
+            forked, failures = in_shares(functools.partial(self._render_share, render), missing[1:],
+                                         min(workers, len(missing) - 1))  # fmt: skip
+            if failures:
+                raise failures[0]
+            shares += forked
         for rendered in shares:
             self._memory.update(rendered)
             self._reported.update(rendered)
-        return len(missing)
+        return len(missing) if forking else 1
 
     def _render_share(self, render: ArticleRendering, share: Sequence[tuple[str, CheckedArticle]],
                       steps: int) -> dict[str, ArticlePages]:  # fmt: skip
