@@ -22,8 +22,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-# Material multiplies a boosted page's scores by this. 2 puts a claim above the article that prints its words;
-# at 4 a search for an article's whole headline found one of its claims first (bench/README.md).
+# Material multiplies a boosted page's scores by this. With 2 a claim comes before the article that prints its
+# words; with 3 a search for half of the demo article's headline found one of its claims first, with 4 the whole
+# headline of a synthetic article did (bench/README.md, "Seventh round").
 CLAIM_BOOST = 2
 # Pages that list every article, source, correction or claimant.
 LISTING_KINDS = frozenset({"index", "sources", "corrections", "claimants"})
