@@ -101,6 +101,16 @@ def switch_material_search(config: MkDocsConfig, on: bool) -> None:
         plugin_config.enabled = on
 
 
+def material_search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries of Material's search index so far (its `search_index.entries`), None when it is off."""
+    plugin = material_search(config)
+    if plugin is None or not getattr(plugin.config, "enabled", True):
+        return None
+    index = getattr(plugin, "search_index", None)
+    entries = getattr(index, "entries", None)
+    return entries if isinstance(entries, list) else None
+
+
 def restart_material_search(config: MkDocsConfig) -> bool:
     """Start Material's search index afresh (its `on_config`), for the preview's rebuild of changed pages only;
     False when the site has no `material/search`."""

@@ -13,6 +13,7 @@ from mkdocs.structure.toc import get_toc
 from factsite.adapters.mkdocs.bodies import PageBodies
 from factsite.adapters.mkdocs.internals import PlainCanonicalUrl
 from factsite.adapters.mkdocs.languages import page_meta
+from factsite.adapters.mkdocs.search_ranking import search_meta
 from factsite.render.pages import SitePage
 
 
@@ -73,6 +74,8 @@ class GeneratedPage(PlainCanonicalUrl):
             "hide": ["navigation", "toc"] if self.site_page.kind in ("article", "claim") else ["toc"],
             # The page's language, for the theme (factsite/adapters/mkdocs/languages.py).
             **page_meta(self.site_page.locale, config.extra.get("factsite_locale", "en"), config.theme.dirs),
+            # How Material's search ranks the page, or that it leaves it out (search_ranking.py).
+            **search_meta(self.site_page.kind),
         }
 
     @property

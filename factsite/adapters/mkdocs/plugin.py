@@ -28,11 +28,16 @@ from mkdocs.structure.pages import Page
 from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.bodies import PageBodies
 from factsite.adapters.mkdocs.config import FactsiteConfig
-from factsite.adapters.mkdocs.internals import material_search_enabled, switch_material_search
+from factsite.adapters.mkdocs.internals import (
+    material_search_enabled,
+    material_search_entries,
+    switch_material_search,
+)
 from factsite.adapters.mkdocs.languages import install_page_gettext, page_locale, with_html_direction
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
 from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
+from factsite.adapters.mkdocs.search_ranking import shape_claim_entries
 from factsite.adapters.mkdocs.sidebars import Sidebars
 from factsite.build.editor_pages import CONTENT_DIRS
 from factsite.build.incremental.memory import long_lived
@@ -290,6 +295,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             writer.write(relative, data)
         if self.reuse is not None:
             self.reuse.data_files, self.reuse.kept_files = writer.digests, writer.kept
+        self.shape_material_search(config)
         if self.search == "pagefind" and self.options.index_search:
             self.progress.stage("indexing for search", 0, "")
             try:
@@ -309,6 +315,13 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if self.bodies is not None:
             self.bodies.close()
             self.bodies = None
+
+    def shape_material_search(self, config: MkDocsConfig) -> None:
+        """Before Material's search plugin writes its index: what claim pages give it (search_ranking.py)."""
+        entries = material_search_entries(config) if self.search == "material" else None
+        if entries is not None:
+            claims = [page.url for page in self.pages.values() if page.site_page.kind == "claim"]
+            shape_claim_entries(entries, claims)
 
     def _switch_material_search(self, config: MkDocsConfig, *, on: bool) -> None:
         """Turn Material's search on or off for this build (its header button follows it)."""

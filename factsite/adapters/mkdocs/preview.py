@@ -187,6 +187,7 @@ class Preview:
         render_pages(list(plugin.pages.values()), set(map(id, changed)), config, plugin.files,
                      plugin.nav, plugin.env, jobs=1, per_process=1)  # fmt: skip
         if indexed:
+            plugin.shape_material_search(config)
             write_material_search(config)
         self._files = plugin.files
         dates = {page.file.dest_uri: page.update_date for page in plugin.pages.values()}
