@@ -136,7 +136,9 @@ class SiteBuild:
         cached = renders.rendering(renderer.article_pages, keys, keep=not self.options.once)
         parts = [cached(checked) for checked in project.articles]
         self.article_data = [part.data for part in parts]
-        self.summaries = [outward_summary(part, checked, project) for part, checked in zip(parts, project.articles)]
+        self.summaries = [
+            outward_summary(part, checked, project) for part, checked in zip(parts, project.articles, strict=True)
+        ]
         self.renderer = renderer
         # The same claims in other articles, found here with the last build's pairs of unchanged buckets: the
         # claim pages and the data files ask again for the claims of this project, and get this answer.

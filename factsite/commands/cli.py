@@ -182,11 +182,11 @@ def _build(args: argparse.Namespace) -> int:
             pages += " (only the edited articles' pages: nothing else they show changed)"
         published = "" if outcome.published_at is None \
             else f" (pages in place after {outcome.published_at - STARTED:.1f} s)"  # fmt: skip
-        print(_summary(outcome.project, elapsed, outcome.totals) + pages + f"; site written to {outcome.site_dir}" + published,
-              file=sys.stderr)  # fmt: skip
+        summary = _summary(outcome.project, elapsed, outcome.totals)
+        print(summary + pages + f"; site written to {outcome.site_dir}" + published, file=sys.stderr)
         return EXIT_OK
-    print(_summary(outcome.project, elapsed, outcome.totals) + f"; the build failed and {outcome.site_dir} was left as it was",
-          file=sys.stderr)  # fmt: skip
+    summary = _summary(outcome.project, elapsed, outcome.totals)
+    print(summary + f"; the build failed and {outcome.site_dir} was left as it was", file=sys.stderr)
     return EXIT_CONTENT
 
 

@@ -28,7 +28,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from factsite.adapters.mkdocs.internals import build_page, populate_page
-from factsite.adapters.mkdocs.pages import GeneratedFile, generated_page
+from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.plugin import FactsitePlugin
 from factsite.adapters.mkdocs.reuse import context_fingerprint
 from factsite.build.editor_pages import CONTENT_DIRS
@@ -107,7 +107,7 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
     changed = changed_articles(content_dir, state)
     if changed is None:
         return None
-    config = config.plugins.on_config(config)
+    config = config.plugins.on_config(config=config)  # every plugin's, as MkDocs' build starts
     settings = plugin.settings
     if settings is None or settings.fingerprint() != state.settings:
         return None
@@ -208,7 +208,8 @@ def _editor_files(config: MkDocsConfig) -> Files:
     return files
 
 
-def _render(config: MkDocsConfig, plugin: FactsitePlugin, files: Files, site_pages: list[SitePage]) -> list[Page]:
+def _render(config: MkDocsConfig, plugin: FactsitePlugin, files: Files,
+            site_pages: list[SitePage]) -> list[GeneratedPage]:  # fmt: skip
     """Render the pages into the staging folder with MkDocs' own page builder, in a navigation made of the pages
     it lists (the editor pages, and the site-wide pages) as MkDocs' build makes it."""
     nav = get_navigation(files, config)
@@ -238,11 +239,11 @@ def _record(path: str, digest: str) -> PageRecord:
     return PageRecord(digest, stat.st_size, stat.st_mtime_ns)
 
 
-def _manifest(manifest: SiteManifest, config: MkDocsConfig, pages: list[Page]) -> SiteManifest:
+def _manifest(manifest: SiteManifest, config: MkDocsConfig, pages: list[GeneratedPage]) -> SiteManifest:
     records = dict(manifest.pages)
     for page in pages:
         uri = page.file.dest_uri
-        records[uri] = _record(os.path.join(config.site_dir, uri), page.site_page.digest)  # type: ignore[attr-defined]
+        records[uri] = _record(os.path.join(config.site_dir, uri), page.site_page.digest)
     return replace(manifest, pages=records)
 
 

@@ -26,9 +26,9 @@ from pathlib import Path
 from factsite.build.incremental.page_cache import manifest_path
 from factsite.model import CheckedArticle, Problem, Project
 from factsite.render import views
-from factsite.render.data_files import ArticleData, ItemSpans
+from factsite.render.data_files import ItemSpans
 from factsite.render.feeds import updated
-from factsite.render.pages import ArticlePages, SitePage
+from factsite.render.pages import ArticlePages, SitePage, SourceEntry
 from factsite.render.same_claims import ClaimGroup, ClaimKey
 
 STATE_VERSION = 1
@@ -42,13 +42,14 @@ ARTICLE_SUFFIXES = (".md", ".yaml")
 def outward_summary(part: ArticlePages, checked: CheckedArticle, project: Project) -> str:
     """A digest of everything that any page or file other than the article's own pages reads from the article.
 
-    Read off the code that reads another article's data: the index entry, the sources entries, the corrections
-    entries and the claimant items (`PageRenderer.article_pages`, whose rendered HTML they carry); what the "Also
-    checked in" sections and the same-claims search take from each claim (`PageRenderer._linked`,
-    `same_claims`: its link, kind, id, speaker, claimant, title, `same_as`, its article's outlet, title, dates and
-    language); the project's order and the newest review date (every site-wide page's date); each page's address
-    and date (the sitemap); what the Atom feed and the DataFeed's header read (title, dates, summary, tally,
-    rating) and the social cards' words; and the number of the article's items in each data file.
+    Read off the code that reads another article's data: the index entry, the corrections entries and the
+    claimant items (`PageRenderer.article_pages`, whose rendered HTML they carry) and the sources page's entries
+    (`_source_shown`); what the "Also checked in" sections and the same-claims search take from each claim
+    (`PageRenderer._linked`, `same_claims`: its link, kind, id, speaker, claimant, title, `same_as`, its article's
+    outlet, title, dates and language); the project's order and the newest review date (every site-wide page's
+    date); each page's address and date (the sitemap); what the Atom feed and the DataFeed's header read (title,
+    dates, summary, tally, rating) and the social cards' words; and the number of the article's items in each
+    data file.
     """
     settings = project.settings
     article = checked.article
@@ -60,13 +61,21 @@ def outward_summary(part: ArticlePages, checked: CheckedArticle, project: Projec
     shown = (
         article.slug, article.title, article.outlet, article.published, article.reviewed, article.reviewer,
         article.locale, article.summary, updated(checked),
-        part.index_entry, part.sources, part.corrections, part.claimants,
+        part.index_entry, tuple(_source_shown(entry) for entry in part.sources), part.corrections, part.claimants,
         tuple((page.path, page.date, page.image, page.kind, page.number) for page in part.pages),
         tuple(claims),
         (len(part.data.claims), len(part.data.annotations), len(part.data.reviews)),
         tuple(path for path, _ in part.data.cards),
     )  # fmt: skip
     return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def _source_shown(entry: SourceEntry) -> tuple[object, ...]:
+    """What the sources page takes from a source entry: its rendered description and claims, and the fields it
+    sorts, groups, merges and counts them by (not the source's place in the YAML, nor its snapshot's text)."""
+    source = entry.view.source
+    return (source.url, source.publisher, source.title, source.archived, entry.description_html,
+            entry.later_description_html, entry.claim_items, entry.later_claim_items)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -241,18 +250,18 @@ def same_for_claims(checked: CheckedArticle, also: Mapping[ClaimKey, ClaimGroup]
 def problems_by_article(problems: Iterable[Problem], content_dir: Path,
                         slugs: Iterable[str]) -> tuple[dict[str, list[Problem]], list[Problem]]:  # fmt: skip
     """The problems located in each article's own files, and the others."""
-    owner = {}
+    owner: dict[str, str] = {}
     for slug in slugs:
         for suffix in (*ARTICLE_SUFFIXES, ".yml"):
             owner[f"{content_dir.name}/articles/{slug}{suffix}"] = slug
     by_article: dict[str, list[Problem]] = {}
-    rest = []
+    rest: list[Problem] = []
     for problem in problems:
-        slug = owner.get(problem.location.path)
-        if slug is None:
+        found = owner.get(problem.location.path)
+        if found is None:
             rest.append(problem)
         else:
-            by_article.setdefault(slug, []).append(problem)
+            by_article.setdefault(found, []).append(problem)
     return by_article, rest
 
 
