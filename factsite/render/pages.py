@@ -363,6 +363,8 @@ class PageRenderer:
         # Each claim page's "Also checked in" section as `assemble` composed it, by page path: a build keeps them
         # for the next one's early cut-off (`factsite.build.incremental.edit_state`).
         self.also_checked: dict[str, str] = {}
+        # Whether `article_pages` draws the social cards (the edit's fast path knows they are unchanged).
+        self.cards = True
         self.settings = project.settings
         self._settings_fingerprint: str | None = None
         self.environment = environment or template_environment()
@@ -442,7 +444,7 @@ class PageRenderer:
             for correction in article.corrections
         )
         pages = (self.article_page(checked), *self.claim_pages(checked))
-        data = article_data(checked, self.settings)
+        data = article_data(checked, self.settings, cards=self.cards)
         claimants = tuple(item for claimed in checked.claims for item in self._claimant_items(claimed))
         return ArticlePages(article.slug, pages, index_entry, sources, corrections, data, claimants)
 

@@ -50,7 +50,7 @@ from factsite.build.incremental.edit_state import (
 from factsite.build.incremental.page_cache import PageRecord, SiteManifest, load_manifest, manifest_path
 from factsite.model import CheckedArticle, Problem, Project
 from factsite.render.annotations import ANNOTATIONS_FILE
-from factsite.render.data_files import CLAIMS_FILE, article_data, with_also_checked
+from factsite.render.data_files import CLAIMS_FILE, ArticleData, with_also_checked
 from factsite.render.feeds import CLAIM_REVIEW_FEED_FILE
 from factsite.render.pages import ALSO_CHECKED_SLOT, PageRenderer, SitePage, template_environment
 from factsite.render.structured_data import structured_data_problems
@@ -126,17 +126,17 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
         return fast
     # A page shown as the last build rendered it, its file intact, is left as it is (a note shows on its claim's
     # page only).
-    site_pages = [page for _, pages, _, _ in articles.values() for page in pages
+    site_pages = [page for _, pages, _, _, _ in articles.values() for page in pages
                   if not manifest.reusable(state.context, _dest(page), page.digest, target)]  # fmt: skip
     plugin.newest, plugin.search = state.newest, "pagefind"
     plugin._switch_material_search(config, on=False)
     pages = _render(config, plugin, files, site_pages)
     new_manifest = _manifest(manifest, config, pages)
-    written = _data_files(config, target, state, articles, settings)
+    written = _data_files(config, target, state, articles)
     if written is None:
         return None
     new_manifest = _with_files(new_manifest, config, written)
-    for slug, (checked, _, shown, problems) in articles.items():
+    for slug, (checked, _, shown, problems, _) in articles.items():
         state.articles[slug] = article_record(checked, state.articles[slug].summary, shown, content_dir, problems)
     fast.rendered = len(pages)
     fast.manifest = (manifest_file, new_manifest)
@@ -145,8 +145,9 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
     return fast
 
 
-# Each changed article: checked, its pages composed, what it shows of the rest of the site, its problems.
-Edited = dict[str, tuple[CheckedArticle, list[SitePage], ArticleShown, tuple[Problem, ...]]]
+# Each changed article: checked, its pages composed, what it shows of the rest of the site, its problems, its
+# items of the data files.
+Edited = dict[str, tuple[CheckedArticle, list[SitePage], ArticleShown, tuple[Problem, ...], ArticleData]]
 
 
 def _edited_articles(settings: Settings, cache_dir: Path, state: EditState,
@@ -168,6 +169,7 @@ def _edited_articles(settings: Settings, cache_dir: Path, state: EditState,
             return None  # an article the checks could not read: the whole build reports it
         if renderer is None:
             renderer = PageRenderer(Project(settings, (checked,), ()), template_environment())
+            renderer.cards = False  # the same words as before (the summary holds them): the same images
         part = renderer.article_pages(checked)
         single = Project(settings, (checked,), ())
         if outward_summary(part, checked, single) != record.summary:
@@ -184,7 +186,7 @@ def _edited_articles(settings: Settings, cache_dir: Path, state: EditState,
                 html = before.also_checked[page.path]
                 page = replace(page, body_html=page.body_html.replace(ALSO_CHECKED_SLOT, html, 1))
             pages.append(page)
-        found[slug] = (checked, pages, before, tuple(own))
+        found[slug] = (checked, pages, before, tuple(own), part.data)
         problems.extend(own)
     checks.finish()
     articles = tuple(found[slug][0] for slug in found)
@@ -201,11 +203,11 @@ def _publication(project: Project) -> list[Problem]:
 
 def _editor_files(config: MkDocsConfig) -> Files:
     """The site's files as MkDocs finds them, without the fact-check content the factsite plugin replaces."""
-    files = get_files(config)
-    for file in list(files):
-        if file.src_uri.startswith(CONTENT_DIRS) or file.src_uri == "index.md":
-            files.remove(file)
-    return files
+    # One new list: removing thousands of articles' files one by one from MkDocs' list is quadratic.
+    kept = [
+        file for file in get_files(config) if not (file.src_uri.startswith(CONTENT_DIRS) or file.src_uri == "index.md")
+    ]
+    return Files(kept)
 
 
 def _render(config: MkDocsConfig, plugin: FactsitePlugin, files: Files,
@@ -254,15 +256,13 @@ def _with_files(manifest: SiteManifest, config: MkDocsConfig, written: dict[str,
     return replace(manifest, files=files)
 
 
-def _data_files(config: MkDocsConfig, target: Path, state: EditState, articles: Edited,
-                settings: Settings) -> dict[str, str] | None:  # fmt: skip
+def _data_files(config: MkDocsConfig, target: Path, state: EditState, articles: Edited) -> dict[str, str] | None:
     """Each changed article's items replaced in the files of items as published, the files that changed written
     into the staging folder; their SHA-256 by name. None if an article's items cannot be replaced in place."""
     order = {slug: index for index, slug in enumerate(state.articles)}
     contents: dict[str, bytes] = {}
     published: dict[str, bytes] = {}
-    for slug, (checked, _, shown, _) in articles.items():
-        data = article_data(checked, settings, cards=False)
+    for slug, (_, _, shown, _, data) in articles.items():
         claims = [item if same is None else with_also_checked(item, *same)
                   for item, same in zip(data.claims, shown.same, strict=True)]  # fmt: skip
         items = {CLAIMS_FILE: claims, ANNOTATIONS_FILE: list(data.annotations),

@@ -48,8 +48,8 @@ def outward_summary(part: ArticlePages, checked: CheckedArticle, project: Projec
     (`PageRenderer._linked`, `same_claims`: its link, kind, id, speaker, claimant, title, `same_as`, its article's
     outlet, title, dates and language); the project's order and the newest review date (every site-wide page's
     date); each page's address and date (the sitemap); what the Atom feed and the DataFeed's header read (title,
-    dates, summary, tally, rating) and the social cards' words; and the number of the article's items in each
-    data file.
+    dates, summary, tally, rating); the social cards' words (the title, rating, claims' titles, verdicts and
+    numbers, the language: all above); and the number of the article's items in each data file.
     """
     settings = project.settings
     article = checked.article
@@ -65,7 +65,6 @@ def outward_summary(part: ArticlePages, checked: CheckedArticle, project: Projec
         tuple((page.path, page.date, page.image, page.kind, page.number) for page in part.pages),
         tuple(claims),
         (len(part.data.claims), len(part.data.annotations), len(part.data.reviews)),
-        tuple(path for path, _ in part.data.cards),
     )  # fmt: skip
     return hashlib.sha256(repr(shown).encode()).hexdigest()
 
