@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factsite.adapters.mkdocs.commands import build_site
-from factsite.build.incremental.edit_state import load_state, state_path
+from factsite.build.incremental.edit_state import STATE_VERSION, load_state, save_state, state_path
 from tests.conftest import tree_digest
 from tests.scale.conftest import Edit, add_article, add_claim, edit_note, edit_text, remove_article, replace_in
 from tests.scale.conftest import edit_verdict as edit_verdict
@@ -147,14 +147,23 @@ def test_successive_edits_fast_then_not_give_a_build_from_nothings_site(pagefind
     assert tree_digest(root / "site") == from_nothing(pagefind_project, tmp_path / "fresh-3")
 
 
-@pytest.mark.parametrize("damage", ["truncated", "corrupt", "empty"])
+@pytest.mark.parametrize("damage", ["truncated", "corrupt", "empty", "another version", "another manifest"])
 def test_a_damaged_state_builds_the_usual_way(pagefind_project: Path, tmp_path: Path, damage: str) -> None:
     root = pagefind_project.parent
     assert build_site(str(pagefind_project)).ok
     state = state_path(root / ".factsite-cache", root / "site")
     data = state.read_bytes()
-    assert load_state(state) is not None
-    state.write_bytes({"truncated": data[: len(data) // 2], "corrupt": data[:100] + b"\xff" * 50, "empty": b""}[damage])
+    loaded = load_state(state)
+    assert loaded is not None
+    if damage == "another version":
+        loaded.version = STATE_VERSION + 1
+        save_state(state, loaded)
+    elif damage == "another manifest":  # the site built since by another command, which left the state as it was
+        manifest = state.with_suffix(".json")
+        manifest.write_text(manifest.read_text("utf-8").replace('"pages"', ' "pages"', 1), "utf-8")
+    else:
+        state.write_bytes({"truncated": data[: len(data) // 2], "corrupt": data[:100] + b"\xff" * 50,
+                           "empty": b""}[damage])  # fmt: skip
     edit_note(root)
     edited = build_site(str(pagefind_project))
     assert edited.ok and not edited.fast
