@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -174,7 +173,7 @@ def _edited_articles(settings: Settings, cache_dir: Path, state: EditState,
         single = Project(settings, (checked,), ())
         if outward_summary(part, checked, single) != record.summary:
             return None
-        before: ArticleShown = pickle.loads(record.shown)
+        before = record.read_shown()
         own = [problem.as_error() if settings.strict else problem for problem in outcome.problems]
         own += [problem for problem in record.problems if problem.code in SITE_PROBLEM_CODES]
         own += [problem.as_error() if settings.strict else problem for problem in _publication(single)]
