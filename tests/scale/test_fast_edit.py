@@ -196,3 +196,13 @@ def test_a_content_error_on_the_fast_path_leaves_the_site_as_it_was(pagefind_pro
     _budget(root, "note: The report says so. ![chart](https://example.com/chart.png)", "note: It says so.")
     fixed = build_site(str(pagefind_project))
     assert fixed.ok and fixed.fast
+
+
+def test_two_articles_edited_at_once(pagefind_project: Path, tmp_path: Path) -> None:
+    root = pagefind_project.parent
+    assert build_site(str(pagefind_project)).ok
+    edit_note(root)
+    replace_in(root / "content/articles/jobs.yaml", "note: Still being checked.", "note: Being checked.")
+    edited = build_site(str(pagefind_project))
+    assert edited.ok and edited.fast and edited.rendered == 2
+    assert tree_digest(root / "site") == from_nothing(pagefind_project, tmp_path / "fresh")
