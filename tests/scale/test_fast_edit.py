@@ -5,6 +5,8 @@ usual way, to the same site."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -206,3 +208,24 @@ def test_two_articles_edited_at_once(pagefind_project: Path, tmp_path: Path) -> 
     edited = build_site(str(pagefind_project))
     assert edited.ok and edited.fast and edited.rendered == 2
     assert tree_digest(root / "site") == from_nothing(pagefind_project, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("change", ["site removed", "a page changed by hand", "claims.json changed by hand"])
+def test_a_site_that_is_not_as_last_built_builds_the_usual_way(pagefind_project: Path, tmp_path: Path,
+                                                               change: str) -> None:  # fmt: skip
+    root = pagefind_project.parent
+    assert build_site(str(pagefind_project)).ok
+    site = root / "site"
+    if change == "site removed":
+        shutil.rmtree(site)
+    else:
+        path = site / ("claims.json" if "claims" in change else "articles/jobs/index.html")
+        path.write_bytes(path.read_bytes() + b" ")
+    edit_note(root)
+    # In a process of its own, as `build` runs: a second build in one process renders a page it does not reuse
+    # from the page objects of the first, whose bodies that build closed.
+    run = subprocess.run([sys.executable, "-m", "factsite.commands.cli", "build"], cwd=root, capture_output=True,
+                         text=True, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "page(s)" in run.stderr and "only the edited articles" not in run.stderr
+    assert tree_digest(site) == from_nothing(pagefind_project, tmp_path / "fresh")

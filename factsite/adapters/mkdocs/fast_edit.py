@@ -94,11 +94,9 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
     state = load_state(state_file)
     if state is None or state.extra.get("search") != "pagefind":
         return None
+    # The manifest saved with the state (its digest): the site as the state describes it, in the same context.
     manifest_file = manifest_path(cache_dir, target)
     if manifest_digest(manifest_file) != state.extra.get("manifest"):
-        return None
-    manifest = load_manifest(manifest_file)
-    if manifest is None or manifest.others is None or manifest.context != state.context:
         return None
     content_dir = Path(config.docs_dir).resolve()
     if rest_fingerprint(content_dir) != state.rest:
@@ -110,19 +108,27 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
     settings = plugin.settings
     if settings is None or settings.fingerprint() != state.settings:
         return None
+    # The most frequent reason to stop (a verdict, a title changed) first: what it costs, the whole build does not
+    # do again (the article's check is in the cache).
+    edited = _edited_articles(settings, cache_dir, state, changed)
+    if edited is None:
+        return None
     files = _editor_files(config)
     nav_pages = [generated_page(page, config, in_nav=True) for page in state.nav_pages]
     for page in nav_pages:
         files.append(page.file)
     if context_fingerprint(config, files, settings, "pagefind") != state.context:
         return None
-    edited = _edited_articles(settings, cache_dir, state, changed)
-    if edited is None:
-        return None
     articles, project = edited
-    fast = FastEdit(project, len(manifest.pages), 0, articles=len(state.articles))
+    fast = FastEdit(project, 0, 0, articles=len(state.articles))
     if project.errors:
         return fast
+    manifest = load_manifest(manifest_file)
+    if manifest is None or manifest.others is None or manifest.context != state.context:
+        return None
+    if not _intact(manifest, target):
+        return None
+    fast.pages = len(manifest.pages)
     # A page shown as the last build rendered it, its file intact, is left as it is (a note shows on its claim's
     # page only).
     site_pages = [page for _, pages, _, _, _ in articles.values() for page in pages
@@ -228,6 +234,18 @@ def _render(config: MkDocsConfig, plugin: FactsitePlugin, files: Files,
     for page in pages:
         build_page(page, config, doc_files, nav, env)
     return pages
+
+
+def _intact(manifest: SiteManifest, target: Path) -> bool:
+    """Whether every page and data file the manifest records is in the site as it was written (size and time):
+    the fast path replaces a few files of the site and leaves the rest, which must be what the manifest says (a
+    site folder removed or files changed by hand build the usual way, which writes them again)."""
+    site = str(target)
+    for records in (manifest.pages, manifest.files):
+        for path, record in records.items():
+            if not record.intact(os.path.join(site, path)):
+                return False
+    return True
 
 
 def _dest(page: SitePage) -> str:

@@ -57,12 +57,20 @@ def outward_summary(part: ArticlePages, checked: CheckedArticle, project: Projec
     claims = []
     for claimed in checked.claims:
         claim = claimed.claim
-        claims.append((views.claim_link(claimed, settings), claim.kind, claim.id, claim.speaker, claim.speaker_type,
-                       claim.same_as, views.claim_title(claimed), claimed.mark.number))  # fmt: skip
+        # Its link (`views.claim_link`: path, number, title, kind, verdict), a verdict by its id: a verdict's words
+        # and icon are the settings' (the same, or the fast path is not taken).
+        claims.append((claim.id, claimed.mark.number, views.claim_title(claimed), claim.kind.value,
+                       views.verdict_view(claimed, settings).id, claim.speaker, claim.speaker_type,
+                       claim.same_as))  # fmt: skip
+    entry = part.index_entry
     shown = (
         article.slug, article.title, article.outlet, article.published, article.reviewed, article.reviewer,
         article.locale, article.summary, updated(checked),
-        part.index_entry, tuple(_source_shown(entry) for entry in part.sources), part.corrections, part.claimants,
+        entry.article, entry.path, entry.summary_html, tuple((e.verdict.id, e.count) for e in entry.tally),
+        (entry.rating.verdict.id, entry.rating.basis, entry.rating.explanation, entry.rating.claim_number),
+        entry.html, entry.later_html,
+        tuple(_source_shown(source) for source in part.sources), part.corrections,
+        tuple((i.path, i.name, i.type, i.role, i.verdict.id, i.html, i.later_html) for i in part.claimants),
         tuple((page.path, page.date, page.image, page.kind, page.number) for page in part.pages),
         tuple(claims),
         (len(part.data.claims), len(part.data.annotations), len(part.data.reviews)),
