@@ -201,8 +201,8 @@ def _edited_articles(settings: Settings, cache_dir: Path, state: EditState,
 def _publication(project: Project) -> list[Problem]:
     """The article's structured-data problems, as the build finds them for each article
     (`factsite.build.incremental.page_cache.PublicationCache`)."""
-    if not project.settings.structured_data:
-        return []
+    if not project.settings.structured_data or structured_data_problems(replace(project, articles=())):
+        return []  # off, or the configuration's problems, reported once for the site (among its other problems)
     return structured_data_problems(project)
 
 
