@@ -63,27 +63,38 @@ def outward_summary(part: ArticlePages, checked: CheckedArticle, project: Projec
                        views.verdict_view(claimed, settings).id, claim.speaker, claim.speaker_type,
                        claim.same_as))  # fmt: skip
     entry = part.index_entry
+    # The rendered HTML the listings join (most of the bytes) is hashed as it is; the rest by its representation,
+    # with the HTML's lengths, so that no two summaries read alike.
+    html = [entry.summary_html, entry.html, entry.later_html]
+    for source in part.sources:
+        html += [source.description_html, source.later_description_html, *source.claim_items,
+                 *source.later_claim_items]  # fmt: skip
+    for item in part.claimants:
+        html += [item.html, item.later_html]
     shown = (
         article.slug, article.title, article.outlet, article.published, article.reviewed, article.reviewer,
         article.locale, article.summary, updated(checked),
-        entry.article, entry.path, entry.summary_html, tuple((e.verdict.id, e.count) for e in entry.tally),
+        entry.article, entry.path, tuple((e.verdict.id, e.count) for e in entry.tally),
         (entry.rating.verdict.id, entry.rating.basis, entry.rating.explanation, entry.rating.claim_number),
-        entry.html, entry.later_html,
         tuple(_source_shown(source) for source in part.sources), part.corrections,
-        tuple((i.path, i.name, i.type, i.role, i.verdict.id, i.html, i.later_html) for i in part.claimants),
+        tuple((i.path, i.name, i.type, i.role, i.verdict.id) for i in part.claimants),
         tuple((page.path, page.date, page.image, page.kind, page.number) for page in part.pages),
         tuple(claims),
         (len(part.data.claims), len(part.data.annotations), len(part.data.reviews)),
+        tuple(map(len, html)),
     )  # fmt: skip
-    return hashlib.sha256(repr(shown).encode()).hexdigest()
+    digest = hashlib.sha256(repr(shown).encode())
+    digest.update("".join(html).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def _source_shown(entry: SourceEntry) -> tuple[object, ...]:
     """What the sources page takes from a source entry: its rendered description and claims, and the fields it
-    sorts, groups, merges and counts them by (not the source's place in the YAML, nor its snapshot's text)."""
+    sorts, groups, merges and counts them by (not the source's place in the YAML, nor its snapshot's text); the
+    HTML is hashed apart (`outward_summary`), with the number of claims."""
     source = entry.view.source
-    return (source.url, source.publisher, source.title, source.archived, entry.description_html,
-            entry.later_description_html, entry.claim_items, entry.later_claim_items)  # fmt: skip
+    return (source.url, source.publisher, source.title, source.archived, len(entry.claim_items),
+            len(entry.later_claim_items))  # fmt: skip
 
 
 @dataclass(frozen=True)
