@@ -83,9 +83,10 @@ def cache_dir_of(config: MkDocsConfig, plugin: FactsitePlugin) -> Path:
 def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> FastEdit | None:
     """Build the edit the fast way into `config.site_dir` (the staging folder), or None to build it whole.
 
-    Decided, in order of cost, before anything is written: the state and the manifest, the content's other files,
-    which articles changed, the configuration's plugins; then, with the plugins configured, the settings and the
-    pages' context; then each changed article's check and outward summary.
+    Decided before anything is written, the cheapest first: the configuration's plugins, the state and the
+    manifest's digest, the content's other files, which articles changed; then, with the plugins configured, the
+    settings, each changed article's check and outward summary, the pages' context, and the published site as the
+    manifest records it. An edited article with errors ends it there: the project holds every problem of the site.
     """
     if not plugin.config.enabled or set(config.plugins) - KNOWN_PLUGINS:
         return None
