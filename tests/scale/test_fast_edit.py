@@ -69,7 +69,7 @@ def edit_claim_text(root: Path) -> list[Path]:
 FAST: dict[str, Edit] = {
     "a claim's note": edit_note,
     "another claim's note, with Markdown": edit_other_note,
-    "the article's text": edit_text,
+    "the article's text around a quote (its context on the claim page)": edit_text,
     "a comment at the top of the YAML": edit_comment,
 }
 FULL: dict[str, Edit] = {
