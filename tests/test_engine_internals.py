@@ -37,6 +37,8 @@ expect("mkdocs.commands.build._build_page(page, config, doc_files, nav, env)",
        lambda: parameters(build._build_page)[:5] == ["page", "config", "doc_files", "nav", "env"])
 expect("mkdocs.commands.build._build_theme_template(template_name, env, files, config, nav)",
        lambda: parameters(build._build_theme_template) == ["template_name", "env", "files", "config", "nav"])
+expect("mkdocs.commands.build._populate_page(page, config, files)",
+       lambda: parameters(build._populate_page)[:3] == ["page", "config", "files"])
 expect("mkdocs.commands.build.get_context(nav, files, config, page)",
        lambda: parameters(build.get_context)[:4] == ["nav", "files", "config", "page"])
 expect("mkdocs.commands.build.build(config)", lambda: parameters(build.build)[0] == "config")
@@ -88,6 +90,7 @@ def test_the_internals_the_adapter_uses_are_there(engine: str, tmp_path: Path) -
 INTERNALS = {
     "_build_page": "mkdocs.commands.build._build_page",
     "_build_theme_template": "mkdocs.commands.build._build_theme_template",
+    "_populate_page": "mkdocs.commands.build._populate_page(page, config, files)",
     "get_context": "mkdocs.commands.build.get_context",
     "_set_canonical_url": "mkdocs.structure.pages.Page._set_canonical_url(base)",
     "LiveReloadServer": "mkdocs.livereload.LiveReloadServer",

@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
+from factsite.build.incremental.edit_state import outward_summary
 from factsite.build.incremental.fingerprints import templates_fingerprint
 from factsite.build.incremental.memory import return_freed_memory
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
 from factsite.build.pipeline import article_paths, check_project
 from factsite.build.progress import Progress
 from factsite.model import Project
-from factsite.render.data_files import ArticleData, FileData, StoredFile, site_file_data, site_files
+from factsite.render.data_files import ArticleData, FileData, ItemSpans, StoredFile, site_file_data, site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
 from factsite.render.same_claims import BucketMatches, same_claims
 from factsite.settings import Settings
@@ -100,6 +101,12 @@ class SiteBuild:
         self.article_data: list[ArticleData] | None = None
         # The newest review date of the content: the date of every page that is not one article's.
         self.newest = dt.date(2000, 1, 1)
+        # What the next build's early cut-off needs (`factsite.build.incremental.edit_state`): each article's
+        # outward summary, in the project's order, the renderer (its "Also checked in" sections) and where each
+        # article's items are in the data files.
+        self.summaries: list[str] = []
+        self.renderer: PageRenderer | None = None
+        self.spans = ItemSpans()
 
     def check(self) -> Project:
         """Every article checked (cached ones reused), with the problems that need the whole site last."""
@@ -129,6 +136,10 @@ class SiteBuild:
         cached = renders.rendering(renderer.article_pages, keys, keep=not self.options.once)
         parts = [cached(checked) for checked in project.articles]
         self.article_data = [part.data for part in parts]
+        self.summaries = [
+            outward_summary(part, checked, project) for part, checked in zip(parts, project.articles, strict=True)
+        ]
+        self.renderer = renderer
         # The same claims in other articles, found here with the last build's pairs of unchanged buckets: the
         # claim pages and the data files ask again for the claims of this project, and get this answer.
         matches = self.caches.pages.matches.matches()
@@ -152,7 +163,7 @@ class SiteBuild:
         """`data_files`, with the cards the page cache keeps apart unread (`StoredFile`, their digest known):
         a writer finding them published already links them (`factsite.build.write.DataFileWriter`)."""
         assert self.project is not None, "check() first"
-        return site_file_data(self.project, self.article_data)
+        return site_file_data(self.project, self.article_data, self.spans)
 
     def read_stored(self, card: StoredFile) -> bytes:
         return self.caches.pages.read_card(card)

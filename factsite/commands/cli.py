@@ -178,13 +178,15 @@ def _build(args: argparse.Namespace) -> int:
     if outcome.ok:
         reused = outcome.pages - outcome.rendered
         pages = f"; {outcome.pages:,} page(s): {outcome.rendered:,} rendered, {reused:,} reused"
+        if outcome.fast:
+            pages += " (only the edited articles' pages: nothing else they show changed)"
         published = "" if outcome.published_at is None \
             else f" (pages in place after {outcome.published_at - STARTED:.1f} s)"  # fmt: skip
-        print(_summary(outcome.project, elapsed) + pages + f"; site written to {outcome.site_dir}" + published,
-              file=sys.stderr)  # fmt: skip
+        summary = _summary(outcome.project, elapsed, outcome.totals)
+        print(summary + pages + f"; site written to {outcome.site_dir}" + published, file=sys.stderr)
         return EXIT_OK
-    print(_summary(outcome.project, elapsed) + f"; the build failed and {outcome.site_dir} was left as it was",
-          file=sys.stderr)  # fmt: skip
+    summary = _summary(outcome.project, elapsed, outcome.totals)
+    print(summary + f"; the build failed and {outcome.site_dir} was left as it was", file=sys.stderr)
     return EXIT_CONTENT
 
 
@@ -525,22 +527,29 @@ def github_annotation(problem: Problem) -> str:
     return f"::{level} {where},title=factsite::{escape(message)}"
 
 
-def _summary(project, elapsed: float) -> str:  # type: ignore[no-untyped-def]
+def _summary(project, elapsed: float, totals: tuple[int, tuple[str, ...]] | None = None) -> str:  # type: ignore[no-untyped-def]
+    """`totals`: the number of articles and every claim's verdict label, when `project` holds only some of them
+    (the edit's fast path checks only the edited articles)."""
     if project is None:
         return f"not built ({elapsed:.1f} s)"
-    claims = project.claims
+    if totals is not None:
+        articles, labels = totals
+    else:
+        articles, labels = len(project.articles), tuple(_label(claimed) for claimed in project.claims)
     counts: dict[str, int] = {}
-    for claimed in claims:
-        if claimed.verdict:
-            label = claimed.verdict.label
-        else:
-            label = "correction" if claimed.claim.correction is not None else "unreviewed"
+    for label in labels:
         counts[label] = counts.get(label, 0) + 1
     tally = ", ".join(f"{count} {label}" for label, count in sorted(counts.items(), key=lambda item: -item[1]))
     return (
-        f"{len(project.articles)} article(s), {len(claims)} claim(s) ({tally}); "
+        f"{articles} article(s), {len(labels)} claim(s) ({tally}); "
         f"{len(project.errors)} error(s), {len(project.warnings)} warning(s) in {elapsed:.1f} s"
     )
+
+
+def _label(claimed) -> str:  # type: ignore[no-untyped-def]
+    if claimed.verdict:
+        return str(claimed.verdict.label)
+    return "correction" if claimed.claim.correction is not None else "unreviewed"
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import functools
 import json
 import secrets
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -134,15 +134,16 @@ class ArticleData:
     cards: tuple[tuple[str, FileData], ...] = ()
 
 
-def article_data(checked: CheckedArticle, settings: Settings) -> ArticleData:
+def article_data(checked: CheckedArticle, settings: Settings, *, cards: bool = True) -> ArticleData:
+    """The article's items; `cards`: with its social cards (when the settings make them)."""
     claims = tuple(json_text(claim_record(checked, claimed)) for claimed in checked.claims)
-    cards = article_cards(checked, settings) if settings.social_cards != "off" else ()
+    cards_made = article_cards(checked, settings) if cards and settings.social_cards != "off" else ()
     if not (settings.structured_data and settings.site_url):
-        return ArticleData(claims, (), (), cards)
+        return ArticleData(claims, (), (), cards_made)
     quotes = QuoteFinder(checked.article.text, [(c.mark.start, c.mark.end) for c in checked.claims])
     annotations = tuple(json_text(annotation(claimed, settings, quotes)) for claimed in checked.claims)
     items = (claim_review_item(checked, claimed, settings) for claimed in checked.claims)
-    return ArticleData(claims, annotations, tuple(json_text(item) for item in items if item is not None), cards)
+    return ArticleData(claims, annotations, tuple(json_text(item) for item in items if item is not None), cards_made)
 
 
 def article_cards(checked: CheckedArticle, settings: Settings) -> tuple[tuple[str, bytes], ...]:
@@ -169,8 +170,10 @@ def site_files(project: Project, data: Sequence[ArticleData] | None = None,
         yield path, read(file) if isinstance(file, StoredFile) else file
 
 
-def site_file_data(project: Project, data: Sequence[ArticleData] | None = None) -> Iterator[tuple[str, FileData]]:
-    """`site_files`, with the cards a cache keeps apart left unread (`StoredFile`): a writer may link them."""
+def site_file_data(project: Project, data: Sequence[ArticleData] | None = None,
+                   spans: ItemSpans | None = None) -> Iterator[tuple[str, FileData]]:  # fmt: skip
+    """`site_files`, with the cards a cache keeps apart left unread (`StoredFile`): a writer may link them.
+    `spans`, if given, receives where each article's items are in each file of items."""
     settings = project.settings
     if data is None:
         data = [article_data(checked, settings) for checked in project.articles]
@@ -179,7 +182,7 @@ def site_file_data(project: Project, data: Sequence[ArticleData] | None = None) 
     if also:
         keys = [(checked.article.slug, claimed.claim.id) for checked in project.articles for claimed in checked.claims]
         claims = [_also_checked(item, key, also.get(key)) for item, key in zip(claims, keys, strict=True)]
-    yield "claims.json", _with_items({"claims": ITEMS}, claims)
+    yield CLAIMS_FILE, _with_items({"claims": ITEMS}, claims, _counted(data, "claims"), spans, CLAIMS_FILE)
     for part in data:
         yield from part.cards
     # An editor's own robots.txt in the content directory is copied as it is.
@@ -187,9 +190,11 @@ def site_file_data(project: Project, data: Sequence[ArticleData] | None = None) 
         yield ROBOTS_FILE, robots_txt(settings)
     if settings.structured_data and settings.site_url:
         annotations = [item for part in data for item in part.annotations]
-        yield ANNOTATIONS_FILE, _with_items(annotation_collection(settings, ITEMS, len(annotations)), annotations)
+        yield ANNOTATIONS_FILE, _with_items(annotation_collection(settings, ITEMS, len(annotations)), annotations,
+                                            _counted(data, "annotations"), spans, ANNOTATIONS_FILE)  # fmt: skip
         reviews = [item for part in data for item in part.reviews]
-        yield CLAIM_REVIEW_FEED_FILE, _with_items(claim_review_feed(project, ITEMS), reviews)
+        yield CLAIM_REVIEW_FEED_FILE, _with_items(claim_review_feed(project, ITEMS), reviews, _counted(data, "reviews"),
+                                                  spans, CLAIM_REVIEW_FEED_FILE)  # fmt: skip
         yield ATOM_FILE, atom_feed(project)
 
 
@@ -198,10 +203,53 @@ def _also_checked(item: str, key: tuple[str, str], group: ClaimGroup | None) -> 
     number of them all."""
     if group is None:
         return item
+    others = [claim_path(slug, claim_id) + "/" for slug, claim_id in group.others(key)]
+    return with_also_checked(item, others, group.count(key))
+
+
+def with_also_checked(item: str, others: Sequence[str], count: int) -> str:
+    """A claim's item of claims.json listing the addresses `others` of the same claim and the number of them all."""
     record = json.loads(item)
-    record["also_checked_in"] = [claim_path(slug, claim_id) + "/" for slug, claim_id in group.others(key)]
-    record["also_checked_count"] = group.count(key)
+    record["also_checked_in"] = list(others)
+    record["also_checked_count"] = count
     return json_text(record)
+
+
+CLAIMS_FILE = "claims.json"
+# The files made of every article's items, in the project's order (`ItemSpans`).
+ITEM_FILES = (CLAIMS_FILE, ANNOTATIONS_FILE, CLAIM_REVIEW_FEED_FILE)
+
+
+@dataclass
+class ItemSpans:
+    """Where each article's items are in each file of items: by file, for each article in the project's order,
+    the bytes from `start` to `end` (its items joined by commas, without the commas between articles). With them
+    an article's items can be replaced in the file as written, when their number is the same."""
+
+    files: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)  # (start, end, count) per article
+
+    def replace(self, name: str, index: int, published: bytes, items: Sequence[str]) -> bytes | None:
+        """The file `published` with article `index`'s items replaced by `items`; None if they cannot be
+        (another number of items, or no record of the file)."""
+        spans = self.files.get(name)
+        if spans is None or index >= len(spans):
+            return None
+        start, end, count = spans[index]
+        if count != len(items) or end > len(published):
+            return None
+        new = ",".join(items).encode("utf-8")
+        if new == published[start:end]:
+            return published
+        delta = len(new) - (end - start)
+        spans[index] = (start, start + len(new), count)
+        for later in range(index + 1, len(spans)):
+            s, e, c = spans[later]
+            spans[later] = (s + delta, e + delta, c)
+        return published[:start] + new + published[end:]
+
+
+def _counted(data: Sequence[ArticleData], kind: str) -> list[int]:
+    return [len(getattr(part, kind)) for part in data]
 
 
 ROBOTS_FILE = "robots.txt"
@@ -226,9 +274,21 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _with_items(data: Any, items: Sequence[str]) -> bytes:
-    """The file of `data` as JSON, with the list `items` (each written as JSON) in place of `ITEMS`."""
+def _with_items(data: Any, items: Sequence[str], by_article: Sequence[int] = (),
+                spans: ItemSpans | None = None, name: str = "") -> bytes:  # fmt: skip
+    """The file of `data` as JSON, with the list `items` (each written as JSON) in place of `ITEMS`; `spans`, if
+    given, receives where the items of each article (`by_article`: how many of `items` are its own) are."""
     text = json_text(data)
     marker = json_text(ITEMS)
     assert text.count(marker) == 1
+    if spans is not None:
+        found, position, at = [], len(text[: text.index(marker)].encode("utf-8")) + 1, 0
+        for count in by_article:
+            if count and at:
+                position += 1  # the comma after the previous article's items
+            length = sum(len(item.encode("utf-8")) for item in items[at : at + count]) + max(count - 1, 0)
+            found.append((position, position + length, count))
+            position += length
+            at += count
+        spans.files[name] = found
     return (text.replace(marker, "[" + ",".join(items) + "]") + "\n").encode("utf-8")

@@ -360,6 +360,11 @@ class PageRenderer:
         # one-article edit nearly all of them show what they showed, and rendering them again was the largest
         # part of composing at 25,000 claims.
         self.listings = listings
+        # Each claim page's "Also checked in" section as `assemble` composed it, by page path: a build keeps them
+        # for the next one's early cut-off (`factsite.build.incremental.edit_state`).
+        self.also_checked: dict[str, str] = {}
+        # Whether `article_pages` draws the social cards (the edit's fast path knows they are unchanged).
+        self.cards = True
         self.settings = project.settings
         self._settings_fingerprint: str | None = None
         self.environment = environment or template_environment()
@@ -439,7 +444,7 @@ class PageRenderer:
             for correction in article.corrections
         )
         pages = (self.article_page(checked), *self.claim_pages(checked))
-        data = article_data(checked, self.settings)
+        data = article_data(checked, self.settings, cards=self.cards)
         claimants = tuple(item for claimed in checked.claims for item in self._claimant_items(claimed))
         return ArticlePages(article.slug, pages, index_entry, sources, corrections, data, claimants)
 
@@ -463,6 +468,7 @@ class PageRenderer:
             # The claimant's page lists every claim of theirs, this one's other checks among them.
             claimant = group.claimant if more else None
             html = self._also_checked_html(page, shown, more, claimant)
+        self.also_checked[page.path] = html
         return replace(page, body_html=page.body_html.replace(ALSO_CHECKED_SLOT, html, 1))
 
     def _linked(self, key: ClaimKey, by_key: dict[ClaimKey, CheckedClaim], known: dict[ClaimKey, _Linked]) -> _Linked:

@@ -22,8 +22,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
 from factsite.adapters.mkdocs import search
+from factsite.adapters.mkdocs.fast_edit import cache_dir_of, fast_edit
 from factsite.adapters.mkdocs.plugin import FactsitePlugin
 from factsite.build.incremental import workers
+from factsite.build.incremental.edit_state import EditState, build_state, forget_state, record_state, state_path
 from factsite.build.incremental.page_cache import SiteManifest, forget_manifest, manifest_path, save_manifest
 from factsite.build.incremental.workers import available_processors
 from factsite.build.journal import publish_changes
@@ -32,6 +34,7 @@ from factsite.build.site import BuildOptions
 from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 from factsite.load.site_config import SiteConfigError, read_site_config
 from factsite.model import Project
+from factsite.render.same_claims import same_claims
 
 # The engine's loggers are named after its package: "mkdocs", or "properdocs" when ProperDocs stands in for MkDocs.
 ENGINE_LOGGER = mkdocs_build.__module__.split(".")[0]
@@ -54,6 +57,10 @@ class BuildOutcome:
     traceback: str = ""
     # When the new pages were in place (`time.perf_counter()`); Pagefind's new index may follow them.
     published_at: float | None = None
+    # Whether the edit's fast path built it (`factsite.adapters.mkdocs.fast_edit`): then `project` holds the
+    # changed articles only, and `totals` the site's number of articles and every claim's verdict label.
+    fast: bool = False
+    totals: tuple[int, tuple[str, ...]] | None = None
 
     @property
     def ok(self) -> bool:
@@ -98,11 +105,21 @@ def build_site(
     config["site_dir"] = str(staging)
     # Pagefind indexes the site below, around the publication.
     plugin = start_plugins(config, "build", jobs, progress, previous_site=target, index_search=False, overlay=True)
+    fast = _fast_edit(config, plugin, target, staging)
+    if fast is None and plugin.settings is not None:
+        # The fast path configured the plugins before it stopped: the build starts again from the configuration.
+        config = load_site_config(config_file, strict)
+        config["site_dir"] = str(staging)
+        plugin = start_plugins(config, "build", jobs, progress, previous_site=target, index_search=False,
+                               overlay=True)  # fmt: skip
     apart = plugin.config.search != "material" and _large(config) and workers.can_fork()
     payload: bytes | None = None
     search_error, index_after = None, False
     try:
-        if apart:
+        if fast is not None:
+            staged = fast
+            ok, engine, overlay = staged.outcome.ok, staged.search, True
+        elif apart:
             # The build's result stays pickled while Pagefind runs: at 25,000 claims, 50 MB as bytes
             # against 300 MB as objects.
             (ok, engine, overlay), payload = workers.start(lambda: _pickled_stage(config, plugin, target)).result()
@@ -130,7 +147,9 @@ def build_site(
     if search_error:
         outcome.site_errors.append(search_error)
     if outcome.ok:
+        state_file = state_path(cache_dir_of(config, plugin), target)
         try:
+            forget_state(state_file)  # it describes the site until the first file is replaced
             if staged.overlay and staged.manifest is not None:
                 # The previous manifest describes the site until the last file is in place: a build killed
                 # meanwhile is rolled back by the next, which then finds no manifest and replaces the site whole.
@@ -142,6 +161,8 @@ def build_site(
                 publish(staging, target)
             if staged.manifest is not None:
                 save_manifest(*staged.manifest)
+                if staged.edits is not None:
+                    record_state(*staged.edits, staged.manifest[0])
         except (SiteDirError, OSError) as problem:
             discard(staging)
             outcome.site_errors.append(_file_problem(problem, staging, target))
@@ -202,6 +223,25 @@ class _Staged:
     # and the published files the new site no longer has.
     overlay: bool = False
     remove: tuple[str, ...] = ()
+    # Where to save the state for the next build's fast path, and the state (`factsite.build.incremental.edit_state`).
+    edits: tuple[Path, EditState] | None = None
+
+
+def _fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path, staging: Path) -> _Staged | None:
+    """The edit built by the fast path into `staging`, or None (and `staging` emptied) to build it the usual way.
+    An unexpected failure of the fast path also leaves the build to the usual way, which reports it if it is the
+    content's."""
+    try:
+        fast = fast_edit(config, plugin, target)
+    except Exception:
+        fast = None
+    if fast is None:
+        discard(staging)
+        return None
+    outcome = BuildOutcome(fast.project, target, pages=fast.pages, rendered=fast.rendered, fast=True,
+                           totals=(fast.articles, fast.labels))  # fmt: skip
+    plugin.progress.finish()
+    return _Staged(outcome, "pagefind", fast.manifest, overlay=True, edits=fast.state)
 
 
 def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Staged:
@@ -234,7 +274,22 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
                 if plugin.search != "pagefind" and (target / search.PAGEFIND_DIR).exists():
                     gone.add(search.PAGEFIND_DIR)  # the whole index, as the search engine changed
                 remove = tuple(sorted(gone))
-    return _Staged(outcome, plugin.search, manifest, overlay, remove)
+    edits = _edit_state(plugin, reuse.context, target) if reuse is not None and manifest is not None else None
+    return _Staged(outcome, plugin.search, manifest, overlay, remove, edits)
+
+
+def _edit_state(plugin: FactsitePlugin, context: str, target: Path) -> tuple[Path, EditState] | None:
+    """The state of this build for the next one's fast path: only with Pagefind (Material's index holds every
+    page, which the fast path does not make again)."""
+    core, project = plugin.core, plugin.project
+    if plugin.search != "pagefind" or core is None or core.renderer is None or project is None:
+        return None
+    if core.article_data is None or len(core.summaries) != len(project.articles):
+        return None
+    also = same_claims(project.claims, project.settings)
+    state = build_state(context, project, core.summaries, core.renderer.also_checked, also, core.spans,
+                        plugin.nav_site_pages, plugin.newest, plugin.search)  # fmt: skip
+    return state_path(plugin.cache_dir, target), state
 
 
 def _pickled_stage(config: MkDocsConfig, plugin: FactsitePlugin,

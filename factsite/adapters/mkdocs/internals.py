@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
 import watchdog.events
-from mkdocs.commands.build import _build_page, _build_theme_template, get_context
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page, get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
@@ -31,6 +31,13 @@ def build_page(page: Page, config: MkDocsConfig, doc_files: Sequence[File], nav:
     """Render one page and write it, exactly as MkDocs' build does (template context and plugin events included):
     `_build_page`, private, lets factsite render only the pages that changed."""
     _build_page(page, config, doc_files, nav, env)
+
+
+def populate_page(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Read and render an editor page's Markdown as MkDocs' build does before the navigation is shown (its
+    title, plugin events included): `_populate_page`, private, lets the edit's fast path build the navigation
+    without every page."""
+    _populate_page(page, config, files)
 
 
 def build_theme_template(name: str, env: jinja2.Environment, files: Files, config: MkDocsConfig,

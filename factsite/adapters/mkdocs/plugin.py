@@ -94,6 +94,9 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.bodies: PageBodies | None = None
         self.search = "material"
         self.nav: Navigation | None = None
+        # The pages an automatic navigation lists, without their bodies: the edit's fast path builds the
+        # navigation from them (`factsite.adapters.mkdocs.fast_edit`).
+        self.nav_site_pages: list[SitePage] = []
         self.env: jinja2.Environment | None = None
         self.files: Files | None = None
 
@@ -207,6 +210,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self._switch_material_search(config, on=self.search == "material")
         if self.search == "pagefind":
             site_pages.append(search.search_page(self.newest, self.settings.locale))
+        self.nav_site_pages = [replace(page, body_html="") for page in site_pages if in_nav(page)]
         return site_pages
 
     def _plan_reuse(self, config: MkDocsConfig, files: Files) -> PageReuse:
