@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,19 @@ def site_project(root: Path, *, search: str = "auto") -> Path:
     config["plugins"][1]["factsite"]["search"] = search
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     return config_file
+
+
+# A generated page's body, inside the theme's article: empty when the page was written without it.
+EMPTY_BODY = re.compile(r'<div class="fs-page fs-page--[a-z-]+">\s*</div>')
+
+
+def pages_without_body(site: Path) -> list[str]:
+    """The generated pages of `site` written without their body, by path."""
+    return sorted(
+        page.relative_to(site).as_posix()
+        for page in site.rglob("index.html")
+        if EMPTY_BODY.search(page.read_text("utf-8"))
+    )
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

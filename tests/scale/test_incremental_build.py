@@ -13,7 +13,7 @@ import pytest
 
 from factsite.adapters.mkdocs.commands import build_site
 from tests.conftest import REPOSITORY, tree_digest
-from tests.scale.conftest import EDITS, Edit, replace_in, site_project
+from tests.scale.conftest import EDITS, Edit, pages_without_body, replace_in, site_project
 
 CASES = {
     # edit: at most this many pages rendered again (the edited article's, the site-wide ones; adding or
@@ -64,6 +64,21 @@ def test_a_config_change_renders_every_page_again(project: Path, tmp_path: Path)
     assert again.ok and again.rendered == again.pages
     fresh = from_nothing(project, tmp_path / "fresh")
     assert tree_digest(project.parent / "site") == tree_digest(fresh)
+
+
+@pytest.mark.parametrize("search", ["pagefind", "material"])
+def test_a_second_build_in_one_process_writes_every_page_whole(tmp_path: Path, search: str) -> None:
+    # Benchmarks and tests build twice in one process, where MkDocs keeps the plugin: the second build renders
+    # again, for a theme setting, every page the first built, whose pages' content did not change.
+    config_file = site_project(tmp_path / "project", search=search)
+    assert build_site(str(config_file)).ok
+    config_file.write_text(config_file.read_text("utf-8") + "copyright: The test desk\n", "utf-8")
+    again = build_site(str(config_file))
+    assert again.ok and again.rendered == again.pages
+    site = config_file.parent / "site"
+    assert pages_without_body(site) == []
+    fresh = from_nothing(config_file, tmp_path / "fresh")
+    assert tree_digest(site) == tree_digest(fresh)
 
 
 def test_rendering_in_two_processes_gives_the_same_site(project: Path, tmp_path: Path) -> None:

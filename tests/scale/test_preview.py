@@ -15,7 +15,7 @@ from factsite.adapters.mkdocs.commands import build_site
 from factsite.adapters.mkdocs.preview import Preview
 from factsite.adapters.mkdocs.serve import PreviewServer, problems_page
 from tests.conftest import tree_digest
-from tests.scale.conftest import EDITS, replace_in, site_project
+from tests.scale.conftest import EDITS, pages_without_body, replace_in, site_project
 
 # The preview leaves out Pagefind's index, which indexes the whole site: `build` makes it.
 NOT_IN_PREVIEW = ("pagefind/",)
@@ -81,6 +81,24 @@ def test_a_change_outside_the_fact_checks_rebuilds_with_mkdocs(pagefind_project:
     assert "About the desk" in (tmp_path / "preview/about/index.html").read_text("utf-8")
     full = built_from_nothing(pagefind_project, tmp_path / "full")
     assert tree_digest(tmp_path / "preview") == full
+
+
+@pytest.mark.parametrize("search", ["pagefind", "material"])
+def test_a_configuration_change_then_a_content_edit_gives_every_page_whole(tmp_path: Path, search: str) -> None:
+    # The preview builds again in one process: a full build for mkdocs.yml renders every page again, whose
+    # content did not change, and an edit then renders the changed ones in place.
+    config_file = site_project(tmp_path / "project", search=search)
+    preview = Preview(str(config_file), tmp_path / "preview")
+    assert preview.build().ok
+    config_file.write_text(config_file.read_text("utf-8") + "copyright: The test desk\n", "utf-8")
+    configured = preview.build({config_file})
+    assert configured.ok and configured.mode == "full" and configured.rendered > 10
+    assert pages_without_body(tmp_path / "preview") == []
+    edited = preview.build(set(EDITS["a claim's note"](config_file.parent)))
+    preview.wait()
+    assert edited.ok and edited.mode == "content"
+    assert pages_without_body(tmp_path / "preview") == []
+    assert tree_digest(tmp_path / "preview") == built_from_nothing(config_file, tmp_path / "full")
 
 
 PAGE = (

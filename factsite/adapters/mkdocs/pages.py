@@ -78,6 +78,11 @@ class GeneratedPage(PlainCanonicalUrl):
             **search_meta(self.site_page.kind),
         }
 
+    def keeps_body_in(self, bodies: PageBodies | None) -> bool:
+        """Whether the page reads its body from `bodies` (None: from memory). A page of an earlier build that
+        ran once read it from that build's store, closed when the build ended: it has no body any more."""
+        return self._bodies is bodies
+
     @property
     def content(self) -> str | None:
         if self._bodies is not None:

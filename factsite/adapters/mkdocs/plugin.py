@@ -167,7 +167,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         for site_page in site_pages:
             # A page object of the previous build in this process is reused when nothing changed.
             page = previous.get(site_page.src_uri)
-            if not _same_page(page, site_page, config):
+            if not _same_page(page, site_page, config, self.bodies):
                 page = generated_page(site_page, config, in_nav=in_nav(site_page), bodies=self.bodies)
             assert page is not None
             self.pages[site_page.src_uri] = page
@@ -338,8 +338,16 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         switch_material_search(config, self._material_search and on)
 
 
-def _same_page(page: GeneratedPage | None, site_page: SitePage, config: MkDocsConfig) -> bool:
-    return page is not None and page.site_page.digest == site_page.digest and page.file.dest_dir == config.site_dir
+def _same_page(page: GeneratedPage | None, site_page: SitePage, config: MkDocsConfig,
+               bodies: PageBodies | None) -> bool:  # fmt: skip
+    """Whether `page`, of the previous build in this process, shows `site_page` in this build: its body, too, must
+    be where this build keeps bodies (the previous build's store, if it ran once, is closed)."""
+    return (
+        page is not None
+        and page.site_page.digest == site_page.digest
+        and page.file.dest_dir == config.site_dir
+        and page.keeps_body_in(bodies)
+    )
 
 
 def _render_editor_pages_again(files: Files) -> None:
