@@ -237,15 +237,19 @@ def _render(config: MkDocsConfig, plugin: FactsitePlugin, files: Files,
 
 
 def _intact(manifest: SiteManifest, target: Path) -> bool:
-    """Whether every page and data file the manifest records is in the site as it was written (size and time):
-    the fast path replaces a few files of the site and leaves the rest, which must be what the manifest says (a
-    site folder removed or files changed by hand build the usual way, which writes them again)."""
+    """Whether every page and data file the manifest records is in the site as it was written (size and time), and
+    every other file it lists is there: the fast path replaces a few files of the site and leaves the rest, which
+    must be what the manifest says (a site folder removed or files changed by hand build the usual way, which
+    writes them again)."""
     site = str(target)
     for records in (manifest.pages, manifest.files):
         for path, record in records.items():
             if not record.intact(os.path.join(site, path)):
                 return False
-    return True
+    # MkDocs' own files (the theme's, the editor's pages, the sitemap), which the usual build writes every time
+    # and the fast path not at all: a file removed by hand would stay missing. Their sizes and times are not
+    # recorded, so only their presence is checked.
+    return all(os.path.isfile(os.path.join(site, path)) for path in manifest.others or ())
 
 
 def _dest(page: SitePage) -> str:
