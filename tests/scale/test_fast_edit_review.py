@@ -9,11 +9,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from factsite.adapters.mkdocs.commands import BuildOutcome, build_site
+from factsite.build.progress import Progress
 from tests.conftest import tree_digest
 from tests.scale.conftest import Edit, edit_note, replace_in
 from tests.scale.conftest import site_project as site_project
@@ -303,3 +306,46 @@ def test_an_editor_page_rewritten_with_its_size_and_time_kept(pagefind_project: 
     edited = build_site(str(pagefind_project))
     assert edited.ok
     same_as_from_nothing(pagefind_project, edited, tmp_path / "fresh")
+
+
+@dataclass
+class _SavedDuringBuild(Progress):
+    """A progress display that saves an edit as the build reaches `at` (a stage, or "finish": where the fast path
+    ends), after its articles were checked: an editor saving while a build runs."""
+
+    edit: Callable[[], object] | None = None
+    at: str = ""
+
+    def stage(self, name: str, total: int, unit: str) -> None:
+        if name == self.at:
+            self._save()
+        super().stage(name, total, unit)
+
+    def finish(self) -> None:
+        if self.at == "finish":
+            self._save()
+        super().finish()
+
+    def _save(self) -> None:
+        if self.edit is not None:
+            self.edit()
+            self.edit = None
+
+
+@pytest.mark.parametrize("first", ["usual", "fast"])
+def test_an_article_saved_while_a_build_runs_is_built_by_the_next(pagefind_project: Path, tmp_path: Path,
+                                                                   first: str) -> None:  # fmt: skip
+    root = pagefind_project.parent
+    assert build_site(str(pagefind_project)).ok
+    if first == "fast":
+        _in(root, "jobs.yaml", "note: The report says so.", "note: It says so.")
+    else:  # a verdict: the whole site is built
+        _in(root, "jobs.yaml", "verdict: accurate", "verdict: misleading")
+    at = "finish" if first == "fast" else "writing data files"
+    saved = _SavedDuringBuild(None, False, edit=lambda: edit_note(root), at=at)
+    during = build_site(str(pagefind_project), progress=saved)
+    assert during.ok and saved.edit is None and during.fast is (first == "fast")
+    # The build published what it checked, before the edit; the next one publishes the edit.
+    after = build_site(str(pagefind_project))
+    assert after.ok
+    same_as_from_nothing(pagefind_project, after, tmp_path / "fresh")
