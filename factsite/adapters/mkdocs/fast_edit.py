@@ -36,6 +36,7 @@ from factsite.build.incremental.edit_state import (
     SITE_PROBLEM_CODES,
     ArticleShown,
     EditState,
+    Seen,
     article_files,
     article_record,
     changed_articles,
@@ -119,7 +120,7 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
         files.append(page.file)
     if context_fingerprint(config, files, settings, "pagefind") != state.context:
         return None
-    articles, project = edited
+    articles, project, seen = edited
     fast = FastEdit(project, 0, 0, articles=len(state.articles))
     if project.errors:
         return fast
@@ -142,7 +143,8 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
         return None
     new_manifest = _with_files(new_manifest, config, written)
     for slug, (checked, _, shown, problems, _) in articles.items():
-        state.articles[slug] = article_record(checked, state.articles[slug].summary, shown, content_dir, problems)
+        state.articles[slug] = article_record(checked, state.articles[slug].summary, shown, content_dir, problems,
+                                              seen)  # fmt: skip
     fast.rendered = len(pages)
     fast.manifest = (manifest_file, new_manifest)
     fast.state = (state_file, state)
@@ -156,9 +158,9 @@ Edited = dict[str, tuple[CheckedArticle, list[SitePage], ArticleShown, tuple[Pro
 
 
 def _edited_articles(settings: Settings, cache_dir: Path, state: EditState,
-                     changed: list[str]) -> tuple[Edited, Project] | None:  # fmt: skip
+                     changed: list[str]) -> tuple[Edited, Project, Seen] | None:  # fmt: skip
     """Each changed article checked and its pages composed, if its outward summary is the same; with the project
-    of them and of every problem of the site."""
+    of them and of every problem of the site, and their files as the check read them."""
     checks = CheckCache(settings, cache_dir)
     renderer: PageRenderer | None = None
     problems: list[Problem] = list(state.site_problems)
@@ -195,7 +197,7 @@ def _edited_articles(settings: Settings, cache_dir: Path, state: EditState,
         problems.extend(own)
     checks.finish()
     articles = tuple(found[slug][0] for slug in found)
-    return found, Project(settings, articles, sorted_problems(problems))
+    return found, Project(settings, articles, sorted_problems(problems)), checks.seen
 
 
 def _publication(project: Project) -> list[Problem]:
