@@ -268,15 +268,8 @@ def test_an_edit_after_a_published_file_was_removed_by_hand(pagefind_project: Pa
     assert build_site(str(pagefind_project)).ok
     (root / "site" / published).unlink()
     edit_note(root)
-    # In a process of its own, as `build` runs (a second build in one process reuses the first one's page objects).
-    run = subprocess.run([sys.executable, "-m", "factsite.commands.cli", "build"], cwd=root, capture_output=True,
-                         text=True, check=False)  # fmt: skip
-    assert run.returncode == 0, run.stderr
-    digest, _ = fresh(pagefind_project, tmp_path / "fresh")
-    site = tree_digest(root / "site")
-    way = "fast" if "only the edited articles" in run.stderr else "usual"
-    differ = sorted(path for path in site.keys() | digest.keys() if site.get(path) != digest.get(path))
-    assert not differ, f"stale or missing files after the {way} build: {differ}"
+    summary = _built_by_cli(root)
+    _same_site(pagefind_project, tmp_path / "fresh", "fast" if "only the edited articles" in summary else "usual")
 
 
 def _rewritten_keeping_time(path: Path, old: str, new: str) -> None:
@@ -298,14 +291,39 @@ def test_an_article_rewritten_with_its_size_and_time_kept(pagefind_project: Path
     same_as_from_nothing(pagefind_project, edited, tmp_path / "fresh")
 
 
-def test_an_editor_page_rewritten_with_its_size_and_time_kept(pagefind_project: Path, tmp_path: Path) -> None:
+def _built_by_cli(root: Path) -> str:
+    """`factsite build` in a process of its own (a second build in one process reuses the first one's page
+    objects); its summary line."""
+    run = subprocess.run([sys.executable, "-m", "factsite.commands.cli", "build"], cwd=root, capture_output=True,
+                         text=True, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    return run.stderr
+
+
+def _same_site(config_file: Path, where: Path, way: str) -> None:
+    digest, _ = fresh(config_file, where)
+    site = tree_digest(config_file.parent / "site")
+    differ = sorted(path for path in site.keys() | digest.keys() if site.get(path) != digest.get(path))
+    assert not differ, f"stale or missing files after the {way} build: {differ}"
+
+
+@pytest.mark.parametrize("rewritten", ["an editor page", "a source's snapshot"])
+def test_a_content_file_rewritten_with_its_size_and_time_kept(pagefind_project: Path, tmp_path: Path,
+                                                              rewritten: str) -> None:  # fmt: skip
     root = pagefind_project.parent
+    # Another article than the edited one cites the snapshot.
+    (root / "content/sources").mkdir()
+    text = 'The minister said: "We created three lakh jobs this year." Jobs grew by a third.\n'
+    (root / "content/sources/release.txt").write_text(text, "utf-8")
+    _in(root, "jobs.yaml", f"    excerpt: |\n      {text}", "    snapshot: sources/release.txt\n")
     assert build_site(str(pagefind_project)).ok
-    _rewritten_keeping_time(root / "content/about.md", "funded by its readers", "funded by its members")
+    if rewritten == "an editor page":
+        _rewritten_keeping_time(root / "content/about.md", "funded by its readers", "funded by its members")
+    else:  # the quote is no longer in the source
+        _rewritten_keeping_time(root / "content/sources/release.txt", "We created", "We counted")
     edit_note(root)  # an article edited too: the fast path's own question
-    edited = build_site(str(pagefind_project))
-    assert edited.ok
-    same_as_from_nothing(pagefind_project, edited, tmp_path / "fresh")
+    summary = _built_by_cli(root)
+    _same_site(pagefind_project, tmp_path / "fresh", "fast" if "only the edited articles" in summary else "usual")
 
 
 @dataclass
