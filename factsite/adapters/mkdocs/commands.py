@@ -288,7 +288,8 @@ def _edit_state(plugin: FactsitePlugin, context: str, target: Path) -> tuple[Pat
         return None
     also = same_claims(project.claims, project.settings)
     state = build_state(context, project, core.summaries, core.renderer.also_checked, also, core.spans,
-                        plugin.nav_site_pages, plugin.newest, plugin.search, core.caches.checks.seen)  # fmt: skip
+                        plugin.nav_site_pages, plugin.newest, plugin.search, core.caches.checks.seen,
+                        core.rest)  # fmt: skip
     return state_path(plugin.cache_dir, target), state
 
 

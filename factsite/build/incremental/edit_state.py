@@ -206,8 +206,9 @@ def article_files(content_dir: Path, slug: str) -> tuple[Path, Path]:
 
 
 def rest_fingerprint(content_dir: Path) -> str:
-    """Every content file but the articles' own (`SLUG.md`, `SLUG.yaml`) by name, size and modification time:
-    sources' snapshots, editor pages, images, the index's introduction, the word list."""
+    """Every content file but the articles' own (`SLUG.md`, `SLUG.yaml`) by name, size, modification and change
+    time: sources' snapshots, editor pages, images, the index's introduction, the word list. A build takes it
+    before it reads them (a file saved while it runs is then seen changed by the next)."""
     digest = hashlib.sha256()
     articles = content_dir / "articles"
     for root, folders, names in os.walk(content_dir):
@@ -221,7 +222,8 @@ def rest_fingerprint(content_dir: Path) -> str:
                 stat = os.stat(path)
             except OSError:
                 stat = None
-            shown = (stat.st_size, stat.st_mtime_ns, stat.st_mode) if stat else None
+            # The change time too: a file rewritten with its size and modification time kept is seen changed.
+            shown = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_mode) if stat else None
             digest.update(f"{path.relative_to(content_dir).as_posix()}\0{shown}\0".encode())
     return digest.hexdigest()
 
@@ -314,9 +316,9 @@ def sorted_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
 
 def build_state(context: str, project: Project, summaries: Sequence[str], also_checked: Mapping[str, str],
                 also: Mapping[ClaimKey, ClaimGroup], spans: ItemSpans, nav_pages: Sequence[SitePage],
-                newest: dt.date, search: str, seen: Seen) -> EditState:  # fmt: skip
+                newest: dt.date, search: str, seen: Seen, rest_files: str) -> EditState:  # fmt: skip
     """The state of a full build: `summaries` in the order of `project.articles`; `seen`, the articles' files as
-    the check read them."""
+    the check read them; `rest_files`, the other content files' `rest_fingerprint` as the build started."""
     settings = project.settings
     content_dir = settings.content_dir
     slugs = [checked.article.slug for checked in project.articles]
@@ -327,8 +329,8 @@ def build_state(context: str, project: Project, summaries: Sequence[str], also_c
         paths = [views.claim_path(slug, claimed.claim.id) for claimed in checked.claims]
         shown = ArticleShown({path: also_checked.get(path, "") for path in paths}, same_for_claims(checked, also))
         records[slug] = article_record(checked, summary, shown, content_dir, by_article.get(slug, ()), seen)
-    return EditState(context, rest_fingerprint(content_dir), settings.fingerprint(), newest, tuple(nav_pages),
-                     records, spans, tuple(rest), extra={"search": search})  # fmt: skip
+    return EditState(context, rest_files, settings.fingerprint(), newest, tuple(nav_pages), records, spans,
+                     tuple(rest), extra={"search": search})  # fmt: skip
 
 
 def manifest_digest(path: Path) -> str:
