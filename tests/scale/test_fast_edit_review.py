@@ -367,3 +367,19 @@ def test_an_article_saved_while_a_build_runs_is_built_by_the_next(pagefind_proje
     after = build_site(str(pagefind_project))
     assert after.ok
     same_as_from_nothing(pagefind_project, after, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize(
+    "published", ["404.html", "sitemap.xml", "about/index.html", "assets/stylesheets/factsite.css"]
+)
+def test_an_edit_after_one_of_mkdocs_files_was_changed_by_hand(pagefind_project: Path, tmp_path: Path,
+                                                               published: str) -> None:  # fmt: skip
+    # MkDocs' own files have no recorded size and time: the usual build writes them again, which the fast path
+    # does not.
+    root = pagefind_project.parent
+    assert build_site(str(pagefind_project)).ok
+    path = root / "site" / published
+    path.write_bytes(path.read_bytes() + b"\n<!-- changed by hand -->\n")
+    edit_note(root)
+    summary = _built_by_cli(root)
+    _same_site(pagefind_project, tmp_path / "fresh", "fast" if "only the edited articles" in summary else "usual")
