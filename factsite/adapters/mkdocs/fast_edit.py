@@ -20,6 +20,7 @@ import os
 import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
+from stat import S_ISREG
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, get_files
@@ -127,7 +128,7 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
     manifest = load_manifest(manifest_file)
     if manifest is None or manifest.others is None or manifest.context != state.context:
         return None
-    if not _intact(manifest, target):
+    if not _intact(manifest, target, manifest_file):
         return None
     fast.pages = len(manifest.pages)
     # A page shown as the last build rendered it, its file intact, is left as it is (a note shows on its claim's
@@ -238,20 +239,29 @@ def _render(config: MkDocsConfig, plugin: FactsitePlugin, files: Files,
     return pages
 
 
-def _intact(manifest: SiteManifest, target: Path) -> bool:
+def _intact(manifest: SiteManifest, target: Path, manifest_file: Path) -> bool:
     """Whether every page and data file the manifest records is in the site as it was written (size and time), and
-    every other file it lists is there: the fast path replaces a few files of the site and leaves the rest, which
-    must be what the manifest says (a site folder removed or files changed by hand build the usual way, which
-    writes them again)."""
+    every other file it lists is there, unchanged since the manifest was saved: the fast path replaces a few files
+    of the site and leaves the rest, which must be what the manifest says (a site folder removed or files changed
+    by hand build the usual way, which writes them again)."""
     site = str(target)
     for records in (manifest.pages, manifest.files):
         for path, record in records.items():
             if not record.intact(os.path.join(site, path)):
                 return False
     # MkDocs' own files (the theme's, the editor's pages, the sitemap), which the usual build writes every time
-    # and the fast path not at all: a file removed by hand would stay missing. Their sizes and times are not
-    # recorded, so only their presence is checked.
-    return all(os.path.isfile(os.path.join(site, path)) for path in manifest.others or ())
+    # and the fast path not at all: a file removed or changed by hand would stay so. Their sizes and times are not
+    # recorded; every one was written before the manifest was saved, and a file written since has a later
+    # modification time. (Not the change time: Pagefind's indexing links the pages after the manifest is saved.)
+    try:
+        saved = os.stat(manifest_file).st_mtime_ns
+        for path in manifest.others or ():
+            stat = os.stat(os.path.join(site, path))
+            if stat.st_mtime_ns > saved or not S_ISREG(stat.st_mode):
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def _dest(page: SitePage) -> str:
