@@ -409,3 +409,19 @@ def test_the_configuration_changed_outside_mkdocs_yml(pagefind_project: Path, tm
     edit(root)
     summary = _built_by_cli(root)
     _same_site(pagefind_project, tmp_path / "fresh", "fast" if "only the edited articles" in summary else "usual")
+
+
+def test_an_asset_of_the_themes_custom_dir_changed(pagefind_project: Path, tmp_path: Path) -> None:
+    # The theme's overrides hold a stylesheet (not a template): MkDocs copies it into the site on every build.
+    root = pagefind_project.parent
+    config = pagefind_project.read_text("utf-8").replace("name: material", "name: material\n  custom_dir: overrides")
+    pagefind_project.write_text(config, "utf-8")
+    stylesheet = root / "overrides/assets/stylesheets/desk.css"
+    stylesheet.parent.mkdir(parents=True)
+    stylesheet.write_text(".md-header { color: navy; }\n", "utf-8")
+    assert build_site(str(pagefind_project)).ok
+    assert (root / "site/assets/stylesheets/desk.css").is_file()
+    stylesheet.write_text(".md-header { color: darkred; }\n", "utf-8")
+    edit_note(root)
+    summary = _built_by_cli(root)
+    _same_site(pagefind_project, tmp_path / "fresh", "fast" if "only the edited articles" in summary else "usual")
