@@ -47,6 +47,7 @@ from factsite.build.incremental.edit_state import (
     rest_fingerprint,
     sorted_problems,
     state_path,
+    theme_assets_fingerprint,
 )
 from factsite.build.incremental.page_cache import PageRecord, SiteManifest, load_manifest, manifest_path
 from factsite.model import CheckedArticle, Problem, Project
@@ -121,6 +122,8 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
         files.append(page.file)
     if context_fingerprint(config, files, settings, "pagefind") != state.context:
         return None
+    if theme_assets_fingerprint(config.theme.custom_dir) != state.extra.get("theme_assets"):
+        return None  # the theme's own stylesheets, scripts or images: the usual build copies them
     articles, project, seen = edited
     fast = FastEdit(project, 0, 0, articles=len(state.articles))
     if project.errors:

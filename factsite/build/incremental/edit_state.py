@@ -228,6 +228,26 @@ def rest_fingerprint(content_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def theme_assets_fingerprint(custom_dir: str | None) -> str:
+    """Every file of the theme's `custom_dir` by name, size, modification and change time: its templates are in
+    the pages' context, but its assets (stylesheets, scripts, images) MkDocs copies into the site on every build,
+    which the fast path does not do."""
+    if not custom_dir:
+        return ""
+    digest = hashlib.sha256()
+    for root, folders, names in os.walk(custom_dir):
+        folders.sort()
+        for name in sorted(names):
+            path = Path(root, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            shown = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_mode)
+            digest.update(f"{path.relative_to(custom_dir).as_posix()}\0{shown}\0".encode())
+    return digest.hexdigest()
+
+
 def changed_articles(content_dir: Path, state: EditState) -> list[str] | None:
     """The slugs of the articles whose files changed since `state`; None when articles came or went (or an
     article's name is not a plain `SLUG.md` with its `SLUG.yaml`)."""
