@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from factsite.adapters.mkdocs.commands import BuildOutcome, build_site
 from factsite.build.progress import Progress
@@ -190,12 +191,26 @@ EDITS: dict[str, Edit] = {
 }
 
 
+# The edits that change nothing another page shows (the others may take either way).
+TAKE_THE_FAST_PATH = {
+    "whitespace at line ends and the end of the text",
+    "blank lines in the YAML",
+    "a typo fixed in the text (a lint warning goes)",
+    "a copy error added to the text (a lint warning comes)",
+    "a mark's words, the claim with its own sentence",
+    "a note linking another article's claim",
+    "a claim's note",
+}
+
+
 @pytest.mark.parametrize("edit_name", list(EDITS), ids=list(EDITS))
 def test_each_edit_gives_a_build_from_nothings_site_and_problems(pagefind_project: Path, tmp_path: Path,
                                                                  edit_name: str) -> None:  # fmt: skip
     assert build_site(str(pagefind_project)).ok
     EDITS[edit_name](pagefind_project.parent)
     edited = build_site(str(pagefind_project))
+    if edit_name in TAKE_THE_FAST_PATH:  # the comparison is the fast path's, not only the usual build's
+        assert edited.fast
     same_as_from_nothing(pagefind_project, edited, tmp_path / "fresh")
 
 
@@ -425,3 +440,23 @@ def test_an_asset_of_the_themes_custom_dir_changed(pagefind_project: Path, tmp_p
     edit_note(root)
     summary = _built_by_cli(root)
     _same_site(pagefind_project, tmp_path / "fresh", "fast" if "only the edited articles" in summary else "usual")
+
+
+PAGINATED = ["a claim's note", "a typo fixed in the text (a lint warning goes)",
+             "a mark's words, the claim with its own sentence", "a source's note"]  # fmt: skip
+
+
+@pytest.mark.parametrize("edit_name", PAGINATED)
+def test_edits_with_every_listing_paginated(tmp_path: Path, edit_name: str) -> None:
+    # One item a page: the index, the sources page and the claimant pages in several pages, each page's list
+    # its own share.
+    config_file = site_project(tmp_path / "project", search="pagefind")
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    config["plugins"][1]["factsite"]["per_page"] = 1
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    assert build_site(str(config_file)).ok
+    assert (config_file.parent / "site/page/3/index.html").is_file()
+    EDITS[edit_name](config_file.parent)
+    edited = build_site(str(config_file))
+    assert edited.ok and edited.fast is (edit_name in TAKE_THE_FAST_PATH)
+    same_as_from_nothing(config_file, edited, tmp_path / "fresh")
