@@ -400,9 +400,6 @@ def test_an_edit_after_one_of_mkdocs_files_was_changed_by_hand(pagefind_project:
     _same_site(pagefind_project, tmp_path / "fresh", "fast" if "only the edited articles" in summary else "usual")
 
 
-# The pages' context (`factsite.adapters.mkdocs.reuse.context_fingerprint`) hashes mkdocs.yml's bytes, not the
-# configuration MkDocs reads from it: the usual build reuses stale pages too, the fast path every page.
-@pytest.mark.xfail(strict=True, reason="known hole: the pages' context misses !ENV values and INHERIT files")
 @pytest.mark.parametrize("edit", [edit_note, edit_verdict], ids=["a note (fast)", "a verdict (usual)"])
 @pytest.mark.parametrize("where", ["an environment variable (!ENV)", "an inherited configuration (INHERIT)"])
 def test_the_configuration_changed_outside_mkdocs_yml(pagefind_project: Path, tmp_path: Path, where: str,
