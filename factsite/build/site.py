@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
-from factsite.build.incremental.edit_state import outward_summary
+from factsite.build.incremental.edit_state import outward_summary, rest_fingerprint
 from factsite.build.incremental.fingerprints import templates_fingerprint
 from factsite.build.incremental.memory import return_freed_memory
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
@@ -107,10 +107,13 @@ class SiteBuild:
         self.summaries: list[str] = []
         self.renderer: PageRenderer | None = None
         self.spans = ItemSpans()
+        # The content's other files as the check started (`rest_fingerprint`), for the early cut-off.
+        self.rest = ""
 
     def check(self) -> Project:
         """Every article checked (cached ones reused), with the problems that need the whole site last."""
         checks, progress = self.caches.checks, self.options.progress
+        self.rest = rest_fingerprint(self.settings.content_dir)
         pairs = article_paths(self.settings.content_dir)[0]
         progress.stage("checking", len(pairs), "articles")
         checks.on_article = progress.advance

@@ -25,7 +25,14 @@ from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.fast_edit import cache_dir_of, fast_edit
 from factsite.adapters.mkdocs.plugin import FactsitePlugin
 from factsite.build.incremental import workers
-from factsite.build.incremental.edit_state import EditState, build_state, forget_state, record_state, state_path
+from factsite.build.incremental.edit_state import (
+    EditState,
+    build_state,
+    forget_state,
+    record_state,
+    state_path,
+    theme_assets_fingerprint,
+)
 from factsite.build.incremental.page_cache import SiteManifest, forget_manifest, manifest_path, save_manifest
 from factsite.build.incremental.workers import available_processors
 from factsite.build.journal import publish_changes
@@ -274,11 +281,12 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
                 if plugin.search != "pagefind" and (target / search.PAGEFIND_DIR).exists():
                     gone.add(search.PAGEFIND_DIR)  # the whole index, as the search engine changed
                 remove = tuple(sorted(gone))
-    edits = _edit_state(plugin, reuse.context, target) if reuse is not None and manifest is not None else None
+    edits = _edit_state(config, plugin, reuse.context, target) if reuse is not None and manifest is not None else None
     return _Staged(outcome, plugin.search, manifest, overlay, remove, edits)
 
 
-def _edit_state(plugin: FactsitePlugin, context: str, target: Path) -> tuple[Path, EditState] | None:
+def _edit_state(config: MkDocsConfig, plugin: FactsitePlugin, context: str,
+                target: Path) -> tuple[Path, EditState] | None:  # fmt: skip
     """The state of this build for the next one's fast path: only with Pagefind (Material's index holds every
     page, which the fast path does not make again)."""
     core, project = plugin.core, plugin.project
@@ -288,7 +296,9 @@ def _edit_state(plugin: FactsitePlugin, context: str, target: Path) -> tuple[Pat
         return None
     also = same_claims(project.claims, project.settings)
     state = build_state(context, project, core.summaries, core.renderer.also_checked, also, core.spans,
-                        plugin.nav_site_pages, plugin.newest, plugin.search)  # fmt: skip
+                        plugin.nav_site_pages, plugin.newest, plugin.search, core.caches.checks.seen,
+                        core.rest)  # fmt: skip
+    state.extra["theme_assets"] = theme_assets_fingerprint(config.theme.custom_dir)
     return state_path(plugin.cache_dir, target), state
 
 

@@ -20,6 +20,7 @@ import os
 import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
+from stat import S_ISREG
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, get_files
@@ -36,6 +37,7 @@ from factsite.build.incremental.edit_state import (
     SITE_PROBLEM_CODES,
     ArticleShown,
     EditState,
+    Seen,
     article_files,
     article_record,
     changed_articles,
@@ -45,6 +47,7 @@ from factsite.build.incremental.edit_state import (
     rest_fingerprint,
     sorted_problems,
     state_path,
+    theme_assets_fingerprint,
 )
 from factsite.build.incremental.page_cache import PageRecord, SiteManifest, load_manifest, manifest_path
 from factsite.model import CheckedArticle, Problem, Project
@@ -120,14 +123,16 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
         files.append(page.file)
     if context_fingerprint(config, files, settings, "pagefind") != state.context:
         return None
-    articles, project = edited
+    if theme_assets_fingerprint(config.theme.custom_dir) != state.extra.get("theme_assets"):
+        return None  # the theme's own stylesheets, scripts or images: the usual build copies them
+    articles, project, seen = edited
     fast = FastEdit(project, 0, 0, articles=len(state.articles))
     if project.errors:
         return fast
     manifest = load_manifest(manifest_file)
     if manifest is None or manifest.others is None or manifest.context != state.context:
         return None
-    if not _intact(manifest, target):
+    if not _intact(manifest, target, manifest_file):
         return None
     fast.pages = len(manifest.pages)
     # A page shown as the last build rendered it, its file intact, is left as it is (a note shows on its claim's
@@ -143,7 +148,8 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
         return None
     new_manifest = _with_files(new_manifest, config, written)
     for slug, (checked, _, shown, problems, _) in articles.items():
-        state.articles[slug] = article_record(checked, state.articles[slug].summary, shown, content_dir, problems)
+        state.articles[slug] = article_record(checked, state.articles[slug].summary, shown, content_dir, problems,
+                                              seen)  # fmt: skip
     fast.rendered = len(pages)
     fast.manifest = (manifest_file, new_manifest)
     fast.state = (state_file, state)
@@ -157,9 +163,9 @@ Edited = dict[str, tuple[CheckedArticle, list[SitePage], ArticleShown, tuple[Pro
 
 
 def _edited_articles(settings: Settings, cache_dir: Path, state: EditState,
-                     changed: list[str]) -> tuple[Edited, Project] | None:  # fmt: skip
+                     changed: list[str]) -> tuple[Edited, Project, Seen] | None:  # fmt: skip
     """Each changed article checked and its pages composed, if its outward summary is the same; with the project
-    of them and of every problem of the site."""
+    of them and of every problem of the site, and their files as the check read them."""
     checks = CheckCache(settings, cache_dir)
     renderer: PageRenderer | None = None
     problems: list[Problem] = list(state.site_problems)
@@ -196,7 +202,7 @@ def _edited_articles(settings: Settings, cache_dir: Path, state: EditState,
         problems.extend(own)
     checks.finish()
     articles = tuple(found[slug][0] for slug in found)
-    return found, Project(settings, articles, sorted_problems(problems))
+    return found, Project(settings, articles, sorted_problems(problems)), checks.seen
 
 
 def _publication(project: Project) -> list[Problem]:
@@ -237,15 +243,28 @@ def _render(config: MkDocsConfig, plugin: FactsitePlugin, files: Files,
     return pages
 
 
-def _intact(manifest: SiteManifest, target: Path) -> bool:
-    """Whether every page and data file the manifest records is in the site as it was written (size and time):
-    the fast path replaces a few files of the site and leaves the rest, which must be what the manifest says (a
-    site folder removed or files changed by hand build the usual way, which writes them again)."""
+def _intact(manifest: SiteManifest, target: Path, manifest_file: Path) -> bool:
+    """Whether every page and data file the manifest records is in the site as it was written (size and time), and
+    every other file it lists is there, unchanged since the manifest was saved: the fast path replaces a few files
+    of the site and leaves the rest, which must be what the manifest says (a site folder removed or files changed
+    by hand build the usual way, which writes them again)."""
     site = str(target)
     for records in (manifest.pages, manifest.files):
         for path, record in records.items():
             if not record.intact(os.path.join(site, path)):
                 return False
+    # MkDocs' own files (the theme's, the editor's pages, the sitemap), which the usual build writes every time
+    # and the fast path not at all: a file removed or changed by hand would stay so. Their sizes and times are not
+    # recorded; every one was written before the manifest was saved, and a file written since has a later
+    # modification time. (Not the change time: Pagefind's indexing links the pages after the manifest is saved.)
+    try:
+        saved = os.stat(manifest_file).st_mtime_ns
+        for path in manifest.others or ():
+            stat = os.stat(os.path.join(site, path))
+            if stat.st_mtime_ns > saved or not S_ISREG(stat.st_mode):
+                return False
+    except OSError:
+        return False
     return True
 
 

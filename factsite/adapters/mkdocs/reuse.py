@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,11 @@ from factsite.settings import Settings
 
 # Pagefind's index is replaced whole by its own step, after the pages (`search.reindex_published`).
 SKIPPED = ("pagefind/",)
+# MkDocs' own syntax in mkdocs.yml for a configuration read from elsewhere: `INHERIT: base.yml` (a file whose
+# settings this one's complete) and `!ENV NAME` or `!ENV [NAME, OTHER, default]` (environment variables).
+INHERIT = re.compile(r"""^INHERIT:\s*['"]?([^'"#\n]+?)['"]?\s*(?:#.*)?$""", re.MULTILINE)
+ENV_TAG = re.compile(r"!ENV\s+(\[[^\]]*\]|[^\s,\]}#]+)")
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, search: str) -> str:
@@ -53,7 +59,7 @@ def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, 
         if file.abs_src_path is not None and not isinstance(file.page, GeneratedPage)
     )
     parts = [
-        files_fingerprint([Path(config.config_file_path)] if config.config_file_path else []),
+        configuration_fingerprint(Path(config.config_file_path)) if config.config_file_path else "",
         files_fingerprint(editor_pages),
         files_fingerprint(theme_templates(config.theme.dirs)),
         catalogs_fingerprint(),
@@ -63,6 +69,29 @@ def context_fingerprint(config: MkDocsConfig, files: Files, settings: Settings, 
         *versions("mkdocs", "mkdocs-material", "jinja2", "markdown"),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def configuration_fingerprint(config_file: Path) -> str:
+    """The configuration as MkDocs reads it: mkdocs.yml's bytes, those of the files it inherits from (`INHERIT:`)
+    and the values of the environment variables its `!ENV` tags name. The file's bytes alone left every page
+    reused after a change of `copyright:` in a parent file or in the environment."""
+    digest = hashlib.sha256()
+    seen: set[Path] = set()
+    path: Path | None = config_file
+    while path is not None and path not in seen:
+        seen.add(path)
+        try:
+            text = path.read_text("utf-8", errors="replace")
+        except OSError:
+            digest.update(f"{path.as_posix()}\0missing\0".encode())
+            break
+        digest.update(f"{path.as_posix()}\0{text}\0".encode())
+        for tag in ENV_TAG.findall(text):
+            for name in NAME.findall(tag):
+                digest.update(f"{name}={os.environ.get(name)!r}\0".encode())
+        parent = INHERIT.search(text)
+        path = Path(os.path.normpath(path.parent / parent.group(1).strip())) if parent else None
+    return digest.hexdigest()
 
 
 @dataclass

@@ -134,6 +134,10 @@ class CheckCache:
             digest.update(path.as_posix().encode() + b"\0" + self._file_digest(path))
         return digest.hexdigest()
 
+    def seen(self, path: Path) -> tuple[tuple[int, int, int, int], bytes] | None:
+        """The file as the last check of it read it: its (mtime, ctime, size, inode) and its bytes' SHA-256."""
+        return self._file_digests.get(path)
+
     def _file_digest(self, path: Path) -> bytes:
         try:
             stat = path.stat()

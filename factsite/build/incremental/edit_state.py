@@ -20,7 +20,7 @@ import hashlib
 import os
 import pickle
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from factsite.render.feeds import updated
 from factsite.render.pages import ArticlePages, SitePage, SourceEntry
 from factsite.render.same_claims import ClaimGroup, ClaimKey
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: the files as the check read them, with their change times
 # Problems a whole-site check finds at an article's claims, which only other articles' ids (part of their
 # summaries) can change: kept for an article whose summary is unchanged.
 SITE_PROBLEM_CODES = frozenset({"unknown-claim"})
@@ -110,8 +110,9 @@ class ArticleShown:
 @dataclass(frozen=True)
 class ArticleRecord:
     slug: str
-    # (size, mtime_ns, inode) of SLUG.md and SLUG.yaml, and a hash of their bytes.
-    stats: tuple[tuple[int, int, int], ...]
+    # (mtime_ns, ctime_ns, size, inode) of SLUG.md and SLUG.yaml and a hash of their bytes, as the check read them
+    # (`article_seen`): a file saved while the build ran after its check differs from them.
+    stats: tuple[tuple[int, int, int, int], ...]
     digest: str
     summary: str
     # An `ArticleShown`, pickled and compressed (its sections are most of the state: at 25,000 claim pages 48 MB,
@@ -180,16 +181,23 @@ def forget_state(path: Path) -> None:
         path.unlink()
 
 
-def file_stat(path: Path) -> tuple[int, int, int]:
+def file_stat(path: Path) -> tuple[int, int, int, int]:
+    """As the check cache sees a file (`CheckCache.seen`): its change time too, which no tool sets back (a file
+    rewritten with its size and modification time kept, as `cp -p` or `rsync -t` leave it, is seen changed)."""
     stat = os.stat(path)
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
 
 
 def article_digest(paths: Sequence[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return _joined(hashlib.sha256(path.read_bytes()).digest() for path in paths)
+
+
+def _joined(digests: Iterable[bytes]) -> str:
+    return hashlib.sha256(b"".join(digests)).hexdigest()
+
+
+# A file as a check read it: its `file_stat` and its bytes' SHA-256 (`CheckCache.seen`).
+Seen = Callable[[Path], tuple[tuple[int, int, int, int], bytes] | None]
 
 
 def article_files(content_dir: Path, slug: str) -> tuple[Path, Path]:
@@ -198,8 +206,9 @@ def article_files(content_dir: Path, slug: str) -> tuple[Path, Path]:
 
 
 def rest_fingerprint(content_dir: Path) -> str:
-    """Every content file but the articles' own (`SLUG.md`, `SLUG.yaml`) by name, size and modification time:
-    sources' snapshots, editor pages, images, the index's introduction, the word list."""
+    """Every content file but the articles' own (`SLUG.md`, `SLUG.yaml`) by name, size, modification and change
+    time: sources' snapshots, editor pages, images, the index's introduction, the word list. A build takes it
+    before it reads them (a file saved while it runs is then seen changed by the next)."""
     digest = hashlib.sha256()
     articles = content_dir / "articles"
     for root, folders, names in os.walk(content_dir):
@@ -213,8 +222,29 @@ def rest_fingerprint(content_dir: Path) -> str:
                 stat = os.stat(path)
             except OSError:
                 stat = None
-            shown = (stat.st_size, stat.st_mtime_ns, stat.st_mode) if stat else None
+            # The change time too: a file rewritten with its size and modification time kept is seen changed.
+            shown = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_mode) if stat else None
             digest.update(f"{path.relative_to(content_dir).as_posix()}\0{shown}\0".encode())
+    return digest.hexdigest()
+
+
+def theme_assets_fingerprint(custom_dir: str | None) -> str:
+    """Every file of the theme's `custom_dir` by name, size, modification and change time: its templates are in
+    the pages' context, but its assets (stylesheets, scripts, images) MkDocs copies into the site on every build,
+    which the fast path does not do."""
+    if not custom_dir:
+        return ""
+    digest = hashlib.sha256()
+    for root, folders, names in os.walk(custom_dir):
+        folders.sort()
+        for name in sorted(names):
+            path = Path(root, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            shown = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_mode)
+            digest.update(f"{path.relative_to(custom_dir).as_posix()}\0{shown}\0".encode())
     return digest.hexdigest()
 
 
@@ -243,11 +273,20 @@ def changed_articles(content_dir: Path, state: EditState) -> list[str] | None:
 
 
 def article_record(checked: CheckedArticle, summary: str, shown: ArticleShown, content_dir: Path,
-                   problems: Iterable[Problem]) -> ArticleRecord:  # fmt: skip
+                   problems: Iterable[Problem], seen: Seen) -> ArticleRecord:  # fmt: skip
+    """The record of the article as checked: its files' times and hash as the check read them (`seen`), not as
+    they are now (a file saved since would be taken for what was built). A file the check did not record gets no
+    digest: the next build checks the article again."""
     paths = article_files(content_dir, checked.article.slug)
     labels = tuple(_label(claimed) for claimed in checked.claims)
-    return ArticleRecord(checked.article.slug, tuple(file_stat(path) for path in paths), article_digest(paths),
-                         summary, zlib.compress(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL), 1), labels,
+    read = [seen(path) for path in paths]
+    stats: tuple[tuple[int, int, int, int], ...] = ()
+    digest = ""
+    if all(read):
+        stats = tuple(found[0] for found in read if found)
+        digest = _joined(found[1] for found in read if found)
+    return ArticleRecord(checked.article.slug, stats, digest, summary,
+                         zlib.compress(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL), 1), labels,
                          tuple(problems))  # fmt: skip
 
 
@@ -297,8 +336,9 @@ def sorted_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
 
 def build_state(context: str, project: Project, summaries: Sequence[str], also_checked: Mapping[str, str],
                 also: Mapping[ClaimKey, ClaimGroup], spans: ItemSpans, nav_pages: Sequence[SitePage],
-                newest: dt.date, search: str) -> EditState:  # fmt: skip
-    """The state of a full build: `summaries` in the order of `project.articles`."""
+                newest: dt.date, search: str, seen: Seen, rest_files: str) -> EditState:  # fmt: skip
+    """The state of a full build: `summaries` in the order of `project.articles`; `seen`, the articles' files as
+    the check read them; `rest_files`, the other content files' `rest_fingerprint` as the build started."""
     settings = project.settings
     content_dir = settings.content_dir
     slugs = [checked.article.slug for checked in project.articles]
@@ -308,9 +348,9 @@ def build_state(context: str, project: Project, summaries: Sequence[str], also_c
         slug = checked.article.slug
         paths = [views.claim_path(slug, claimed.claim.id) for claimed in checked.claims]
         shown = ArticleShown({path: also_checked.get(path, "") for path in paths}, same_for_claims(checked, also))
-        records[slug] = article_record(checked, summary, shown, content_dir, by_article.get(slug, ()))
-    return EditState(context, rest_fingerprint(content_dir), settings.fingerprint(), newest, tuple(nav_pages),
-                     records, spans, tuple(rest), extra={"search": search})  # fmt: skip
+        records[slug] = article_record(checked, summary, shown, content_dir, by_article.get(slug, ()), seen)
+    return EditState(context, rest_files, settings.fingerprint(), newest, tuple(nav_pages), records, spans,
+                     tuple(rest), extra={"search": search})  # fmt: skip
 
 
 def manifest_digest(path: Path) -> str:
