@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from factsite.adapters.mkdocs.commands import BuildOutcome, build_site
+from factsite.adapters.mkdocs.engines import default_engine
 from factsite.build.progress import Progress
 from tests.conftest import tree_digest
 from tests.scale.conftest import Edit, edit_note, edit_verdict, replace_in
@@ -307,10 +308,10 @@ def test_an_article_rewritten_with_its_size_and_time_kept(pagefind_project: Path
 
 
 def _built_by_cli(root: Path) -> str:
-    """`factsite build` in a process of its own (a second build in one process reuses the first one's page
-    objects); its summary line."""
-    run = subprocess.run([sys.executable, "-m", "factsite.commands.cli", "build"], cwd=root, capture_output=True,
-                         text=True, check=False)  # fmt: skip
+    """`factsite build` in a process of its own, as an editor runs it, with the engine this process builds with
+    (the one the site from nothing is compared against); its summary line."""
+    command = [sys.executable, "-m", "factsite.commands.cli", "build", "--engine", default_engine()]
+    run = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     return run.stderr
 
