@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from factsite.adapters.mkdocs.commands import BuildOutcome, build_site
+from tests.conftest import tree_digest
 from tests.publish.site_fixture import write_site
 
 Edit = Callable[[Path], list[Path]]
@@ -106,3 +108,24 @@ EDITS: dict[str, Edit] = {
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return site_project(tmp_path / "project")
+
+
+@pytest.fixture
+def pagefind_project(tmp_path: Path) -> Path:
+    """A small site searched with Pagefind: the only kind whose builds keep a state for the edit's fast path."""
+    return site_project(tmp_path / "project", search="pagefind")
+
+
+def built_from_nothing(config_file: Path, site: Path, *, strict: bool = False) -> tuple[dict[str, str], BuildOutcome]:
+    """A build with no cache and no previous site: every file's digest (none if it failed), and its outcome. The
+    cache is set aside and put back: the next edit of a test reads it."""
+    cache = config_file.parent / ".factsite-cache"
+    kept = cache.with_name("kept-cache")
+    cache.rename(kept)
+    try:
+        outcome = build_site(str(config_file), site_dir=str(site), strict=strict)
+        assert not outcome.fast
+        return (tree_digest(site) if outcome.ok else {}), outcome
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+        kept.rename(cache)

@@ -12,8 +12,18 @@ import pytest
 from factsite.adapters.mkdocs.commands import build_site
 from factsite.build.incremental.edit_state import STATE_VERSION, load_state, save_state, state_path
 from tests.conftest import tree_digest
-from tests.scale.conftest import Edit, add_article, add_claim, edit_note, edit_text, remove_article, replace_in
+from tests.scale.conftest import (
+    Edit,
+    add_article,
+    add_claim,
+    built_from_nothing,
+    edit_note,
+    edit_text,
+    remove_article,
+    replace_in,
+)
 from tests.scale.conftest import edit_verdict as edit_verdict
+from tests.scale.conftest import pagefind_project as pagefind_project
 from tests.scale.conftest import site_project as site_project
 
 
@@ -85,24 +95,11 @@ FULL: dict[str, Edit] = {
 }
 
 
-@pytest.fixture
-def pagefind_project(tmp_path: Path) -> Path:
-    return site_project(tmp_path / "project", search="pagefind")
-
-
 def from_nothing(config_file: Path, site: Path) -> str:
-    """The digest of every file of a build with no cache and no previous site (the cache is set aside and put back:
-    the next edit of a test reads it)."""
-    cache = config_file.parent / ".factsite-cache"
-    kept = cache.with_name("kept-cache")
-    cache.rename(kept)
-    try:
-        outcome = build_site(str(config_file), site_dir=str(site))
-        assert outcome.ok and outcome.rendered == outcome.pages and not outcome.fast
-        return tree_digest(site)
-    finally:
-        shutil.rmtree(cache, ignore_errors=True)
-        kept.rename(cache)
+    """The digest of every file of a build with no cache and no previous site, which renders every page."""
+    digest, outcome = built_from_nothing(config_file, site)
+    assert outcome.ok and outcome.rendered == outcome.pages
+    return digest
 
 
 @pytest.mark.parametrize("edit_name", list(FAST), ids=list(FAST))

@@ -6,7 +6,6 @@ stale site."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -20,30 +19,11 @@ from factsite.adapters.mkdocs.commands import BuildOutcome, build_site
 from factsite.adapters.mkdocs.engines import default_engine
 from factsite.build.progress import Progress
 from tests.conftest import tree_digest
-from tests.scale.conftest import Edit, edit_note, edit_verdict, replace_in
+from tests.scale.conftest import Edit, built_from_nothing, edit_note, edit_verdict, replace_in
+from tests.scale.conftest import pagefind_project as pagefind_project
 from tests.scale.conftest import site_project as site_project
 
 ARTICLES = "content/articles"
-
-
-@pytest.fixture
-def pagefind_project(tmp_path: Path) -> Path:
-    return site_project(tmp_path / "project", search="pagefind")
-
-
-def fresh(config_file: Path, site: Path, *, strict: bool = False) -> tuple[dict[str, str], BuildOutcome]:
-    """A build with no cache and no previous site: every file's digest, and its outcome (the cache is set aside
-    and put back: the next edit of a test reads it)."""
-    cache = config_file.parent / ".factsite-cache"
-    kept = cache.with_name("kept-cache")
-    cache.rename(kept)
-    try:
-        outcome = build_site(str(config_file), site_dir=str(site), strict=strict)
-        assert not outcome.fast
-        return (tree_digest(site) if outcome.ok else {}), outcome
-    finally:
-        shutil.rmtree(cache, ignore_errors=True)
-        kept.rename(cache)
 
 
 def reported(outcome: BuildOutcome) -> list[str]:
@@ -64,7 +44,7 @@ def totals(outcome: BuildOutcome) -> tuple[int, list[str]]:
 
 def same_as_from_nothing(config_file: Path, edited: BuildOutcome, where: Path, *, strict: bool = False) -> None:
     """The edited build's site, problems and summary figures are a build from nothing's."""
-    digest, outcome = fresh(config_file, where, strict=strict)
+    digest, outcome = built_from_nothing(config_file, where, strict=strict)
     assert edited.ok == outcome.ok
     if edited.ok:
         site = tree_digest(config_file.parent / "site")
@@ -317,7 +297,7 @@ def _built_by_cli(root: Path) -> str:
 
 
 def _same_site(config_file: Path, where: Path, way: str) -> None:
-    digest, _ = fresh(config_file, where)
+    digest, _ = built_from_nothing(config_file, where)
     site = tree_digest(config_file.parent / "site")
     differ = sorted(path for path in site.keys() | digest.keys() if site.get(path) != digest.get(path))
     assert not differ, f"stale or missing files after the {way} build: {differ}"
