@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factsite.build.incremental.fingerprints import code_fingerprint
 from factsite.build.incremental.lint_cache import LintCache
+from factsite.build.incremental.memory import collector_paused
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork, in_shares
 from factsite.build.pipeline import ArticleOutcome, check_article
@@ -112,12 +113,13 @@ class CheckCache:
         """Each article's key and cache entry; the process that checked an article writes its entry, so the
         parent, which receives every share, does not pickle them all a second time."""
         checked = []
-        for pair in share:
-            outcome = check_article(pair[0], pair[1], self.settings, self.renderer, self.lint.suggest)
-            key = self._key(*pair)
-            checked.append((key, self._store(key, outcome)))
-            for _ in range(steps if self.on_article is not None else 0):
-                self.on_article()  # type: ignore[misc]
+        with collector_paused():
+            for pair in share:
+                outcome = check_article(pair[0], pair[1], self.settings, self.renderer, self.lint.suggest)
+                key = self._key(*pair)
+                checked.append((key, self._store(key, outcome)))
+                for _ in range(steps if self.on_article is not None else 0):
+                    self.on_article()  # type: ignore[misc]
         return checked
 
     def _key(self, markdown_path: Path, citations_path: Path) -> str:
