@@ -16,7 +16,7 @@ from factsite.checks.claims import check_claim
 from factsite.lint import findings_to_review
 from factsite.lint.findings import Finding
 from factsite.lint.wordlist import load_word_list
-from factsite.load.anchor import MarkSpan, locate_mark, mark_ready
+from factsite.load.anchor import MarkSpan, locate_marks, mark_ready
 from factsite.load.articles import load_article
 from factsite.load.fields import error, warning
 from factsite.load.positions import LineIndex
@@ -113,7 +113,7 @@ def check_article(
     unrendered = _unrendered_marks(loaded.mark_spans, rendered.text, rendered.mark_offsets)
     if unrendered:
         return ArticleOutcome(None, tuple(problems + unrendered))
-    marks = tuple(locate_mark(span, rendered.text, rendered.mark_offsets[span.claim_id]) for span in loaded.mark_spans)
+    marks = locate_marks(loaded.mark_spans, rendered.text, rendered.mark_offsets)
     article = replace(article, text=rendered.text, marks=marks)
     problems.extend(scan_problems(rendered.page, article.body, article.path, article.body_line, article_page_ids()))
     problems.extend(_field_problems(article, renderer))

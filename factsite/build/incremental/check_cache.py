@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
+import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from factsite.build.incremental.fingerprints import code_fingerprint
 from factsite.build.incremental.lint_cache import LintCache
+from factsite.build.incremental.memory import collector_paused
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork, in_shares
 from factsite.build.pipeline import ArticleOutcome, check_article
@@ -46,6 +49,7 @@ class CheckCache:
         self._reported: set[str] = set()  # checked by `prefetch`, progress already reported
         self._file_digests: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
         self._prefix = hashlib.sha256((settings.fingerprint() + code_fingerprint()).encode()).hexdigest()
+        self._pid = os.getpid()  # the process that checks with workers (`prefetch`); a share elsewhere is a worker's
 
     def check(self, markdown_path: Path, citations_path: Path) -> ArticleOutcome:
         key = self._key(markdown_path, citations_path)
@@ -81,6 +85,7 @@ class CheckCache:
         # grammars, the lint's first run: 0.13 s of a first article's 0.17 s) is then loaded once, for every
         # child, not once in each.
         first, rest = missing[0], missing[1:]
+        self._pid = os.getpid()
         shares = [self._check_share([first], 1)]
         # Forked workers start at once with everything imported; forking a process that runs
         # other threads (the live preview's server) is unsafe, so then this process checks alone.
@@ -90,11 +95,14 @@ class CheckCache:
             if failures:
                 raise failures[0]
             shares += forked
-        for share in shares:
-            for key, entry in share:
-                if entry is not None:
-                    self._memory[key] = entry
-                self._reported.add(key)
+        with collector_paused():  # the workers' entries hold no cycle (see `EntryStore.read_file`)
+            for share in shares:
+                for key, entry in share:
+                    if isinstance(entry, bytes):
+                        entry = pickle.loads(entry)  # as a worker wrote it to the cache
+                    if entry is not None:
+                        self._memory[key] = entry
+                    self._reported.add(key)
         return len(missing) if forking else 1
 
     def finish(self) -> None:
@@ -108,16 +116,20 @@ class CheckCache:
             (self.store.directory / CHECKED_STAMP).touch()
 
     def _check_share(self, share: Sequence[tuple[Path, Path]],
-                     steps: int) -> list[tuple[str, Entry | None]]:  # fmt: skip
+                     steps: int) -> list[tuple[str, Entry | bytes | None]]:  # fmt: skip
         """Each article's key and cache entry; the process that checked an article writes its entry, so the
-        parent, which receives every share, does not pickle them all a second time."""
-        checked = []
-        for pair in share:
-            outcome = check_article(pair[0], pair[1], self.settings, self.renderer, self.lint.suggest)
-            key = self._key(*pair)
-            checked.append((key, self._store(key, outcome)))
-            for _ in range(steps if self.on_article is not None else 0):
-                self.on_article()  # type: ignore[misc]
+        parent, which receives every share, does not pickle them all a second time. A forked worker returns
+        each entry as the bytes it wrote to the cache: pickled once, for the file and the parent alike, where
+        the pipe would pickle the objects again."""
+        in_worker = os.getpid() != self._pid
+        checked: list[tuple[str, Entry | bytes | None]] = []
+        with collector_paused():
+            for pair in share:
+                outcome = check_article(pair[0], pair[1], self.settings, self.renderer, self.lint.suggest)
+                key = self._key(*pair)
+                checked.append((key, self._store_pickled(key, outcome) if in_worker else self._store(key, outcome)))
+                for _ in range(steps if self.on_article is not None else 0):
+                    self.on_article()  # type: ignore[misc]
         return checked
 
     def _key(self, markdown_path: Path, citations_path: Path) -> str:
@@ -172,6 +184,14 @@ class CheckCache:
         self._memory[key] = entry
         self._write(key, entry)
         return entry
+
+    def _store_pickled(self, key: str, outcome: ArticleOutcome) -> bytes | None:
+        """`_store` in a worker: the entry written as its pickled bytes, which are returned."""
+        if outcome.article is None:
+            return None
+        data = pickle.dumps((self._snapshot_hashes(outcome), outcome), protocol=pickle.HIGHEST_PROTOCOL)
+        self.store.write_bytes(key, data)
+        return data
 
     def _snapshot_hashes(self, outcome: ArticleOutcome) -> str:
         if outcome.article is None:

@@ -31,6 +31,24 @@ def long_lived(*, collect: bool = False) -> Iterator[None]:
         gc.unfreeze()
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Within the block, no automatic collections (an explicit `gc.collect` still runs); afterwards as before.
+
+    For checking a share of articles: each article's outcome is kept until the share ends, so every collection
+    during it would scan all the outcomes made so far, and finds almost nothing (an article's check leaves about
+    5 objects in cycles, some hundreds of bytes: bench/README.md, "Eighth round"), which the next collection
+    after the block frees.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def return_freed_memory() -> None:
     """Hand the whole pages of memory freed so far back to the system, where the C library can (glibc's
     `malloc_trim`; elsewhere nothing happens).

@@ -437,6 +437,8 @@ _STOPWORDS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?\u0964\u061f](?=\s)|\n\s*\n")  # the danda and the Arabic question mark too
 
 
+# The same sentences are read again for each claim citing the same source (its dates' and figures' context).
+@functools.lru_cache(maxsize=1024)
 def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that say what it is about: no stopwords, no numbers, singular."""
     words = (
@@ -746,6 +748,8 @@ def _same_nouns(noun: str) -> frozenset[str]:
     return frozenset({noun})
 
 
+# A few thousand distinct words, looked up tens of times each in a site's check.
+@functools.lru_cache(maxsize=8192)
 def singular(word: str) -> str:
     """A plural English noun's singular, for matching counted nouns ("reservists" -> "reservist").
 
