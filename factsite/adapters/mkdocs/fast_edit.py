@@ -148,8 +148,8 @@ def fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> Fas
         return None
     new_manifest = _with_files(new_manifest, config, written)
     for slug, (checked, _, shown, problems, _) in articles.items():
-        state.articles[slug] = article_record(checked, state.articles[slug].summary, shown, content_dir, problems,
-                                              seen)  # fmt: skip
+        record = state.articles[slug]
+        state.articles[slug] = article_record(checked, record.summary, shown, content_dir, problems, seen, record)
     fast.rendered = len(pages)
     fast.manifest = (manifest_file, new_manifest)
     fast.state = (state_file, state)

@@ -69,7 +69,7 @@ class PageCache:
         """
 
         def cached(checked: CheckedArticle) -> ArticlePages:
-            key = self._key(checked, keys)
+            key = self.key(checked, keys)
             if key is None:  # checked without a cache: nothing identifies it
                 self._report(None)
                 return render(checked)
@@ -98,7 +98,7 @@ class PageCache:
         """
         missing = []
         for checked in articles:
-            key = self._key(checked, keys)
+            key = self.key(checked, keys)
             if key is None or self._in_memory(key) is not None:
                 continue
             parts = self._read(key)
@@ -133,7 +133,8 @@ class PageCache:
                 self.on_article()  # type: ignore[misc]
         return rendered
 
-    def _key(self, checked: CheckedArticle, keys: Mapping[str, str]) -> str | None:
+    def key(self, checked: CheckedArticle, keys: Mapping[str, str]) -> str | None:
+        """The key of the article's parts: its check key (`keys`, by slug) and the templates; None without one."""
         article_key = keys.get(checked.article.slug)
         if article_key is None:
             return None
