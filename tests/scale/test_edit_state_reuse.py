@@ -6,12 +6,23 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from factsite.adapters.mkdocs.commands import build_site
-from factsite.build.incremental.edit_state import EditState, load_state, shown_digest, state_path
+from factsite.build.incremental.edit_state import (
+    EditState,
+    article_files,
+    load_state,
+    outward_fields,
+    shown_digest,
+    state_path,
+)
 from factsite.build.site import BuildOptions, SiteBuild
+from factsite.load.articles import load_article
 from factsite.load.site_config import read_site_config
 from tests.scale.conftest import edit_verdict, replace_in
 from tests.scale.conftest import pagefind_project as pagefind_project
+from tests.scale.test_fast_edit import FAST, FULL
 
 
 def summaries(config_file: Path, cache_dir: Path | None) -> tuple[dict[str, str], int]:
@@ -68,3 +79,36 @@ def test_a_full_build_reuses_the_sections_that_are_the_same(pagefind_project: Pa
             assert record.shown == before.articles[slug].shown
             reused += 1
     assert 0 < reused < len(after.articles)
+
+
+def _fields(root: Path, slug: str = "budget") -> str:
+    content = root / "content"
+    loaded = load_article(*article_files(content, slug), content, root)
+    assert loaded.article is not None
+    return outward_fields(loaded.article)
+
+
+@pytest.mark.parametrize("edit_name", list(FAST), ids=list(FAST))
+def test_an_edit_the_fast_path_takes_keeps_the_fields_it_compares_first(project: Path, edit_name: str) -> None:
+    # The early stop never costs a fast path: every edit the fast path takes keeps the fields as read.
+    root = project.parent
+    before = _fields(root)
+    FAST[edit_name](root)
+    assert _fields(root) == before
+
+
+@pytest.mark.parametrize("edit_name", ["a verdict", "the title", "a claimant", "the review date"])
+def test_a_verdict_title_claimant_or_date_changes_the_fields_compared_first(project: Path, edit_name: str) -> None:
+    root = project.parent
+    before = _fields(root)
+    FULL[edit_name](root)
+    assert _fields(root) != before
+
+
+def test_the_fields_compared_first_are_the_checked_articles(pagefind_project: Path) -> None:
+    # What a build records (from the checked article) is what the fast path reads (the article as loaded).
+    root = pagefind_project.parent
+    assert build_site(str(pagefind_project)).ok
+    state = _state(root, root / "site")
+    for slug, record in state.articles.items():
+        assert record.fields == _fields(root, slug)

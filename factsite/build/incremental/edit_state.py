@@ -26,14 +26,15 @@ from pathlib import Path
 
 from factsite.build.incremental.page_cache import manifest_path
 from factsite.build.incremental.store import EntryStore
-from factsite.model import CheckedArticle, Problem, Project
+from factsite.model import Article, CheckedArticle, Problem, Project
 from factsite.render import views
 from factsite.render.data_files import ItemSpans
 from factsite.render.feeds import updated
 from factsite.render.pages import ArticlePages, SitePage, SourceEntry
 from factsite.render.same_claims import ClaimGroup, ClaimKey
 
-# 2: the files as the check read them, with their change times; 3: each article's sections with their digest
+# 2: the files as the check read them, with their change times; 3: each article's sections with their digest, and
+# its `outward_fields`
 STATE_VERSION = 3
 # Problems a whole-site check finds at an article's claims, which only other articles' ids (part of their
 # summaries) can change: kept for an article whose summary is unchanged.
@@ -88,6 +89,17 @@ def outward_summary(part: ArticlePages, checked: CheckedArticle, project: Projec
     digest = hashlib.sha256(repr(shown).encode())
     digest.update("".join(html).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def outward_fields(article: Article) -> str:
+    """A digest of the fields of an article as read (`factsite.load.load_article`, no check) that its outward summary
+    shows as they are: its title, outlet, dates, reviewer and summary, and each claim's id, kind, verdict and speaker.
+    When they differ the summary does, and the fast path stops before the check (a verdict: the commonest edit it does
+    not take). The check changes none of them."""
+    claims = tuple((claim.id, claim.kind.value, claim.verdict, claim.speaker) for claim in article.claims)
+    shown = (article.title, article.outlet, article.published, article.reviewed, article.reviewer, article.summary,
+             claims)  # fmt: skip
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def _source_shown(entry: SourceEntry) -> tuple[object, ...]:
@@ -162,6 +174,8 @@ class ArticleRecord:
     # The SHA-256 of `shown` as composed (`shown_digest`): the next build reuses `shown` as it is when its sections
     # are the same (most articles, after most edits), instead of pickling and compressing them again.
     shown_digest: str = ""
+    # Its `outward_fields`, as checked.
+    fields: str = ""
 
     def read_shown(self) -> ArticleShown:
         shown = pickle.loads(zlib.decompress(self.shown))
@@ -332,7 +346,7 @@ def article_record(checked: CheckedArticle, summary: str, shown: ArticleShown, c
     else:
         stored = zlib.compress(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL), 1)
     return ArticleRecord(checked.article.slug, stats, digest, summary, stored, labels, tuple(problems),
-                         sections)  # fmt: skip
+                         sections, outward_fields(checked.article))  # fmt: skip
 
 
 def shown_digest(shown: ArticleShown) -> str:
