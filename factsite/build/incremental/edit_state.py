@@ -93,9 +93,9 @@ def outward_summary(part: ArticlePages, checked: CheckedArticle, project: Projec
 
 def outward_fields(article: Article) -> str:
     """A digest of the fields of an article as read (`factsite.load.load_article`, no check) that its outward summary
-    shows as they are: its title, outlet, dates, reviewer and summary, and each claim's id, kind, verdict and speaker.
-    When they differ the summary does, and the fast path stops before the check (a verdict: the commonest edit it does
-    not take). The check changes none of them."""
+    holds: its title, outlet, dates, reviewer and summary, and each claim's id, kind, verdict (by its entry in the
+    scale) and speaker. When they differ the summary does, and the fast path stops before the check (a verdict: the
+    commonest edit it does not take). The check changes none of them."""
     claims = tuple((claim.id, claim.kind.value, claim.verdict, claim.speaker) for claim in article.claims)
     shown = (article.title, article.outlet, article.published, article.reviewed, article.reviewer, article.summary,
              claims)  # fmt: skip
