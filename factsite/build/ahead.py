@@ -56,9 +56,15 @@ def lint_expected(config_file: str) -> bool:
     """Whether the command is likely to lint an article, from the site's files alone, before the imports.
 
     Only a guess, for work started ahead: a wrong "no" costs the dictionary's load where the lint first
-    needs it, a wrong "yes" a processor's half second. No when mkdocs.yml turns the lint off, and no when
-    the check cache held every article (`CheckCache.finish`) and the configuration last changed:
-    then every article is found in the cache and none is linted. Anything unexpected answers yes.
+    needs it (`factsite.lint.engine.linter_for`), a wrong "yes" a processor's half second. No when mkdocs.yml
+    turns the lint off, and no when the check cache held every article (`CheckCache.finish`) and none of the
+    files the lint reads changed since: then every article body is found in the lint's cache and none is
+    linted. The lint reads an article's Markdown alone (its body, and the `locale` and `published` of its front
+    matter: `factsite.build.incremental.lint_cache`), the site's word list and mkdocs.yml (the lint's switch, the
+    site's locale); never an article's YAML (its `ignore:` entries and typo claims only filter the findings) nor
+    the editor pages. So an edit of a YAML file alone, a claim's note or verdict, answers no. A Markdown file
+    counts with its change time too, which a rename or a copy that keeps the modification time renews.
+    The content folder's own time stands for the word list added or removed. Anything unexpected answers yes.
     """
     try:
         site = _site_options(Path(config_file))
@@ -69,9 +75,14 @@ def lint_expected(config_file: str) -> bool:
         saved = (cache / "articles" / "checked").stat().st_mtime_ns
         content = project / str(site.get("docs_dir") or "docs")
         newest = max(Path(config_file).stat().st_mtime_ns, content.stat().st_mtime_ns)
+        with contextlib.suppress(FileNotFoundError):
+            words = (content / "words.txt").stat()
+            newest = max(newest, words.st_mtime_ns, words.st_ctime_ns)
         with os.scandir(content / "articles") as entries:
-            newest = max(newest, content.joinpath("articles").stat().st_mtime_ns,
-                         *(entry.stat().st_mtime_ns for entry in entries))  # fmt: skip
+            for entry in entries:
+                if entry.name.endswith(".md"):
+                    markdown = entry.stat()
+                    newest = max(newest, markdown.st_mtime_ns, markdown.st_ctime_ns)
         return newest >= saved
     except Exception:  # a guess: whatever it cannot read, the command reports
         return True

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
-from factsite.build.incremental.edit_state import outward_summary, rest_fingerprint
+from factsite.build.incremental.edit_state import SummaryCache, rest_fingerprint
 from factsite.build.incremental.fingerprints import templates_fingerprint
 from factsite.build.incremental.memory import return_freed_memory
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
@@ -74,6 +74,7 @@ class BuildCaches:
         self.checks = CheckCache(settings, cache_dir)
         self.pages = PageCache(cache_dir, templates_fingerprint(TEMPLATES_DIR))
         self.publication = PublicationCache(cache_dir)
+        self.summaries = SummaryCache(cache_dir)
         self.templates = template_environment()
 
     @classmethod
@@ -139,9 +140,10 @@ class SiteBuild:
         cached = renders.rendering(renderer.article_pages, keys, keep=not self.options.once)
         parts = [cached(checked) for checked in project.articles]
         self.article_data = [part.data for part in parts]
-        self.summaries = [
-            outward_summary(part, checked, project) for part, checked in zip(parts, project.articles, strict=True)
-        ]
+        summaries = self.caches.summaries
+        self.summaries = [summaries.summary(renders.key(checked, keys), part, checked, project)
+                          for part, checked in zip(parts, project.articles, strict=True)]  # fmt: skip
+        summaries.save()
         self.renderer = renderer
         # The same claims in other articles, found here with the last build's pairs of unchanged buckets: the
         # claim pages and the data files ask again for the claims of this project, and get this answer.

@@ -101,12 +101,12 @@ def test_the_command_checks_and_renders_in_two_processes_to_the_same_site(projec
     build(tmp_path / "two", "2")
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
     pages = project.parent / ".factsite-cache" / "pages"
-    site_wide = (pages / "also-checked", pages / "same-claims")
+    site_wide = (pages / "also-checked", pages / "same-claims", pages / "summaries")
     listings = pages / "listings"
     stored = [path for path in pages.rglob("*")
               if path.is_file() and path not in site_wide and listings not in path.parents]  # fmt: skip
     # One entry per article, each with the file of its cards (and the claim pages' "Also checked in" sections,
-    # the same-claims search's pairs and the listings' pages).
+    # the same-claims search's pairs, the articles' outward summaries and the listings' pages).
     assert len([path for path in stored if path.suffix != ".cards"]) == 3
     assert len([path for path in stored if path.suffix == ".cards"]) == 3
 

@@ -29,6 +29,7 @@ from factsite.build.incremental.edit_state import (
     EditState,
     build_state,
     forget_state,
+    load_state,
     record_state,
     state_path,
     theme_assets_fingerprint,
@@ -295,11 +296,13 @@ def _edit_state(config: MkDocsConfig, plugin: FactsitePlugin, context: str,
     if core.article_data is None or len(core.summaries) != len(project.articles):
         return None
     also = same_claims(project.claims, project.settings)
+    path = state_path(plugin.cache_dir, target)
+    # The last state's sections are reused where they are the same, whatever site it described (compared by digest).
     state = build_state(context, project, core.summaries, core.renderer.also_checked, also, core.spans,
                         plugin.nav_site_pages, plugin.newest, plugin.search, core.caches.checks.seen,
-                        core.rest)  # fmt: skip
+                        core.rest, load_state(path))  # fmt: skip
     state.extra["theme_assets"] = theme_assets_fingerprint(config.theme.custom_dir)
-    return state_path(plugin.cache_dir, target), state
+    return path, state
 
 
 def _pickled_stage(config: MkDocsConfig, plugin: FactsitePlugin,
