@@ -7,6 +7,7 @@ A fork copies the parent as it is, so the function needs no arguments passed; a 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
@@ -84,6 +85,14 @@ class Child:
             error, origin = value
             raise error from ChildTraceback(origin)
         return value
+
+    def stop(self) -> None:
+        """End the child without its result (a build that no longer needs it), and wait for it to go."""
+        os.close(self.read_end)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
 
 
 def start(function: Callable[[], Any]) -> Child:
