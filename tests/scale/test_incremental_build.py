@@ -3,6 +3,7 @@ what changed."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from factsite.adapters.mkdocs.commands import build_site
-from tests.conftest import REPOSITORY, tree_digest
+from tests.conftest import REPOSITORY, copy_demo, tree_digest
 from tests.scale.conftest import EDITS, Edit, pages_without_body, replace_in, site_project
 
 CASES = {
@@ -87,6 +88,20 @@ def test_rendering_in_two_processes_gives_the_same_site(project: Path, tmp_path:
     two = build_site(str(project), site_dir=str(tmp_path / "two"), jobs=2)
     assert one.ok and two.ok and two.rendered == two.pages
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+
+def test_the_demo_rendered_beside_material_search_gives_the_same_site(tmp_path: Path) -> None:
+    # With two processes the demo's 64 generated pages are rendered in a child while this process gives them to
+    # Material's search, and the cards are drawn in another child: the same files, the same search index.
+    project = copy_demo(tmp_path / "project") / "mkdocs.yml"
+    one = build_site(str(project), site_dir=str(tmp_path / "one"), jobs=1)
+    shutil.rmtree(project.parent / ".factsite-cache")
+    two = build_site(str(project), site_dir=str(tmp_path / "two"), jobs=2)
+    assert one.ok and two.ok and two.rendered == two.pages >= 32
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+    index = json.loads((tmp_path / "two" / "search" / "search_index.json").read_text("utf-8"))
+    claim_pages = {entry["location"].split("#")[0] for entry in index["docs"] if "/claims/" in entry["location"]}
+    assert len(claim_pages) == sum(1 for _ in (tmp_path / "two").glob("articles/*/claims/*/index.html"))
 
 
 def test_the_command_checks_and_renders_in_two_processes_to_the_same_site(project: Path, tmp_path: Path) -> None:
