@@ -164,8 +164,11 @@ class SiteBuild:
 
     def _draw_cards_apart(self, lacking: list[CheckedArticle] | None) -> CardDrawing | None:
         """The cards of the articles to compose, drawn in another process (`card_drawing`): with a second
-        processor, when composing does not fork its own workers (which draw their articles' cards)."""
-        if not lacking or self.options.jobs < 2 or len(lacking) >= self.options.parallel_minimum:
+        processor, when composing does not fork its own workers (which draw their articles' cards), in a build
+        that runs once (the live preview reads `article_data` as composed, and writes its data files itself)."""
+        if not lacking or not self.options.once or self.options.jobs < 2:
+            return None
+        if len(lacking) >= self.options.parallel_minimum:
             return None
         return CardDrawing.start(lacking, self.settings)
 

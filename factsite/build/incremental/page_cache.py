@@ -56,6 +56,7 @@ class PageCache:
         self._memory: dict[str, ArticlePages] = {}
         self._reported: set[str] = set()  # rendered by `prefetch`, progress already reported
         self._unstored: dict[str, ArticlePages] = {}  # rendered without their cards (`store_with_cards`)
+        self._keep = True  # whether this build's `rendering` keeps the parts in memory
         self.cards_read = 0  # stored cards read back (`read_card`)
         self.sections = SectionCache(directory, templates_fingerprint)
         self.listings = ListingCache(directory, templates_fingerprint)
@@ -71,6 +72,7 @@ class PageCache:
         `store`: False when `render` leaves the cards out (another process draws them, `card_drawing`): the
         articles rendered wait for `store_with_cards`, as an entry is stored with its cards.
         """
+        self._unstored, self._keep = {}, keep  # this build's (an earlier one may have stopped before its cards)
 
         def cached(checked: CheckedArticle) -> ArticlePages:
             key = self._key(checked, keys)
@@ -81,10 +83,12 @@ class PageCache:
             if parts is None:
                 self.misses += 1
                 parts = render(checked)
-                if store:
-                    parts = self._write(key, parts)
-                else:
+                if not store:  # kept nowhere else until its cards are in: a build may stop before that
                     self._unstored[key] = parts
+                    self._memory.pop(key, None)
+                    self._report(key)
+                    return parts
+                parts = self._write(key, parts)
             else:
                 self.hits += 1
             if keep:
@@ -112,7 +116,7 @@ class PageCache:
         stored = {}
         for key, parts in self._unstored.items():
             parts = self._write(key, replace(parts, data=replace(parts.data, cards=cards[parts.slug])))
-            if key in self._memory:
+            if self._keep:
                 self._memory[key] = parts
             stored[parts.slug] = parts
         self._unstored.clear()
