@@ -15,6 +15,7 @@ import pytest
 from factsite.adapters.mkdocs.commands import build_site
 from tests.conftest import REPOSITORY, copy_demo, tree_digest
 from tests.scale.conftest import EDITS, Edit, pages_without_body, replace_in, site_project
+from tests.scale.conftest import pagefind_project as pagefind_project
 
 CASES = {
     # edit: at most this many pages rendered again (the edited article's, the site-wide ones; adding or
@@ -88,6 +89,21 @@ def test_rendering_in_two_processes_gives_the_same_site(project: Path, tmp_path:
     two = build_site(str(project), site_dir=str(tmp_path / "two"), jobs=2)
     assert one.ok and two.ok and two.rendered == two.pages
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+
+def test_a_first_build_indexed_beside_the_data_files_is_the_same(pagefind_project: Path, tmp_path: Path) -> None:
+    # With two processes a first build's Pagefind index is made in a child while the data files are written; with
+    # one, after them: the same index, published with the site.
+    one = build_site(str(pagefind_project), site_dir=str(tmp_path / "one"), jobs=1)
+    shutil.rmtree(pagefind_project.parent / ".factsite-cache")
+    two = build_site(str(pagefind_project), site_dir=str(tmp_path / "two"), jobs=2)
+    assert one.ok and two.ok
+    index = tree_digest(tmp_path / "two" / "pagefind")
+    assert len(index) > 3 and tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+    # Built again over the published site and its index: the index follows the pages, as before.
+    shutil.rmtree(pagefind_project.parent / ".factsite-cache")
+    again = build_site(str(pagefind_project), site_dir=str(tmp_path / "two"), jobs=2)
+    assert again.ok and tree_digest(tmp_path / "two" / "pagefind") == index
 
 
 def test_the_demo_rendered_beside_material_search_gives_the_same_site(tmp_path: Path) -> None:
