@@ -56,7 +56,8 @@ STAGES = (
     ("render the generated pages", "factsite.adapters.mkdocs.rendering", "render_pages"),
     ("  Material's search, its page event", "material.plugins.search.plugin", "SearchPlugin.on_page_context"),
     ("  render in a forked process", "factsite.adapters.mkdocs.rendering", "_render_all"),
-    ("data files", "factsite.build.site", "SiteBuild.data_file_data"),
+    ("data files asked for (waits for the cards drawn apart)", "factsite.build.site", "SiteBuild.data_file_data"),
+    ("data files written", "factsite.render.data_files", "site_file_data"),
     ("Pagefind", "factsite.adapters.mkdocs.search", "index_site"),
     ("publish", "factsite.build.write", "publish"),
 )
