@@ -120,6 +120,8 @@ def build_site(
         plugin = start_plugins(config, "build", jobs, progress, previous_site=target, index_search=False,
                                overlay=True)  # fmt: skip
     apart = plugin.config.search != "material" and _large(config) and workers.can_fork()
+    # A build in a child of its own (`apart`) holds everything it made until it ends: Pagefind runs after it.
+    plugin.index_beside_data_files = not apart
     payload: bytes | None = None
     indexed: tuple[bool, str | None] = (False, None)  # whether the build indexed the staged site, and the problem
     search_error, index_after = None, False

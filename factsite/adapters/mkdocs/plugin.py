@@ -98,7 +98,10 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         # The pages an automatic navigation lists, without their bodies: the edit's fast path builds the
         # navigation from them (`factsite.adapters.mkdocs.fast_edit`).
         self.nav_site_pages: list[SitePage] = []
-        # Pagefind indexing the staged site in a forked process, beside the data files (`indexed`).
+        # Pagefind indexing the staged site in a forked process, beside the data files (`indexed`), where the
+        # `build` command allows it: not when the build runs in a child of its own, which then holds the whole
+        # build in memory while Pagefind runs.
+        self.index_beside_data_files = False
         self.indexing: workers.Child | None = None
         self.env: jinja2.Environment | None = None
         self.files: Files | None = None
@@ -118,6 +121,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps plugin instances between builds of one process: each build starts afresh.
         self.options = BuildOptions(dirty=dirty)
+        self.index_beside_data_files = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -317,19 +321,19 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def _index_beside_data_files(self, config: MkDocsConfig) -> None:
         """Start Pagefind's index of the staged site in a forked process while this one writes the data files, which
         Pagefind does not read (it reads the pages, all written by now), where the `build` command would index the
-        staged site right after the build: `index_search` off, a whole new site staged (not changes to publish over
-        the site, which is indexed after) and no published index to keep until the new one follows (as a first
-        build, or a build from nothing, has none). Awaited with `indexed`."""
-        if self.search != "pagefind" or self.options.index_search or not self.options.once or self.options.jobs < 2:
+        staged site right after the build and allows it (`index_beside_data_files`): `index_search` off, a whole
+        new site staged (not changes to publish over the site, which is indexed after) and no published index to
+        keep until the new one follows (a first build, or one into a new folder, has none). Awaited: `indexed`."""
+        if not self.index_beside_data_files or self.search != "pagefind" or self.options.index_search:
             return
-        if self.reuse is None or self.reuse.overlay:
+        if self.options.jobs < 2 or self.reuse is None or self.reuse.overlay:
             return
         published = self.options.previous_site
         if published is not None and (published / search.PAGEFIND_DIR).exists():
             return
         if workers.can_fork():
             staging = Path(config.site_dir)
-            self.indexing = workers.start(lambda: search.index_site(staging))
+            self.indexing = workers.start(lambda: search.index_site(staging), collect=False)
 
     def indexed(self) -> tuple[bool, str | None]:
         """Whether the build indexed the site for search (`_index_beside_data_files`), and the problem if it failed."""

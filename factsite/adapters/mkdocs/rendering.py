@@ -97,7 +97,7 @@ def _render_beside_search(pages: Sequence[Page], chosen: Set[int], config: MkDoc
         with material_search_unfilled(config):
             _render_all(wanted, 0, render=render)
 
-    child = workers.start(render_unindexed)
+    child = workers.start(render_unindexed, collect=False)
     try:
         for page in pages:
             context = page_context(nav, doc_files, config, page)

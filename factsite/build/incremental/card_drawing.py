@@ -38,7 +38,7 @@ class CardDrawing:
         then the pages are composed with their cards, as before)."""
         if settings.social_cards == "off" or not articles or not workers.can_fork():
             return None
-        child = workers.start(lambda: [article_cards(checked, settings) for checked in articles])
+        child = workers.start(lambda: [article_cards(checked, settings) for checked in articles], collect=False)
         return cls(child, [checked.article.slug for checked in articles])
 
     def result(self) -> dict[str, Cards]:

@@ -95,14 +95,18 @@ class Child:
             os.waitpid(self.pid, 0)
 
 
-def start(function: Callable[[], Any]) -> Child:
-    """Run `function` in a forked process; `Child.result()` waits for it."""
+def start(function: Callable[[], Any], *, collect: bool = True) -> Child:
+    """Run `function` in a forked process; `Child.result()` waits for it. `collect=False`: without the garbage
+    collector, for work beside the parent that makes few objects in cycles (a collection writes to every object it
+    scans, so the child would copy the parent's memory page by page while both run)."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid:
         os.close(write_end)
         return Child(pid, read_end)
     os.close(read_end)  # pragma: no cover (runs in the child)
+    if not collect:
+        gc.disable()
     status = 0
     try:
         outcome: tuple[bool, Any] = (False, function())
