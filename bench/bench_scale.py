@@ -56,8 +56,10 @@ MEMORY_BUDGET_MB = 8 * 1024
 # Runs a Python script or module in a fresh interpreter and prints its wall time, its own peak
 # resident memory and the largest of its child processes' (render workers, Pagefind).
 MEASURE = """
-import json, resource, runpy, sys, time
+import json, os, resource, runpy, sys, time
 target, sys.argv = sys.argv[1], sys.argv[1:]
+if target != "-m":  # as `python build.py` has it: the script's checkout first, not an installed one
+    sys.path.insert(0, os.path.dirname(os.path.abspath(target)))
 started, status = time.perf_counter(), 0
 try:
     if target == "-m":

@@ -70,6 +70,8 @@ expect("material.plugins.search SearchConfig option 'enabled'",
        lambda: "enabled" in [name for name, _ in SearchConfig._schema])
 expect("material.plugins.search.plugin.SearchPlugin.on_config", lambda: callable(SearchPlugin.on_config))
 expect("material.plugins.search.plugin.SearchPlugin.on_post_build", lambda: callable(SearchPlugin.on_post_build))
+expect("material.plugins.search.plugin.SearchPlugin.on_page_context: self.search_index.add_entry_from_context(page)",
+       lambda: "self.search_index.add_entry_from_context(page)" in inspect.getsource(SearchPlugin.on_page_context))
 
 import mkdocs
 print(json.dumps({"engine": mkdocs.__name__, "broken": broken}))
@@ -103,6 +105,8 @@ INTERNALS = {
     ".on_config(config)": "material.plugins.search.plugin.SearchPlugin.on_config",
     ".on_post_build(config=config)": "material.plugins.search.plugin.SearchPlugin.on_post_build",
     "plugin_config.enabled": "material.plugins.search SearchConfig option 'enabled'",
+    "add_entry_from_context": "SearchPlugin.on_page_context: self.search_index.add_entry_from_context(page)",
+    "plugin.search_index": "SearchPlugin.on_page_context: self.search_index.add_entry_from_context(page)",
 }
 ADAPTER = Path(__file__).resolve().parents[1] / "factsite" / "adapters" / "mkdocs"
 

@@ -22,14 +22,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factsite.build.incremental.check_cache import PARALLEL_MINIMUM, CheckCache
+from factsite.build.incremental.card_drawing import CardDrawing
+from factsite.build.incremental.check_cache import CHECK_PARALLEL_MINIMUM, PARALLEL_MINIMUM, CheckCache
 from factsite.build.incremental.edit_state import SummaryCache, rest_fingerprint
 from factsite.build.incremental.fingerprints import templates_fingerprint
 from factsite.build.incremental.memory import return_freed_memory
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
 from factsite.build.pipeline import article_paths, check_project
 from factsite.build.progress import Progress
-from factsite.model import Project
+from factsite.model import CheckedArticle, Project
 from factsite.render.data_files import ArticleData, FileData, ItemSpans, StoredFile, site_file_data, site_files
 from factsite.render.pages import TEMPLATES_DIR, PageRenderer, SitePage, template_environment
 from factsite.render.same_claims import BucketMatches, same_claims
@@ -62,8 +63,15 @@ class BuildOptions:
 
     @property
     def parallel_minimum(self) -> int:
-        """Fewer articles to check or compose than this stay in this process."""
+        """Fewer articles to compose than this stay in this process (to check: `check_parallel_minimum`)."""
         return 2 if self.parallel_always else PARALLEL_MINIMUM
+
+    @property
+    def check_parallel_minimum(self) -> int:
+        """Fewer articles to check than this stay in this process. Lower than for composing: the check forks
+        after its first article (`CheckCache.prefetch`), so a child checks warm, about 40 ms an article of 20
+        claims against a fork's 10 ms, while Harper's dictionary has already been waited for."""
+        return 2 if self.parallel_always else CHECK_PARALLEL_MINIMUM
 
 
 class BuildCaches:
@@ -110,6 +118,8 @@ class SiteBuild:
         self.spans = ItemSpans()
         # The content's other files as the check started (`rest_fingerprint`), for the early cut-off.
         self.rest = ""
+        # The social cards being drawn in another process while the pages are composed and rendered.
+        self._drawing: CardDrawing | None = None
 
     def check(self) -> Project:
         """Every article checked (cached ones reused), with the problems that need the whole site last."""
@@ -118,7 +128,7 @@ class SiteBuild:
         pairs = article_paths(self.settings.content_dir)[0]
         progress.stage("checking", len(pairs), "articles")
         checks.on_article = progress.advance
-        checks.prefetch(pairs, self.options.jobs, minimum=self.options.parallel_minimum)
+        checks.prefetch(pairs, self.options.jobs, minimum=self.options.check_parallel_minimum)
         # Publication problems (checklist, structured data) need the whole site, so they come last.
         self.project = self.caches.publication.with_problems(
             check_project(self.settings, checks.check), checks.article_keys
@@ -137,7 +147,10 @@ class SiteBuild:
         renders.on_article = self.options.progress.advance
         renders.prefetch(renderer.article_pages, project.articles, keys, self.options.jobs,
                          minimum=self.options.parallel_minimum)  # fmt: skip
-        cached = renders.rendering(renderer.article_pages, keys, keep=not self.options.once)
+        self._drawing = self._draw_cards_apart(renders.lacking(project.articles, keys))
+        renderer.cards = self._drawing is None
+        cached = renders.rendering(renderer.article_pages, keys, keep=not self.options.once,
+                                   store=self._drawing is None)  # fmt: skip
         parts = [cached(checked) for checked in project.articles]
         self.article_data = [part.data for part in parts]
         summaries = self.caches.summaries
@@ -151,6 +164,27 @@ class SiteBuild:
         same_claims(project.claims, self.settings, matches)
         return self._saving_sections(renderer.assemble(parts), matches)
 
+    def _draw_cards_apart(self, lacking: list[CheckedArticle] | None) -> CardDrawing | None:
+        """The cards of the articles to compose, drawn in another process (`card_drawing`): with a second
+        processor, when composing does not fork its own workers (which draw their articles' cards), in a build
+        that runs once (the live preview reads `article_data` as composed, and writes its data files itself)."""
+        if not lacking or not self.options.once or self.options.jobs < 2:
+            return None
+        if len(lacking) >= self.options.parallel_minimum:
+            return None
+        return CardDrawing.start(lacking, self.settings)
+
+    def _join_cards(self) -> None:
+        """The cards drawn apart, in the articles' data and their cache entries."""
+        drawing, self._drawing = self._drawing, None
+        if drawing is None or self.project is None or self.article_data is None:
+            return
+        stored = self.caches.pages.store_with_cards(drawing.result())
+        self.article_data = [
+            stored[checked.article.slug].data if checked.article.slug in stored else data
+            for checked, data in zip(self.project.articles, self.article_data, strict=True)
+        ]
+
     def _saving_sections(self, pages: Iterator[SitePage], matches: BucketMatches) -> Iterator[SitePage]:
         yield from pages
         self.caches.pages.sections.save()  # once every page was composed: the sections the site shows now
@@ -162,12 +196,14 @@ class SiteBuild:
     def data_files(self) -> Iterator[tuple[str, bytes]]:
         """The site's data files (claims.json, feeds, JSON-LD) as (path in the site, bytes)."""
         assert self.project is not None, "check() first"
+        self._join_cards()
         return site_files(self.project, self.article_data, self.read_stored)
 
     def data_file_data(self) -> Iterator[tuple[str, FileData]]:
         """`data_files`, with the cards the page cache keeps apart unread (`StoredFile`, their digest known):
         a writer finding them published already links them (`factsite.build.write.DataFileWriter`)."""
         assert self.project is not None, "check() first"
+        self._join_cards()
         return site_file_data(self.project, self.article_data, self.spans)
 
     def read_stored(self, card: StoredFile) -> bytes:

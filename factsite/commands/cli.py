@@ -74,8 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument("-j", "--jobs", type=int, default=None,
-                             help="processes to check and render with (default: one per processor, "
-                             "for large sites)")  # fmt: skip
+                             help="processes to check and render with (default: one per processor)")  # fmt: skip
         if name == "build":
             command.add_argument("-d", "--site-dir", help="output directory (default: site_dir of mkdocs.yml)")
             _engine_argument(command)

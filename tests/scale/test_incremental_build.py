@@ -3,6 +3,7 @@ what changed."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -12,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from factsite.adapters.mkdocs.commands import build_site
-from tests.conftest import REPOSITORY, tree_digest
+from tests.conftest import REPOSITORY, copy_demo, tree_digest
 from tests.scale.conftest import EDITS, Edit, pages_without_body, replace_in, site_project
+from tests.scale.conftest import pagefind_project as pagefind_project
 
 CASES = {
     # edit: at most this many pages rendered again (the edited article's, the site-wide ones; adding or
@@ -87,6 +89,35 @@ def test_rendering_in_two_processes_gives_the_same_site(project: Path, tmp_path:
     two = build_site(str(project), site_dir=str(tmp_path / "two"), jobs=2)
     assert one.ok and two.ok and two.rendered == two.pages
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+
+def test_a_first_build_indexed_beside_the_data_files_is_the_same(pagefind_project: Path, tmp_path: Path) -> None:
+    # With two processes a first build's Pagefind index is made in a child while the data files are written; with
+    # one, after them: the same index, published with the site.
+    one = build_site(str(pagefind_project), site_dir=str(tmp_path / "one"), jobs=1)
+    shutil.rmtree(pagefind_project.parent / ".factsite-cache")
+    two = build_site(str(pagefind_project), site_dir=str(tmp_path / "two"), jobs=2)
+    assert one.ok and two.ok
+    index = tree_digest(tmp_path / "two" / "pagefind")
+    assert len(index) > 3 and tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+    # Built again over the published site and its index: the index follows the pages, as before.
+    shutil.rmtree(pagefind_project.parent / ".factsite-cache")
+    again = build_site(str(pagefind_project), site_dir=str(tmp_path / "two"), jobs=2)
+    assert again.ok and tree_digest(tmp_path / "two" / "pagefind") == index
+
+
+def test_the_demo_rendered_beside_material_search_gives_the_same_site(tmp_path: Path) -> None:
+    # With two processes the demo's 64 generated pages are rendered in a child while this process gives them to
+    # Material's search, and the cards are drawn in another child: the same files, the same search index.
+    project = copy_demo(tmp_path / "project") / "mkdocs.yml"
+    one = build_site(str(project), site_dir=str(tmp_path / "one"), jobs=1)
+    shutil.rmtree(project.parent / ".factsite-cache")
+    two = build_site(str(project), site_dir=str(tmp_path / "two"), jobs=2)
+    assert one.ok and two.ok and two.rendered == two.pages >= 32
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+    index = json.loads((tmp_path / "two" / "search" / "search_index.json").read_text("utf-8"))
+    claim_pages = {entry["location"].split("#")[0] for entry in index["docs"] if "/claims/" in entry["location"]}
+    assert len(claim_pages) == sum(1 for _ in (tmp_path / "two").glob("articles/*/claims/*/index.html"))
 
 
 def test_the_command_checks_and_renders_in_two_processes_to_the_same_site(project: Path, tmp_path: Path) -> None:

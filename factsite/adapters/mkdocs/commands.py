@@ -121,7 +121,10 @@ def build_site(
         plugin = start_plugins(config, "build", jobs, progress, previous_site=target, index_search=False,
                                overlay=True)  # fmt: skip
     apart = plugin.config.search != "material" and _large(config) and workers.can_fork()
+    # A build in a child of its own (`apart`) holds everything it made until it ends: Pagefind runs after it.
+    plugin.index_beside_data_files = not apart
     payload: bytes | None = None
+    indexed: tuple[bool, str | None] = (False, None)  # whether the build indexed the staged site, and the problem
     search_error, index_after = None, False
     try:
         if fast is not None:
@@ -130,17 +133,20 @@ def build_site(
         elif apart:
             # The build's result stays pickled while Pagefind runs: at 25,000 claims, 50 MB as bytes
             # against 300 MB as objects.
-            (ok, engine, overlay), payload = workers.start(lambda: _pickled_stage(config, plugin, target)).result()
+            (ok, engine, overlay, indexed), payload = workers.start(
+                lambda: _pickled_stage(config, plugin, target)
+            ).result()
         else:
             staged = _stage(config, plugin, target)
-            ok, engine, overlay = staged.outcome.ok, staged.search, staged.overlay
+            ok, engine, overlay, indexed = staged.outcome.ok, staged.search, staged.overlay, staged.indexed
         if ok and engine == "pagefind":
             # A site already published with an index is replaced at once, with that index, and the new
             # index follows; a first build is published with its index. Changes published over the site leave
             # its index in place, and as the staging folder holds only them, Pagefind indexes the site after.
             index_after = overlay or search.keep_previous_index(target, staging)
             if not index_after:
-                search_error = _index_search(staging, plugin.progress)
+                # Indexed already, beside the data files, by a first build (`FactsitePlugin.indexed`), or now.
+                search_error = indexed[1] if indexed[0] else _index_search(staging, plugin.progress)
         if payload is not None:
             staged = pickle.loads(payload)
             del payload
@@ -233,6 +239,8 @@ class _Staged:
     remove: tuple[str, ...] = ()
     # Where to save the state for the next build's fast path, and the state (`factsite.build.incremental.edit_state`).
     edits: tuple[Path, EditState] | None = None
+    # Whether the build indexed the staged site for search already, and the problem if that failed.
+    indexed: tuple[bool, str | None] = (False, None)
 
 
 def _fast_edit(config: MkDocsConfig, plugin: FactsitePlugin, target: Path, staging: Path) -> _Staged | None:
@@ -283,7 +291,7 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
                     gone.add(search.PAGEFIND_DIR)  # the whole index, as the search engine changed
                 remove = tuple(sorted(gone))
     edits = _edit_state(config, plugin, reuse.context, target) if reuse is not None and manifest is not None else None
-    return _Staged(outcome, plugin.search, manifest, overlay, remove, edits)
+    return _Staged(outcome, plugin.search, manifest, overlay, remove, edits, plugin.indexed())
 
 
 def _edit_state(config: MkDocsConfig, plugin: FactsitePlugin, context: str,
@@ -306,11 +314,12 @@ def _edit_state(config: MkDocsConfig, plugin: FactsitePlugin, context: str,
 
 
 def _pickled_stage(config: MkDocsConfig, plugin: FactsitePlugin,
-                   target: Path) -> tuple[tuple[bool, str, bool], bytes]:  # fmt: skip
-    """`_stage` for a child process: whether it succeeded, the search engine chosen and whether its changes are
-    published over the site, then its result pickled, for the parent to read only once Pagefind has run."""
+                   target: Path) -> tuple[tuple[bool, str, bool, tuple[bool, str | None]], bytes]:  # fmt: skip
+    """`_stage` for a child process: whether it succeeded, the search engine chosen, whether its changes are
+    published over the site and whether it indexed them, then its result pickled, for the parent to read only once
+    Pagefind has run."""
     staged = _stage(config, plugin, target)
-    summary = (staged.outcome.ok, staged.search, staged.overlay)
+    summary = (staged.outcome.ok, staged.search, staged.overlay, staged.indexed)
     return summary, pickle.dumps(staged, protocol=pickle.HIGHEST_PROTOCOL)
 
 

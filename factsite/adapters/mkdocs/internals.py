@@ -7,10 +7,11 @@ only, and `tests/test_engine_internals.py` names which internal changed, on MkDo
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -116,6 +117,36 @@ def material_search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None
     index = getattr(plugin, "search_index", None)
     entries = getattr(index, "entries", None)
     return entries if isinstance(entries, list) else None
+
+
+def is_material_search(config: MkDocsConfig, listener: Callable[..., object]) -> bool:
+    """Whether `listener` (a plugin's event method) is Material's search plugin's."""
+    plugin = material_search(config)
+    return plugin is not None and getattr(listener, "__self__", None) is plugin
+
+
+class _NoEntries:
+    """A search index that keeps nothing (`material_search_unfilled`)."""
+
+    def add_entry_from_context(self, page: Page) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def material_search_unfilled(config: MkDocsConfig) -> Iterator[None]:
+    """Material's search plugin adding no entry to its index (its `search_index.add_entry_from_context`), for a
+    process whose pages another process indexes: its `on_page_context` still does to each page what it does to
+    the page's body (it takes out `data-search-*` attributes), so the page's HTML is the same."""
+    plugin = material_search(config)
+    index = getattr(plugin, "search_index", None)
+    if index is None:
+        yield
+        return
+    plugin.search_index = _NoEntries()
+    try:
+        yield
+    finally:
+        plugin.search_index = index
 
 
 def restart_material_search(config: MkDocsConfig) -> bool:

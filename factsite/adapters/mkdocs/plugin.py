@@ -40,6 +40,7 @@ from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
 from factsite.adapters.mkdocs.search_ranking import shape_claim_entries
 from factsite.adapters.mkdocs.sidebars import Sidebars
 from factsite.build.editor_pages import CONTENT_DIRS
+from factsite.build.incremental import workers
 from factsite.build.incremental.memory import long_lived
 from factsite.build.progress import Progress
 from factsite.build.site import BuildCaches, BuildOptions, SiteBuild
@@ -97,6 +98,11 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         # The pages an automatic navigation lists, without their bodies: the edit's fast path builds the
         # navigation from them (`factsite.adapters.mkdocs.fast_edit`).
         self.nav_site_pages: list[SitePage] = []
+        # Pagefind indexing the staged site in a forked process, beside the data files (`indexed`), where the
+        # `build` command allows it: not when the build runs in a child of its own, which then holds the whole
+        # build in memory while Pagefind runs.
+        self.index_beside_data_files = False
+        self.indexing: workers.Child | None = None
         self.env: jinja2.Environment | None = None
         self.files: Files | None = None
 
@@ -115,6 +121,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps plugin instances between builds of one process: each build starts afresh.
         self.options = BuildOptions(dirty=dirty)
+        self.index_beside_data_files = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -289,6 +296,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             per_process = 1 if self.options.parallel_always else PAGES_PER_PROCESS
             self.reuse.apply(config, self.files, self.nav, self.env, jobs=self.options.jobs,
                              per_process=per_process, on_page=self.progress.advance)  # fmt: skip
+        self._index_beside_data_files(config)
         self.progress.stage("writing data files", 0, "")
         assert self.core is not None
         previous = self.reuse.previous if self.reuse is not None else None
@@ -310,7 +318,41 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             self.reuse.record(Path(config.site_dir))  # built in place: the next build reuses it
         self.progress.finish()
 
+    def _index_beside_data_files(self, config: MkDocsConfig) -> None:
+        """Start Pagefind's index of the staged site in a forked process while this one writes the data files, which
+        Pagefind does not read (it reads the pages, all written by now), where the `build` command would index the
+        staged site right after the build and allows it (`index_beside_data_files`): `index_search` off, a whole
+        new site staged (not changes to publish over the site, which is indexed after) and no published index to
+        keep until the new one follows (a first build, or one into a new folder, has none). Awaited: `indexed`."""
+        if not self.index_beside_data_files or self.search != "pagefind" or self.options.index_search:
+            return
+        if self.options.jobs < 2 or self.reuse is None or self.reuse.overlay:
+            return
+        published = self.options.previous_site
+        if published is not None and (published / search.PAGEFIND_DIR).exists():
+            return
+        if workers.can_fork():
+            staging = Path(config.site_dir)
+            self.indexing = workers.start(lambda: search.index_site(staging), collect=False)
+
+    def indexed(self) -> tuple[bool, str | None]:
+        """Whether the build indexed the site for search (`_index_beside_data_files`), and the problem if it failed."""
+        indexing, self.indexing = self.indexing, None
+        if indexing is None:
+            return False, None
+        self.progress.stage("indexing for search", 0, "")
+        try:
+            indexing.result()
+        except search.SearchIndexError as problem:
+            return True, str(problem)
+        finally:
+            self.progress.finish()
+        return True, None
+
     def on_build_error(self, *, error: Exception) -> None:
+        indexing, self.indexing = self.indexing, None
+        if indexing is not None:
+            indexing.stop()
         self._long_lived.close()
         self._close_bodies()
         self.progress.finish()

@@ -27,6 +27,9 @@ from factsite.settings import Settings
 
 # Fewer missing articles than this are checked in this process: workers would not repay.
 PARALLEL_MINIMUM = 24
+# A build from nothing forks its check from this many articles (the first checked before the fork, then a share
+# each): at 100 claim pages (5 articles) the second processor otherwise idles through the check.
+CHECK_PARALLEL_MINIMUM = 4
 Entry = tuple[str, ArticleOutcome]
 CHECKED_STAMP = "checked"  # in the cache's directory of articles: see `CheckCache.finish`
 

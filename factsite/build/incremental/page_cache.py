@@ -56,18 +56,24 @@ class PageCache:
         self.on_article: Callable[[], None] | None = None
         self._memory: dict[str, ArticlePages] = {}
         self._reported: set[str] = set()  # rendered by `prefetch`, progress already reported
+        self._unstored: dict[str, ArticlePages] = {}  # rendered without their cards (`store_with_cards`)
+        self._keep = True  # whether this build's `rendering` keeps the parts in memory
         self.cards_read = 0  # stored cards read back (`read_card`)
         self.sections = SectionCache(directory, templates_fingerprint)
         self.listings = ListingCache(directory, templates_fingerprint)
         self.matches = MatchCache(directory)
 
-    def rendering(self, render: ArticleRendering, keys: Mapping[str, str], *, keep: bool = True) -> ArticleRendering:
+    def rendering(self, render: ArticleRendering, keys: Mapping[str, str], *, keep: bool = True,
+                  store: bool = True) -> ArticleRendering:  # fmt: skip
         """`render` with this cache in front; `keys` gives each article's check key by slug.
 
         `keep`: the parts stay in memory for a later build in this process (the live preview); without it each
         article's parts are let go once handed out, as a build that runs once never asks for them again (at
         25,000 claims they hold every claim page's body a second time).
+        `store`: False when `render` leaves the cards out (another process draws them, `card_drawing`): the
+        articles rendered wait for `store_with_cards`, as an entry is stored with its cards.
         """
+        self._unstored, self._keep = {}, keep  # this build's (an earlier one may have stopped before its cards)
 
         def cached(checked: CheckedArticle) -> ArticlePages:
             key = self.key(checked, keys)
@@ -77,7 +83,13 @@ class PageCache:
             parts = self._in_memory(key) or self._read(key)
             if parts is None:
                 self.misses += 1
-                parts = self._write(key, render(checked))
+                parts = render(checked)
+                if not store:  # kept nowhere else until its cards are in: a build may stop before that
+                    self._unstored[key] = parts
+                    self._memory.pop(key, None)
+                    self._report(key)
+                    return parts
+                parts = self._write(key, parts)
             else:
                 self.hits += 1
             if keep:
@@ -88,6 +100,28 @@ class PageCache:
             return parts
 
         return cached
+
+    def lacking(self, articles: Sequence[CheckedArticle], keys: Mapping[str, str]) -> list[CheckedArticle] | None:
+        """The articles `rendering` will render (after `prefetch`); None if some article has no key."""
+        lacking = []
+        for checked in articles:
+            key = self._key(checked, keys)
+            if key is None:
+                return None
+            if self._in_memory(key) is None:
+                lacking.append(checked)
+        return lacking
+
+    def store_with_cards(self, cards: Mapping[str, tuple[tuple[str, bytes], ...]]) -> dict[str, ArticlePages]:
+        """The articles `rendering(store=False)` rendered, with their cards (by slug) and stored, by slug."""
+        stored = {}
+        for key, parts in self._unstored.items():
+            parts = self._write(key, replace(parts, data=replace(parts.data, cards=cards[parts.slug])))
+            if self._keep:
+                self._memory[key] = parts
+            stored[parts.slug] = parts
+        self._unstored.clear()
+        return stored
 
     def prefetch(self, render: ArticleRendering, articles: Sequence[CheckedArticle], keys: Mapping[str, str],
                  workers: int, minimum: int) -> int:  # fmt: skip

@@ -7,6 +7,7 @@ A fork copies the parent as it is, so the function needs no arguments passed; a 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
@@ -85,15 +86,27 @@ class Child:
             raise error from ChildTraceback(origin)
         return value
 
+    def stop(self) -> None:
+        """End the child without its result (a build that no longer needs it), and wait for it to go."""
+        os.close(self.read_end)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
 
-def start(function: Callable[[], Any]) -> Child:
-    """Run `function` in a forked process; `Child.result()` waits for it."""
+
+def start(function: Callable[[], Any], *, collect: bool = True) -> Child:
+    """Run `function` in a forked process; `Child.result()` waits for it. `collect=False`: without the garbage
+    collector, for work beside the parent that makes few objects in cycles (a collection writes to every object it
+    scans, so the child would copy the parent's memory page by page while both run)."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid:
         os.close(write_end)
         return Child(pid, read_end)
     os.close(read_end)  # pragma: no cover (runs in the child)
+    if not collect:
+        gc.disable()
     status = 0
     try:
         outcome: tuple[bool, Any] = (False, function())
