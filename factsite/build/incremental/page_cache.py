@@ -105,7 +105,7 @@ class PageCache:
         """The articles `rendering` will render (after `prefetch`); None if some article has no key."""
         lacking = []
         for checked in articles:
-            key = self._key(checked, keys)
+            key = self.key(checked, keys)
             if key is None:
                 return None
             if self._in_memory(key) is None:
