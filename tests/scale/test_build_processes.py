@@ -111,3 +111,38 @@ def test_a_build_that_fails_after_its_cards_started_leaves_no_process(demo_proje
     again = build_site(str(demo_project / "mkdocs.yml"), jobs=2)
     assert again.ok and len(list((demo_project / "site").rglob("card.png"))) > len(again.project.articles)
     assert _children() == []
+
+
+# A hook that lists the pages MkDocs rendered, as a site's own hook that writes a page list (llms.txt) does.
+HOOK_LISTS_PAGES = """\
+from pathlib import Path
+
+rendered = []
+
+
+def on_pre_build(config, **kwargs):
+    rendered.clear()
+
+
+def on_post_page(output, page, config, **kwargs):
+    rendered.append(page.file.dest_uri)
+    return output
+
+
+def on_post_build(config, **kwargs):
+    Path(config.site_dir, "pages.txt").write_text("\\n".join(sorted(rendered)), "utf-8")
+"""
+
+
+def test_a_hook_sees_every_page_rendered_with_any_number_of_jobs(demo_project: Path, tmp_path: Path) -> None:
+    # The demo's pages are rendered beside Material's search with two processes: a hook of the site's own that
+    # listens to each rendered page still hears of every one, as with one process.
+    config_file = demo_project / "mkdocs.yml"
+    _with_hook(config_file, HOOK_LISTS_PAGES)
+    one = build_site(str(config_file), site_dir=str(tmp_path / "one"), jobs=1)
+    shutil.rmtree(demo_project / ".factsite-cache")
+    two = build_site(str(config_file), site_dir=str(tmp_path / "two"), jobs=2)
+    assert one.ok and two.ok and two.rendered == two.pages >= 32
+    listed = (tmp_path / "one" / "pages.txt").read_text("utf-8").split("\n")
+    assert len(listed) > two.pages
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
