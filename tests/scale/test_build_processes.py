@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.commands import build_site
 from tests.conftest import tree_digest
 from tests.scale.conftest import pagefind_project as pagefind_project
@@ -146,3 +147,19 @@ def test_a_hook_sees_every_page_rendered_with_any_number_of_jobs(demo_project: P
     listed = (tmp_path / "one" / "pages.txt").read_text("utf-8").split("\n")
     assert len(listed) > two.pages
     assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+
+def test_the_index_of_a_site_in_three_languages_is_the_same_file_each_time(demo_project: Path, tmp_path: Path) -> None:
+    # Pagefind lists its languages in any order (a hash map): the demo's English, Hindi and Arabic pages indexed
+    # again and again give the same entry file, byte for byte.
+    config_file = demo_project / "mkdocs.yml"
+    config_file.write_text(
+        config_file.read_text("utf-8").replace("  - factsite:\n", "  - factsite:\n      search: pagefind\n", 1),
+        "utf-8",
+    )
+    assert build_site(str(config_file), site_dir=str(tmp_path / "site")).ok
+    entry = (tmp_path / "site" / "pagefind" / "pagefind-entry.json").read_bytes()
+    assert len(yaml.safe_load(entry)["languages"]) == 3
+    for attempt in range(4):
+        search.index_site(tmp_path / "site", output=tmp_path / f"index-{attempt}")
+        assert (tmp_path / f"index-{attempt}" / "pagefind-entry.json").read_bytes() == entry
