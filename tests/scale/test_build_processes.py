@@ -163,3 +163,22 @@ def test_the_index_of_a_site_in_three_languages_is_the_same_file_each_time(demo_
     for attempt in range(4):
         search.index_site(tmp_path / "site", output=tmp_path / f"index-{attempt}")
         assert (tmp_path / f"index-{attempt}" / "pagefind-entry.json").read_bytes() == entry
+
+
+# Ctrl-C reaching the build's own process only (`kill -INT`, a runner's timeout), once the factsite plugin is done.
+HOOK_INTERRUPTS = """\
+def on_shutdown(**kwargs):
+    raise KeyboardInterrupt
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="children listed by Linux's /proc")
+def test_a_build_interrupted_while_pagefind_indexes_leaves_nothing_behind(pagefind_project: Path) -> None:
+    _with_hook(pagefind_project, HOOK_INTERRUPTS)
+    root = pagefind_project.parent
+    before = set(os.listdir(root))
+    with pytest.raises(KeyboardInterrupt):
+        build_site(str(pagefind_project), jobs=2)
+    assert _children() == []
+    time.sleep(1.0)  # what a process left running would write meanwhile
+    assert sorted(set(os.listdir(root)) - before - {".factsite-cache"}) == []
