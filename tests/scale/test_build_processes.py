@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import yaml
 
 from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.commands import build_site
-from tests.conftest import tree_digest
+from tests.conftest import REPOSITORY, tree_digest
 from tests.scale.conftest import pagefind_project as pagefind_project
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="a build starts processes beside it only by forking")
@@ -182,3 +184,29 @@ def test_a_build_interrupted_while_pagefind_indexes_leaves_nothing_behind(pagefi
     assert _children() == []
     time.sleep(1.0)  # what a process left running would write meanwhile
     assert sorted(set(os.listdir(root)) - before - {".factsite-cache"}) == []
+
+
+def test_a_template_error_in_pages_rendered_beside_the_search_is_located(demo_project: Path) -> None:
+    # The demo's claim pages are rendered in a child beside Material's search; a template of the site's own fails
+    # on them. As in one process: the template's file and line, the page, no traceback, the site as it was.
+    command = [sys.executable, str(REPOSITORY / "build.py"), "build", "-f", str(demo_project / "mkdocs.yml"), "-j", "2"]
+    assert subprocess.run(command, capture_output=True, text=True, timeout=300).returncode == 0
+    before = tree_digest(demo_project / "site")
+    (demo_project / "overrides").mkdir()
+    (demo_project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n'
+        '{% if page.meta.factsite_kind == "claim" %}{{ crash_while_rendering() }}{% endif %}{{ super() }}\n'
+        "{% endblock %}\n",
+        "utf-8",
+    )
+    settings = (demo_project / "mkdocs.yml").read_text("utf-8")
+    (demo_project / "mkdocs.yml").write_text(
+        settings.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1), "utf-8"
+    )
+    failed = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert failed.returncode == 1
+    located = [line for line in failed.stderr.splitlines() if line.startswith("error: ")]
+    assert any(f"{demo_project / 'overrides' / 'main.html'}:3: " in line and "crash_while_rendering" in line
+               and "/claims/" in line for line in located), failed.stderr  # fmt: skip
+    assert "Traceback" not in failed.stderr
+    assert tree_digest(demo_project / "site") == before

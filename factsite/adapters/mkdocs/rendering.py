@@ -110,10 +110,9 @@ def _render_beside_search(pages: Sequence[Page], chosen: Set[int], config: MkDoc
     except BaseException:
         child.stop()
         raise
-    try:
-        child.result()
-    except Exception as failure:
-        raise PluginError(f"rendering pages failed: {failure}") from failure
+    # Its failure raised as it is (`_render_all` names the page; its cause, the child's traceback, the template's
+    # line), as a page rendered here fails: not a PluginError, which MkDocs would report as "Aborted".
+    child.result()
     return True
 
 
