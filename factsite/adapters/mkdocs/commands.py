@@ -155,6 +155,10 @@ def build_site(
         discard(staging)
         return BuildOutcome(None, target, [_file_problem(problem, staging, target)])
     except BaseException:
+        # Interrupted (Ctrl-C), which reaches no plugin's `on_build_error`: Pagefind, if indexing the staged site
+        # beside the data files, is waited for, so that nothing writes into the folder once it is removed.
+        with contextlib.suppress(Exception):
+            plugin.indexed()
         discard(staging)
         raise
     outcome = staged.outcome

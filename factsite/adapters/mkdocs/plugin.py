@@ -29,6 +29,7 @@ from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.bodies import PageBodies
 from factsite.adapters.mkdocs.config import FactsiteConfig
 from factsite.adapters.mkdocs.internals import (
+    is_material_search,
     material_search_enabled,
     material_search_entries,
     switch_material_search,
@@ -331,9 +332,25 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         published = self.options.previous_site
         if published is not None and (published / search.PAGEFIND_DIR).exists():
             return
+        if self._others_finish_after(config):
+            return
         if workers.can_fork():
             staging = Path(config.site_dir)
             self.indexing = workers.start(lambda: search.index_site(staging), collect=False)
+
+    def _others_finish_after(self, config: MkDocsConfig) -> bool:
+        """Whether another plugin or a hook, enabled, ends the build after this one: it may add or change pages (a
+        hook writing a page, a minifier), which Pagefind must see as a build on one processor, indexing after
+        MkDocs, does. Material's search writes only its own index."""
+        after = False
+        for listener in config.plugins.events["post_build"]:
+            owner = getattr(listener, "__self__", None)
+            enabled = getattr(getattr(owner, "config", None), "enabled", True) is not False
+            if owner is self:
+                after = True
+            elif after and enabled and not is_material_search(config, listener):
+                return True
+        return False
 
     def indexed(self) -> tuple[bool, str | None]:
         """Whether the build indexed the site for search (`_index_beside_data_files`), and the problem if it failed."""
@@ -352,7 +369,10 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         indexing, self.indexing = self.indexing, None
         if indexing is not None:
-            indexing.stop()
+            # Waited for, not stopped: Pagefind runs in a process of that child's own, which would outlive it, writing
+            # into the staging folder the failed build removes, and the child's working files would stay behind.
+            with contextlib.suppress(Exception):
+                indexing.result()
         self._long_lived.close()
         self._close_bodies()
         self.progress.finish()

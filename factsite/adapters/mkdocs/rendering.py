@@ -85,12 +85,15 @@ def _render_beside_search(pages: Sequence[Page], chosen: Set[int], config: MkDoc
     """Render the chosen pages in a forked process while this one gives every page, in site order, to Material's
     search, the only plugin listening: its index reads each page's body with an HTML parser, half the cost of
     rendering a small site's pages. The child's search adds no entry (it would be thrown away) but changes each
-    page's body as it does here. False, having done nothing, where it cannot: another plugin listening, one
-    processor, a process that must not fork, or too few pages to repay the fork."""
+    page's body as it does here. False, having done nothing, where it cannot: another plugin listening (to the
+    page's context, or to the rendered page, `_hears_pages`), one processor, a process that must not fork, or too
+    few pages to repay the fork."""
     wanted = [page for page in pages if id(page) in chosen]
     if jobs < 2 or len(wanted) < BESIDE_SEARCH_MINIMUM:
         return False
     if not all(is_material_search(config, listener) for listener in listeners) or not workers.can_fork():
+        return False
+    if any(_hears_pages(config, listener) for listener in config.plugins.events["post_page"]):
         return False
 
     def render_unindexed() -> None:
@@ -107,11 +110,20 @@ def _render_beside_search(pages: Sequence[Page], chosen: Set[int], config: MkDoc
     except BaseException:
         child.stop()
         raise
-    try:
-        child.result()
-    except Exception as failure:
-        raise PluginError(f"rendering pages failed: {failure}") from failure
+    # Its failure raised as it is (`_render_all` names the page; its cause, the child's traceback, the template's
+    # line), as a page rendered here fails: not a PluginError, which MkDocs would report as "Aborted".
+    child.result()
     return True
+
+
+def _hears_pages(config: MkDocsConfig, listener: Callable[..., object]) -> bool:
+    """Whether `listener` of each rendered page (`post_page`) is another plugin's or a hook's, enabled, which may keep
+    what it hears for later (a hook listing the pages): it must hear every page in this process, as with one."""
+    owner = getattr(listener, "__self__", None)
+    if getattr(getattr(owner, "config", None), "enabled", True) is False:
+        return False
+    # factsite's own plugin changes each page's HTML and keeps nothing.
+    return not type(owner).__module__.startswith("factsite.") and not is_material_search(config, listener)
 
 
 def _render_all(pages: Sequence[Page], steps: int, *, render: Callable[..., None]) -> None:

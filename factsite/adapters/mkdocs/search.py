@@ -9,6 +9,7 @@ for its words. With Pagefind, Material's search is switched off and the site get
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import posixpath
 import shutil
@@ -156,9 +157,25 @@ def index_site(site_dir: Path, output: Path | None = None) -> None:
         shutil.rmtree(documents, ignore_errors=True)
     if finished.returncode != 0:
         raise SearchIndexError(f"Pagefind failed on {site_dir}: {finished.stderr.strip()}")
+    _sort_languages(output or site_dir / PAGEFIND_DIR)
     # The size of each index chunk, for the search page to keep a query within its budget (search_budget.py).
     # An index it cannot read gets no such file: the page then searches every word, as Pagefind alone does.
     write_budget(output or site_dir / PAGEFIND_DIR)
+
+
+def _sort_languages(pagefind_dir: Path) -> None:
+    """Pagefind's entry file with its languages in one order: Pagefind writes them as its hash map holds them, in
+    any order from one run to the next, and the same site must give the same files. Written as Pagefind writes it
+    (compact, characters as they are); the search reads the languages by name."""
+    path = pagefind_dir / "pagefind-entry.json"
+    try:
+        entry = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return  # not Pagefind's entry file as this version knows it: left as it is
+    languages = entry.get("languages") if isinstance(entry, dict) else None
+    if isinstance(languages, dict):
+        entry["languages"] = dict(sorted(languages.items()))
+        path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def allow_wasm(page_html: str) -> str:
