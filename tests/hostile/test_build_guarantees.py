@@ -17,6 +17,7 @@ import jinja2
 import pytest
 
 from factsite.adapters.mkdocs.commands import build_site
+from factsite.adapters.mkdocs.engines import default_engine
 from tests.conftest import REPOSITORY, copy_demo, tree_digest
 from tests.hostile.corpus import BASE_DIR
 
@@ -180,3 +181,27 @@ def test_a_crash_in_the_build_is_located_at_the_template_line(tmp_path: Path) ->
     assert "Traceback" in verbose.stderr and "crash_while_rendering" in verbose.stderr
     assert tree_digest(project / "site") == before
     assert leftovers(project) == []
+
+
+def test_a_refused_build_says_why_once_and_after_the_list(tmp_path: Path) -> None:
+    """The command's whole output on content errors: each error located, then the summary; no line of MkDocs'
+    saying the errors are "listed above" before any is listed, nor its "Aborted with a BuildError!"."""
+    project = tmp_path / "project"
+    shutil.copytree(BASE_DIR, project)
+    citations = project / "content" / "articles" / "jobs.yaml"
+    citations.write_text(citations.read_text("utf-8").replace("verdict: accurate", "verdict: acurate", 1))
+    result = subprocess.run(
+        [sys.executable, "-m", "factsite", "build", "--engine", default_engine()],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "content/articles/jobs.yaml:16:3: error: claim 'jobs-quote': unknown verdict 'acurate'" in output
+    assert "listed above" not in output
+    assert "Aborted" not in output
+    assert "Traceback" not in output
+    assert not (project / "site").exists()

@@ -23,7 +23,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
 from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.fast_edit import cache_dir_of, fast_edit
-from factsite.adapters.mkdocs.plugin import FactsitePlugin
+from factsite.adapters.mkdocs.plugin import CONTENT_ERRORS_STOP, FactsitePlugin
 from factsite.build.incremental import workers
 from factsite.build.incremental.edit_state import (
     EditState,
@@ -279,7 +279,9 @@ def _stage(config: MkDocsConfig, plugin: FactsitePlugin, target: Path) -> _Stage
         outcome.project = plugin.project
         plugin.progress.finish()
     if outcome.project is not None and outcome.project.errors:
-        outcome.traceback = ""  # the content's errors, listed with their places, are why the build stopped
+        # The content's errors, listed with their places, are why the build stopped: MkDocs' "Aborted with a
+        # BuildError!" that follows them says nothing more.
+        outcome.traceback, outcome.site_errors = "", []
     manifest, overlay = None, False
     remove: tuple[str, ...] = ()
     reuse = plugin.reuse
@@ -371,14 +373,18 @@ def start_plugins(config: MkDocsConfig, command: Literal["build", "serve"], jobs
 
 @contextlib.contextmanager
 def quiet_dirty_warning() -> Iterator[None]:
-    """Silence MkDocs' warning about dirty builds, which does not apply to factsite's.
+    """Silence MkDocs' warning about dirty builds, which does not apply to factsite's, and its echo of a
+    build stopped by content errors.
 
     MkDocs warns that a dirty build may leave navigation stale; factsite's builds stage every page
     or reuse only pages whose inputs are unchanged, so the warning would only make `--strict` fail.
+    When content errors stop a build, MkDocs logs the stop before whoever runs the build has listed them
+    (the line said "listed above" over an empty screen); the build's own report says it after the list.
     """
 
     def not_dirty_warning(record: logging.LogRecord) -> bool:
-        return "'dirty' build is being performed" not in record.getMessage()
+        message = record.getMessage()
+        return "'dirty' build is being performed" not in message and not message.endswith(CONTENT_ERRORS_STOP)
 
     logger = logging.getLogger(mkdocs_build.__module__)
     logger.addFilter(not_dirty_warning)

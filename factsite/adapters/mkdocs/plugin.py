@@ -71,6 +71,11 @@ def in_nav(site_page: SitePage) -> bool:
     return site_page.kind in NAV_PAGES and site_page.number == 1
 
 
+# How the build stops on content errors (after the number): whoever runs the build lists them, located, and says
+# the site was not built; MkDocs' echo of it is left out (`commands.quiet_dirty_warning`).
+CONTENT_ERRORS_STOP = " content error(s), listed above; the site was not built."
+
+
 class FactsitePlugin(BasePlugin[FactsiteConfig]):
     supports_multiple_instances = False
 
@@ -153,7 +158,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if any(True for _ in unsafe_file_problems(self.settings.content_dir)):
             problems = content_file_problems(self.settings)
             self.project = Project(self.settings, (), tuple(problems))
-            raise PluginError(f"{len(problems)} content error(s), listed above; the site was not built.")
+            raise PluginError(f"{len(problems)}{CONTENT_ERRORS_STOP}")
         config.extra["factsite_feed"] = "feed.xml" if self.settings.structured_data else ""
         config.extra["factsite_locale"] = self.settings.locale
         config.extra["factsite_footer_links"] = [dict(link) for link in self.config.footer_links] + [
@@ -206,7 +211,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         for problem in project.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         if project.errors:
-            raise PluginError(f"{len(project.errors)} content error(s), listed above; the site was not built.")
+            raise PluginError(f"{len(project.errors)}{CONTENT_ERRORS_STOP}")
         composed = core.pages()
         self._close_bodies()
         if self.options.once:  # nothing renders these pages again in this process: their bodies wait on disk
@@ -290,7 +295,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
             self.project = replace(self.project, problems=self.project.problems + problems)
             for problem in problems:
                 log.error(str(problem))
-            raise PluginError(f"{len(problems)} content error(s), listed above; the site was not built.")
+            raise PluginError(f"{len(problems)}{CONTENT_ERRORS_STOP}")
         if self.reuse is not None:
             assert self.nav is not None and self.env is not None and self.files is not None
             self.progress.stage("rendering", len(self.reuse.to_render), "pages")

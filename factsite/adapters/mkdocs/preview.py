@@ -152,6 +152,8 @@ class Preview:
             outcome.site_errors.append(str(problem))
         plugin = self.plugin
         outcome.project = plugin.project
+        if outcome.project is not None and outcome.project.errors:
+            outcome.site_errors = []  # MkDocs' "Aborted with a BuildError!" after them: they are why
         outcome.rendered = len(plugin.reuse.to_render) if plugin.reuse is not None else 0
         return outcome
 
