@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 # `FACTSITE_TEST_ENGINE=properdocs` runs the suite on ProperDocs: once `properdocs.replacement` is imported, every
@@ -56,3 +59,15 @@ def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     outcome = build_site(str(project / "mkdocs.yml"))
     assert outcome.ok, [str(p) for p in outcome.project.problems] if outcome.project else outcome.site_errors
     return project / "site"
+
+
+def ran_where_it_forks(request: pytest.FixtureRequest) -> bool:
+    """Whether the test was run again, and passed, in a fresh interpreter: a process running threads never forks
+    (`workers.can_fork`), and an earlier test of this process may have left some (the browser tests' driver),
+    so a test of what forked processes do runs again where they fork. False: the test runs here."""
+    if threading.active_count() == 1:
+        return False
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", request.node.nodeid],
+                         cwd=REPOSITORY, capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert run.returncode == 0, run.stdout[-3000:]
+    return True

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
 from pathlib import Path
+
+import pytest
 
 from factsite.build.incremental.check_cache import CheckCache
 from factsite.build.pipeline import article_paths, check_project
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_site_config
-from tests.conftest import REPOSITORY, copy_demo
+from tests.conftest import copy_demo, ran_where_it_forks
 
 
 def test_the_core_checks_composes_and_writes_data_files_without_an_engine(tmp_path: Path) -> None:
@@ -42,14 +42,10 @@ def test_a_second_build_reuses_the_first_ones_caches(tmp_path: Path) -> None:
     assert second.caches.checks.hits >= len(second.project.articles)  # type: ignore[union-attr]
 
 
-def test_checking_and_composing_in_forked_workers_changes_nothing(tmp_path: Path) -> None:
-    if threading.active_count() > 1:
-        # A process running threads never forks (workers.can_fork), and an earlier test in this process left some
-        # (the browser tests' driver): the test runs again in a fresh interpreter, where the workers do fork.
-        test = f"{__file__}::test_checking_and_composing_in_forked_workers_changes_nothing"
-        run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
-                             cwd=REPOSITORY, capture_output=True, text=True, timeout=600)  # fmt: skip
-        assert run.returncode == 0, run.stdout[-3000:]
+def test_checking_and_composing_in_forked_workers_changes_nothing(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if ran_where_it_forks(request):
         return
     config = read_site_config(copy_demo(tmp_path) / "mkdocs.yml")
     alone = SiteBuild(config.settings(), BuildOptions())

