@@ -183,3 +183,36 @@ def test_editor_commands_run_without_mkdocs(command: str, demo_project: Path) ->
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report["status"] in (0, 1), run.stderr
     assert report["loaded"] == [], f"{command} loaded {report['loaded']}"
+
+
+# --- what a build leaves unimported --------------------------------------------------------------------------------
+
+# Modules only the live preview, `links` or the Zensical adapter use: a build imports none of them (MkDocs' live-reload
+# server alone brings watchdog, wsgiref and http.server, about 15 ms of a small build's start).
+NOT_FOR_A_BUILD = (
+    "mkdocs.livereload",
+    "watchdog",
+    "wsgiref",
+    "http.server",
+    "factsite.adapters.mkdocs.serve",
+    "factsite.adapters.mkdocs.preview",
+    "factsite.adapters.zensical",
+    "factsite.commands.links",
+    "factsite.commands.scaffold",
+)
+BUILD_PROBE = """
+import json, sys
+from factsite.commands.cli import main
+status = main(sys.argv[1:])
+print(json.dumps({"status": status, "loaded": sorted(m for m in sys.modules
+                                                      if any(m == n or m.startswith(n + ".") for n in NAMES))}))
+""".replace("NAMES", repr(NOT_FOR_A_BUILD))
+
+
+def test_a_build_imports_nothing_only_the_preview_or_links_use(demo_project: Path) -> None:
+    run = subprocess.run([sys.executable, "-c", BUILD_PROBE, "build", "-f", str(demo_project / "mkdocs.yml")],
+                         cwd=demo_project, capture_output=True, text=True, timeout=300)  # fmt: skip
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert report["status"] == 0, run.stderr
+    assert (demo_project / "site" / "index.html").is_file()
+    assert report["loaded"] == [], f"a build loaded {report['loaded']}"

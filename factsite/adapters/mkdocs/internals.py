@@ -12,17 +12,19 @@ import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
-import watchdog.events
 from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page, get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+if TYPE_CHECKING:
+    import watchdog.events
+    from mkdocs.livereload import LiveReloadServer
 
 # --- mkdocs.commands.build ----------------------------------------------------------------------------------------
 
@@ -169,36 +171,52 @@ def write_material_search(config: MkDocsConfig) -> None:
 # --- mkdocs.livereload --------------------------------------------------------------------------------------------
 
 
-class ReloadServer(LiveReloadServer):
-    """MkDocs' live-reload server with the private parts the preview needs given names: the watch of a path, the
-    reload epoch, its reload script; and two hooks: `respond` before a file is served, `inject` after the script
-    is added to a page."""
+def __getattr__(name: str) -> Any:
+    """`ReloadServer`, made when the live preview first asks for it (`from ... import ReloadServer`): MkDocs'
+    live-reload server brings watchdog, wsgiref and http.server with it (about 15 ms of imports), which a build
+    never uses."""
+    if name == "ReloadServer":
+        server = globals()["ReloadServer"] = _reload_server()
+        return server
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    def add_watch_handler(self, path: str, handler: watchdog.events.FileSystemEventHandler) -> bool:
-        """Also tell `handler` of changes under `path`, which `watch` watches already; False if it does not."""
-        watch = self._watch_refs.get(os.path.abspath(path))
-        if watch is None:
-            return False
-        self.observer.add_handler_for_watch(handler, watch)
-        return True
 
-    def with_reload_script(self, content: bytes) -> bytes:
-        """`content` (an HTML page) with the reload script of the current epoch, as served pages have it."""
-        with self._epoch_cond:
-            epoch = self._visible_epoch
-        return self._inject_js_into_html(content, epoch)
+def _reload_server() -> type[LiveReloadServer]:
+    from mkdocs.livereload import LiveReloadServer
 
-    def respond(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
-        """A response of its own to a request, or None to serve the file; for subclasses."""
-        return None
+    class ReloadServer(LiveReloadServer):
+        """MkDocs' live-reload server with the private parts the preview needs given names: the watch of a path, the
+        reload epoch, its reload script; and two hooks: `respond` before a file is served, `inject` after the script
+        is added to a page."""
 
-    def inject(self, content: bytes) -> bytes:
-        """A page after MkDocs added its reload script; for subclasses."""
-        return content
+        def add_watch_handler(self, path: str, handler: watchdog.events.FileSystemEventHandler) -> bool:
+            """Also tell `handler` of changes under `path`, which `watch` watches already; False if it does not."""
+            watch = self._watch_refs.get(os.path.abspath(path))
+            if watch is None:
+                return False
+            self.observer.add_handler_for_watch(handler, watch)
+            return True
 
-    def _serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
-        response = self.respond(environ, start_response)
-        return response if response is not None else super()._serve_request(environ, start_response)
+        def with_reload_script(self, content: bytes) -> bytes:
+            """`content` (an HTML page) with the reload script of the current epoch, as served pages have it."""
+            with self._epoch_cond:
+                epoch = self._visible_epoch
+            return self._inject_js_into_html(content, epoch)
 
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        return self.inject(super()._inject_js_into_html(content, epoch))
+        def respond(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
+            """A response of its own to a request, or None to serve the file; for subclasses."""
+            return None
+
+        def inject(self, content: bytes) -> bytes:
+            """A page after MkDocs added its reload script; for subclasses."""
+            return content
+
+        def _serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
+            response = self.respond(environ, start_response)
+            return response if response is not None else super()._serve_request(environ, start_response)
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            return self.inject(super()._inject_js_into_html(content, epoch))
+
+    ReloadServer.__qualname__ = ReloadServer.__name__
+    return ReloadServer
