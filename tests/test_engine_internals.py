@@ -43,6 +43,23 @@ expect("mkdocs.commands.build.get_context(nav, files, config, page)",
        lambda: parameters(build.get_context)[:4] == ["nav", "files", "config", "page"])
 expect("mkdocs.commands.build.build(config)", lambda: parameters(build.build)[0] == "config")
 
+from mkdocs.structure.files import Files
+from mkdocs.config import load_config
+import os
+with tempfile.TemporaryDirectory() as root:
+    for name in (".hidden/a.css", "x/.hidden/b.css", "x/.c.css", "x/d.css"):
+        os.makedirs(os.path.dirname(os.path.join(root, "theme", name)), exist_ok=True)
+        open(os.path.join(root, "theme", name), "w").close()
+    os.mkdir(os.path.join(root, "docs"))
+    with open(os.path.join(root, "mkdocs.yml"), "w") as config_file:
+        config_file.write("site_name: t\ntheme:\n  name: material\n  custom_dir: theme\n")
+    theme_config = load_config(os.path.join(root, "mkdocs.yml"))
+    theme_files = Files([])
+    theme_files.add_files_from_theme(theme_config.theme.get_env(), theme_config)
+    listed = {file.src_uri for file in theme_files}
+    expect("mkdocs.structure.files.Files.add_files_from_theme leaves out every path with a part starting with a dot",
+           lambda: "x/d.css" in listed and not any(part.startswith(".") for uri in listed for part in uri.split("/")))
+
 from mkdocs.structure.pages import Page
 expect("mkdocs.structure.pages.Page._set_canonical_url(base)",
        lambda: parameters(Page._set_canonical_url) == ["self", "base"]
@@ -95,6 +112,7 @@ INTERNALS = {
     "_populate_page": "mkdocs.commands.build._populate_page(page, config, files)",
     "get_context": "mkdocs.commands.build.get_context",
     "_set_canonical_url": "mkdocs.structure.pages.Page._set_canonical_url(base)",
+    "add_files_from_theme": "mkdocs.structure.files.Files.add_files_from_theme leaves out every path with a part",
     "LiveReloadServer": "mkdocs.livereload.LiveReloadServer",
     "_serve_request": "mkdocs.livereload.LiveReloadServer._serve_request",
     "_inject_js_into_html": "mkdocs.livereload.LiveReloadServer._inject_js_into_html",

@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
 
 if TYPE_CHECKING:
     import watchdog.events
@@ -52,6 +53,47 @@ def build_theme_template(name: str, env: jinja2.Environment, files: Files, confi
 def page_context(nav: Navigation, files: Sequence[File] | Files, config: MkDocsConfig, page: Page) -> Any:
     """The template context MkDocs gives a page (`get_context`), for plugins that listen to `on_page_context`."""
     return get_context(nav, files, config, page)
+
+
+# --- mkdocs.structure.files --------------------------------------------------------------------------------------
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """The theme's templates, listed without the files inside a folder whose name starts with a dot.
+
+    MkDocs' build lists a theme's static files (`Files.add_files_from_theme`) by asking the loader for every file of
+    the theme's folders, then leaving out each path that has a part starting with a dot (its patterns '.*' and
+    '*/.*'), among others. Material's `.icons` holds 14,348 of its 14,509 files: walking and matching them was 40 ms
+    of every build, for nothing. Not walking those folders lists the same files. Templates load as before."""
+
+    def list_templates(self) -> list[str]:
+        # Jinja's own listing (FileSystemLoader.list_templates), pruned.
+        found = set()
+        for searchpath in self.searchpath:
+            for folder, subfolders, filenames in os.walk(searchpath, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                for filename in filenames:
+                    template = os.path.join(folder, filename)[len(searchpath) :].strip(os.path.sep)
+                    template = template.replace(os.path.sep, "/")
+                    found.add(template[2:] if template[:2] == "./" else template)
+        return sorted(found)
+
+
+def list_theme_files_quickly(theme: Theme) -> None:
+    """Give the environments `theme` makes (`Theme.get_env`, which MkDocs' build calls before it lists the theme's
+    files with `add_files_from_theme`) a loader that does not walk folders MkDocs leaves out anyway."""
+    if "get_env" in vars(theme):
+        return  # done already (the preview configures the same theme again)
+    get_env = theme.get_env
+
+    def env() -> jinja2.Environment:
+        environment = get_env()
+        loader = environment.loader
+        if type(loader) is jinja2.FileSystemLoader:  # as MkDocs makes it; another is left alone
+            environment.loader = _ThemeLoader(loader.searchpath, loader.encoding, loader.followlinks)
+        return environment
+
+    theme.get_env = env  # type: ignore[method-assign]
 
 
 # --- mkdocs.structure.pages ---------------------------------------------------------------------------------------

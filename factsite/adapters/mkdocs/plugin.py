@@ -30,6 +30,7 @@ from factsite.adapters.mkdocs.bodies import PageBodies
 from factsite.adapters.mkdocs.config import FactsiteConfig
 from factsite.adapters.mkdocs.internals import (
     is_material_search,
+    list_theme_files_quickly,
     material_search_enabled,
     material_search_entries,
     switch_material_search,
@@ -138,6 +139,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         templates = str(TEMPLATES_DIR / "theme")
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
+        list_theme_files_quickly(config.theme)
         project_dir = Path(config.config_file_path or ".").resolve().parent
         site = Site(
             content_dir=Path(config.docs_dir).resolve(),
