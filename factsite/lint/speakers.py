@@ -7,6 +7,7 @@ on purpose and only decide between candidates the text itself offers.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -53,11 +54,20 @@ SENTENCE_OPENERS = word_set(
     "It This That There They He She We You I Our Your My Officials Authorities Police Reports "
     "Sources Critics Experts Analysts Residents Witnesses Protesters"
 )
-NOT_PEOPLE = frozenset(
-    [name for name in Locale("en").territories.values() if " " not in name]
-    + list(Locale("en").days["format"]["wide"].values())
-    + list(Locale("en").months["format"]["wide"].values())
-)
+
+
+@functools.cache
+def not_people() -> frozenset[str]:
+    """Capitalised words that are never a speaker: countries, days and months, from Babel's English data. Made on
+    first use, not at import: loading that data is about 28 ms, which a command that resolves no speaker (a site
+    without the lint) need not pay; a build of English articles loads it anyway for its other rules."""
+    english = Locale("en")
+    return frozenset(
+        [name for name in english.territories.values() if " " not in name]
+        + list(english.days["format"]["wide"].values())
+        + list(english.months["format"]["wide"].values())
+    )
+
 
 IRREGULAR_PAST = (
     r"spoke|met|went|came|took|gave|made|led|ran|began|won|lost|sent|kept|left|held|saw|knew|"
@@ -95,7 +105,7 @@ def resolve_speaker(prose: Prose, name: str, before: int, quoted: Sequence[tuple
             return None
         name = people[-1]
     name = without_title(name)
-    if name in NOT_PEOPLE:
+    if name in not_people():
         return None
     if " " not in name:
         full_name = re.compile(rf"\b{PERSON_NAME}\s+{re.escape(name)}\b")
@@ -120,7 +130,7 @@ def people_before(prose: Prose, before: int, quoted: Sequence[tuple[int, int]] =
         words = name.split()
         if any(first <= start < last for first, last in quoted):
             continue
-        if name in NOT_PEOPLE or name.isupper() or words[-1] in ORGANISATION_WORDS:
+        if name in not_people() or name.isupper() or words[-1] in ORGANISATION_WORDS:
             continue
         if (len(words) == 1 and name in SENTENCE_OPENERS) or set(words) <= TITLE_WORDS:
             continue
