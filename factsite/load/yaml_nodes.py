@@ -241,8 +241,10 @@ def _check_duplicate_keys(document: YamlDocument, root: Node) -> None:
 
 # What PyYAML's reader refuses in a file but a double-quoted escape ("\x07", "\ud800") still writes:
 # control characters but tab and line breaks, lone surrogates, non-characters. None of them can be
-# published in a page, a feed or JSON as the editor meant.
-UNPRINTABLE = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# published in a page, a feed or JSON as the editor meant. PyYAML's own compiled pattern, the class
+# [^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]: compiling it a second time
+# was 3 ms of every command's start (tests/load/test_yaml_nodes_unprintable.py pins the set).
+UNPRINTABLE = Reader.NON_PRINTABLE
 
 
 def _check_characters(document: YamlDocument, root: Node) -> None:
