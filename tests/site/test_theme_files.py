@@ -9,7 +9,7 @@ import jinja2
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from factsite.adapters.mkdocs.internals import list_theme_files_quickly
+from factsite.adapters.mkdocs.internals import quicker_theme_environments
 
 # A custom_dir with hidden folders and files at every depth, beside files a build copies.
 CUSTOM_FILES = (
@@ -42,8 +42,8 @@ def test_the_theme_files_listed_are_mkdocs_own(tmp_path: Path) -> None:
     config = load_config(str(config_file))
     mkdocs_own = theme_files(config)
 
-    list_theme_files_quickly(config.theme)
-    list_theme_files_quickly(config.theme)  # a second configuration of the same theme changes nothing more
+    quicker_theme_environments(config.theme, None)
+    quicker_theme_environments(config.theme, None)  # a second configuration of the same theme changes nothing more
     assert theme_files(config) == mkdocs_own
     listed = {uri for uri, _ in mkdocs_own}
     assert {"assets/site.css", "a/b/c/d.js", "a.b/c.js"} <= listed
@@ -53,3 +53,43 @@ def test_the_theme_files_listed_are_mkdocs_own(tmp_path: Path) -> None:
     env = config.theme.get_env()
     assert len(env.list_templates()) < 1_000 < len(jinja2.FileSystemLoader(config.theme.dirs).list_templates())
     assert env.get_template("main.html") is not None
+
+
+class CountingCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, counting the ones compiled and the ones found."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+        self.found = self.compiled = 0
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.stored:
+            self.found += 1
+            bucket.bytecode_from_string(self.stored[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled += 1
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
+def test_every_environment_of_the_theme_shares_the_compiled_templates(tmp_path: Path) -> None:
+    """Material's search makes an environment for each word it reads in the site's language: the second compiles
+    nothing, and renders what the first did."""
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: Test\ntheme:\n  name: material\n  language: de\n", "utf-8")
+    config = load_config(str(config_file))
+
+    def word(key: str) -> str:  # as Material's search reads one
+        template = config.theme.get_env().get_template("partials/language.html", None, {"config": config})
+        return str(template.module.t(key))  # type: ignore[attr-defined]
+
+    plain = word("search.config.lang")
+    cache = CountingCache()
+    quicker_theme_environments(config.theme, cache)
+
+    first = word("search.config.lang")
+    compiled = cache.compiled
+    second = word("search.config.lang")
+    assert first == second == plain == "de"
+    assert compiled >= 1 and cache.compiled == compiled and cache.found >= compiled

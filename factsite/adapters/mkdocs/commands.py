@@ -23,6 +23,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
 from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.fast_edit import cache_dir_of, fast_edit
+from factsite.adapters.mkdocs.internals import quicker_theme_environments
 from factsite.adapters.mkdocs.plugin import CONTENT_ERRORS_STOP, FactsitePlugin
 from factsite.build.incremental import workers
 from factsite.build.incremental.edit_state import (
@@ -42,6 +43,7 @@ from factsite.build.site import BuildOptions
 from factsite.build.write import SiteDirError, check_replaceable, discard, publish, staging_dir
 from factsite.load.site_config import SiteConfigError, read_site_config
 from factsite.model import Project
+from factsite.render.pages import compiled_templates
 from factsite.render.same_claims import same_claims
 
 # The engine's loggers are named after its package: "mkdocs", or "properdocs" when ProperDocs stands in for MkDocs.
@@ -85,6 +87,8 @@ def load_site_config(config_file: str, strict: bool, **overrides: Any) -> MkDocs
         raise SiteConfigError(f"{config_file}: {problem}") from None
     if not isinstance(config.plugins.get("factsite"), FactsitePlugin):
         raise SiteConfigError(f"{config_file}: the factsite plugin is not enabled; add '- factsite' to 'plugins:'")
+    # Here, and not only in the plugin's `on_config`: other plugins' `on_config` (Material's search) come before it.
+    quicker_theme_environments(config.theme, compiled_templates())
     return config
 
 

@@ -30,9 +30,9 @@ from factsite.adapters.mkdocs.bodies import PageBodies
 from factsite.adapters.mkdocs.config import FactsiteConfig
 from factsite.adapters.mkdocs.internals import (
     is_material_search,
-    list_theme_files_quickly,
     material_search_enabled,
     material_search_entries,
+    quicker_theme_environments,
     switch_material_search,
 )
 from factsite.adapters.mkdocs.languages import install_page_gettext, page_locale, with_html_direction
@@ -139,7 +139,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         templates = str(TEMPLATES_DIR / "theme")
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
-        list_theme_files_quickly(config.theme)
+        quicker_theme_environments(config.theme, compiled_templates())
         project_dir = Path(config.config_file_path or ".").resolve().parent
         site = Site(
             content_dir=Path(config.docs_dir).resolve(),
