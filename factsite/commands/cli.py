@@ -7,7 +7,6 @@ the reader of the output stopped early (`| head`), as for any command ended by S
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import json
 import os
@@ -17,9 +16,12 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factsite.build import ahead
-from factsite.model import Problem, Severity, shown
+
+if TYPE_CHECKING:
+    from factsite.model import Problem
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE (13): what shells report for a command ended by a closed pipe
@@ -258,6 +260,8 @@ def _in_fresh_interpreter(args: argparse.Namespace, engine: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     ahead.load_lint_engine(args.config_file)
+    from dataclasses import replace
+
     from factsite.build.editor_pages import editor_page_problems
     from factsite.build.incremental.workers import available_processors
     from factsite.build.progress import Progress
@@ -283,7 +287,7 @@ def _check(args: argparse.Namespace) -> int:
     editor_pages = editor_page_problems(config)  # what `build` finds in them as it renders them
     if editor_pages:
         problems = sorted(project.problems + tuple(editor_pages), key=lambda p: (p.location.path, p.location.line))
-        project = dataclasses.replace(project, problems=tuple(problems))
+        project = replace(project, problems=tuple(problems))
     progress.finish()
     if args.format == "json":
         data = {"problems": [problem_data(p) for p in project.problems], "claims": claims_data(project)}
@@ -359,6 +363,8 @@ def _links(args: argparse.Namespace) -> int:
     print_problems(problems)
     dead = sum(1 for _, status in results if not status.ok)
     print(f"{len(targets)} address(es) checked, {dead} did not load", file=sys.stderr)
+    from factsite.model import Severity
+
     return EXIT_CONTENT if project.errors or any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
 
 
@@ -522,6 +528,8 @@ def github_annotation(problem: Problem) -> str:
     def escape(text: str, property_value: bool = False) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+    from factsite.model import Severity, shown
 
     level = "error" if problem.severity is Severity.ERROR else "warning"
     where = f"file={escape(problem.location.path, True)}"
