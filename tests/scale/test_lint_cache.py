@@ -67,6 +67,23 @@ def test_the_lint_engine_is_not_loaded_ahead_when_no_article_will_be_linted(proj
     assert not ahead.lint_expected(str(project))  # the lint is off
 
 
+def test_the_guess_reads_mkdocs_yml_with_its_tags_ignored(project: Path) -> None:
+    """The guess reads mkdocs.yml with libyaml where PyYAML has it: MkDocs' and Python's tags are ignored, and the
+    options read are the factsite plugin's."""
+    text = project.read_text("utf-8")
+    project.write_text(
+        text.replace("factsite:\n", "factsite:\n    lint: false\n")
+        + "extra:\n  key: !ENV [FACTSITE_NO_SUCH_VARIABLE, 'x']\n  function: !!python/name:os.path.join\n"
+        + "  dir: !relative $config_dir\n",
+        "utf-8",
+    )
+    assert not ahead.lint_expected(str(project))  # the lint is off, the tags notwithstanding
+    project.write_text(text + "extra:\n  key: !ENV [FACTSITE_NO_SUCH_VARIABLE, 'x']\n", "utf-8")
+    assert ahead.lint_expected(str(project))
+    project.write_text(text + "extra: [unclosed\n", "utf-8")
+    assert ahead.lint_expected(str(project))  # a file it cannot read: yes, the command reports it
+
+
 def test_an_edit_of_a_yaml_file_alone_expects_no_lint_and_lints_nothing(project: Path) -> None:
     root = project.parent
     checked(project)
