@@ -59,7 +59,7 @@ SENTENCE_OPENERS = word_set(
 @functools.cache
 def not_people() -> frozenset[str]:
     """Capitalised words that are never a speaker: countries, days and months, from Babel's English data. Made on
-    first use, not at import: loading that data is about 28 ms, which a command that resolves no speaker (a site
+    first use, not at import: loading that data is about 16 ms, which a command that resolves no speaker (a site
     without the lint) need not pay; a build of English articles loads it anyway for its other rules."""
     english = Locale("en")
     return frozenset(
