@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.bodies import PageBodies
 from factsite.adapters.mkdocs.config import FactsiteConfig
+from factsite.adapters.mkdocs.frame import frame_applies, install_frame
 from factsite.adapters.mkdocs.internals import (
     is_material_search,
     material_search_enabled,
@@ -242,6 +243,8 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         install_page_gettext(env, config.extra.get("factsite_locale", "en"))
         if self.nav is not None:
             env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
+            if frame_applies(config):
+                install_frame(env, self.nav)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
         # Editor pages carry the newest content date, so output never depends on when the build ran.
