@@ -38,8 +38,9 @@ from factsite.adapters.mkdocs.internals import block_function, is_material_searc
 
 # The page's values that differ on every page, printed in the header: given placeholders while a block renders.
 STAND_INS = (("page", "title"), ("meta", "title"))
-# The body of each placeholder: characters that escaping, stripping tags or spaces, changing case, encoding for a
-# URL or JSON and cutting to length would all change, so a placeholder that came out unchanged was printed as it is.
+# The body of each placeholder (between spaces): characters that escaping, stripping tags or spaces, changing case,
+# encoding for a URL or JSON and cutting to length would all change, so a placeholder that came out unchanged was
+# printed as it is.
 STAND_IN = ' <b title="&\'">Fs-Title &amp; \u2018x\u2019 \\ ' + "Ab0-" * 80 + " \x00"
 # Renderings kept for one block and key; beyond, the block reads what differs on each page and is rendered as is.
 MOST_KEPT = 16
@@ -201,7 +202,7 @@ class ReadingPage:
         self.stand_in_reads: dict[tuple[str, str], int] = {}
         for number, slot in enumerate(STAND_INS if stand_ins else ()):
             if _standable(_read(page, *slot)):
-                self.stand_ins[slot] = StandIn(f"\x00{number}{STAND_IN}")
+                self.stand_ins[slot] = StandIn(f" \x00{number}{STAND_IN} ")
                 self.stand_in_reads[slot] = 0
         self._meta = ReadingMeta(page.meta, self)
 
