@@ -104,7 +104,7 @@ def test_a_title_tested_then_printed_is_put_in(site: tuple[Navigation, dict[str,
     block = "{% if page.meta and page.meta.title %}{{ page.meta.title }}{% else %}{{ page.title }}{% endif %}"
     framed, full, frame = rendered(site, block, CLAIMS, {"articles/a/claims/x.md": {"title": "Claim X & Y"},
                                                          "articles/b/claims/y.md": {"title": "Claim Y"}})  # fmt: skip
-    assert framed == full == ["Claim X & Y", "Claim Y", "W"] or framed == full
+    assert framed == full == ["Claim X & Y", "Claim Y", "W"]
     assert frame.renders == 2  # the third page has no title in its front matter: the other branch
 
 
@@ -216,4 +216,4 @@ def test_a_synthetic_site_is_the_same_with_the_frame_and_without(tmp_path: Path)
     (project / "content" / "notes.md").write_text("---\ntitle: Notes <b>&amp;</b> more\n---\n\n# Notes\n", "utf-8")
     framed, full = build_both_ways(project)
     assert framed == full
-    assert any(path.endswith("claims/1/index.html") or "/claims/" in path for path in framed)
+    assert any("/claims/" in path for path in framed)
