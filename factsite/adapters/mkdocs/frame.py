@@ -1,7 +1,7 @@
 """Blocks of Material's frame rendered once for every page that would get the same ones.
 
 Most of a claim page's frame (the header with its palette toggle and search dialog, the footer, the theme's
-`__config` JSON, stylesheets and scripts) is the same on every claim page at the same folder depth and in the
+`__config` JSON, the stylesheets) is the same on every claim page at the same folder depth and in the
 same language, and rendering it took more than half of the time spent in the theme. The template asks `Frame`
 for such a block (`{{ factsite_frame(super) }}`): the first time, the block is rendered with a stand-in for the
 page that notes everything the block reads from it (each attribute, each front matter key, each address given to
@@ -109,7 +109,8 @@ class Frame:
     One instance per build (the navigation changes between builds of the live preview)."""
 
     def __init__(self, nav: Navigation) -> None:
-        self.nav_pages = tuple(nav.pages)
+        self.nav_pages = tuple(nav.pages)  # kept, so that their ids stay theirs
+        self.nav_ids = frozenset(map(id, self.nav_pages))
         self.kept: dict[Hashable, list[Rendered]] = {}
         self.renders = 0  # blocks rendered with a stand-in page, for the tests and benchmarks
 
@@ -119,7 +120,7 @@ class Frame:
     @jinja2.pass_context
     def __call__(self, context: jinja2.runtime.Context, parent: Callable[[], str]) -> str:
         page = context.get("page")
-        if not isinstance(page, Page) or any(page is listed for listed in self.nav_pages):
+        if not isinstance(page, Page) or id(page) in self.nav_ids:
             return parent()
         base_url = context.get("base_url", "")
         kept = self.kept.setdefault(self.key(context, parent, page, base_url), [])
