@@ -35,7 +35,12 @@ from factsite.adapters.mkdocs.internals import (
     material_search_entries,
     switch_material_search,
 )
-from factsite.adapters.mkdocs.languages import install_page_gettext, page_locale, with_html_direction
+from factsite.adapters.mkdocs.languages import (
+    install_page_gettext,
+    install_theme_strings,
+    page_locale,
+    with_html_direction,
+)
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
 from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
@@ -241,6 +246,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.env, self.files = env, files
         env.bytecode_cache = compiled_templates()
         install_page_gettext(env, config.extra.get("factsite_locale", "en"))
+        install_theme_strings(env)
         if self.nav is not None:
             env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
             if frame_applies(config):
