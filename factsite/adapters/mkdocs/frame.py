@@ -82,15 +82,23 @@ class Rendered:
     gaps: tuple[tuple[str, str], ...]  # what goes between two pieces: a `STAND_INS` value of the page
     markup: bool  # whether the block came out as Markup (a template with autoescaping)
 
-    def fits(self, page: Page, base_url: str) -> bool:
-        """Whether `page` reads the same in everything this block read."""
-        if not all(_standable(_read(page, kind, name)) for kind, name in self.gaps):
-            return False
+    def fits(self, page: Page, base_url: str, relative: dict[str, str]) -> bool:
+        """Whether `page` reads the same in everything this block read (`relative`: the addresses made relative
+        to the page so far, which this adds to)."""
+        for kind, name in self.gaps:
+            if not _standable(_read(page, kind, name)):
+                return False
         for kind, name, value in self.reads:
             current = _read(page, kind, name)
             if current is not value and current != value:
                 return False
-        return all(normalize_url(address, page, base_url) == relative for address, relative in self.addresses)
+        for address, kept in self.addresses:
+            made = relative.get(address)
+            if made is None:
+                made = relative[address] = normalize_url(address, page, base_url)
+            if made != kept:
+                return False
+        return True
 
     def text(self, page: Page) -> str:
         if not self.gaps:
@@ -113,19 +121,26 @@ class Frame:
         self.nav_ids = frozenset(map(id, self.nav_pages))
         self.kept: dict[Hashable, list[Rendered]] = {}
         self.renders = 0  # blocks rendered with a stand-in page, for the tests and benchmarks
+        # The page being rendered, what its blocks' keys share, and the addresses made relative to it so far.
+        self.page: Page | None = None
+        self.page_key: tuple[Any, ...] = ()
+        self.relative: dict[str, str] = {}
 
     def clear(self) -> None:
         self.kept.clear()
+        self.page = None
 
     @jinja2.pass_context
-    def __call__(self, context: jinja2.runtime.Context, parent: Callable[[], str]) -> str:
+    def __call__(self, context: jinja2.runtime.Context, parent: jinja2.runtime.BlockReference) -> str:
         page = context.get("page")
         if not isinstance(page, Page) or id(page) in self.nav_ids:
             return parent()
         base_url = context.get("base_url", "")
-        kept = self.kept.setdefault(self.key(context, parent, page, base_url), [])
+        if page is not self.page or base_url != self.page_key[0]:
+            self.page, self.page_key, self.relative = page, self.key(context, page, base_url), {}
+        kept = self.kept.setdefault((block_function(parent), self.page_key), [])
         for rendered in kept:
-            if rendered.fits(page, base_url):
+            if rendered.fits(page, base_url, self.relative):
                 return rendered.text(page)
         if len(kept) >= MOST_KEPT:  # a block that reads what differs on each page: rendered as it is
             return parent()
@@ -133,13 +148,12 @@ class Frame:
         kept.append(rendered)
         return rendered.text(page)
 
-    def key(self, context: jinja2.runtime.Context, parent: Any, page: Page, base_url: str) -> Hashable:
-        """What every rendering of the block depends on beside what it reads from the page: the block (its
-        compiled function, one per block of each template), the page's address of the site's root, its
+    def key(self, context: jinja2.runtime.Context, page: Page, base_url: str) -> tuple[Any, ...]:
+        """What every rendering of a block depends on beside what it reads from the page (and the block itself,
+        its compiled function, one per block of each template): the page's address of the site's root, its
         stylesheets and scripts made relative to it, and its language (the theme's strings were imported from
-        the page before the block)."""
+        the page before the block). The same for all the blocks of a page."""
         return (
-            block_function(parent),
             base_url,
             tuple(context.get("extra_css") or ()),
             tuple(map(str, context.get("extra_javascript") or ())),
