@@ -123,7 +123,7 @@ INTERNALS = {
     ".on_post_build(config=config)": "material.plugins.search.plugin.SearchPlugin.on_post_build",
     "plugin_config.enabled": "material.plugins.search SearchConfig option 'enabled'",
     "add_entry_from_context": "SearchPlugin.on_page_context: self.search_index.add_entry_from_context(page)",
-    "BlockReference": "jinja2.runtime.BlockReference(name, context, stack, depth) and its _stack, _depth",
+    "runtime.BlockReference(": "jinja2.runtime.BlockReference(name, context, stack, depth) and its _stack, _depth",
     "_stack": "jinja2.runtime.BlockReference(name, context, stack, depth) and its _stack, _depth",
     "plugin.search_index": "SearchPlugin.on_page_context: self.search_index.add_entry_from_context(page)",
 }
