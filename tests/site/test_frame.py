@@ -217,3 +217,26 @@ def test_a_synthetic_site_is_the_same_with_the_frame_and_without(tmp_path: Path)
     framed, full = build_both_ways(project)
     assert framed == full
     assert any("/claims/" in path for path in framed)
+
+
+def test_an_attribute_only_some_pages_have_is_noted(site: tuple[Navigation, dict[str, Page]]) -> None:
+    _, by_name = site
+    page = by_name["articles/b/claims/y.md"]
+    page.factsite_note = "only here"  # type: ignore[attr-defined]
+    try:
+        framed, full, frame = rendered(site, "[{{ page.factsite_note }}]", CLAIMS)
+    finally:
+        del page.factsite_note  # type: ignore[attr-defined]
+    assert framed == full == ["[]", "[only here]", "[]"]
+    assert frame.renders == 2
+
+
+def test_a_block_the_stand_in_cannot_render_is_rendered_as_it_is(site: tuple[Navigation, dict[str, Page]]) -> None:
+    # The front matter as JSON or printed whole: the stand-in's front matter is no dict; each page gets its own.
+    meta = {name: {"author": name} for name in CLAIMS}
+    # As JSON, the stand-in fails once and the block is rendered as it is after; printed, it is noted whole.
+    for block, renders in (("{{ page.meta | tojson }}", 1), ("{{ page.meta }}", 3)):
+        framed, full, frame = rendered(site, block, CLAIMS, meta)
+        assert framed == full, block
+        assert len(set(framed)) == 3, block
+        assert frame.renders == renders, block

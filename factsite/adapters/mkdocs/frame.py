@@ -120,6 +120,7 @@ class Frame:
         self.nav_pages = tuple(nav.pages)  # kept, so that their ids stay theirs
         self.nav_ids = frozenset(map(id, self.nav_pages))
         self.kept: dict[Hashable, list[Rendered]] = {}
+        self.refused: set[Hashable] = set()  # blocks whose stand-in rendering failed: rendered as they are
         self.renders = 0  # blocks rendered with a stand-in page, for the tests and benchmarks
         # The page being rendered, what its blocks' keys share, and the addresses made relative to it so far.
         self.page: Page | None = None
@@ -128,6 +129,7 @@ class Frame:
 
     def clear(self) -> None:
         self.kept.clear()
+        self.refused.clear()
         self.page = None
 
     @jinja2.pass_context
@@ -138,15 +140,21 @@ class Frame:
         base_url = context.get("base_url", "")
         if page is not self.page or base_url != self.page_key[0]:
             self.page, self.page_key, self.relative = page, self.key(context, page, base_url), {}
-        kept = self.kept.setdefault((block_function(parent), self.page_key), [])
+        key = (block_function(parent), self.page_key)
+        if key in self.refused:
+            return parent()
+        kept = self.kept.setdefault(key, [])
         for rendered in kept:
             if rendered.fits(page, base_url, self.relative):
                 return rendered.text(page)
         if len(kept) >= MOST_KEPT:  # a block that reads what differs on each page: rendered as it is
             return parent()
-        rendered = self.render(context, parent, page)
-        kept.append(rendered)
-        return rendered.text(page)
+        fresh = self.render(context, parent, page)
+        if fresh is None:
+            self.refused.add(key)
+            return parent()
+        kept.append(fresh)
+        return fresh.text(page)
 
     def key(self, context: jinja2.runtime.Context, page: Page, base_url: str) -> tuple[Any, ...]:
         """What every rendering of a block depends on beside what it reads from the page (and the block itself,
@@ -160,13 +168,18 @@ class Frame:
             repr(page.meta.get("factsite_language")),
         )
 
-    def render(self, context: jinja2.runtime.Context, parent: Any, page: Page) -> Rendered:
+    def render(self, context: jinja2.runtime.Context, parent: Any, page: Page) -> Rendered | None:
+        """The block rendered with a stand-in page; None when it fails so (it uses the page in a way the stand-in
+        does not, such as writing its front matter out as JSON), and the page's own rendering will tell why."""
         self.renders += 1
-        reading = ReadingPage(page, stand_ins=True)
-        text = render_block(parent, context.derived({"page": reading}))
-        if not reading.only_printed(text):  # a stand-in was escaped, cut, compared...: every value is noted
-            reading = ReadingPage(page, stand_ins=False)
+        try:
+            reading = ReadingPage(page, stand_ins=True)
             text = render_block(parent, context.derived({"page": reading}))
+            if not reading.only_printed(text):  # a stand-in was escaped, cut, compared...: every value is noted
+                reading = ReadingPage(page, stand_ins=False)
+                text = render_block(parent, context.derived({"page": reading}))
+        except Exception:
+            return None
         pieces, gaps = reading.cut(text)
         return Rendered(tuple(reading.reads.values()), tuple(reading.addresses.items()), pieces, gaps,
                         isinstance(text, Markup))  # fmt: skip
@@ -253,7 +266,11 @@ class ReadingPage:
         stand_in = self.stand_in("page", name)
         if stand_in is not None:
             return stand_in
-        value = getattr(self._page, name)
+        try:
+            value = getattr(self._page, name)
+        except AttributeError:
+            self.note("page", name, _MISSING)  # a page that has it reads otherwise
+            raise
         self.note("page", name, value)
         return value
 
@@ -312,6 +329,12 @@ class ReadingMeta(Mapping[str, Any]):
     def __iter__(self) -> Iterator[str]:
         self._page.note("meta", "*", dict(self._meta))
         return iter(self._meta)
+
+    def __repr__(self) -> str:
+        self._page.note("meta", "*", dict(self._meta))
+        return repr(self._meta)
+
+    __str__ = __repr__
 
 
 def _noting_addresses(original: Callable[..., Any]) -> Callable[..., Any]:
