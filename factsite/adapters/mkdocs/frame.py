@@ -14,9 +14,10 @@ a placeholder for it, and the block is kept in pieces around the placeholder and
 only when every time the block read the title the placeholder came out unchanged (printed as it is, not escaped,
 cut, compared or tested), else the title is noted like any other read.
 
-Pages the navigation lists are always rendered in full: the navigation's state (which item is the current page)
-is not read through the page. `render_pages` clears what is kept at each build and the live preview's each
-rebuild; the plugin installs `Frame` only where no other plugin changes the template's context
+A block that fails with the stand-in (it writes the front matter out as JSON, say) is rendered as it is for every
+page after. Pages the navigation lists are always rendered in full: the navigation's state (which item is the
+current page) is not read through the page. `render_pages` clears what is kept at each build and the live
+preview's each rebuild; the plugin installs `Frame` only where no other plugin changes the template's context
 (`frame_applies`).
 """
 
