@@ -90,6 +90,23 @@ expect("material.plugins.search.plugin.SearchPlugin.on_post_build", lambda: call
 expect("material.plugins.search.plugin.SearchPlugin.on_page_context: self.search_index.add_entry_from_context(page)",
        lambda: "self.search_index.add_entry_from_context(page)" in inspect.getsource(SearchPlugin.on_page_context))
 
+import jinja2
+env = jinja2.Environment(loader=jinja2.DictLoader({
+    "base.html": "{% block b %}base {{ page }}{% endblock %}",
+    "child.html": "{% extends 'base.html' %}{% block b %}{{ probe(super) }}{% endblock %}",
+}))
+seen = []
+
+@jinja2.pass_context
+def probe(context, parent):
+    seen.append(parent._stack[parent._depth])
+    derived = context.derived({"page": "stand-in"})
+    return jinja2.runtime.BlockReference(parent.name, derived, parent._stack, parent._depth)()
+
+env.globals["probe"] = probe
+expect("jinja2.runtime.BlockReference(name, context, stack, depth) and its _stack, _depth",
+       lambda: env.get_template("child.html").render(page="page") == "base stand-in" and callable(seen[0]))
+
 import mkdocs
 print(json.dumps({"engine": mkdocs.__name__, "broken": broken}))
 """
@@ -124,6 +141,8 @@ INTERNALS = {
     ".on_post_build(config=config)": "material.plugins.search.plugin.SearchPlugin.on_post_build",
     "plugin_config.enabled": "material.plugins.search SearchConfig option 'enabled'",
     "add_entry_from_context": "SearchPlugin.on_page_context: self.search_index.add_entry_from_context(page)",
+    "runtime.BlockReference(": "jinja2.runtime.BlockReference(name, context, stack, depth) and its _stack, _depth",
+    "_stack": "jinja2.runtime.BlockReference(name, context, stack, depth) and its _stack, _depth",
     "plugin.search_index": "SearchPlugin.on_page_context: self.search_index.add_entry_from_context(page)",
 }
 ADAPTER = Path(__file__).resolve().parents[1] / "factsite" / "adapters" / "mkdocs"

@@ -101,6 +101,21 @@ def quicker_theme_environments(theme: Theme, bytecode_cache: jinja2.BytecodeCach
     theme.get_env = env  # type: ignore[method-assign]
 
 
+# --- jinja2.runtime -----------------------------------------------------------------------------------------------
+
+
+def render_block(parent: jinja2.runtime.BlockReference, context: jinja2.runtime.Context) -> str:
+    """The block that `parent` (a template's `super`) renders, rendered in `context` instead of its own: Jinja's
+    `BlockReference` keeps its stack of blocks and its place in it private (`_stack`, `_depth`)."""
+    reference = jinja2.runtime.BlockReference(parent.name, context, parent._stack, parent._depth)
+    return reference()
+
+
+def block_function(parent: jinja2.runtime.BlockReference) -> Callable[..., Any]:
+    """The compiled block that `parent` renders (one function per block of a template, the same for every page)."""
+    return parent._stack[parent._depth]
+
+
 # --- mkdocs.structure.pages ---------------------------------------------------------------------------------------
 
 # A page address that urllib's joining leaves as it is: no scheme, query, fragment, escape or dot segment.

@@ -10,7 +10,7 @@ strings of factsite's overrides (`main.html`, the footer, `404.html`) come from 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,40 @@ def install_page_gettext(env: jinja2.Environment, site_locale: str) -> None:
         return messages(context).ngettext(singular, plural, count, **variables)
 
     env.globals.update(gettext=gettext, ngettext=ngettext, factsite_translate=gettext)
+
+
+class ThemeStrings:
+    """The `factsite_theme_strings` template global: `partials/language.html` gives Material's templates `lang.t`
+    from it. A language's strings are Material's macro's (the language's string, else English's, else the key),
+    each looked up once: the macro writes out the language's whole table of strings on every call, a dozen
+    times a page."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self.languages: dict[str, Callable[[str], str]] = {}
+
+    def __call__(self, language: str) -> Callable[[str], str]:
+        strings = self.languages.get(language)
+        if strings is None:
+            strings = self.languages[language] = self._strings(str(language))
+        return strings
+
+    def _strings(self, language: str) -> Callable[[str], str]:
+        own = self.env.get_template(f"partials/languages/{language}.html").module
+        fallback = self.env.get_template("partials/languages/en.html").module
+        found: dict[str, str] = {}
+
+        def t(key: str) -> str:
+            text = found.get(key)
+            if text is None:
+                text = found[key] = str(own.t(key) or fallback.t(key) or key)  # type: ignore[attr-defined]
+            return text
+
+        return t
+
+
+def install_theme_strings(env: jinja2.Environment) -> None:
+    env.globals["factsite_theme_strings"] = ThemeStrings(env)
 
 
 def with_html_direction(output: str, locale: str) -> str:

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from factsite.adapters.mkdocs import search
 from factsite.adapters.mkdocs.bodies import PageBodies
 from factsite.adapters.mkdocs.config import FactsiteConfig
+from factsite.adapters.mkdocs.frame import frame_applies, install_frame
 from factsite.adapters.mkdocs.internals import (
     is_material_search,
     material_search_enabled,
@@ -35,7 +36,12 @@ from factsite.adapters.mkdocs.internals import (
     quicker_theme_environments,
     switch_material_search,
 )
-from factsite.adapters.mkdocs.languages import install_page_gettext, page_locale, with_html_direction
+from factsite.adapters.mkdocs.languages import (
+    install_page_gettext,
+    install_theme_strings,
+    page_locale,
+    with_html_direction,
+)
 from factsite.adapters.mkdocs.pages import GeneratedFile, GeneratedPage, generated_page
 from factsite.adapters.mkdocs.rendering import PAGES_PER_PROCESS
 from factsite.adapters.mkdocs.reuse import PageReuse, context_fingerprint
@@ -242,8 +248,11 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         self.env, self.files = env, files
         env.bytecode_cache = compiled_templates()
         install_page_gettext(env, config.extra.get("factsite_locale", "en"))
+        install_theme_strings(env)
         if self.nav is not None:
             env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
+            if frame_applies(config):
+                install_frame(env, self.nav)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
         # Editor pages carry the newest content date, so output never depends on when the build ran.

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from factsite.adapters.mkdocs.frame import Frame
 from factsite.adapters.mkdocs.internals import (
     build_page,
     is_material_search,
@@ -45,6 +46,9 @@ def render_pages(pages: Sequence[Page], chosen: Set[int], config: MkDocsConfig, 
     pages were reused; otherwise the chosen pages are shared between processes.
     """
     doc_files = files.documentation_pages()
+    frame = env.globals.get("factsite_frame")
+    if isinstance(frame, Frame):  # what it kept may read what changed since (the preview's rebuilds)
+        frame.clear()
 
     def render(page: Page, steps: int = 1) -> None:
         # MkDocs' own page builder (private, but pinned by the MkDocs version range): the output is
