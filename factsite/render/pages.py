@@ -88,6 +88,10 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir / "pages"),
         bytecode_cache=compiled_templates(),
+        # A build reads each template once: Jinja would otherwise look at its file's time again before each of
+        # the tens of thousands of renders and includes (a build's templates are fixed as it starts: the page
+        # cache is keyed by their fingerprint then).
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
