@@ -147,9 +147,10 @@ def _partials() -> Callable[..., Markup]:
     """The templates' `partial`: `{{ partial("_verdict.html", verdict=claim.verdict) }}` is the template rendered
     with those values and the page's language alone, once for the same values and language, then reused, as
     Hugo's `partialCached` is. An `{% include %}` renders again on every page, with a copy of all the page's
-    variables: a claim page included a verdict badge up to eight times, and composing spent a fifth of its time
-    there. A partial sees its values, `page_locale` and the language's words (`gettext`, `translate`, `number`),
-    never the page's other variables nor `link`: what it shows cannot depend on the page that shows it."""
+    variables: a verdict badge was included about eight times for each claim page composed (the page's, its
+    article's scorecard, its claimant's and sources' listings, "Also checked in"). A partial sees its values,
+    `page_locale` and the language's words (`gettext`, `translate`, `number`), never the page's other variables
+    nor `link`: what it shows cannot depend on the page that shows it."""
     rendered: dict[tuple[object, ...], Markup] = {}
 
     @jinja2.pass_context
