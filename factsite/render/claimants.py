@@ -10,6 +10,7 @@ make, so the word list errs towards organisations.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -133,16 +134,23 @@ class Claimants:
         for entry in settings.claimants:
             for name in (entry.name, *entry.aliases):
                 self._configured.setdefault(name_key(name), entry)
+        # Each name asked for, answered once: a site names its few outlets and speakers on every claim page.
+        self._named: dict[tuple[str, str | None, bool], Claimant] = {}
 
     def named(self, name: str, declared_type: str | None = None, *, outlet: bool = False) -> Claimant:
         """The claimant called `name`; `declared_type` is the claim's own `speaker_type`, first in line. An
         outlet is always an organisation."""
-        entry = self._configured.get(name_key(name))
-        canonical = entry.name if entry else " ".join(name.split())
-        kind = ORGANIZATION if outlet else declared_type or (entry.type if entry else "") or guess_type(canonical)
-        return Claimant(canonical, kind, name_key(canonical))
+        asked = (name, declared_type, outlet)
+        found = self._named.get(asked)
+        if found is None:
+            entry = self._configured.get(name_key(name))
+            canonical = entry.name if entry else " ".join(name.split())
+            kind = ORGANIZATION if outlet else declared_type or (entry.type if entry else "") or guess_type(canonical)
+            found = self._named[asked] = Claimant(canonical, kind, name_key(canonical))
+        return found
 
 
+@functools.lru_cache(maxsize=4096)  # asked for on every claim page, of a site's few claimants
 def claimant_slug(claimant: Claimant) -> str:
     """A path segment for a claimant's page: the name's ASCII words joined by hyphens, or, for a name with
     none (written in another script), a hash of its key."""

@@ -32,8 +32,10 @@ def json_data(value: Any) -> Any:
     """Plain JSON data from model values: dataclasses, enums, dates and Decimals included."""
     if type(value) in PLAIN_TYPES:  # most values: checked first, as claims.json holds hundreds of thousands
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: json_data(getattr(value, name)) for name in _field_names(type(value))}
+    kind: type = type(value)
+    names = _field_names(kind)  # a dataclass's instance (a dataclass itself is of type `type`: none)
+    if names is not None:
+        return {name: json_data(getattr(value, name)) for name in names}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -51,8 +53,9 @@ PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
 @functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(cls))
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass, None for any other type: asked once per type, not once per value."""
+    return tuple(field.name for field in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 def claims_data(project: Project) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ fields they need and ignore the rest, so a check that grows a field or a status 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -32,8 +33,7 @@ def with_titles(text: str, titles: Mapping[str, str]) -> Markup:
     """
     if not titles:
         return escape(text)
-    ids = sorted(titles, key=len, reverse=True)  # a longer id first, where one id starts another
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    pattern = _ids_pattern(tuple(titles))
     parts, last = [], 0
     for match in pattern.finditer(text):
         parts.append(escape(text[last : match.start()]))
@@ -41,6 +41,12 @@ def with_titles(text: str, titles: Mapping[str, str]) -> Markup:
         last = match.end()
     parts.append(escape(text[last:]))
     return Markup("").join(parts)
+
+
+@functools.lru_cache(maxsize=1024)  # a claim's sources, asked for by its summary and each of its findings
+def _ids_pattern(ids: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = sorted(ids, key=len, reverse=True)  # a longer id first, where one id starts another
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, longest_first)) + r")(?![\w-])")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from factsite.render.claim_marks import ClaimMarkExtension, MarkLink
 from factsite.render.page_safety import PageScan, Scanner
 from factsite.render.sanitise import sanitise_html
 
+# Notes kept rendered by one renderer; past this many it starts afresh (a renderer can serve a live preview for hours).
+NOTES_KEPT = 10_000
 # Openers that nothing closes, kept as they are up to this many of each kind; see `_defuse_openers`.
 UNCLOSED_OPENERS_KEPT = 100
 BLOCK_TAGS = frozenset(
@@ -44,6 +46,9 @@ class MarkdownRenderer:
             output_format="html",
         )
         self._note = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        # Notes rendered, by their text: a source's note shows on each claim page citing it, an article's summary
+        # on its page and on the index.
+        self._notes: dict[str, str] = {}
 
     def render_article(self, body: str, marks: Mapping[str, MarkLink]) -> RenderedArticle:
         self._article.reset()
@@ -58,8 +63,13 @@ class MarkdownRenderer:
         """Block Markdown (notes, summaries) to sanitised HTML."""
         if not text:
             return ""
-        self._note.reset()
-        return sanitise_html(_convert(self._note, text))
+        html = self._notes.get(text)
+        if html is None:
+            if len(self._notes) >= NOTES_KEPT:
+                self._notes.clear()
+            self._note.reset()
+            html = self._notes[text] = sanitise_html(_convert(self._note, text))
+        return html
 
     def render_inline(self, text: str) -> str:
         """One paragraph of Markdown without its `<p>` wrapper."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gettext as gettext_module
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -99,21 +99,43 @@ class Messages:
 
     def number(self, value: int) -> str:
         """A count as the page's locale writes it, with its own digits ("٣" in Arabic)."""
-        return native_digits(format_decimal(value, locale=self.locale.replace("-", "_")), self.locale)
+        return _number(self.locale, value)
 
     def template_globals(self) -> dict[str, Any]:
         """`gettext` and `ngettext` as Jinja's i18n extension calls them with `newstyle` gettext: the
         translation is markup-safe, the variables are escaped into it (`%(name)s`), and `num` is the count."""
+        return dict(_template_globals(self.locale))
 
-        def gettext(message: str, /, **variables: Any) -> Markup:
-            return Markup(self._translations.gettext(message)) % variables
 
-        def ngettext(singular: str, plural: str, count: int, /, **variables: Any) -> Markup:
-            variables.setdefault("num", self.number(count))
-            return Markup(self._translations.ngettext(singular, plural, count)) % variables
+@lru_cache(maxsize=4096, typed=True)  # a page writes a handful of small numbers, the same ones on every page
+def _number(locale: str, value: int) -> str:
+    return native_digits(format_decimal(value, locale=locale.replace("-", "_")), locale)
 
-        def translate(message: str) -> str:
-            """A msgid held in data (a verdict label, a status): translated, and escaped like any text."""
-            return self._translations.gettext(message)
 
-        return {"gettext": gettext, "ngettext": ngettext, "translate": translate, "number": self.number}
+@cache
+def _template_globals(locale: str) -> dict[str, Any]:
+    """`Messages.template_globals`, made once per language: every page body is rendered with them."""
+    words = translations(locale)
+    # A template's `{% trans %}` without variables gives the same markup on every page: translated once.
+    plain: dict[str, Markup] = {}
+
+    def gettext(message: str, /, **variables: Any) -> Markup:
+        if variables:
+            return Markup(words.gettext(message)) % variables
+        found = plain.get(message)
+        if found is None:
+            found = plain[message] = Markup(words.gettext(message)) % variables
+        return found
+
+    def ngettext(singular: str, plural: str, count: int, /, **variables: Any) -> Markup:
+        variables.setdefault("num", _number(locale, count))
+        return Markup(words.ngettext(singular, plural, count)) % variables
+
+    def translate(message: str) -> str:
+        """A msgid held in data (a verdict label, a status): translated, and escaped like any text."""
+        return words.gettext(message)
+
+    def number(value: int) -> str:
+        return _number(locale, value)
+
+    return {"gettext": gettext, "ngettext": ngettext, "translate": translate, "number": number}

@@ -11,7 +11,7 @@ import hashlib
 import itertools
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, partial
 from pathlib import Path
@@ -84,10 +84,27 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
         return None
 
 
+class _Environment(jinja2.Environment):
+    """Jinja's environment, each template's globals a plain dict of the environment's as the template is loaded.
+
+    Jinja chains them (a `ChainMap` over the environment's globals), and every render and include copies them into
+    its context: through a `ChainMap`, in Python, about 8 of a bare render's 12 microseconds, and a build renders
+    tens of thousands. Jinja asks that globals not change once templates are loaded; factsite's are all set in
+    `template_environment`, before any is.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    environment = jinja2.Environment(
+    environment = _Environment(
         loader=jinja2.FileSystemLoader(templates_dir / "pages"),
         bytecode_cache=compiled_templates(),
+        # A build reads each template once: Jinja would otherwise look at its file's time again before each of
+        # the tens of thousands of renders and includes (a build's templates are fixed as it starts: the page
+        # cache is keyed by their fingerprint then).
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -104,6 +121,7 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     # The article's language on the elements that hold its words (docs/languages.md).
     environment.filters["html_lang"] = views.html_lang
     environment.filters["text_direction"] = views.text_direction
+    environment.globals["partial"] = _partials()
     environment.globals["language_of"] = _language_of
     environment.globals["in_english"] = _in_english
     environment.globals["explanation"] = _explanation
@@ -119,6 +137,42 @@ def template_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environm
     environment.globals["side_by_side"] = evidence.side_by_side
     environment.globals["passage_view"] = evidence.passage_view
     return environment
+
+
+# Partials kept by `partial` in one environment; past this many, it starts afresh (a live preview runs for hours).
+PARTIALS_KEPT = 50_000
+
+
+def _partials() -> Callable[..., Markup]:
+    """The templates' `partial`: `{{ partial("_verdict.html", verdict=claim.verdict) }}` is the template rendered
+    with those values and the page's language alone, once for the same values and language, then reused, as
+    Hugo's `partialCached` is. An `{% include %}` renders again on every page, with a copy of all the page's
+    variables: a verdict badge was included about eight times for each claim page composed (the page's, its
+    article's scorecard, its claimant's and sources' listings, "Also checked in"). A partial sees its values,
+    `page_locale` and the language's words (`gettext`, `translate`, `number`), never the page's other variables
+    nor `link`: what it shows cannot depend on the page that shows it."""
+    rendered: dict[tuple[object, ...], Markup] = {}
+
+    @jinja2.pass_context
+    def partial(context: jinja2.runtime.Context, name: str, /, **values: object) -> Markup:
+        locale = str(context.get("page_locale", "en"))
+        key = (name, locale, *sorted(values.items()))
+        try:
+            found = rendered.get(key)
+        except TypeError:  # a value with no hash (a list): rendered every time
+            return _render_partial(context.environment, name, locale, values)
+        if found is None:
+            if len(rendered) >= PARTIALS_KEPT:
+                rendered.clear()
+            found = rendered[key] = _render_partial(context.environment, name, locale, values)
+        return found
+
+    return partial
+
+
+def _render_partial(environment: jinja2.Environment, name: str, locale: str, values: Mapping[str, object]) -> Markup:
+    template = environment.get_template(name)
+    return Markup(template.render(page_locale=locale, **Messages(locale).template_globals(), **values))
 
 
 @jinja2.pass_context
@@ -510,14 +564,21 @@ class PageRenderer:
             return  # a copy error is the outlet's slip, not a statement anyone made
         link = views.claim_link(claimed, self.settings)
         article_path = views.article_path(claimed.article.slug)
+        # The item links only to the claim and its article, outside `claimants/`: its links, and so the item, are
+        # the same on every page as deep as another, and every claimant's page is as deep as the others. Rendered
+        # once for the outlet and the person quoted, by the way up to the root from the page.
+        rendered: dict[str, tuple[str, str]] = {}
         for role, claimant in self.claim_claimants(claimed):
             here = claimant_path(claimant)
-            html, later_html = (
-                self.render("_claimant_claim.html", page, self.site_locale, claim=link, article=claimed.article,
-                            article_path=article_path)
-                for page in (here, posixpath.join(here, "page", "2"))
-            )  # fmt: skip
-            yield ClaimantItem(here, claimant.name, claimant.type, role, link.verdict, html, later_html)
+            up = views.relative_url(here, "")
+            if up not in rendered:
+                html, later_html = (
+                    self.render("_claimant_claim.html", page, self.site_locale, claim=link,
+                                article=claimed.article, article_path=article_path)
+                    for page in (here, posixpath.join(here, "page", "2"))
+                )  # fmt: skip
+                rendered[up] = (html, later_html)
+            yield ClaimantItem(here, claimant.name, claimant.type, role, link.verdict, *rendered[up])
 
     def _source_entry(self, source: Source, checked: CheckedArticle) -> SourceEntry:
         site = self.site_locale

@@ -28,10 +28,25 @@ def relative_url(from_path: str, to_path: str) -> str:
     if "#" in to_path:
         to_path, fragment = to_path.split("#", 1)
         return relative_url(from_path, to_path) + "#" + fragment
-    target = posixpath.relpath("/" + to_path, "/" + from_path)
+    target = _relative_path(to_path, from_path)
     if target == ".":
         return "./"
     return target if target.endswith((".xml", ".json", ".jsonld", ".html")) else target + "/"
+
+
+def _relative_path(path: str, start: str) -> str:
+    """`posixpath.relpath` of two site paths, without the absolute paths it makes of them first (a tenth of
+    composing a claim page went there): the same answer wherever neither climbs with `..`."""
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    path_parts = [part for part in path.split("/") if part and part != "."]
+    if ".." in start_parts or ".." in path_parts:
+        return posixpath.relpath("/" + path, "/" + start)
+    common = 0
+    for start_part, path_part in zip(start_parts, path_parts, strict=False):  # the shorter one decides
+        if start_part != path_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
 
 
 @functools.lru_cache(maxsize=4096)  # Babel formats a date in 30 microseconds: a site shows a few hundred dates
@@ -40,6 +55,7 @@ def readable_date(date: dt.date | None, locale: str = "en") -> str:
     return native_digits(format_date(date, "d MMMM y", locale=locale), locale) if date else ""
 
 
+@functools.lru_cache(maxsize=4096)  # the date checks' evidence shows the article's date on each of its claim pages
 def long_date(date: dt.date | None, locale: str = "en") -> str:
     return native_digits(format_date(date, "EEEE d MMMM y", locale=locale), locale) if date else ""
 
@@ -49,6 +65,7 @@ def html_lang(locale: str) -> str:
     return locale.replace("_", "-")
 
 
+@functools.lru_cache(maxsize=256)  # asked on every page, of the few locales a site has
 def text_direction(locale: str) -> str:
     """ "rtl" for a locale written right to left (Arabic, Persian, Urdu, Hebrew), else "ltr" (CLDR, via Babel)."""
     try:

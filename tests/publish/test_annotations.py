@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factsite.model import Article
-from factsite.render.annotations import QuoteFinder, text_quote_selector
+from factsite.render.annotations import FEW_ANCHORS, QuoteFinder, occurrences, text_quote_selector
 from tests.publish.conftest import BuiltSite
 
 
@@ -129,3 +129,16 @@ def test_one_finder_for_many_quotes_selects_as_a_search_of_the_whole_text(
     assert [finder.selector(start, end) for start, end in bounds] == [
         widened_by_rescanning(text, start, end) for start, end in bounds
     ]
+
+
+def test_a_finder_of_many_anchors_places_them_as_a_search_does() -> None:
+    """Past `FEW_ANCHORS`, the finder reads the text once instead of searching it for each anchor: the same places."""
+    words = ["council", "pool", "said", "the", "mayor", "budget", "night", "bus", "water", "mains", "plans", "open"]
+    text = " ".join(words[(i * i + 3 * i) % len(words)] + str(i % 7) for i in range(3000))
+    bounds = [(start, start + 12) for start in range(0, len(text) - 40, 97)]
+    finder = QuoteFinder(text, bounds)
+    assert len(finder.places) > FEW_ANCHORS
+    assert all(places == occurrences(text, anchor) for anchor, places in finder.places.items())
+    assert any(len(places) > 1 for places in finder.places.values())
+    few = bounds[:20]
+    assert [QuoteFinder(text, few).selector(s, e) for s, e in few] == [finder.selector(s, e) for s, e in few]
