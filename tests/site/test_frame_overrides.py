@@ -5,10 +5,29 @@ off, as in test_frame.py) and every file compared."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from tests.conftest import REPOSITORY, copy_demo
-from tests.site.test_frame import build_both_ways
+from factsite.adapters.mkdocs.commands import build_site
+from tests.conftest import REPOSITORY, copy_demo, tree_digest
+from tests.site.test_frame import LISTENING_HOOK
+
+
+def build_both_ways(project: Path, hooks: list[str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """test_frame.build_both_ways, with the desk's own `hooks` in both builds."""
+    other = project.parent / (project.name + "-listening")
+    shutil.copytree(project, other)
+    (other / "listen.py").write_text(LISTENING_HOOK, "utf-8")
+    digests = []
+    for root, listening in ((project, []), (other, ["listen.py"])):
+        names = (hooks or []) + listening
+        if names:
+            with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+                config.write("\nhooks:\n" + "".join(f"  - {name}\n" for name in names))
+        outcome = build_site(str(root / "mkdocs.yml"))
+        assert outcome.ok, outcome.site_errors
+        digests.append(tree_digest(root / "site"))
+    return digests[0], digests[1]
 
 
 def with_overrides(project: Path, templates: dict[str, str], config: str = "") -> Path:
@@ -52,4 +71,52 @@ def test_a_value_set_from_the_page_before_the_frame_is_the_page_own(tmp_path: Pa
     for path in claim_pages(framed)[:3]:
         text = (site / path).read_text("utf-8")
         assert f'data-address="{path.removesuffix("index.html")}"' in text, path
+    assert framed == full
+
+
+DESK_HOOK = """import jinja2
+from mkdocs.structure.pages import Page
+
+
+@jinja2.pass_context
+def desk_address(context):
+    page = context.get("page")
+    return page.url if isinstance(page, Page) else "(no page)"
+
+
+def on_env(env, config, files):
+    env.globals["desk_address"] = desk_address
+"""
+
+
+def test_a_global_that_asks_whether_it_has_a_page_gets_one(tmp_path: Path) -> None:
+    # A desk's hook adds a global to the templates (it does not listen to the page's context, so the frame stays
+    # on) that checks what the context gives it before reading it, as MkDocs' own code does.
+    header = material_partial("partials/header.html").replace(
+        "</header>", '<p class="desk">{{ desk_address() }}</p></header>', 1
+    )
+    project = with_overrides(copy_demo(tmp_path / "demo"), {"partials/header.html": header})
+    (project / "desk.py").write_text(DESK_HOOK, "utf-8")
+    framed, full = build_both_ways(project, hooks=["desk.py"])
+    path = claim_pages(framed)[1]
+    assert f'<p class="desk">{path.removesuffix("index.html")}</p>' in (project / "site" / path).read_text("utf-8")
+    assert framed == full
+
+
+def test_material_features_that_read_the_page_in_the_frame(tmp_path: Path) -> None:
+    # Tabs in the header (sticky), previous and next in the footer, the header hiding, the edit button, the
+    # repository, and a language selector.
+    features = "".join(f"    - {name}\n" for name in ("navigation.tabs", "navigation.tabs.sticky",
+                                                      "navigation.footer", "header.autohide",
+                                                      "content.action.edit", "content.action.view"))  # fmt: skip
+    project = copy_demo(tmp_path / "demo")
+    text = (project / "mkdocs.yml").read_text("utf-8")
+    text = text.replace("  features:\n", "  features:\n" + features, 1)
+    text = text.replace("theme:\n", "repo_url: https://git.example.org/desk/site\nedit_uri: edit/main/content/\n"
+                        "theme:\n", 1)  # fmt: skip
+    text += "\nextra:\n  alternate:\n    - name: English\n      link: /\n      lang: en\n" \
+            "    - name: Deutsch\n      link: /de/\n      lang: de\n"  # fmt: skip
+    (project / "mkdocs.yml").write_text(text, "utf-8")
+    framed, full = build_both_ways(project)
+    assert claim_pages(framed)
     assert framed == full

@@ -295,6 +295,12 @@ class ReadingPage:
         parts = re.split("(" + "|".join(map(re.escape, printed)) + ")", text)
         return tuple(parts[0::2]), tuple(printed[part] for part in parts[1::2])
 
+    # A template global or filter may check what it was given before reading it (`isinstance(page, Page)`, as
+    # MkDocs' own code does): the stand-in answers as the page would, and what is read after is noted.
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return type(self._page)
+
     def __getattr__(self, name: str) -> Any:
         if name == "meta":
             return self._meta
