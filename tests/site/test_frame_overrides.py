@@ -120,3 +120,51 @@ def test_material_features_that_read_the_page_in_the_frame(tmp_path: Path) -> No
     framed, full = build_both_ways(project)
     assert claim_pages(framed)
     assert framed == full
+
+
+def test_the_live_preview_shows_an_edited_title_and_an_edited_override(tmp_path: Path) -> None:
+    # The frame is cleared at each rebuild; the theme's environments share the compiled templates, which Jinja
+    # compiles again when a template's source changes.
+    import yaml
+
+    from factsite.adapters.mkdocs.preview import Preview
+    from tests.scale.conftest import replace_in, site_project
+
+    config_file = site_project(tmp_path / "project", search="material")
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    config["theme"] = {**config["theme"], "custom_dir": "overrides"}
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    header = tmp_path / "project" / "overrides" / "partials" / "header.html"
+    header.parent.mkdir(parents=True)
+    original = material_partial("partials/header.html")
+    header.write_text(original.replace("</header>", '<p class="desk">one: {{ page.title }}</p></header>', 1))
+    preview = Preview(str(config_file), tmp_path / "preview")
+    assert preview.build().ok
+    preview.wait()
+
+    def claim_headers() -> set[str]:
+        return {
+            text.split('<p class="desk">', 1)[1].split("</p>", 1)[0]
+            for path in (tmp_path / "preview").rglob("claims/*/index.html")
+            for text in [path.read_text("utf-8")]
+        }
+
+    before = claim_headers()
+    assert len(before) > 1 and all(line.startswith("one: ") for line in before)
+    article = tmp_path / "project" / "content" / "articles" / "budget.md"
+    replace_in(article, "will hire more]", "will hire many more]")  # a claim's words: its page's title
+    outcome = preview.build({article})
+    preview.wait()
+    assert outcome.ok and outcome.mode == "content"
+    edited = claim_headers()
+    assert edited != before and "one: Claim 4: the ministry will hire many more" in edited
+    header.write_text(original.replace("</header>", '<p class="desk">two: {{ page.title }}</p></header>', 1))
+    outcome = preview.build({header})
+    preview.wait()
+    assert outcome.ok and outcome.mode == "full"
+    assert claim_headers() == {line.replace("one: ", "two: ", 1) for line in edited}
+    # The preview's site is a build's from nothing, and that build's the same with the frame and without.
+    shutil.rmtree(tmp_path / "project" / ".factsite-cache", ignore_errors=True)
+    framed, full = build_both_ways(tmp_path / "project")
+    assert framed == full
+    assert tree_digest(tmp_path / "preview", ("pagefind/",)) == framed
