@@ -114,13 +114,7 @@ class Rendered:
         return True
 
     def text(self, page: Page) -> str:
-        if not self.gaps:
-            text = self.pieces[0]
-        else:
-            parts = [self.pieces[0]]
-            for gap, piece in zip(self.gaps, self.pieces[1:], strict=True):
-                parts.extend((str(_read(page, *gap)), piece))
-            text = "".join(parts)
+        text = "".join(_joined(self.pieces, self.gaps, page)) if self.gaps else self.pieces[0]
         return Markup(text) if self.markup else text
 
 
@@ -213,11 +207,27 @@ class Frame:
             if not reading.only_printed(text):  # a stand-in was escaped, cut, compared...: every value is noted
                 reading = ReadingPage(page, stand_ins=False)
                 text = render_block(parent, context.derived({"page": reading}))
+            elif any(reading.stand_in_reads.values()):
+                # The placeholder came out unchanged, but it has none of the words or characters a `replace`, a
+                # `split` or a `startswith` may look for: the page's own rendering, with its values noted, is
+                # compared with its values put in, and kept instead when they differ.
+                noted = ReadingPage(page, stand_ins=False)
+                own = render_block(parent, context.derived({"page": noted}))
+                if str(own) != "".join(_joined(*reading.cut(text), page)):
+                    reading, text = noted, own
         except Exception:
             return None
         pieces, gaps = reading.cut(text)
         return Rendered(tuple(reading.reads.values()), variables, tuple(reading.addresses.items()), pieces, gaps,
                         isinstance(text, Markup))  # fmt: skip
+
+
+def _joined(pieces: tuple[str, ...], gaps: tuple[tuple[str, str], ...], page: Page) -> Iterator[str]:
+    """`pieces` with `page`'s values put between them."""
+    yield pieces[0]
+    for gap, piece in zip(gaps, pieces[1:], strict=True):
+        yield str(_read(page, *gap))
+        yield piece
 
 
 def _standable(value: Any) -> bool:
