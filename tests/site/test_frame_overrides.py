@@ -13,18 +13,20 @@ from tests.conftest import REPOSITORY, copy_demo, tree_digest
 from tests.site.test_frame import LISTENING_HOOK
 
 
-def build_both_ways(project: Path, hooks: list[str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
-    """test_frame.build_both_ways, with the desk's own `hooks` in both builds."""
+def build_both_ways(
+    project: Path, hooks: list[str] | None = None, jobs: tuple[int | None, int | None] = (None, None)
+) -> tuple[dict[str, str], dict[str, str]]:
+    """test_frame.build_both_ways, with the desk's own `hooks` in both builds, each with its number of `jobs`."""
     other = project.parent / (project.name + "-listening")
     shutil.copytree(project, other)
     (other / "listen.py").write_text(LISTENING_HOOK, "utf-8")
     digests = []
-    for root, listening in ((project, []), (other, ["listen.py"])):
+    for root, listening, processes in ((project, [], jobs[0]), (other, ["listen.py"], jobs[1])):
         names = (hooks or []) + listening
         if names:
             with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
                 config.write("\nhooks:\n" + "".join(f"  - {name}\n" for name in names))
-        outcome = build_site(str(root / "mkdocs.yml"))
+        outcome = build_site(str(root / "mkdocs.yml"), jobs=processes)
         assert outcome.ok, outcome.site_errors
         digests.append(tree_digest(root / "site"))
     return digests[0], digests[1]
@@ -168,3 +170,14 @@ def test_the_live_preview_shows_an_edited_title_and_an_edited_override(tmp_path:
     framed, full = build_both_ways(tmp_path / "project")
     assert framed == full
     assert tree_digest(tmp_path / "preview", ("pagefind/",)) == framed
+
+
+def test_one_process_or_two_with_the_frame_and_without(tmp_path: Path) -> None:
+    # Each process keeps its own blocks; the demo's claim pages are shared between two.
+    header = material_partial("partials/header.html").replace(
+        "</header>", '<p class="desk">{{ page.title }} {{ page.meta.factsite_kind if page }}</p></header>', 1
+    )
+    for jobs in ((2, 1), (1, 2)):
+        project = with_overrides(copy_demo(tmp_path / f"demo-{jobs[0]}"), {"partials/header.html": header})
+        framed, full = build_both_ways(project, jobs=jobs)
+        assert framed == full, jobs
