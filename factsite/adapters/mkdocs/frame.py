@@ -12,7 +12,8 @@ is rendered again, noted again and kept beside the first.
 The page's title, printed in Material's header, is the one thing that differs on every page: the stand-in gives
 a placeholder for it, and the block is kept in pieces around the placeholder and joined with each page's title,
 only when every time the block read the title the placeholder came out unchanged (printed as it is, not escaped,
-cut, compared or tested), else the title is noted like any other read.
+cut, compared or tested) and the page's own rendering, made once beside it, is the pieces joined with its title (a
+`replace` or `split` looks for what the placeholder lacks), else the title is noted like any other read.
 
 What the templates set or imported before the block (Jinja's `context.vars`: a child template's `{% set %}` its
 layout reads, as in Jinja's own pattern for the active menu item, a namespace an earlier block filled from the
