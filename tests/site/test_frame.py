@@ -240,3 +240,17 @@ def test_a_block_the_stand_in_cannot_render_is_rendered_as_it_is(site: tuple[Nav
         assert framed == full, block
         assert len(set(framed)) == 3, block
         assert frame.renders == renders, block
+
+
+def test_a_title_changed_by_what_leaves_the_stand_in_alone_is_the_page_own(
+    site: tuple[Navigation, dict[str, Page]],
+) -> None:
+    # A desk's header that drops "Claim N: " or keeps what is before a colon: the placeholder has neither.
+    meta = {name: {"title": f"Claim {number}: {name}"} for number, name in enumerate(CLAIMS, 1)}
+    for block in (
+        "{{ page.meta.title | replace('Claim ', 'No. ') }}",
+        "{{ page.meta.title.split(':') | first }}",
+        "{% set title = page.meta.title %}{% if title.startswith('Claim') %}C{% endif %}{{ title }}",
+    ):
+        framed, full, _ = rendered(site, block, CLAIMS, meta)
+        assert framed == full, block

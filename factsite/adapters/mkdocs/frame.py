@@ -12,7 +12,14 @@ is rendered again, noted again and kept beside the first.
 The page's title, printed in Material's header, is the one thing that differs on every page: the stand-in gives
 a placeholder for it, and the block is kept in pieces around the placeholder and joined with each page's title,
 only when every time the block read the title the placeholder came out unchanged (printed as it is, not escaped,
-cut, compared or tested), else the title is noted like any other read.
+cut, compared or tested) and the page's own rendering, made once beside it, is the pieces joined with its title (a
+`replace` or `split` looks for what the placeholder lacks), else the title is noted like any other read.
+
+What the templates set or imported before the block (Jinja's `context.vars`: a child template's `{% set %}` its
+layout reads, as in Jinja's own pattern for the active menu item, a namespace an earlier block filled from the
+page) is read by the block without going through the page: a rendering is kept with those values and given only to
+a page whose templates set the same (a namespace or a module imported with the page's context is a new object on
+every page, so such a block is rendered for each page, then as it is).
 
 A block that fails with the stand-in (it writes the front matter out as JSON, say) is rendered as it is for every
 page after. Pages the navigation lists are always rendered in full: the navigation's state (which item is the
@@ -26,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -36,6 +44,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from factsite.adapters.mkdocs.internals import block_function, is_material_search, render_block
+from factsite.render.pages import TEMPLATES_DIR
 
 # The page's values that differ on every page, printed in the header: given placeholders while a block renders.
 STAND_INS = (("page", "title"), ("meta", "title"))
@@ -48,6 +57,7 @@ MOST_KEPT = 16
 _MISSING = object()
 # Filters whose output depends on the page only through `normalize_url(str(value), page, base_url)`.
 ADDRESS_FILTERS = ("url", "script_tag")
+LANGUAGE_PARTIAL = "partials/language.html"
 
 
 def frame_applies(config: MkDocsConfig) -> bool:
@@ -78,14 +88,17 @@ class Rendered:
     """A block as rendered for one page, and what it read from that page."""
 
     reads: tuple[tuple[str, str, Any], ...]  # ("page", attribute, value), ("meta", key, value), ("meta", "", ...)
+    variables: tuple[tuple[str, Any], ...]  # what the templates had set or imported (`template_variables`)
     addresses: tuple[tuple[str, str], ...]  # (address given to a filter, as made relative to the page)
     pieces: tuple[str, ...]  # the text, cut where a stand-in was printed
     gaps: tuple[tuple[str, str], ...]  # what goes between two pieces: a `STAND_INS` value of the page
     markup: bool  # whether the block came out as Markup (a template with autoescaping)
 
-    def fits(self, page: Page, base_url: str, relative: dict[str, str]) -> bool:
+    def fits(self, page: Page, base_url: str, relative: dict[str, str], variables: tuple[tuple[str, Any], ...]) -> bool:
         """Whether `page` reads the same in everything this block read (`relative`: the addresses made relative
-        to the page so far, which this adds to)."""
+        to the page so far, which this adds to), its templates having set the same `variables`."""
+        if variables != self.variables:
+            return False
         for kind, name in self.gaps:
             if not _standable(_read(page, kind, name)):
                 return False
@@ -102,13 +115,7 @@ class Rendered:
         return True
 
     def text(self, page: Page) -> str:
-        if not self.gaps:
-            text = self.pieces[0]
-        else:
-            parts = [self.pieces[0]]
-            for gap, piece in zip(self.gaps, self.pieces[1:], strict=True):
-                parts.extend((str(_read(page, *gap)), piece))
-            text = "".join(parts)
+        text = "".join(_joined(self.pieces, self.gaps, page)) if self.gaps else self.pieces[0]
         return Markup(text) if self.markup else text
 
 
@@ -122,6 +129,7 @@ class Frame:
         self.nav_ids = frozenset(map(id, self.nav_pages))
         self.kept: dict[Hashable, list[Rendered]] = {}
         self.refused: set[Hashable] = set()  # blocks whose stand-in rendering failed: rendered as they are
+        self.language_ours: bool | None = None  # whether partials/language.html is factsite's (`template_variables`)
         self.renders = 0  # blocks rendered with a stand-in page, for the tests and benchmarks
         # The page being rendered, what its blocks' keys share, and the addresses made relative to it so far.
         self.page: Page | None = None
@@ -145,12 +153,13 @@ class Frame:
         if key in self.refused:
             return parent()
         kept = self.kept.setdefault(key, [])
+        variables = self.template_variables(context)
         for rendered in kept:
-            if rendered.fits(page, base_url, self.relative):
+            if rendered.fits(page, base_url, self.relative, variables):
                 return rendered.text(page)
         if len(kept) >= MOST_KEPT:  # a block that reads what differs on each page: rendered as it is
             return parent()
-        fresh = self.render(context, parent, page)
+        fresh = self.render(context, parent, page, variables)
         if fresh is None:
             self.refused.add(key)
             return parent()
@@ -169,7 +178,27 @@ class Frame:
             repr(page.meta.get("factsite_language")),
         )
 
-    def render(self, context: jinja2.runtime.Context, parent: Any, page: Page) -> Rendered | None:
+    def template_variables(self, context: jinja2.runtime.Context) -> tuple[tuple[str, Any], ...]:
+        """What the templates set or imported before the block, by name (`context.vars`; MkDocs' own context is
+        the context's parent). factsite's `partials/language.html`, which Material's base.html imports with the
+        page's context as `lang`, is a new module on every page that reads only the page's language (in the key):
+        it is compared by name. A desk's own `partials/language.html` is compared as it is."""
+        return tuple(
+            (name, LANGUAGE_PARTIAL) if self.is_our_language(context, value) else (name, value)
+            for name, value in context.vars.items()
+        )
+
+    def is_our_language(self, context: jinja2.runtime.Context, value: Any) -> bool:
+        if not isinstance(value, jinja2.environment.TemplateModule) or value.__name__ != LANGUAGE_PARTIAL:
+            return False
+        if self.language_ours is None:
+            filename = context.environment.get_template(LANGUAGE_PARTIAL).filename
+            ours = TEMPLATES_DIR / "theme" / LANGUAGE_PARTIAL
+            self.language_ours = filename is not None and Path(filename).resolve() == ours.resolve()
+        return self.language_ours
+
+    def render(self, context: jinja2.runtime.Context, parent: Any, page: Page,
+               variables: tuple[tuple[str, Any], ...]) -> Rendered | None:  # fmt: skip
         """The block rendered with a stand-in page; None when it fails so (it uses the page in a way the stand-in
         does not, such as writing its front matter out as JSON), and the page's own rendering will tell why."""
         self.renders += 1
@@ -179,11 +208,27 @@ class Frame:
             if not reading.only_printed(text):  # a stand-in was escaped, cut, compared...: every value is noted
                 reading = ReadingPage(page, stand_ins=False)
                 text = render_block(parent, context.derived({"page": reading}))
+            elif any(reading.stand_in_reads.values()):
+                # The placeholder came out unchanged, but it has none of the words or characters a `replace`, a
+                # `split` or a `startswith` may look for: the page's own rendering, with its values noted, is
+                # compared with its values put in, and kept instead when they differ.
+                noted = ReadingPage(page, stand_ins=False)
+                own = render_block(parent, context.derived({"page": noted}))
+                if str(own) != "".join(_joined(*reading.cut(text), page)):
+                    reading, text = noted, own
         except Exception:
             return None
         pieces, gaps = reading.cut(text)
-        return Rendered(tuple(reading.reads.values()), tuple(reading.addresses.items()), pieces, gaps,
+        return Rendered(tuple(reading.reads.values()), variables, tuple(reading.addresses.items()), pieces, gaps,
                         isinstance(text, Markup))  # fmt: skip
+
+
+def _joined(pieces: tuple[str, ...], gaps: tuple[tuple[str, str], ...], page: Page) -> Iterator[str]:
+    """`pieces` with `page`'s values put between them."""
+    yield pieces[0]
+    for gap, piece in zip(gaps, pieces[1:], strict=True):
+        yield str(_read(page, *gap))
+        yield piece
 
 
 def _standable(value: Any) -> bool:
@@ -260,6 +305,12 @@ class ReadingPage:
             return (text,), ()
         parts = re.split("(" + "|".join(map(re.escape, printed)) + ")", text)
         return tuple(parts[0::2]), tuple(printed[part] for part in parts[1::2])
+
+    # A template global or filter may check what it was given before reading it (`isinstance(page, Page)`, as
+    # MkDocs' own code does): the stand-in answers as the page would, and what is read after is noted.
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return type(self._page)
 
     def __getattr__(self, name: str) -> Any:
         if name == "meta":
