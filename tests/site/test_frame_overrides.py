@@ -181,3 +181,18 @@ def test_one_process_or_two_with_the_frame_and_without(tmp_path: Path) -> None:
         project = with_overrides(copy_demo(tmp_path / f"demo-{jobs[0]}"), {"partials/header.html": header})
         framed, full = build_both_ways(project, jobs=jobs)
         assert framed == full, jobs
+
+
+def test_a_desk_header_that_changes_some_titles_only(tmp_path: Path) -> None:
+    # The desk's header renames one claim: a `replace` that leaves the first claim page's title as it is, and so
+    # every title of the shape that was looked at, but not this one's.
+    header = material_partial("partials/header.html").replace(
+        "</header>", '<p class="desk">{{ page.title | replace("Claim 17:", "The seventeenth claim:") }}</p></header>', 1
+    )
+    project = with_overrides(copy_demo(tmp_path / "demo"), {"partials/header.html": header})
+    framed, full = build_both_ways(project)
+    page = (
+        project / "site" / "articles" / "americans-russia-forced-to-fight" / "claims" / "arrested-quote" / "index.html"
+    )
+    assert '<p class="desk">The seventeenth claim: The U.S. Embassy said' in page.read_text("utf-8")
+    assert framed == full

@@ -13,7 +13,10 @@ The page's title, printed in Material's header, is the one thing that differs on
 a placeholder for it, and the block is kept in pieces around the placeholder and joined with each page's title,
 only when every time the block read the title the placeholder came out unchanged (printed as it is, not escaped,
 cut, compared or tested) and the page's own rendering, made once beside it, is the pieces joined with its title (a
-`replace` or `split` looks for what the placeholder lacks), else the title is noted like any other read.
+`replace` or `split` looks for what the placeholder lacks), else the title is noted like any other read. The
+placeholder is used with factsite's and Material's templates only: a desk's own (in `custom_dir`) may change one
+title in a hundred that the first page of a shape does not show, so there the title is noted as any value
+(`desk_templates`).
 
 What the templates set or imported before the block (Jinja's `context.vars`: a child template's `{% set %}` its
 layout reads, as in Jinja's own pattern for the active menu item, a namespace an earlier block filled from the
@@ -72,15 +75,21 @@ def frame_applies(config: MkDocsConfig) -> bool:
     return True
 
 
-def install_frame(env: jinja2.Environment, nav: Navigation) -> Frame:
+def install_frame(env: jinja2.Environment, nav: Navigation, custom_dir: str | None = None) -> Frame:
     """Put `Frame` in the templates' globals (`factsite_frame`) and let the address filters tell it what they
-    make relative to the page."""
-    frame = Frame(nav)
+    make relative to the page. Titles are put back into kept blocks only where every template is factsite's or
+    Material's (`custom_dir`, the desk's own templates, holds none)."""
+    frame = Frame(nav, put_back_titles=not desk_templates(custom_dir))
     env.globals["factsite_frame"] = frame
     for name in ADDRESS_FILTERS:
         if name in env.filters and not getattr(env.filters[name], "factsite_noted", False):
             env.filters[name] = _noting_addresses(env.filters[name])
     return frame
+
+
+def desk_templates(custom_dir: str | None) -> bool:
+    """Whether the theme's `custom_dir` holds templates of the desk's own."""
+    return custom_dir is not None and any(Path(custom_dir).rglob("*.html"))
 
 
 @dataclass(frozen=True)
@@ -124,7 +133,11 @@ class Frame:
 
     One instance per build (the navigation changes between builds of the live preview)."""
 
-    def __init__(self, nav: Navigation) -> None:
+    def __init__(self, nav: Navigation, *, put_back_titles: bool = True) -> None:
+        # Whether a block's title may be a placeholder put back for each page: only factsite's and Material's own
+        # templates are known to print it as it is (a desk's `replace` may change one title in a hundred, which
+        # the placeholder and the first page of a shape do not show); otherwise the title is noted as any value.
+        self.put_back_titles = put_back_titles
         self.nav_pages = tuple(nav.pages)  # kept, so that their ids stay theirs
         self.nav_ids = frozenset(map(id, self.nav_pages))
         self.kept: dict[Hashable, list[Rendered]] = {}
@@ -203,7 +216,7 @@ class Frame:
         does not, such as writing its front matter out as JSON), and the page's own rendering will tell why."""
         self.renders += 1
         try:
-            reading = ReadingPage(page, stand_ins=True)
+            reading = ReadingPage(page, stand_ins=self.put_back_titles)
             text = render_block(parent, context.derived({"page": reading}))
             if not reading.only_printed(text):  # a stand-in was escaped, cut, compared...: every value is noted
                 reading = ReadingPage(page, stand_ins=False)

@@ -252,7 +252,7 @@ class FactsitePlugin(BasePlugin[FactsiteConfig]):
         if self.nav is not None:
             env.globals["factsite_sidebars"] = Sidebars(self.nav, config.extra.get("homepage"))
             if frame_applies(config):
-                install_frame(env, self.nav)
+                install_frame(env, self.nav, config.theme.custom_dir)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
         # Editor pages carry the newest content date, so output never depends on when the build ran.
