@@ -79,9 +79,41 @@ def compiled_templates() -> jinja2.BytecodeCache | None:
     small one. It holds code only, never content.
     """
     try:
-        return jinja2.FileSystemBytecodeCache()
+        return _CompiledTemplates()
     except (OSError, RuntimeError):  # no private temporary folder: compile every time
         return None
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, each kept apart for every set of the environment's settings that change
+    the code Jinja makes (Jinja's own key is the template's name and file alone): the cache is shared by every
+    environment of every project of the user, and code compiled without autoescaping must never run where it is on."""
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:  # fmt: skip
+        return super().get_bucket(environment, f"{name}\x00{_code_settings(environment)}", filename, source)
+
+
+def _code_settings(environment: jinja2.Environment) -> str:
+    """What of `environment` Jinja compiles into a template's code: its syntax and whitespace settings, autoescaping,
+    `finalize`, its extensions and which of its filters and tests take the context (Jinja passes it as it compiles)."""
+
+    def takes(function: object) -> str | None:
+        passed = getattr(function, "jinja_pass_arg", None)
+        return None if passed is None else str(getattr(passed, "name", passed))
+
+    autoescape, finalize = environment.autoescape, environment.finalize
+    return repr((
+        environment.block_start_string, environment.block_end_string, environment.variable_start_string,
+        environment.variable_end_string, environment.comment_start_string, environment.comment_end_string,
+        environment.line_statement_prefix, environment.line_comment_prefix, environment.trim_blocks,
+        environment.lstrip_blocks, environment.newline_sequence, environment.keep_trailing_newline,
+        environment.optimized, environment.is_async, autoescape if isinstance(autoescape, bool) else "chosen per name",
+        finalize is not None, takes(finalize), sorted(environment.extensions),
+        f"{environment.code_generator_class.__module__}.{environment.code_generator_class.__qualname__}",
+        sorted((name, takes(function)) for name, function in environment.filters.items() if takes(function)),
+        sorted((name, takes(function)) for name, function in environment.tests.items() if takes(function)),
+    ))  # fmt: skip
 
 
 class _Environment(jinja2.Environment):
