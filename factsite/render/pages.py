@@ -188,7 +188,8 @@ def _partials() -> Callable[..., Markup]:
     @jinja2.pass_context
     def partial(context: jinja2.runtime.Context, name: str, /, **values: object) -> Markup:
         locale = str(context.get("page_locale", "en"))
-        key = (name, locale, *sorted(values.items()))
+        # With each value's type: Markup and text of the same characters are equal, and so are True and 1.
+        key = (name, locale, *sorted((field, type(value), value) for field, value in values.items()))
         try:
             found = rendered.get(key)
         except TypeError:  # a value with no hash (a list): rendered every time

@@ -54,3 +54,14 @@ def test_a_partial_does_not_see_the_page(tmp_path: Path) -> None:
                                           "_link.html": '<a href="{{ link("sources") }}">{{ title }}</a>'})  # fmt: skip
     with pytest.raises(jinja2.UndefinedError):
         _render(environment, "page.html", "en", link=lambda path: path, title="A page")
+
+
+def test_values_equal_but_of_other_types_are_told_apart(tmp_path: Path) -> None:
+    """Markup and text compare equal when their characters are the same, and so do True and 1: a text from content
+    must never get the rendering of the same characters given as trusted markup."""
+    from markupsafe import Markup
+
+    environment = _environment(tmp_path, {"page.html": '{% for v in values %}{{ partial("_v.html", v=v) }}{% endfor %}',
+                                          "_v.html": "[{{ v }}]"})  # fmt: skip
+    shown = _render(environment, "page.html", "en", values=[Markup("<i>x</i>"), "<i>x</i>", True, 1])
+    assert shown == "[<i>x</i>][&lt;i&gt;x&lt;/i&gt;][True][1]"
