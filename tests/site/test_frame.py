@@ -141,6 +141,18 @@ def test_a_page_whose_front_matter_differs_does_not_share(site: tuple[Navigation
     assert frame.renders == 3
 
 
+def test_front_matter_equal_but_of_another_type_does_not_share(site: tuple[Navigation, dict[str, Page]]) -> None:
+    # Markup and text of the same characters compare equal; a hook may put either in the front matter.
+    from markupsafe import Markup
+
+    meta = {
+        "articles/a/claims/x.md": {"author": Markup("<i>Ann</i>")},
+        "articles/b/claims/y.md": {"author": "<i>Ann</i>"},
+    }
+    framed, full, _ = rendered(site, "{{ page.meta.author | e }}", CLAIMS[:2], meta)
+    assert framed == full == ["<i>Ann</i>", "&lt;i&gt;Ann&lt;/i&gt;"]
+
+
 def test_a_page_whose_language_differs_does_not_share(site: tuple[Navigation, dict[str, Page]]) -> None:
     # The theme's strings were imported from the page before the block: its language is in the key.
     meta = {"articles/b/claims/y.md": {"factsite_language": "ar"}}

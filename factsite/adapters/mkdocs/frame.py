@@ -113,7 +113,8 @@ class Rendered:
                 return False
         for kind, name, value in self.reads:
             current = _read(page, kind, name)
-            if current is not value and current != value:
+            # Of the same type too: Markup and text of the same characters compare equal, and print otherwise.
+            if current is not value and (type(current) is not type(value) or current != value):
                 return False
         for address, kept in self.addresses:
             made = relative.get(address)
