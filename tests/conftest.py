@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 # `FACTSITE_TEST_ENGINE=properdocs` runs the suite on ProperDocs: once `properdocs.replacement` is imported, every
 # `mkdocs.*` import of this process resolves to ProperDocs (factsite/adapters/mkdocs/engines.py). It must come first.
@@ -71,3 +72,28 @@ def ran_where_it_forks(request: pytest.FixtureRequest) -> bool:
                          cwd=REPOSITORY, capture_output=True, text=True, timeout=600)  # fmt: skip
     assert run.returncode == 0, run.stdout[-3000:]
     return True
+
+
+def small_mkdocs_site(root: Path, pages: dict[str, str], nav: str) -> tuple[Any, dict[str, Any]]:
+    """A small MkDocs project of Material under `root` (`pages`: path under docs/ -> Markdown; `nav`: the YAML of
+    its `nav:`), read and rendered as MkDocs does: its navigation and each page by its path."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    for name, text in pages.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, "utf-8")
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(f"site_name: S\ntheme: material\nnav: {nav}\n")
+    config = load_config(str(config_file))
+    files = get_files(config)
+    navigation = get_navigation(files, config)
+    by_name = {}
+    for file in files.documentation_pages():
+        page = file.page or Page(None, file, config)
+        page.read_source(config)
+        page.render(config, files)
+        by_name[file.src_uri] = page
+    return navigation, by_name

@@ -13,15 +13,13 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from mkdocs.config import load_config
-from mkdocs.structure.files import get_files
-from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import script_tag_filter, url_filter
 
 from factsite.adapters.mkdocs.commands import build_site
 from factsite.adapters.mkdocs.frame import Frame, install_frame
-from tests.conftest import REPOSITORY, copy_demo, tree_digest
+from tests.conftest import REPOSITORY, copy_demo, small_mkdocs_site, tree_digest
 
 PAGES = {
     "index.md": "# Home\n",
@@ -41,22 +39,7 @@ CHILD = (
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Navigation, dict[str, Page]]:
-    root = tmp_path_factory.mktemp("frame")
-    for name, text in PAGES.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, "utf-8")
-    config_file = root / "mkdocs.yml"
-    config_file.write_text("site_name: S\ntheme: material\nnav: [index.md, sources.md]\n")
-    config = load_config(str(config_file))
-    files = get_files(config)
-    nav = get_navigation(files, config)
-    by_name: dict[str, Page] = {}
-    for file in files.documentation_pages():
-        page = file.page or Page(None, file, config)
-        page.read_source(config)
-        page.render(config, files)
-        by_name[file.src_uri] = page
-    return nav, by_name
+    return small_mkdocs_site(tmp_path_factory.mktemp("frame"), PAGES, "[index.md, sources.md]")
 
 
 def rendered(site: tuple[Navigation, dict[str, Page]], block: str, names: list[str],

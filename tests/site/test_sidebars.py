@@ -4,12 +4,10 @@ from them and the same table of contents. Real MkDocs pages and navigation, from
 from __future__ import annotations
 
 import pytest
-from mkdocs.config import load_config
-from mkdocs.structure.files import get_files
-from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from factsite.adapters.mkdocs.sidebars import Sidebars
+from tests.conftest import small_mkdocs_site
 
 PAGES = {
     "index.md": "# Home\n",
@@ -25,23 +23,8 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Sidebars, dict[str, Page]]:
-    root = tmp_path_factory.mktemp("sidebars")
-    for name, text in PAGES.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, "utf-8")
-    config_file = root / "mkdocs.yml"
-    config_file.write_text(
-        "site_name: S\ntheme: material\nnav: [index.md, sources.md, {Elsewhere: 'https://example.org/'}]\n"
-    )
-    config = load_config(str(config_file))
-    files = get_files(config)
-    nav = get_navigation(files, config)
-    by_name: dict[str, Page] = {}
-    for file in files.documentation_pages():
-        page = file.page or Page(None, file, config)
-        page.read_source(config)
-        page.render(config, files)
-        by_name[file.src_uri] = page
+    nav, by_name = small_mkdocs_site(tmp_path_factory.mktemp("sidebars"), PAGES,
+                                     "[index.md, sources.md, {Elsewhere: 'https://example.org/'}]")  # fmt: skip
     return Sidebars(nav, None), by_name
 
 
