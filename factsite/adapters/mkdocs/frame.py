@@ -362,11 +362,7 @@ class ReadingMeta(Mapping[str, Any]):
         self._meta, self._page = meta, page
 
     def __getitem__(self, key: str) -> Any:
-        stand_in = self._page.stand_in("meta", key)
-        if stand_in is not None:
-            return stand_in
-        value = self._meta.get(key, _MISSING)
-        self._page.note("meta", key, value)
+        value = self.get(key, _MISSING)
         if value is _MISSING:
             raise KeyError(key)
         return value
