@@ -12,6 +12,7 @@ from factsite.build.incremental.check_cache import CheckCache
 from factsite.build.pipeline import article_paths, check_project
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_site_config
+from factsite.render.pages import PageRenderer
 from tests.conftest import copy_demo, ran_where_it_forks
 
 
@@ -56,6 +57,29 @@ def test_checking_and_composing_in_forked_workers_changes_nothing(
     assert forked.caches.checks.misses == 0  # every article was checked in the workers, none here again
     assert [page.digest for page in forked.pages()] == expected_pages
     assert forked.caches.pages.misses == 0
+
+
+def test_articles_composed_in_forked_workers_come_back_as_stored_with_their_cards(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    # A worker hands back each article's entry as the bytes it wrote to the cache: the parent reads them as a later
+    # build would, its cards named in their own file, and the data files (the cards among them) come out the same.
+    if ran_where_it_forks(request):
+        return
+    config = read_site_config(copy_demo(tmp_path) / "mkdocs.yml")
+    alone = SiteBuild(config.settings(), BuildOptions())
+    alone.check()
+    expected_pages = [(page.path, page.body_html) for page in alone.pages()]
+    expected_files = dict(alone.data_files())
+    forked = SiteBuild(config.settings(), BuildOptions(jobs=2, parallel_always=True, cache_dir=config.cache_dir))
+    project = forked.check()
+    renders, keys = forked.caches.pages, forked.caches.checks.article_keys
+    renderer = PageRenderer(project, forked.caches.templates, renders.sections, renders.listings)
+    assert renders.prefetch(renderer.article_pages, project.articles, keys, 2, minimum=2) == len(project.articles)
+    assert renders.lacking(project.articles, keys) == []  # each article in memory, its cards' file found
+    assert [(page.path, page.body_html) for page in forked.pages()] == expected_pages
+    assert dict(forked.data_files()) == expected_files
+    assert forked.caches.pages.cards_read == sum(path.endswith(".png") for path in expected_files)
 
 
 def test_a_process_that_cannot_fork_checks_the_first_article_ahead_and_the_rest_as_before(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from factsite.build.incremental.fingerprints import code_fingerprint
+from factsite.build.incremental.memory import collector_paused
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork, in_shares
 from factsite.build.publication import publication_checklist, read_editor_pages, with_publication_problems
@@ -58,6 +60,7 @@ class PageCache:
         self._reported: set[str] = set()  # rendered by `prefetch`, progress already reported
         self._unstored: dict[str, ArticlePages] = {}  # rendered without their cards (`store_with_cards`)
         self._keep = True  # whether this build's `rendering` keeps the parts in memory
+        self._pid = os.getpid()  # the process that composes with workers (`prefetch`); a share elsewhere is a worker's
         self.cards_read = 0  # stored cards read back (`read_card`)
         self.sections = SectionCache(directory, templates_fingerprint)
         self.listings = ListingCache(directory, templates_fingerprint)
@@ -146,6 +149,7 @@ class PageCache:
             return 0
         # The first article is composed here, before the fork: what a process's first one loads (fonts, the
         # cards' frames, templates: 0.1 s of its 0.15 s) is then loaded once, for every child, not once in each.
+        self._pid = os.getpid()
         shares = [self._render_share(render, missing[:1], 1)]
         forking = can_fork()
         if forking:
@@ -154,16 +158,26 @@ class PageCache:
             if failures:
                 raise failures[0]
             shares += forked
-        for rendered in shares:
-            self._memory.update(rendered)
-            self._reported.update(rendered)
+        with collector_paused():  # the workers' entries hold no cycle (see `EntryStore.read_file`)
+            for rendered in shares:
+                for key, entry in rendered.items():
+                    if isinstance(entry, bytes):  # as a worker wrote it to the cache
+                        stored: ArticlePages = pickle.loads(entry)
+                        entry = self._with_cards_file(key, stored) or stored
+                    self._memory[key] = entry
+                    self._reported.add(key)
         return len(missing) if forking else 1
 
     def _render_share(self, render: ArticleRendering, share: Sequence[tuple[str, CheckedArticle]],
-                      steps: int) -> dict[str, ArticlePages]:  # fmt: skip
-        rendered = {}
+                      steps: int) -> dict[str, ArticlePages | bytes]:  # fmt: skip
+        """Each article's parts by key, stored (its cards too, which are not sent back). A forked worker returns
+        each entry as the bytes it wrote to the cache: pickled once, for the file and the parent alike, where the
+        pipe would pickle the parts again (at 1,000 claim pages a worker's share is 6 MB)."""
+        in_worker = os.getpid() != self._pid
+        rendered: dict[str, ArticlePages | bytes] = {}
         for key, checked in share:
-            rendered[key] = self._write(key, render(checked))  # its cards stored, not sent back
+            parts = render(checked)
+            rendered[key] = self._write_pickled(key, parts) if in_worker else self._write(key, parts)
             for _ in range(steps if self.on_article is not None else 0):
                 self.on_article()  # type: ignore[misc]
         return rendered
@@ -197,6 +211,19 @@ class PageCache:
 
     def _write(self, key: str, parts: ArticlePages) -> ArticlePages:
         """Store `parts`; returns them with their cards kept apart (`StoredFile`), as `_read` would."""
+        parts = self._with_cards_stored(key, parts)
+        self.store.write(key, parts)
+        return self._with_cards_file(key, parts) or parts
+
+    def _write_pickled(self, key: str, parts: ArticlePages) -> bytes:
+        """`_write` in a forked worker: the entry written as its pickled bytes, which are returned."""
+        data = pickle.dumps(self._with_cards_stored(key, parts), protocol=pickle.HIGHEST_PROTOCOL)
+        self.store.write_bytes(key, data)
+        return data
+
+    def _with_cards_stored(self, key: str, parts: ArticlePages) -> ArticlePages:
+        """`parts` as an entry holds them: each page's digest computed, the cards written to their own file and
+        named there (`StoredFile`, its path left empty: bound when read, `_with_cards_file`)."""
         for page in parts.pages:
             _ = page.digest  # stored with the page, so a reused page is never hashed again
         cards = parts.data.cards
@@ -210,8 +237,7 @@ class PageCache:
             # The cards first: an entry never names a cards file that is not there.
             if self.store.write_bytes(key + CARDS_SUFFIX, b"".join(blobs)):
                 parts = replace(parts, data=replace(parts.data, cards=tuple(stored)))
-        self.store.write(key, parts)
-        return self._with_cards_file(key, parts) or parts
+        return parts
 
     def _with_cards_file(self, key: str, parts: ArticlePages) -> ArticlePages | None:
         """`parts` with their stored cards found in this store (None: their file is gone, a miss)."""
