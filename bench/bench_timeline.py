@@ -2,7 +2,8 @@
 
 Runs `build.py build` from nothing (no site, no cache) on the demo (size 36) or a synthetic site, with wall-clock
 stamps around the build's stages in every thread and forked process, and prints, per size, each stage's start
-and end in milliseconds from the command's launch:
+and end in milliseconds from the command's launch and the processor time its thread spent in it (with `--jobs 1`
+beside the default, what the second processor costs, stage by stage):
 
     python bench/bench_timeline.py                                  # the demo, 100 and 1,000 claim pages
     python bench/bench_timeline.py --sizes 100 --rounds 3 --code /work/main   # another checkout, best of 3
@@ -52,6 +53,7 @@ STAGES = (
         "factsite.build.incremental.page_cache",
         "PageCache._render_share",
     ),
+    ('  site-wide pages assembled ("Also checked in", listings)', "factsite.render.pages", "PageRenderer.assemble"),
     ("Material's own templates (404, sitemap)", "mkdocs.commands.build", "_build_theme_template"),
     ("render the generated pages", "factsite.adapters.mkdocs.rendering", "render_pages"),
     ("  Material's search, its page event", "material.plugins.search.plugin", "SearchPlugin.on_page_context"),
@@ -152,7 +154,10 @@ sys.exit(status)
 """
 
 
-def stamped_build(config: Path, code: Path, jobs: list[str]) -> tuple[list[tuple[int, str, str, float, float]], float]:
+Row = tuple[int, str, str, float, float, float]  # process, thread, function, start and end (ms), processor ms
+
+
+def stamped_build(config: Path, code: Path, jobs: list[str]) -> tuple[list[Row], float]:
     """One build from nothing of the site at `config` with `code`'s build.py: its stamps, and its processor time
     (the command's and its children's, in seconds)."""
     for folder in ("site", ".factsite-cache"):
@@ -172,15 +177,17 @@ def stamped_build(config: Path, code: Path, jobs: list[str]) -> tuple[list[tuple
             raise RuntimeError(f"the build failed:\n{finished.stderr[-3000:]}")
         rows = []
         for line in out.read_text().splitlines():
-            pid, thread, name, start, end, _cpu = line.split("\t")
-            rows.append((int(pid), thread, name, float(start), float(end)))
+            pid, thread, name, start, end, cpu = line.split("\t")
+            rows.append((int(pid), thread, name, float(start), float(end), float(cpu)))
     processor = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     return rows, processor
 
 
-def table(rows: list[tuple[int, str, str, float, float]]) -> list[tuple[str, str, str]]:
-    """(stage, where, "start-end ms") rows: where is the main thread, a thread, or the nth forked process."""
-    command_pid = next(pid for pid, _, name, _, _ in rows if name == "command")
+def table(rows: list[Row]) -> list[tuple[str, str, str, str]]:
+    """(stage, where, "start-end ms", processor ms) rows: where is the main thread, a thread, or the nth forked
+    process; the processor time is the thread's, summed over the calls (a function called inside another one
+    counts in both rows)."""
+    command_pid = next(pid for pid, _, name, *_ in rows if name == "command")
     children = {pid: index for index, pid in enumerate(dict.fromkeys(pid for pid, *_ in rows if pid != command_pid), 1)}
     lines = []
     for label, module, path in STAGES:
@@ -188,14 +195,15 @@ def table(rows: list[tuple[int, str, str, float, float]]) -> list[tuple[str, str
         calls = [row for row in rows if row[2] == name]
         if path == "linter_for":
             calls = sorted(calls, key=lambda row: row[3])[:1]
-        by_place: dict[str, list[tuple[float, float]]] = {}
-        for pid, thread, _, start, end in calls:
+        by_place: dict[str, list[tuple[float, float, float]]] = {}
+        for pid, thread, _, start, end, cpu in calls:
             place = f"child {children[pid]}" if pid in children else ("main" if thread == "MainThread" else thread)
-            by_place.setdefault(place, []).append((start, end))
+            by_place.setdefault(place, []).append((start, end, cpu))
         for place, spans in by_place.items():
-            lines.append((label, place, f"{min(s for s, _ in spans):.0f}-{max(e for _, e in spans):.0f}"))
-    end = next(end for _, _, name, _, end in rows if name == "command")
-    lines.append(("the command ends", "main", f"{end:.0f}"))
+            span = f"{min(s for s, _, _ in spans):.0f}-{max(e for _, e, _ in spans):.0f}"
+            lines.append((label, place, span, f"{sum(cpu for *_, cpu in spans):.0f}"))
+    end = next(end for _, _, name, _, end, _ in rows if name == "command")
+    lines.append(("the command ends", "main", f"{end:.0f}", ""))
     return lines
 
 
@@ -222,13 +230,13 @@ def main() -> None:
         for _ in range(args.rounds):
             load = os.getloadavg()[0]
             rows, processor = stamped_build(config, args.code, jobs)
-            builds.append((max(end for *_, end in rows), processor, load, rows))
+            builds.append((max(end for *_, end, _ in rows), processor, load, rows))
         wall, processor, load, rows = min(builds, key=lambda build: build[0])
         print(f"\n{'demo' if size == DEMO_SIZE else size} claim pages: {wall / 1000:.2f} s wall, {processor:.2f} s "
               f"processor, load average {load:.2f} (the quickest of {len(builds)})")  # fmt: skip
-        print("| stage | where | ms from the launch |\n| --- | --- | ---: |")
-        for label, place, span in table(rows):
-            print(f"| {label} | {place} | {span} |")
+        print("| stage | where | ms from the launch | processor ms |\n| --- | --- | ---: | ---: |")
+        for label, place, span, cpu in table(rows):
+            print(f"| {label} | {place} | {span} | {cpu} |")
         if args.tsv:
             args.tsv.write_text("".join("\t".join(map(str, row)) + "\n" for row in rows), "utf-8")
 
