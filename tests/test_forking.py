@@ -91,6 +91,17 @@ def test_work_in_shares_comes_back_from_every_process_and_a_failure_does_not_sto
     assert failures == "['item 4 failed']"
 
 
+def test_this_process_takes_the_smallest_share() -> None:
+    # It reports the progress, and in a build did the first article before the fork: with the larger share it would
+    # end last, the children waiting for it.
+    [mine, theirs] = run("""
+        done, failed = workers.in_shares(lambda share, steps: (os.getpid(), list(share)), list(range(5)), 2)
+        print(next(items for pid, items in done if pid == os.getpid()))
+        print([items for pid, items in done if pid != os.getpid()])
+    """)
+    assert (mine, theirs) == ("[1, 3]", "[[0, 2, 4]]")
+
+
 def test_a_failure_in_a_child_keeps_the_childs_traceback_as_its_cause() -> None:
     [message, cause, child_frames] = run("""
         import traceback

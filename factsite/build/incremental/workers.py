@@ -124,16 +124,19 @@ def start(function: Callable[[], Any], *, collect: bool = True) -> Child:
 
 def in_shares(work: Callable[[Sequence[T], int], R], items: Sequence[T],
               processes: int) -> tuple[list[R], list[Exception]]:  # fmt: skip
-    """`work(share, steps)` on `processes` shares of `items`: the first share in this process with `steps`
+    """`work(share, steps)` on `processes` shares of `items`: the smallest share in this process with `steps`
     equal to `processes` (it reports progress for all: children would draw over a progress bar), the others
     in forked children with `steps` 0. Every child is waited for, whatever fails; returns the results of
-    the shares that succeeded and the exceptions of those that failed."""
+    the shares that succeeded (this process's first) and the exceptions of those that failed."""
     shares = [items[index::processes] for index in range(processes)]
-    children = [start(functools.partial(work, share, 0)) for share in shares[1:]]
+    # The last share is the smallest (by one item, where the items do not divide evenly): this process's, as it
+    # reports the progress and, in the check and composing, did the first article before the fork. With the
+    # larger share it ended last, the children waiting: at 1,000 claim pages 25 articles of 49 against 24.
+    children = [start(functools.partial(work, share, 0)) for share in shares[:-1]]
     results: list[R] = []
     failures: list[Exception] = []
     try:
-        results.append(work(shares[0], processes))
+        results.append(work(shares[-1], processes))
     except Exception as error:
         failures.append(error)
     for child in children:
