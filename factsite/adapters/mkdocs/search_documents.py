@@ -6,15 +6,14 @@ cost. A claim is indexed as a section of its article's document instead of as a 
 under a heading whose id is the claim page's address relative to the article (`claims/<id>/`): the
 list is twenty times shorter, a search finds the article and, within it, the claims its words are in
 (Pagefind's sub-results), and the search page turns each section's link (`articles/a/#claims/c/`) into
-the claim page's (`articles/a/claims/c/`). The documents are written beside the site, from its
-finished pages, for Pagefind to read; the site itself does not change.
+the claim page's (`articles/a/claims/c/`). The documents are made from the site's finished pages and
+given to Pagefind as they are made (pagefind_service.py); the site itself does not change.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 # The pages searched: every page in a folder, which leaves out the site's 404.html (the home page, the
@@ -29,9 +28,9 @@ _HTML_TAG = re.compile(r"<html\b[^>]*>")
 _HEADING = re.compile(r"<h1>(.*?)</h1>", re.DOTALL)
 
 
-def write_documents(site_dir: Path, documents: Path) -> None:
-    """Write into `documents` (a new directory) what Pagefind indexes of `site_dir`, at the same paths."""
-    documents.mkdir(parents=True)
+def documents(site_dir: Path) -> Iterator[tuple[str, str]]:
+    """What Pagefind indexes of `site_dir`: each document's path relative to the site, in the order of the paths,
+    and its HTML."""
     articles = site_dir / ARTICLES
     for page in sorted(site_dir.glob(PAGES)):
         relative = page.relative_to(site_dir)
@@ -40,12 +39,10 @@ def write_documents(site_dir: Path, documents: Path) -> None:
             continue  # in its article's document
         if parts[0] == CLAIMANTS and len(parts) > 3 and parts[2] == "page":
             continue  # a claimant's later page: only its name is indexed, and the first page holds it
-        target = documents / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
         if parts[0] == ARTICLES and len(parts) == 3:
-            target.write_text(article_document(articles / parts[1]), "utf-8")
+            yield relative.as_posix(), article_document(articles / parts[1])
         else:
-            _link_or_copy(page, target)
+            yield relative.as_posix(), page.read_text("utf-8")
 
 
 def article_document(article_dir: Path) -> str:
@@ -79,10 +76,3 @@ def _claim_section(page: Path) -> str:
 def _position(article_html: str, claim_id: str) -> int:
     found = article_html.find(f'data-claim="{claim_id}"')
     return found if found >= 0 else len(article_html)
-
-
-def _link_or_copy(source: Path, destination: Path) -> None:
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copy2(source, destination)

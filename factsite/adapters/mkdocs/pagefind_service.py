@@ -1,0 +1,162 @@
+"""Pagefind's service mode: the documents given to it over a pipe as they are made, its index written at the end.
+
+`pagefind --service` (what Pagefind's Node and Python APIs start) reads requests on its standard input and
+answers each on its standard output, both a JSON object in base64 followed by a comma. Given the documents this
+way, Pagefind parses each one while the next is made, where its command line reads them from files written
+first (a tenth of the indexing's time at 1,000 claim pages: bench/README.md, "Tenth round"). Its answers are read
+by a thread of their own: a pipe holds about 400 of them, and Pagefind stops reading once it cannot answer.
+The Python package's own client (`pagefind.index.PagefindIndex`) is not used: it waits a tenth of a second
+before it reads each answer, 7 s for the 70 documents of 1,000 claim pages.
+
+Pagefind numbers the documents in the order they are given (its command line: the order the file system lists
+the files in, which differs from one file system to another); they are given here in the order of their paths,
+the same on every machine.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+
+class PagefindServiceError(Exception):
+    """Pagefind stopped, or answered a request with an error."""
+
+
+def write_index(executable: Path, documents: Iterable[tuple[str, str]], output: Path, *, root_selector: str,
+                exclude_selectors: Sequence[str]) -> None:  # fmt: skip
+    """Index `documents` (each a path relative to the site, from which Pagefind makes its address, and its HTML) as
+    Pagefind's command line indexes those files with these options, and write the index into `output`."""
+    with tempfile.TemporaryFile() as errors:
+        # Pagefind's own messages (a panic) go to a file: a pipe nobody read would stop it once full.
+        process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=errors)  # fmt: skip
+        assert process.stdin is not None and process.stdout is not None
+        answers = _Answers(process.stdout)
+        try:
+            _index(process.stdin, answers, documents, output, root_selector, exclude_selectors)
+        except (BrokenPipeError, _Stopped):
+            raise PagefindServiceError(_stopped(process, errors)) from None
+        finally:
+            _close(process)
+
+
+def _index(requests: IO[bytes], answers: _Answers, documents: Iterable[tuple[str, str]], output: Path,
+           root_selector: str, exclude_selectors: Sequence[str]) -> None:  # fmt: skip
+    config = {"root_selector": root_selector, "exclude_selectors": list(exclude_selectors)}
+    _send(requests, 0, {"type": "NewIndex", "config": config})
+    index = _answer(answers.wait(0), "starting an index")["index_id"]
+    paths: dict[int, str] = {}
+    for number, (path, html) in enumerate(documents, start=1):
+        paths[number] = path
+        _send(requests, number, {"type": "AddFile", "index_id": index, "file_path": path, "url": None,
+                                 "file_contents": html}, flush=False)  # fmt: skip
+    written = len(paths) + 1
+    _send(requests, written, {"type": "WriteFiles", "index_id": index, "output_path": str(output)})
+    last = answers.wait(written)  # Pagefind answers in the order it was asked: every document's answer is in
+    for number, path in paths.items():
+        _answer(answers.get(number), path)
+    _answer(last, f"writing its index into {output}")
+
+
+def _send(requests: IO[bytes], number: int, payload: dict[str, Any], *, flush: bool = True) -> None:
+    message = json.dumps({"message_id": number, "payload": payload}, ensure_ascii=False).encode("utf-8")
+    requests.write(base64.b64encode(message) + b",")
+    if flush:
+        requests.flush()
+
+
+def _answer(answer: dict[str, Any] | None, what: str) -> dict[str, Any]:
+    payload = answer.get("payload") if isinstance(answer, dict) else None
+    if not isinstance(payload, dict):
+        raise PagefindServiceError(f"no answer to {what}")
+    if payload.get("type") == "Error":
+        raise PagefindServiceError(f"{what}: {payload.get('message', 'an error without a message')}")
+    return payload
+
+
+class _Stopped(Exception):
+    """Pagefind's output ended before the answer waited for."""
+
+
+class _Answers:
+    """Pagefind's answers by their request's number, read by a thread as they come."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self._answers: dict[int | None, dict[str, Any]] = {}
+        self._ended = False
+        self._changed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, name="factsite-pagefind-answers", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        pending = b""
+        try:
+            while chunk := self._stream.read1(1 << 16):  # type: ignore[attr-defined]
+                *complete, pending = (pending + chunk).split(b",")
+                with self._changed:
+                    for message in complete:
+                        self._keep(message)
+                    self._changed.notify_all()
+        except (OSError, ValueError):
+            pass  # the pipe closed under it: `_ended` below
+        with self._changed:
+            self._ended = True
+            self._changed.notify_all()
+
+    def _keep(self, message: bytes) -> None:
+        try:
+            answer = json.loads(base64.b64decode(message))
+        except ValueError:
+            answer = {"payload": {"type": "Error", "message": f"an answer that is not Pagefind's: {message[:80]!r}"}}
+        number = answer.get("message_id") if isinstance(answer, dict) else None
+        # An answer to a request Pagefind could not read has no number: kept as the answer to the last one.
+        self._answers[number if isinstance(number, int) else None] = answer
+
+    def wait(self, number: int) -> dict[str, Any]:
+        with self._changed:
+            self._changed.wait_for(lambda: number in self._answers or None in self._answers or self._ended)
+            if number in self._answers:
+                return self._answers[number]
+            if None in self._answers:
+                return self._answers[None]
+            raise _Stopped
+
+    def get(self, number: int) -> dict[str, Any] | None:
+        with self._changed:
+            return self._answers.get(number)
+
+
+def _stopped(process: subprocess.Popen[bytes], errors: IO[bytes]) -> str:
+    try:
+        code = process.wait(timeout=10)
+    except subprocess.TimeoutExpired:  # its output closed, yet running: ended here
+        process.kill()
+        code = process.wait()
+    errors.seek(0)
+    said = errors.read().decode("utf-8", "replace").strip()
+    return f"Pagefind stopped (exit status {code})" + (f": {said}" if said else "")
+
+
+def _close(process: subprocess.Popen[bytes]) -> None:
+    """End the service: it exits when its input ends; killed if it does not (an interrupted build)."""
+    try:
+        assert process.stdin is not None
+        process.stdin.close()
+    except OSError:
+        pass
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    finally:
+        assert process.stdout is not None
+        process.stdout.close()
