@@ -36,7 +36,7 @@ import cbor2
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from factsite.adapters.mkdocs import search
-from factsite.adapters.mkdocs.pagefind_service import _Answers, _send, write_index
+from factsite.adapters.mkdocs.pagefind_service import _Answers, _send, _write, write_index
 from factsite.adapters.mkdocs.search_budget import write_budget
 from factsite.adapters.mkdocs.search_documents import documents
 
@@ -75,8 +75,8 @@ def parse_then_write(made: list[tuple[str, str]], output: Path) -> tuple[float, 
     process.stdin.flush()
     answers.wait(len(made))
     parsed = time.perf_counter()
-    _send(process.stdin, len(made) + 1, {"type": "WriteFiles", "index_id": index, "output_path": str(output)})
-    answers.wait(len(made) + 1)
+    _send(process.stdin, len(made) + 1, {"type": "GetFiles", "index_id": index})
+    _write(answers.wait(len(made) + 1)["payload"], output)
     written = time.perf_counter()
     process.stdin.close()
     process.wait()

@@ -57,12 +57,24 @@ def _index(requests: IO[bytes], answers: _Answers, documents: Iterable[tuple[str
         paths[number] = path
         _send(requests, number, {"type": "AddFile", "index_id": index, "file_path": path, "url": None,
                                  "file_contents": html}, flush=False)  # fmt: skip
-    written = len(paths) + 1
-    _send(requests, written, {"type": "WriteFiles", "index_id": index, "output_path": str(output)})
-    last = answers.wait(written)  # Pagefind answers in the order it was asked: every document's answer is in
+    # Its files are asked for, and written here: Pagefind's own writing (`WriteFiles`) answers before the last
+    # bytes of a file are written, and the service, once its input ends, stops at once, leaving files cut short.
+    asked = len(paths) + 1
+    _send(requests, asked, {"type": "GetFiles", "index_id": index})
+    last = answers.wait(asked)  # Pagefind answers in the order it was asked: every document's answer is in
     for number, path in paths.items():
         _answer(answers.get(number), path)
-    _answer(last, f"writing its index into {output}")
+    _write(_answer(last, "building its index"), output)
+
+
+def _write(answer: dict[str, Any], output: Path) -> None:
+    files = answer.get("files")
+    if not isinstance(files, list):
+        raise PagefindServiceError("building its index: an answer without its files")
+    for file in files:
+        target = output / file["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
 
 
 def _send(requests: IO[bytes], number: int, payload: dict[str, Any], *, flush: bool = True) -> None:
