@@ -16,11 +16,12 @@ the same on every machine.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,48 +34,68 @@ def write_index(executable: Path, documents: Iterable[tuple[str, str]], output: 
                 exclude_selectors: Sequence[str]) -> None:  # fmt: skip
     """Index `documents` (each a path relative to the site, from which Pagefind makes its address, and its HTML) as
     Pagefind's command line indexes those files with these options, and write the index into `output`."""
-    with tempfile.TemporaryFile() as errors:
+    service = PagefindService(executable, root_selector=root_selector, exclude_selectors=exclude_selectors)
+    try:
+        for path, html in documents:
+            service.add(path, html)
+        service.write(output)
+    finally:
+        service.close()
+
+
+class PagefindService:
+    """One index in a Pagefind service of its own: documents added (a path given again replaces its document, in
+    its place: Pagefind numbers the documents in the order their paths were first given), then its files written."""
+
+    def __init__(self, executable: Path, *, root_selector: str, exclude_selectors: Sequence[str]) -> None:
         # Pagefind's own messages (a panic) go to a file: a pipe nobody read would stop it once full.
-        process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=errors)  # fmt: skip
-        assert process.stdin is not None and process.stdout is not None
-        answers = _Answers(process.stdout)
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `close`, with the service)
+        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=self._errors)  # fmt: skip
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._requests = self._process.stdin
+        self._answers = _Answers(self._process.stdout)
+        self._paths: dict[int, str] = {}
+        config = {"root_selector": root_selector, "exclude_selectors": list(exclude_selectors)}
         try:
-            _index(process.stdin, answers, documents, output, root_selector, exclude_selectors)
-        except (BrokenPipeError, _Stopped):
-            raise PagefindServiceError(_stopped(process, errors)) from None
+            with self._located():
+                _send(self._requests, 0, {"type": "NewIndex", "config": config})
+                self._index = _answer(self._answers.wait(0), "starting an index")["index_id"]
+        except BaseException:
+            self.close()
+            raise
+
+    def add(self, path: str, html: str) -> None:
+        number = len(self._paths) + 1
+        self._paths[number] = path
+        with self._located():
+            _send(self._requests, number, {"type": "AddFile", "index_id": self._index, "file_path": path, "url": None,
+                                           "file_contents": html}, flush=False)  # fmt: skip
+
+    def write(self, output: Path) -> None:
+        """Write the index into `output`."""
+        # Its files are asked for, and written here: Pagefind's own writing (`WriteFiles`) answers before the last
+        # bytes of a file are written, and the service, once its input ends, stops at once, leaving files cut short.
+        asked = len(self._paths) + 1
+        with self._located():
+            _send(self._requests, asked, {"type": "GetFiles", "index_id": self._index})
+            last = self._answers.wait(asked)  # Pagefind answers in the order it was asked: every answer is in
+        for number, path in self._paths.items():
+            _answer(self._answers.get(number), path)
+        _write(_answer(last, "building its index"), output)
+
+    def close(self) -> None:
+        try:
+            _close(self._process)
         finally:
-            _close(process)
+            self._errors.close()
 
-
-def _index(requests: IO[bytes], answers: _Answers, documents: Iterable[tuple[str, str]], output: Path,
-           root_selector: str, exclude_selectors: Sequence[str]) -> None:  # fmt: skip
-    config = {"root_selector": root_selector, "exclude_selectors": list(exclude_selectors)}
-    _send(requests, 0, {"type": "NewIndex", "config": config})
-    index = _answer(answers.wait(0), "starting an index")["index_id"]
-    paths: dict[int, str] = {}
-    for number, (path, html) in enumerate(documents, start=1):
-        paths[number] = path
-        _send(requests, number, {"type": "AddFile", "index_id": index, "file_path": path, "url": None,
-                                 "file_contents": html}, flush=False)  # fmt: skip
-    # Its files are asked for, and written here: Pagefind's own writing (`WriteFiles`) answers before the last
-    # bytes of a file are written, and the service, once its input ends, stops at once, leaving files cut short.
-    asked = len(paths) + 1
-    _send(requests, asked, {"type": "GetFiles", "index_id": index})
-    last = answers.wait(asked)  # Pagefind answers in the order it was asked: every document's answer is in
-    for number, path in paths.items():
-        _answer(answers.get(number), path)
-    _write(_answer(last, "building its index"), output)
-
-
-def _write(answer: dict[str, Any], output: Path) -> None:
-    files = answer.get("files")
-    if not isinstance(files, list):
-        raise PagefindServiceError("building its index: an answer without its files")
-    for file in files:
-        target = output / file["path"]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
+    @contextlib.contextmanager
+    def _located(self) -> Iterator[None]:
+        try:
+            yield
+        except (BrokenPipeError, _Stopped):
+            raise PagefindServiceError(_stopped(self._process, self._errors)) from None
 
 
 def _send(requests: IO[bytes], number: int, payload: dict[str, Any], *, flush: bool = True) -> None:
@@ -91,6 +112,16 @@ def _answer(answer: dict[str, Any] | None, what: str) -> dict[str, Any]:
     if payload.get("type") == "Error":
         raise PagefindServiceError(f"{what}: {payload.get('message', 'an error without a message')}")
     return payload
+
+
+def _write(answer: dict[str, Any], output: Path) -> None:
+    files = answer.get("files")
+    if not isinstance(files, list):
+        raise PagefindServiceError("building its index: an answer without its files")
+    for file in files:
+        target = output / file["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
 
 
 class _Stopped(Exception):

@@ -13,7 +13,7 @@ given to Pagefind as they are made (pagefind_service.py); the site itself does n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 # The pages searched: every page in a folder, which leaves out the site's 404.html (the home page, the
@@ -31,44 +31,62 @@ _HEADING = re.compile(r"<h1>(.*?)</h1>", re.DOTALL)
 def documents(site_dir: Path) -> Iterator[tuple[str, str]]:
     """What Pagefind indexes of `site_dir`: each document's path relative to the site, in the order of the paths,
     and its HTML."""
-    articles = site_dir / ARTICLES
     for page in sorted(site_dir.glob(PAGES)):
-        relative = page.relative_to(site_dir)
-        parts = relative.parts
-        if parts[0] == ARTICLES and len(parts) > 3 and parts[2] == CLAIMS:
-            continue  # in its article's document
-        if parts[0] == CLAIMANTS and len(parts) > 3 and parts[2] == "page":
-            continue  # a claimant's later page: only its name is indexed, and the first page holds it
-        if parts[0] == ARTICLES and len(parts) == 3:
-            yield relative.as_posix(), article_document(articles / parts[1])
-        else:
-            yield relative.as_posix(), page.read_text("utf-8")
+        path = page.relative_to(site_dir).as_posix()
+        found = role(path)
+        if found == "article":
+            yield path, article_document(site_dir / ARTICLES / path.split("/")[1])
+        elif found == "page":
+            yield path, page.read_text("utf-8")
+
+
+def role(path: str) -> str | None:
+    """What the page at `path` (relative to the site, as `PAGES` finds it) is to the search: a document of its own
+    (`page`), an article's, whose claims it holds (`article`), a section of its article's (`claim`), or nothing."""
+    parts = path.split("/")
+    if len(parts) < 2:
+        return None  # a page at the root
+    if parts[0] == ARTICLES and len(parts) > 3 and parts[2] == CLAIMS:
+        return "claim"  # in its article's document
+    if parts[0] == CLAIMANTS and len(parts) > 3 and parts[2] == "page":
+        return None  # a claimant's later page: only its name is indexed, and the first page holds it
+    if parts[0] == ARTICLES and len(parts) == 3:
+        return "article"
+    return "page"
 
 
 def article_document(article_dir: Path) -> str:
     """The article's page with each of its claim pages' content appended as a section, in the article's order."""
     html = (article_dir / "index.html").read_text("utf-8")
+    if _CONTENT.search(html) is None or _HTML_TAG.search(html) is None:
+        return html  # not a page of factsite's layout: indexed as it is
+    sections = {
+        path.parent.name: claim_section(path.parent.name, path.read_text("utf-8"))
+        for path in (article_dir / CLAIMS).glob("*/index.html")
+    }
+    return article_document_of(html, sections)
+
+
+def article_document_of(html: str, sections: Mapping[str, str]) -> str:
+    """The article's page `html` with the `sections` of its claims (`claim_section`, by claim id) appended, in the
+    article's order."""
     content = _CONTENT.search(html)
     opening = _HTML_TAG.search(html)
     if content is None or opening is None:
         return html  # not a page of factsite's layout: indexed as it is
-    claims = sorted(
-        (path for path in (article_dir / CLAIMS).glob("*/index.html")),
-        key=lambda path: (_position(html, path.parent.name), path.parent.name),
-    )
-    sections = [_claim_section(path) for path in claims]
+    claims = sorted(sections, key=lambda claim: (_position(html, claim), claim))
     return (
         f'<!doctype html>{opening.group(0)}<body><article class="md-content__inner">'
-        f"{content.group(1)}{''.join(sections)}</article></body></html>"
+        f"{content.group(1)}{''.join(sections[claim] for claim in claims)}</article></body></html>"
     )
 
 
-def _claim_section(page: Path) -> str:
-    html = page.read_text("utf-8")
+def claim_section(claim_id: str, html: str) -> str:
+    """What the document of its article holds of the claim page `html`: its content, as a section."""
     content = _CONTENT.search(html)
     if content is None:
         return ""
-    address = f"{CLAIMS}/{page.parent.name}/"
+    address = f"{CLAIMS}/{claim_id}/"
     # The claim's heading becomes its section's: Pagefind makes a sub-result of each heading with an id.
     return "<section>" + _HEADING.sub(rf'<h2 id="{address}">\1</h2>', content.group(1), count=1) + "</section>"
 
