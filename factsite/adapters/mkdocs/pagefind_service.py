@@ -3,8 +3,8 @@
 `pagefind --service` (what Pagefind's Node and Python APIs start) reads requests on its standard input and
 answers each on its standard output, both a JSON object in base64 followed by a comma. Given the documents this
 way, Pagefind parses each one while the next is made, where its command line reads them from files written
-first (a tenth of the indexing's time at 1,000 claim pages: bench/README.md, "Tenth round"). Its answers are read
-by a thread of their own: a pipe holds about 400 of them, and Pagefind stops reading once it cannot answer.
+first (a tenth of the indexing's time at 1,000 claim pages: bench/README.md, "Tenth round"). Its answers are
+read when one is needed (Pagefind queues them and goes on), so no thread runs: the build forks meanwhile.
 The Python package's own client (`pagefind.index.PagefindIndex`) is not used: it waits a tenth of a second
 before it reads each answer, 7 s for the 70 documents of 1,000 claim pages.
 
@@ -20,7 +20,6 @@ import contextlib
 import json
 import subprocess
 import tempfile
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -129,30 +128,29 @@ class _Stopped(Exception):
 
 
 class _Answers:
-    """Pagefind's answers by their request's number, read by a thread as they come."""
+    """Pagefind's answers by their request's number, read when one is waited for. Pagefind never waits for them
+    to be read: its answers wait in a queue of its own, and it goes on reading requests and indexing."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self._stream = stream
         self._answers: dict[int | None, dict[str, Any]] = {}
-        self._ended = False
-        self._changed = threading.Condition()
-        self._reader = threading.Thread(target=self._read, name="factsite-pagefind-answers", daemon=True)
-        self._reader.start()
+        self._unread = bytearray()
 
-    def _read(self) -> None:
-        pending = b""
-        try:
-            while chunk := self._stream.read1(1 << 16):  # type: ignore[attr-defined]
-                *complete, pending = (pending + chunk).split(b",")
-                with self._changed:
-                    for message in complete:
-                        self._keep(message)
-                    self._changed.notify_all()
-        except (OSError, ValueError):
-            pass  # the pipe closed under it: `_ended` below
-        with self._changed:
-            self._ended = True
-            self._changed.notify_all()
+    def wait(self, number: int) -> dict[str, Any]:
+        while number not in self._answers and None not in self._answers:
+            try:
+                chunk = self._stream.read1(1 << 20)  # type: ignore[attr-defined]
+            except (OSError, ValueError):
+                chunk = b""
+            if not chunk:
+                raise _Stopped
+            searched = len(self._unread)
+            self._unread += chunk
+            while (comma := self._unread.find(b",", searched)) >= 0:
+                self._keep(bytes(self._unread[:comma]))
+                del self._unread[: comma + 1]
+                searched = 0
+        return self._answers[number] if number in self._answers else self._answers[None]
 
     def _keep(self, message: bytes) -> None:
         try:
@@ -163,18 +161,8 @@ class _Answers:
         # An answer to a request Pagefind could not read has no number: kept as the answer to the last one.
         self._answers[number if isinstance(number, int) else None] = answer
 
-    def wait(self, number: int) -> dict[str, Any]:
-        with self._changed:
-            self._changed.wait_for(lambda: number in self._answers or None in self._answers or self._ended)
-            if number in self._answers:
-                return self._answers[number]
-            if None in self._answers:
-                return self._answers[None]
-            raise _Stopped
-
     def get(self, number: int) -> dict[str, Any] | None:
-        with self._changed:
-            return self._answers.get(number)
+        return self._answers.get(number)
 
 
 def _stopped(process: subprocess.Popen[bytes], errors: IO[bytes]) -> str:
