@@ -13,11 +13,11 @@ import json
 import os
 import posixpath
 import shutil
-import subprocess
 from pathlib import Path
 
+from factsite.adapters.mkdocs.pagefind_service import PagefindServiceError, write_index
 from factsite.adapters.mkdocs.search_budget import write_budget
-from factsite.adapters.mkdocs.search_documents import write_documents
+from factsite.adapters.mkdocs.search_documents import documents
 from factsite.build.write import remove_in_background
 from factsite.render.messages import Messages
 from factsite.render.pages import SitePage, template_environment
@@ -133,34 +133,23 @@ def reindex_published(site_dir: Path) -> None:
 
 def index_site(site_dir: Path, output: Path | None = None) -> None:
     """Write Pagefind's index of `site_dir` into `site_dir/pagefind/`, or into `output`: of its documents
-    (search_documents.py), one per article with its claims as sections, written beside the site."""
+    (search_documents.py), one per article with its claims as sections, given to Pagefind as they are made."""
     executable = pagefind_executable()
     if executable is None:
         raise SearchIndexError(
             "search is set to 'pagefind' but Pagefind is not installed; "
             "run `pip install 'pagefind[bin]'` or set the factsite option `search: material`"
         )
-    # Named as a staging directory of the published site (`site_dir` may be the build's own staging
-    # directory, `.site.staging-PID`): should the build be killed, the next one removes it.
-    staging = site_dir.name if site_dir.name.startswith(".") else f".{site_dir.name}.staging"
-    documents = site_dir.with_name(f"{staging}-search-{os.getpid()}")
-    shutil.rmtree(documents, ignore_errors=True)
-    command = [
-        str(executable), "--site", str(documents), "--output-path", str(output or site_dir / PAGEFIND_DIR),
-        "--root-selector", CONTENT_SELECTOR, "--exclude-selectors", ", ".join(NOT_INDEXED),
-        "--quiet",
-    ]  # fmt: skip
+    index = output or site_dir / PAGEFIND_DIR
     try:
-        write_documents(site_dir, documents)
-        finished = subprocess.run(command, capture_output=True, text=True, check=False)
-    finally:
-        shutil.rmtree(documents, ignore_errors=True)
-    if finished.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed on {site_dir}: {finished.stderr.strip()}")
-    _sort_languages(output or site_dir / PAGEFIND_DIR)
+        write_index(executable, documents(site_dir), index, root_selector=CONTENT_SELECTOR,
+                    exclude_selectors=(", ".join(NOT_INDEXED),))  # fmt: skip
+    except PagefindServiceError as problem:
+        raise SearchIndexError(f"Pagefind failed on {site_dir}: {problem}") from None
+    _sort_languages(index)
     # The size of each index chunk, for the search page to keep a query within its budget (search_budget.py).
     # An index it cannot read gets no such file: the page then searches every word, as Pagefind alone does.
-    write_budget(output or site_dir / PAGEFIND_DIR)
+    write_budget(index)
 
 
 def _sort_languages(pagefind_dir: Path) -> None:
