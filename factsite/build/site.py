@@ -138,6 +138,9 @@ class SiteBuild:
             )
         finally:
             self._drawing = stream.drawing() if stream is not None else None
+        if self._drawing is not None and self.project.errors:  # nothing will be built: the cards are not needed
+            self._drawing.stop()
+            self._drawing = None
         checks.finish()
         return self.project
 

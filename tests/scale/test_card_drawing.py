@@ -166,3 +166,15 @@ def test_a_build_that_stops_after_its_check_leaves_no_process(tmp_path: Path, re
     gc.collect()
     with pytest.raises(ChildProcessError):
         os.waitpid(child.pid, os.WNOHANG)
+
+
+def test_a_check_that_finds_errors_stops_the_drawing(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """The drawing forked at the first article is stopped when a later one has an error: nothing will be built."""
+    if ran_where_it_forks(request):
+        return
+    project = copy_demo(tmp_path / "project")
+    last = sorted((project / "content" / "articles").glob("*.yaml"))[-1]
+    last.write_text(last.read_text("utf-8") + "\nnot: [closed\n", "utf-8")
+    build = _build(project)
+    assert build.check().errors
+    assert build._drawing is None
