@@ -234,8 +234,9 @@ def _cover(at: tuple[float, float], text: str, weight: str, size: int, anchor: s
            rows: int = HEIGHT) -> Cover | None:  # fmt: skip
     """The coverage of `text` within the card's first `rows` rows, in the face that can draw it, right-aligned at
     `right` when the face is right to left; None when no face can draw it. The coverage spans the text's box (and
-    a margin), not the card: a text covers a tenth of it, and mapping and pasting a whole card's coverage took
-    most of the time of a frame or a kicker."""
+    a margin), not the card: a label, a site name or a kicker covers about a hundredth of it, and mapping and
+    pasting a whole card's coverage took more than half of the time of drawing one (bench/README.md, tenth
+    round)."""
     face = face_for(text)
     if face is None:
         return None
