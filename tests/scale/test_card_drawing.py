@@ -105,6 +105,12 @@ def test_the_cards_are_drawn_as_the_articles_are_checked(tmp_path: Path, request
     assert build._drawing is drawing  # the one composing uses: no second drawing
     dict(build.data_file_data())
     assert build._drawing is None
+    # With one process (`--jobs 1`) nothing is forked, during the check or after it.
+    shutil.rmtree(project / ".factsite-cache")
+    alone = SiteBuild(read_site_config(project / "mkdocs.yml").settings(),
+                      BuildOptions(jobs=1, cache_dir=project / ".factsite-cache", once=True))  # fmt: skip
+    assert not alone.check().errors and alone._drawing is None
+    assert alone.caches.checks.misses == len(alone.project.articles)  # type: ignore[union-attr]
 
 
 def test_articles_found_in_the_check_cache_are_drawn_once_the_content_is_checked(
