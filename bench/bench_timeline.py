@@ -46,6 +46,11 @@ STAGES = (
         "factsite.build.incremental.check_cache",
         "CheckCache._check_share",
     ),
+    (
+        "  the cards' drawing forked, at the first article checked",
+        "factsite.build.incremental.card_drawing",
+        "CardStream._fork",
+    ),
     ("compose (cards included where no process draws them apart)", "factsite.build.site", "SiteBuild.pages"),
     ("  cards", "factsite.render.data_files", "article_cards"),
     (

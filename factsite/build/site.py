@@ -22,13 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factsite.build.incremental.card_drawing import CardDrawing
+from factsite.build.incremental.card_drawing import CardDrawing, CardStream
 from factsite.build.incremental.check_cache import CHECK_PARALLEL_MINIMUM, PARALLEL_MINIMUM, CheckCache
 from factsite.build.incremental.edit_state import SummaryCache, rest_fingerprint
 from factsite.build.incremental.fingerprints import templates_fingerprint
 from factsite.build.incremental.memory import return_freed_memory
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
-from factsite.build.pipeline import article_paths, check_project
+from factsite.build.pipeline import ArticleChecker, ArticleOutcome, article_paths, check_project
 from factsite.build.progress import Progress
 from factsite.model import CheckedArticle, Project
 from factsite.render.data_files import ArticleData, FileData, ItemSpans, StoredFile, site_file_data, site_files
@@ -128,13 +128,43 @@ class SiteBuild:
         pairs = article_paths(self.settings.content_dir)[0]
         progress.stage("checking", len(pairs), "articles")
         checks.on_article = progress.advance
-        checks.prefetch(pairs, self.options.jobs, minimum=self.options.check_parallel_minimum)
-        # Publication problems (checklist, structured data) need the whole site, so they come last.
-        self.project = self.caches.publication.with_problems(
-            check_project(self.settings, checks.check), checks.article_keys
-        )
+        forked = checks.prefetch(pairs, self.options.jobs, minimum=self.options.check_parallel_minimum)
+        stream = self._card_stream(forked)
+        checker = checks.check if stream is None else self._streaming(stream)
+        try:
+            # Publication problems (checklist, structured data) need the whole site, so they come last.
+            self.project = self.caches.publication.with_problems(
+                check_project(self.settings, checker), checks.article_keys
+            )
+        finally:
+            self._drawing = stream.drawing() if stream is not None else None
+        if self._drawing is not None and self.project.errors:  # nothing will be built: the cards are not needed
+            self._drawing.stop()
+            self._drawing = None
         checks.finish()
         return self.project
+
+    def _card_stream(self, checked_elsewhere: int) -> CardStream | None:
+        """The cards drawn in another process as the articles are checked (`card_drawing.CardStream`): where they
+        would be drawn apart once the content is checked (`_draw_cards_apart`), and the check runs here, one
+        article after another (checked in shares, both processors are busy already)."""
+        if checked_elsewhere or not self.options.once or self.options.jobs < 2 or self.settings.social_cards == "off":
+            return None
+        return CardStream(self.settings)
+
+    def _streaming(self, stream: CardStream) -> ArticleChecker:
+        """`CheckCache.check`, handing each article it checks (not one found in its cache: that article's pages,
+        cards included, are likely cached too) to the drawing of the cards."""
+        checks = self.caches.checks
+
+        def check(markdown_path: Path, citations_path: Path) -> ArticleOutcome:
+            misses = checks.misses
+            outcome = checks.check(markdown_path, citations_path)
+            if checks.misses > misses and outcome.article is not None:
+                stream.add(outcome.article)
+            return outcome
+
+        return check
 
     def pages(self) -> Iterator[SitePage]:
         """Every generated page; the content must have been checked without errors."""
@@ -167,10 +197,16 @@ class SiteBuild:
     def _draw_cards_apart(self, lacking: list[CheckedArticle] | None) -> CardDrawing | None:
         """The cards of the articles to compose, drawn in another process (`card_drawing`): with a second
         processor, when composing does not fork its own workers (which draw their articles' cards), in a build
-        that runs once (the live preview reads `article_data` as composed, and writes its data files itself)."""
-        if not lacking or not self.options.once or self.options.jobs < 2:
-            return None
-        if len(lacking) >= self.options.parallel_minimum:
+        that runs once (the live preview reads `article_data` as composed, and writes its data files itself).
+        The drawing started during the check serves if it was handed every article to compose; else it stops."""
+        streamed, self._drawing = self._drawing, None
+        wanted = (lacking and self.options.once and self.options.jobs >= 2
+                  and len(lacking) < self.options.parallel_minimum)  # fmt: skip
+        if streamed is not None:
+            if wanted and lacking and {checked.article.slug for checked in lacking} <= streamed.slugs():
+                return streamed
+            streamed.stop()
+        if not wanted or not lacking:
             return None
         return CardDrawing.start(lacking, self.settings)
 

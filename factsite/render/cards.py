@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import math
 import struct
 import unicodedata
 import zlib
@@ -206,26 +207,54 @@ def _palette(fg: str, bg: str) -> Palette:
     return Palette(bytes(value for colour in colours for value in colour), shades)
 
 
-def _paint(canvas: Image.Image, cover: Image.Image, shades: tuple[int, ...]) -> None:
-    """Ink where `cover` (coverage, the canvas's size) says, in the ink's shades over what is there."""
-    canvas.paste(cover.point(shades), (0, 0), cover.point(COVERED))
+def _paint(canvas: Image.Image, cover: Image.Image, shades: tuple[int, ...], at: tuple[int, int] = (0, 0)) -> None:
+    """Ink where `cover` (coverage of the canvas's rows and columns from `at`) says, in the ink's shades over what
+    is there."""
+    canvas.paste(cover.point(shades), at, cover.point(COVERED))
+
+
+# Room around a text's box in its cover: the box is the layout's, and a glyph may reach a pixel beyond it.
+COVER_MARGIN = 4
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A text's coverage over part of the card: `image` with its top left corner at `at` on the card."""
+
+    image: Image.Image
+    at: tuple[int, int]
+    box: tuple[float, float, float, float]  # the text's box on the card
+
+    def ink_rows(self) -> tuple[int, int]:
+        box = self.image.getbbox()
+        return (box[1] + self.at[1], box[3] + self.at[1]) if box else (HEIGHT, 0)
 
 
 def _cover(at: tuple[float, float], text: str, weight: str, size: int, anchor: str, right: float | None = None,
-           rows: int = HEIGHT) -> tuple[Image.Image, tuple[float, float, float, float]] | None:  # fmt: skip
-    """The coverage of `text` over the card's first `rows` rows, in the face that can draw it, right-aligned at
-    `right` when the face is right to left, and the box of the text on the card; None when no face can draw it."""
+           rows: int = HEIGHT) -> Cover | None:  # fmt: skip
+    """The coverage of `text` within the card's first `rows` rows, in the face that can draw it, right-aligned at
+    `right` when the face is right to left; None when no face can draw it. The coverage spans the text's box (and
+    a margin), not the card: a label, a site name or a kicker covers about a hundredth of it, and mapping and
+    pasting a whole card's coverage took more than half of the time of drawing one (bench/README.md, tenth
+    round)."""
     face = face_for(text)
     if face is None:
         return None
     font = _font(weight, size, face)
-    cover = Image.new("L", (WIDTH, rows))
-    draw = ImageDraw.Draw(cover)
     direction = None
     if face.right_to_left and right is not None:
         at, anchor, direction = (right, at[1]), "r" + anchor[1], "rtl"
-    draw.text(at, text, font=font, fill=255, anchor=anchor, direction=direction)
-    return cover, draw.textbbox(at, text, font=font, anchor=anchor, direction=direction)
+    box = ImageDraw.Draw(Image.new("L", (0, 0))).textbbox(at, text, font=font, anchor=anchor, direction=direction)
+    # The cover's corner, in whole pixels at or before the text's origin: the text is drawn at the same fraction of
+    # a pixel as on the whole card, so its glyphs are the same, and clipped at the card's edges as they were.
+    left = max(0, min(math.floor(at[0]), math.floor(box[0])) - COVER_MARGIN)
+    top = max(0, min(math.floor(at[1]), math.floor(box[1])) - COVER_MARGIN)
+    right_edge = min(WIDTH, math.ceil(box[2]) + COVER_MARGIN)
+    bottom = min(rows, math.ceil(box[3]) + COVER_MARGIN)
+    cover = Image.new("L", (max(0, right_edge - left), max(0, bottom - top)))
+    ImageDraw.Draw(cover).text((at[0] - left, at[1] - top), text, font=font, fill=255, anchor=anchor,
+                               direction=direction)  # fmt: skip
+    return Cover(cover, (left, top), box)
 
 
 @dataclass(frozen=True)
@@ -255,25 +284,18 @@ def frame(verdict_id: str, verdict_label: str, site_name: str) -> Frame:
         label_width = _font("Bold", 52, badge_face).getlength(verdict_label)
         draw.rounded_rectangle((x, y, x + label_width + 56, y + 84), radius=12, fill=BG_INDEX, outline=FG_INDEX,
                                width=4)  # fmt: skip
-        drawn = _cover((x + 28, y + 42), verdict_label, "Bold", 52, "lm")
-        assert drawn is not None
-        label = drawn[0]
-        _paint(canvas, label, palette.shades["label"])
-        band_top = max(band_top, _ink_rows(label)[1])
+        label = _cover((x + 28, y + 42), verdict_label, "Bold", 52, "lm")
+        assert label is not None
+        _paint(canvas, label.image, palette.shades["label"], label.at)
+        band_top = max(band_top, label.ink_rows()[1])
         kicker_at = x + label_width + 88
     band_bottom = HEIGHT
-    drawn = _cover((x, HEIGHT - MARGIN), site_name, "Medium", 36, "ls", right=WIDTH - MARGIN)
-    if drawn is not None:
-        site = drawn[0]
-        _paint(canvas, site, palette.shades["site"])
-        band_bottom = min(band_bottom, _ink_rows(site)[0])
+    site = _cover((x, HEIGHT - MARGIN), site_name, "Medium", 36, "ls", right=WIDTH - MARGIN)
+    if site is not None:
+        _paint(canvas, site.image, palette.shades["site"], site.at)
+        band_bottom = min(band_bottom, site.ink_rows()[0])
     tail = _piece(_scanlines(canvas.crop((0, band_bottom, WIDTH, HEIGHT))), final=True)
     return Frame(palette, canvas, kicker_at, (band_top, band_bottom), tail)
-
-
-def _ink_rows(cover: Image.Image) -> tuple[int, int]:
-    box = cover.getbbox()
-    return (box[1], box[3]) if box else (HEIGHT, 0)
 
 
 def _with_kicker(shared: Frame, kicker: str, rows: int = HEIGHT) -> tuple[Image.Image, float]:
@@ -282,8 +304,8 @@ def _with_kicker(shared: Frame, kicker: str, rows: int = HEIGHT) -> tuple[Image.
     drawn = _cover((shared.kicker_at, BADGE_TOP + 42), kicker, "Medium", 36, "lm", rows=rows) if kicker else None
     if drawn is None:
         return canvas, 0
-    _paint(canvas, drawn[0], shared.palette.shades["kicker"])
-    return canvas, drawn[1][3]
+    _paint(canvas, drawn.image, shared.palette.shades["kicker"], drawn.at)
+    return canvas, drawn.box[3]
 
 
 @functools.lru_cache(maxsize=512)
