@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
 import threading
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 from factsite.build.incremental.check_cache import CheckCache
 from factsite.build.pipeline import article_paths, check_project
+from factsite.build.progress import Progress
 from factsite.build.site import BuildOptions, SiteBuild
 from factsite.load.site_config import read_site_config
 from factsite.render.pages import PageRenderer
@@ -57,6 +60,34 @@ def test_checking_and_composing_in_forked_workers_changes_nothing(
     assert forked.caches.checks.misses == 0  # every article was checked in the workers, none here again
     assert [page.digest for page in forked.pages()] == expected_pages
     assert forked.caches.pages.misses == 0
+
+
+def test_the_progress_of_forked_workers_ends_at_the_total(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    # This process reports the progress of every share, each of its own items counted once for every process; its
+    # share is the smallest, so where the items do not divide evenly the larger shares' last items count here too.
+    if ran_where_it_forks(request):
+        return
+    project = copy_demo(tmp_path)
+    articles = project / "content" / "articles"
+    for suffix in (".md", ".yaml"):  # four articles: the first checked before the fork, three in two shares
+        shutil.copy(articles / f"americans-russia-forced-to-fight{suffix}", articles / f"a-fourth-article{suffix}")
+    config = read_site_config(project / "mkdocs.yml")
+    shown = io.StringIO()
+    progress = Progress(shown, interactive=False, delay=0)
+    build = SiteBuild(config.settings(), BuildOptions(jobs=2, parallel_always=True, progress=progress,
+                                                      cache_dir=config.cache_dir))  # fmt: skip
+    checked = build.check()
+    assert len(checked.articles) == 4 and build.caches.checks.misses == 0  # every article checked in the workers
+    assert not checked.errors
+    for _ in build.pages():
+        pass
+    assert build.caches.pages.misses == 0  # every article composed in the workers
+    progress.finish()
+    # Each stage's line in a log (not a terminal): before, 3/4 in both.
+    assert [line.split(" in ")[0] for line in shown.getvalue().splitlines()] == [
+        "checking: 4/4 articles",
+        "composing: 4/4 articles",
+    ]
 
 
 def test_articles_composed_in_forked_workers_come_back_as_stored_with_their_cards(

@@ -49,8 +49,8 @@ class Progress:
 
     def advance(self, steps: int = 1) -> None:
         # Never past the total: when forked workers share the work (`workers.in_shares`), this process counts each
-        # of its items once for every process, an estimate of the others' progress, and its share is the largest
-        # (one item more than some when the work does not divide evenly): 43,048/43,047 pages, unclamped.
+        # of its items once for every process, an estimate of the others' progress (its share is the smallest, and
+        # the larger shares' extra items are counted with its last, so that the count ends at the total).
         self._done = min(self._done + steps, self._total) if self._total else self._done + steps
         now = time.perf_counter()
         if self.interactive and now - self._drawn_at >= REDRAW_EVERY:

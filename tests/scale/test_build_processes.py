@@ -233,3 +233,35 @@ def test_a_template_error_in_pages_rendered_beside_the_search_is_located(
                and "/claims/" in line for line in located), failed.stderr  # fmt: skip
     assert "Traceback" not in failed.stderr
     assert tree_digest(demo_project / "site") == before
+
+
+# Ctrl-C at a terminal reaches every process of the build: Pagefind's indexing beside the data files as well.
+HOOK_INTERRUPTS_ALL = """\
+import os, signal
+
+def on_shutdown(**kwargs):
+    for child in open(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read().split():
+        os.kill(int(child), signal.SIGINT)
+    raise KeyboardInterrupt
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="children listed by Linux's /proc")
+def test_a_build_interrupted_with_its_indexing_leaves_no_staging_folder(
+    pagefind_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    if ran_where_it_forks(request):
+        return
+    executable = search.pagefind_executable()
+    assert executable is not None
+    slow = tmp_path / "pagefind"  # still indexing when the build is interrupted
+    slow.write_text(f'#!/bin/sh\nsleep 1\nexec "{executable}" "$@"\n', "utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+    _with_hook(pagefind_project, HOOK_INTERRUPTS_ALL)
+    root = pagefind_project.parent
+    before = set(os.listdir(root))
+    with pytest.raises(KeyboardInterrupt):
+        build_site(str(pagefind_project), jobs=2)
+    assert _children() == []
+    assert sorted(set(os.listdir(root)) - before - {".factsite-cache"}) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -9,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from factsite.adapters.mkdocs.commands import build_site
 from factsite.adapters.mkdocs.pagefind_service import PagefindServiceError, write_index
 from factsite.adapters.mkdocs.search import SearchIndexError, index_site, pagefind_executable
 from factsite.adapters.mkdocs.search_documents import documents
-from tests.conftest import tree_digest
+from tests.conftest import copy_demo, tree_digest
 
 pytestmark = pytest.mark.skipif(pagefind_executable() is None, reason="Pagefind is not installed")
 
@@ -97,3 +99,39 @@ def test_the_index_follows_the_documents_order_which_is_the_paths(built_demo: Pa
     write_index(executable, list(reversed(given)), tmp_path / "reversed", **options)
     assert tree_digest(tmp_path / "paths") == tree_digest(tmp_path / "again")
     assert tree_digest(tmp_path / "paths") != tree_digest(tmp_path / "reversed")
+
+
+def test_a_page_published_as_it_is_need_not_be_utf8(tmp_path: Path) -> None:
+    """A site's own HTML page, published as it is (`static_files: allow:`), in another encoding than UTF-8: Pagefind's
+    command line read it with its invalid bytes replaced, and so is it given to the service; the build goes on."""
+    project = copy_demo(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    options = "      search: pagefind\n      static_files:\n        allow: ['archive/*']\n"
+    config.write_text(config.read_text("utf-8").replace("  - factsite:\n", "  - factsite:\n" + options, 1), "utf-8")
+    page = project / "content" / "archive" / "2019" / "index.html"
+    page.parent.mkdir(parents=True)
+    html = (
+        '<!doctype html><html lang="en"><body><article class="md-content__inner"><h1>Archive</h1>'
+        "<p>The café on the square reopened in 2019.</p></article></body></html>"
+    )
+    page.write_bytes(html.encode("cp1252"))
+    outcome = build_site(str(config))
+    assert outcome.ok, outcome.site_errors
+    fragments = [gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+                 for path in (project / "site" / "pagefind" / "fragment").glob("*.pf_fragment")]  # fmt: skip
+    [archived] = [fragment for fragment in fragments if '"url":"/archive/2019/"' in fragment]
+    assert "The caf\ufffd on the square reopened" in archived
+
+
+def test_a_page_not_in_utf8_is_given_as_the_command_line_reads_it(tmp_path: Path) -> None:
+    executable = pagefind_executable()
+    assert executable is not None
+    page = tmp_path / "site" / "archive" / "2019" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(PAGE.format(lang="en", title="Archive", text="The café reopened, à la carte.").encode("cp1252"))
+    command = [str(executable), "--site", str(tmp_path / "site"), "--output-path", str(tmp_path / "command"),
+               "--root-selector", "main", "--quiet"]  # fmt: skip
+    subprocess.run(command, check=True)
+    write_index(executable, documents(tmp_path / "site"), tmp_path / "service", root_selector="main",
+                exclude_selectors=())  # fmt: skip
+    assert tree_digest(tmp_path / "service") == tree_digest(tmp_path / "command")

@@ -160,8 +160,9 @@ def build_site(
         return BuildOutcome(None, target, [_file_problem(problem, staging, target)])
     except BaseException:
         # Interrupted (Ctrl-C), which reaches no plugin's `on_build_error`: Pagefind, if indexing the staged site
-        # beside the data files, is waited for, so that nothing writes into the folder once it is removed.
-        with contextlib.suppress(Exception):
+        # beside the data files, is waited for, so that nothing writes into the folder once it is removed. Ctrl-C at a
+        # terminal interrupted it too: its KeyboardInterrupt, raised here, must not skip the removal.
+        with contextlib.suppress(Exception, KeyboardInterrupt):
             plugin.indexed()
         discard(staging)
         raise

@@ -37,7 +37,9 @@ def documents(site_dir: Path) -> Iterator[tuple[str, str]]:
         if found == "article":
             yield path, article_document(site_dir / ARTICLES / path.split("/")[1])
         elif found == "page":
-            yield path, page.read_text("utf-8")
+            # A site's own page published as it is (`static_files: allow:`) may be in another encoding: read as
+            # Pagefind's command line read it, as UTF-8 with any invalid byte replaced (U+FFFD), not stopping the build.
+            yield path, page.read_bytes().decode("utf-8", "replace")
 
 
 def role(path: str) -> str | None:

@@ -127,7 +127,8 @@ def in_shares(work: Callable[[Sequence[T], int], R], items: Sequence[T],
     """`work(share, steps)` on `processes` shares of `items`: the smallest share in this process with `steps`
     equal to `processes` (it reports progress for all: children would draw over a progress bar), the others
     in forked children with `steps` 0. Every child is waited for, whatever fails; returns the results of
-    the shares that succeeded (this process's first) and the exceptions of those that failed."""
+    the shares that succeeded (this process's first, in two parts where the items do not divide evenly) and the
+    exceptions of those that failed."""
     shares = [items[index::processes] for index in range(processes)]
     # The last share is the smallest (by one item, where the items do not divide evenly): this process's, as it
     # reports the progress and, in the check and composing, did the first article before the fork. With the
@@ -135,8 +136,14 @@ def in_shares(work: Callable[[Sequence[T], int], R], items: Sequence[T],
     children = [start(functools.partial(work, share, 0)) for share in shares[:-1]]
     results: list[R] = []
     failures: list[Exception] = []
+    # Its items count `processes` steps each, one for each process's; where the items do not divide evenly, the
+    # larger shares' last items are counted with its own last one, so that the progress ends at the total.
+    mine = shares[-1]
+    extra = len(items) - processes * len(mine)
+    parts = [(mine[:-1], processes), (mine[-1:], processes + extra)] if extra and mine else [(mine, processes)]
     try:
-        results.append(work(shares[-1], processes))
+        for part, steps in parts:
+            results.append(work(part, steps))
     except Exception as error:
         failures.append(error)
     for child in children:
