@@ -135,3 +135,12 @@ def test_a_page_not_in_utf8_is_given_as_the_command_line_reads_it(tmp_path: Path
     write_index(executable, documents(tmp_path / "site"), tmp_path / "service", root_selector="main",
                 exclude_selectors=())  # fmt: skip
     assert tree_digest(tmp_path / "service") == tree_digest(tmp_path / "command")
+
+
+def test_an_index_that_cannot_be_written_is_pagefinds_failure_not_a_traceback(built_demo: Path, tmp_path: Path) -> None:
+    """factsite writes the files Pagefind hands back: a disk that refuses them (here a file where the index's folder
+    goes) is reported as the command line's failure was, so that `mkdocs build` shows a message, not a traceback."""
+    blocked = tmp_path / "taken"
+    blocked.write_text("a file, not a folder", "utf-8")
+    with pytest.raises(SearchIndexError, match=rf"^Pagefind failed on {built_demo}: .*taken"):
+        index_site(built_demo, output=blocked / "index")

@@ -144,7 +144,8 @@ def index_site(site_dir: Path, output: Path | None = None) -> None:
     try:
         write_index(executable, documents(site_dir), index, root_selector=CONTENT_SELECTOR,
                     exclude_selectors=(", ".join(NOT_INDEXED),))  # fmt: skip
-    except PagefindServiceError as problem:
+    except (PagefindServiceError, OSError) as problem:
+        # factsite writes the files Pagefind hands back: a disk that refuses them fails as Pagefind's own writing did.
         raise SearchIndexError(f"Pagefind failed on {site_dir}: {problem}") from None
     _sort_languages(index)
     # The size of each index chunk, for the search page to keep a query within its budget (search_budget.py).
