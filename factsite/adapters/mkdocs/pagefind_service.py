@@ -80,7 +80,10 @@ class PagefindService:
             _send(self._requests, asked, {"type": "GetFiles", "index_id": self._index})
             last = self._answers.wait(asked)  # Pagefind answers in the order it was asked: every answer is in
         for number, path in self._paths.items():
-            _answer(self._answers.get(number), path)
+            answer = self._answers.get(number)
+            if answer is None:  # Pagefind 1.3 may panic on a document and go on without answering for it
+                raise PagefindServiceError(f"{path}: Pagefind did not index it{_said(self._errors, ': ')}")
+            _answer(answer, path)
         _write(_answer(last, "building its index"), output)
 
     def close(self) -> None:
@@ -171,9 +174,14 @@ def _stopped(process: subprocess.Popen[bytes], errors: IO[bytes]) -> str:
     except subprocess.TimeoutExpired:  # its output closed, yet running: ended here
         process.kill()
         code = process.wait()
+    return f"Pagefind stopped (exit status {code}){_said(errors, ': ')}"
+
+
+def _said(errors: IO[bytes], before: str) -> str:
+    """What Pagefind wrote on its standard error (a panic), after `before`; nothing if it wrote nothing."""
     errors.seek(0)
     said = errors.read().decode("utf-8", "replace").strip()
-    return f"Pagefind stopped (exit status {code})" + (f": {said}" if said else "")
+    return f"{before}{said}" if said else ""
 
 
 def _close(process: subprocess.Popen[bytes]) -> None:
