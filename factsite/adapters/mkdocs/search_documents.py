@@ -13,7 +13,7 @@ given to Pagefind as they are made (pagefind_service.py); the site itself does n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 # The pages searched: every page in a folder, which leaves out the site's 404.html (the home page, the
@@ -60,22 +60,14 @@ def role(path: str) -> str | None:
 def article_document(article_dir: Path) -> str:
     """The article's page with each of its claim pages' content appended as a section, in the article's order."""
     html = (article_dir / "index.html").read_text("utf-8")
-    if _CONTENT.search(html) is None or _HTML_TAG.search(html) is None:
+    content = _CONTENT.search(html)
+    opening = _HTML_TAG.search(html)
+    if content is None or opening is None:
         return html  # not a page of factsite's layout: indexed as it is
     sections = {
         path.parent.name: claim_section(path.parent.name, path.read_text("utf-8"))
         for path in (article_dir / CLAIMS).glob("*/index.html")
     }
-    return article_document_of(html, sections)
-
-
-def article_document_of(html: str, sections: Mapping[str, str]) -> str:
-    """The article's page `html` with the `sections` of its claims (`claim_section`, by claim id) appended, in the
-    article's order."""
-    content = _CONTENT.search(html)
-    opening = _HTML_TAG.search(html)
-    if content is None or opening is None:
-        return html  # not a page of factsite's layout: indexed as it is
     claims = sorted(sections, key=lambda claim: (_position(html, claim), claim))
     return (
         f'<!doctype html>{opening.group(0)}<body><article class="md-content__inner">'
