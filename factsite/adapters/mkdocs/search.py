@@ -133,7 +133,9 @@ def reindex_published(site_dir: Path) -> None:
 
 def index_site(site_dir: Path, output: Path | None = None) -> None:
     """Write Pagefind's index of `site_dir` into `site_dir/pagefind/`, or into `output`: of its documents
-    (search_documents.py), one per article with its claims as sections, given to Pagefind as they are made."""
+    (search_documents.py), one per article with its claims as sections, given to Pagefind as they are made, without
+    what `NOT_INDEXED` and Pagefind leave out (the same index as of the whole pages, parsed in less than half the
+    time)."""
     executable = pagefind_executable()
     if executable is None:
         raise SearchIndexError(
@@ -142,7 +144,7 @@ def index_site(site_dir: Path, output: Path | None = None) -> None:
         )
     index = output or site_dir / PAGEFIND_DIR
     try:
-        write_index(executable, documents(site_dir), index, root_selector=CONTENT_SELECTOR,
+        write_index(executable, documents(site_dir, NOT_INDEXED), index, root_selector=CONTENT_SELECTOR,
                     exclude_selectors=(", ".join(NOT_INDEXED),))  # fmt: skip
     except (PagefindServiceError, OSError) as problem:
         # factsite writes the files Pagefind hands back: a disk that refuses them fails as Pagefind's own writing did.
