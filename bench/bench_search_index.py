@@ -4,11 +4,12 @@
     python bench/bench_search_index.py /tmp/s1000/site --rounds 3   # the quickest of 3 of each step
 
 Times (wall, then the processor time of this process and its children) of each step of the index at the end of a
-build: the documents made from the site's pages (search_documents.py), Pagefind parsing them (given over its
-service's pipe, every document before the next step), Pagefind building and writing its files, the languages
-sorted, the budget written; then the build's own `index_site` (the documents given as they are made, Pagefind
-parsing each while the next is made); then, for comparison, what the build did before: the documents written
-as files and Pagefind's command line run on them.
+build: the documents made from the site's pages (search_documents.py), whole and as the build gives them (without
+what Pagefind leaves out), Pagefind parsing each (given over its service's pipe, every document before the next
+step), Pagefind building and writing its files, the languages sorted, the budget written; then the build's own
+`index_site` (the documents given as they are made, Pagefind parsing each while the next is made); then, for
+comparison, what the build did before the tenth round: the whole documents written as files and Pagefind's command
+line run on them. And whether the trimmed documents give the whole pages' index, byte for byte.
 
 Then the proof that the service writes the command line's index: given the documents in the order the command
 line reads the files (the file system's directory order, depth first), the service's files are the command
@@ -180,9 +181,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=site.parent) as scratch_name:
         scratch = Path(scratch_name)
         rows: list[tuple[str, float, float]] = []
-        wall, processor, made = timed(lambda: list(documents(site)), rounds)
+        wall, processor, whole = timed(lambda: list(documents(site)), rounds)
+        whole = list(whole)  # type: ignore[call-overload]
+        rows.append((f"the whole documents made ({len(whole)}, {sum(len(html) for _, html in whole) / 1e6:.1f} MB)",
+                     wall, processor))  # fmt: skip
+        split = [parse_then_write(whole, scratch / "whole") for _ in range(rounds)]
+        rows.append(("Pagefind parses them (service, wall only)", min(parse for parse, _ in split), float("nan")))
+        rows.append(("Pagefind builds and writes its files (wall only)", min(w for _, w in split), float("nan")))
+        wall, processor, made = timed(lambda: list(documents(site, search.NOT_INDEXED)), rounds)
         made = list(made)  # type: ignore[call-overload]
-        rows.append((f"the documents made ({len(made)}, {sum(len(html) for _, html in made) / 1e6:.1f} MB)",
+        rows.append((f"the documents made as the build gives them ({sum(len(html) for _, html in made) / 1e6:.1f} MB)",
                      wall, processor))  # fmt: skip
         split = [parse_then_write(made, scratch / "split") for _ in range(rounds)]
         rows.append(("Pagefind parses them (service, wall only)", min(parse for parse, _ in split), float("nan")))
@@ -213,6 +221,11 @@ def main() -> None:
         print(f"service in the paths' order (the build), byte for byte: {same_files(ours, before)}")
         print(f"service in the paths' order, the same search (words, places, weights, documents, chunks, fragments): "
               f"{searched(ours) == searched(before)}")  # fmt: skip
+        for index in (scratch / "whole", scratch / "split"):
+            search._sort_languages(index)
+            write_budget(index)
+        same = same_files(scratch / "split", scratch / "whole")
+        print(f"the trimmed documents' index, byte for byte the whole pages': {same}")
 
 
 if __name__ == "__main__":
