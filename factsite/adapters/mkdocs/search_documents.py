@@ -69,13 +69,13 @@ def role(path: str) -> str | None:
 def article_document(article_dir: Path, trim: Trim | None = None) -> str:
     """The article's page with each of its claim pages' content appended as a section, in the article's order;
     without the theme's frame, and without what `trim` takes out."""
-    html = (article_dir / "index.html").read_bytes()
+    html = _read(article_dir / "index.html")
     content = _CONTENT.search(html)
     opening = _HTML_TAG.search(html)
     if content is None or opening is None:
         return html.decode("utf-8")  # not a page of factsite's layout: indexed as it is
     sections = {
-        path.parent.name: claim_section(path.parent.name, path.read_bytes(), trim)
+        path.parent.name: claim_section(path.parent.name, _read(path), trim)
         for path in (article_dir / CLAIMS).glob("*/index.html")
     }
     claims = sorted(sections, key=lambda claim: (_position(html, claim), claim))
@@ -109,6 +109,12 @@ def page_document(html: bytes, trim: Trim) -> bytes:
         (b"<!doctype html>", opening.group(0), b'<body><article class="md-content__inner">',
          trim(content.group(1), alone=True), b"</article></body></html>")
     )  # fmt: skip
+
+
+def _read(path: Path) -> bytes:
+    """A page of factsite's, its line endings as Python reads text (universal newlines), as they were given before."""
+    html = path.read_bytes()
+    return html.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in html else html
 
 
 def _position(article_html: bytes, claim_id: str) -> int:
