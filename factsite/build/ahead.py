@@ -33,6 +33,12 @@ def start(work: Callable[[], object]) -> None:
     _started[:] = [*(earlier for earlier in _started if earlier.is_alive()), thread]
 
 
+def running() -> bool:
+    """Whether work started ahead still runs (Harper's dictionary still loading): what would wait for it may do
+    other work first (`factsite.build.incremental.check_cache.CheckCache`)."""
+    return any(thread.is_alive() for thread in _started)
+
+
 def wait() -> None:
     """Wait for all the work started ahead."""
     while _started:
