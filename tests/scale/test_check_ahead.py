@@ -6,6 +6,7 @@ dictionary loaded; in one process and where the check forks."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -127,3 +128,38 @@ def test_where_the_check_forks_the_articles_checked_ahead_are_linted_in_each_sha
     checks.finish()
     assert tuple(str(problem) for problem in project.problems) == loaded
     assert _entries(tmp_path / "loading") == _entries(tmp_path / "loaded")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the cards are drawn apart only where a process forks")
+def test_the_cards_drawing_forks_before_the_first_articles_lint(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """The drawing forks as soon as the dictionary has loaded, with the first article's claims checked: not after
+    that article's lint, which it does not need."""
+    if ran_where_it_forks(request):
+        return
+    from factsite.build.incremental.card_drawing import CardStream
+    from factsite.build.site import BuildOptions, SiteBuild
+    from factsite.lint.engine import run_engine
+
+    project = copy_demo(tmp_path / "demo")
+    build = SiteBuild(read_settings(str(project / "mkdocs.yml"))[0],
+                      BuildOptions(jobs=2, cache_dir=project / ".factsite-cache", once=True))  # fmt: skip
+    checks = build.caches.checks
+    checks._upcoming.extend(article_paths(build.settings.content_dir)[0])
+    done = _loading_until_checked_ahead(checks)
+    calls: list[str] = []
+    watched = {CardStream._fork.__code__: "fork", run_engine.__code__: "lint"}
+
+    def profile(frame, event, arg):  # type: ignore[no-untyped-def]
+        if event == "call" and frame.f_code in watched:
+            calls.append(watched[frame.f_code])
+
+    sys.setprofile(profile)
+    try:
+        project_checked = build.check()
+    finally:
+        sys.setprofile(None)
+        done.set()
+        ahead.wait()
+    assert not project_checked.errors and build._drawing is not None
+    assert calls[0] == "fork" and "lint" in calls
+    build._drawing.stop()
