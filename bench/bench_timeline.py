@@ -42,6 +42,11 @@ STAGES = (
     ("check", "factsite.build.site", "SiteBuild.check"),
     ("  a lint asks for the dictionary (first call)", "factsite.lint.engine", "linter_for"),
     (
+        "  the next articles checked but for the lint, while the dictionary loads",
+        "factsite.build.incremental.check_cache",
+        "CheckCache._check_ahead",
+    ),
+    (
         "  check in shares (the first article before the fork)",
         "factsite.build.incremental.check_cache",
         "CheckCache._check_share",

@@ -4,7 +4,9 @@ The lint engine (Harper) loads its dictionary once per process, about 0.45 s of 
 the fixed cost of a small build. It releases Python's lock while it does, so loaded in a thread from
 the command's first line it overlaps the imports, MkDocs' configuration and the checks that come
 before the lint. A fork copies only the thread that calls it: `factsite.build.incremental.workers.can_fork` waits for
-this work first, and the forked workers then share the loaded dictionary instead of each loading it.
+this work first, and the forked workers then share the loaded dictionary instead of each loading it. A lint that
+would wait for the dictionary lets the check go on first with the next articles, all but their lint (`running`,
+`factsite.build.incremental.check_cache.CheckCache._check_ahead`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ def start(work: Callable[[], object]) -> None:
     thread = threading.Thread(target=quietly, name="factsite-ahead")
     thread.start()
     _started[:] = [*(earlier for earlier in _started if earlier.is_alive()), thread]
+
+
+def running() -> bool:
+    """Whether work started ahead still runs (Harper's dictionary still loading): what would wait for it may do
+    other work first (`factsite.build.incremental.check_cache.CheckCache`)."""
+    return any(thread.is_alive() for thread in _started)
 
 
 def wait() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from factsite.build.static_files import content_file_problems
 from factsite.checks.claims import check_claim
-from factsite.lint import findings_to_review
+from factsite.lint import findings_to_review, uses_dictionary
 from factsite.lint.findings import Finding
 from factsite.lint.wordlist import load_word_list
 from factsite.load.anchor import MarkSpan, locate_marks, mark_ready
@@ -90,6 +90,24 @@ def _case_collisions(pairs: list[tuple[Path, Path]], content_dir: Path) -> list[
     return problems
 
 
+@dataclass(frozen=True)
+class ClaimsChecked:
+    """One article checked but for the copy-edit lint (`lint_checked` adds its problems): of an article's check, the
+    lint alone may need Harper's dictionary, which loads once per process (`factsite.build.ahead`), so the rest
+    can run while it loads."""
+
+    # The outcome without the lint's problems: the whole outcome where the article failed or the lint is off.
+    outcome: ArticleOutcome
+    spans: tuple[MarkSpan, ...] = ()  # the claim marks, whose words the lint leaves to their claims
+    lint: bool = False  # whether the lint is still to run
+
+    @property
+    def uses_dictionary(self) -> bool:
+        """Whether the lint still to run reads Harper's dictionary (which it may find in the lint's cache)."""
+        checked = self.outcome.article
+        return self.lint and checked is not None and uses_dictionary(checked.article.locale)
+
+
 def check_article(
     markdown_path: Path,
     citations_path: Path,
@@ -98,21 +116,40 @@ def check_article(
     suggest: Callable[..., tuple[Finding, ...]] | None = None,
 ) -> ArticleOutcome:
     """Load, validate and check one article; `suggest` may be a cache of the lint's findings."""
+    return lint_checked(check_claims(markdown_path, citations_path, settings, renderer), settings, suggest)
+
+
+def lint_checked(
+    claims: ClaimsChecked, settings: Settings, suggest: Callable[..., tuple[Finding, ...]] | None = None
+) -> ArticleOutcome:
+    """The outcome of an article checked but for the lint, the lint's problems added after the others."""
+    checked = claims.outcome.article
+    if not claims.lint or checked is None:
+        return claims.outcome
+    words = load_word_list(settings.content_dir).words
+    problems = [*checked.problems, *_lint_problems(checked.article, claims.spans, words, suggest)]
+    # Two tuples, as an outcome checked at once holds: the cache's entry is the same, byte for byte.
+    return ArticleOutcome(replace(checked, problems=tuple(problems)), tuple(problems))
+
+
+def check_claims(markdown_path: Path, citations_path: Path, settings: Settings,
+                 renderer: MarkdownRenderer) -> ClaimsChecked:  # fmt: skip
+    """Load, validate and check one article, all but the lint (`lint_checked`)."""
     loaded = load_article(markdown_path, citations_path, settings.content_dir, settings.project_dir)
     problems = list(loaded.problems)
     article = loaded.article
     if article is None:
-        return ArticleOutcome(None, tuple(problems))
+        return ClaimsChecked(ArticleOutcome(None, tuple(problems)))
     if not article.locale:
         article = replace(article, locale=settings.locale)
     problems.extend(validate_article(article, loaded.mark_spans, settings.scale))
     if any(problem.severity is Severity.ERROR for problem in problems):
-        return ArticleOutcome(None, tuple(problems))
+        return ClaimsChecked(ArticleOutcome(None, tuple(problems)))
     body = mark_ready(article.body, loaded.mark_spans)
     rendered = renderer.render_article(body, _mark_links(article, loaded.mark_spans, settings))
     unrendered = _unrendered_marks(loaded.mark_spans, rendered.text, rendered.mark_offsets)
     if unrendered:
-        return ArticleOutcome(None, tuple(problems + unrendered))
+        return ClaimsChecked(ArticleOutcome(None, tuple(problems + unrendered)))
     marks = locate_marks(loaded.mark_spans, rendered.text, rendered.mark_offsets)
     article = replace(article, text=rendered.text, marks=marks)
     problems.extend(scan_problems(rendered.page, article.body, article.path, article.body_line, article_page_ids()))
@@ -135,11 +172,8 @@ def check_article(
             )
         verdict = settings.scale.get(claim.verdict or "")
         claims.append(CheckedClaim(article, claim, mark, verdict, result, sources))
-    if settings.lint:
-        words = load_word_list(settings.content_dir).words
-        problems.extend(_lint_problems(article, loaded.mark_spans, words, suggest))
     checked = CheckedArticle(article, rendered.html, tuple(claims), tuple(problems))
-    return ArticleOutcome(checked, tuple(problems))
+    return ClaimsChecked(ArticleOutcome(checked, tuple(problems)), loaded.mark_spans, settings.lint)
 
 
 def _unrendered_marks(spans: tuple[MarkSpan, ...], text: str, offsets: Mapping[str, tuple[int, int]]) -> list[Problem]:

@@ -28,7 +28,7 @@ from factsite.build.incremental.edit_state import SummaryCache, rest_fingerprint
 from factsite.build.incremental.fingerprints import templates_fingerprint
 from factsite.build.incremental.memory import return_freed_memory
 from factsite.build.incremental.page_cache import PageCache, PublicationCache
-from factsite.build.pipeline import ArticleChecker, ArticleOutcome, article_paths, check_project
+from factsite.build.pipeline import article_paths, check_project
 from factsite.build.progress import Progress
 from factsite.model import CheckedArticle, Project
 from factsite.render.data_files import ArticleData, FileData, ItemSpans, StoredFile, site_file_data, site_files
@@ -130,13 +130,16 @@ class SiteBuild:
         checks.on_article = progress.advance
         forked = checks.prefetch(pairs, self.options.jobs, minimum=self.options.check_parallel_minimum)
         stream = self._card_stream(forked)
-        checker = checks.check if stream is None else self._streaming(stream)
+        # Each article checked here handed to the drawing of the cards as soon as its claims are checked (not one
+        # found in the cache: that article's pages, cards included, are likely cached too).
+        checks.on_claims = stream.add if stream is not None else None
         try:
             # Publication problems (checklist, structured data) need the whole site, so they come last.
             self.project = self.caches.publication.with_problems(
-                check_project(self.settings, checker), checks.article_keys
+                check_project(self.settings, checks.check), checks.article_keys
             )
         finally:
+            checks.on_claims = None
             self._drawing = stream.drawing() if stream is not None else None
         if self._drawing is not None and self.project.errors:  # nothing will be built: the cards are not needed
             self._drawing.stop()
@@ -151,20 +154,6 @@ class SiteBuild:
         if checked_elsewhere or not self.options.once or self.options.jobs < 2 or self.settings.social_cards == "off":
             return None
         return CardStream(self.settings)
-
-    def _streaming(self, stream: CardStream) -> ArticleChecker:
-        """`CheckCache.check`, handing each article it checks (not one found in its cache: that article's pages,
-        cards included, are likely cached too) to the drawing of the cards."""
-        checks = self.caches.checks
-
-        def check(markdown_path: Path, citations_path: Path) -> ArticleOutcome:
-            misses = checks.misses
-            outcome = checks.check(markdown_path, citations_path)
-            if checks.misses > misses and outcome.article is not None:
-                stream.add(outcome.article)
-            return outcome
-
-        return check
 
     def pages(self) -> Iterator[SitePage]:
         """Every generated page; the content must have been checked without errors."""

@@ -6,6 +6,7 @@ from factsite.lint.discover import (
     findings_to_review,
     lint_text,
     suggest_candidates,
+    uses_dictionary,
 )
 from factsite.lint.findings import COPY_ERROR_KINDS, FINDING_KINDS, Finding, findings_as_json
 
@@ -19,4 +20,5 @@ __all__ = [
     "findings_to_review",
     "lint_text",
     "suggest_candidates",
+    "uses_dictionary",
 ]

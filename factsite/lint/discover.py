@@ -89,6 +89,12 @@ def findings_to_review(
     return tuple(sorted(kept, key=lambda finding: (finding.start, finding.end, finding.kind)))
 
 
+def uses_dictionary(locale: str) -> bool:
+    """Whether the lint of a text in `locale` runs Harper, whose dictionary loads once per process: for English
+    and the languages factsite has no data for (`_copy_errors`)."""
+    return language_of_locale(locale) is None
+
+
 def _copy_errors(prose: Prose, locale: str, words: frozenset[str] = frozenset()) -> list[Span]:
     language = language_of_locale(locale)
     if language is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from factsite.build.incremental.check_cache import CheckCache
 from factsite.build.incremental.memory import collector_paused
-from factsite.build.pipeline import article_paths, check_article
+from factsite.build.pipeline import article_paths, check_article, check_claims, lint_checked
 from factsite.load.site_config import read_site_config
 from factsite.render.markdown_render import MarkdownRenderer
 from tests.conftest import copy_demo
@@ -49,7 +49,8 @@ def test_an_article_checked_in_a_share_starts_no_collection(tmp_path: Path) -> N
 
     def count(phase: str, info: dict[str, int]) -> None:
         # Only the collections that start while an article is checked (the share's other work may collect).
-        if phase == "start" and _within(check_article.__code__):
+        # (An article is checked in two steps, its claims then its lint: `CheckCache._checked`.)
+        if phase == "start" and (_within(check_claims.__code__) or _within(lint_checked.__code__)):
             started.append(info["generation"])
 
     stop = threading.Event()

@@ -9,9 +9,10 @@ function of its article's checked content and the settings, so where it is drawn
 
 A card needs nothing of the check's outcomes, only what loading an article gives (headline, locale, rating, each
 claim's sentence, number and verdict; the sentence is the mark's words as the page renders them). So where the
-check runs in this process, article after article, `CardStream` forks the drawing at the first article checked and
-hands it each later one as it is checked (pickled through a pipe, under a millisecond an article): the cards are
-drawn while the rest of the content is checked, and the build no longer waits for them at its data files.
+check runs in this process, article after article, `CardStream` forks the drawing at the first article whose claims
+are checked (before its lint, which adds only problems: `CheckCache.on_claims`) and hands it each later one as its
+claims are checked (pickled through a pipe, under a millisecond an article): the cards are drawn while the rest of
+the content is checked, and the build no longer waits for them at its data files.
 """
 
 from __future__ import annotations
@@ -90,8 +91,9 @@ class CardStream:
     """The cards of the articles as they are checked, drawn in a process forked at the first one (`add`) and handed
     each later one through a pipe; `drawing()` once the check is done: the `CardDrawing` to ask for the cards.
 
-    The fork waits for no thread: while another runs (Harper's dictionary loading ahead, whose load the first
-    article's lint waits for anyway) the articles are kept, and the drawing forked with them at a later one.
+    The fork waits for no thread: while another runs (Harper's dictionary loading ahead) the articles are kept, and
+    the drawing forked with them at a later one. The check hands on an article whose lint needs the dictionary only
+    once it has loaded (`CheckCache._checked`), so the drawing forks as soon as the dictionary is ready.
     """
 
     def __init__(self, settings: Settings) -> None:

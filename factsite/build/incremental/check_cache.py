@@ -13,15 +13,18 @@ import contextlib
 import hashlib
 import os
 import pickle
+from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from factsite.build import ahead
 from factsite.build.incremental.fingerprints import code_fingerprint
 from factsite.build.incremental.lint_cache import LintCache
 from factsite.build.incremental.memory import collector_paused
 from factsite.build.incremental.store import EntryStore
 from factsite.build.incremental.workers import can_fork, in_shares
-from factsite.build.pipeline import ArticleOutcome, check_article
+from factsite.build.pipeline import ArticleOutcome, ClaimsChecked, check_claims, lint_checked
+from factsite.model import CheckedArticle
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.settings import Settings
 
@@ -47,19 +50,26 @@ class CheckCache:
         self.article_keys: dict[str, str] = {}
         # Called after each article is checked or found, for progress displays.
         self.on_article: Callable[[], None] | None = None
+        # Called by `check` with each article the cache lacked, as soon as its claims are checked, before its lint
+        # (which adds only problems): what the drawing of its cards needs (`card_drawing.CardStream`).
+        self.on_claims: Callable[[CheckedArticle], None] | None = None
         self._memory: dict[str, Entry] = {}
         self._complete = True  # every article checked so far is in the cache (`finish`)
         self._reported: set[str] = set()  # checked by `prefetch`, progress already reported
         self._file_digests: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
         self._prefix = hashlib.sha256((settings.fingerprint() + code_fingerprint()).encode()).hexdigest()
         self._pid = os.getpid()  # the process that checks with workers (`prefetch`); a share elsewhere is a worker's
+        # The articles the cache lacks, in order, that may be checked ahead while Harper's dictionary loads
+        # (`_check_ahead`), and those checked so, but for a lint that needs the dictionary, by key.
+        self._upcoming: deque[tuple[Path, Path]] = deque()
+        self._ahead: dict[str, ClaimsChecked] = {}
 
     def check(self, markdown_path: Path, citations_path: Path) -> ArticleOutcome:
         key = self._key(markdown_path, citations_path)
         outcome = self._find(key)
         if outcome is None:
             self.misses += 1
-            outcome = check_article(markdown_path, citations_path, self.settings, self.renderer, self.lint.suggest)
+            outcome = self._checked((markdown_path, citations_path), key, self.on_claims)
             self._store(key, outcome)
         else:
             self.hits += 1
@@ -80,13 +90,15 @@ class CheckCache:
         settings, so checking them elsewhere changes nothing but the time taken.
         """
         missing = [pair for pair in pairs if self._find(self._key(*pair)) is None]
+        self._upcoming = deque(missing)  # checked ahead while the dictionary loads, wherever they are checked
         workers = min(workers, len(missing))
         if workers < 2 or len(missing) < minimum:
             return 0
-        # The first article is checked here, before the fork: its claims while Harper's dictionary is still
-        # loading (which `can_fork` waits for), and what a process's first check loads (Babel's data, the date
-        # grammars, the lint's first run: 0.13 s of a first article's 0.17 s) is then loaded once, for every
-        # child, not once in each.
+        # The first article is checked here, before the fork: its claims, and the next articles' while Harper's
+        # dictionary is still loading (which `can_fork` waits for: `_check_ahead`), and what a process's first
+        # check loads (Babel's data, the date grammars, the lint's first run: 0.13 s of a first article's 0.17 s)
+        # is then loaded once, for every child, not once in each. The articles checked ahead are linted in the
+        # shares: each process lints those of its own share (a child has their claims checked, copied by the fork).
         first, rest = missing[0], missing[1:]
         self._pid = os.getpid()
         shares = [self._check_share([first], 1)]
@@ -95,6 +107,7 @@ class CheckCache:
         forking = can_fork()
         if forking:
             forked, failures = in_shares(self._check_share, rest, min(workers, len(rest)))
+            self._ahead.clear()  # this process's copies of those the children's shares checked ahead
             if failures:
                 raise failures[0]
             shares += forked
@@ -112,6 +125,8 @@ class CheckCache:
         """Record that every article of this run is in the cache: a stamp file, whose time a command compares
         with the content's to guess, before its imports, that nothing will be linted (`ahead.lint_expected`)."""
         complete, self._complete = self._complete, True
+        self._upcoming.clear()
+        self._ahead.clear()  # none left but where the check stopped part-way
         if self.store.directory is None or not complete:  # an article that failed is checked again
             return
         with contextlib.suppress(OSError):  # a read-only or full disk only costs speed
@@ -128,12 +143,41 @@ class CheckCache:
         checked: list[tuple[str, Entry | bytes | None]] = []
         with collector_paused():
             for pair in share:
-                outcome = check_article(pair[0], pair[1], self.settings, self.renderer, self.lint.suggest)
                 key = self._key(*pair)
+                outcome = self._checked(pair, key)
                 checked.append((key, self._store_pickled(key, outcome) if in_worker else self._store(key, outcome)))
                 for _ in range(steps if self.on_article is not None else 0):
                     self.on_article()  # type: ignore[misc]
         return checked
+
+    def _checked(self, pair: tuple[Path, Path], key: str,
+                 on_claims: Callable[[CheckedArticle], None] | None = None) -> ArticleOutcome:  # fmt: skip
+        """The article's outcome (`check_article`), its claims perhaps checked ahead (`_check_ahead`)."""
+        claims = self._ahead.pop(key, None) or check_claims(*pair, self.settings, self.renderer)
+        if claims.uses_dictionary and ahead.running():
+            self._check_ahead(key)
+            ahead.wait()  # the dictionary, which the lint waits for: no thread then runs (a fork may follow)
+        if on_claims is not None and claims.outcome.article is not None:
+            on_claims(claims.outcome.article)
+        return lint_checked(claims, self.settings, self.lint.suggest)
+
+    def _check_ahead(self, current: str) -> None:
+        """While Harper's dictionary loads (`factsite.build.ahead`, from the command's first line), which the lint
+        of the article `current` is about to wait for, the next articles the cache lacks are checked here, but
+        for a lint that needs the dictionary: their claims (quotes, figures, dates, typos) need none, nor does
+        the lint of an article in a language Harper does not read. Each is linted when its turn comes, so that
+        its outcome, its problems' order and its cache entry are the same, and are stored in the same order.
+        Articles are taken one at a time, each only while the dictionary is still loading: at most one
+        article's claims are checked after it is ready."""
+        while self._upcoming and ahead.running():
+            pair = self._upcoming.popleft()
+            key = self._key(*pair)
+            if key == current or key in self._ahead or key in self._memory:
+                continue
+            claims = check_claims(*pair, self.settings, self.renderer)
+            if not claims.uses_dictionary:  # linted now: kept whole
+                claims = ClaimsChecked(lint_checked(claims, self.settings, self.lint.suggest))
+            self._ahead[key] = claims
 
     def _key(self, markdown_path: Path, citations_path: Path) -> str:
         return hashlib.sha256((self._prefix + self._content_hash(markdown_path, citations_path)).encode()).hexdigest()
