@@ -895,6 +895,15 @@ def test_any_quote_against_any_source_gets_an_answer(case: tuple[str, str]) -> N
         assert source_text[passage.start : passage.end] == passage.text
 
 
+def test_a_bracket_ending_the_quote_over_the_source_s_first_word_gets_an_answer() -> None:
+    # Found by the property above: the quote's last step, a marked edit, aligned from the source's first word, and
+    # the search for where the quoted sentence ends asked for the gap before that word (an IndexError).
+    source = Source("any", "Any source", "", "", Location("x"), text="Russia")
+    result = check_quote("mobilisation ... mobilisation [ [T]he", sources=[source])
+    assert result.status in {value.value for value in QuoteClass}
+    assert result.summary.endswith(".")
+
+
 # Marked edits that may change the meaning.
 
 BUDGET = Source(

@@ -264,8 +264,10 @@ def _is_conjunction(index: SourceIndex, position: int) -> bool:
 
 def _outside_speech(index: SourceIndex, position: int) -> bool:
     """Whether a sentence or a quotation starts or ends before source word `position`."""
+    if index.starts_sentence(position):  # the source's first word too, which has no gap before it
+        return True
     gap = index.gap_after(position - 1)
-    return index.starts_sentence(position) or any(mark in gap for mark in ('"', "\u201c", "\u201d", ":"))
+    return any(mark in gap for mark in ('"', "\u201c", "\u201d", ":"))
 
 
 def _sentence_start(index: SourceIndex, position: int) -> int:
