@@ -181,20 +181,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=site.parent) as scratch_name:
         scratch = Path(scratch_name)
         rows: list[tuple[str, float, float]] = []
-        wall, processor, whole = timed(lambda: list(documents(site)), rounds)
-        whole = list(whole)  # type: ignore[call-overload]
-        rows.append((f"the whole documents made ({len(whole)}, {sum(len(html) for _, html in whole) / 1e6:.1f} MB)",
-                     wall, processor))  # fmt: skip
-        split = [parse_then_write(whole, scratch / "whole") for _ in range(rounds)]
-        rows.append(("Pagefind parses them (service, wall only)", min(parse for parse, _ in split), float("nan")))
-        rows.append(("Pagefind builds and writes its files (wall only)", min(w for _, w in split), float("nan")))
-        wall, processor, made = timed(lambda: list(documents(site, search.NOT_INDEXED)), rounds)
-        made = list(made)  # type: ignore[call-overload]
-        rows.append((f"the documents made as the build gives them ({sum(len(html) for _, html in made) / 1e6:.1f} MB)",
-                     wall, processor))  # fmt: skip
-        split = [parse_then_write(made, scratch / "split") for _ in range(rounds)]
-        rows.append(("Pagefind parses them (service, wall only)", min(parse for parse, _ in split), float("nan")))
-        rows.append(("Pagefind builds and writes its files (wall only)", min(w for _, w in split), float("nan")))
+        given: dict[str, list[tuple[str, str]]] = {}
+        for name, left_out, label in (("whole", None, "the whole documents made"),
+                                      ("split", search.NOT_INDEXED, "the documents made as the build gives them")):
+            wall, processor, made = timed(lambda left_out=left_out: list(documents(site, left_out)), rounds)
+            given[name] = list(made)  # type: ignore[call-overload]
+            megabytes = sum(len(html) for _, html in given[name]) / 1e6
+            rows.append((f"{label} ({len(given[name])}, {megabytes:.1f} MB)", wall, processor))
+            split = [parse_then_write(given[name], scratch / name) for _ in range(rounds)]
+            rows.append(("Pagefind parses them (service, wall only)", min(parse for parse, _ in split), float("nan")))
+            rows.append(("Pagefind builds and writes its files (wall only)", min(w for _, w in split), float("nan")))
+        made = given["split"]
         rows.append(("the languages sorted", *timed(lambda: search._sort_languages(scratch / "split"), rounds)[:2]))
         rows.append(("the budget written", *timed(lambda: write_budget(scratch / "split"), rounds)[:2]))
         ours = scratch / "ours"
