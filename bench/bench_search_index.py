@@ -182,8 +182,10 @@ def main() -> None:
         scratch = Path(scratch_name)
         rows: list[tuple[str, float, float]] = []
         given: dict[str, list[tuple[str, str]]] = {}
-        for name, left_out, label in (("whole", None, "the whole documents made"),
-                                      ("split", search.NOT_INDEXED, "the documents made as the build gives them")):
+        for name, left_out, label in (
+            ("whole", None, "the whole documents made"),
+            ("split", search.NOT_INDEXED, "the documents made as the build gives them"),
+        ):
             wall, processor, made = timed(lambda left_out=left_out: list(documents(site, left_out)), rounds)
             given[name] = list(made)  # type: ignore[call-overload]
             megabytes = sum(len(html) for _, html in given[name]) / 1e6
