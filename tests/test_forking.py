@@ -132,3 +132,29 @@ def test_work_started_ahead_is_finished_before_a_fork() -> None:
         ahead.start(lambda: (time.sleep(0.3), done.append(True)))
         print(workers.can_fork(), done, outcome(lambda: len(done)))
     """) == ["True [True] 1"]
+
+
+def test_what_this_process_does_meanwhile_comes_after_its_share_and_before_the_wait() -> None:
+    # Work that needs none of the children's results is done while they work, once this process's share is done;
+    # its failure is reported with theirs, every child still waited for.
+    [order, failures] = run("""
+        import time
+
+        seen = []
+
+        def work(share, steps):
+            if steps == 0:
+                time.sleep(0.3)  # a child's share, longer than this process's
+            seen.append(("share", list(share)))
+            return os.getpid()
+
+        def meanwhile():
+            seen.append(("meanwhile", None))
+            raise ValueError("meanwhile failed")
+
+        done, failed = workers.in_shares(work, list(range(4)), 2, meanwhile)
+        print(seen, len(done))
+        print([str(error) for error in failed])
+    """)
+    assert order == "[('share', [1, 3]), ('meanwhile', None)] 2"
+    assert failures == "['meanwhile failed']"

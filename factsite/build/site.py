@@ -164,8 +164,18 @@ class SiteBuild:
         self.newest = renderer.newest
         self.options.progress.stage("composing", len(project.articles), "articles")
         renders.on_article = self.options.progress.advance
+        # The same claims in other articles, found here with the last build's pairs of unchanged buckets: the
+        # claim pages and the data files ask again for the claims of this project, and get this answer.
+        matches = self.caches.pages.matches.matches()
+
+        def also_checked_ahead() -> None:
+            # While forked workers compose their shares: the claim pages' "Also checked in" sections need the
+            # checked claims only, and this process would otherwise make them after, the other processor idle.
+            same_claims(project.claims, self.settings, matches)
+            renderer.also_checked_ahead()
+
         renders.prefetch(renderer.article_pages, project.articles, keys, self.options.jobs,
-                         minimum=self.options.parallel_minimum)  # fmt: skip
+                         minimum=self.options.parallel_minimum, meanwhile=also_checked_ahead)  # fmt: skip
         self._drawing = self._draw_cards_apart(renders.lacking(project.articles, keys))
         renderer.cards = self._drawing is None
         cached = renders.rendering(renderer.article_pages, keys, keep=not self.options.once,
@@ -177,9 +187,6 @@ class SiteBuild:
                           for part, checked in zip(parts, project.articles, strict=True)]  # fmt: skip
         summaries.save()
         self.renderer = renderer
-        # The same claims in other articles, found here with the last build's pairs of unchanged buckets: the
-        # claim pages and the data files ask again for the claims of this project, and get this answer.
-        matches = self.caches.pages.matches.matches()
         same_claims(project.claims, self.settings, matches)
         return self._saving_sections(renderer.assemble(parts), matches)
 

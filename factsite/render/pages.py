@@ -450,6 +450,8 @@ class PageRenderer:
         # Each claim page's "Also checked in" section as `assemble` composed it, by page path: a build keeps them
         # for the next one's early cut-off (`factsite.build.incremental.edit_state`).
         self.also_checked: dict[str, str] = {}
+        # Sections made before `assemble` asks for them (`also_checked_ahead`), by page path.
+        self._ahead: dict[str, str] = {}
         # Whether `article_pages` draws the social cards (the edit's fast path knows they are unchanged).
         self.cards = True
         self.settings = project.settings
@@ -546,17 +548,39 @@ class PageRenderer:
         """The claim page with its links to the same claim in other articles, which only the whole site knows:
         added here, so that an article's own pages stay a function of that article. At most `SHOWN` of them,
         the most recent first, then the number of the others."""
-        key = (slug, page.path.rsplit("/", 1)[-1])
-        group = also.get(key)
-        html = ""
-        if group is not None:
-            shown = [self._linked(other, by_key, linked) for other in group.others(key)]
-            more = group.count(key) - len(shown)
-            # The claimant's page lists every claim of theirs, this one's other checks among them.
-            claimant = group.claimant if more else None
-            html = self._also_checked_html(page, shown, more, claimant)
+        html = self._ahead.pop(page.path, None)
+        if html is None:
+            key = (slug, page.path.rsplit("/", 1)[-1])
+            html = self._also_checked_section(key, page.path, page.locale, also, by_key, linked)
         self.also_checked[page.path] = html
         return replace(page, body_html=page.body_html.replace(ALSO_CHECKED_SLOT, html, 1))
+
+    def also_checked_ahead(self) -> None:
+        """Make every claim page's "Also checked in" section now, for `assemble` to take: they need the checked
+        claims only, not the articles' composed parts, so a build makes them while forked workers compose their
+        shares (`factsite.build.site.SiteBuild.pages`) rather than after, on one processor."""
+        also = same_claims(self.project.claims, self.settings)
+        if not also:
+            return
+        by_key = {(c.article.slug, c.claim.id): c for c in self.project.claims}
+        linked: dict[ClaimKey, _Linked] = {}
+        for claimed in self.project.claims:
+            article = claimed.article
+            key = (article.slug, claimed.claim.id)
+            path = views.claim_path(article.slug, claimed.claim.id)
+            self._ahead[path] = self._also_checked_section(key, path, article.locale, also, by_key, linked)
+
+    def _also_checked_section(self, key: ClaimKey, path: str, locale: str, also: dict[ClaimKey, ClaimGroup],
+                              by_key: dict[ClaimKey, CheckedClaim],
+                              linked: dict[ClaimKey, _Linked]) -> str:  # fmt: skip
+        group = also.get(key)
+        if group is None:
+            return ""
+        shown = [self._linked(other, by_key, linked) for other in group.others(key)]
+        more = group.count(key) - len(shown)
+        # The claimant's page lists every claim of theirs, this one's other checks among them.
+        claimant = group.claimant if more else None
+        return self._also_checked_html(path, locale, shown, more, claimant)
 
     def _linked(self, key: ClaimKey, by_key: dict[ClaimKey, CheckedClaim], known: dict[ClaimKey, _Linked]) -> _Linked:
         found = known.get(key)
@@ -568,18 +592,19 @@ class PageRenderer:
             found = known[key] = _Linked(link, article, shown)
         return found
 
-    def _also_checked_html(self, page: SitePage, links: list[_Linked], more: int, claimant: Claimant | None) -> str:
+    def _also_checked_html(self, path: str, locale: str, links: list[_Linked], more: int,
+                           claimant: Claimant | None) -> str:  # fmt: skip
         # The key names everything the section shows: the page's place and language, the linked claims, the
         # number of the others and where they are listed (the templates and settings are the section store's
         # own key).
         listed_at = claimant_path(claimant) if claimant else None
         listed = repr((more, claimant, listed_at))
-        shown = "\0".join((page.path, page.locale, *(linked.shown for linked in links), listed))
+        shown = "\0".join((path, locale, *(linked.shown for linked in links), listed))
         key = hashlib.sha256(shown.encode()).hexdigest()
         html = self.sections.get(key) if self.sections is not None else None
         if html is None:
             pairs = [(linked.link, linked.article) for linked in links]
-            html = self.render("_also_checked.html", page.path, page.locale, links=pairs, more=more,
+            html = self.render("_also_checked.html", path, locale, links=pairs, more=more,
                                claimant=claimant, claimant_path=listed_at)  # fmt: skip
             if self.sections is not None:
                 self.sections.put(key, html)

@@ -30,6 +30,7 @@ from factsite.render.same_claims import (
     near_identical,
     same_claims,
 )
+from tests.conftest import ran_where_it_forks
 from tests.publish.conftest import build, built
 from tests.publish.site_fixture import write_site
 
@@ -261,6 +262,29 @@ def test_a_claim_checked_in_many_articles_lists_the_five_most_recent_and_counts_
     record = claims[("jobs", "ministry-says")]
     assert record["also_checked_in"] == claims[("jobs", "jobs-grew")]["also_checked_in"]
     assert record["also_checked_count"] == 11
+
+
+def test_the_sections_are_made_while_forked_workers_compose(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    if ran_where_it_forks(request):
+        return
+    # The "Also checked in" sections need the checked claims only: where workers compose the articles in other
+    # processes, this process makes the sections while it waits for them, not after, when it assembles the
+    # claim pages on one processor. The pages are those one process composes.
+    config = _recurring_site(tmp_path)
+    forked = SiteBuild(read_site_config(config).settings(), BuildOptions(jobs=2, parallel_always=True))
+    assert not forked.check().errors
+    pages = forked.pages()  # composed, and not yet assembled
+    sections = forked.caches.pages.sections
+    made = sections.misses
+    bodies = {page.path: page.body_html for page in pages}
+    assert forked.caches.pages.misses == 0  # composed by the workers
+    assert made > 0 and sections.misses == made  # none made again as the pages were assembled
+    alone = SiteBuild(read_site_config(config).settings(), BuildOptions(jobs=1))
+    assert not alone.check().errors
+    assert {page.path: page.body_html for page in alone.pages()} == bodies
+    assert alone.caches.pages.sections.misses == made
+    assert alone.renderer is not None and forked.renderer is not None
+    assert alone.renderer.also_checked == forked.renderer.also_checked
 
 
 def test_the_search_keeps_one_group_per_claim_shared_by_its_checks(tmp_path: Path) -> None:

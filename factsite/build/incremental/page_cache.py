@@ -127,12 +127,13 @@ class PageCache:
         return stored
 
     def prefetch(self, render: ArticleRendering, articles: Sequence[CheckedArticle], keys: Mapping[str, str],
-                 workers: int, minimum: int) -> int:  # fmt: skip
+                 workers: int, minimum: int, meanwhile: Callable[[], object] | None = None) -> int:  # fmt: skip
         """Render in `workers` processes the articles this cache lacks, so that `rendering` finds them.
 
         An article's pages depend on that article, the settings and the templates only, so rendering
         them elsewhere changes nothing but the time taken. Each process stores what it rendered.
-        Returns how many articles were rendered.
+        Returns how many articles were rendered. `meanwhile`: done here, where processes were forked, once this
+        process's share is rendered and before it waits for the others (`workers.in_shares`).
         """
         missing = []
         for checked in articles:
@@ -154,7 +155,7 @@ class PageCache:
         forking = can_fork()
         if forking:
             forked, failures = in_shares(functools.partial(self._render_share, render), missing[1:],
-                                         min(workers, len(missing) - 1))  # fmt: skip
+                                         min(workers, len(missing) - 1), meanwhile)  # fmt: skip
             if failures:
                 raise failures[0]
             shares += forked

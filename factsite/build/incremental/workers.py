@@ -122,13 +122,14 @@ def start(function: Callable[[], Any], *, collect: bool = True) -> Child:
         os._exit(status)
 
 
-def in_shares(work: Callable[[Sequence[T], int], R], items: Sequence[T],
-              processes: int) -> tuple[list[R], list[Exception]]:  # fmt: skip
+def in_shares(work: Callable[[Sequence[T], int], R], items: Sequence[T], processes: int,
+              meanwhile: Callable[[], object] | None = None) -> tuple[list[R], list[Exception]]:  # fmt: skip
     """`work(share, steps)` on `processes` shares of `items`: the smallest share in this process with `steps`
     equal to `processes` (it reports progress for all: children would draw over a progress bar), the others
     in forked children with `steps` 0. Every child is waited for, whatever fails; returns the results of
     the shares that succeeded (this process's first, in two parts where the items do not divide evenly) and the
-    exceptions of those that failed."""
+    exceptions of those that failed. `meanwhile`: what this process does once its share is done, before it waits
+    for the children (work that needs none of their results); its failure is one of the failures."""
     shares = [items[index::processes] for index in range(processes)]
     # The last share is the smallest (by one item, where the items do not divide evenly): this process's, as it
     # reports the progress and, in the check and composing, did the first article before the fork. With the
@@ -144,6 +145,8 @@ def in_shares(work: Callable[[Sequence[T], int], R], items: Sequence[T],
     try:
         for part, steps in parts:
             results.append(work(part, steps))
+        if meanwhile is not None:
+            meanwhile()
     except Exception as error:
         failures.append(error)
     for child in children:
