@@ -181,6 +181,10 @@ def test_taking_out_what_pagefind_reads_would_change_its_index(tmp_path: Path) -
         '<h1>A</h1><div class="fs-facts"><span title="</div>">x</span></div><p>Text</p>',  # a `<` in a value
         '<h1>A</h1><div class="fs-facts"><script>let a = "</div>";</script></div><p>Text</p>',  # raw text
         '<h1>A</h1><div class="fs-facts" data-pagefind-meta="kind:facts">x</div><p>Text</p>',  # Pagefind's own
+        # A `>` in a value, before an id (a page published as it is: factsite's own escape it): the tag ends later.
+        "<h1>A</h1><div class=\"fs-facts\" title='x>y' id=\"anchor\">x</div><p>Text</p>",
+        '<h1>A</h1><div class="fs-facts" title="x>y" id="anchor">x</div><p>Text</p>',
+        "<h1>A</h1><div class=\"fs-facts\" title = 'x>y' id=\"anchor\">x</div><p>Text</p>",
     ],
 )
 def test_a_page_another_parser_could_read_otherwise_is_given_with_its_content_whole(body: str, tmp_path: Path) -> None:

@@ -141,10 +141,11 @@ _VOID = frozenset(
 # What ends a tag's name in HTML.
 _ENDS = rb"[ \t\n\f\r/>]"
 # What another parser could read otherwise than the tags counted here: a comment or character data, capital letters in
-# a tag's name, an attribute's value holding a `<` (nh3 below 0.3 leaves one as it is). A document holding one is
-# given whole (factsite's pages hold none: tests/site/test_search_trim.py), as is one with Pagefind's attributes.
+# a tag's name, an attribute's value holding a `<` (nh3 below 0.3 leaves one as it is) or a `>` (a tag read here to
+# its first `>` would hide an id after it: a page published as it is may hold one). A document holding one is given
+# whole (factsite's pages hold none: tests/site/test_search_trim.py), as is one with Pagefind's attributes.
 _UNSAFE = rb"[!?A-Z]|/[A-Z]|(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)" + _ENDS
-_UNSAFE_VALUE = re.compile(rb"""="[^"<]*<|='[^'<]*<""")
+_UNSAFE_VALUE = re.compile(rb"""=[ \t\n\f\r]*(?:"[^"<>]*[<>]|'[^'<>]*[<>])""")
 # What Pagefind reads even of an element it leaves out: the first heading's words or the first image (the page's
 # title and image); an element holding one stays, unless it is all of a page, which has no words then.
 _TITLED = rb"(?:h1|img)" + _ENDS
