@@ -198,3 +198,29 @@ def test_a_page_factsite_did_not_make_is_given_whole() -> None:
     """An editor's page, or a page published as it is, is given as it is: its HTML is not factsite's to vouch for."""
     page = FRAME.format(kind="x", body="<p>Text</p>").replace('<div class="fs-page fs-page--x">', "<div>").encode()
     assert page_document(page, Trim(NOT_INDEXED)) == page
+
+
+def test_a_page_published_as_it_is_in_another_encoding_with_factsites_layout_is_indexed(tmp_path: Path) -> None:
+    """A page published as it is (`static_files: allow:`), kept from a factsite site and saved in Windows-1252, its
+    kind's class holding a byte that is not UTF-8: the build goes on, and Pagefind indexes it as the whole page."""
+    project = copy_demo(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    options = "      search: pagefind\n      static_files:\n        allow: ['archive/*']\n"
+    config.write_text(config.read_text("utf-8").replace("  - factsite:\n", "  - factsite:\n" + options, 1), "utf-8")
+    page = project / "content" / "archive" / "2019" / "index.html"
+    page.parent.mkdir(parents=True)
+    body = '<h1>Archive</h1><p>The café on the square reopened in 2019.</p><div class="fs-facts">Since 2019</div>'
+    page.write_bytes(FRAME.format(kind="archivé", body=body).encode("cp1252"))
+    outcome = build_site(str(config))
+    assert outcome.ok, outcome.site_errors
+    site = project / "site"
+    assert indexed(list(documents(site)), tmp_path / "whole") == tree_digest(site / "pagefind")
+
+
+def test_a_class_is_split_at_htmls_spaces_only(tmp_path: Path) -> None:
+    """`fs-page--claim` after a no-break space is no class of its own to Pagefind: the claim's sentence stays."""
+    body = '<h1>Claim</h1><blockquote class="fs-sentence">The sentence</blockquote><p>After.</p>'
+    whole, trimmed = _trimmed("x\u00a0fs-page--claim", body)
+    assert body in trimmed
+    path = "x/index.html"
+    assert indexed([(path, trimmed)], tmp_path / "trimmed") == indexed([(path, whole)], tmp_path / "whole")

@@ -152,6 +152,7 @@ _TITLED = rb"(?:h1|img)" + _ENDS
 # Both looked for at once.
 _LOOKED_FOR = re.compile(b"<(?:(" + _UNSAFE + b")|" + _TITLED + b")")
 _ID = re.compile(rb"[ \t\n\f\r][iI][dD][ \t\n\f\r]*=")
+_SPACES = re.compile(rb"[ \t\n\f\r]+")
 _SELECTOR = re.compile(r"\.([A-Za-z_][\w-]*)")
 _WITHIN = re.compile(r"\.([A-Za-z_][\w-]*) \.([A-Za-z_][\w-]*)")
 
@@ -193,7 +194,9 @@ class Trim:
             if found.group(1):
                 return content
             titled.append(found.start())
-        search = self._opening(wrapper.group(1).decode().split()).search
+        # Its classes split as HTML splits them; a byte other than ASCII (a page published as it is, in another
+        # encoding) is in no class the selectors name.
+        search = self._opening([name.decode("latin-1") for name in _SPACES.split(wrapper.group(1))]).search
         whole = (len(content) - len(content.lstrip()), len(content.rstrip())) if alone else None
         parts: list[bytes] = []
         done = 0
