@@ -163,3 +163,38 @@ def test_the_cards_drawing_forks_before_the_first_articles_lint(tmp_path: Path, 
     assert not project_checked.errors and build._drawing is not None
     assert calls[0] == "fork" and "lint" in calls
     build._drawing.stop()
+
+
+def _broken(config_file: Path) -> None:
+    """The two articles checked ahead with errors: YAML that does not parse, a source cited that does not exist, and
+    a claim mark that names no claim."""
+    articles = config_file.parent / "content" / "articles"
+    hospital = articles / "hospital.yaml"
+    hospital.write_text(hospital.read_text("utf-8").replace("claims:", "claims:\n  bad: [unclosed\n", 1), "utf-8")
+    jobs = articles / "jobs.yaml"
+    text = jobs.read_text("utf-8")
+    assert "sources: [ministry-release]" in text
+    jobs.write_text(text.replace("sources: [ministry-release]", "sources: [no-such-source]", 1), "utf-8")
+    marks = articles / "jobs.md"
+    marks.write_text(marks.read_text("utf-8") + "\nA [broken mark]{#no-such-claim}.\n", "utf-8")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_articles_with_errors_checked_ahead_are_reported_as_before(
+    workers: int, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if workers > 1 and (not hasattr(os, "fork") or ran_where_it_forks(request)):
+        return
+    config_file = site_project(tmp_path / "site")
+    _broken(config_file)
+    loaded = _check(config_file, tmp_path / "loaded", loading=False, workers=workers)
+    seen: list[tuple[str, int, int]] = []
+    problems = _check(config_file, tmp_path / "loading", loading=True, workers=workers, seen=seen)
+    if workers == 1:
+        assert seen == [("budget", 2, 0)]  # the others checked ahead, and failed: not handed on
+    errors = [problem for problem in problems if ": error: " in problem]
+    assert [error.split(": error: ")[0] for error in errors] == [
+        "content/articles/hospital.yaml:16:8", "content/articles/jobs.md:16:3", "content/articles/jobs.yaml:20:15"
+    ]  # fmt: skip
+    assert problems == loaded
+    assert _entries(tmp_path / "loading") == _entries(tmp_path / "loaded")

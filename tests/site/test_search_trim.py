@@ -182,9 +182,9 @@ def test_taking_out_what_pagefind_reads_would_change_its_index(tmp_path: Path) -
         '<h1>A</h1><div class="fs-facts"><script>let a = "</div>";</script></div><p>Text</p>',  # raw text
         '<h1>A</h1><div class="fs-facts" data-pagefind-meta="kind:facts">x</div><p>Text</p>',  # Pagefind's own
         # A `>` in a value, before an id (a page published as it is: factsite's own escape it): the tag ends later.
-        "<h1>A</h1><div class=\"fs-facts\" title='x>y' id=\"anchor\">x</div><p>Text</p>",
+        '<h1>A</h1><div class="fs-facts" title=\'x>y\' id="anchor">x</div><p>Text</p>',
         '<h1>A</h1><div class="fs-facts" title="x>y" id="anchor">x</div><p>Text</p>',
-        "<h1>A</h1><div class=\"fs-facts\" title = 'x>y' id=\"anchor\">x</div><p>Text</p>",
+        '<h1>A</h1><div class="fs-facts" title = \'x>y\' id="anchor">x</div><p>Text</p>',
     ],
 )
 def test_a_page_another_parser_could_read_otherwise_is_given_with_its_content_whole(body: str, tmp_path: Path) -> None:
@@ -224,3 +224,45 @@ def test_a_class_is_split_at_htmls_spaces_only(tmp_path: Path) -> None:
     assert body in trimmed
     path = "x/index.html"
     assert indexed([(path, trimmed)], tmp_path / "trimmed") == indexed([(path, whole)], tmp_path / "whole")
+
+
+# What editors write, where factsite's pages hold it: a claim's note in Markdown with inline HTML (which nh3 keeps or
+# cleans), a source's title, an article's text with CRLF line endings, an editor's page that names a kind.
+NOTE = (
+    '    note: |\n      Costs < 5 & > 3, "a>b" <b>bold</b>. <div class="fs-sources"><div>nested <h2 id="hx">Inner'
+    ' heading</h2></div> hidden words</div> <a href="https://x.org/?a=1&b=2"><svg viewBox="0 0 1 1"><path'
+    ' d="M0"/></svg>linked</a> <span class="fs-mark__badge">badge</span> <div class="fs-facts" id="f">with'
+    ' id</div> <div class="fs-facts"><img src="../../a.png" alt="alt"></div> <h1>second title</h1> <span'
+    ' class="fs-visually-hidden"><em>em</em></span> दावा غير صحيح <q class="fs-diff">quoted</q> <div'
+    ' title="a>b" class="fs-passage">p</div>\n\n      ## Sub heading\n\n      | a | b |\n      |---|---|\n'
+    "      | 1 | <2 |\n"
+)
+
+
+def test_what_editors_write_gives_the_whole_pages_index(tmp_path: Path) -> None:
+    project = copy_demo(tmp_path / "demo")
+    config = project / "mkdocs.yml"
+    options = "  - factsite:\n      search: pagefind\n"
+    config.write_text(config.read_text("utf-8").replace("  - factsite:\n", options, 1), "utf-8")
+    articles = project / "content" / "articles"
+    citations = articles / "hi-sinchai-yojana.yaml"
+    text = citations.read_text("utf-8")
+    text = text.replace('    note: कार्यवाही में यही संख्या शब्दों में है, "तीन लाख बीस हज़ार किसानों"।\n', NOTE, 1)
+    text = text.replace('title: "विधानसभा की कार्यवाही', 'title: "<Assembly> & \\"record\\" a>b <div class=fs-x> ', 1)
+    citations.write_text(text, "utf-8")
+    markdown = articles / "ar-daam-alkhubz.md"
+    inline = b'<div class="fs-facts">inline <b>html</b></div> tail & <svg viewBox="0 0 1 1"><path d="M0"/></svg> end'
+    markdown.write_bytes(markdown.read_bytes().replace(b"\n", b"\r\n") + b"\r\n" + inline + b"\r\n")
+    (project / "content" / "kinded.md").write_text(
+        '---\nfactsite_kind: claim\n---\n\n# Kinded page\n\n<blockquote class="fs-sentence">sentence words'
+        '</blockquote>\n\n<div class="fs-sources" id="s1">source words</div>\n\nText after.\n',
+        "utf-8",
+    )
+    outcome = build_site(str(config))
+    assert outcome.ok, outcome.site_errors
+    site = project / "site"
+    whole, trimmed = dict(documents(site)), dict(documents(site, NOT_INDEXED))
+    for path in ("articles/hi-sinchai-yojana/index.html", "articles/ar-daam-alkhubz/index.html", "kinded/index.html"):
+        assert len(trimmed[path]) < len(whole[path]) / 2, path
+    assert "Costs &lt; 5" in trimmed["articles/hi-sinchai-yojana/index.html"]
+    assert indexed(list(trimmed.items()), tmp_path / "trimmed") == indexed(list(whole.items()), tmp_path / "whole")
