@@ -141,11 +141,14 @@ _VOID = frozenset(
 # What ends a tag's name in HTML.
 _ENDS = rb"[ \t\n\f\r/>]"
 # What another parser could read otherwise than the tags counted here: a comment or character data, capital letters in
-# a tag's name, an attribute's value holding a `<` (nh3 below 0.3 leaves one as it is) or a `>` (a tag read here to
-# its first `>` would hide an id after it: a page published as it is may hold one). A document holding one is given
-# whole (factsite's pages hold none: tests/site/test_search_trim.py), as is one with Pagefind's attributes.
+# a tag's name, an attribute's value holding a `<` (nh3 below 0.3 leaves one as it is). A document holding one is
+# given whole (factsite's pages hold none: tests/site/test_search_trim.py), as is one with Pagefind's attributes.
 _UNSAFE = rb"[!?A-Z]|/[A-Z]|(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)" + _ENDS
-_UNSAFE_VALUE = re.compile(rb"""=[ \t\n\f\r]*(?:"[^"<>]*[<>]|'[^'<>]*[<>])""")
+_UNSAFE_VALUE = re.compile(rb"""="[^"<]*<|='[^'<]*<""")
+# The rest of a tag, to its `>`: one in a quoted value does not end it (a page published as it is may hold one; an id
+# after it makes the element an anchor). A value quoted otherwise than HTML reads it (a quote inside an unquoted
+# value) is not matched, and the element stays. Possessive: nothing to try again (the alternatives start apart).
+_TAG_REST = re.compile(rb"""(?:[^>"'=]++|=[ \t\n\f\r]*+(?:"[^"]*+"|'[^']*+')?)*+>""")
 # What Pagefind reads even of an element it leaves out: the first heading's words or the first image (the page's
 # title and image); an element holding one stays, unless it is all of a page, which has no words then.
 _TITLED = rb"(?:h1|img)" + _ENDS
@@ -228,7 +231,9 @@ class Trim:
     def _end(self, html: bytes, opening: re.Match[bytes]) -> int | None:
         """Where the element opened at `opening` ends, if it has no id and a well-formed end."""
         tag = opening.group(1) or opening.group(2)
-        opened = html.find(b">", opening.end())
+        # Found by its name, or by a class: then the rest of the tag follows the class's value.
+        rest = opening.end() if opening.group(1) else html.find(b'"', opening.end()) + 1
+        opened = _tag_end(html, rest) if rest > 0 else -1
         if opened < 0 or tag in _VOID or html[opened - 1] == 47:  # 47: "/"
             return None
         if _ID.search(html, opening.end(), opened):
@@ -249,7 +254,7 @@ class Trim:
             found = count.search(html, at)
             if found is None:
                 return None
-            at = html.find(b">", found.end())
+            at = _tag_end(html, found.end())
             if at < 0:
                 return None
             if found.group(1):
@@ -262,6 +267,12 @@ class Trim:
         if tag in _INLINE and html.find(b"<", opened, found.start()) >= 0:
             return None
         return at + 1
+
+
+def _tag_end(html: bytes, at: int) -> int:
+    """Where the tag whose name ends at `at` ends (its `>`), or -1."""
+    rest = _TAG_REST.match(html, at)
+    return -1 if rest is None else rest.end() - 1
 
 
 def _any_in(places: list[int], start: int, end: int) -> bool:
