@@ -198,3 +198,34 @@ def test_articles_with_errors_checked_ahead_are_reported_as_before(
     ]  # fmt: skip
     assert problems == loaded
     assert _entries(tmp_path / "loading") == _entries(tmp_path / "loaded")
+
+
+def test_a_check_stopped_part_way_leaves_no_article_checked_ahead_to_the_next(tmp_path: Path) -> None:
+    """Ctrl-C after the next articles were checked ahead, before their turn: a later check with the same caches checks
+    them again, as the files are then. A snapshot, which an article's key does not cover, may have been saved since."""
+    project = copy_demo(tmp_path / "demo")  # English first, whose lint waits; the Hindi article checked meanwhile
+    citations = project / "content" / "articles" / "hi-sinchai-yojana.yaml"
+    text = citations.read_text("utf-8")
+    citations.write_text(text.replace("    excerpt: |\n", "    snapshot: sources/vidhansabha.txt\n    excerpt: |\n", 1))
+    settings = read_settings(str(project / "mkdocs.yml"))[0]
+    checks = CheckCache(settings, tmp_path / "cache")
+    pairs = article_paths(settings.content_dir)[0]
+
+    def interrupted(checked: CheckedArticle) -> None:
+        raise KeyboardInterrupt  # as Ctrl-C there: the others were checked ahead, none was linted
+
+    checks.on_claims = interrupted
+    checks._upcoming.extend(pairs)
+    _loading_until_checked_ahead(checks)
+    with pytest.raises(KeyboardInterrupt):
+        checks.prefetch(pairs, 1, minimum=2)
+        check_project(settings, checks.check)
+    ahead.wait()
+    checks.on_claims = None
+    missing = "error: snapshot 'sources/vidhansabha.txt' does not exist"
+    assert any(missing in str(problem) for problem in check_project(settings).problems)
+    (settings.content_dir / "sources" / "vidhansabha.txt").write_text("कृषि मंत्री: अध्यक्ष महोदय\n", "utf-8")
+    checks.prefetch(pairs, 1, minimum=2)
+    problems = [str(problem) for problem in check_project(settings, checks.check).problems]
+    assert not any(missing in problem for problem in problems)
+    assert problems == [str(problem) for problem in check_project(settings).problems]
