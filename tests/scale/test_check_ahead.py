@@ -163,3 +163,69 @@ def test_the_cards_drawing_forks_before_the_first_articles_lint(tmp_path: Path, 
     assert not project_checked.errors and build._drawing is not None
     assert calls[0] == "fork" and "lint" in calls
     build._drawing.stop()
+
+
+def _broken(config_file: Path) -> None:
+    """The two articles checked ahead with errors: YAML that does not parse, a source cited that does not exist, and
+    a claim mark that names no claim."""
+    articles = config_file.parent / "content" / "articles"
+    hospital = articles / "hospital.yaml"
+    hospital.write_text(hospital.read_text("utf-8").replace("claims:", "claims:\n  bad: [unclosed\n", 1), "utf-8")
+    jobs = articles / "jobs.yaml"
+    text = jobs.read_text("utf-8")
+    assert "sources: [ministry-release]" in text
+    jobs.write_text(text.replace("sources: [ministry-release]", "sources: [no-such-source]", 1), "utf-8")
+    marks = articles / "jobs.md"
+    marks.write_text(marks.read_text("utf-8") + "\nA [broken mark]{#no-such-claim}.\n", "utf-8")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_articles_with_errors_checked_ahead_are_reported_as_before(
+    workers: int, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if workers > 1 and (not hasattr(os, "fork") or ran_where_it_forks(request)):
+        return
+    config_file = site_project(tmp_path / "site")
+    _broken(config_file)
+    loaded = _check(config_file, tmp_path / "loaded", loading=False, workers=workers)
+    seen: list[tuple[str, int, int]] = []
+    problems = _check(config_file, tmp_path / "loading", loading=True, workers=workers, seen=seen)
+    if workers == 1:
+        assert seen == [("budget", 2, 0)]  # the others checked ahead, and failed: not handed on
+    errors = [problem for problem in problems if ": error: " in problem]
+    assert [error.split(": error: ")[0] for error in errors] == [
+        "content/articles/hospital.yaml:16:8", "content/articles/jobs.md:16:3", "content/articles/jobs.yaml:20:15"
+    ]  # fmt: skip
+    assert problems == loaded
+    assert _entries(tmp_path / "loading") == _entries(tmp_path / "loaded")
+
+
+def test_a_check_stopped_part_way_leaves_no_article_checked_ahead_to_the_next(tmp_path: Path) -> None:
+    """Ctrl-C after the next articles were checked ahead, before their turn: a later check with the same caches checks
+    them again, as the files are then. A snapshot, which an article's key does not cover, may have been saved since."""
+    project = copy_demo(tmp_path / "demo")  # English first, whose lint waits; the Hindi article checked meanwhile
+    citations = project / "content" / "articles" / "hi-sinchai-yojana.yaml"
+    text = citations.read_text("utf-8")
+    citations.write_text(text.replace("    excerpt: |\n", "    snapshot: sources/vidhansabha.txt\n    excerpt: |\n", 1))
+    settings = read_settings(str(project / "mkdocs.yml"))[0]
+    checks = CheckCache(settings, tmp_path / "cache")
+    pairs = article_paths(settings.content_dir)[0]
+
+    def interrupted(checked: CheckedArticle) -> None:
+        raise KeyboardInterrupt  # as Ctrl-C there: the others were checked ahead, none was linted
+
+    checks.on_claims = interrupted
+    checks._upcoming.extend(pairs)
+    _loading_until_checked_ahead(checks)
+    with pytest.raises(KeyboardInterrupt):
+        checks.prefetch(pairs, 1, minimum=2)
+        check_project(settings, checks.check)
+    ahead.wait()
+    checks.on_claims = None
+    missing = "error: snapshot 'sources/vidhansabha.txt' does not exist"
+    assert any(missing in str(problem) for problem in check_project(settings).problems)
+    (settings.content_dir / "sources" / "vidhansabha.txt").write_text("कृषि मंत्री: अध्यक्ष महोदय\n", "utf-8")
+    checks.prefetch(pairs, 1, minimum=2)
+    problems = [str(problem) for problem in check_project(settings, checks.check).problems]
+    assert not any(missing in problem for problem in problems)
+    assert problems == [str(problem) for problem in check_project(settings).problems]

@@ -147,6 +147,12 @@ def _trimmed(kind: str, body: str) -> tuple[str, str]:
         ("about", '<div class="fs-facts"><h1>The title</h1></div><p>Text.</p>'
          '<div class="fs-passage"><img src="a.png" alt="A"></div>',
          [], ["<h1>The title</h1>", '<img src="a.png"']),
+        # A `>` in a quoted value does not end the tag (a page published as it is: factsite's own escape it): an id
+        # after it is an anchor, which stays.
+        ("about", "<h1>A</h1><div class=\"fs-facts\" title='x>y' id=\"one\">x</div><p>Text</p>"
+         '<div class="fs-facts" title="x>y" id="two">y</div><div class="fs-facts" title = \'x>y\' id="three">z</div>'
+         "<div class=\"fs-facts\" title='x>y'>gone</div><div class=\"fs-facts\" title=x'y>left</div>",
+         ["gone"], ['id="one"', 'id="two"', 'id="three"', "title=x'y>left"]),
         # A page whose content is all left out has no words: Pagefind leaves it out, and its content goes.
         ("sources", "<h1>Sources</h1><p>Every source.</p>", ["<h1>Sources</h1>", "Every source."], []),
     ],
@@ -194,3 +200,71 @@ def test_a_page_factsite_did_not_make_is_given_whole() -> None:
     """An editor's page, or a page published as it is, is given as it is: its HTML is not factsite's to vouch for."""
     page = FRAME.format(kind="x", body="<p>Text</p>").replace('<div class="fs-page fs-page--x">', "<div>").encode()
     assert page_document(page, Trim(NOT_INDEXED)) == page
+
+
+def test_a_page_published_as_it_is_in_another_encoding_with_factsites_layout_is_indexed(tmp_path: Path) -> None:
+    """A page published as it is (`static_files: allow:`), kept from a factsite site and saved in Windows-1252, its
+    kind's class holding a byte that is not UTF-8: the build goes on, and Pagefind indexes it as the whole page."""
+    project = copy_demo(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    options = "      search: pagefind\n      static_files:\n        allow: ['archive/*']\n"
+    config.write_text(config.read_text("utf-8").replace("  - factsite:\n", "  - factsite:\n" + options, 1), "utf-8")
+    page = project / "content" / "archive" / "2019" / "index.html"
+    page.parent.mkdir(parents=True)
+    body = '<h1>Archive</h1><p>The café on the square reopened in 2019.</p><div class="fs-facts">Since 2019</div>'
+    page.write_bytes(FRAME.format(kind="archivé", body=body).encode("cp1252"))
+    outcome = build_site(str(config))
+    assert outcome.ok, outcome.site_errors
+    site = project / "site"
+    assert indexed(list(documents(site)), tmp_path / "whole") == tree_digest(site / "pagefind")
+
+
+def test_a_class_is_split_at_htmls_spaces_only(tmp_path: Path) -> None:
+    """`fs-page--claim` after a no-break space is no class of its own to Pagefind: the claim's sentence stays."""
+    body = '<h1>Claim</h1><blockquote class="fs-sentence">The sentence</blockquote><p>After.</p>'
+    whole, trimmed = _trimmed("x\u00a0fs-page--claim", body)
+    assert body in trimmed
+    path = "x/index.html"
+    assert indexed([(path, trimmed)], tmp_path / "trimmed") == indexed([(path, whole)], tmp_path / "whole")
+
+
+# What editors write, where factsite's pages hold it: a claim's note in Markdown with inline HTML (which nh3 keeps or
+# cleans), a source's title, an article's text with CRLF line endings, an editor's page that names a kind.
+NOTE = (
+    '    note: |\n      Costs < 5 & > 3, "a>b" <b>bold</b>. <div class="fs-sources"><div>nested <h2 id="hx">Inner'
+    ' heading</h2></div> hidden words</div> <a href="https://x.org/?a=1&b=2"><svg viewBox="0 0 1 1"><path'
+    ' d="M0"/></svg>linked</a> <span class="fs-mark__badge">badge</span> <div class="fs-facts" id="f">with'
+    ' id</div> <div class="fs-facts"><img src="../../a.png" alt="alt"></div> <h1>second title</h1> <span'
+    ' class="fs-visually-hidden"><em>em</em></span> दावा غير صحيح <q class="fs-diff">quoted</q> <div'
+    ' title="a>b" class="fs-passage">p</div>\n\n      ## Sub heading\n\n      | a | b |\n      |---|---|\n'
+    "      | 1 | <2 |\n"
+)
+
+
+def test_what_editors_write_gives_the_whole_pages_index(tmp_path: Path) -> None:
+    project = copy_demo(tmp_path / "demo")
+    config = project / "mkdocs.yml"
+    options = "  - factsite:\n      search: pagefind\n"
+    config.write_text(config.read_text("utf-8").replace("  - factsite:\n", options, 1), "utf-8")
+    articles = project / "content" / "articles"
+    citations = articles / "hi-sinchai-yojana.yaml"
+    text = citations.read_text("utf-8")
+    text = text.replace('    note: कार्यवाही में यही संख्या शब्दों में है, "तीन लाख बीस हज़ार किसानों"।\n', NOTE, 1)
+    text = text.replace('title: "विधानसभा की कार्यवाही', 'title: "<Assembly> & \\"record\\" a>b <div class=fs-x> ', 1)
+    citations.write_text(text, "utf-8")
+    markdown = articles / "ar-daam-alkhubz.md"
+    inline = b'<div class="fs-facts">inline <b>html</b></div> tail & <svg viewBox="0 0 1 1"><path d="M0"/></svg> end'
+    markdown.write_bytes(markdown.read_bytes().replace(b"\n", b"\r\n") + b"\r\n" + inline + b"\r\n")
+    (project / "content" / "kinded.md").write_text(
+        '---\nfactsite_kind: claim\n---\n\n# Kinded page\n\n<blockquote class="fs-sentence">sentence words'
+        '</blockquote>\n\n<div class="fs-sources" id="s1">source words</div>\n\nText after.\n',
+        "utf-8",
+    )
+    outcome = build_site(str(config))
+    assert outcome.ok, outcome.site_errors
+    site = project / "site"
+    whole, trimmed = dict(documents(site)), dict(documents(site, NOT_INDEXED))
+    for path in ("articles/hi-sinchai-yojana/index.html", "articles/ar-daam-alkhubz/index.html", "kinded/index.html"):
+        assert len(trimmed[path]) < len(whole[path]) / 2, path
+    assert "Costs &lt; 5" in trimmed["articles/hi-sinchai-yojana/index.html"]
+    assert indexed(list(trimmed.items()), tmp_path / "trimmed") == indexed(list(whole.items()), tmp_path / "whole")

@@ -145,12 +145,17 @@ _ENDS = rb"[ \t\n\f\r/>]"
 # given whole (factsite's pages hold none: tests/site/test_search_trim.py), as is one with Pagefind's attributes.
 _UNSAFE = rb"[!?A-Z]|/[A-Z]|(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)" + _ENDS
 _UNSAFE_VALUE = re.compile(rb"""="[^"<]*<|='[^'<]*<""")
+# The rest of a tag, to its `>`: one in a quoted value does not end it (a page published as it is may hold one; an id
+# after it makes the element an anchor). A value quoted otherwise than HTML reads it (a quote inside an unquoted
+# value) is not matched, and the element stays. Possessive: nothing to try again (the alternatives start apart).
+_TAG_REST = re.compile(rb"""(?:[^>"'=]++|=[ \t\n\f\r]*+(?:"[^"]*+"|'[^']*+')?)*+>""")
 # What Pagefind reads even of an element it leaves out: the first heading's words or the first image (the page's
 # title and image); an element holding one stays, unless it is all of a page, which has no words then.
 _TITLED = rb"(?:h1|img)" + _ENDS
 # Both looked for at once.
 _LOOKED_FOR = re.compile(b"<(?:(" + _UNSAFE + b")|" + _TITLED + b")")
 _ID = re.compile(rb"[ \t\n\f\r][iI][dD][ \t\n\f\r]*=")
+_SPACES = re.compile(rb"[ \t\n\f\r]+")
 _SELECTOR = re.compile(r"\.([A-Za-z_][\w-]*)")
 _WITHIN = re.compile(r"\.([A-Za-z_][\w-]*) \.([A-Za-z_][\w-]*)")
 
@@ -192,7 +197,9 @@ class Trim:
             if found.group(1):
                 return content
             titled.append(found.start())
-        search = self._opening(wrapper.group(1).decode().split()).search
+        # Its classes split as HTML splits them; a byte other than ASCII (a page published as it is, in another
+        # encoding) is in no class the selectors name.
+        search = self._opening([name.decode("latin-1") for name in _SPACES.split(wrapper.group(1))]).search
         whole = (len(content) - len(content.lstrip()), len(content.rstrip())) if alone else None
         parts: list[bytes] = []
         done = 0
@@ -224,7 +231,9 @@ class Trim:
     def _end(self, html: bytes, opening: re.Match[bytes]) -> int | None:
         """Where the element opened at `opening` ends, if it has no id and a well-formed end."""
         tag = opening.group(1) or opening.group(2)
-        opened = html.find(b">", opening.end())
+        # Found by its name, or by a class: then the rest of the tag follows the class's value.
+        rest = opening.end() if opening.group(1) else html.find(b'"', opening.end()) + 1
+        opened = _tag_end(html, rest) if rest > 0 else -1
         if opened < 0 or tag in _VOID or html[opened - 1] == 47:  # 47: "/"
             return None
         if _ID.search(html, opening.end(), opened):
@@ -245,7 +254,7 @@ class Trim:
             found = count.search(html, at)
             if found is None:
                 return None
-            at = html.find(b">", found.end())
+            at = _tag_end(html, found.end())
             if at < 0:
                 return None
             if found.group(1):
@@ -258,6 +267,12 @@ class Trim:
         if tag in _INLINE and html.find(b"<", opened, found.start()) >= 0:
             return None
         return at + 1
+
+
+def _tag_end(html: bytes, at: int) -> int:
+    """Where the tag whose name ends at `at` ends (its `>`), or -1."""
+    rest = _TAG_REST.match(html, at)
+    return -1 if rest is None else rest.end() - 1
 
 
 def _any_in(places: list[int], start: int, end: int) -> bool:

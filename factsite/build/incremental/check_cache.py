@@ -91,6 +91,9 @@ class CheckCache:
         """
         missing = [pair for pair in pairs if self._find(self._key(*pair)) is None]
         self._upcoming = deque(missing)  # checked ahead while the dictionary loads, wherever they are checked
+        # None checked ahead by a check that stopped part-way (Ctrl-C, an exception: `finish` not reached): as the
+        # files were then, and a snapshot, which the key does not cover, may have changed since.
+        self._ahead.clear()
         workers = min(workers, len(missing))
         if workers < 2 or len(missing) < minimum:
             return 0
