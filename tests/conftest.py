@@ -97,3 +97,18 @@ def small_mkdocs_site(root: Path, pages: dict[str, str], nav: str) -> tuple[Any,
         page.render(config, files)
         by_name[file.src_uri] = page
     return navigation, by_name
+
+
+def demo_publishing_as_is(tmp_path: Path, page: bytes) -> Path:
+    """The demo with Pagefind's search, publishing `page` as it is (`static_files: allow:`) at archive/2019/, built;
+    returns the project. For a site's own HTML, which factsite neither made nor vouches for."""
+    project = copy_demo(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    options = "      search: pagefind\n      static_files:\n        allow: ['archive/*']\n"
+    config.write_text(config.read_text("utf-8").replace("  - factsite:\n", "  - factsite:\n" + options, 1), "utf-8")
+    published = project / "content" / "archive" / "2019" / "index.html"
+    published.parent.mkdir(parents=True)
+    published.write_bytes(page)
+    outcome = build_site(str(config))
+    assert outcome.ok, outcome.site_errors
+    return project

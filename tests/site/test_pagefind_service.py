@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from factsite.adapters.mkdocs.commands import build_site
 from factsite.adapters.mkdocs.pagefind_service import PagefindServiceError, write_index
 from factsite.adapters.mkdocs.search import SearchIndexError, index_site, pagefind_executable
 from factsite.adapters.mkdocs.search_documents import documents
-from tests.conftest import copy_demo, tree_digest
+from tests.conftest import demo_publishing_as_is, tree_digest
 
 pytestmark = pytest.mark.skipif(pagefind_executable() is None, reason="Pagefind is not installed")
 
@@ -107,19 +106,11 @@ def test_the_index_follows_the_documents_order_which_is_the_paths(built_demo: Pa
 def test_a_page_published_as_it_is_need_not_be_utf8(tmp_path: Path) -> None:
     """A site's own HTML page, published as it is (`static_files: allow:`), in another encoding than UTF-8: Pagefind's
     command line read it with its invalid bytes replaced, and so is it given to the service; the build goes on."""
-    project = copy_demo(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    options = "      search: pagefind\n      static_files:\n        allow: ['archive/*']\n"
-    config.write_text(config.read_text("utf-8").replace("  - factsite:\n", "  - factsite:\n" + options, 1), "utf-8")
-    page = project / "content" / "archive" / "2019" / "index.html"
-    page.parent.mkdir(parents=True)
     html = (
         '<!doctype html><html lang="en"><body><article class="md-content__inner"><h1>Archive</h1>'
         "<p>The café on the square reopened in 2019.</p></article></body></html>"
     )
-    page.write_bytes(html.encode("cp1252"))
-    outcome = build_site(str(config))
-    assert outcome.ok, outcome.site_errors
+    project = demo_publishing_as_is(tmp_path, html.encode("cp1252"))
     fragments = [gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
                  for path in (project / "site" / "pagefind" / "fragment").glob("*.pf_fragment")]  # fmt: skip
     [archived] = [fragment for fragment in fragments if '"url":"/archive/2019/"' in fragment]

@@ -24,7 +24,7 @@ from factsite.adapters.mkdocs.search import (
     pagefind_executable,
 )
 from factsite.adapters.mkdocs.search_documents import Trim, documents, page_document
-from tests.conftest import copy_demo, tree_digest
+from tests.conftest import copy_demo, demo_publishing_as_is, tree_digest
 from tests.scale.conftest import site_project
 
 pytestmark = pytest.mark.skipif(pagefind_executable() is None, reason="Pagefind is not installed")
@@ -205,16 +205,8 @@ def test_a_page_factsite_did_not_make_is_given_whole() -> None:
 def test_a_page_published_as_it_is_in_another_encoding_with_factsites_layout_is_indexed(tmp_path: Path) -> None:
     """A page published as it is (`static_files: allow:`), kept from a factsite site and saved in Windows-1252, its
     kind's class holding a byte that is not UTF-8: the build goes on, and Pagefind indexes it as the whole page."""
-    project = copy_demo(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    options = "      search: pagefind\n      static_files:\n        allow: ['archive/*']\n"
-    config.write_text(config.read_text("utf-8").replace("  - factsite:\n", "  - factsite:\n" + options, 1), "utf-8")
-    page = project / "content" / "archive" / "2019" / "index.html"
-    page.parent.mkdir(parents=True)
     body = '<h1>Archive</h1><p>The café on the square reopened in 2019.</p><div class="fs-facts">Since 2019</div>'
-    page.write_bytes(FRAME.format(kind="archivé", body=body).encode("cp1252"))
-    outcome = build_site(str(config))
-    assert outcome.ok, outcome.site_errors
+    project = demo_publishing_as_is(tmp_path, FRAME.format(kind="archivé", body=body).encode("cp1252"))
     site = project / "site"
     assert indexed(list(documents(site)), tmp_path / "whole") == tree_digest(site / "pagefind")
 
