@@ -27,7 +27,7 @@ INDIAN_ENGLISH = _words(
     " gherao gheraoed hartal hartals bandh bandhs godown godowns tiffin prepone preponed updation"
     " nullah nullahs nallah mohalla mohallas jhuggi jhuggis pucca kutcha chargesheet chargesheets"
     " chargesheeted mandi mandis kharif rabi jawan jawans adivasi adivasis dalit dalits"
-    " undertrial undertrials vakalatnama lokayukta lokpal nonbailable cognisable"
+    " undertrial undertrials vakalatnama lokayukta lokpal nonbailable cognisable pumpset pumpsets"
 )
 LEGAL_TERMS = _words(
     "amicus curiae habeas corpus suo motu gratia certiorari mandamus quo warranto sub judice prima"
@@ -43,7 +43,7 @@ MEDICAL_TERMS = _words(
     " thalassaemia thalassemia larvicide larvicides larvicidal adulticide pyrethroid pyrethroids"
     " seropositive thrombocytopenia haemorrhagic aedes plasmodium falciparum vivax"
 )
-NEWSROOM_TERMS = _words("capex opex geolocated geolocate shopworker shopworkers")
+NEWSROOM_TERMS = _words("capex opex geolocated geolocate shopworker shopworkers oilseed oilseeds rainfed")
 
 NEWSROOM_WORDS = FIGURE_ABBREVIATIONS | CURRENCY_WORDS | INDIAN_ENGLISH | LEGAL_TERMS | MEDICAL_TERMS | NEWSROOM_TERMS
 

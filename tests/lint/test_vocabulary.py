@@ -25,6 +25,7 @@ CLEAN = [
     ("en_GB", "The $4bn's worth of capex came from a 1.2tn budget and 40mn doses."),
     ("en_GB", "Pre-tax profit fell, the shopworkers' union said; a non-executive and a co-founder left mid-year."),
     ("en_US", 'The attorney general said "[N]o tenant should live without heat."'),
+    ("en_IN", "Sowing of oilseeds rose on rainfed land, and 1.4 lakh pumpsets got free power."),
 ]
 
 
