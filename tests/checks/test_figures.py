@@ -1088,6 +1088,63 @@ def test_a_count_of_another_kind_of_the_noun_is_not_compared():
     assert (same_kind.status, same_kind.basis.candidate) == ("overstated", "214000")
 
 
+@pytest.mark.parametrize(
+    ("mark", "locale", "text", "context"),
+    [
+        (
+            "1,104 government hospitals",
+            "en_IN",
+            "In all 2,139 hospitals are empanelled, of which 1,104 private and 1,035 government hospitals.",
+            "In all 2,139 hospitals are empanelled, of which 1,104 government hospitals.",
+        ),
+        (
+            "1,104 सरकारी अस्पताल",
+            "hi_IN",
+            "वर्तमान में योजना अंतर्गत प्रदेश के कुल 2,139 अस्पताल संबद्ध हैं, जिनमें 1,104 निजी तथा 1,035 सरकारी अस्पताल शामिल हैं।",
+            "योजना से कुल 2,139 अस्पताल जुड़े हैं, जिनमें 1,104 सरकारी अस्पताल हैं।",
+        ),
+    ],
+)
+def test_a_count_with_another_qualifier_is_another_quantity_even_when_it_agrees(
+    mark: str, locale: str, text: str, context: str
+) -> None:
+    # 1,104 counts the private hospitals ("private", up to the next figure); the government hospitals are 1,035.
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("release", text)],
+                          context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("overstated", "1035"), result.summary
+    same = check_figure(mark.replace("1,104", "1,035"), value=None, unit=None, locale=locale,
+                        sources=[source("release", text)], context=context.replace("1,104", "1,035"))  # fmt: skip
+    assert (same.status, same.basis.candidate) == ("match", "1035"), same.summary
+
+
+def test_a_count_that_names_the_articles_kind_before_its_noun_is_the_one_compared():
+    # The 2,60,000 voters added are all of them; the source counts the first-time voters apart: 2,14,000.
+    text = "This year 2,60,000 voters were added to the rolls, among them 2,14,000 first-time voters."
+    result = check_figure(
+        "About 2.5 lakh",
+        value=None,
+        unit="voters",
+        locale="en_IN",
+        sources=[source("sec", text)],
+        context="About 2.5 lakh first-time voters were added to the rolls this year.",
+    )
+    assert (result.status, result.basis.candidate) == ("overstated", "214000"), result.summary
+
+
+def test_a_count_without_its_own_qualifier_is_still_compared_by_its_sentence():
+    # "first-time" stands in the sentence, not between the count and its noun: the existing rule compares it.
+    text = "Of the new names on the rolls, 2,14,000 voters were first-time voters."
+    result = check_figure(
+        "2.5 lakh",
+        value=None,
+        unit="voters",
+        locale="en_IN",
+        sources=[source("sec", text)],
+        context="About 2.5 lakh first-time voters were on the rolls.",
+    )
+    assert (result.status, result.basis.candidate) == ("overstated", "214000")
+
+
 def test_a_count_inside_a_vague_range_is_compared_however_far_from_its_ends():
     text = "Evacuation orders cover an estimated 41,000 residents in Ridge and Alder counties."
     result = check_figure(

@@ -328,6 +328,8 @@ def _compare(
         for figure in figures
         if (option := _comparable_reading(figure, source.text, unit, noun, locale)) is not None
     ]
+    if qualifiers and noun is not None:
+        comparable = _of_the_article_kind(comparable, qualifiers, noun, source_figures)
     # A share of patients is not a share of adults: when the article says what its percentage is of,
     # only a source percentage whose sentence names it is the same quantity.
     # When no source sentence names it, the sources may use another word for it ("one in eight people",
@@ -646,12 +648,55 @@ def noun_qualifiers(marked_text: str, context: str, phrase: FigurePhrase, noun: 
     following = marked_text + (context[at + len(marked_text) :] if at >= 0 else "")
     if phrase.text not in following:
         return frozenset()
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", following[following.find(phrase.text) + len(phrase.text) :])
+    rest = following[following.find(phrase.text) + len(phrase.text) :]
+    return _words_before_noun(rest, noun if noun.isascii() else singular(noun)) or frozenset()
+
+
+_QUALIFIER_WORD = re.compile(rf"[A-Za-z][A-Za-z'-]*|(?=[^\x00-\x7f]){WORD}")
+
+
+def _words_before_noun(after: str, noun: str) -> frozenset[str] | None:
+    """The content words written between a count and its noun (`after` is the text after the count), within
+    the noun's reach: "first-time" in "2.5 lakh first-time voters", "सरकारी" in "1,035 सरकारी अस्पताल"; None
+    when the noun is not reached."""
+    words = _QUALIFIER_WORD.findall(after)
     wanted = _same_nouns(noun)
     for number, word in enumerate(words[:_NOUN_REACH]):
         if singular(word) in wanted:
             return content_words(" ".join(words[:number]))
-    return frozenset()
+    return None
+
+
+def _of_the_article_kind(
+    comparable: list[FigureEvidence],
+    qualifiers: frozenset[str],
+    noun: str,
+    source_figures: Sequence[tuple[Source, tuple[FoundFigure, ...]]],
+) -> list[FigureEvidence]:
+    """The source counts of the kind of the noun the article counts, by the words each puts before its noun (up
+    to the next figure): in "2,139 अस्पताल ..., जिनमें 1,104 निजी तथा 1,035 सरकारी अस्पताल", the article's "1,104
+    सरकारी अस्पताल" (government hospitals) is compared with the 1,035; the 1,104 private hospitals are another
+    quantity, agreeing or not, and so is the total when a count of the article's kind is given."""
+    found = {source.id: (source.text, figures) for source, figures in source_figures}
+    wanted = noun if noun.isascii() else singular(noun)
+    owns = [(item, _own_qualifiers(*found[item.source_id], item, wanted)) for item in comparable]
+    kept = [(item, own) for item, own in owns if not own or own & qualifiers]
+    same = [item for item, own in kept if qualifiers <= own]
+    return same or [item for item, _ in kept]
+
+
+def _own_qualifiers(text: str, figures: tuple[FoundFigure, ...], item: FigureEvidence, noun: str) -> frozenset[str]:
+    """The content words a source count puts between itself and its noun, up to the next figure (the noun may
+    stand after it, shared by both: "1,104 निजी तथा 1,035 सरकारी अस्पताल"); empty when the noun does not follow."""
+    after = _PHRASE_END.split(text[item.end : item.end + 80], maxsplit=1)[0]
+    if _words_before_noun(after, noun) is None:
+        return frozenset()
+    following = next((other.start for other in figures if other.start >= item.end), len(text))
+    before_next = after[: following - item.end]
+    own = _words_before_noun(before_next, noun)
+    if own is None:
+        own = content_words(" ".join(_QUALIFIER_WORD.findall(before_next)[:_NOUN_REACH]))
+    return own
 
 
 def _source_qualifiers(clause: str, noun: str | None) -> frozenset[str]:
