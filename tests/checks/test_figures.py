@@ -1145,6 +1145,24 @@ def test_a_count_without_its_own_qualifier_is_still_compared_by_its_sentence():
     assert (result.status, result.basis.candidate) == ("overstated", "214000")
 
 
+def test_a_share_in_words_gives_way_to_the_same_share_in_digits_in_its_clause():
+    # "Two-thirds ... (66.1%)": the source states the share as 66.1%; the page shows that, not 66.67%.
+    text = (
+        "Two-thirds of spending (66.1%) has gone to treatment and recovery, as the Board directed.\n\n"
+        "Treatment & recovery subtotal                $3,110,400        66.1%\n"
+    )
+    context = "Treatment and recovery programs have taken nearly two-thirds of the spending so far."
+    result = check_figure("nearly two-thirds", value=None, unit="percent", locale="en_US",
+                          sources=[source("report", text)], context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("match", "66.1"), result.summary
+    assert result.details.candidate.text == "66.1%"
+    # A share in words with no figure in digits beside it is still compared as the words say.
+    alone = check_figure("nearly two-thirds", value=None, unit="percent", locale="en_US",
+                         sources=[source("report", "Two-thirds of spending has gone to treatment.")],
+                         context=context)  # fmt: skip
+    assert (alone.status, alone.basis.candidate) == ("match", "66.67"), alone.summary
+
+
 def test_a_count_inside_a_vague_range_is_compared_however_far_from_its_ends():
     text = "Evacuation orders cover an estimated 41,000 residents in Ridge and Alder counties."
     result = check_figure(

@@ -345,6 +345,8 @@ def _compare(
     candidate = _choose(
         phrase, comparable, stated, counted=unit is None and noun is not None, unit=unit, topic_known=bool(topic)
     )
+    if candidate is not None:
+        candidate = _stated_in_digits(candidate, comparable, {source.id: source.text for source, _ in source_figures})
     if candidate is None and quantity is None:
         comparable = []
     evidence = tuple(([candidate] if candidate else []) + [e for e in comparable if e is not candidate])
@@ -353,6 +355,33 @@ def _compare(
     # Written for readers only once kept: formatting is most of the cost of a comparison.
     evidence = tuple(replace(e, value_text=display(e.value, e.reading.unit or phrase.unit, locale)) for e in evidence)
     return _Option(phrase, stated_status, evidence[0] if candidate else None, evidence, quantity)
+
+
+def _stated_in_digits(
+    candidate: FigureEvidence, comparable: list[FigureEvidence], texts: Mapping[str, str]
+) -> FigureEvidence:
+    """An agreeing figure in words gives way to the same figure in digits in its clause, which states it more
+    precisely: "Two-thirds of spending (66.1%)" is compared as 66.1%, never as a 66.67% the source does not write."""
+    words = candidate.reading
+    if words.numeral_notation != "words" or candidate.status not in ("match", "rounded"):
+        return candidate
+    text = texts.get(candidate.source_id, "")
+    clause = _clause_text(text, candidate.start, candidate.end)
+    begin = text.find(clause, max(0, candidate.start - len(clause)))
+    if begin < 0:
+        return candidate
+    for item in comparable:
+        if (
+            item.source_id == candidate.source_id
+            and item.status in ("match", "rounded")
+            and item.reading.numeral_notation != "words"
+            and begin <= item.start
+            and item.end <= begin + len(clause)
+            and item.reading.precision < words.precision
+            and abs(item.value - words.value) * 2 <= words.precision  # within what the words say
+        ):
+            return item
+    return candidate
 
 
 def _with_unit(phrase: FigurePhrase, unit: str) -> FigurePhrase:
