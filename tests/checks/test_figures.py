@@ -1290,6 +1290,145 @@ def test_an_agreeing_count_of_something_else_gives_way_to_the_count_the_sentence
 
 
 @pytest.mark.parametrize(
+    ("mark", "locale", "text", "context", "candidate"),
+    [
+        # The 18 hours are the western provinces': their clause shares "provinces" only with another clause of
+        # the article's sentence, which speaks of subscribers; the clause of the mark speaks of Baghdad.
+        (
+            "18 hours",
+            "en_GB",
+            "Supply last week averaged 16 hours a day in Baghdad, 14 hours in the south and 18 hours in the "
+            "western provinces.",
+            "Baghdad had 18 hours of supply a day, while the provinces count 6.2 million subscribers.",
+            "16",
+        ),
+        (
+            "18 ساعة يوميا",
+            "ar_IQ",
+            "وبلغ معدل ساعات التجهيز الأسبوع الماضي ١٦ ساعة يوميًا في بغداد، و١٤ ساعة في الفرات الأوسط، و١٨ ساعة في "
+            "المحافظات الغربية.",
+            "ووصل معدل ساعات التجهيز في بغداد إلى 18 ساعة يوميا، فيما يبلغ عدد المشتركين في عموم المحافظات 6.2 مليون "
+            "مشترك.",
+            "16",
+        ),
+        # The article's figure with digit grouping is one figure: its comma does not end the mark's clause.
+        (
+            "1,250 people",
+            "en_US",
+            "So far 1120 people have been rescued from the flooded districts, and 1250 people remain in shelters.",
+            "Rescuers have pulled 1,250 people from the flooded districts, officials said.",
+            "1120",
+        ),
+    ],
+)
+def test_an_agreeing_count_gives_way_by_the_clause_of_the_mark(
+    mark: str, locale: str, text: str, context: str, candidate: str
+) -> None:
+    # The words of the article's other clauses say nothing of what its figure counts.
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("statement", text)],
+                          context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("overstated", candidate), result.summary
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "text", "context", "candidate"),
+    [
+        # "More than 40%" holds for last year's 51% collection rate, whose clause says nothing of losses; the
+        # losses of the energy produced are 38%.
+        (
+            "more than 40%",
+            "en_GB",
+            "Collection rose to 58% by the end of the third quarter, from 51% at the end of last year, while "
+            "technical and commercial losses in the grid stand at 38% of the energy produced.",
+            "Collection rose over the year, but losses in the grid are still more than 40% of the energy produced.",
+            "38",
+        ),
+        (
+            "أكثر من 40%",
+            "ar_IQ",
+            "وأوضحت الوزارة أن نسبة الجباية ارتفعت إلى ٥٨٪ في نهاية الربع الثالث، بعد أن كانت ٥١٪ في نهاية العام "
+            "السابق، فيما تبلغ نسبة الضائعات الفنية والتجارية في الشبكة ٣٨٪ من الطاقة المنتجة.",
+            "وبحسب الوزارة، ارتفعت نسبة الجباية خلال العام الجاري، لكن الضائعات في الشبكة ما تزال تبلغ أكثر من 40% "
+            "من الطاقة المنتجة.",
+            "38",
+        ),
+        # An amount: the $520 million went on maintenance; the substations' amount is $450 million.
+        (
+            "more than $500 million",
+            "en_US",
+            "Maintenance of power stations cost $520 million last year, while $450 million is set aside for new "
+            "substations.",
+            "More than $500 million is set aside for new substations, the utility said.",
+            "450000000",
+        ),
+    ],
+)
+def test_an_agreeing_share_or_amount_of_something_else_gives_way(
+    mark: str, locale: str, text: str, context: str, candidate: str
+) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("statement", text)],
+                          context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("overstated", candidate), result.summary
+
+
+@pytest.mark.parametrize(
+    ("mark", "locale", "text", "context", "candidate"),
+    [
+        # The agreeing share's clause names the grid: agreement stands against a clause that shares more.
+        (
+            "41%",
+            "en_GB",
+            "Losses in the grid were 41% in 2023, while technical losses in the grid stand at 38% of the energy "
+            "produced this year.",
+            "Losses in the grid are 41% of the energy produced this year.",
+            "41",
+        ),
+        # "From £9,250 to £9,535" is one clause: the comma of a figure's digits ends none.
+        (
+            "£9,535",
+            "en_GB",
+            "The fee cap for full-time home undergraduates will rise from £9,250 to £9,535 from 1 September 2025. "
+            "The cap had been frozen at £9,250 since 1 September 2017.",
+            "Tuition fees for home undergraduates will rise to £9,535 in September, the first increase since the "
+            "cap was frozen in 2017.",
+            "9535",
+        ),
+        # A figure at the end of its line ends its clause: the next line's label is the next figure's.
+        (
+            "about 212,000 ballots",
+            "en_US",
+            "OFFICIAL CANVASS\n\nRegistered voters: 315,220\nTotal ballots cast: 211,486\nTurnout: 67.1%\n",
+            "Hale finished 1,214 votes ahead out of about 212,000 ballots cast.",
+            "211486",
+        ),
+        # The agreeing share's sentence says what the article's does; the other share is a projection.
+        (
+            "one in six",
+            "en_GB",
+            "An estimated 6.3 million properties in England are at risk of flooding from rivers, the sea and "
+            "surface water, around one in six. By 2050, up to a quarter of properties could be in areas at risk.",
+            "An estimated one in six properties in England is at risk of flooding.",
+            "16.67",
+        ),
+        # Nothing in the disagreeing share's clause says what the article's share is of: agreement stands.
+        (
+            "more than 40%",
+            "en_GB",
+            "Collection reached 51% at the end of last year. Imports made up 38% of supply.",
+            "Losses in the grid are still more than 40% of the energy produced.",
+            "51",
+        ),
+    ],
+)
+def test_an_agreeing_figure_stands_without_a_better_described_one(
+    mark: str, locale: str, text: str, context: str, candidate: str
+) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("statement", text)],
+                          context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("match", candidate), result.summary
+
+
+@pytest.mark.parametrize(
     ("mark", "locale", "text", "context", "status"),
     [
         # The source speaks of rural roads without a figure; urban roads' amount is another quantity.

@@ -127,6 +127,7 @@ class FigureEvidence:
     qualified: bool = True  # its sentence has the words the article puts before the noun ("first-time")
     target: bool = False  # its clause speaks of a target ("the 70% target by 2030"), not of what was done
     elsewhere: bool = False  # its source speaks of the article's subject in a sentence without figures
+    mark_clause_words: int = 0  # words its clause shares with the article's clause around the mark
 
     @property
     def value(self) -> Decimal:
@@ -190,6 +191,7 @@ def check_figure(
     noun = head_noun(noun_written)
     source_figures = [(source, _figures_in_source(source.text, locale)) for source in sources]
     topic = content_words(context or marked_text)
+    own_clause = _mark_clause(marked_text, context) or topic
     population = population_noun(marked_text, context, phrases[0])
     qualifiers = noun_qualifiers(marked_text, context, phrases[0], noun)
     target = speaks_of_target(context or marked_text)
@@ -206,6 +208,7 @@ def check_figure(
             qualifiers,
             target,
             word_pairs(context or marked_text),
+            own_clause,
         )
         for phrase in phrases
     ]
@@ -303,6 +306,7 @@ def _compare(
     qualifiers: frozenset[str] = frozenset(),
     target: bool = False,
     pairs: frozenset[tuple[str, str]] = frozenset(),
+    own_clause: frozenset[str] = frozenset(),
 ) -> _Option:
     unit = phrase.unit or claim_unit
     phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
@@ -323,6 +327,7 @@ def _compare(
             and _source_qualifiers(_clause_text(source.text, figure.start, figure.end), noun) <= topic,
             speaks_of_target(_clause_text(source.text, figure.start, figure.end)),
             _spoken_of_elsewhere(pairs, source.text, figures, _clause_context(source.text, figure.start, figure.end)),
+            len((own_clause or topic) & _clause_context(source.text, figure.start, figure.end)),
         )
         for source, figures in source_figures
         for figure in figures
@@ -436,16 +441,22 @@ def _choose(
 def _better_described(
     phrase: FigurePhrase, agreeing: FigureEvidence, comparable: list[FigureEvidence], counted: bool
 ) -> FigureEvidence:
-    """The agreeing count, unless its clause shares at most one word with the article's sentence (the noun)
-    and a count that disagrees, plausibly the same quantity, shares two more: "22 लोगों की मौत" (22 dead) is
-    compared with the bulletin's "19 लोगों की मौत", not with its "22 लोग लापता" (22 missing)."""
-    if not counted or agreeing.clause_words > 1:
-        return agreeing  # amounts and shares: the clause is weaker evidence than agreement
+    """The agreeing figure, unless its clause shares nothing with the article's clause around the mark but the
+    counted noun (a share's or an amount's unit is no word) and a figure that disagrees, plausibly the same
+    quantity, shares two words more, in a sentence that shares no fewer: "22 लोगों की मौत" (22 dead) is compared
+    with the bulletin's "19 लोगों की मौत", not with its "22 लोग लापता" (22 missing); losses of "more than 40% of the
+    energy produced" are compared with the 38% losses, not with last year's 51% collection rate. The words of the
+    article's other clauses ("while the provinces count 6.2 million subscribers") say nothing of what its figure
+    counts; a source sentence that says more of the article's ("6.3 million properties are at risk of flooding,
+    around one in six") keeps its figure, however short the figure's own clause."""
+    if agreeing.mark_clause_words > (1 if counted else 0):
+        return agreeing
     rivals = [
         item
         for item in comparable
         if item.status not in ("match", "rounded")
-        and item.clause_words >= agreeing.clause_words + 2
+        and item.mark_clause_words >= agreeing.mark_clause_words + 2
+        and item.shared_words >= agreeing.shared_words
         and _plausibly_the_same(phrase, item, counted)
     ]
     if not rivals:
@@ -453,6 +464,7 @@ def _better_described(
     return min(
         rivals,
         key=lambda item: (
+            -item.mark_clause_words,
             -item.clause_words,
             -item.shared_words,
             _relative_distance(_point(phrase, item.value), item.value),
@@ -593,9 +605,11 @@ def _figureless_pairs(text: str, figures: tuple[FoundFigure, ...]) -> frozenset[
 
 
 _CLAUSE_EVIDENCE = 2
-# The Arabic comma and semicolon, and the Hindi and Arabic "and", "but", "while", end a clause too.
+# The Arabic comma and semicolon, and the Hindi and Arabic "and", "but", "while", end a clause too. A comma between
+# digits groups them ("1,250"); a line that ends with a figure ends its clause ("Registered voters: 315,220").
 _CLAUSE_BREAK = re.compile(
-    r"[,;:\u2013\u2014\u060c\u061b]|\s(?:and|but|while|whereas|और|लेकिन|मगर|जबकि|بينما|لكن|ولكن|فيما|مقابل)\s"
+    r"(?<!\d),|,(?!\d)|[;:\u2013\u2014\u060c\u061b]|(?<=[\d%)])[ \t]*\n"
+    r"|\s(?:and|but|while|whereas|और|लेकिन|मगर|जबकि|بينما|لكن|ولكن|فيما|مقابل)\s"
 )
 _NOT_A_POPULATION = frozenset({"them", "those", "these", "they", "us", "you", "all", "which", "whom"})
 _DETERMINER = r"(?:(?:the|those|these|all|its|their|our|his|her|every|each)\s+)?"
@@ -613,6 +627,19 @@ def _clause_text(text: str, start: int, end: int) -> str:
     pieces = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
     index = bisect.bisect_right(pieces, at) - 1
     return sentence[pieces[max(index, 0)] : pieces[min(index + 1, len(pieces) - 1)]]
+
+
+def _mark_clause(marked_text: str, context: str) -> frozenset[str]:
+    """The content words of the article's clause around the mark, the mark whole (a comma inside it ends no
+    clause); empty when the sentence does not hold the mark."""
+    at = context.find(marked_text) if context else -1
+    if at < 0:
+        return frozenset()
+    until = at + len(marked_text)
+    breaks = [m for m in _CLAUSE_BREAK.finditer(context) if not at <= m.start() < until]
+    begin = max((m.end() for m in breaks if m.end() <= at), default=0)
+    stop = min((m.start() for m in breaks if m.start() >= until), default=len(context))
+    return content_words(context[begin:stop])
 
 
 _TARGET = re.compile(r"(?i)\b(?:targets?|targeted|goals?|aims?|objectives?)\b")
@@ -903,6 +930,7 @@ def _evidence(
     qualified: bool = True,
     target: bool = False,
     elsewhere: bool = False,
+    mark_clause_words: int = 0,
 ) -> FigureEvidence:
     status = judge(phrase, reading.value, reading.precision)
     point = _point(phrase, reading.value)
@@ -911,7 +939,7 @@ def _evidence(
         ratio = (point / reading.value).quantize(Decimal("1e-4")) if reading.value else None
     return FigureEvidence(
         source_id, " ".join(figure.text.split()), figure.start, figure.end, reading, status, difference, ratio,
-        "", shared_words, clause_words, names_population, qualified, target, elsewhere,
+        "", shared_words, clause_words, names_population, qualified, target, elsewhere, mark_clause_words,
     )  # fmt: skip
 
 
