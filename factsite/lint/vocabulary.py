@@ -43,7 +43,9 @@ MEDICAL_TERMS = _words(
     " thalassaemia thalassemia larvicide larvicides larvicidal adulticide pyrethroid pyrethroids"
     " seropositive thrombocytopenia haemorrhagic aedes plasmodium falciparum vivax"
 )
-NEWSROOM_TERMS = _words("capex opex geolocated geolocate shopworker shopworkers oilseed oilseeds rainfed")
+NEWSROOM_TERMS = _words(
+    "capex opex geolocated geolocate shopworker shopworkers oilseed oilseeds rainfed convenor convenors"
+)
 
 NEWSROOM_WORDS = FIGURE_ABBREVIATIONS | CURRENCY_WORDS | INDIAN_ENGLISH | LEGAL_TERMS | MEDICAL_TERMS | NEWSROOM_TERMS
 

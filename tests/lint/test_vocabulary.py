@@ -26,6 +26,7 @@ CLEAN = [
     ("en_GB", "Pre-tax profit fell, the shopworkers' union said; a non-executive and a co-founder left mid-year."),
     ("en_US", 'The attorney general said "[N]o tenant should live without heat."'),
     ("en_IN", "Sowing of oilseeds rose on rainfed land, and 1.4 lakh pumpsets got free power."),
+    ("en_IN", "The forum's convenor said the corporation's rebate helped."),
 ]
 
 
