@@ -20,8 +20,9 @@ check's first run got it wrong. The bench still counts such a result as confiden
 to fail (strict), so the entry must go as soon as the result is no longer confidently wrong.
 
 A result is *right* when its status and every labelled field agree; *could not tell* when it is wrong but its
-status is an honest "could not tell" (CheckResult.established is false); *confidently wrong* otherwise: a
-finding a reader would believe. Shared by tests/accuracy/test_accuracy.py and bench/bench_accuracy.py.
+status is an honest "could not tell" (CheckResult.established is false) and it states no reading other than the
+labelled one; *confidently wrong* otherwise: a finding a reader would believe (a page that shows "1.200" read as
+1.2 states that reading, whatever its status). Shared by tests/accuracy/test_accuracy.py and bench/bench_accuracy.py.
 """
 
 from __future__ import annotations
@@ -113,9 +114,11 @@ def _score_claim(slug: str, claim_id: str, expected: dict[str, Any], claim: Chec
         value = getattr(result.basis, attribute)
         found[label] = value
     agree = all(_same(wanted[k], found.get(k)) for k in wanted)
+    # A reading the page states is a finding whatever the status: "1.200" shown as 1.2 beside "not found" is wrong.
+    misread = "reading" in wanted and found["reading"] is not None and not _same(wanted["reading"], found["reading"])
     if agree:
         outcome = "right"
-    elif not result.established:
+    elif not result.established and not misread:
         outcome = "could-not-tell"
     else:
         outcome = "confidently-wrong"
