@@ -78,6 +78,8 @@ class Language:
     target_words: tuple[str, ...] = ()  # parts of the words of a target: लक्ष्य, هدف (مستهدف, تستهدف)
     hijri_months: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)  # رمضان: 9
     ordinal_days: dict[str, int] = dataclasses.field(default_factory=dict)  # days in words: पहली, الأول
+    long_vowels: str = ""  # letters left out of a word's skeleton: ا و ي
+    scale_skeletons: frozenset[str] = frozenset()  # the skeletons of the scale words: م ل ر (مليار, ملايير)
 
     def noun_key(self, word: str) -> str:
         """A noun as compared in any number and case: "किसानों" and "किसान", "जिले" and "जिला", "مزارعين" and
@@ -91,6 +93,15 @@ class Language:
             if key.endswith(ending) and len(key) - len(ending) >= self.noun_stem_min:
                 return key[: -len(ending)]
         return key
+
+    def skeleton(self, key: str) -> str:
+        """A folded word without its long vowels: "ملايير" and "مليار" are "ملر"."""
+        return "".join(letter for letter in key if letter not in self.long_vowels)
+
+    def looks_like_scale(self, key: str) -> bool:
+        """Whether a folded word the tables do not hold has a scale word's letters ("ملايير" when only
+        "مليار" is known): read after a number it may be a scale word, so the figure is not read without it."""
+        return bool(self.long_vowels) and self.skeleton(key) in self.scale_skeletons
 
     def currency(self, key: str, locale: str) -> str:
         """The ISO code of a currency word in `locale` ("riyal" in ar_SA: SAR), or the word's own id."""
@@ -160,9 +171,12 @@ def language(code: str) -> Language | None:
         target_words=tuple(fold(w) for w in get("TARGET_WORDS", ())),  # type: ignore[attr-defined]
         hijri_months=_phrases(get("HIJRI_MONTHS", {})),  # type: ignore[arg-type]
         ordinal_days=_folded(get("ORDINAL_DAYS", {})),  # type: ignore[arg-type]
+        long_vowels=fold(get("LONG_VOWELS", "")),  # type: ignore[arg-type]
     )
+    scale_words = {**data_language.scales, **data_language.plural_scales, **data_language.dual_scales}
     return dataclasses.replace(
         data_language,
+        scale_skeletons=frozenset(data_language.skeleton(word) for word in scale_words if data_language.long_vowels),
         same_nouns=tuple(
             frozenset(data_language.noun_key(word) for word in group)
             for group in get("SAME_NOUNS", ())  # type: ignore[attr-defined]

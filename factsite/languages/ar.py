@@ -31,12 +31,21 @@ HUNDREDS = {
 }  # fmt: skip
 # A scale word ends a group: "ثلاثة ملايين وخمسمئة ألف" = 3,500,000. "ألفًا" (accusative, after 11-99) folds
 # to "الفا", which is also the dual's construct form: it is read only after a count.
+# Babel's (CLDR's) compact number formats name ألف, آلاف, مليون, ملايين, مليار and ترليون for every Arabic locale
+# (tests/languages checks the table holds them); the other forms are written here.
 SCALES = {
     "ألف": 1000, "ألفا": 1000, "مليون": 10**6, "مليونا": 10**6, "مليار": 10**9, "مليارا": 10**9,
-    "بليون": 10**9, "تريليون": 10**12,
+    "بليون": 10**9, "تريليون": 10**12, "ترليون": 10**12,
 }  # fmt: skip
 # Plurals need a count of 3-10 before them ("ثلاثة آلاف"); alone they are vague ("آلاف" = thousands).
-PLURAL_SCALES = {"آلاف": 1000, "ألوف": 1000, "ملايين": 10**6, "مليارات": 10**9}
+# ملايير is the Maghreb's plural of مليار ("10 ملايير درهم", Morocco, Algeria, Tunisia).
+PLURAL_SCALES = {
+    "آلاف": 1000, "ألوف": 1000, "ملايين": 10**6, "مليارات": 10**9, "ملايير": 10**9, "تريليونات": 10**12,
+    "ترليونات": 10**12,
+}  # fmt: skip
+# The long vowels: a word after a number whose letters without them are a scale word's ("ملايير" and "مليار" are
+# م ل ر) is taken for a form of it the table lacks, and the figure is left unread rather than read without it.
+LONG_VOWELS = "اوي"
 # Duals are two of the scale, with no count: ألفان = 2,000, مليونان = 2,000,000; before the noun they count
 # (construct state) the final ن drops: "ألفا وحدة", "ألفي وحدة", "ملياري جنيه".
 DUAL_SCALES = {

@@ -7,6 +7,7 @@ import pytest
 from factsite.checks.figures import Unread, check_figure, read_phrase
 from factsite.checks.figures.phrase import find_source_figures
 from factsite.languages import language
+from factsite.languages.script import fold
 from factsite.model import Location, Source
 
 
@@ -80,6 +81,21 @@ READ = [
     ("ثَلاثَةُ آلافٍ", "ar", "3000", None, "exact"),  # with tashkeel
     ("ثلاثـــة آلاف", "ar", "3000", None, "exact"),  # with tatweel
     ("مئات", "ar", "200", None, "range"),
+    # Latin digits as the article's locale writes them (CLDR): ar_MA groups with a dot and has a decimal comma
+    ("أكثر من 1.200 دوار", "ar_MA", "1200", None, "more-than"),
+    ("31,4 في المائة", "ar_MA", "31.4", "percent", "exact"),
+    ("1,200 دوار", "ar_MA", "1.2", None, "exact"),
+    ("1.200 دوار", "ar_DZ", "1200", None, "exact"),
+    ("2,37 درهم", "ar_MA", "2.37", "MAD", "exact"),
+    ("1,200 دوار", "ar_EG", "1200", None, "exact"),
+    ("1.5 مليون", "ar_EG", "1500000", None, "exact"),
+    ("١٬٢٠٠ دوار", "ar_MA", "1200", None, "exact"),  # the Arabic separators mean the same everywhere
+    ("١٫٥ مليون", "ar_MA", "1500000", None, "exact"),
+    # Scale words of the Maghreb (ملايير) and of Babel's CLDR data (ترليون)
+    ("10 ملايير درهم", "ar_MA", "10000000000", "MAD", "exact"),
+    ("عشرة ملايير", "ar_DZ", "10000000000", None, "exact"),
+    ("٢ ترليون دولار", "ar", "2000000000000", "USD", "exact"),
+    ("3 ملاعب", "ar", "3", None, "exact"),  # a noun, though it starts like ملايين
 ]
 
 
@@ -101,12 +117,33 @@ UNREAD = [
     ("ألفا", "ar"),  # the accusative counts what comes before it
     ("ثلاثة أربعة آلاف", "ar"),
     ("٣ و٤ ملايين", "ar"),
+    # A word with a scale word's letters the tables lack: never the number without it
+    ("10 ملاييرا درهم", "ar_MA"),
+    ("3 بلايين دولار", "ar"),
+    ("خمسة ملايينا", "ar"),
 ]
 
 
 @pytest.mark.parametrize(("text", "locale"), UNREAD, ids=[u[0] for u in UNREAD])
 def test_partly_understood_is_unread(text: str, locale: str) -> None:
     assert isinstance(read_phrase(text, locale), Unread)
+
+
+def test_arabic_scale_words_hold_babels() -> None:
+    # Every scale word of CLDR's long compact formats ("0 ملايين", "0 ترليون") for every Arabic locale.
+    from babel import Locale, localedata
+
+    data = language("ar")
+    assert data is not None
+    known = {**data.scales, **data.plural_scales}
+    for identifier in localedata.locale_identifiers():
+        if identifier.split("_")[0] != "ar":
+            continue
+        for forms in Locale.parse(identifier).compact_decimal_formats["long"].values():
+            for magnitude, pattern in forms.items():
+                word = pattern.pattern.replace("0", "").strip()
+                scale = int(magnitude) // 10 ** (pattern.pattern.count("0") - 1)
+                assert known.get(fold(word)) == scale, (identifier, word)
 
 
 def test_steps_follow_the_precision_written() -> None:
@@ -165,6 +202,11 @@ ARABIC_SOURCE = (
     "وقالت الوزارة إن ٢٥٠ ألف أسرة استفادت من الدعم البالغ ثلاثة ملايين ونصف مليون جنيه، وإن البطالة بلغت ٧٫٢ في المئة."
 )
 
+MOROCCAN_SOURCE = (
+    "تواصل الوزارة تزويد 1.268 دوارا بالماء الشروب. وبلغت كلفة البرنامج 143 مليار درهم، منها 10 ملايير درهم "
+    "لمحطات التحلية. ويبلغ ثمن المتر المكعب في الشطر الأول 2,37 درهم."
+)
+
 
 @pytest.mark.parametrize(
     ("mark", "locale", "source", "status"),
@@ -183,6 +225,9 @@ ARABIC_SOURCE = (
         ("٧٫٢٪", "ar_EG", ARABIC_SOURCE, "match"),
         ("أكثر من ٨ في المئة", "ar_EG", ARABIC_SOURCE, "overstated"),
         ("٣٫٥ مليون دولار", "ar_EG", ARABIC_SOURCE, "not-found"),
+        ("أكثر من 1.200 دوار", "ar_MA", MOROCCAN_SOURCE, "match"),
+        ("10 ملايير درهم", "ar_MA", MOROCCAN_SOURCE, "match"),
+        ("2,37 درهم", "ar_MA", MOROCCAN_SOURCE, "match"),
     ],
 )
 def test_check_against_a_source(mark: str, locale: str, source: str, status: str) -> None:

@@ -15,7 +15,8 @@ text2num has neither language. So the words are read here, from the tables, by o
 
 Not read (a mark holding one is "unread", never read by its part): two counts side by side ("दो तीन लाख", two
 or three lakh), a fraction word with nothing to count (a lone "सवा"), a plural scale without a count of 3-10,
-the accusative "ألفًا" with no count, ranges written in words, multiples ("दोगुना", "ضعف").
+the accusative "ألفًا" with no count, a number before a word with a scale word's letters that the table
+does not hold ("10 ملاييرا": `Language.looks_like_scale`), ranges written in words, multiples ("दोगुना", "ضعف").
 """
 
 from __future__ import annotations
@@ -27,12 +28,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from babel import UnknownLocaleError
+
 from factsite.checks.figures.expression import parse_figure
-from factsite.checks.figures.notation import MAX_FIGURE_DIGITS, NOTATION_LABELS, WIDE_CONTEXT, FigureReading
+from factsite.checks.figures.notation import (
+    MAX_FIGURE_DIGITS,
+    NOTATION_LABELS,
+    WIDE_CONTEXT,
+    FigureReading,
+    number_conventions,
+)
 from factsite.checks.figures.scan import FoundFigure
 from factsite.languages import Language
 from factsite.languages.script import WORD, fold, to_ascii_digits
 
+_NATIVE_SEPARATORS = re.compile("[\u066b\u066c]")
 _TOKEN = re.compile(rf"(?P<num>[0-9]+(?:[.,][0-9]+)*)|(?P<word>{WORD})|(?P<sign>[%\u066a₹$€£])|(?P<dash>[-\u2013])")
 
 
@@ -52,6 +62,20 @@ def tokenise(text: str) -> list[Token]:
         kind = match.lastgroup or "word"
         tokens.append(Token(kind, match.group(), fold(match.group()), match.start(), match.end()))
     return tokens
+
+
+def digits_locale(language: Language, locale: str) -> str:
+    """The locale whose Latin decimal and group marks the digits of a text in `locale` are read with (CLDR's,
+    through Babel): ar_MA writes "1.200,5", ar_EG "1,200.5". A locale of another language, or one Babel does not
+    know, reads as the language's READING_LOCALE."""
+    normalized = locale.replace("-", "_")
+    if normalized.split("_")[0].lower() != language.code:
+        return language.reading_locale
+    try:
+        number_conventions(normalized)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return language.reading_locale
+    return normalized
 
 
 def _tidy(number: Decimal) -> Decimal:
@@ -75,10 +99,18 @@ class _Core:
 
 
 class _Reader:
-    def __init__(self, text: str, language: Language) -> None:
+    def __init__(self, text: str, language: Language, locale: str) -> None:
         self.text = text
         self.language = language
         self.tokens = tokenise(text)
+        self.digits_locale = digits_locale(language, locale)
+
+    def read_digits(self, token: Token) -> tuple[FigureReading, ...]:
+        """The readings of a digits token, the locale's own first: the Arabic separators ٫ ٬ are a decimal and a
+        group mark wherever they are written; the Latin ones read as the article's locale writes Latin digits."""
+        if _NATIVE_SEPARATORS.search(self.text, token.start, token.end):
+            return parse_figure(token.text, locale=self.language.reading_locale)
+        return parse_figure(token.text, locale=self.digits_locale)
 
     # -- what a token is -------------------------------------------------------------------------------------
     def number_key(self, index: int, *, inside: bool) -> tuple[str, bool] | None:
@@ -131,7 +163,7 @@ class _Reader:
                         break
                     if len(token.text.replace(",", "").replace(".", "")) > MAX_FIGURE_DIGITS:
                         return None
-                    readings = parse_figure(token.text, locale=language.reading_locale)
+                    readings = self.read_digits(token)
                     if not readings:
                         break
                     value, count_step = readings[0].value, readings[0].precision
@@ -143,6 +175,8 @@ class _Reader:
                     continue
                 found = self.number_key(index, inside=last is not None)
                 if found is None:
+                    if last is not None and token.kind == "word" and language.looks_like_scale(token.key):
+                        return None  # "10 ملايير" with ملايير unknown: never read as 10
                     break
                 key, conjoined = found
                 in_words = True
@@ -318,7 +352,7 @@ def _figure(reader: _Reader, first: int, locale: str, *, with_markers: bool) -> 
         second = reader.core(last + 2)
         if second is not None:
             high, scale_of_second = second.value, Decimal(1)
-            digits = parse_figure(tokens[second.first].text, locale=reader.language.reading_locale)
+            digits = reader.read_digits(tokens[second.first])
             if digits and digits[0].value:
                 scale_of_second = second.value / digits[0].value
             low = core.value * scale_of_second
@@ -351,7 +385,7 @@ def _figure(reader: _Reader, first: int, locale: str, *, with_markers: bool) -> 
     figure_kind = kind if kind == "range" else ("fraction-of-scale" if core.grid is not None else "figure")
     notation = "words"
     if not core.in_words:
-        digits = parse_figure(tokens[first].text, locale=reader.language.reading_locale)
+        digits = reader.read_digits(tokens[first])
         notation = digits[0].notation if digits else "plain"
     figure = NativeFigure(
         tokens[start_index].start, tokens[last].end, low, high, unit, bound, step, core.grid, figure_kind,
@@ -442,6 +476,21 @@ def _tangled(reader: _Reader, first: int, after: int) -> bool:
     return joined(first - 1, first) or joined(after - 1, after)
 
 
+def _unread_text(reader: _Reader, index: int) -> str:
+    """The number token at `index`, with the scale-like word after it that left it unread ("10 ملاييرا")."""
+    tokens, token = reader.tokens, reader.tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if (
+        following is not None
+        and following.kind == "word"
+        and _adjacent(reader.text, token, following)
+        and reader.number_key(index + 1, inside=True) is None
+        and reader.language.looks_like_scale(following.key)
+    ):
+        return reader.text[token.start : following.end]
+    return token.text
+
+
 @dataclass(frozen=True)
 class NativeReading:
     figures: tuple[NativeFigure, ...]
@@ -451,7 +500,7 @@ class NativeReading:
 
 def read_native(text: str, language: Language, locale: str, *, in_mark: bool) -> NativeReading:
     """Every figure of a text, and the number tokens no figure explains."""
-    reader = _Reader(text, language)
+    reader = _Reader(text, language, locale)
     figures: list[NativeFigure] = []
     vague: list[tuple[int, int, tuple[int, int]]] = []
     leftover: list[str] = []
@@ -470,7 +519,7 @@ def read_native(text: str, language: Language, locale: str, *, in_mark: bool) ->
             continue
         found = _figure(reader, index, locale, with_markers=in_mark)
         if found is None:
-            leftover.append(reader.tokens[index].text)
+            leftover.append(_unread_text(reader, index))
             index += 1
             continue
         figure, after = found
