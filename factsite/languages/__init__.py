@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import ModuleType
 
-from factsite.languages.script import dominant_script, fold
+from babel import Locale, UnknownLocaleError
+
+from factsite.languages.script import WORD_PATTERN, dominant_script, fold
 
 LANGUAGES = ("hi", "ar")
 # Script -> the language a pasted article in it is taken to be, and the locale `new`/`suggest` give it.
@@ -200,7 +202,43 @@ def all_languages() -> tuple[Language, ...]:
 
 
 def language_of_locale(locale: str | None) -> Language | None:
-    """The language data for a locale ("hi_IN" -> Hindi), or None for English and languages without data."""
+    """The language data for a locale ("hi_IN" -> Hindi), or None for English and languages without data.
+
+    The month names are the language's and the locale's own (Babel's CLDR data): ar_MA reads "غشت" and "نونبر",
+    ar_DZ and ar_TN "أوت" and "جوان", besides the names every Arabic locale reads.
+    """
     if not locale:
         return None
-    return language(locale.replace("-", "_").split("_")[0].lower())
+    normalized = locale.replace("-", "_")
+    code = normalized.split("_")[0].lower()
+    if language(code) is None:
+        return None
+    return _in_locale(code, normalized)
+
+
+@functools.cache
+def _in_locale(code: str, locale: str) -> Language:
+    data = language(code)
+    assert data is not None
+    months = locale_months(locale)
+    if not months.keys() - data.months.keys():
+        return data
+    # The language's own table wins where a name is in both.
+    return dataclasses.replace(data, months={**months, **data.months})
+
+
+@functools.cache
+def locale_months(locale: str) -> dict[tuple[str, ...], int]:
+    """The month names of a locale, wide and abbreviated, in dates and alone (Babel), folded as phrases."""
+    try:
+        parsed = Locale.parse(locale)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return {}
+    names: dict[tuple[str, ...], int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in parsed.months[context][width].items():
+                words = name.split()
+                if all(WORD_PATTERN.fullmatch(word) for word in words):  # not "जन॰": an abbreviation sign
+                    names.setdefault(tuple(fold(word) for word in words), number)
+    return names

@@ -80,6 +80,12 @@ CASES = [
     ("في 1 محرم 1444 هـ", "ar", "1 محرم 1444 هـ", "2022-07-30", []),
     ("اجتمع المجلس في ٢٥ صفر", "ar", "٢٥ صفر", "2022-09-21", []),
     ("वर्ष 2021 की रिपोर्ट", "hi_IN", "वर्ष 2021", "2021-01-01/2021-12-31", []),
+    # The month names of the locale (Babel): Morocco's, Algeria's and Tunisia's
+    ("في غشت الماضي", "ar_MA", "غشت الماضي", "2022-08-01/2022-08-31", []),
+    ("الرباط، في 6 نونبر 2022", "ar_MA", "6 نونبر 2022", "2022-11-06", []),
+    ("يوم الأربعاء 13 يوليوز 2022", "ar_MA", "13 يوليوز 2022", "2022-07-13", []),
+    ("في أوت الماضي", "ar_DZ", "أوت الماضي", "2022-08-01/2022-08-31", []),
+    ("15 جوان 2022", "ar_TN", "15 جوان 2022", "2022-06-15", []),
 ]
 
 
@@ -110,6 +116,24 @@ def test_not_dates(text: str, locale: str) -> None:
     found = find_dates(text, PUBLISHED, locale=locale)
     assert all(f.text not in ("मार्च", "مارس") for f in found)
     assert not [f for f in found if f.text == text]
+
+
+@pytest.mark.parametrize("locale", ["ar_MA", "ar_DZ", "ar_TN", "ar_LY", "ar_MR", "ar_EG", "ar_LB"])
+def test_every_month_name_of_an_arabic_locale_is_read(locale: str) -> None:
+    from babel import Locale
+
+    for number, name in Locale.parse(locale).months["format"]["wide"].items():
+        found = find_dates(f"في 15 {name} 2022", PUBLISHED, locale=locale)
+        assert [f.resolution.iso for f in found] == [f"2022-{number:02d}-15"], name
+
+
+def test_a_weekday_before_a_month_the_locale_does_not_name_is_unread() -> None:
+    # "نونبر" is Morocco's November: in an Egyptian article it is no month, and "الأربعاء" is not read alone as
+    # the Wednesday of the week when the 25th is written after it.
+    assert find_dates("يوم الأربعاء 25 نونبر 2022", PUBLISHED, locale="ar_EG") == ()
+    assert [f.text for f in find_dates("يوم الأربعاء 25 نونبر 2022", PUBLISHED, locale="ar_MA")] == ["25 نونبر 2022"]
+    # A day that is the weekday's keeps it: the Wednesday before publication, 21 September 2022.
+    assert [f.resolution.iso for f in find_dates("يوم الأربعاء 21", PUBLISHED, locale="ar_EG")] == ["2022-09-21"]
 
 
 def test_a_hindi_date_claim_against_a_source() -> None:

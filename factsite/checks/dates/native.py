@@ -240,7 +240,10 @@ class _Dates:
                 return None  # "الخميس ١٣ آذار ٢٠٢٥", a dateline: the date that follows says which Thursday
             weekday_modifier = self.modifier(self.key(index + 1))
             last = index + 1 if weekday_modifier in ("last", "next") else index
-            return first, last, self.weekday(first, last, language.weekdays[key], weekday_modifier or "")
+            reading = self.weekday(first, last, language.weekdays[key], weekday_modifier or "")
+            if not self.day_agrees(index + 1, reading):
+                return None  # "الأربعاء 25 نونبر" with نونبر unknown: the 25th is not the Wednesday read alone
+            return first, last, reading
         # आज, أمس, غدا; कल and परसों by the tense.
         day = self.phrase(index, language.relative_days)
         if day is not None:
@@ -407,6 +410,16 @@ class _Dates:
         if token is None or token.kind != "num" or not token.text.isdigit() or not 1 <= int(token.text) <= 31:
             return False
         return any(self.phrase(index + 1, table) for table in (self.language.months, self.language.hijri_months))
+
+    def day_agrees(self, index: int, reading: DateResolution) -> bool:
+        """Whether a day number at token `index`, right after a weekday, is the day of a reading of the weekday
+        alone; true when no day number follows. A weekday with a day and a month the tables lack is unread."""
+        token = self.tokens[index] if index < len(self.tokens) else None
+        if token is None or token.kind != "num" or not token.text.isdigit() or not 1 <= int(token.text) <= 31:
+            return True
+        if self.text[self.tokens[index - 1].end : token.start].strip():
+            return True
+        return any(option.start.day == int(token.text) for option in reading.readings)
 
     def modifier(self, key: str) -> str | None:
         if key in self.language.last:
