@@ -120,3 +120,30 @@ def test_a_number_is_the_same_in_any_digits() -> None:
     assert check_quote("«سنخفض البطالة إلى 15% خلال عامين»", sources=[source]).status == "altered"
     hindi = _source("मंत्री ने कहा: “इस साल २५ नए अस्पताल खुलेंगे।”")
     assert check_quote("“इस साल 25 नए अस्पताल खुलेंगे।”", sources=[hindi]).status == "verbatim"
+
+
+HINDI_TURN = (
+    "गन्ना मंत्री: इस सत्र में किसानों को रिकॉर्ड भुगतान हुआ है। किसी भी मिल को बकाया रोकने की छूट नहीं दी जाएगी। जो मिलें "
+    "समय पर भुगतान नहीं करेंगी, उनके खिलाफ आरसी जारी होगी। सात मिलों के खिलाफ आरसी जारी की जा चुकी है।"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        # The danda ends a sentence: the whole sentence between the kept ones (with its नहीं) does not count.
+        (
+            "“इस सत्र में किसानों को रिकॉर्ड भुगतान हुआ है। ... जो मिलें समय पर भुगतान नहीं करेंगी, उनके खिलाफ आरसी जारी होगी।”",
+            "verbatim-with-marked-edits",
+        ),
+        # A whole sentence opening with जो is left out whole: it is no clause of the kept sentence.
+        (
+            "“किसी भी मिल को बकाया रोकने की छूट नहीं दी जाएगी। ... सात मिलों के खिलाफ आरसी जारी की जा चुकी है।”",
+            "verbatim-with-marked-edits",
+        ),
+        # Words left out of a kept sentence still count.
+        ("“जो मिलें समय पर भुगतान ... करेंगी, उनके खिलाफ आरसी जारी होगी।”", "edit-may-change-meaning"),
+    ],
+)
+def test_whole_sentences_left_out_between_kept_ones_do_not_count(quote: str, status: str) -> None:
+    assert check_quote(quote, sources=[_source(HINDI_TURN)]).status == status

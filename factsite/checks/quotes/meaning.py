@@ -72,8 +72,9 @@ ADDED_KINDS = frozenset({"a negation", "a condition", "a hedge"})
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:s|st|nd|rd|th|m|bn|k)?")
 _BRACKETS = re.compile(r"[\[\]]")
 _WORD = re.compile(rf"(?:{WORD_CHARACTER}|\u2019)+(?:[.,-](?:{WORD_CHARACTER}|\u2019)+)*")
-# What ends a clause: punctuation between two words, or a conjunction that opens the next clause.
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?]|\s-\s")
+# What ends a clause: punctuation between two words (the danda and the Arabic question mark too, which end a
+# sentence), or a conjunction that opens the next clause.
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?\u0964\u0965\u061f]|\s-\s")
 _CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "so", "yet"])
 # Words opening a clause that speaks of the clause before it ("..., that will not happen").
 BACK_REFERENCES = frozenset(
@@ -233,11 +234,14 @@ def _clause_words(index: SourceIndex, start: int, end: int, *, before: bool) -> 
 
 def _back_referring_clauses(index: SourceIndex, start: int, end: int) -> str:
     """The whole clauses among the omitted words [start, end) of the sentence before them that open with a
-    word pointing back at what was said before ("that is not possible", "ऐसा संभव नहीं है", "وهذا غير ممكن")."""
+    word pointing back at what was said before ("that is not possible", "ऐसा संभव नहीं है", "وهذا غير ممكن").
+
+    A whole sentence left out is not one of them, whatever its first word ("That is not all.", "जो मिलें भुगतान
+    नहीं करेंगी, ..."): whole sentences left out between two kept passages do not count."""
     found: list[str] = []
     position = start
     limit = min(end, start + SENTENCE_REACH)
-    while position < limit and (position == start or not index.starts_sentence(position)):
+    while position < limit and not index.starts_sentence(position):
         if _breaks_before(index, position):
             stop = position + 1
             while stop < limit and not _breaks_before(index, stop):
