@@ -1118,6 +1118,19 @@ def test_whole_sentences_left_out_between_kept_ones_do_not_count(quote: str, sta
     assert check_quote(quote, sources=[source]).status == status
 
 
+def test_a_quote_may_start_after_the_conjunction_of_its_sentence() -> None:
+    # As the Arabic quote may leave out the "and" glued to its first word (tests/languages/test_native_quotes.py).
+    source = Source(
+        id="conference",
+        title="Press conference",
+        publisher="Cane Department",
+        url="https://cane.example.gov/conference",
+        location=Location("content/citations.yaml", 50),
+        text='The minister said: "Prices rose last year. And we will not raise them again this year."',
+    )
+    assert check_quote('"We will not raise them again this year."', sources=[source]).status == "verbatim"
+
+
 def test_an_omission_inside_a_condition_that_hides_a_negation_may_change_the_meaning() -> None:
     result = check_quote("If you are not vaccinated ... you should assume you are at risk", sources=[BRIEFING])
     assert result.status == "edit-may-change-meaning"

@@ -147,3 +147,32 @@ HINDI_TURN = (
 )
 def test_whole_sentences_left_out_between_kept_ones_do_not_count(quote: str, status: str) -> None:
     assert check_quote(quote, sources=[_source(HINDI_TURN)]).status == status
+
+
+ARABIC_TARIFF = (
+    "وزير التجهيز والماء: أما بالنسبة للتسعيرة، فسيستفيد 4,2 مليون مشترك من الشطر الاجتماعي دون أي زيادة في الثمن. "
+    "ولن تهم المراجعة سوى الأشطر العليا من الاستهلاك."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        # The quote's first word may leave out the "so" (ف) or "and" (و) glued to it, as "We will" quotes
+        # "And we will".
+        ("«سيستفيد 4,2 مليون مشترك من الشطر الاجتماعي دون أي زيادة في الثمن»", "verbatim"),
+        ("«لن تهم المراجعة سوى الأشطر العليا من الاستهلاك»", "verbatim"),
+        # ... and then a bracket standing for the number hides it.
+        ("«سيستفيد [كل المشتركين] من الشطر الاجتماعي دون أي زيادة في الثمن»", "edit-may-change-meaning"),
+        # Only a conjunction, and only at the quote's first word: a later word without it is changed.
+        ("«من الشطر الاجتماعي دون أي زيادة في الثمن. لن تهم المراجعة سوى الأشطر العليا»", "altered"),
+    ],
+)
+def test_a_quote_may_start_without_the_conjunction_glued_to_its_first_word(quote: str, status: str) -> None:
+    assert check_quote(quote, sources=[_source(ARABIC_TARIFF)]).status == status
+
+
+def test_a_preposition_glued_to_the_first_word_is_not_a_conjunction() -> None:
+    # "حلول" for "بحلول" (by) drops the preposition: a changed word.
+    result = check_quote("«حلول العام المقبل، ولن يكون هناك نقص في التمويل»", sources=[_source(ARABIC_SOURCE)])
+    assert result.status == "altered"

@@ -9,7 +9,7 @@ be cut from the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from factsite.checks.quotes.normalise import (
@@ -61,6 +61,8 @@ class QuoteWord:
     # for one.
     replaces_at_most: int = 0
     sentence_start: bool = False
+    # The quote's first word: it may leave out a conjunction the source glues to it (see align.same_word).
+    opens_quote: bool = False
 
     @property
     def is_insertion(self) -> bool:
@@ -119,7 +121,10 @@ def parse_quote(marked_text: str) -> ParsedQuote:
             continue
         next_start = _next_token_start(tokens, end, len(text))
         previous = words[-1] if words else None
-        words.append(_quote_word(text, (kind, start, end), previous_end, next_start, previous))
+        word = _quote_word(text, (kind, start, end), previous_end, next_start, previous)
+        if not words and not segments and kind == "word":
+            word = replace(word, opens_quote=True)
+        words.append(word)
         previous_end = end
     if words:
         segments.append(QuoteSegment(tuple(words), ellipsis_before))
