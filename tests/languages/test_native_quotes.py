@@ -68,6 +68,34 @@ def test_an_omitted_negation_may_change_the_meaning() -> None:
     assert result.status in ("edit-may-change-meaning", "altered"), result.summary
 
 
+def test_a_negation_with_a_glued_conjunction_is_a_negation() -> None:
+    # "ولن" is "and will not": the ellipsis hides a negation, as "... be" for "and will not be" would.
+    quote = "«سنوصل الكهرباء إلى كل قرية بحلول العام المقبل ... يكون هناك نقص في التمويل»"
+    result = check_quote(quote, sources=[_source(ARABIC_SOURCE)])
+    assert result.status == "edit-may-change-meaning", result.summary
+    assert [word for edit in result.details.best.meaning_edits for word in edit.carriers] == ["ولن"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        # "ما لم" (unless) governs its whole sentence, past the Arabic comma.
+        ("«سنفتح المستشفى في مارس...»", "edit-may-change-meaning"),
+        ("«سنفتح المستشفى في مارس ... وسنوظف مئة طبيب»", "edit-may-change-meaning"),
+        # The Arabic comma ends a clause: the negation of another clause does not govern the kept words.
+        ("«سنوظف مئة طبيب ... لن نغلق أي مستوصف»", "verbatim-with-marked-edits"),
+        ("«سنوظف مئة طبيب، ... نرفع الرسوم»", "edit-may-change-meaning"),  # hides "ولن"
+    ],
+)
+def test_arabic_clauses_and_conditions(quote: str, status: str) -> None:
+    source = _source(
+        "قال الوزير: «سنفتح المستشفى في مارس، ما لم تتأخر الأشغال، وسنوظف مئة طبيب. سنوظف مئة طبيب، ولن نرفع "
+        "الرسوم، لكننا لن نغلق أي مستوصف».",
+    )
+    result = check_quote(quote, sources=[source])
+    assert result.status == status, result.summary
+
+
 def test_spelling_variants_are_named() -> None:
     result = check_quote("“यह काम जरूरी है”", sources=[_source(HINDI_SOURCE)])
     assert result.summary.endswith("word for word (spelling aside).")
