@@ -1085,6 +1085,52 @@ def test_a_hidden_clause_that_points_back_at_the_kept_words_carries_its_negation
     assert check_quote(quote, sources=[source]).status == status
 
 
+@pytest.mark.parametrize(
+    "quote,status",
+    [
+        # The whole sentence between the kept ones (with its "No") does not govern them.
+        (
+            '"We paid a record sum this season. ... Mills that do not pay on time will face recovery."',
+            "verbatim-with-marked-edits",
+        ),
+        # A whole sentence opening with "That" is left out whole too: it is no clause of the kept sentence.
+        (
+            '"Mills that do not pay on time will face recovery. ... Seven mills have been served notice."',
+            "verbatim-with-marked-edits",
+        ),
+        # Words left out of a kept sentence still count.
+        ('"Mills that ... pay on time will face recovery."', "edit-may-change-meaning"),
+    ],
+)
+def test_whole_sentences_left_out_between_kept_ones_do_not_count(quote: str, status: str) -> None:
+    source = Source(
+        id="conference",
+        title="Press conference",
+        publisher="Cane Department",
+        url="https://cane.example.gov/conference",
+        location=Location("content/citations.yaml", 50),
+        text=(
+            'The minister said: "We paid a record sum this season. No mill will be allowed to hold back dues, not '
+            "even for a week. Mills that do not pay on time will face recovery. That is not a threat. Seven mills "
+            'have been served notice."'
+        ),
+    )
+    assert check_quote(quote, sources=[source]).status == status
+
+
+def test_a_quote_may_start_after_the_conjunction_of_its_sentence() -> None:
+    # As the Arabic quote may leave out the "and" glued to its first word (tests/languages/test_native_quotes.py).
+    source = Source(
+        id="conference",
+        title="Press conference",
+        publisher="Cane Department",
+        url="https://cane.example.gov/conference",
+        location=Location("content/citations.yaml", 50),
+        text='The minister said: "Prices rose last year. And we will not raise them again this year."',
+    )
+    assert check_quote('"We will not raise them again this year."', sources=[source]).status == "verbatim"
+
+
 def test_an_omission_inside_a_condition_that_hides_a_negation_may_change_the_meaning() -> None:
     result = check_quote("If you are not vaccinated ... you should assume you are at risk", sources=[BRIEFING])
     assert result.status == "edit-may-change-meaning"

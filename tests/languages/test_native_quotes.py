@@ -68,6 +68,34 @@ def test_an_omitted_negation_may_change_the_meaning() -> None:
     assert result.status in ("edit-may-change-meaning", "altered"), result.summary
 
 
+def test_a_negation_with_a_glued_conjunction_is_a_negation() -> None:
+    # "ولن" is "and will not": the ellipsis hides a negation, as "... be" for "and will not be" would.
+    quote = "«سنوصل الكهرباء إلى كل قرية بحلول العام المقبل ... يكون هناك نقص في التمويل»"
+    result = check_quote(quote, sources=[_source(ARABIC_SOURCE)])
+    assert result.status == "edit-may-change-meaning", result.summary
+    assert [word for edit in result.details.best.meaning_edits for word in edit.carriers] == ["ولن"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        # "ما لم" (unless) governs its whole sentence, past the Arabic comma.
+        ("«سنفتح المستشفى في مارس...»", "edit-may-change-meaning"),
+        ("«سنفتح المستشفى في مارس ... وسنوظف مئة طبيب»", "edit-may-change-meaning"),
+        # The Arabic comma ends a clause: the negation of another clause does not govern the kept words.
+        ("«سنوظف مئة طبيب ... لن نغلق أي مستوصف»", "verbatim-with-marked-edits"),
+        ("«سنوظف مئة طبيب، ... نرفع الرسوم»", "edit-may-change-meaning"),  # hides "ولن"
+    ],
+)
+def test_arabic_clauses_and_conditions(quote: str, status: str) -> None:
+    source = _source(
+        "قال الوزير: «سنفتح المستشفى في مارس، ما لم تتأخر الأشغال، وسنوظف مئة طبيب. سنوظف مئة طبيب، ولن نرفع "
+        "الرسوم، لكننا لن نغلق أي مستوصف».",
+    )
+    result = check_quote(quote, sources=[source])
+    assert result.status == status, result.summary
+
+
 def test_spelling_variants_are_named() -> None:
     result = check_quote("“यह काम जरूरी है”", sources=[_source(HINDI_SOURCE)])
     assert result.summary.endswith("word for word (spelling aside).")
@@ -120,3 +148,59 @@ def test_a_number_is_the_same_in_any_digits() -> None:
     assert check_quote("«سنخفض البطالة إلى 15% خلال عامين»", sources=[source]).status == "altered"
     hindi = _source("मंत्री ने कहा: “इस साल २५ नए अस्पताल खुलेंगे।”")
     assert check_quote("“इस साल 25 नए अस्पताल खुलेंगे।”", sources=[hindi]).status == "verbatim"
+
+
+HINDI_TURN = (
+    "गन्ना मंत्री: इस सत्र में किसानों को रिकॉर्ड भुगतान हुआ है। किसी भी मिल को बकाया रोकने की छूट नहीं दी जाएगी। जो मिलें "
+    "समय पर भुगतान नहीं करेंगी, उनके खिलाफ आरसी जारी होगी। सात मिलों के खिलाफ आरसी जारी की जा चुकी है।"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        # The danda ends a sentence: the whole sentence between the kept ones (with its नहीं) does not count.
+        (
+            "“इस सत्र में किसानों को रिकॉर्ड भुगतान हुआ है। ... जो मिलें समय पर भुगतान नहीं करेंगी, उनके खिलाफ आरसी जारी होगी।”",
+            "verbatim-with-marked-edits",
+        ),
+        # A whole sentence opening with जो is left out whole: it is no clause of the kept sentence.
+        (
+            "“किसी भी मिल को बकाया रोकने की छूट नहीं दी जाएगी। ... सात मिलों के खिलाफ आरसी जारी की जा चुकी है।”",
+            "verbatim-with-marked-edits",
+        ),
+        # Words left out of a kept sentence still count.
+        ("“जो मिलें समय पर भुगतान ... करेंगी, उनके खिलाफ आरसी जारी होगी।”", "edit-may-change-meaning"),
+    ],
+)
+def test_whole_sentences_left_out_between_kept_ones_do_not_count(quote: str, status: str) -> None:
+    assert check_quote(quote, sources=[_source(HINDI_TURN)]).status == status
+
+
+ARABIC_TARIFF = (
+    "وزير التجهيز والماء: أما بالنسبة للتسعيرة، فسيستفيد 4,2 مليون مشترك من الشطر الاجتماعي دون أي زيادة في الثمن. "
+    "ولن تهم المراجعة سوى الأشطر العليا من الاستهلاك."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "status"),
+    [
+        # The quote's first word may leave out the "so" (ف) or "and" (و) glued to it, as "We will" quotes
+        # "And we will".
+        ("«سيستفيد 4,2 مليون مشترك من الشطر الاجتماعي دون أي زيادة في الثمن»", "verbatim"),
+        ("«لن تهم المراجعة سوى الأشطر العليا من الاستهلاك»", "verbatim"),
+        # ... and then a bracket standing for the number hides it.
+        ("«سيستفيد [كل المشتركين] من الشطر الاجتماعي دون أي زيادة في الثمن»", "edit-may-change-meaning"),
+        # Only a conjunction, and only at the quote's first word: a later word without it is changed.
+        ("«من الشطر الاجتماعي دون أي زيادة في الثمن. لن تهم المراجعة سوى الأشطر العليا»", "altered"),
+    ],
+)
+def test_a_quote_may_start_without_the_conjunction_glued_to_its_first_word(quote: str, status: str) -> None:
+    assert check_quote(quote, sources=[_source(ARABIC_TARIFF)]).status == status
+
+
+def test_a_preposition_glued_to_the_first_word_is_not_a_conjunction() -> None:
+    # "حلول" for "بحلول" (by) drops the preposition: a changed word.
+    result = check_quote("«حلول العام المقبل، ولن يكون هناك نقص في التمويل»", sources=[_source(ARABIC_SOURCE)])
+    assert result.status == "altered"

@@ -106,6 +106,32 @@ def compare_words(quote_key: str, source_key: str) -> str:
     return RELATED if same_stem else CHANGED
 
 
+# Conjunctions Arabic glues to the next word: "and" (و) and "so" (ف).
+LEADING_CONJUNCTIONS = ("\u0648", "\u0641")
+
+
+def same_word(word: QuoteWord, source_key: str) -> str:
+    """How close a quote word is to a source word (see compare_words).
+
+    A quote that starts inside a sentence may leave out the conjunction the source sentence goes on with, as
+    "We will" quotes "And we will": where Arabic glues it to the word ("سيستفيد" for "فسيستفيد", "لن" for
+    "ولن"), the quote's first word without it is the same word.
+    """
+    if word.opens_quote and conjunction_left_out(word.key, source_key):
+        return MATCH
+    return compare_words(word.key, source_key)
+
+
+def conjunction_left_out(quote_key: str, source_key: str) -> bool:
+    """Whether `source_key` is `quote_key` with a glued conjunction in front."""
+    return (
+        len(source_key) == len(quote_key) + 1
+        and len(quote_key) >= 2
+        and source_key.startswith(LEADING_CONJUNCTIONS)
+        and source_key[1:] == quote_key
+    )
+
+
 def _clitic_added(first: str, second: str) -> bool:
     # Arabic writes "and", "will", "by", "to" as one letter glued to the word: "سيكون" (will be) is not a
     # slip for "يكون" (be). A letter added in front of a word of another script than Latin is a change.
@@ -169,6 +195,8 @@ def _fill_table(
             _fill_insertion_row(previous, current, moves, word.replaces_at_most)
         else:
             costs = [0.0] * len(keys) if word.bracketed else costs_of(word.key)
+            if word.opens_quote:
+                costs_of.allow_conjunctions(costs, word.key)
             insertion = _FUNCTION_WORD_GAP_COST if word.bracketed else gap_cost(word.key)
             current[0] = previous[0] + insertion
             moves[0] = _UP
@@ -220,6 +248,12 @@ class _SubstitutionCosts:
                 for position in self.positions[key]:
                     costs[position] = _COSTS[kind]
         return costs
+
+    def allow_conjunctions(self, costs: list[float], quote_key: str) -> None:
+        """A quote's first word costs what a match costs against itself with a glued conjunction."""
+        for conjunction in LEADING_CONJUNCTIONS:
+            for position in self.positions.get(conjunction + quote_key, ()):
+                costs[position] = _COSTS[MATCH]
 
 
 def _fill_insertion_row(previous: list[float], current: list[float], moves: bytearray, reach: int) -> None:
@@ -276,7 +310,7 @@ def _trace_back(
         word = words[row - 1]
         position = low + column
         if move == _DIAGONAL:
-            kind = EDITORIAL if word.bracketed else compare_words(word.key, keys[position - 1])
+            kind = EDITORIAL if word.bracketed else same_word(word, keys[position - 1])
             steps.append(Step(kind, row - 1, row, position - 1, position))
             row, column = row - 1, column - 1
         elif move == _UP:

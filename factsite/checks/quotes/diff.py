@@ -20,6 +20,7 @@ from factsite.checks.quotes.align import (
     RELATED,
     Alignment,
     Step,
+    conjunction_left_out,
 )
 from factsite.checks.quotes.normalise import ELLIPSIS, NON_WORD_CHARACTER
 from factsite.checks.quotes.results import DiffToken
@@ -218,6 +219,9 @@ def _matched_word(word: QuoteWord, position: int, index: SourceIndex, free_case:
     """A word with the same key on both sides, as (operation, note, counts): equal, or not quite."""
     quoted = written_form(word.text)
     original = written_form(index.word(position))
+    if word.opens_quote and conjunction_left_out(word.key, index.keys[position]):
+        # "سيستفيد" for "فسيستفيد": the conjunction is left out as "And" is before "we will".
+        original = original[1:]
     if quoted == original:
         return "equal", "", True
     if quoted.casefold() == original.casefold():

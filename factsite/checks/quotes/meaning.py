@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factsite.checks.quotes.align import EDITORIAL
+from factsite.checks.quotes.align import EDITORIAL, LEADING_CONJUNCTIONS
 from factsite.checks.quotes.diff import Piece
 from factsite.checks.quotes.normalise import WORD_CHARACTER
 from factsite.checks.quotes.results import MeaningEdit
@@ -44,6 +44,8 @@ CONDITIONS = frozenset(
     ("if", "unless", "only", "provided", "except", "until", "whether", "otherwise",
      *map(fold, ("अगर", "यदि", "सिर्फ", "केवल", "إذا", "إن", "لو", "فقط", "إلا", "حتى")))
 )  # fmt: skip
+# Conditions of two words: "ما لم" is "unless".
+CONDITION_PAIRS = frozenset({(fold("ما"), fold("لم"))})
 HEDGES = frozenset(
     ("may", "might", "could", "perhaps", "possibly", "probably", "likely", "unlikely", "maybe", "almost",
      "nearly", "approximately", "roughly", *map(fold, ("शायद", "संभवतः", "लगभग", "करीब", "ربما", "قد", "لعل",
@@ -72,8 +74,9 @@ ADDED_KINDS = frozenset({"a negation", "a condition", "a hedge"})
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:s|st|nd|rd|th|m|bn|k)?")
 _BRACKETS = re.compile(r"[\[\]]")
 _WORD = re.compile(rf"(?:{WORD_CHARACTER}|\u2019)+(?:[.,-](?:{WORD_CHARACTER}|\u2019)+)*")
-# What ends a clause: punctuation between two words, or a conjunction that opens the next clause.
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?]|\s-\s")
+# What ends a clause: punctuation between two words (the Arabic comma, semicolon and question mark and the danda
+# too), or a conjunction that opens the next clause.
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014.!?\u060c\u061b\u0964\u0965\u061f]|\s-\s")
 _CONJUNCTIONS = frozenset(["and", "but", "or", "while", "whereas", "because", "so", "yet"])
 # Words opening a clause that speaks of the clause before it ("..., that will not happen").
 BACK_REFERENCES = frozenset(
@@ -89,13 +92,18 @@ def carriers(text: str, kept: str = "", kinds: frozenset[str] | None = None) -> 
     text, kept = _BRACKETS.sub("", text), _BRACKETS.sub("", kept)
     kept_words = {_plain(word) for word in _WORD.findall(kept)}
     found: list[tuple[str, str]] = []
+    before = before_written = ""
     for written in _WORD.findall(text):
         word = fold(written).replace("\u2019", "'")
-        if _plain(written) in kept_words:
+        pair = (before, word) in CONDITION_PAIRS
+        shown = f"{before_written} {written}" if pair else written
+        repeated = _plain(written) in kept_words and (not pair or _plain(before_written) in kept_words)
+        before, before_written = word, written
+        if repeated:
             continue
-        kind = _category(word)
-        if kind and (kinds is None or kind in kinds) and (written, kind) not in found:
-            found.append((written, kind))
+        kind = "a condition" if pair else _category(word)
+        if kind and (kinds is None or kind in kinds) and (shown, kind) not in found:
+            found.append((shown, kind))
     return tuple(found)
 
 
@@ -107,6 +115,9 @@ def _plain(word: str) -> str:
 
 def _category(word: str) -> str:
     if word.endswith("n't"):
+        return "a negation"
+    # Arabic glues "and" and "so" to a negation: "ولن" is "and will not", "فلا" "so no".
+    if word.startswith(LEADING_CONJUNCTIONS) and word[1:] in NEGATIONS:
         return "a negation"
     if NUMBER.fullmatch(word):
         return "a quantity"
@@ -233,11 +244,14 @@ def _clause_words(index: SourceIndex, start: int, end: int, *, before: bool) -> 
 
 def _back_referring_clauses(index: SourceIndex, start: int, end: int) -> str:
     """The whole clauses among the omitted words [start, end) of the sentence before them that open with a
-    word pointing back at what was said before ("that is not possible", "ऐसा संभव नहीं है", "وهذا غير ممكن")."""
+    word pointing back at what was said before ("that is not possible", "ऐसा संभव नहीं है", "وهذا غير ممكن").
+
+    A whole sentence left out is not one of them, whatever its first word ("That is not all.", "जो मिलें भुगतान
+    नहीं करेंगी, ..."): whole sentences left out between two kept passages do not count."""
     found: list[str] = []
     position = start
     limit = min(end, start + SENTENCE_REACH)
-    while position < limit and (position == start or not index.starts_sentence(position)):
+    while position < limit and not index.starts_sentence(position):
         if _breaks_before(index, position):
             stop = position + 1
             while stop < limit and not _breaks_before(index, stop):

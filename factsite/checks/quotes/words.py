@@ -9,7 +9,7 @@ be cut from the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from factsite.checks.quotes.normalise import (
@@ -33,9 +33,11 @@ _SOURCE_GAP = re.compile(rf"({NON_WORD_CHARACTER}+)")
 # A line that holds only an ellipsis, bracketed or not: an excerpt's own mark of a gap in the original.
 GAP_MARKER_LINE = re.compile(r"(?m)^[ \t]*[\[(]?[ \t]*(?:\.[ \t]?\.[ \t]?\.|\u2026)[ \t]*[\])]?[ \t]*$")
 _OPENING_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a"
-# Abbreviations whose full stop does not end a sentence.
-_ABBREVIATION_LIST = "mr mrs ms dr st gen lt col sgt prof jr sr vs no inc co corp"
+# Abbreviations whose full stop does not end a sentence (Hindi "डॉ." and "प्रो." too).
+_ABBREVIATION_LIST = "mr mrs ms dr st gen lt col sgt prof jr sr vs no inc co corp डॉ प्रो"
 _ABBREVIATIONS = frozenset(_ABBREVIATION_LIST.split())
+# Marks that end a sentence whatever the word before: the danda of Hindi and the Arabic question mark.
+_SENTENCE_MARKS = "!?\u0964\u0965\u061f"
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class QuoteWord:
     # for one.
     replaces_at_most: int = 0
     sentence_start: bool = False
+    # The quote's first word: it may leave out a conjunction the source glues to it (see align.same_word).
+    opens_quote: bool = False
 
     @property
     def is_insertion(self) -> bool:
@@ -117,7 +121,10 @@ def parse_quote(marked_text: str) -> ParsedQuote:
             continue
         next_start = _next_token_start(tokens, end, len(text))
         previous = words[-1] if words else None
-        words.append(_quote_word(text, (kind, start, end), previous_end, next_start, previous))
+        word = _quote_word(text, (kind, start, end), previous_end, next_start, previous)
+        if not words and not segments and kind == "word":
+            word = replace(word, opens_quote=True)
+        words.append(word)
         previous_end = end
     if words:
         segments.append(QuoteSegment(tuple(words), ellipsis_before))
@@ -173,15 +180,22 @@ def _quote_word(
         gap_before=normalise_punctuation(gap) if after_word else "",
         bracketed=bracketed,
         replaces_at_most=1 if kind == "attached" else max(6, 2 * inner_words),
-        sentence_start=after_word and ends_sentence(gap, previous_word) and inner[:1].isupper(),
+        sentence_start=after_word and ends_sentence(gap, previous_word) and opens_sentence(inner),
     )
+
+
+def opens_sentence(word: str) -> bool:
+    """Whether `word` may open a sentence: a capital, or a letter of a script without case (Devanagari,
+    Arabic), where only the punctuation before it tells."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 def ends_sentence(gap: str, previous_word: str) -> bool:
     """Whether the punctuation `gap` after `previous_word` closes a sentence ("U.S. citizens" does
     not).
     """
-    if "!" in gap or "?" in gap:
+    if any(mark in gap for mark in _SENTENCE_MARKS):
         return True
     if "." not in gap and "\u2026" not in gap:
         return False
@@ -249,7 +263,7 @@ class SourceIndex:
     def starts_sentence(self, position: int) -> bool:
         if position <= 0 or position >= len(self.keys):
             return True
-        return self.word(position)[:1].isupper() and ends_sentence(
+        return opens_sentence(self.word(position)) and ends_sentence(
             self.gap_after(position - 1), self.word(position - 1)
         )
 
