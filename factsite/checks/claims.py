@@ -11,13 +11,14 @@ from factsite.checks.figures import check_figure, sentence_around
 from factsite.checks.quotes import check_quote
 from factsite.checks.typos import check_typo
 from factsite.model import Article, CheckResult, Claim, ClaimKind, RatingScale, Source
+from factsite.render.claimants import PERSON, guess_type
 
 # Characters of article text either side of a date mark that the date check reads for the tense.
 DATE_CONTEXT = 200
 
 # Check outcomes that an accurate-side verdict cannot stand with.
 FAILING_STATUSES = {
-    ClaimKind.QUOTE: {"edit-may-change-meaning", "altered", "spliced", "not-found"},
+    ClaimKind.QUOTE: {"edit-may-change-meaning", "altered", "other-speaker", "spliced", "not-found"},
     ClaimKind.FIGURE: {"understated", "overstated"},
     ClaimKind.DATE: {"mismatch"},
 }
@@ -29,7 +30,7 @@ def check_claim(
     """Run the claim's check; statements have none. Pure: the same inputs give the same result."""
     result: CheckResult | None
     if claim.kind is ClaimKind.QUOTE:
-        result = check_quote(marked_text, sources=sources)
+        result = check_quote(marked_text, sources=sources, speaker=_person(claim))
     elif claim.kind is ClaimKind.FIGURE:
         value = claim.value if isinstance(claim.value, Decimal) else None
         mark = article.mark(claim.id)
@@ -62,6 +63,15 @@ def check_claim(
     if _contradicts(claim, result, scale):
         result = replace(result, contradicts_verdict=True)
     return result
+
+
+def _person(claim: Claim) -> str | None:
+    """The claim's speaker when it is a person: a quotation of an organisation may be spoken by anyone for it,
+    so a transcript's turns cannot say it is misattributed. Typed as the claimant pages type it."""
+    if not claim.speaker:
+        return None
+    kind = claim.speaker_type or guess_type(claim.speaker)
+    return claim.speaker if kind == PERSON else None
 
 
 def _contradicts(claim: Claim, result: CheckResult, scale: RatingScale) -> bool:
