@@ -11,7 +11,6 @@ from factsite.checks.figures import check_figure, sentence_around
 from factsite.checks.quotes import check_quote
 from factsite.checks.typos import check_typo
 from factsite.model import Article, CheckResult, Claim, ClaimKind, RatingScale, Source
-from factsite.render.claimants import PERSON, guess_type
 
 # Characters of article text either side of a date mark that the date check reads for the tense.
 DATE_CONTEXT = 200
@@ -25,12 +24,24 @@ FAILING_STATUSES = {
 
 
 def check_claim(
-    claim: Claim, marked_text: str, article: Article, sources: Sequence[Source], scale: RatingScale
+    claim: Claim,
+    marked_text: str,
+    article: Article,
+    sources: Sequence[Source],
+    scale: RatingScale,
+    *,
+    speaker_is_person: bool = False,
 ) -> CheckResult | None:
-    """Run the claim's check; statements have none. Pure: the same inputs give the same result."""
+    """Run the claim's check; statements have none. Pure: the same inputs give the same result.
+
+    `speaker_is_person`: the quoted speaker is a person, as the claimant pages type it (the build knows the
+    configuration's claimants); a quotation's speaker is compared with a transcript's turns only then.
+    """
     result: CheckResult | None
     if claim.kind is ClaimKind.QUOTE:
-        result = check_quote(marked_text, sources=sources, speaker=_person(claim))
+        # An organisation may be quoted through anyone who speaks for it: only a person's name is compared
+        # with a transcript's turns.
+        result = check_quote(marked_text, sources=sources, speaker=claim.speaker if speaker_is_person else None)
     elif claim.kind is ClaimKind.FIGURE:
         value = claim.value if isinstance(claim.value, Decimal) else None
         mark = article.mark(claim.id)
@@ -63,15 +74,6 @@ def check_claim(
     if _contradicts(claim, result, scale):
         result = replace(result, contradicts_verdict=True)
     return result
-
-
-def _person(claim: Claim) -> str | None:
-    """The claim's speaker when it is a person: a quotation of an organisation may be spoken by anyone for it,
-    so a transcript's turns cannot say it is misattributed. Typed as the claimant pages type it."""
-    if not claim.speaker:
-        return None
-    kind = claim.speaker_type or guess_type(claim.speaker)
-    return claim.speaker if kind == PERSON else None
 
 
 def _contradicts(claim: Claim, result: CheckResult, scale: RatingScale) -> bool:

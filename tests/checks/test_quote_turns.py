@@ -207,6 +207,17 @@ def test_the_speakers_own_turn_wins_where_another_says_the_same_words() -> None:
     assert bercik.status == "other-speaker"
 
 
+def test_words_a_speaker_quotes_in_their_turn_are_not_theirs_nor_the_quoted_persons() -> None:
+    text = (
+        "CHAIR LINDA OKAFOR: I will read the director's letter: \u201cRecovery housing is where people learn to live "
+        "again.\u201d\n\nCOMMISSIONER TOM BERCIK: Thank you, Madam Chair.\n"
+    )
+    result = check_quote(
+        "Recovery housing is where people learn to live again", sources=[source(text)], speaker="Raymond Vance"
+    )
+    assert result.status == "verbatim"
+
+
 def test_an_altered_quote_in_another_persons_turn_says_both() -> None:
     result = check_quote(
         "Every single dollar we put into treatment keeps someone alive long enough to recover",
@@ -255,3 +266,6 @@ def test_is_other_speaker_needs_a_named_person_on_both_sides() -> None:
     assert not is_other_speaker(turns[2], speaker_words("Linda Okafor"))
     assert not is_other_speaker(turns[1], speaker_words("The chair"))
     assert not is_other_speaker(None, speaker_words("Linda Okafor"))
+    # A name misspelt by a letter is a slip, not another person.
+    assert not is_other_speaker(turns[1], speaker_words("Raymond Vanse"))
+    assert not is_other_speaker(turns[3], speaker_words("Tom Berzik"))

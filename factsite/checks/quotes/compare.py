@@ -30,7 +30,15 @@ from factsite.checks.quotes.results import (
     SpliceJoint,
 )
 from factsite.checks.quotes.summary import summarise
-from factsite.checks.quotes.turns import Turn, find_turns, is_other_speaker, is_own_turn, speaker_words, turn_at
+from factsite.checks.quotes.turns import (
+    Turn,
+    find_turns,
+    is_other_speaker,
+    is_own_turn,
+    is_quoted_in_turn,
+    speaker_words,
+    turn_at,
+)
 from factsite.checks.quotes.words import (
     ParsedQuote,
     QuoteWord,
@@ -185,7 +193,12 @@ def _attribute(
     if match.classification is QuoteClass.NOT_FOUND:
         return match
     match = _with_speakers(match, turns)
-    held = [turn_at(turns, passage.start, passage.end) for passage in match.passages]
+    text = search.index.text
+    held = [
+        None if turn is None or is_quoted_in_turn(text, turn, passage.start) else turn
+        for passage in match.passages
+        for turn in [turn_at(turns, passage.start, passage.end)]
+    ]
     if match.classification is QuoteClass.SPLICED or not any(is_other_speaker(turn, named) for turn in held):
         return match
     own = [turn for turn in turns if is_own_turn(turn, named)]

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from factsite.checks.quotes.words import GAP_MARKER_LINE
 
 
@@ -149,11 +151,36 @@ def speaker_words(speaker: str | None) -> frozenset[str]:
 
 def is_other_speaker(turn: Turn | None, speaker: frozenset[str]) -> bool:
     """Whether `turn`'s label names a person who is not the claim's speaker: no word in common."""
-    return bool(turn is not None and turn.names and speaker and not (turn.words & speaker))
+    return bool(turn is not None and turn.names and speaker and not _shares(turn.words, speaker))
 
 
 def is_own_turn(turn: Turn | None, speaker: frozenset[str]) -> bool:
-    return bool(turn is not None and speaker and turn.words & speaker)
+    return bool(turn is not None and speaker and _shares(turn.words, speaker))
+
+
+def is_quoted_in_turn(text: str, turn: Turn, start: int) -> bool:
+    """Whether offset `start` is inside a quotation the turn's speaker makes ("As the minister told us: “...”"):
+    words the speaker reads out or quotes are someone else's, and their turn does not say whose."""
+    before = text[turn.content : start]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("\u201c") > before.count("\u201d")
+    guillemets = before.count("\u00ab") > before.count("\u00bb")
+    return straight or curly or guillemets
+
+
+def _shares(words: frozenset[str], speaker: frozenset[str]) -> bool:
+    """A word in common; a name of five letters or more misspelt by one letter ("Okafor", "Okafur") still
+    counts: a slip in a name is not another person."""
+    if words & speaker:
+        return True
+    return any(
+        len(word) >= _SLIP_LENGTH and len(name) >= _SLIP_LENGTH and OSA.distance(word, name, score_cutoff=1) <= 1
+        for word in words
+        for name in speaker
+    )
+
+
+_SLIP_LENGTH = 5
 
 
 def _line_starts(text: str) -> list[int]:
