@@ -246,6 +246,22 @@ def test_a_quote_spanning_two_turns_is_spliced_across_speakers() -> None:
     )
 
 
+def test_a_splice_of_two_turns_of_one_person_names_no_other_speaker() -> None:
+    text = (
+        "GOVERNOR ELLEN PARK: We will not lift the evacuation orders until the wind drops.\n\n"
+        "QUESTION: Governor, what about the smoke?\n\n"
+        "GOVERNOR PARK: The smoke is the bigger danger for most people.\n"
+    )
+    result = check_quote(
+        "The smoke is the bigger danger for most people. We will not lift the evacuation orders until the wind drops.",
+        sources=[source(text, "Briefing")],
+        speaker="Gov. Ellen Park",
+    )
+    assert result.status == "spliced"
+    assert all(not joint.speakers for joint in result.details.best.joints)
+    assert "different speakers" not in result.summary
+
+
 def test_without_a_label_between_them_two_sentences_are_one_passage() -> None:
     prose = (
         "Recovery housing is where people learn to live again. Thank you. The settlement money won't replace what "

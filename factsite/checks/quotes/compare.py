@@ -36,6 +36,7 @@ from factsite.checks.quotes.turns import (
     is_other_speaker,
     is_own_turn,
     is_quoted_in_turn,
+    same_person,
     speaker_words,
     turn_at,
 )
@@ -290,7 +291,7 @@ def _joint(search: SourceSearch, previous: Piece, piece: Piece) -> SpliceJoint:
     speakers: tuple[str, ...] = ()
     if turn_of(search, previous.alignment.start) != turn_of(search, piece.alignment.start):
         labels = (turn_label(search, previous.alignment.start), turn_label(search, piece.alignment.start))
-        speakers = labels if all(labels) else ()
+        speakers = labels if all(labels) and not same_person(*labels) else ()
     return SpliceJoint(distance.apart, reverse=distance.earlier, ellipsis=piece.reordered, speakers=speakers)
 
 

@@ -158,6 +158,14 @@ def is_own_turn(turn: Turn | None, speaker: frozenset[str]) -> bool:
     return bool(turn is not None and speaker and _shares(turn.words, speaker))
 
 
+def same_person(first: str, second: str) -> bool:
+    """Whether two labels name one person ("GOVERNOR ELLEN PARK" and "GOVERNOR PARK"), or are the same label."""
+    if first == second:
+        return True
+    first_names, second_names = _parse(first)[0], _parse(second)[0]
+    return bool(first_names and second_names and _shares(first_names, second_names))
+
+
 def is_quoted_in_turn(text: str, turn: Turn, start: int) -> bool:
     """Whether offset `start` is inside a quotation the turn's speaker makes ("As the minister told us: “...”"):
     words the speaker reads out or quotes are someone else's, and their turn does not say whose."""
