@@ -32,6 +32,7 @@ from factsite.model import (
     Severity,
 )
 from factsite.render.claim_marks import MarkLink
+from factsite.render.claimants import PERSON, Claimants
 from factsite.render.markdown_render import MarkdownRenderer
 from factsite.render.page_safety import article_page_ids, page_problems, scan_problems
 from factsite.settings import UNREVIEWED, Settings
@@ -155,11 +156,13 @@ def check_claims(markdown_path: Path, citations_path: Path, settings: Settings,
     problems.extend(scan_problems(rendered.page, article.body, article.path, article.body_line, article_page_ids()))
     problems.extend(_field_problems(article, renderer))
     claims = []
+    claimants = Claimants(settings)
     for mark in marks:
         claim = article.claim(mark.claim_id)
         assert claim is not None  # validation guarantees every mark has its claim
         sources = tuple(s for source_id in claim.sources if (s := article.source(source_id)) is not None)
-        result = check_claim(claim, mark.text, article, sources, settings.scale)
+        person = bool(claim.speaker) and claimants.named(claim.speaker or "", claim.speaker_type).type == PERSON
+        result = check_claim(claim, mark.text, article, sources, settings.scale, speaker_is_person=person)
         if result is not None and result.contradicts_verdict:
             problems.append(
                 warning(

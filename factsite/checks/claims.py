@@ -17,19 +17,31 @@ DATE_CONTEXT = 200
 
 # Check outcomes that an accurate-side verdict cannot stand with.
 FAILING_STATUSES = {
-    ClaimKind.QUOTE: {"edit-may-change-meaning", "altered", "spliced", "not-found"},
+    ClaimKind.QUOTE: {"edit-may-change-meaning", "altered", "other-speaker", "spliced", "not-found"},
     ClaimKind.FIGURE: {"understated", "overstated"},
     ClaimKind.DATE: {"mismatch"},
 }
 
 
 def check_claim(
-    claim: Claim, marked_text: str, article: Article, sources: Sequence[Source], scale: RatingScale
+    claim: Claim,
+    marked_text: str,
+    article: Article,
+    sources: Sequence[Source],
+    scale: RatingScale,
+    *,
+    speaker_is_person: bool = False,
 ) -> CheckResult | None:
-    """Run the claim's check; statements have none. Pure: the same inputs give the same result."""
+    """Run the claim's check; statements have none. Pure: the same inputs give the same result.
+
+    `speaker_is_person`: the quoted speaker is a person, as the claimant pages type it (the build knows the
+    configuration's claimants); a quotation's speaker is compared with a transcript's turns only then.
+    """
     result: CheckResult | None
     if claim.kind is ClaimKind.QUOTE:
-        result = check_quote(marked_text, sources=sources)
+        # An organisation may be quoted through anyone who speaks for it: only a person's name is compared
+        # with a transcript's turns.
+        result = check_quote(marked_text, sources=sources, speaker=claim.speaker if speaker_is_person else None)
     elif claim.kind is ClaimKind.FIGURE:
         value = claim.value if isinstance(claim.value, Decimal) else None
         mark = article.mark(claim.id)

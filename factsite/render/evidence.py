@@ -21,7 +21,7 @@ from factsite.render.messages import N_
 STATUS_WORDS = (
     N_("match"), N_("rounded"), N_("understated"), N_("overstated"), N_("verbatim"),
     N_("verbatim with marked edits"), N_("minor differences"), N_("edit may change meaning"), N_("altered"),
-    N_("spliced"), N_("not found"),
+    N_("other speaker"), N_("spliced"), N_("not found"),
 )  # fmt: skip
 
 

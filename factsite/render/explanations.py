@@ -69,6 +69,7 @@ OUTCOMES = {
     "minor-differences": N_("verbatim but for minor differences"),
     "edit-may-change-meaning": N_("edited in a way that may change the meaning"),
     "altered": N_("altered"),
+    "other-speaker": N_("in another speaker's turn"),
     "spliced": N_("spliced"),
     "not-found": N_("not found"),
 }
@@ -344,7 +345,7 @@ class Explainer:
         kind = str(best.classification)
         if kind == "not-found":
             return self._quote_not_found(comparison, name)
-        sentence = self._quote_sentence(kind, best, name)
+        sentence = self._quote_sentence(kind, best, name, getattr(comparison, "speaker", ""))
         if sentence is None:
             return None
         for match in comparison.matches[1:]:
@@ -353,7 +354,7 @@ class Explainer:
                                              outcome=self._(OUTCOMES[str(match.classification)]))  # fmt: skip
         return sentence
 
-    def _quote_sentence(self, kind: str, best: Any, name: Markup) -> Markup | None:
+    def _quote_sentence(self, kind: str, best: Any, name: Markup, comparison_speaker: str = "") -> Markup | None:
         if kind == "verbatim":
             uncounted = [token for token in best.diff if token.operation == "minor" and not token.counts]
             if not uncounted:
@@ -394,6 +395,8 @@ class Explainer:
             return sentence + self._also_meaning(best)
         if kind == "spliced":
             return self._spliced(best, name)
+        if kind == "other-speaker":
+            return self._other_speaker(best, name, comparison_speaker)
         return None
 
     def _edits(self, match: Any) -> list[Markup]:
@@ -429,6 +432,23 @@ class Explainer:
             parts.append(self.ngettext("%(num)s word changed", "%(num)s words changed", match.words_changed))
         return self.listing(parts)
 
+    def _other_speaker(self, match: Any, name: Markup, speaker: str) -> Markup | None:
+        """factsite.checks.quotes.summary._other_speaker."""
+        wording = str(match.wording or "verbatim")
+        if wording not in OUTCOMES or not speaker:
+            return None
+        return self._(N_("Other speaker: in %(source)s the quote is in the turn of “%(label)s”, not of %(speaker)s; "
+                         "there it is %(outcome)s."), source=name, label=match.speaker, speaker=speaker,
+                      outcome=self._(OUTCOMES[wording]))  # fmt: skip
+
+    def _speakers(self, match: Any) -> Markup:
+        """The speakers a spliced quote joins (factsite.checks.quotes.summary._speakers)."""
+        labels = list(dict.fromkeys(label for joint in match.joints for label in getattr(joint, "speakers", ())))
+        if not labels:
+            return Markup("")
+        return Markup(" ") + self._(N_("The passages are in the turns of different speakers: %(speakers)s."),
+                                    speakers=self.listing([self.quoted(label) for label in labels]))  # fmt: skip
+
     def _spliced(self, match: Any, name: Markup) -> Markup | None:
         pieces = len(match.passages)
         if any(joint.ellipsis for joint in match.joints):
@@ -458,6 +478,7 @@ class Explainer:
                 sentence = self.ngettext("Spliced: joins %(num)s passage that stands far apart in %(source)s, %(how)s.",
                                    "Spliced: joins %(num)s passages that stand far apart in %(source)s, %(how)s.",
                                    pieces, source=name, how=how)  # fmt: skip
+        sentence += self._speakers(match)
         if match.altered:
             sentence += Markup(" ") + self._(N_("The wording is also altered: %(changes)s."),
                                              changes=self._alterations(match))  # fmt: skip

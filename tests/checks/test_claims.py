@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from factsite.build.pipeline import check_project
 from factsite.model import Severity
 from factsite.settings import Settings
@@ -57,3 +59,40 @@ def test_an_unfavourable_verdict_does_not_contradict_a_failing_check(tmp_path: P
     project = project_for(tmp_path, MISQUOTE, citations)
     assert not project.problems
     assert replace(project.claims[0].result, contradicts_verdict=False) == project.claims[0].result
+
+
+# The ministry's release as a press-conference transcript: the words are the secretary's, not the minister's.
+TRANSCRIPT = """\
+    excerpt: |
+      MINISTER ASHA RAO: Good morning.
+
+      SECRETARY VIKRAM NAIR: We created three lakh jobs this year. That is 300,000 jobs.
+"""
+
+
+def speaker_citations(speaker: str, speaker_type: str = "") -> str:
+    citations = CITATIONS.replace(
+        '    excerpt: |\n      The minister said: "We created three lakh jobs this year." That is 300,000 jobs.\n',
+        TRANSCRIPT,
+    )
+    typed = f"\n    speaker_type: {speaker_type}" if speaker_type else ""
+    return citations.replace("speaker: The minister", f"speaker: {speaker}{typed}")
+
+
+def test_accurate_verdict_on_a_quote_in_another_speakers_turn_warns(tmp_path: Path) -> None:
+    project = project_for(tmp_path, ARTICLE, speaker_citations("Asha Rao"))
+    quote = project.claims[0].result
+    assert quote.status == "other-speaker" and quote.contradicts_verdict
+    assert [p.code for p in project.problems] == ["verdict-contradicts-check"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "speaker_type"),
+    [("Vikram Nair", ""), ("The minister", ""), ("Ministry of Labour", ""), ("Asha Rao", "organization")],
+)
+def test_a_quote_of_its_speaker_or_of_no_named_person_is_judged_on_its_words(
+    tmp_path: Path, speaker: str, speaker_type: str
+) -> None:
+    project = project_for(tmp_path, ARTICLE, speaker_citations(speaker, speaker_type))
+    assert project.claims[0].result.status == "verbatim"
+    assert not project.problems

@@ -17,6 +17,7 @@ from factsite.checks.typos import check_typo
 from factsite.model import CheckResult, Location, Source
 from factsite.render.evidence import with_titles
 from factsite.render.explanations import Explainer
+from tests.checks.test_quote_turns import BOARD
 from tests.checks.test_quotes import CASES, SOURCES
 
 PUBLISHED = dt.date(2026, 11, 18)
@@ -65,6 +66,34 @@ def test_a_spliced_quote_and_its_joint_in_arabic() -> None:
     joints = [token.note for token in result.details.best.diff if token.operation == "joined"]
     assert joints and all(Explainer("ar_EG").phrase(note) is not None for note in joints)
     assert "وُصل دون علامة حذف: يرد في المصدر الكلام التالي" in str(Explainer("ar_EG").phrase(joints[0]))
+
+
+@pytest.mark.parametrize(
+    ("locale", "opening"),
+    [("ar_EG", "متحدث آخر: الاقتباس في "), ("hi_IN", "किसी अन्य वक्ता के शब्द: "), ("en_US", "Other speaker: in ")],
+)
+def test_a_quote_in_another_speakers_turn_in_the_pages_language(locale: str, opening: str) -> None:
+    board = Source("board", "Board transcript", "", "https://example.org", Location("citations.yaml", 1), text=BOARD)
+    result = check_quote("Recovery housing is where people learn to live again", sources=[board], speaker="Tom Bercik")
+    assert result.status == "other-speaker"
+    explanation = Explainer(locale).explain(result, {"board": "Board transcript"}, PUBLISHED)
+    html = str(explanation.summary.html)
+    assert html.startswith(opening) and not explanation.summary.english
+    assert "DR. RAYMOND VANCE, DIRECTOR OF HEALTH AND HUMAN SERVICES" in html and "Tom Bercik" in html
+    if locale != "en_US":
+        assert not ENGLISH.search(words(html.replace("Tom Bercik", ""))), html
+
+
+def test_a_quote_spliced_across_speakers_names_them_in_hindi() -> None:
+    board = Source("board", "Board transcript", "", "https://example.org", Location("citations.yaml", 1), text=BOARD)
+    result = check_quote(
+        "Recovery housing is where people learn to live again. The settlement money won't replace what the county "
+        "already spends on mental health.",
+        sources=[board],
+        speaker="Linda Okafor",
+    )
+    html = translated(result, "hi_IN", {"board": "Board transcript"})
+    assert "ये अंश अलग-अलग वक्ताओं के कथनों में हैं: " in html and "CHAIR OKAFOR" in html
 
 
 def test_a_quote_not_found_in_hindi() -> None:

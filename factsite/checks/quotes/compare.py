@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
-from itertools import pairwise
+from dataclasses import replace
+from itertools import accumulate, pairwise
 from typing import Protocol
 
 from factsite.checks.quotes.align import INSERTED, Alignment, Step
@@ -16,6 +18,8 @@ from factsite.checks.quotes.locate import (
     place_between,
     place_segment,
     prepare_search,
+    turn_label,
+    turn_of,
 )
 from factsite.checks.quotes.meaning import meaning_edits
 from factsite.checks.quotes.results import (
@@ -26,6 +30,16 @@ from factsite.checks.quotes.results import (
     SpliceJoint,
 )
 from factsite.checks.quotes.summary import summarise
+from factsite.checks.quotes.turns import (
+    Turn,
+    find_turns,
+    is_other_speaker,
+    is_own_turn,
+    is_quoted_in_turn,
+    same_person,
+    speaker_words,
+    turn_at,
+)
 from factsite.checks.quotes.words import (
     ParsedQuote,
     QuoteWord,
@@ -53,10 +67,14 @@ class TextSource(Protocol):
     def text(self) -> str: ...
 
 
-def check_quote(marked_text: str, *, sources: Sequence[TextSource]) -> CheckResult:
-    """Check a `quote` claim's marked text against the text of each cited source."""
+def check_quote(marked_text: str, *, sources: Sequence[TextSource], speaker: str | None = None) -> CheckResult:
+    """Check a `quote` claim's marked text against the text of each cited source.
+
+    With the claim's `speaker` (a person), a source that is a transcript with speaker turns is read for whose
+    turn holds the quote: another person's turn makes the quote `other-speaker` (see turns.py).
+    """
     parsed = parse_quote(marked_text)
-    comparison = _compare(parsed, sources)
+    comparison = _compare(parsed, sources, speaker)
     if parsed.words:
         summary = summarise(comparison, {source.id: _source_name(source) for source in sources})
     else:
@@ -91,14 +109,21 @@ def compare_quote(quote: str, sources: Sequence[TextSource]) -> QuoteComparison:
     return _compare(parse_quote(quote), sources)
 
 
-def _compare(parsed: ParsedQuote, sources: Sequence[TextSource]) -> QuoteComparison:
+def _compare(parsed: ParsedQuote, sources: Sequence[TextSource], speaker: str | None = None) -> QuoteComparison:
     matches: list[QuoteMatch] = []
     nearest: list[QuotePassage] = []
+    named = speaker_words(speaker)
+    compared = False
     for source in sources:
         if not source.text.strip() or not parsed.words:
             continue
-        search = prepare_search(_indexed(source.text), parsed.words)
+        index = _indexed(source.text)
+        turns, starts, breaks, labels = _transcript(source.text)
+        search = prepare_search(index, parsed.words, breaks, labels)
         match = match_source(parsed, source.id, search)
+        if turns:
+            match = _attribute(parsed, source.id, search, match, turns, named, starts)
+            compared = compared or any(turn.names for turn in turns)
         matches.append(match)
         if match.classification is QuoteClass.NOT_FOUND:
             alignments = best_alignments(search, parsed.words, NEAREST)
@@ -109,7 +134,101 @@ def _compare(parsed: ParsedQuote, sources: Sequence[TextSource]) -> QuoteCompari
     if classification is not QuoteClass.NOT_FOUND:
         nearest = []
     nearest.sort(key=lambda passage: -passage.score)
-    return QuoteComparison(classification, best, tuple(matches), tuple(nearest[:NEAREST]))
+    said_by = " ".join(speaker.split()) if speaker and named and compared else ""
+    return QuoteComparison(classification, best, tuple(matches), tuple(nearest[:NEAREST]), said_by)
+
+
+@functools.lru_cache(maxsize=16)
+def _transcript(
+    text: str,
+) -> tuple[tuple[Turn, ...], tuple[int, ...], tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """A source's speaker turns, where its words start, and where its turns pass to another speaker (with the
+    new turn's label): read once per source, which an article's quotations cite again and again."""
+    turns = find_turns(text)
+    if not any(turn.names for turn in turns):
+        return turns, (), (), ()
+    starts = _word_starts(_indexed(text))
+    breaks = _breaks(starts, turns)
+    return turns, starts, tuple(b for b, _ in breaks), tuple(label for _, label in breaks)
+
+
+def _breaks(starts: Sequence[int], turns: tuple[Turn, ...]) -> list[tuple[tuple[int, int], str]]:
+    """Word positions where a turn passes to another speaker: its label's first word and its own first word, in
+    a transcript whose labels name people.
+
+    Two turns in a row of the same person (a name word in common) are one speaker's words.
+    """
+    breaks: list[tuple[tuple[int, int], str]] = []
+    if not any(turn.names for turn in turns):
+        return breaks  # notes and headings with a colon, or roles only: not read as a change of speaker
+    for number, turn in enumerate(turns):
+        previous = turns[number - 1] if number else None
+        if previous is not None and previous.end == turn.start and previous.names & turn.names:
+            continue
+        breaks.append(((_word_at(starts, turn.start), _word_at(starts, turn.content)), turn.label))
+    return breaks
+
+
+def _word_at(starts: Sequence[int], offset: int) -> int:
+    """The first word of the source that starts at or after `offset` (`starts`: see _word_starts)."""
+    return bisect.bisect_left(starts, offset)
+
+
+def _word_starts(index: SourceIndex) -> tuple[int, ...]:
+    """Where each word of a transcript starts, worked out once for its turns (SourceIndex.start sums a block)."""
+    offsets = list(accumulate(map(len, index.parts), initial=0))
+    return tuple(offsets[index.first_part : index.first_part + 2 * len(index) : 2])
+
+
+def _attribute(
+    parsed: ParsedQuote,
+    source_id: str,
+    search: SourceSearch,
+    match: QuoteMatch,
+    turns: tuple[Turn, ...],
+    named: frozenset[str],
+    starts: Sequence[int],
+) -> QuoteMatch:
+    """Name the turn of each passage; a quote in another person's turn is `other-speaker`, unless the claim's
+    speaker says the same words in a turn of their own, which wins."""
+    if match.classification is QuoteClass.NOT_FOUND:
+        return match
+    match = _with_speakers(match, turns)
+    text = search.index.text
+    held = [
+        None if turn is None or is_quoted_in_turn(text, turn, passage.start) else turn
+        for passage in match.passages
+        for turn in [turn_at(turns, passage.start, passage.end)]
+    ]
+    if match.classification is QuoteClass.SPLICED or not any(is_other_speaker(turn, named) for turn in held):
+        return match
+    own = [turn for turn in turns if is_own_turn(turn, named)]
+    if own:
+        spans = [(_word_at(starts, turn.start), _word_at(starts, turn.end)) for turn in own]
+        firsts = [first for first, _ in spans]
+        inside = tuple(
+            hit for hit in search.hits if (n := bisect.bisect_right(firsts, hit[0]) - 1) >= 0 and hit[0] < spans[n][1]
+        )
+        if inside:
+            mine = _with_speakers(match_source(parsed, source_id, replace(search, hits=inside)), turns)
+            mine_held = [turn_at(turns, passage.start, passage.end) for passage in mine.passages]
+            if (
+                mine.classification is not QuoteClass.NOT_FOUND
+                and mine.classification.rank <= match.classification.rank
+                and all(is_own_turn(turn, named) for turn in mine_held)
+            ):
+                return mine
+    other = next(turn.label for turn in held if turn is not None and is_other_speaker(turn, named))
+    return replace(match, classification=QuoteClass.OTHER_SPEAKER, speaker=other, wording=match.classification)
+
+
+def _with_speakers(match: QuoteMatch, turns: tuple[Turn, ...]) -> QuoteMatch:
+    """Each passage with the label of its turn, where the label names a person."""
+    passages = []
+    for passage in match.passages:
+        turn = turn_at(turns, passage.start, passage.end)
+        passages.append(replace(passage, speaker=turn.label) if turn and turn.names else passage)
+    return replace(match, passages=tuple(passages))
 
 
 def locate_quote(quote: str, source_text: str, *, limit: int = 3) -> tuple[QuotePassage, ...]:
@@ -129,9 +248,7 @@ def match_source(parsed: ParsedQuote, source_id: str, search: SourceSearch) -> Q
     recall = sum(alignment.quote_found for alignment in alignments) / weight if weight else 0.0
     score = sum(a.similarity * a.quote_weight for a in alignments) / weight if weight else 0.0
     joints = tuple(
-        _joint(search.index, previous, piece)
-        for previous, piece in pairwise(pieces)
-        if piece.spliced or piece.reordered
+        _joint(search, previous, piece) for previous, piece in pairwise(pieces) if piece.spliced or piece.reordered
     )
     edits = meaning_edits(pieces, search.index, parsed.text, parsed.ellipsis_after)
     return QuoteMatch(
@@ -169,9 +286,13 @@ def _classify(recall: float, spliced: bool, diff: Diff, meaning_edits: bool) -> 
     return QuoteClass.VERBATIM
 
 
-def _joint(index: SourceIndex, previous: Piece, piece: Piece) -> SpliceJoint:
-    distance = measure_distance(index, previous.alignment, piece.alignment)
-    return SpliceJoint(distance.apart, reverse=distance.earlier, ellipsis=piece.reordered)
+def _joint(search: SourceSearch, previous: Piece, piece: Piece) -> SpliceJoint:
+    distance = measure_distance(search.index, previous.alignment, piece.alignment)
+    speakers: tuple[str, ...] = ()
+    if turn_of(search, previous.alignment.start) != turn_of(search, piece.alignment.start):
+        labels = (turn_label(search, previous.alignment.start), turn_label(search, piece.alignment.start))
+        speakers = labels if all(labels) and not same_person(*labels) else ()
+    return SpliceJoint(distance.apart, reverse=distance.earlier, ellipsis=piece.reordered, speakers=speakers)
 
 
 def _place_quote(parsed: ParsedQuote, search: SourceSearch) -> list[Piece]:
@@ -198,7 +319,9 @@ def _place_quote(parsed: ParsedQuote, search: SourceSearch) -> list[Piece]:
                 pieces.append(Piece(alignment, segment.ellipsis_before, reordered=reordered))
             else:
                 assert previous is not None
-                spliced = not is_same_place(previous, alignment, search.index)
+                spliced = not is_same_place(previous, alignment, search.index) or (
+                    turn_of(search, previous.start) != turn_of(search, alignment.start)
+                )
                 pieces.append(Piece(alignment, spliced=spliced))
     return pieces
 

@@ -67,12 +67,22 @@ class SourceSearch:
     index: SourceIndex
     hits: tuple[tuple[int, str], ...]
     rarity: dict[str, float]
+    # Where a transcript's turn passes to another speaker: (the label's first word, the turn's first word).
+    breaks: tuple[tuple[int, int], ...] = ()
+    # The label of the turn that starts at each break.
+    labels: tuple[str, ...] = ()
     alignments: dict[tuple[tuple[QuoteWord, ...], int, int], Alignment] = field(default_factory=dict, compare=False)
     word_pairs: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
 
 
-def prepare_search(index: SourceIndex, words: Sequence[QuoteWord]) -> SourceSearch:
-    """One pass over the source for every stem of the quote's informative words."""
+def prepare_search(
+    index: SourceIndex,
+    words: Sequence[QuoteWord],
+    breaks: tuple[tuple[int, int], ...] = (),
+    labels: tuple[str, ...] = (),
+) -> SourceSearch:
+    """One pass over the source for every stem of the quote's informative words; `breaks` are where a
+    transcript's turns pass from one speaker to another (see turns.py)."""
     stems = _informative_stems(words)
     wanted = {key: stem(key) for key in index.vocabulary if stem(key) in stems}
     # compress() and map() keep the scan of a long source in C.
@@ -82,7 +92,7 @@ def prepare_search(index: SourceIndex, words: Sequence[QuoteWord]) -> SourceSear
     counts = Counter(found for _, found in hits)
     size = max(len(index), 1)
     rarity = {found: math.log1p(size / count) for found, count in counts.items()}
-    return SourceSearch(index, hits, rarity)
+    return SourceSearch(index, hits, rarity, breaks, labels)
 
 
 def _informative_stems(words: Sequence[QuoteWord]) -> set[str]:
@@ -230,7 +240,10 @@ def place_segment(search: SourceSearch, segment: QuoteSegment, *, after: int | N
     More than one passage means the segment joins separate places of the source without an ellipsis.
     """
     return [
-        part for piece in _place_segment(search, segment, after) for part in _split_at_excerpt_gaps(piece, search.index)
+        turn_part
+        for piece in _place_segment(search, segment, after)
+        for part in _split_at_excerpt_gaps(piece, search.index)
+        for turn_part in _split_at_turns(part, search)
     ]
 
 
@@ -423,6 +436,44 @@ def _split_at_excerpt_gaps(alignment: Alignment, index: SourceIndex) -> list[Ali
             after = rescore(alignment.words[cut:], shifted, index)
             return [before, *_split_at_excerpt_gaps(after, index)]
     return [alignment]
+
+
+def _split_at_turns(alignment: Alignment, search: SourceSearch) -> list[Alignment]:
+    """An alignment that runs from one speaker's turn into another's is two pieces: the label between them
+    is not dropped words, it is a change of speaker."""
+    steps = alignment.steps
+    for label_start, turn_start in search.breaks:
+        if not alignment.start < label_start < turn_start < alignment.end:
+            continue
+        cut_step = next((n for n, step in enumerate(steps) if step.source_start >= turn_start), None)
+        if cut_step is None:
+            continue
+        cut = steps[cut_step].quote_start
+        before = list(steps[:cut_step])
+        while before and before[-1].kind == DELETED:
+            before.pop()
+        after = list(steps[cut_step:])
+        while after and after[0].kind == DELETED:
+            after.pop(0)
+        if not 0 < cut < len(alignment.words) or not before or not after:
+            continue
+        if not any(step.kind in SHARES for step in before) or not any(step.kind in SHARES for step in after):
+            continue
+        shifted = [replace(s, quote_start=s.quote_start - cut, quote_end=s.quote_end - cut) for s in after]
+        first = rescore(alignment.words[:cut], before, search.index)
+        return [first, *_split_at_turns(rescore(alignment.words[cut:], shifted, search.index), search)]
+    return [alignment]
+
+
+def turn_of(search: SourceSearch, position: int) -> int:
+    """Which of the source's speaker turns (counted by `breaks`) holds word `position`."""
+    return sum(1 for _, turn_start in search.breaks if turn_start <= position)
+
+
+def turn_label(search: SourceSearch, position: int) -> str:
+    """The label of the turn that holds word `position`, '' before the first."""
+    number = turn_of(search, position)
+    return search.labels[number - 1] if number else ""
 
 
 def _explains_more(pieces: list[Alignment], whole: Alignment) -> bool:

@@ -17,6 +17,8 @@ class QuoteClass(enum.StrEnum):
     # A marked omission or substitution hides a negation, a condition, a quantity or a hedge.
     MEANING = "edit-may-change-meaning"
     ALTERED = "altered"
+    # The quote's words are in a transcript's turn of another person than the claim's speaker.
+    OTHER_SPEAKER = "other-speaker"
     SPLICED = "spliced"
     NOT_FOUND = "not-found"
 
@@ -68,6 +70,8 @@ class QuotePassage:
     quote_text: str = ""
     # The weighted share of the quote's words found in the passage, from 0 to 1.
     coverage: float = 0.0
+    # The label of the transcript turn that holds the passage ("CHAIR LINDA OKAFOR"), '' outside any turn.
+    speaker: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,9 @@ class SpliceJoint:
     reverse: bool = False
     # The join is marked by an ellipsis, which marks an omission but cannot excuse a reordering.
     ellipsis: bool = False
+    # The labels of the two transcript turns the passages are in, when the join crosses from one speaker's turn
+    # to another's.
+    speakers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,9 @@ class QuoteMatch:
     joints: tuple[SpliceJoint, ...] = ()
     # Marked edits that hide words carrying meaning, in the quote's order.
     meaning_edits: tuple[MeaningEdit, ...] = ()
+    # For an `other-speaker` quote: the label of the turn that holds it, and how the words alone compare.
+    speaker: str = ""
+    wording: QuoteClass | None = None
 
     @property
     def altered(self) -> bool:
@@ -136,3 +146,5 @@ class QuoteComparison:
     matches: tuple[QuoteMatch, ...]
     # The nearest passages when the quote is not found, best first.
     nearest: tuple[QuotePassage, ...]
+    # The claim's speaker, as the claim names them, when the check compared it with a transcript's turns.
+    speaker: str = ""

@@ -17,7 +17,10 @@ def summarise(comparison: QuoteComparison, source_names: Mapping[str, str]) -> s
     name = f"\u201c{source_names.get(best.source_id, best.source_id)}\u201d"
     if best.classification is QuoteClass.NOT_FOUND:
         return _not_found(comparison, len(comparison.matches), name)
-    sentence = _SENTENCES[best.classification](best, name)
+    if best.classification is QuoteClass.OTHER_SPEAKER:
+        sentence = _other_speaker(best, name, comparison.speaker)
+    else:
+        sentence = _SENTENCES[best.classification](best, name)
     others = [
         f"in \u201c{source_names.get(match.source_id, match.source_id)}\u201d it is "
         f"{_AS_ADJECTIVES[match.classification]}"
@@ -92,9 +95,29 @@ def _spliced(match: QuoteMatch, name: str) -> str:
         sentence = f"Spliced: joins words from {count} separate passages of the excerpt {name}, {how}."
     else:
         sentence = f"Spliced: joins {count} passages that stand {apart} in {name}, {how}."
+    sentence += _speakers(match)
     if match.altered:
         sentence += f" The wording is also altered: {_alterations(match)}."
     return sentence + _also_meaning(match)
+
+
+def _other_speaker(match: QuoteMatch, name: str, speaker: str) -> str:
+    # The transcript gives the words to someone else: whatever their wording, they are not shown to be the
+    # quoted speaker's.
+    wording = _AS_ADJECTIVES[match.wording or QuoteClass.VERBATIM]
+    return (
+        f"Other speaker: in {name} the quote is in the turn of \u201c{match.speaker}\u201d, not of {speaker}; "
+        f"there it is {wording}."
+    )
+
+
+def _speakers(match: QuoteMatch) -> str:
+    """The speakers a spliced quote joins, when its passages are in turns of different speakers."""
+    crossed = [joint.speakers for joint in match.joints if joint.speakers]
+    if not crossed:
+        return ""
+    labels = list(dict.fromkeys(f"\u201c{label}\u201d" for pair in crossed for label in pair))
+    return f" The passages are in the turns of different speakers: {_and(labels)}."
 
 
 def _also_meaning(match: QuoteMatch) -> str:
@@ -141,6 +164,7 @@ _AS_ADJECTIVES = {
     QuoteClass.MINOR: "verbatim but for minor differences",
     QuoteClass.MEANING: "edited in a way that may change the meaning",
     QuoteClass.ALTERED: "altered",
+    QuoteClass.OTHER_SPEAKER: "in another speaker's turn",
     QuoteClass.SPLICED: "spliced",
     QuoteClass.NOT_FOUND: "not found",
 }
