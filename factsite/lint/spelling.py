@@ -66,10 +66,10 @@ def _is_bracket_edited(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] == "]") or text[end : end + 1] == "["
 
 
-# Prefixes newsrooms hyphenate onto any word ("pre-tax", "non-executive", "mid-year"); the dictionary
+# Prefixes newsrooms hyphenate onto any word ("pre-tax", "non-executive", "mid-year", "over-exploited"); the dictionary
 # knows few such compounds.
 _PREFIXED = re.compile(
-    r"(?:pre|post|non|co|anti|mid|ex|self|semi|sub|multi|inter|cross|counter|pro|re|ultra|quasi)-[a-z]{2,}"
+    r"(?:pre|post|non|co|anti|mid|ex|self|semi|sub|multi|inter|cross|counter|pro|re|ultra|quasi|over|under)-[a-z]{2,}"
 )
 
 

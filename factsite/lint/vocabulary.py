@@ -28,6 +28,7 @@ INDIAN_ENGLISH = _words(
     " nullah nullahs nallah mohalla mohallas jhuggi jhuggis pucca kutcha chargesheet chargesheets"
     " chargesheeted mandi mandis kharif rabi jawan jawans adivasi adivasis dalit dalits"
     " undertrial undertrials vakalatnama lokayukta lokpal nonbailable cognisable pumpset pumpsets"
+    " borewell borewells challan challans"
 )
 LEGAL_TERMS = _words(
     "amicus curiae habeas corpus suo motu gratia certiorari mandamus quo warranto sub judice prima"
@@ -44,7 +45,7 @@ MEDICAL_TERMS = _words(
     " seropositive thrombocytopenia haemorrhagic aedes plasmodium falciparum vivax"
 )
 NEWSROOM_TERMS = _words(
-    "capex opex geolocated geolocate shopworker shopworkers oilseed oilseeds rainfed convenor convenors"
+    "capex opex geolocated geolocate shopworker shopworkers oilseed oilseeds rainfed convenor convenors extractable"
 )
 
 NEWSROOM_WORDS = FIGURE_ABBREVIATIONS | CURRENCY_WORDS | INDIAN_ENGLISH | LEGAL_TERMS | MEDICAL_TERMS | NEWSROOM_TERMS

@@ -27,6 +27,8 @@ CLEAN = [
     ("en_US", 'The attorney general said "[N]o tenant should live without heat."'),
     ("en_IN", "Sowing of oilseeds rose on rainfed land, and 1.4 lakh pumpsets got free power."),
     ("en_IN", "The forum's convenor said the corporation's rebate helped."),
+    ("en_IN", "Of 14,781 borewells, one borewell in two dried up; police issued 3 lakh challans."),
+    ("en_GB", "The extractable groundwater is over-exploited, the figures under-reported and the roads over-used."),
 ]
 
 
