@@ -1170,3 +1170,63 @@ def test_a_bracket_inside_a_word_repeats_the_word(quote: str, status: str) -> No
         text='"No tenant in this state should have to live without heat," the Attorney General said.',
     )
     assert check_quote(quote, sources=[source]).status == status
+
+
+# Words added at the end of a quoted sentence: a word or two, even where the source has them elsewhere, are added,
+# not a passage spliced in; a whole sentence from elsewhere is spliced.
+
+WAITING_INTERVIEW = Source(
+    id="interview",
+    title="Interview",
+    publisher="TV",
+    url="https://tv.example.org/interview",
+    location=Location("content/citations.yaml", 50),
+    text=(
+        "INTERVIEWER: And the waiting time?\n\n"
+        "JANE DOE: The average wait today is fourteen months. We will cut the waiting to six months.\n\n[...]\n\n"
+        "JANE DOE: Families with complete files only will be served first. Registration opens this year.\n"
+    ),
+)
+WAITING_RELEASE = Source(
+    id="release",
+    title="Release",
+    publisher="Bank",
+    url="https://bank.example.org/release",
+    location=Location("content/citations.yaml", 60),
+    text=(
+        'The manager said the average wait is fourteen months today. "We will cut the waiting to six months." '
+        "She said paper files would be accepted only in the first week, and only from applicants over sixty.\n"
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "source", "added"),
+    [
+        # The sentence is the last before the excerpt's "[...]": "only" is added, not a passage after the gap.
+        ("We will cut the waiting to six months only.", WAITING_INTERVIEW, 1),
+        ("We will cut the waiting to six months this year.", WAITING_INTERVIEW, 2),
+        ("We will cut the waiting to six months, families first.", WAITING_INTERVIEW, 2),
+        # The source has "only" in the next sentence: the quote adds it still, and changes no word of that sentence.
+        ("We will cut the waiting to six months only.", WAITING_RELEASE, 1),
+    ],
+)
+def test_a_word_or_two_added_to_a_sentence_are_added_not_spliced(quote: str, source: Source, added: int) -> None:
+    result = check_quote(quote, sources=[source], speaker="Jane Doe")
+    assert result.status == "altered", result.summary
+    best = result.details.best
+    assert (best.words_added, best.words_dropped, best.words_changed, best.joints) == (added, 0, 0, ())
+    (passage,) = best.passages
+    assert passage.text == "We will cut the waiting to six months"
+    assert result.summary.endswith(f"{'one word' if added == 1 else 'two words'} added.")
+
+
+def test_a_whole_sentence_from_across_an_excerpt_gap_is_spliced() -> None:
+    quote = "We will cut the waiting to six months. Registration opens this year."
+    result = check_quote(quote, sources=[WAITING_INTERVIEW], speaker="Jane Doe")
+    assert result.status == "spliced", result.summary
+    assert [passage.text for passage in result.details.best.passages] == [
+        "We will cut the waiting to six months",
+        "Registration opens this year",
+    ]
+    assert not result.details.best.altered

@@ -204,3 +204,56 @@ def test_a_preposition_glued_to_the_first_word_is_not_a_conjunction() -> None:
     # "حلول" for "بحلول" (by) drops the preposition: a changed word.
     result = check_quote("«حلول العام المقبل، ولن يكون هناك نقص في التمويل»", sources=[_source(ARABIC_SOURCE)])
     assert result.status == "altered"
+
+
+# A word or two added at the end of a quoted sentence are words added, not a passage spliced in, even where the
+# sentence is the last before an excerpt's "[...]" and the source has the words after it.
+
+ARABIC_INTERVIEW = (
+    "المذيع: وفترة انتظار القرض بعد استلام القسيمة؟\n\n"
+    "فهد الراشد: متوسط الانتظار اليوم أربعة عشر شهرًا. سنعمل على تقليص فترة انتظار القرض إلى ستة أشهر.\n\n[...]\n\n"
+    "فهد الراشد: فقط الطلبات المكتملة تدخل الدور. وبالنسبة لقروض الترميم، سنفتح باب التسجيل من ٦ ديسمبر.\n"
+)
+ARABIC_RELEASE = (
+    "قال المدير العام إن متوسط الانتظار اليوم أربعة عشر شهرًا، وأضاف: «سنعمل على تقليص فترة انتظار القرض إلى ستة "
+    "أشهر». وأوضح أن البنك سيقبل الطلبات الإلكترونية فقط، ولن يقبل أي طلب ورقي بعد اليوم."
+)
+HINDI_INTERVIEW = (
+    "एंकर: और प्रतीक्षा अवधि?\n\n"
+    "श्री राम कुमार: आज औसत प्रतीक्षा चौदह महीने है। हम प्रतीक्षा अवधि को घटाकर छह महीने करेंगे।\n\n[...]\n\n"
+    "श्री राम कुमार: केवल पूरे आवेदन ही स्वीकार किए जाएँगे। पंजीकरण इसी साल दिसंबर में खुलेगा।\n"
+)
+HINDI_RELEASE = (
+    "निदेशक ने कहा कि आज औसत प्रतीक्षा चौदह महीने है। उन्होंने कहा, “हम प्रतीक्षा अवधि को घटाकर छह महीने करेंगे।” "
+    "उन्होंने बताया कि केवल ऑनलाइन आवेदन लिए जाएँगे और पंजीकरण इसी साल दिसंबर में खुलेगा।"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "source", "speaker", "added"),
+    [
+        # فقط (only) added: the next turn after the gap opens with فقط, and the release has it in another sentence.
+        ("«سنعمل على تقليص فترة انتظار القرض إلى ستة أشهر فقط»", ARABIC_INTERVIEW, "فهد الراشد", 1),
+        ("«سنعمل على تقليص فترة انتظار القرض إلى ستة أشهر فقط»", ARABIC_RELEASE, None, 1),
+        ("«سنعمل على تقليص فترة انتظار القرض إلى ستة أشهر بعد اليوم»", ARABIC_RELEASE, None, 2),
+        # इसी साल (this year) added: the source says it of the registration, after the gap or in the next sentence.
+        ("“हम प्रतीक्षा अवधि को घटाकर छह महीने करेंगे, इसी साल।”", HINDI_INTERVIEW, "श्री राम कुमार", 2),
+        ("“हम प्रतीक्षा अवधि को घटाकर छह महीने करेंगे, इसी साल।”", HINDI_RELEASE, None, 2),
+        ("“हम प्रतीक्षा अवधि को घटाकर केवल छह महीने करेंगे।”", HINDI_INTERVIEW, "श्री राम कुमार", 1),
+    ],
+)
+def test_a_word_or_two_added_to_a_sentence_are_added_not_spliced(
+    quote: str, source: str, speaker: str | None, added: int
+) -> None:
+    result = check_quote(quote, sources=[_source(source)], speaker=speaker)
+    assert result.status == "altered", result.summary
+    best = result.details.best
+    assert (best.words_added, best.words_dropped, best.words_changed, best.joints) == (added, 0, 0, ())
+    assert len(best.passages) == 1
+
+
+def test_a_whole_arabic_sentence_from_across_an_excerpt_gap_is_spliced() -> None:
+    quote = "«سنعمل على تقليص فترة انتظار القرض إلى ستة أشهر. فقط الطلبات المكتملة تدخل الدور»"
+    result = check_quote(quote, sources=[_source(ARABIC_INTERVIEW)], speaker="فهد الراشد")
+    assert result.status == "spliced", result.summary
+    assert len(result.details.best.passages) == 2

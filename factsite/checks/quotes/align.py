@@ -371,8 +371,9 @@ def _tidy_edge(outward: list[Step], anchor: int, index: SourceIndex, *, leading:
     attached = True
     for step in outward:
         if step.kind in (CHANGED, DELETED) and attached:
-            low, high = (step.source_start, anchor) if leading else (anchor, step.source_start)
-            attached = not any(index.starts_sentence(p) for p in range(low + 1, high + 1))
+            # The words after the changed one up to the anchor, or from the one after the anchor up to it.
+            low, high = (step.source_start + 1, anchor) if leading else (anchor, step.source_start)
+            attached = not any(index.starts_sentence(p) for p in range(low, high + 1))
         if attached or step.kind not in (CHANGED, DELETED):
             tidy.append(step)
         elif step.kind == CHANGED:

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from factsite.checks.quotes.align import (
     DELETED,
+    INSERTED,
     MATCH,
     MINOR,
     RELATED,
@@ -45,6 +46,9 @@ SPLIT_RUN_RECALL = 0.75
 # Source words a quote may skip without an ellipsis and still be "one place" (words dropped, not a
 # splice).
 SAME_PLACE_WORDS = 12
+# A passage spliced into a quote is a clause or a sentence: at least this many of its words found where it stands
+# (fewer are words added; see _fold_short_pieces).
+SPLICE_WORDS = 3
 CANDIDATES = 3
 # A passage this similar to the quote is not bettered by windows that rapidfuzz ranks lower.
 _GOOD_ENOUGH = 0.9
@@ -239,12 +243,96 @@ def place_segment(search: SourceSearch, segment: QuoteSegment, *, after: int | N
 
     More than one passage means the segment joins separate places of the source without an ellipsis.
     """
-    return [
+    pieces = [
         turn_part
         for piece in _place_segment(search, segment, after)
         for part in _split_at_excerpt_gaps(piece, search.index)
         for turn_part in _split_at_turns(part, search)
     ]
+    return _fold_short_pieces(pieces, search)
+
+
+def _fold_short_pieces(pieces: list[Alignment], search: SourceSearch) -> list[Alignment]:
+    """Keep as a passage of its own only what is one: quote words that the source has, where they were placed
+    or anywhere else, only as a word or two or as function words, are words the quote adds to its neighbouring
+    passage, not a passage spliced in.
+
+    Editors splice sentences and clauses: "I'm not bluffing." from another paragraph is a sentence spliced in,
+    but "We will cut waiting to six months only." for a source whose sentence ends at "months" adds "only",
+    even where the source has an "only" in another place or the sentence is the last before an excerpt's
+    "[...]". The piece that explains most of the quote always stays.
+    """
+    if len(pieces) < 2:
+        return pieces
+    main = max(range(len(pieces)), key=lambda number: pieces[number].quote_found)
+    keep = [
+        number == main or _is_passage(piece, sentence=_is_sentence(pieces, number, number + 1))
+        for number, piece in enumerate(pieces)
+    ]
+    if all(keep):
+        return pieces
+    kept: list[Alignment] = []
+    leading: list[QuoteWord] = []
+    number = 0
+    while number < len(pieces):
+        if keep[number]:
+            piece = pieces[number]
+            if leading:
+                piece, leading = _with_added_words(piece, leading, search.index, at_end=False), []
+            kept.append(piece)
+            number += 1
+            continue
+        # Words an alignment carried across a gap or into the next turn may stand whole elsewhere.
+        end = next((later for later in range(number, len(pieces)) if keep[later]), len(pieces))
+        words = [word for piece in pieces[number:end] for word in piece.words]
+        elsewhere = best_alignments(search, words, 1)
+        if (
+            elsewhere
+            and elsewhere[0].recall >= PIECE_RECALL
+            and _is_passage(elsewhere[0], sentence=_is_sentence(pieces, number, end))
+        ):
+            kept.append(elsewhere[0])
+        elif kept:
+            kept[-1] = _with_added_words(kept[-1], words, search.index, at_end=True)
+        else:
+            leading.extend(words)
+        number = end
+    return kept
+
+
+def _is_sentence(pieces: list[Alignment], first: int, end: int) -> bool:
+    """Whether pieces [first, end) of a segment are whole sentences of the quote."""
+    starts = first == 0 or pieces[first].words[0].sentence_start
+    return bool(starts and (end == len(pieces) or pieces[end].words[0].sentence_start))
+
+
+def _is_passage(alignment: Alignment, *, sentence: bool = False) -> bool:
+    """Whether a piece is a passage a quote could be spliced from: a word of it more than a function word found
+    there, and SPLICE_WORDS found in all unless the piece is a whole sentence of the quote."""
+    found = [
+        word
+        for step in alignment.steps
+        if step.kind in (MATCH, MINOR, RELATED)
+        for word in alignment.words[step.quote_start : step.quote_end]
+    ]
+    return (sentence or len(found) >= SPLICE_WORDS) and any(word.key not in STOPWORDS for word in found)
+
+
+def _with_added_words(
+    alignment: Alignment, words: Sequence[QuoteWord], index: SourceIndex, *, at_end: bool
+) -> Alignment:
+    """`alignment` with quote `words` added without a mark after its words (`at_end`) or before them."""
+    if at_end:
+        offset, at = len(alignment.words), alignment.end
+        added = [Step(INSERTED, offset + n, offset + n + 1, at, at) for n in range(len(words))]
+        return rescore((*alignment.words, *words), (*alignment.steps, *added), index)
+    at = alignment.start
+    added = [Step(INSERTED, n, n + 1, at, at) for n in range(len(words))]
+    shifted = [
+        replace(step, quote_start=step.quote_start + len(words), quote_end=step.quote_end + len(words))
+        for step in alignment.steps
+    ]
+    return rescore((*words, *alignment.words), (*added, *shifted), index)
 
 
 def _place_segment(search: SourceSearch, segment: QuoteSegment, after: int | None) -> list[Alignment]:
