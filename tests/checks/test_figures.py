@@ -1429,6 +1429,101 @@ def test_an_agreeing_figure_stands_without_a_better_described_one(
 
 
 @pytest.mark.parametrize(
+    ("mark", "locale", "text", "context", "status", "candidate"),
+    [
+        # A table's row ends at the end of its line: "9,600 plots" is not described by the next row's label, so
+        # it does not take the total's place.
+        (
+            "about 15,000 plots",
+            "en_GB",
+            "Plots distributed since 1 January 2025\nMutlaa: 9,600 plots\nSouth Saad Al-Abdullah: 5,600 plots\n"
+            "Total: 15,200 plots\n",
+            "The authority has distributed about 15,000 plots in Mutlaa and South Saad Al-Abdullah since the "
+            "start of last year.",
+            "match",
+            "15200",
+        ),
+        (
+            "خمسة عشر ألف قسيمة",
+            "ar_KW",
+            "جدول (٥): القسائم الموزعة منذ ١ يناير ٢٠٢٥\nمدينة المطلاع: ٩٬٦٠٠ قسيمة\n"
+            "مدينة جنوب سعد العبدالله: ٥٬٦٠٠ قسيمة\nالإجمالي: ١٥٬٢٠٠ قسيمة\n",
+            "فيما وزعت المؤسسة منذ مطلع العام الماضي خمسة عشر ألف قسيمة في مدينتي المطلاع وجنوب سعد العبدالله.",
+            "rounded",
+            "15200",
+        ),
+        # In prose: the article names both cities, whose plots add up to about its figure; each city's count is
+        # a part, and the total is what the article counts.
+        (
+            "about 15,000 plots",
+            "en_GB",
+            "Since January 2025 the authority has distributed 9,600 plots in Mutlaa and 5,600 plots in South Saad "
+            "Al-Abdullah, 15,200 plots in all.",
+            "The authority has distributed about 15,000 plots in Mutlaa and South Saad Al-Abdullah since the "
+            "start of last year.",
+            "match",
+            "15200",
+        ),
+        (
+            "خمسة عشر ألف قسيمة",
+            "ar_KW",
+            "ووزعت المؤسسة منذ يناير ٢٠٢٥ نحو ٩٬٦٠٠ قسيمة في مدينة المطلاع، و٥٬٦٠٠ قسيمة في مدينة جنوب سعد "
+            "العبدالله، بإجمالي ١٥٬٢٠٠ قسيمة.",
+            "وزعت المؤسسة منذ مطلع العام الماضي خمسة عشر ألف قسيمة في مدينتي المطلاع وجنوب سعد العبدالله.",
+            "rounded",
+            "15200",
+        ),
+        # With no agreeing total, the parts are not compared while the total is there: 15,000 exactly is
+        # understated against the 15,200, not overstated against Mutlaa's 9,600.
+        (
+            "15,000 plots",
+            "en_GB",
+            "Since January 2025 the authority has distributed 9,600 plots in Mutlaa and 5,600 plots in South Saad "
+            "Al-Abdullah, 15,200 plots in all.",
+            "The authority has distributed 15,000 plots in Mutlaa and South Saad Al-Abdullah since the start of "
+            "last year.",
+            "understated",
+            "15200",
+        ),
+        # The article names one city only: its count is compared, not the total.
+        (
+            "about 15,000 plots",
+            "en_GB",
+            "Since January 2025 the authority has distributed 9,600 plots in Mutlaa and 5,600 plots in South Saad "
+            "Al-Abdullah, 15,200 plots in all.",
+            "The authority has distributed about 15,000 plots in Mutlaa since the start of last year.",
+            "overstated",
+            "9600",
+        ),
+    ],
+)
+def test_a_part_does_not_take_the_place_of_the_whole_the_article_counts(
+    mark: str, locale: str, text: str, context: str, status: str, candidate: str
+) -> None:
+    result = check_figure(mark, value=None, unit=None, locale=locale, sources=[source("statement", text)],
+                          context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == (status, candidate), result.summary
+
+
+def test_an_exact_figure_of_something_else_gives_way_to_a_rounded_one_the_clause_describes() -> None:
+    # "Half of all road deaths" matches a rebate "of 50 per cent" exactly, whose clause says nothing of deaths;
+    # the 49.6 per cent of all road deaths rounds to it, and comes before the 71.1 per cent of two-wheeler deaths.
+    text = (
+        "Two-wheeler users accounted for 49.6 per cent of all road deaths in the State (5,806 of 11,702). Of the "
+        "5,806 two-wheeler users killed, 4,128 were not wearing helmets; riders and pillions without helmets thus "
+        "made up 71.1 per cent of two-wheeler deaths. Under the one-time settlement, a rebate of 50 per cent is "
+        "allowed on pending challans."
+    )
+    context = (
+        "Two-wheeler users made up half of all road deaths, and seven in ten of those killed on two-wheelers were "
+        "not wearing helmets."
+    )
+    result = check_figure("half of all road deaths", value=None, unit=None, locale="en_IN",
+                          sources=[source("release", text)], context=context)  # fmt: skip
+    assert (result.status, result.basis.candidate) == ("rounded", "49.6"), result.summary
+
+
+@pytest.mark.parametrize(
     ("mark", "locale", "text", "context", "status"),
     [
         # The source speaks of rural roads without a figure; urban roads' amount is another quantity.

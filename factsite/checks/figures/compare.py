@@ -192,6 +192,7 @@ def check_figure(
     source_figures = [(source, _figures_in_source(source.text, locale)) for source in sources]
     topic = content_words(context or marked_text)
     own_clause = _mark_clause(marked_text, context) or topic
+    joined_clause = _mark_clause(marked_text, context, joined=True) or topic
     population = population_noun(marked_text, context, phrases[0])
     qualifiers = noun_qualifiers(marked_text, context, phrases[0], noun)
     target = speaks_of_target(context or marked_text)
@@ -209,6 +210,7 @@ def check_figure(
             target,
             word_pairs(context or marked_text),
             own_clause,
+            joined_clause,
         )
         for phrase in phrases
     ]
@@ -307,6 +309,7 @@ def _compare(
     target: bool = False,
     pairs: frozenset[tuple[str, str]] = frozenset(),
     own_clause: frozenset[str] = frozenset(),
+    joined_clause: frozenset[str] = frozenset(),
 ) -> _Option:
     unit = phrase.unit or claim_unit
     phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
@@ -347,11 +350,23 @@ def _compare(
         comparable = [item for item in comparable if item.target]
     elif not target:
         comparable = [item for item in comparable if not item.target]
+    texts = {source.id: source.text for source, _ in source_figures}
+    noun_words = content_words(noun) if noun else frozenset()
+    spoken = {
+        id(item): (joined_clause & _clause_context(texts[item.source_id], item.start, item.end)) - noun_words
+        for item in comparable
+    }
     candidate = _choose(
-        phrase, comparable, stated, counted=unit is None and noun is not None, unit=unit, topic_known=bool(topic)
+        phrase,
+        comparable,
+        stated,
+        counted=unit is None and noun is not None,
+        unit=unit,
+        topic_known=bool(topic),
+        spoken=spoken,
     )
     if candidate is not None:
-        candidate = _stated_in_digits(candidate, comparable, {source.id: source.text for source, _ in source_figures})
+        candidate = _stated_in_digits(candidate, comparable, texts)
     if candidate is None and quantity is None:
         comparable = []
     evidence = tuple(([candidate] if candidate else []) + [e for e in comparable if e is not candidate])
@@ -401,6 +416,7 @@ def _choose(
     counted: bool,
     unit: str | None,
     topic_known: bool = True,
+    spoken: Mapping[int, frozenset[str]] | None = None,
 ) -> FigureEvidence | None:
     """The source figure the article's figure is judged against, or None: not found.
 
@@ -411,21 +427,31 @@ def _choose(
     shares two words or more with the article's sentence). A source's other amounts and counts ("$3.1
     billion" for the plan, when the article's "$85 million" is a grant; the 3,600 startups given a tax
     holiday, when the article counts 1.5 lakh recognised ones) are other quantities: not found. Of those,
-    the one whose clause, then whose sentence, shares most words with the article's, then the nearest.
-    Without the article's sentence (`topic_known` false), closeness alone is taken for sameness.
+    the one whose clause, then whose sentence, shares most words with the article's, then the nearest; one of
+    several parts the article names ("9,600 plots in Mutlaa" for "15,000 plots in Mutlaa and South Saad") only
+    when no other is left. Without the article's sentence (`topic_known` false), closeness alone is taken for sameness.
     """
     for status in ("match", "rounded"):
         agreeing = [item for item in comparable if item.status == status and _close(phrase, item.value)]
         if agreeing:
             best = max(agreeing, key=lambda item: item.clause_words)  # the first of equals
-            return _better_described(phrase, best, comparable, counted) if topic_known else best
+            if not topic_known:
+                return best
+            # An exact figure of something else gives way to a rounded one the article's clause describes.
+            rounded = [item for item in comparable if item.status == "rounded" and _close(phrase, item.value)]
+            also = rounded if status == "match" else []
+            return _better_described(phrase, best, comparable, counted, also, spoken or {})
     if stated is not None:
         exact = _exact_phrase(stated)
         named = [e for e in comparable if judge(exact, e.value, e.reading.precision) in ("match", "rounded")]
         if named:
             return named[0]
     if counted or unit is not None:
+        every = comparable
         comparable = [item for item in comparable if _plausibly_the_same(phrase, item, counted or not topic_known)]
+        # One of several parts the article names is not its figure while another is there to compare.
+        whole = [item for item in comparable if not _one_of_parts(phrase, item, every, spoken or {})]
+        comparable = whole or comparable
     if (counted or unit is not None) and comparable:
         return min(
             comparable,
@@ -439,7 +465,12 @@ def _choose(
 
 
 def _better_described(
-    phrase: FigurePhrase, agreeing: FigureEvidence, comparable: list[FigureEvidence], counted: bool
+    phrase: FigurePhrase,
+    agreeing: FigureEvidence,
+    comparable: list[FigureEvidence],
+    counted: bool,
+    also_agreeing: Sequence[FigureEvidence] = (),
+    spoken: Mapping[int, frozenset[str]] | None = None,
 ) -> FigureEvidence:
     """The agreeing figure, unless its clause shares nothing with the article's clause around the mark but the
     counted noun (a share's or an amount's unit is no word) and a figure that disagrees, plausibly the same
@@ -448,28 +479,57 @@ def _better_described(
     energy produced" are compared with the 38% losses, not with last year's 51% collection rate. The words of the
     article's other clauses ("while the provinces count 6.2 million subscribers") say nothing of what its figure
     counts; a source sentence that says more of the article's ("6.3 million properties are at risk of flooding,
-    around one in six") keeps its figure, however short the figure's own clause."""
+    around one in six") keeps its figure, however short the figure's own clause. A figure that agrees too
+    (`also_agreeing`: rounded, when the one giving way matches exactly) comes before those that disagree: "half of
+    all road deaths" is compared with "49.6 per cent of all road deaths", not with a rebate "of 50 per cent" nor
+    with "71.1 per cent of two-wheeler deaths". A figure is no rival when it is one of several parts the article
+    names (`spoken`: the words each figure's clause shares with the article's clause around the mark, and what
+    "and" joins to it, beyond the counted noun): "15,000 plots in Mutlaa and South Saad" counts the plots of both,
+    so "9,600 plots in Mutlaa" does not take the place of the "15,200 in all" while "5,600 in South Saad" is named
+    too."""
+    spoken = spoken or {}
     if agreeing.mark_clause_words > (1 if counted else 0):
         return agreeing
     rivals = [
         item
         for item in comparable
-        if item.status not in ("match", "rounded")
+        if (item.status not in ("match", "rounded") or any(item is other for other in also_agreeing))
         and item.mark_clause_words >= agreeing.mark_clause_words + 2
         and item.shared_words >= agreeing.shared_words
         and _plausibly_the_same(phrase, item, counted)
+        and not _one_of_parts(phrase, item, comparable, spoken)
     ]
     if not rivals:
         return agreeing
     return min(
         rivals,
         key=lambda item: (
+            item.status not in ("match", "rounded"),
             -item.mark_clause_words,
             -item.clause_words,
             -item.shared_words,
             _relative_distance(_point(phrase, item.value), item.value),
         ),
     )
+
+
+def _one_of_parts(
+    phrase: FigurePhrase, item: FigureEvidence, comparable: list[FigureEvidence], spoken: Mapping[int, frozenset[str]]
+) -> bool:
+    """Whether `item` is one of several parts the article names: the article names what `item`'s clause names
+    and, beside it, what the clauses of other figures name that `item`'s does not, and those figures with `item`
+    add up to about the article's (within 25%): "in Mutlaa and South Saad" names "9,600 plots in Mutlaa" and
+    "5,600 plots in South Saad", whose 15,200 plots are about the article's 15,000."""
+    own = spoken.get(id(item), frozenset())
+    siblings = [
+        other
+        for other in comparable
+        if other is not item and own - spoken.get(id(other), frozenset()) and spoken.get(id(other), frozenset()) - own
+    ]
+    if not siblings:
+        return False
+    sums = [item.value + other.value for other in siblings] + [item.value + sum(other.value for other in siblings)]
+    return any(_close(phrase, total) for total in sums)
 
 
 _STOPWORDS = frozenset(
@@ -611,6 +671,9 @@ _CLAUSE_BREAK = re.compile(
     r"(?<!\d),|,(?!\d)|[;:\u2013\u2014\u060c\u061b]|(?<=[\d%)])[ \t]*\n"
     r"|\s(?:and|but|while|whereas|और|लेकिन|मगर|जबकि|بينما|لكن|ولكن|فيما|مقابل)\s"
 )
+# A table's row, a label, a colon and a figure with a word or three after it ("مدينة المطلاع: ٩٬٦٠٠ قسيمة",
+# "Mutlaa: 9,600 plots"), ends its clause at the end of its line: the next row's label is not its clause.
+_ROW = re.compile(r"(?m)^[^\n:]{1,80}:[ \t]*[^\s\d]{0,4}\d[\d,.\u066b\u066c]*(?:[ \t]+[^\s\d:]+){0,3}[ \t]*$(?=\n)")
 _NOT_A_POPULATION = frozenset({"them", "those", "these", "they", "us", "you", "all", "which", "whom"})
 _DETERMINER = r"(?:(?:the|those|these|all|its|their|our|his|her|every|each)\s+)?"
 
@@ -624,22 +687,42 @@ def _clause_text(text: str, start: int, end: int) -> str:
     sentence = sentence_around(text, start, end)
     offset = text.find(sentence, max(0, start - len(sentence)))
     at = start - offset if offset >= 0 else 0
-    pieces = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence) + 1]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [m.end() + 1 for m in _ROW.finditer(sentence)]
+    pieces = [0, *sorted(breaks), len(sentence) + 1]
     index = bisect.bisect_right(pieces, at) - 1
     return sentence[pieces[max(index, 0)] : pieces[min(index + 1, len(pieces) - 1)]]
 
 
-def _mark_clause(marked_text: str, context: str) -> frozenset[str]:
+def _mark_clause(marked_text: str, context: str, *, joined: bool = False) -> frozenset[str]:
     """The content words of the article's clause around the mark, the mark whole (a comma inside it ends no
-    clause); empty when the sentence does not hold the mark."""
+    clause); empty when the sentence does not hold the mark. `joined`: with the clauses "and" joins to it that hold
+    no figure of their own ("15,000 plots in Mutlaa and South Saad")."""
     at = context.find(marked_text) if context else -1
     if at < 0:
         return frozenset()
     until = at + len(marked_text)
     breaks = [m for m in _CLAUSE_BREAK.finditer(context) if not at <= m.start() < until]
-    begin = max((m.end() for m in breaks if m.end() <= at), default=0)
-    stop = min((m.start() for m in breaks if m.start() >= until), default=len(context))
+    before = [m for m in breaks if m.end() <= at]
+    after = [m for m in breaks if m.start() >= until]
+    begin = before[-1].end() if before else 0
+    stop = after[0].start() if after else len(context)
+    while joined and before and _AND.fullmatch(before[-1].group()):
+        before.pop()
+        start = before[-1].end() if before else 0
+        if _DIGIT.search(context[start:begin]):
+            break
+        begin = start
+    while joined and after and _AND.fullmatch(after[0].group()):
+        after.pop(0)
+        end = after[0].start() if after else len(context)
+        if _DIGIT.search(context[stop:end]):
+            break
+        stop = end
     return content_words(context[begin:stop])
+
+
+_AND = re.compile(r"\s(?:and|और)\s")
+_DIGIT = re.compile(r"\d")
 
 
 _TARGET = re.compile(r"(?i)\b(?:targets?|targeted|goals?|aims?|objectives?)\b")
