@@ -46,6 +46,7 @@ MEDICAL_TERMS = _words(
 )
 NEWSROOM_TERMS = _words(
     "capex opex geolocated geolocate shopworker shopworkers oilseed oilseeds rainfed convenor convenors extractable"
+    " enrollee enrollees useable reoffend reoffends reoffended reoffending"
 )
 
 NEWSROOM_WORDS = FIGURE_ABBREVIATIONS | CURRENCY_WORDS | INDIAN_ENGLISH | LEGAL_TERMS | MEDICAL_TERMS | NEWSROOM_TERMS

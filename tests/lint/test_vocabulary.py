@@ -29,6 +29,8 @@ CLEAN = [
     ("en_IN", "The forum's convenor said the corporation's rebate helped."),
     ("en_IN", "Of 14,781 borewells, one borewell in two dried up; police issued 3 lakh challans."),
     ("en_GB", "The extractable groundwater is over-exploited, the figures under-reported and the roads over-used."),
+    ("en_US", "Most enrollees pay less; one enrollee in four pays nothing."),
+    ("en_GB", "Useable places fell, and fewer prisoners reoffend."),
 ]
 
 
