@@ -285,3 +285,117 @@ def test_is_other_speaker_needs_a_named_person_on_both_sides() -> None:
     # A name misspelt by a letter is a slip, not another person.
     assert not is_other_speaker(turns[1], speaker_words("Raymond Vanse"))
     assert not is_other_speaker(turns[3], speaker_words("Tom Berzik"))
+
+
+COMMITTEE_AR = """\
+رئيس اللجنة: الكلمة للسيد النائب مقدم الطلب.
+
+الدكتور حسام فؤاد (عضو اللجنة): كل لتر يضيع في الشبكة هو لتر يدفع ثمنه المواطن مرتين.
+
+السيد المهندس طارق الشناوي (رئيس مجلس إدارة الشركة القابضة لمياه الشرب والصرف الصحي): لا يمكن إصلاح ما أفسدته عقود في \
+عام واحد.
+
+رئيس اللجنة: رفعت الجلسة.
+"""
+
+PRESS_HI = """\
+ऊर्जा मंत्री (श्री भंवरलाल सैनी): चोरी करने वालों को बख्शा नहीं जाएगा।
+
+पत्रकार (दैनिक उदाहरण): मंत्री जी, वसूली कब तक पूरी होगी?
+
+प्रबंध निदेशक, जेवीवीएनएल (डॉ. अनुराधा शेखावत): वसूली धीमी है, यह हम मानते हैं।
+"""
+
+PRESS_EN = """\
+Energy Minister (Mr Bhanwarlal Saini): Those who steal power will not be spared.
+
+Reporter: When will the dues be recovered?
+
+Managing Director, JVVNL (Dr. Anuradha Shekhawat): Recovery is slow, we accept that.
+
+Mr. Tariq El-Shennawy (Chairman of the Holding Company for Drinking Water and Wastewater): Decades of neglect cannot
+be repaired in one year.
+"""
+
+
+def test_a_titled_name_with_a_long_role_in_brackets_is_a_label_in_every_script() -> None:
+    # Words in brackets after the name (a role, a constituency) do not make a caseless label prose.
+    assert labels(COMMITTEE_AR)[1:3] == [
+        ("الدكتور حسام فؤاد (عضو اللجنة)", ["حسام", "فواد"]),
+        (
+            "السيد المهندس طارق الشناوي (رئيس مجلس إدارة الشركة القابضة لمياه الشرب والصرف الصحي)",
+            ["الشناوي", "طارق"],
+        ),
+    ]
+    text = "श्री भंवरलाल सैनी (ऊर्जा मंत्री, राजस्थान सरकार): बख्शा नहीं जाएगा।\n"
+    assert labels(text) == [("श्री भंवरलाल सैनी (ऊर्जा मंत्री, राजस्थान सरकार)", ["भंवरलाल", "सैनी"])]
+    assert labels(PRESS_EN)[3][1] == ["el-shennawy", "shennawy", "tariq"]
+
+
+def test_a_role_with_a_titled_name_in_brackets_names_that_person_in_every_script() -> None:
+    assert labels(PRESS_HI) == [
+        ("ऊर्जा मंत्री (श्री भंवरलाल सैनी)", ["भंवरलाल", "सैनी"]),
+        ("पत्रकार (दैनिक उदाहरण)", []),  # a reporter and a paper: no title in brackets, no one named
+        ("प्रबंध निदेशक, जेवीवीएनएल (डॉ. अनुराधा शेखावत)", ["अनुराधा", "शेखावत"]),
+    ]
+    text = "وزير الكهرباء (الدكتور محمود عصمت): لن تنقطع الكهرباء.\n\nمراسل (قناة النيل): متى؟\n"
+    assert labels(text) == [("وزير الكهرباء (الدكتور محمود عصمت)", ["عصمت", "محمود"]), ("مراسل (قناة النيل)", [])]
+    assert labels(PRESS_EN)[:3] == [
+        ("Energy Minister (Mr Bhanwarlal Saini)", ["bhanwarlal", "saini"]),
+        ("Reporter", []),
+        ("Managing Director, JVVNL (Dr. Anuradha Shekhawat)", ["anuradha", "shekhawat"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "other"),
+    [
+        (COMMITTEE_AR, "كل لتر يضيع في الشبكة هو لتر يدفع ثمنه المواطن مرتين", "طارق الشناوي", "الدكتور حسام فؤاد"),
+        (PRESS_HI, "वसूली धीमी है, यह हम मानते हैं", "भंवरलाल सैनी", "प्रबंध निदेशक, जेवीवीएनएल"),
+        (PRESS_EN, "Recovery is slow, we accept that", "Bhanwarlal Saini", "Managing Director, JVVNL"),
+    ],
+)
+def test_a_quote_in_the_turn_of_a_person_named_in_brackets_is_other_speaker(
+    text: str, quote: str, speaker: str, other: str
+) -> None:
+    result = check_quote(quote, sources=[source(text)], speaker=speaker)
+    assert result.status == "other-speaker"
+    assert result.details.best.speaker.startswith(other)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # Short names, where a one-letter slip is not forgiven: alef maqsura written as ya, a nukta left out.
+        ("الدكتورة مني حسن: الشبكات قديمة.\n\nرئيس اللجنة: شكرًا.\n", "الشبكات قديمة", "الدكتورة منى"),
+        ("श्रीमती फ़रहा ख़ान (सदस्य): मीटर खराब हैं।\n\nसभापति : धन्यवाद।\n", "मीटर खराब हैं", "श्रीमती फरहा खान"),
+        ("DR. ZOË LI (Member): The meters are faulty.\n\nCHAIR: Thank you.\n", "The meters are faulty", "Dr Zoe Li"),
+    ],
+)
+def test_the_speakers_name_compares_as_the_quote_check_folds_spelling(text: str, quote: str, speaker: str) -> None:
+    assert check_quote(quote, sources=[source(text)], speaker=speaker).status == "verbatim"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # Untitled words in a script without capitals: an office or a company as well as a person, and no label
+        # of the source names them.
+        (COMMITTEE_AR, "كل لتر يضيع في الشبكة هو لتر يدفع ثمنه المواطن مرتين", "الشركة القابضة"),
+        (PRESS_HI, "वसूली धीमी है, यह हम मानते हैं", "ऊर्जा विभाग"),
+        (PRESS_EN, "Recovery is slow, we accept that", "The energy department"),
+    ],
+)
+def test_a_caseless_speaker_no_label_names_decides_nothing(text: str, quote: str, speaker: str) -> None:
+    assert check_quote(quote, sources=[source(text)], speaker=speaker).status == "verbatim"
+
+
+def test_a_caseless_speaker_without_a_title_names_a_person_a_label_of_the_source_names() -> None:
+    ar, hi = find_turns(COMMITTEE_AR), find_turns(PRESS_HI)
+    assert speaker_words("طارق الشناوي", ar) == {"طارق", "الشناوي"}
+    assert speaker_words("الشناوي", ar) == {"الشناوي"}
+    assert speaker_words("भंवरलाल सैनी", hi) == {"भंवरलाल", "सैनी"}
+    # Without a label that names them, or with words no label has, they name no one.
+    assert speaker_words("طارق الشناوي") == frozenset()
+    assert speaker_words("भंवरलाल सैनी", ar) == frozenset()
+    assert speaker_words("सैनी जी के सचिव", hi) == frozenset()

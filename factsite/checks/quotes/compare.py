@@ -112,7 +112,6 @@ def compare_quote(quote: str, sources: Sequence[TextSource]) -> QuoteComparison:
 def _compare(parsed: ParsedQuote, sources: Sequence[TextSource], speaker: str | None = None) -> QuoteComparison:
     matches: list[QuoteMatch] = []
     nearest: list[QuotePassage] = []
-    named = speaker_words(speaker)
     compared = False
     for source in sources:
         if not source.text.strip() or not parsed.words:
@@ -122,8 +121,10 @@ def _compare(parsed: ParsedQuote, sources: Sequence[TextSource], speaker: str | 
         search = prepare_search(index, parsed.words, breaks, labels)
         match = match_source(parsed, source.id, search)
         if turns:
+            # A speaker in a script without capitals names a person where the source's labels say so.
+            named = speaker_words(speaker, turns)
             match = _attribute(parsed, source.id, search, match, turns, named, starts)
-            compared = compared or any(turn.names for turn in turns)
+            compared = compared or bool(named and any(turn.names for turn in turns))
         matches.append(match)
         if match.classification is QuoteClass.NOT_FOUND:
             alignments = best_alignments(search, parsed.words, NEAREST)
@@ -134,7 +135,7 @@ def _compare(parsed: ParsedQuote, sources: Sequence[TextSource], speaker: str | 
     if classification is not QuoteClass.NOT_FOUND:
         nearest = []
     nearest.sort(key=lambda passage: -passage.score)
-    said_by = " ".join(speaker.split()) if speaker and named and compared else ""
+    said_by = " ".join(speaker.split()) if speaker and compared else ""
     return QuoteComparison(classification, best, tuple(matches), tuple(nearest[:NEAREST]), said_by)
 
 

@@ -9,8 +9,9 @@ ends it too, since the speaker after it is not known.
 A label names a person only when it says so plainly: a title before the name ("CHAIR OKAFOR", "Councillor
 Marsh", "Shri Gurpreet Singh Sandhu", "السيد أحمد"), a role with the name in brackets ("The Minister for Care
 (Daniel Hart)"), a name that other labels of the source repeat ("Helen Ashworth:" twice), or two name words
-in a source whose other labels name people. "Q:", "SPEAKER 2:", "THE PRESIDENT:", "Note:", "Dengue:" name no
-one and decide nothing.
+in a source whose other labels name people. In Hindi and Arabic, which have no capitals, only a personal title
+names a person ("श्री", "الدكتور"), before the name or in brackets after a role ("ऊर्जा मंत्री (श्री भंवरलाल सैनी)").
+"Q:", "SPEAKER 2:", "THE PRESIDENT:", "Note:", "Dengue:", "पत्रकार (दैनिक उदाहरण):" name no one and decide nothing.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from factsite.checks.quotes.words import GAP_MARKER_LINE
+from factsite.languages.script import fold
 
 
 def _key(word: str) -> str:
-    """A word as labels and speakers compare: case and Latin accents, Arabic tashkeel and hamza folded."""
-    text = unicodedata.normalize("NFKD", word.casefold())
+    """A word as labels and speakers compare: case and Latin accents folded; Arabic tashkeel, hamza seats, alef
+    forms, alef maqsura and ta marbuta, Devanagari nukta and chandrabindu folded as the quote check folds them."""
+    text = unicodedata.normalize("NFKD", fold(word))
     text = "".join(character for character in text if not unicodedata.combining(character) or ord(character) > 0x8FF)
     text = unicodedata.normalize("NFC", text)
     return text.strip(".'\u2019-")
@@ -140,13 +143,24 @@ def turn_at(turns: tuple[Turn, ...], start: int, end: int) -> Turn | None:
     return None
 
 
-def speaker_words(speaker: str | None) -> frozenset[str]:
+def speaker_words(speaker: str | None, turns: tuple[Turn, ...] = ()) -> frozenset[str]:
     """The words a claim's speaker is named by, titles and roles left out; empty when it names no person
-    ("The municipal commissioner", "Leader of the Opposition", "वित्त मंत्री", "وزير الكهرباء")."""
+    ("The municipal commissioner", "Leader of the Opposition", "वित्त मंत्री", "وزير الكهرباء").
+
+    In a script without capitals a speaker without a title ("طارق الشناوي", "भंवरलाल सैनी") may as well be an
+    office or a department: it names a person only where a label of the source (`turns`) names that person,
+    every word of the speaker among the label's name words ("السيد المهندس طارق الشناوي (...)").
+    """
     if not speaker:
         return frozenset()
-    names, _ = _parse(" ".join(speaker.split()))
-    return names
+    text = " ".join(speaker.split())
+    names, _ = _parse(text)
+    if names or _cased(text):
+        return names
+    words = frozenset(key for word in _WORD.findall(text) if len(key := _key(word)) >= 2 and not key.isdigit())
+    if words and any(words <= turn.names for turn in turns):
+        return words
+    return frozenset()
 
 
 def is_other_speaker(turn: Turn | None, speaker: frozenset[str]) -> bool:
@@ -245,8 +259,11 @@ def _is_label(label: str) -> bool:
         if word.endswith(".") and not _abbreviation(bare):
             return False  # a full stop ends a sentence, not a name
     # "وقال الوزير:", "सचिव ने कहा:": prose that introduces a quotation, not a label.
+    # In a script without capitals a label is short; a role or a constituency in brackets after the name may
+    # be long ("السيد المهندس طارق الشناوي (رئيس مجلس إدارة الشركة القابضة لمياه الشرب والصرف الصحي)").
+    outside = re.sub(r"\([^)]*\)", " ", label).replace(",", " ").split()
     return bool(latin) or (
-        len(words) <= _MOST_CASELESS_WORDS and not any(_key(word) in _SPEECH_VERBS for word in words)
+        0 < len(outside) <= _MOST_CASELESS_WORDS and not any(_key(word) in _SPEECH_VERBS for word in words)
     )
 
 
@@ -265,12 +282,14 @@ def _parse(label: str) -> tuple[frozenset[str], bool]:
     inside = re.findall(r"\(([^)]*)\)", label)
     name_part = re.sub(r"^\s*Q\d+\s+", "", outside.split(",")[0])
     names, titled, role_only = _name_words(name_part)
-    if not names and role_only:
-        # "The Minister for Care (Daniel Hart)": the role outside, the name in brackets.
+    if not names:
+        # "The Minister for Care (Daniel Hart)": the role outside, the name in brackets. Where the words outside
+        # are not read as a role ("ऊर्जा मंत्री", "प्रबंध निदेशक, जेवीवीएनएल"), only a titled name in brackets
+        # names a person ("(श्री भंवरलाल सैनी)", "(डॉ. अनुराधा शेखावत)"); "पत्रकार (दैनिक उदाहरण)" names no one.
         for part in inside:
-            names = _name_words(part)[0]
-            if names:
-                return names, True
+            found, part_titled, _ = _name_words(part)
+            if found and (role_only or part_titled):
+                return found, True
         return frozenset(), False
     return names, titled
 
