@@ -263,7 +263,7 @@ def _is_label(label: str) -> bool:
     # be long ("السيد المهندس طارق الشناوي (رئيس مجلس إدارة الشركة القابضة لمياه الشرب والصرف الصحي)").
     outside = re.sub(r"\([^)]*\)", " ", label).replace(",", " ").split()
     return bool(latin) or (
-        0 < len(outside) <= _MOST_CASELESS_WORDS and not any(_key(word) in _SPEECH_VERBS for word in words)
+        len(outside) <= _MOST_CASELESS_WORDS and not any(_key(word) in _SPEECH_VERBS for word in words)
     )
 
 
