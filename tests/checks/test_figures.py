@@ -1057,6 +1057,86 @@ def test_a_table_label_before_the_figure_names_its_noun():
     assert voters.status == "not-found"
 
 
+def test_a_table_label_with_a_number_in_it_names_its_noun():
+    text = (
+        "Households demanded employment                 : 17,72,966\n"
+        "Households completed 100 days of employment    : 1,87,412\n"
+        "Gram panchayats                                : 6,794\n"
+    )
+    result = check_figure(
+        "nearly 1.9 lakh households",
+        value=None,
+        unit="households",
+        locale="en_IN",
+        sources=[source("mis", text)],
+        context="Nearly 1.9 lakh households have already completed 100 days of work.",
+    )
+    assert (result.status, result.basis.candidate) == ("match", "187412")
+
+
+EA_TABLE = (
+    "Table 2: Storm overflows and spills, 2024 and 2025\n"
+    "\n"
+    "Measure                                      2024        2025\n"
+    "Storm overflows (permitted)                 1,409       1,412\n"
+    "Total duration of spills (hours)          198,540     212,386\n"
+    "Overflows that spilled at least once          921         953\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("mark", "context", "expected"),
+    [
+        (
+            "more than 210,000 hours",
+            "Its overflows discharged for more than 210,000 hours in 2025.",
+            ("match", "212386"),
+        ),
+        ("nearly 200,000 hours", "Its overflows discharged for nearly 200,000 hours in 2024.", ("match", "198540")),
+        # 198,540 is 2024's: never the 2025 figure the article speaks of, though it would agree.
+        (
+            "nearly 200,000 hours",
+            "Its overflows discharged for nearly 200,000 hours in 2025.",
+            ("understated", "212386"),
+        ),
+        # The article names no column: which year's figure it gives cannot be told.
+        ("nearly 200,000 hours", "Its overflows discharged for nearly 200,000 hours.", ("not-found", None)),
+    ],
+)
+def test_a_table_row_is_read_in_the_column_the_article_names(mark, context, expected):
+    result = check_figure(
+        mark, value=None, unit="hour", locale="en_GB", sources=[source("ea", EA_TABLE)], context=context
+    )
+    assert (result.status, result.basis.candidate) == expected
+    # Without its heading line, no column is named: none of the row's figures is the article's.
+    headless = EA_TABLE.replace("Measure                                      2024        2025\n", "")
+    result = check_figure(
+        mark, value=None, unit="hour", locale="en_GB", sources=[source("ea", headless)], context=context
+    )
+    assert result.status == "not-found"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The target is the whole the 486,000 are part of: they were installed.
+        ("The company installed 486,000 of the 1 million meters it targets.", ("match", "486000")),
+        # The target's word before the figure: the clause's figures are the target's.
+        ("The company targets installing 486,000 of the 1 million meters.", ("not-found", None)),
+    ],
+)
+def test_a_part_of_a_target_is_what_was_done(text, expected):
+    result = check_figure(
+        "nearly 500,000 meters",
+        value=None,
+        unit="meters",
+        locale="en_GB",
+        sources=[source("release", text)],
+        context="It has installed nearly 500,000 meters.",
+    )
+    assert (result.status, result.basis.candidate) == expected
+
+
 def test_a_count_in_a_year_is_not_a_ratio():
     from factsite.checks.figures.phrase import find_source_figures
 

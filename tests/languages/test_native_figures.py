@@ -185,6 +185,56 @@ def test_a_figure_run_into_another_is_none_of_them() -> None:
     assert [f.text for f in found] == ["٥٠٠"]
 
 
+def test_numbers_in_a_table_s_cells_are_figures() -> None:
+    found = find_source_figures(
+        "वर्ष        वितरण हानि\n2024-25     22.61     25.92\n2025-26     19.84     23.31\n", "hi_IN"
+    )
+    assert [f.text for f in found] == ["22.61", "25.92", "19.84", "23.31"]
+
+
+HINDI_TABLE = (
+    "तालिका 4.2: वितरण हानि एवं एटीएंडसी हानि (प्रतिशत में)\n"
+    "\n"
+    "वर्ष                 वितरण हानि      एटीएंडसी हानि\n"
+    "2024-25              22.61           25.92\n"
+    "2025-26 (अंकेक्षित)   19.84           23.31\n"
+    "2026-27 (लक्ष्य)      15.00           16.50\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("context", "table", "expected"),
+    [
+        ("निगम की वितरण छीजत 2025-26 में घटकर करीब 20 फीसदी रह गई।", HINDI_TABLE, ("match", "19.84")),
+        # Another year's row is that year's figure; a table that does not say its figures are per cent has none.
+        ("निगम की वितरण छीजत 2024-25 में करीब 20 फीसदी थी।", HINDI_TABLE, ("understated", "22.61")),
+        (
+            "निगम की वितरण छीजत 2025-26 में घटकर करीब 20 फीसदी रह गई।",
+            HINDI_TABLE.replace(" (प्रतिशत में)", ""),
+            ("not-found", None),
+        ),
+    ],
+)
+def test_a_table_of_percentages_is_read_in_the_row_and_column_named(context, table, expected) -> None:
+    result = check_figure(
+        "करीब 20 फीसदी", value=None, unit="percent", locale="hi_IN", sources=[_source(table)], context=context
+    )
+    assert (result.status, result.basis.candidate) == expected
+
+
+def test_a_part_of_an_arabic_target_is_what_was_done() -> None:
+    text = "كما تم تركيب ٤٨٦ ألف عداد مسبق الدفع من إجمالي مليون عداد تستهدف الشركة تركيبها."
+    result = check_figure(
+        "نصف مليون عداد",
+        value=None,
+        unit="عداد",
+        locale="ar_EG",
+        sources=[_source(text)],
+        context="وتركيب نصف مليون عداد مسبق الدفع",
+    )
+    assert (result.status, result.basis.candidate) == ("rounded", "486000")
+
+
 def test_a_financial_year_is_no_figure() -> None:
     found = find_source_figures("वार्षिक रिपोर्ट २०२४-२५ में 4,82,000 घरों को", "hi_IN")
     assert [f.text for f in found] == ["4,82,000"]

@@ -35,7 +35,7 @@ import decimal
 import functools
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -211,6 +211,7 @@ def check_figure(
             word_pairs(context or marked_text),
             own_clause,
             joined_clause,
+            table_words(context or marked_text),
         )
         for phrase in phrases
     ]
@@ -310,6 +311,7 @@ def _compare(
     pairs: frozenset[tuple[str, str]] = frozenset(),
     own_clause: frozenset[str] = frozenset(),
     joined_clause: frozenset[str] = frozenset(),
+    named: frozenset[str] = frozenset(),
 ) -> _Option:
     unit = phrase.unit or claim_unit
     phrase = phrase if phrase.unit or not unit else _with_unit(phrase, unit)
@@ -328,13 +330,13 @@ def _compare(
             _names(population, source.text, figure) if population else None,
             qualifiers <= _figure_context(source.text, figure.start, figure.end)
             and _source_qualifiers(_clause_text(source.text, figure.start, figure.end), noun) <= topic,
-            speaks_of_target(_clause_text(source.text, figure.start, figure.end)),
+            _a_target(source.text, figure, figures),
             _spoken_of_elsewhere(pairs, source.text, figures, _clause_context(source.text, figure.start, figure.end)),
             len((own_clause or topic) & _clause_context(source.text, figure.start, figure.end)),
         )
         for source, figures in source_figures
         for figure in figures
-        if (option := _comparable_reading(figure, source.text, unit, noun, locale)) is not None
+        if (option := _comparable_reading(figure, source.text, unit, noun, locale, named)) is not None
     ]
     if qualifiers and noun is not None:
         comparable = _of_the_article_kind(comparable, qualifiers, noun, source_figures)
@@ -738,6 +740,30 @@ def speaks_of_target(text: str) -> bool:
     return any(stem in word for word in words for stem in stems)
 
 
+# The words that make a figure a part of the whole after it: "486,000 of the 1 million", "من إجمالي مليون".
+_OF_A_WHOLE = re.compile(
+    r"(?i)(?:^|\s)(?:out\s+of|of)(?:\s+(?:the|a\s+total\s+of|its|their))?\s+$|(?:^|\s)من\s+(?:[إا]جمالي|أصل)\s+$"
+)
+
+
+def _a_target(text: str, figure: FoundFigure, figures: tuple[FoundFigure, ...]) -> bool:
+    """Whether a source's figure is a target's: its clause speaks of one, unless the target is the whole the
+    figure is a part of, the clause's last figure, with the target's word after it: "installed 486,000 of the
+    1 million meters it targets", "تركيب ٤٨٦ ألف عداد من إجمالي مليون عداد تستهدف الشركة تركيبها": 486,000 were
+    installed, the million is the target."""
+    clause = _clause_text(text, figure.start, figure.end)
+    if not speaks_of_target(clause):
+        return False
+    begin = text.find(clause, max(0, figure.start - len(clause)))
+    if begin < 0 or speaks_of_target(text[begin : figure.start]):
+        return True
+    later = [other for other in figures if figure.end <= other.start and other.end <= begin + len(clause)]
+    if len(later) != 1:
+        return True
+    between = text[figure.end : later[0].start]
+    return len(between) > 40 or speaks_of_target(between) or _OF_A_WHOLE.search(between) is None
+
+
 def population_noun(marked_text: str, context: str, phrase: FigurePhrase) -> str | None:
     """What a share or percentage is of, in the singular: "one in five patients" -> "patient",
     "a third of rape complainants" -> "complainant", "40% of voters" -> "voter"; None when the article
@@ -869,31 +895,146 @@ def _exact_phrase(value: Decimal) -> FigurePhrase:
 
 
 def _comparable_reading(
-    figure: FoundFigure, text: str, unit: str | None, noun: str | None, locale: str
+    figure: FoundFigure, text: str, unit: str | None, noun: str | None, locale: str, named: frozenset[str] = frozenset()
 ) -> FigureReading | None:
+    """The figure's reading of the claim's unit or counted noun; None when it is not one. `named`: the words and
+    years of the article's sentence (`table_words`), which say which of a table's rows and columns it speaks of."""
     symbol = number_conventions(locale).decimal_symbol
     readings = [r for r in figure.readings if r.decimal_mark in (None, symbol)] or list(figure.readings)
     for reading in readings:
         if unit is not None:
             if reading.unit == unit:
                 return reading
+            if reading.unit is None and unit == "percent" and _percent_cell(text, figure, named):
+                return replace(reading, unit=unit)
             continue
         if reading.unit is not None:
             continue
-        if noun is None or _noun_follows(text, figure.end, noun) or _noun_labels(text, figure.start, noun):
+        if (
+            noun is None
+            or _noun_follows(text, figure.end, noun)
+            or _noun_labels(text, figure.start, noun)
+            or _cell_of_noun(text, figure, noun, named)
+        ):
             return reading
     return None
 
 
 def _noun_labels(text: str, start: int, noun: str) -> bool:
     """A table's or a list's label names the noun: "Provisional ballots received: 2,874", "राहत शिविरों में
-    रह रहे लोग: 3,48,210"."""
+    रह रहे लोग: 3,48,210", "Households completed 100 days of employment : 1,87,412" (a number in the label is
+    part of its name)."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([^\W\d_][^\n:0-9]{0,80}?):\s*", line)
+    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([^\W\d_][^\n:]{0,80}?):\s*", line)
     if label is None:
         return False
     wanted = _same_nouns(singular(noun))
     return any(singular(word) in wanted for word in _LETTERS.findall(label.group(1)))
+
+
+# A table laid out in columns: its cells are parted by two spaces or more; a single space is inside a cell ("Total
+# duration of spills (hours)", "वितरण हानि"). Tabs give no column positions: a row with one is not read as a table's.
+# The first line of cells of the table's block is its heading; a line above it, or the line above the block, its title.
+_CELL = re.compile(r"[^\s](?:[^\S\n\t]?[^\s])*")
+_YEAR = re.compile(r"(?<![\d,.])\d{4}(?:[-/]\d{2,4})?(?!\d|[,.]\d)")
+_PERCENT_NOTE = re.compile(r"\(([^()\n]{1,30})\)")
+
+
+@dataclass(frozen=True)
+class _TableCell:
+    label: str  # the row's first cell
+    heading: str  # the heading above the figure's cell; "" when the table has none
+    headings: tuple[str, ...]  # the headings of the figure columns, the first (the labels') aside
+    title: str  # the line above the table's heading
+    columns: int  # the cells of the row after its label
+
+
+def table_words(text: str) -> frozenset[str]:
+    """The words and years that name a table's row or column: "2025", "2025-26", "वितरण", "hour"."""
+    return content_words(text) | frozenset(_YEAR.findall(text))
+
+
+# The same sources are read again for each claim citing them.
+@functools.lru_cache(maxsize=4096)
+def _table_cell(text: str, start: int, end: int) -> _TableCell | None:
+    """The row, column and title of the figure at `start`-`end` when it is a whole cell of a table's row, after
+    the row's label."""
+    begin = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    line = text[begin : stop if stop >= 0 else len(text)]
+    if "\t" in line or "  " not in line:
+        return None
+    cells = list(_CELL.finditer(line))
+    at, until = start - begin, end - begin
+    own = [cell for cell in cells[1:] if cell.start() == at and until <= cell.end() <= until + 1]
+    if len(cells) < 2 or not own or own[0].group()[until - at :] not in ("", "%"):
+        return None
+    lines = _lines_before(text, begin)
+    block = []
+    line_above = next(lines, None)
+    while line_above is not None and line_above.strip():
+        block.append(line_above)
+        line_above = next(lines, None)
+    while line_above is not None and not line_above.strip():
+        line_above = next(lines, None)
+    title = line_above.strip() if line_above is not None else ""
+    # The heading is the block's first line of cells; a line above it is the table's title.
+    tops = [index for index, above in enumerate(block) if len(_CELL.findall(above)) >= 2]
+    header = list(_CELL.finditer(block[tops[-1]])) if tops else []
+    if block and (not tops or tops[-1] + 1 < len(block)):
+        title = block[-1].strip()
+    column = [cell.group() for cell in header[1:] if cell.start() < own[0].end() and own[0].start() < cell.end()]
+    return _TableCell(
+        cells[0].group(), column[0] if column else "", tuple(c.group() for c in header[1:]), title, len(cells) - 1
+    )
+
+
+def _lines_before(text: str, begin: int) -> Iterator[str]:
+    """The lines of `text` above the line starting at `begin`, nearest first."""
+    end = begin - 1
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        yield text[start:end]
+        end = start - 1
+
+
+def _names_column(cell: _TableCell, named: frozenset[str]) -> bool:
+    """Whether the article's sentence names the figure's column: a table of several columns (2024 and 2025, or
+    distribution and AT&C losses) is read in the column it names, never in another."""
+    if len(cell.headings) < 2 and cell.columns < 2:
+        return True
+    return bool(cell.heading) and bool(table_words(cell.heading) & named)
+
+
+def _cell_of_noun(text: str, figure: FoundFigure, noun: str, named: frozenset[str]) -> bool:
+    """A table's row whose label names the noun, in the column the article names: "Total duration of spills
+    (hours)   198,540   212,386" under "2024   2025" gives 212,386 hours in 2025."""
+    cell = _table_cell(text, figure.start, figure.end)
+    if cell is None or not _names_column(cell, named):
+        return False
+    wanted = _same_nouns(singular(noun))
+    return any(singular(word) in wanted for word in _LETTERS.findall(cell.label))
+
+
+def _percent_cell(text: str, figure: FoundFigure, named: frozenset[str]) -> bool:
+    """A table of percentages ("(%)", "(प्रतिशत में)" in the brackets of its title, heading or label), in the row and
+    the column the article names: "2025-26 (अंकेक्षित)   19.84   23.31" under "वर्ष   वितरण हानि   एटीएंडसी हानि" is
+    the distribution loss of 2025-26 in per cent."""
+    cell = _table_cell(text, figure.start, figure.end)
+    if cell is None or not _names_column(cell, named) or not table_words(cell.label) & named:
+        return False
+    for note in _PERCENT_NOTE.finditer(" ".join((cell.title, cell.heading, cell.label))):
+        if _says_percent(note.group(1)):
+            return True
+    return False
+
+
+def _says_percent(words: str) -> bool:
+    """A bracket's few words say "per cent": "%", "in per cent", "प्रतिशत में"."""
+    if re.search(r"(?i)%|\bper\s*cent\b", words):
+        return True
+    folded = {fold(word) for word in _LETTERS.findall(words)}
+    return any(len(phrase) == 1 and fold(phrase[0]) in folded for data in all_languages() for phrase in data.percent)
 
 
 # Latin letters, or the letters and marks of Devanagari and Arabic words (nouns of counts in any language).

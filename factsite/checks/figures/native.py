@@ -82,6 +82,9 @@ def _tidy(number: Decimal) -> Decimal:
     return Decimal(int(number)) if number == number.to_integral_value() else number.normalize(WIDE_CONTEXT)
 
 
+_CELL_GAP = re.compile(r"\t| {2,}|\n")
+
+
 def _adjacent(text: str, first: Token, second: Token) -> bool:
     return not text[first.end : second.start].strip()
 
@@ -461,11 +464,16 @@ def _is_season(reader: _Reader, index: int) -> bool:
 
 
 def _tangled(reader: _Reader, first: int, after: int) -> bool:
-    """Whether the figure runs into another number: "दो तीन लाख", "दो-तीन लाख" (two or three lakh)."""
+    """Whether the figure runs into another number: "दो तीन लाख", "दो-तीन लाख" (two or three lakh). Numbers in
+    digits parted by two spaces or more, a tab or a line break are a table's cells, each a figure: "2025-26   19.84
+    23.31"."""
     tokens = reader.tokens
 
     def joined(left: int, right: int) -> bool:
         if not (0 <= left < right < len(tokens)) or not _adjacent(reader.text, tokens[left], tokens[right]):
+            return False
+        gap = reader.text[tokens[left].end : tokens[right].start]
+        if tokens[left].kind == tokens[right].kind == "num" and _CELL_GAP.search(gap):
             return False
         if tokens[left].kind == "dash":
             return left > 0 and _adjacent(reader.text, tokens[left - 1], tokens[left]) and reader.is_numberish(left - 1)
