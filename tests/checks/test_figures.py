@@ -921,6 +921,38 @@ def test_a_share_of_time_in_a_source_is_not_a_figure():
     assert result.status == "not-found"
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Table 3. Enrollees using at least one third-cycle selected drug, calendar year 2025",
+     "Enrollees who bought from a third-party pharmacy", "Clinics closed by a half-day strike",
+     "Plans one-third-owned by insurers"],
+)  # fmt: skip
+def test_a_fraction_hyphened_into_an_adjective_is_no_share(title):
+    assert [f.text for f in find_source_figures(title, "en_US") if "third" in f.text or "half" in f.text] == []
+    sources = [source("s", title + "\nEnrollees reaching the out-of-pocket cap    11.9%    27.4%\n")]
+    result = check_figure(
+        "one in three",
+        value=None,
+        unit=None,
+        locale="en_US",
+        sources=sources,
+        context="One in three enrollees using the selected drugs reached the cap last year.",
+    )
+    assert result.basis.candidate != "33.33"
+
+
+def test_a_fraction_hyphened_into_an_adjective_in_a_mark_is_unread():
+    result = check_figure(
+        "a third-party", value=None, unit=None, locale="en_US", sources=[source("s", "A third of 30%.")]
+    )
+    assert result.status == "unread"
+
+
+def test_a_share_with_a_hyphened_count_is_still_a_share():
+    figures = find_source_figures("Two-thirds of enrollees paid; two-thirds-majority aside.", "en_US")
+    assert [str(f.readings[0].value)[:5] for f in figures][:1] == ["66.66"]
+
+
 def test_a_bound_is_judged_against_the_nearest_count_not_any_count_it_holds_for():
     text = (
         "Of these, 2,013,000 patients had waited more than 18 weeks and 389,952 patients had waited more than 52 weeks."
