@@ -356,9 +356,14 @@ def _compare(
         id(item): (joined_clause & _clause_context(texts[item.source_id], item.start, item.end)) - noun_words
         for item in comparable
     }
+    # A table's row whose label the article's clause says word for word is the quantity the article states: "more
+    # than 14 lakh households were provided employment" is the row "Households provided employment", not the row
+    # "Households demanded employment" beside it, whichever agrees.
+    named = [item for item in comparable if _row_named(texts[item.source_id], item.start, own_clause, noun_words)]
+    named = [item for item in named if _close(phrase, item.value) or _plausibly_the_same(phrase, item, True)]
     candidate = _choose(
         phrase,
-        comparable,
+        named or comparable,
         stated,
         counted=unit is None and noun is not None,
         unit=unit,
@@ -402,6 +407,24 @@ def _stated_in_digits(
         ):
             return item
     return candidate
+
+
+def _row_named(text: str, start: int, clause: frozenset[str], noun_words: frozenset[str]) -> bool:
+    """Whether a figure stands in a table's row (`_IN_A_ROW`) whose label says something beyond the counted noun,
+    all of it in the article's clause (`clause`): "Households provided employment : 13,86,204" for "14 lakh
+    households were provided employment"."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    if not _IN_A_ROW.search(line):
+        return False
+    label = _ROW_LABEL.match(line)
+    if label is None:
+        return False
+    words = content_words(label.group(1))
+    return bool(clause) and bool(words - noun_words) and words <= clause
+
+
+# A row's label: up to its colon, or up to the first column's gap.
+_ROW_LABEL = re.compile(r"\s*(?:[-*\u2022]\s*)?([^\W\d_][^\n:]*?)[ \t\u00a0]*(?::|[ \u00a0]{2,}|\t)")
 
 
 def _with_unit(phrase: FigurePhrase, unit: str) -> FigurePhrase:
@@ -880,16 +903,21 @@ def _comparable_reading(
             continue
         if reading.unit is not None:
             continue
-        if noun is None or _noun_follows(text, figure.end, noun) or _noun_labels(text, figure.start, noun):
+        if (
+            noun is None
+            or _noun_follows(text, figure.end, noun, figure.start)
+            or _noun_labels(text, figure.start, noun)
+        ):
             return reading
     return None
 
 
 def _noun_labels(text: str, start: int, noun: str) -> bool:
     """A table's or a list's label names the noun: "Provisional ballots received: 2,874", "राहत शिविरों में
-    रह रहे लोग: 3,48,210"."""
+    रह रहे लोग: 3,48,210"; a date or a name with digits may stand in the label ("Prisoners released under SDS40
+    since 10 September 2024: 38,562")."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([^\W\d_][^\n:0-9]{0,80}?):\s*", line)
+    label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([^\W\d_][^\n:]{0,80}?):\s*", line)
     if label is None:
         return False
     wanted = _same_nouns(singular(noun))
@@ -909,8 +937,28 @@ _PHRASE_END = re.compile(r"[.;:!?()\[\]]|\n[ \t]*(?:\n|[-*\u2022]|[0-9]+[.)])")
 UNIT_ABBREVIATIONS = MappingProxyType({"LMT": "tonne"})
 
 
-def _noun_follows(text: str, end: int, noun: str) -> bool:
-    after = _PHRASE_END.split(text[end : end + 80], maxsplit=1)[0]
+# A figure in a table's row: a label, then a colon or a column's gap (two spaces or a tab) before the figure.
+_LETTER = re.compile(r"[^\W\d_]")
+_IN_A_ROW = re.compile(r"(?::|[ \u00a0]{2,}|\t)[ \t\u00a0]*[^\s\d]{0,4}$")
+
+
+def _row_end(text: str, start: int, end: int) -> int | None:
+    """Where the row of a table's figure ends, when the figure stands in one and only other cells follow it on its
+    line: the next line is another row ("Overflows that spilled at least once   921   953" is followed by "Share
+    of overflows that spilled ..."), whose words say nothing of this figure. None for a figure in prose, whose
+    noun may be wrapped onto the next line ("2,041 state-owned\nbridges")."""
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        return None
+    if _LETTER.search(text[end:line_end].replace("n/a", "")):
+        return None  # the figure's own words follow it on its line
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line_end if _IN_A_ROW.search(line) and _LETTER.search(line) else None
+
+
+def _noun_follows(text: str, end: int, noun: str, start: int | None = None) -> bool:
+    row_end = _row_end(text, start, end) if start is not None else None
+    after = _PHRASE_END.split(text[end : min(end + 80, row_end if row_end is not None else end + 80)], maxsplit=1)[0]
     words = _LETTERS.findall(after)[:_NOUN_REACH]
     wanted = _same_nouns(singular(noun))
     abbreviation = re.search(r"[A-Z]+$", text[max(0, end - 4) : end])
