@@ -358,8 +358,12 @@ def _compare(
     }
     # A table's row whose label the article's clause says word for word is the quantity the article states: "more
     # than 14 lakh households were provided employment" is the row "Households provided employment", not the row
-    # "Households demanded employment" beside it, whichever agrees.
-    named = [item for item in comparable if _row_named(texts[item.source_id], item.start, own_clause, noun_words)]
+    # "Households demanded employment" beside it, whichever agrees. When the clause names several rows ("in Mutlaa
+    # and South Saad"), it speaks of them together: none is singled out.
+    labels = {id(item): _row_named(texts[item.source_id], item.start, joined_clause, noun_words) for item in comparable}
+    named = [item for item in comparable if labels[id(item)]]
+    if len({labels[id(item)] for item in named}) > 1:
+        named = []
     named = [item for item in named if _close(phrase, item.value) or _plausibly_the_same(phrase, item, True)]
     candidate = _choose(
         phrase,
@@ -409,18 +413,16 @@ def _stated_in_digits(
     return candidate
 
 
-def _row_named(text: str, start: int, clause: frozenset[str], noun_words: frozenset[str]) -> bool:
-    """Whether a figure stands in a table's row (`_IN_A_ROW`) whose label says something beyond the counted noun,
-    all of it in the article's clause (`clause`): "Households provided employment : 13,86,204" for "14 lakh
-    households were provided employment"."""
+def _row_named(text: str, start: int, clause: frozenset[str], noun_words: frozenset[str]) -> frozenset[str]:
+    """The words of the label of a table's row (`_IN_A_ROW`) a figure stands in, when the label says something
+    beyond the counted noun, all of it in the article's clause (`clause`): "Households provided employment :
+    13,86,204" for "14 lakh households were provided employment"; empty otherwise."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    if not _IN_A_ROW.search(line):
-        return False
-    label = _ROW_LABEL.match(line)
+    label = _ROW_LABEL.match(line) if _IN_A_ROW.search(line) else None
     if label is None:
-        return False
+        return frozenset()
     words = content_words(label.group(1))
-    return bool(clause) and bool(words - noun_words) and words <= clause
+    return words if clause and words - noun_words and words <= clause else frozenset()
 
 
 # A row's label: up to its colon, or up to the first column's gap.
