@@ -921,6 +921,135 @@ def test_a_share_of_time_in_a_source_is_not_a_figure():
     assert result.status == "not-found"
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Table 3. Enrollees using at least one third-cycle selected drug, calendar year 2025",
+     "Enrollees who bought from a third-party pharmacy", "Clinics closed by a half-day strike",
+     "Plans one-third-owned by insurers"],
+)  # fmt: skip
+def test_a_fraction_hyphened_into_an_adjective_is_no_share(title):
+    assert [f.text for f in find_source_figures(title, "en_US") if "third" in f.text or "half" in f.text] == []
+    sources = [source("s", title + "\nEnrollees reaching the out-of-pocket cap    11.9%    27.4%\n")]
+    result = check_figure(
+        "one in three",
+        value=None,
+        unit=None,
+        locale="en_US",
+        sources=sources,
+        context="One in three enrollees using the selected drugs reached the cap last year.",
+    )
+    assert result.basis.candidate != "33.33"
+
+
+def test_a_fraction_hyphened_into_an_adjective_in_a_mark_is_unread():
+    result = check_figure(
+        "a third-party", value=None, unit=None, locale="en_US", sources=[source("s", "A third of 30%.")]
+    )
+    assert result.status == "unread"
+
+
+def test_a_share_with_a_hyphened_count_is_still_a_share():
+    figures = find_source_figures("Two-thirds of enrollees paid; two-thirds-majority aside.", "en_US")
+    assert [str(f.readings[0].value)[:5] for f in figures][:1] == ["66.66"]
+
+
+PRISON_BULLETIN = (
+    "Remand prisoners: 17,912\nSentenced prisoners: 58,964\nRecalled prisoners: 11,864\n\n"
+    "Standard determinate sentences are served to the 40 per cent point before release.\n\n"
+    "Prisoners released under SDS40 since 10 September 2024: 38,562\n\n"
+    "Of those released, 1,388 prisoners (3.6%) have been recalled to custody.\n"
+)
+
+
+def test_a_label_with_a_date_in_it_names_the_count_after_its_colon():
+    result = check_figure(
+        "38,500 prisoners",
+        value=None,
+        unit="prisoner",
+        locale="en_GB",
+        sources=[source("s", PRISON_BULLETIN)],
+        context="38,500 prisoners have now been released early under the scheme.",
+    )
+    assert (result.status, result.basis.candidate) == ("understated", "38562")
+
+
+MIS_TABLE = (
+    "Table 1. Employment provided\n"
+    "Total job cards issued (cumulative)            : 71,05,843\n"
+    "Active job cards                               : 48,62,110\n"
+    "Households demanded employment                 : 17,72,966\n"
+    "Households provided employment                 : 13,86,204\n"
+    "Individuals worked                             : 21,47,530\n"
+    "Average days of employment per household       : 60.69\n"
+)
+
+
+def test_the_row_whose_label_the_article_says_is_compared_not_an_agreeing_row_beside_it():
+    result = check_figure(
+        "more than 14 lakh households",
+        value=None,
+        unit="household",
+        locale="en_IN",
+        sources=[source("mis", MIS_TABLE)],
+        context="More than 14 lakh households were provided employment till the end of November.",
+    )
+    assert (result.status, result.basis.candidate) == ("overstated", "1386204")
+
+
+def test_a_row_labelled_with_the_counted_noun_alone_is_not_named_by_the_article():
+    text = "Prisoners: 88,740\nSentenced prisoners: 58,964\n"
+    result = check_figure(
+        "60,000 prisoners",
+        value=None,
+        unit="prisoner",
+        locale="en_GB",
+        sources=[source("s", text)],
+        context="About 60,000 prisoners are sentenced.",
+    )
+    assert result.basis.candidate == "58964"
+
+
+def test_the_row_the_hindi_article_names_is_compared_not_an_agreeing_row_beside_it():
+    text = "तालिका 1\nरोजगार मांगने वाले परिवार : 17,72,966\nरोजगार पाने वाले परिवार : 13,86,204\n"
+    result = check_figure(
+        "14 लाख से अधिक",
+        value=None,
+        unit="परिवार",
+        locale="hi_IN",
+        sources=[source("mis", text)],
+        context="नवंबर के अंत तक रोजगार पाने वाले परिवारों की संख्या 14 लाख से अधिक रही।",
+    )
+    assert (result.status, result.basis.candidate) == ("overstated", "1386204")
+
+
+EA_TABLE = (
+    "Measure                                                     2024        2025\n"
+    "Storm overflows (permitted)                                1,409       1,412\n"
+    "Overflows with no working monitor (c)                        n/a         312\n"
+    "Total duration of spills (hours)                         198,540     212,386\n"
+    "Overflows that spilled at least once                         921         953\n"
+    "Share of overflows that spilled at least once              65.4%       67.5%\n"
+)
+
+
+def test_the_next_row_of_a_table_names_no_noun_for_the_figures_before_it():
+    result = check_figure(
+        "Hundreds of overflows",
+        value=None,
+        unit="overflow",
+        locale="en_GB",
+        sources=[source("ea", EA_TABLE)],
+        context="Hundreds of overflows still had no working monitor at the end of the year.",
+    )
+    assert result.basis.candidate not in ("921", "953")
+
+
+def test_a_noun_wrapped_onto_the_next_line_of_prose_still_follows_its_figure():
+    text = "The survey found 2,041 state-owned\nbridges in poor condition."
+    result = check_figure("2,041 bridges", value=None, unit="bridge", locale="en_GB", sources=[source("s", text)])
+    assert (result.status, result.basis.candidate) == ("match", "2041")
+
+
 def test_a_bound_is_judged_against_the_nearest_count_not_any_count_it_holds_for():
     text = (
         "Of these, 2,013,000 patients had waited more than 18 weeks and 389,952 patients had waited more than 52 weeks."

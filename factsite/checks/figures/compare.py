@@ -358,9 +358,18 @@ def _compare(
         id(item): (joined_clause & _clause_context(texts[item.source_id], item.start, item.end)) - noun_words
         for item in comparable
     }
+    # A table's row whose label the article's clause says word for word is the quantity the article states: "more
+    # than 14 lakh households were provided employment" is the row "Households provided employment", not the row
+    # "Households demanded employment" beside it, whichever agrees. When the clause names several rows ("in Mutlaa
+    # and South Saad"), it speaks of them together: none is singled out.
+    labels = {id(item): _row_named(texts[item.source_id], item.start, joined_clause, noun_words) for item in comparable}
+    rows = [item for item in comparable if labels[id(item)]]
+    if len({labels[id(item)] for item in rows}) > 1:
+        rows = []
+    rows = [item for item in rows if _close(phrase, item.value) or _plausibly_the_same(phrase, item, True)]
     candidate = _choose(
         phrase,
-        comparable,
+        rows or comparable,
         stated,
         counted=unit is None and noun is not None,
         unit=unit,
@@ -404,6 +413,22 @@ def _stated_in_digits(
         ):
             return item
     return candidate
+
+
+def _row_named(text: str, start: int, clause: frozenset[str], noun_words: frozenset[str]) -> frozenset[str]:
+    """The words of the label of a table's row (`_IN_A_ROW`) a figure stands in, when the label says something
+    beyond the counted noun, all of it in the article's clause (`clause`): "Households provided employment :
+    13,86,204" for "14 lakh households were provided employment"; empty otherwise."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    label = _ROW_LABEL.match(line) if _IN_A_ROW.search(line) else None
+    if label is None:
+        return frozenset()
+    words = content_words(label.group(1))
+    return words if clause and words - noun_words and words <= clause else frozenset()
+
+
+# A row's label: up to its colon, or up to the first column's gap.
+_ROW_LABEL = re.compile(r"\s*(?:[-*\u2022]\s*)?([^\W\d_][^\n:]*?)[ \t\u00a0]*(?::|[ \u00a0]{2,}|\t)")
 
 
 def _with_unit(phrase: FigurePhrase, unit: str) -> FigurePhrase:
@@ -912,7 +937,7 @@ def _comparable_reading(
             continue
         if (
             noun is None
-            or _noun_follows(text, figure.end, noun)
+            or _noun_follows(text, figure.end, noun, figure.start)
             or _noun_labels(text, figure.start, noun)
             or _cell_of_noun(text, figure, noun, named)
         ):
@@ -923,7 +948,7 @@ def _comparable_reading(
 def _noun_labels(text: str, start: int, noun: str) -> bool:
     """A table's or a list's label names the noun: "Provisional ballots received: 2,874", "राहत शिविरों में
     रह रहे लोग: 3,48,210", "Households completed 100 days of employment : 1,87,412" (a number in the label is
-    part of its name)."""
+    part of its name, and so is a date: "Prisoners released under SDS40 since 10 September 2024: 38,562")."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
     label = re.fullmatch(r"\s*(?:[-*\u2022]\s*)?([^\W\d_][^\n:]{0,80}?):\s*", line)
     if label is None:
@@ -1050,8 +1075,28 @@ _PHRASE_END = re.compile(r"[.;:!?()\[\]]|\n[ \t]*(?:\n|[-*\u2022]|[0-9]+[.)])")
 UNIT_ABBREVIATIONS = MappingProxyType({"LMT": "tonne"})
 
 
-def _noun_follows(text: str, end: int, noun: str) -> bool:
-    after = _PHRASE_END.split(text[end : end + 80], maxsplit=1)[0]
+# A figure in a table's row: a label, then a colon or a column's gap (two spaces or a tab) before the figure.
+_LETTER = re.compile(r"[^\W\d_]")
+_IN_A_ROW = re.compile(r"(?::|[ \u00a0]{2,}|\t)[ \t\u00a0]*[^\s\d]{0,4}$")
+
+
+def _row_end(text: str, start: int, end: int) -> int | None:
+    """Where the row of a table's figure ends, when the figure stands in one and only other cells follow it on its
+    line: the next line is another row ("Overflows that spilled at least once   921   953" is followed by "Share
+    of overflows that spilled ..."), whose words say nothing of this figure. None for a figure in prose, whose
+    noun may be wrapped onto the next line ("2,041 state-owned\nbridges")."""
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        return None
+    if _LETTER.search(text[end:line_end].replace("n/a", "")):
+        return None  # the figure's own words follow it on its line
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line_end if _IN_A_ROW.search(line) and _LETTER.search(line) else None
+
+
+def _noun_follows(text: str, end: int, noun: str, start: int | None = None) -> bool:
+    row_end = _row_end(text, start, end) if start is not None else None
+    after = _PHRASE_END.split(text[end : min(end + 80, row_end if row_end is not None else end + 80)], maxsplit=1)[0]
     words = _LETTERS.findall(after)[:_NOUN_REACH]
     wanted = _same_nouns(singular(noun))
     abbreviation = re.search(r"[A-Z]+$", text[max(0, end - 4) : end])

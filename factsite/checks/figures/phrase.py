@@ -29,7 +29,9 @@ four million"), multiples ("twice as many", "a threefold rise"), conversions bet
 
 In a source (`find_source_figures`), fractions of scale words, dozens and ratios are read whole too
 ("half a million" is never "a million" there either), and shares with a count ("a third of", "two-
-thirds"), but not a bare "half of" or a share of time ("a quarter of the year"), nor vague plurals.
+thirds"), but not a bare "half of" or a share of time ("a quarter of the year"), nor vague plurals. A fraction
+joined by a hyphen to the word after it is an adjective, not a share, in a source or an article: "one third-cycle
+drug", "a third-party supplier", "a half-day strike" (an article's mark of it is unread).
 """
 
 from __future__ import annotations
@@ -135,7 +137,8 @@ _PHRASES = re.compile(
   | (?P<ratio>\b(?P<ratio_count>{_COUNT}|[0-9]+){_S}(?:in|out{_S}of)(?:{_S}every)?{_S}
         (?P<ratio_total>two|three|four|five|six|seven|eight|nine|ten|twenty|a{_S}hundred
             |[0-9]{{1,3}}(?:,[0-9]{{2,3}})+(?![0-9])|[0-9]+)\b(?![.,][0-9]))
-  | (?P<share>\b(?:(?P<sh_count>{_COUNT}){_SEP}+)?(?P<sh_fraction>{_FRACTION})\b(?:{_S}of\b)?)
+  | (?P<share>\b(?:(?P<sh_count>{_COUNT}){_SEP}+)?(?P<sh_fraction>{_FRACTION})\b(?![-\u2010\u2011][A-Za-z])
+        (?:{_S}of\b)?)
     )"""
 )
 # Words and signs that carry a number: if one is left outside the phrase read, the mark is unread.
