@@ -547,7 +547,11 @@ def read_native(text: str, language: Language, locale: str, *, in_mark: bool) ->
 
 
 def native_source_figures(text: str, language: Language, locale: str) -> tuple[FoundFigure, ...]:
-    """The figures of a source written in `language`, for `compare` (offsets into `text`)."""
+    """The figures of a source written in `language`, for `compare` (offsets into `text`). A source written in
+    Latin letters (an English report an ar_MA article cites) writes its digits as English does, not as the
+    article's locale: its "1,200" is 1,200, never ar_MA's 1,2; it is read with the language's READING_LOCALE."""
+    if _in_latin_letters(text):
+        locale = language.reading_locale
     found = []
     for figure in read_native(text, language, locale, in_mark=False).figures:
         if figure.in_words and figure.unit is None and figure.low < 10 and figure.grid is None:
@@ -559,3 +563,12 @@ def native_source_figures(text: str, language: Language, locale: str) -> tuple[F
         )  # fmt: skip
         found.append(FoundFigure(text[figure.start : figure.end], figure.start, figure.end, (reading,)))
     return tuple(found)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _in_latin_letters(text: str) -> bool:
+    """Whether most of a text's letters are Latin ones."""
+    return len(_LATIN_LETTER.findall(text)) * 2 > len(_LETTER.findall(text))
