@@ -401,3 +401,14 @@ def test_an_english_source_of_a_moroccan_article_writes_its_digits_as_english_do
     right = check_figure("1.250%", value=None, unit=None, locale="ar_MA", sources=[_source(text)],
                          context=context.format("1.250%"))  # fmt: skip
     assert (right.status, right.basis.candidate) == ("match", "1250")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [("एक-तिहाई", "hi_IN"), ("दो तिहाई", "hi_IN"), ("ثلاثة أرباع السكان", "ar_EG"), ("تسعة أعشار", "ar_EG")],
+)
+def test_a_count_of_parts_of_a_whole_is_not_read_as_the_count_alone(text: str, locale: str) -> None:
+    # "एक-तिहाई" is one third, never 1; "ثلاثة أرباع" three quarters, never 3.
+    assert isinstance(read_phrase(text, locale=locale), Unread)
+    assert find_source_figures(f"وقالت الوزارة إن {text} تعمل." if locale.startswith("ar") else f"{text} काम करते हैं।",
+                               locale) == ()  # fmt: skip

@@ -484,6 +484,24 @@ def _tangled(reader: _Reader, first: int, after: int) -> bool:
     return joined(first - 1, first) or joined(after - 1, after)
 
 
+# The parts a whole is counted in after a number ("एक-तिहाई", "दो तिहाई", "ثلاثة أرباع", "تسعة أعشار"); the
+# Arabic singulars (ثلث, ربع, خمس, عشر) are left out, since خمس and عشر are numbers too.
+_PART_WORDS = frozenset(
+    fold(word)
+    for word in "तिहाई चौथाई तिहाइयों चौथाइयों أثلاث أرباع أخماس أسداس أسباع أثمان أتساع أعشار".split()
+)
+
+
+def _part_word_after(reader: _Reader, after: int) -> int | None:
+    """The index of a part word right after a figure's last token (a hyphen between allowed), if any."""
+    tokens = reader.tokens
+    index = after + 1 if after < len(tokens) and tokens[after].kind == "dash" else after
+    if index < len(tokens) and tokens[index].kind == "word" and tokens[index].key in _PART_WORDS:
+        if after > 0 and _adjacent(reader.text, tokens[index - 1], tokens[index]):
+            return index
+    return None
+
+
 def _unread_text(reader: _Reader, index: int) -> str:
     """The number token at `index`, with the scale-like word after it that left it unread ("10 ملاييرا")."""
     tokens, token = reader.tokens, reader.tokens[index]
@@ -531,6 +549,12 @@ def read_native(text: str, language: Language, locale: str, *, in_mark: bool) ->
             index += 1
             continue
         figure, after = found
+        if (part := _part_word_after(reader, after)) is not None:
+            # "एक-तिहाई" (one third), "ثلاثة أرباع" (three quarters): a count of parts of a whole, a share this
+            # reader does not read; never the count alone.
+            leftover.append(text[reader.tokens[index].start : reader.tokens[part].end])
+            index = part + 1
+            continue
         if _is_when(reader, figure, index, after):
             index = after
             continue
