@@ -486,19 +486,21 @@ def _tangled(reader: _Reader, first: int, after: int) -> bool:
 
 # The parts a whole is counted in after a number ("एक-तिहाई", "दो तिहाई", "ثلاثة أرباع", "تسعة أعشار"); the
 # Arabic singulars (ثلث, ربع, خمس, عشر) are left out, since خمس and عشر are numbers too.
-_PART_WORDS = frozenset(
-    fold(word)
-    for word in "तिहाई चौथाई तिहाइयों चौथाइयों أثلاث أرباع أخماس أسداس أسباع أثمان أتساع أعشار".split()
-)
+_PARTS = "तिहाई चौथाई तिहाइयों चौथाइयों أثلاث أرباع أخماس أسداس أسباع أثمان أتساع أعشار"
+_PART_WORDS = frozenset(map(fold, _PARTS.split()))
 
 
 def _part_word_after(reader: _Reader, after: int) -> int | None:
     """The index of a part word right after a figure's last token (a hyphen between allowed), if any."""
     tokens = reader.tokens
     index = after + 1 if after < len(tokens) and tokens[after].kind == "dash" else after
-    if index < len(tokens) and tokens[index].kind == "word" and tokens[index].key in _PART_WORDS:
-        if after > 0 and _adjacent(reader.text, tokens[index - 1], tokens[index]):
-            return index
+    if (
+        0 < index < len(tokens)
+        and tokens[index].kind == "word"
+        and tokens[index].key in _PART_WORDS
+        and _adjacent(reader.text, tokens[index - 1], tokens[index])
+    ):
+        return index
     return None
 
 
