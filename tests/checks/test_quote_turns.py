@@ -399,3 +399,18 @@ def test_a_caseless_speaker_without_a_title_names_a_person_a_label_of_the_source
     assert speaker_words("طارق الشناوي") == frozenset()
     assert speaker_words("भंवरलाल सैनी", ar) == frozenset()
     assert speaker_words("सैनी जी के सचिव", hi) == frozenset()
+
+
+@pytest.mark.parametrize("heading", ["Main Findings", "Governor's Opening Remarks", "New Clinics Opened In 2026"])
+def test_a_title_case_heading_over_a_paragraph_names_no_one(heading: str) -> None:
+    # Two capitalised words and a colon at the line's end head a paragraph: the words under them are no one's.
+    text = (
+        "GOVERNOR ELLEN PARK: Thank you all for coming.\n\nQUESTION: Governor, when will people go home?\n\n"
+        f"{heading}:\nWe will not lift the evacuation orders until the wind drops.\n"
+    )
+    result = check_quote(
+        "We will not lift the evacuation orders until the wind drops",
+        sources=[source(text, "Briefing")],
+        speaker="Gov. Ellen Park",
+    )
+    assert result.status == "verbatim"

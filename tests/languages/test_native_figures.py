@@ -387,3 +387,28 @@ def test_an_arabic_percentage_of_a_group_is_compared_with_that_groups(
     source = _source("وبلغ معدل البطالة بين الذكور ١٨٫٢٪ مقابل ٣٢٫٩٪ بين الإناث.")
     result = check_figure(mark, value=None, unit=None, locale="ar_JO", sources=[source], context=context)
     assert (result.status, result.basis.candidate) == (status, candidate), result.summary
+
+
+def test_an_english_source_of_a_moroccan_article_writes_its_digits_as_english_does() -> None:
+    # ar_MA writes "1.200" for 1,200 and "1,2" for 1.2; an English report it cites writes "1,250%" for 1,250%.
+    text = "Food prices have risen by 1,250% since 1990, and 2,500 jobs were lost; inflation was 4.5%."
+    values = [str(figure.readings[0].value) for figure in find_source_figures(text, "ar_MA")]
+    assert values == ["1250", "2500", "4.5"]
+    context = "ارتفعت أسعار الغذاء بنسبة {} منذ 1990."
+    wrong = check_figure("1,25%", value=None, unit=None, locale="ar_MA", sources=[_source(text)],
+                         context=context.format("1,25%"))  # fmt: skip
+    assert wrong.status != "match"
+    right = check_figure("1.250%", value=None, unit=None, locale="ar_MA", sources=[_source(text)],
+                         context=context.format("1.250%"))  # fmt: skip
+    assert (right.status, right.basis.candidate) == ("match", "1250")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [("एक-तिहाई", "hi_IN"), ("दो तिहाई", "hi_IN"), ("ثلاثة أرباع السكان", "ar_EG"), ("تسعة أعشار", "ar_EG")],
+)
+def test_a_count_of_parts_of_a_whole_is_not_read_as_the_count_alone(text: str, locale: str) -> None:
+    # "एक-तिहाई" is one third, never 1; "ثلاثة أرباع" three quarters, never 3.
+    assert isinstance(read_phrase(text, locale=locale), Unread)
+    assert find_source_figures(f"وقالت الوزارة إن {text} تعمل." if locale.startswith("ar") else f"{text} काम करते हैं।",
+                               locale) == ()  # fmt: skip

@@ -211,7 +211,7 @@ def check_figure(
             word_pairs(context or marked_text),
             own_clause,
             joined_clause,
-            table_words(context or marked_text),
+            table_words(_without_years_since(context or marked_text)),
         )
         for phrase in phrases
     ]
@@ -972,6 +972,19 @@ class _TableCell:
     headings: tuple[str, ...]  # the headings of the figure columns, the first (the labels') aside
     title: str  # the line above the table's heading
     columns: int  # the cells of the row after its label
+
+
+# A year the article's figure runs from, or is compared with ("since 2024", "up from 2023", "2024 से", "منذ عام
+# 2024"): it names no column of a table, whose column of that year holds that year's figure alone.
+_YEAR_SINCE = re.compile(
+    r"(?i)(?:\b(?:since|from|after|between)\s+(?:(?:the\s+)?(?:start|end|beginning)\s+of\s+)?(?:(?:fiscal|financial)\s+)?"
+    r"(?:year\s+)?|\u0645\u0646\u0630\s+(?:\u0639\u0627\u0645\s+)?)(\d{4}(?:[-/]\d{2,4})?)"
+    r"|(\d{4}(?:[-/]\d{2,4})?)(?=\s+(?:\u0938\u0947|\u0915\u0947\s+\u092c\u093e\u0926)(?!\S))"
+)
+
+
+def _without_years_since(text: str) -> str:
+    return _YEAR_SINCE.sub(" ", text)
 
 
 def table_words(text: str) -> frozenset[str]:

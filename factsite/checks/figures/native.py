@@ -484,6 +484,26 @@ def _tangled(reader: _Reader, first: int, after: int) -> bool:
     return joined(first - 1, first) or joined(after - 1, after)
 
 
+# The parts a whole is counted in after a number ("एक-तिहाई", "दो तिहाई", "ثلاثة أرباع", "تسعة أعشار"); the
+# Arabic singulars (ثلث, ربع, خمس, عشر) are left out, since خمس and عشر are numbers too.
+_PARTS = "तिहाई चौथाई तिहाइयों चौथाइयों أثلاث أرباع أخماس أسداس أسباع أثمان أتساع أعشار"
+_PART_WORDS = frozenset(map(fold, _PARTS.split()))
+
+
+def _part_word_after(reader: _Reader, after: int) -> int | None:
+    """The index of a part word right after a figure's last token (a hyphen between allowed), if any."""
+    tokens = reader.tokens
+    index = after + 1 if after < len(tokens) and tokens[after].kind == "dash" else after
+    if (
+        0 < index < len(tokens)
+        and tokens[index].kind == "word"
+        and tokens[index].key in _PART_WORDS
+        and _adjacent(reader.text, tokens[index - 1], tokens[index])
+    ):
+        return index
+    return None
+
+
 def _unread_text(reader: _Reader, index: int) -> str:
     """The number token at `index`, with the scale-like word after it that left it unread ("10 ملاييرا")."""
     tokens, token = reader.tokens, reader.tokens[index]
@@ -531,6 +551,12 @@ def read_native(text: str, language: Language, locale: str, *, in_mark: bool) ->
             index += 1
             continue
         figure, after = found
+        if (part := _part_word_after(reader, after)) is not None:
+            # "एक-तिहाई" (one third), "ثلاثة أرباع" (three quarters): a count of parts of a whole, a share this
+            # reader does not read; never the count alone.
+            leftover.append(text[reader.tokens[index].start : reader.tokens[part].end])
+            index = part + 1
+            continue
         if _is_when(reader, figure, index, after):
             index = after
             continue
@@ -547,7 +573,11 @@ def read_native(text: str, language: Language, locale: str, *, in_mark: bool) ->
 
 
 def native_source_figures(text: str, language: Language, locale: str) -> tuple[FoundFigure, ...]:
-    """The figures of a source written in `language`, for `compare` (offsets into `text`)."""
+    """The figures of a source written in `language`, for `compare` (offsets into `text`). A source written in
+    Latin letters (an English report an ar_MA article cites) writes its digits as English does, not as the
+    article's locale: its "1,200" is 1,200, never ar_MA's 1,2; it is read with the language's READING_LOCALE."""
+    if _in_latin_letters(text):
+        locale = language.reading_locale
     found = []
     for figure in read_native(text, language, locale, in_mark=False).figures:
         if figure.in_words and figure.unit is None and figure.low < 10 and figure.grid is None:
@@ -559,3 +589,12 @@ def native_source_figures(text: str, language: Language, locale: str) -> tuple[F
         )  # fmt: skip
         found.append(FoundFigure(text[figure.start : figure.end], figure.start, figure.end, (reading,)))
     return tuple(found)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _in_latin_letters(text: str) -> bool:
+    """Whether most of a text's letters are Latin ones."""
+    return len(_LATIN_LETTER.findall(text)) * 2 > len(_LETTER.findall(text))

@@ -129,8 +129,11 @@ def find_turns(text: str) -> tuple[Turn, ...]:
     for number, ((start, content, label, _), (names, _)) in enumerate(zip(found, parsed, strict=True)):
         following = found[number + 1][0] if number + 1 < len(found) else len(text)
         end = min([following, *(e for e in ends if content < e < following)])
-        # Two name words without a title name a person where other labels of the source name people.
-        person = strong[number] or (len(names) >= 2 and _cased(label) and any(strong))
+        # Two name words without a title name a person where other labels of the source name people, and where
+        # the turn's words follow on the label's line: "Main Findings:" or "Governor's Opening Remarks:" over a
+        # paragraph is a heading, whose words are no one's.
+        inline = bool(text[content:].split("\n", 1)[0].strip())
+        person = strong[number] or (len(names) >= 2 and _cased(label) and any(strong) and inline)
         turns.append(Turn(label, start, end, content, names if person else frozenset(), _all_words(label)))
     return tuple(turns)
 
